@@ -69,7 +69,8 @@ export function walk(files: LabFiles, dir: string): { path: string; kind: LabEnt
   for (const e of entries) {
     const path = joinPath(dir, e.name);
     out.push({ path, kind: e.kind });
-    if (e.kind === 'dir') out.push(...walk(files, path));
+    // Never descend through a name that is not a plain segment: validate.ts reports it instead.
+    if (e.kind === 'dir' && e.name !== '.' && e.name !== '..' && !e.name.includes('/')) out.push(...walk(files, path));
   }
   return out;
 }
