@@ -1,0 +1,160 @@
+// The mount table of one Vfs and path resolution over it: components, '.', '..' (which climbs out of a
+// mounted file system to its mount point's parent), symlinks (at most 40), mount points, length limits.
+// Resolution keeps the chain of directories walked, so '..' is always the physical parent.
+
+import type { Caller, MountInfo } from './types.ts';
+import type { Filesystem, Node } from './node.ts';
+import {
+  EACCES, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR, S_IFDIR, S_IFLNK, S_IFMT,
+} from '../kernel/abi.ts';
+import { MAX_SYMLINKS, MAY_EXEC, components, joinPath, nameTooLong, pathTooLong, permits } from './path.ts';
+
+export interface Mount {
+  readonly fs: Filesystem;
+  readonly root: Node;
+  readonly info: MountInfo;
+  /** st_dev of every inode seen through this mount. */
+  readonly dev: number;
+  readonly readOnly: boolean;
+  /** The mount this one covers at the same path, if any. */
+  readonly covered: Mount | null;
+}
+
+/** A resolved name: the inode, its canonical path and the mount it was reached through. */
+export interface Step {
+  node: Node;
+  path: string;
+  mount: Mount;
+}
+
+/** A resolved parent directory plus the last component, unresolved ('' for '/'). */
+export interface ParentStep {
+  dir: Step;
+  name: string;
+  /** The path ended with '/'. */
+  slash: boolean;
+}
+
+const isDirMode = (mode: number): boolean => (mode & S_IFMT) === S_IFDIR;
+
+export class MountTable {
+  /** Topmost mount at each canonical path. */
+  private readonly at = new Map<string, Mount>();
+  /** Mounts in the order they were made (what /proc/mounts lists). */
+  readonly order: Mount[] = [];
+  private nextDev = 0x20;
+
+  constructor(rootFs: Filesystem, info: Partial<MountInfo>) {
+    this.add('/', rootFs, info);
+  }
+
+  get root(): Step {
+    const m = this.at.get('/')!;
+    return { node: m.root, path: '/', mount: m };
+  }
+
+  get(path: string): Mount | undefined {
+    return this.at.get(path);
+  }
+
+  add(path: string, fs: Filesystem, info: Partial<MountInfo>): Mount {
+    const options = info.options ?? 'rw,relatime';
+    const m: Mount = {
+      fs, root: fs.root(), dev: this.nextDev++, covered: this.at.get(path) ?? null,
+      readOnly: options.split(',').includes('ro'),
+      info: { source: info.source ?? fs.fstype, target: path, fstype: info.fstype ?? fs.fstype, options },
+    };
+    this.at.set(path, m);
+    this.order.push(m);
+    return m;
+  }
+
+  remove(m: Mount): void {
+    const path = m.info.target;
+    if (m.covered) this.at.set(path, m.covered);
+    else this.at.delete(path);
+    this.order.splice(this.order.indexOf(m), 1);
+  }
+
+  /** Is any mount at or below `path`? */
+  busy(path: string): boolean {
+    const prefix = path === '/' ? '/' : path + '/';
+    for (const m of this.order) if (m.info.target === path || m.info.target.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /** Looks `name` up in `dir`, crossing into a file system mounted there. */
+  child(dir: Step, name: string, caller: Caller): Step | number {
+    const node = dir.node.lookup(name, caller);
+    if (typeof node === 'number') return node;
+    const path = joinPath(dir.path, name);
+    const m = this.at.get(path);
+    return m ? { node: m.root, path, mount: m } : { node, path, mount: dir.mount };
+  }
+
+  /** Resolves a whole path; `follow` says whether a symlink in the last position is followed. */
+  resolve(path: string, caller: Caller, follow: boolean): Step | number {
+    if (path.length === 0) return -ENOENT;
+    if (pathTooLong(path)) return -ENAMETOOLONG;
+    const stack: Step[] = [this.root];
+    const slash = path.endsWith('/');
+    const r = this.walk(stack, components(path).reverse(), caller, follow || slash, { hops: 0 });
+    if (r < 0) return r;
+    const top = stack[stack.length - 1]!;
+    if ((slash || r === 1) && !isDirMode(top.node.stat().mode)) return -ENOTDIR;
+    return top;
+  }
+
+  /** Resolves all but the last component of `path`, which is returned as is. */
+  resolveParent(path: string, caller: Caller): ParentStep | number {
+    if (path.length === 0) return -ENOENT;
+    if (pathTooLong(path)) return -ENAMETOOLONG;
+    const parts = components(path);
+    const stack: Step[] = [this.root];
+    const name = parts.pop() ?? '';
+    const r = this.walk(stack, parts.reverse(), caller, true, { hops: 0 });
+    if (r < 0) return r;
+    const dir = stack[stack.length - 1]!;
+    const st = dir.node.stat();
+    if (!isDirMode(st.mode)) return -ENOTDIR;
+    if (name !== '' && !permits(st, caller, MAY_EXEC)) return -EACCES;
+    if (nameTooLong(name)) return -ENAMETOOLONG;
+    return { dir, name, slash: path.endsWith('/') };
+  }
+
+  /**
+   * Walks `pending` (components, next one last) from the top of `stack`, pushing each directory reached.
+   * Returns 0, 1 when the final symlink's target ended with '/' (so the result must be a directory), or -errno.
+   */
+  private walk(stack: Step[], pending: string[], caller: Caller, follow: boolean, count: { hops: number }): number {
+    let mustBeDir = 0;
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      const cur = stack[stack.length - 1]!;
+      const st = cur.node.stat();
+      if (!isDirMode(st.mode)) return -ENOTDIR;
+      if (!permits(st, caller, MAY_EXEC)) return -EACCES;
+      if (name === '.') continue;
+      if (name === '..') {
+        if (stack.length > 1) stack.pop();
+        continue;
+      }
+      if (nameTooLong(name)) return -ENAMETOOLONG;
+      const next = this.child(cur, name, caller);
+      if (typeof next === 'number') return next;
+      const last = pending.length === 0;
+      if ((next.node.stat().mode & S_IFMT) === S_IFLNK && (!last || follow)) {
+        if (++count.hops > MAX_SYMLINKS) return -ELOOP;
+        const target = next.node.readlink(caller);
+        if (typeof target === 'number') return target;
+        if (target.length === 0) return -ENOENT;
+        if (target.startsWith('/')) stack.length = 1;
+        pending.push(...components(target).reverse());
+        if (last) mustBeDir = target.endsWith('/') ? 1 : 0;
+        continue;
+      }
+      stack.push(next);
+    }
+    return mustBeDir;
+  }
+}
