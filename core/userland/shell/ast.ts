@@ -141,7 +141,12 @@ export type ParamOp =
   /** `${!prefix*}` / `${!prefix@}`: names of variables starting with `name`. */
   | { kind: 'prefixNames'; star: boolean }
   /** `${!a[@]}` / `${!a[*]}`: the keys of array `name`. */
-  | { kind: 'keys'; star: boolean };
+  | { kind: 'keys'; star: boolean }
+  /**
+   * Not a valid expansion (`${x!}`, `${}`): bash reports "`text`: bad substitution" when it is
+   * expanded, not when it is parsed. `text` is the whole `${...}`.
+   */
+  | { kind: 'bad'; text: string };
 
 /** `$(...)` or backquotes: the body parsed recursively. */
 export interface CommandSub {

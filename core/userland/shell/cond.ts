@@ -1,0 +1,112 @@
+// The grammar inside `[[ ... ]]`: `||` over `&&` over `!`, parentheses, unary tests and binary
+// comparisons, with the regex operand of `=~` read by its own word reader. Messages follow bash 5.2.
+
+import type { CondBinary, CondExpr } from './ast.ts';
+import { ParseError } from './errors.ts';
+import type { Token } from './lexer.ts';
+import type { Parser } from './parser.ts';
+import { readRegexWord } from './words.ts';
+
+const UNARY = new Set([
+  '-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x',
+  '-G', '-L', '-N', '-O', '-S', '-z', '-n', '-o', '-v', '-R',
+]);
+const BINARY = new Set(['==', '=', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+
+/** Parses after `[[` up to and including `]]`. */
+export function parseCond(p: Parser): CondExpr {
+  const expr = parseOr(p);
+  const t = p.peek();
+  if (!isClose(p, t)) throw condError(p, t, 'syntax error in conditional expression');
+  p.take();
+  return expr;
+}
+
+function isClose(p: Parser, t: Token): boolean {
+  return p.isReserved(t, ']]');
+}
+
+function tokenName(t: Token): string {
+  return t.kind === 'newline' ? 'newline' : t.kind === 'eof' ? 'EOF' : t.text;
+}
+
+/** bash prints these without echoing the line; the script stops with status 0 (2 at a newline/EOF). */
+function condError(_p: Parser, t: Token, message: string): ParseError {
+  const atEnd = t.kind === 'newline' || t.kind === 'eof';
+  return new ParseError(message, t.line, tokenName(t), null, t.kind === 'eof', atEnd ? 2 : 0);
+}
+
+/** Newlines are allowed around `&&`/`||` inside `[[ ]]`. */
+function skipNewlines(p: Parser): void {
+  while (p.peek().kind === 'newline') p.take();
+}
+
+function parseOr(p: Parser): CondExpr {
+  let left = parseAnd(p);
+  while (p.isOp(p.peek(), '||')) {
+    p.take();
+    skipNewlines(p);
+    left = { type: 'CondOr', left, right: parseAnd(p) };
+  }
+  return left;
+}
+
+function parseAnd(p: Parser): CondExpr {
+  let left = parseTerm(p);
+  while (p.isOp(p.peek(), '&&')) {
+    p.take();
+    skipNewlines(p);
+    left = { type: 'CondAnd', left, right: parseTerm(p) };
+  }
+  return left;
+}
+
+function parseTerm(p: Parser): CondExpr {
+  const t = p.peek();
+  if (isClose(p, t)) throw condError(p, t, '');
+  if (p.isReserved(t, '!')) {
+    p.take();
+    return { type: 'CondNot', expr: parseTerm(p) };
+  }
+  if (p.isOp(t, '(')) {
+    p.take();
+    skipNewlines(p);
+    const inner = parseOr(p);
+    const c = p.peek();
+    if (!p.isOp(c, ')')) throw condError(p, c, `unexpected token \`${tokenName(c)}', expected \`)'`);
+    p.take();
+    return inner;
+  }
+  if (t.kind !== 'word') {
+    if (t.kind === 'eof') throw p.unexpected(t);
+    throw condError(p, t, `unexpected token \`${tokenName(t)}' in conditional command`);
+  }
+  p.take();
+  if (UNARY.has(t.text) && t.word!.parts.length === 1 && t.word!.parts[0]!.type === 'Literal') {
+    const arg = p.peek();
+    if (arg.kind !== 'word' || isClose(p, arg)) {
+      throw condError(p, arg, `unexpected argument \`${tokenName(arg)}' to conditional unary operator`);
+    }
+    p.take();
+    return { type: 'CondUnary', op: t.text, arg: arg.word! };
+  }
+  const op = p.peek();
+  const opText = op.kind === 'word' || (op.kind === 'op' && (op.text === '<' || op.text === '>')) ? op.text : '';
+  if (op.kind === 'word' && BINARY.has(opText) || op.kind === 'op' && opText !== '') {
+    p.take();
+    if (opText === '=~') {
+      const right = readRegexWord(p.lx);
+      if (right.text === '') throw condError(p, p.peek(), `unexpected argument \`${tokenName(p.peek())}' to conditional binary operator`);
+      return { type: 'CondBinary', op: '=~', left: t.word!, right };
+    }
+    const r = p.peek();
+    if (r.kind !== 'word' || isClose(p, r)) {
+      throw condError(p, r, `unexpected argument \`${tokenName(r)}' to conditional binary operator`);
+    }
+    p.take();
+    return { type: 'CondBinary', op: opText as CondBinary['op'], left: t.word!, right: r.word! };
+  }
+  if (isClose(p, op) || p.isOp(op, '&&') || p.isOp(op, '||') || p.isOp(op, ')')) return { type: 'CondWord', word: t.word! };
+  if (op.kind === 'word') throw condError(p, op, 'conditional binary operator expected');
+  throw condError(p, op, `unexpected token \`${tokenName(op)}', conditional binary operator expected`);
+}
