@@ -14,6 +14,7 @@ import {
 } from '../kernel/abi.ts';
 import { MAX_SYMLINKS } from './path.ts';
 import { mkdirp, readFile, readFileBytes, writeFile } from './util.ts';
+import { VfsHandle, statOf } from './handle.ts';
 
 export interface VfsOptions {
   /** Virtual time in ns since the epoch, for utimens(now). */
@@ -243,13 +244,9 @@ export class Vfs {
     return ps.dir.node.link(ps.name, src.node, caller);
   }
 
-  /** Resolves an existing last component without following it, for unlink/rmdir/rename. */
-  private existing(path: string, caller: Caller): { ps: ParentStep; child: Step } | number {
-    const ps = this.table.resolveParent(path, caller);
-    if (typeof ps === 'number') return ps;
-    const child = this.table.child(ps.dir, ps.name, caller);
-    if (typeof child === 'number') return child;
-    return { ps, child };
+  /** Looks up an existing last component without following it, for unlink/rmdir. */
+  private existing(ps: ParentStep, caller: Caller): Step | number {
+    return this.table.child(ps.dir, ps.name, caller);
   }
 
   private mayDelete(ps: ParentStep, child: Step, caller: Caller): number {
@@ -261,30 +258,29 @@ export class Vfs {
   }
 
   unlink(path: string, caller: Caller): number {
-    const ps0 = this.table.resolveParent(path, caller);
-    if (typeof ps0 === 'number') return ps0;
-    if (isSpecial(ps0.name)) return -EISDIR;
-    const e = this.existing(path, caller);
-    if (typeof e === 'number') return e;
-    const t = typeOf(e.child.node.stat());
-    if (t === S_IFDIR) return -EISDIR;
-    if (e.ps.slash) return -ENOTDIR;
-    const r = this.mayDelete(e.ps, e.child, caller);
-    return r < 0 ? r : e.ps.dir.node.unlink(e.ps.name, caller);
+    const ps = this.table.resolveParent(path, caller);
+    if (typeof ps === 'number') return ps;
+    if (isSpecial(ps.name)) return -EISDIR;
+    const child = this.existing(ps, caller);
+    if (typeof child === 'number') return child;
+    if (typeOf(child.node.stat()) === S_IFDIR) return -EISDIR;
+    if (ps.slash) return -ENOTDIR;
+    const r = this.mayDelete(ps, child, caller);
+    return r < 0 ? r : ps.dir.node.unlink(ps.name, caller);
   }
 
   rmdir(path: string, caller: Caller): number {
-    const ps0 = this.table.resolveParent(path, caller);
-    if (typeof ps0 === 'number') return ps0;
-    if (ps0.name === '') return -EBUSY;
-    if (ps0.name === '.') return -EINVAL;
-    if (ps0.name === '..') return -ENOTEMPTY;
-    const e = this.existing(path, caller);
-    if (typeof e === 'number') return e;
-    if (typeOf(e.child.node.stat()) !== S_IFDIR) return -ENOTDIR;
-    if (e.child.mount !== e.ps.dir.mount) return -EBUSY;
-    const r = this.mayDelete(e.ps, e.child, caller);
-    return r < 0 ? r : e.ps.dir.node.rmdir(e.ps.name, caller);
+    const ps = this.table.resolveParent(path, caller);
+    if (typeof ps === 'number') return ps;
+    if (ps.name === '') return -EBUSY;
+    if (ps.name === '.') return -EINVAL;
+    if (ps.name === '..') return -ENOTEMPTY;
+    const child = this.existing(ps, caller);
+    if (typeof child === 'number') return child;
+    if (typeOf(child.node.stat()) !== S_IFDIR) return -ENOTDIR;
+    if (child.mount !== ps.dir.mount) return -EBUSY;
+    const r = this.mayDelete(ps, child, caller);
+    return r < 0 ? r : ps.dir.node.rmdir(ps.name, caller);
   }
 
   rename(from: string, to: string, caller: Caller): number {
@@ -292,10 +288,11 @@ export class Vfs {
     if (typeof a === 'number') return a;
     const b = this.table.resolveParent(to, caller);
     if (typeof b === 'number') return b;
+    // Same order of checks as do_renameat2 in fs/namei.c: mounts, then '.'/'..', then the names.
+    if (a.dir.mount !== b.dir.mount) return -EXDEV;
     if (isSpecial(a.name) || isSpecial(b.name)) return -EBUSY;
     const src = this.table.child(a.dir, a.name, caller);
     if (typeof src === 'number') return src;
-    if (a.dir.mount !== b.dir.mount) return -EXDEV;
     if (src.mount !== a.dir.mount || this.table.busy(src.path)) return -EBUSY;
     const srcDir = typeOf(src.node.stat()) === S_IFDIR;
     if (!srcDir && (a.slash || b.slash)) return -ENOTDIR;
@@ -380,43 +377,6 @@ export class Vfs {
     if (!permits(st, caller, MAY_WRITE)) return -EACCES;
     if (s.mount.readOnly) return -EROFS;
     return s.node.setattr({ size }, caller);
-  }
-}
-
-function statOf(s: Step): Stat {
-  const st = s.node.stat();
-  st.dev = s.mount.dev;
-  return st;
-}
-
-/** Gives handles the st_dev of the mount they were opened through. */
-class VfsHandle implements FileHandle {
-  constructor(readonly inner: FileHandle, private readonly dev: number) {}
-
-  stat(): Stat {
-    const st = this.inner.stat();
-    st.dev = this.dev;
-    return st;
-  }
-
-  read(pos: number, buf: Uint8Array): number {
-    return this.inner.read(pos, buf);
-  }
-
-  write(pos: number, data: Uint8Array): number {
-    return this.inner.write(pos, data);
-  }
-
-  truncate(size: number): number {
-    return this.inner.truncate(size);
-  }
-
-  readdir(): DirEntry[] | number {
-    return this.inner.readdir();
-  }
-
-  release(): void {
-    this.inner.release?.();
   }
 }
 
