@@ -288,7 +288,8 @@ export type Command =
   | Case
   | ArithCommand
   | CondCommand
-  | FunctionDef;
+  | FunctionDef
+  | Coproc;
 
 /** Assignments, words and redirections in source order within each kind. */
 export interface SimpleCommand {
@@ -417,6 +418,14 @@ export interface FunctionDef {
   keyword: boolean;
   /** Source text of the whole definition (for `declare -f`/`type`). */
   source: string;
+  line: number;
+}
+
+/** `coproc [NAME] command`: NAME is 'COPROC' when omitted (always omitted for simple commands). */
+export interface Coproc {
+  type: 'Coproc';
+  name: string;
+  body: Command;
   line: number;
 }
 
@@ -553,6 +562,11 @@ export interface ShellSyntaxError {
    * a `[[ ... ]]` grammar error (e.g. "unexpected argument `]]' to conditional binary operator").
    */
   status: number;
+  /**
+   * A second message some errors print on the next output line instead of echoing the source line,
+   * e.g. "syntax error: `((i=0; i<3))'" after "syntax error: arithmetic expression required".
+   */
+  followUp?: string;
 }
 
 /** A non-fatal diagnostic (e.g. a here-document delimited by end-of-file). Printed as `PREFIX: line N: MESSAGE`. */

@@ -17,7 +17,10 @@ const BINARY = new Set(['==', '=', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt'
 export function parseCond(p: Parser): CondExpr {
   const expr = parseOr(p);
   const t = p.peek();
-  if (!isClose(p, t)) throw condError(p, t, 'syntax error in conditional expression');
+  if (!isClose(p, t)) {
+    const detail = t.kind === 'word' ? '' : `: unexpected token \`${tokenName(t)}'`;
+    throw condError(p, t, `syntax error in conditional expression${detail}`);
+  }
   p.take();
   return expr;
 }
@@ -96,7 +99,10 @@ function parseTerm(p: Parser): CondExpr {
     p.take();
     if (opText === '=~') {
       const right = readRegexWord(p.lx);
-      if (right.text === '') throw condError(p, p.peek(), `unexpected argument \`${tokenName(p.peek())}' to conditional binary operator`);
+      if (right.text === ']]' || right.text === '') {
+        const bad: Token = right.text === ']]' ? { kind: 'word', text: ']]', word: right, line: op.line, start: 0, end: 0 } : p.peek();
+        throw condError(p, bad, `unexpected argument \`${tokenName(bad)}' to conditional binary operator`);
+      }
       return { type: 'CondBinary', op: '=~', left: t.word!, right };
     }
     const r = p.peek();

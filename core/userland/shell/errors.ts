@@ -12,19 +12,23 @@ export class ParseError extends Error {
     /** The error was caused by reaching the end of the input (more input could complete it). */
     readonly atEof: boolean,
     readonly status = 2,
+    readonly followUp?: string,
   ) {
     super(message);
   }
 
   toSyntaxError(): ShellSyntaxError {
-    return { message: this.message, line: this.line, token: this.token, sourceLine: this.sourceLine, status: this.status };
+    const e: ShellSyntaxError = { message: this.message, line: this.line, token: this.token, sourceLine: this.sourceLine, status: this.status };
+    if (this.followUp !== undefined) e.followUp = this.followUp;
+    return e;
   }
 }
 
 /** Formats an error the way bash prints it, one string per output line (without newlines). */
 export function formatSyntaxError(err: ShellSyntaxError, prefix: string): string[] {
   const out = [`${prefix}: line ${err.line}: ${err.message}`];
-  if (err.sourceLine !== null) out.push(`${prefix}: line ${err.line}: \`${err.sourceLine}'`);
+  if (err.followUp !== undefined) out.push(`${prefix}: line ${err.line}: ${err.followUp}`);
+  else if (err.sourceLine !== null) out.push(`${prefix}: line ${err.line}: \`${err.sourceLine}'`);
   return out;
 }
 

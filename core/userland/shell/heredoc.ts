@@ -43,7 +43,7 @@ export function readHeredocBodies(lx: Lexer): void {
     if (!found) {
       const lastLine = src.endsWith('\n') ? lx.line - 1 : lx.line;
       lx.warnings.push({
-        message: `warning: here-document at line ${redirect.line} delimited by end-of-file (wanted \`${doc.delimiter}')`,
+        message: `warning: here-document at line ${startLine - 1} delimited by end-of-file (wanted \`${doc.delimiter}')`,
         line: Math.max(lastLine, redirect.line),
       });
     }

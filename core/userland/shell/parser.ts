@@ -2,7 +2,7 @@
 // definitions and redirections, built from lexer tokens. Reserved words count only in command position.
 
 import type {
-  AndOr, ArithText, Assignment, Case, CaseItem, Command, For, FunctionDef, List, ListItem, Pipeline, Redirect, RedirectOp,
+  AndOr, ArithText, Coproc, Assignment, Case, CaseItem, Command, For, FunctionDef, List, ListItem, Pipeline, Redirect, RedirectOp,
   Select, SimpleCommand, Subshell, Word,
 } from './ast.ts';
 import { ParseError, unmatched } from './errors.ts';
@@ -15,7 +15,7 @@ const DECLARATION = new Set(['declare', 'typeset', 'local', 'export', 'readonly'
 const CASE_ENDS = new Set([';;', ';&', ';;&']);
 
 /** Every command that carries its own redirections. */
-type Compound = Exclude<Command, FunctionDef>;
+type Compound = Exclude<Command, FunctionDef | Coproc>;
 
 export interface ParserOptions {
   /** `shopt -s extglob`: `@( ) !( ) +( ) *( ) ?( )` are pattern syntax. */
@@ -207,7 +207,7 @@ export class Parser {
     const commands: Command[] = [];
     const pipeStderr: boolean[] = [];
     const n = this.peek();
-    if (time !== null && (n.kind === 'newline' || n.kind === 'eof' || this.isOp(n, ';') || this.isOp(n, '&'))) {
+    if ((time !== null || negated) && (n.kind === 'newline' || n.kind === 'eof' || this.isOp(n, ';') || this.isOp(n, '&'))) {
       return { type: 'Pipeline', commands, pipeStderr, negated, time, line };
     }
     commands.push(this.parseCommand());
@@ -237,6 +237,7 @@ export class Parser {
         case '{': return this.withRedirects(this.parseGroup());
         case '[[': return this.withRedirects(this.parseCondCommand());
         case 'function': return this.parseFunction(true);
+        case 'coproc': return this.parseCoproc();
         case 'then': case 'else': case 'elif': case 'fi': case 'do': case 'done': case 'esac': case '}': case ']]':
           throw this.unexpected(t);
         default:
@@ -406,12 +407,8 @@ export class Parser {
       if (this.lx.src.startsWith('((', this.lx.pos)) return this.parseArithFor(line);
     }
     const nameTok = this.take();
-    if (nameTok.kind !== 'word' || !isValidName(nameTok.text)) {
-      if (nameTok.kind === 'word') {
-        throw new ParseError(`\`${nameTok.text}': not a valid identifier`, nameTok.line, nameTok.text, null, false);
-      }
-      throw this.unexpected(nameTok);
-    }
+    // An invalid name (`for 1x in`) is a run-time error in bash, not a syntax error.
+    if (nameTok.kind !== 'word') throw this.unexpected(nameTok);
     let words: Word[] | null = null;
     this.skipNewlines();
     let t = this.peek();
@@ -445,7 +442,8 @@ export class Parser {
     lx.pos = end + 2;
     for (let i = open; i < end; i++) if (lx.src.charCodeAt(i) === 10) lx.line++;
     if (parts.length !== 3) {
-      throw new ParseError('syntax error: arithmetic expression required', line, null, null, false);
+      const followUp = `syntax error: \`((${inner}))'`;
+      throw new ParseError('syntax error: arithmetic expression required', line, null, null, false, 2, followUp);
     }
     const [init, test, update] = parts.map((p) => this.arithText(p, line)) as [ArithText, ArithText, ArithText];
     const t = this.peek();
@@ -519,6 +517,26 @@ export class Parser {
     return { type: 'ArithCommand', expr: this.arithText(source, t.line), redirects: [], line: t.line };
   }
 
+  private isCompoundStart(t: Token): boolean {
+    return this.isOp(t, '(') || (t.kind === 'word' && ['{', 'if', 'while', 'until', 'for', 'select', 'case', '[['].some((k) => this.isReserved(t, k)));
+  }
+
+  /** `coproc compound`, `coproc NAME compound` or `coproc simple-command`. */
+  private parseCoproc(): Command {
+    const line = this.take().line;
+    const t = this.peek();
+    if (t.kind === 'word' && !this.isCompoundStart(t)) {
+      const lx = this.lx;
+      this.take();
+      if (this.isCompoundStart(this.peek())) return { type: 'Coproc', name: t.text, body: this.parseCommand(), line };
+      lx.pos = t.start;
+      lx.line = t.line;
+      this.tok = null;
+    }
+    if (t.kind !== 'word' && !this.isOp(t, '(') && t.kind !== 'ionumber' && t.kind !== 'iovar') throw this.unexpected(t);
+    return { type: 'Coproc', name: 'COPROC', body: this.parseCommand(), line };
+  }
+
   private parseFunction(keyword: boolean): Command {
     const kw = this.take();
     const name = this.take();
@@ -537,10 +555,7 @@ export class Parser {
   private parseFunctionBody(name: string, keyword: boolean, start: number, line: number): FunctionDef {
     this.skipNewlines();
     const t = this.peek();
-    const compound =
-      this.isOp(t, '(') ||
-      (t.kind === 'word' && ['{', 'if', 'while', 'until', 'for', 'select', 'case', '[['].some((k) => this.isReserved(t, k)));
-    if (!compound) throw this.unexpected(t);
+    if (!this.isCompoundStart(t)) throw this.unexpected(t);
     const body = this.parseCommand();
     const end = this.tok ? this.tok.start : this.lx.pos;
     return { type: 'FunctionDef', name, body, keyword, source: this.lx.src.slice(start, end).trimEnd(), line };

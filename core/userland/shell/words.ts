@@ -222,7 +222,7 @@ function readArray(lx: Lexer): ArrayElement[] {
     }
     const w = readWord(lx, true);
     if (w.text === '') {
-      throw new ParseError(`syntax error near unexpected token \`${c}'`, lx.line, c, lx.lineText(lx.pos), false);
+      throw new ParseError(`syntax error near unexpected token \`${c}'`, lx.line, c, lx.lineText(lx.pos), false, 1);
     }
     const a = w.assignment;
     if (a) elems.push({ subscript: a.subscript, append: a.append, value: a.value! });
@@ -362,7 +362,14 @@ export function readDollar(lx: Lexer, inDq: boolean): WordPart {
     }
     const start = lx.pos + 2;
     lx.pos += 2;
-    const body = lx.nested.parseSubstitution(lx, line);
+    let body;
+    try {
+      body = lx.nested.parseSubstitution(lx, line);
+    } catch (e) {
+      // `$((` that turned out not to be arithmetic: bash reports running out of input at the opening.
+      if (lx.src[start] === '(' && e instanceof ParseError && e.atEof) throw unmatched(')', line);
+      throw e;
+    }
     return { type: 'CommandSub', body, source: lx.src.slice(start, lx.pos - 1), backquote: false };
   }
   if (n === '{') return readBraceParam(lx, inDq);
