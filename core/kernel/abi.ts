@@ -281,3 +281,8 @@ export interface Sys {
   tiocsctty(fd: number): number;
   ttyname(fd: number): string | number;
 }
+
+// ------------------------------------------------------------------------------------------- text
+
+/** UTF-8 conversions (core has no TextEncoder): programs use these for every string they write. */
+export { utf8Encode, utf8Decode } from '../fs/utf8.ts';

@@ -1,0 +1,58 @@
+// The kathara/base image: a Debian 12 file tree (merged /usr, /etc files, root's home) with the
+// programs of BASE_PROGRAMS. Built once per ImageStore and shared read-only by every guest.
+
+import { LayerBuilder, type ImageLayer } from '../fs/index.ts';
+import { programFile } from '../kernel/exec.ts';
+import type { Program } from '../kernel/abi.ts';
+import { BASE_PROGRAMS } from './programs.ts';
+import { ETC_FILES } from './etc-files.ts';
+
+export interface Image {
+  name: string;
+  layers: ImageLayer[];
+  programs: ReadonlyMap<string, Program>;
+}
+
+/** 2025-01-01T00:00:00Z: when the image's files were "installed". */
+export const IMAGE_MTIME = 1_735_689_600 * 1e9;
+
+export function buildBaseImage(extra: Record<string, { path: string; program: Program }> = {}): Image {
+  const b = new LayerBuilder({ mtime: IMAGE_MTIME, name: 'kathara/base' });
+  for (const d of ['/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local/bin', '/usr/share', '/etc', '/var/log',
+    '/var/tmp', '/var/lib', '/var/run', '/home', '/root', '/proc', '/sys', '/dev', '/mnt', '/opt', '/srv',
+    '/run', '/media', '/boot', '/shared', '/hostlab']) {
+    b.dir(d, { mode: 0o755 });
+  }
+  b.dir('/root', { mode: 0o700 });
+  b.dir('/tmp', { mode: 0o1777 });
+  b.dir('/var/tmp', { mode: 0o1777 });
+  b.symlink('/bin', 'usr/bin');
+  b.symlink('/sbin', 'usr/sbin');
+  b.symlink('/lib', 'usr/lib');
+  for (const [path, spec] of Object.entries(ETC_FILES)) b.file(path, spec.content, { mode: spec.mode ?? 0o644 });
+  const all = { ...BASE_PROGRAMS, ...extra };
+  const programs = new Map<string, Program>();
+  for (const [name, spec] of Object.entries(all)) {
+    b.file(spec.path, programFile(name), { mode: 0o755 });
+    programs.set(name, spec.program);
+  }
+  return { name: 'kathara/base', layers: [b.freeze()], programs };
+}
+
+/** Builds each image once and hands the same instance to every guest. */
+export class ImageStore {
+  private readonly images = new Map<string, Image>();
+
+  constructor(private readonly builders: Record<string, () => Image> = { 'kathara/base': () => buildBaseImage() }) {}
+
+  get(name: string): Image | undefined {
+    let image = this.images.get(name);
+    if (!image) {
+      const build = this.builders[name];
+      if (!build) return undefined;
+      image = build();
+      this.images.set(name, image);
+    }
+    return image;
+  }
+}

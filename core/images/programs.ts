@@ -1,0 +1,44 @@
+// The programs of the base image, by the name their files carry (see kernel/exec.ts).
+import type { Program } from '../kernel/abi.ts';
+import { main as cat } from '../userland/bin/cat.ts';
+import { main as clear } from '../userland/bin/clear.ts';
+import { main as echo } from '../userland/bin/echo.ts';
+import { main as falseProgram } from '../userland/bin/false.ts';
+import { main as hostname } from '../userland/bin/hostname.ts';
+import { main as init } from '../userland/bin/init.ts';
+import { main as kill } from '../userland/bin/kill.ts';
+import { main as ls } from '../userland/bin/ls.ts';
+import { main as mkdir } from '../userland/bin/mkdir.ts';
+import { main as ps } from '../userland/bin/ps.ts';
+import { main as pwd } from '../userland/bin/pwd.ts';
+import { main as rm } from '../userland/bin/rm.ts';
+import { main as sleep } from '../userland/bin/sleep.ts';
+import { main as touch } from '../userland/bin/touch.ts';
+import { main as trueProgram } from '../userland/bin/true.ts';
+import { main as uname } from '../userland/bin/uname.ts';
+
+export interface ProgramSpec {
+  /** Where the program's file goes. */
+  path: string;
+  program: Program;
+}
+
+/** name -> [path, program]. */
+export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
+  cat: { path: '/usr/bin/cat', program: cat },
+  clear: { path: '/usr/bin/clear', program: clear },
+  echo: { path: '/usr/bin/echo', program: echo },
+  false: { path: '/usr/bin/false', program: falseProgram },
+  hostname: { path: '/usr/bin/hostname', program: hostname },
+  init: { path: '/usr/sbin/init', program: init },
+  kill: { path: '/usr/bin/kill', program: kill },
+  ls: { path: '/usr/bin/ls', program: ls },
+  mkdir: { path: '/usr/bin/mkdir', program: mkdir },
+  ps: { path: '/usr/bin/ps', program: ps },
+  pwd: { path: '/usr/bin/pwd', program: pwd },
+  rm: { path: '/usr/bin/rm', program: rm },
+  sleep: { path: '/usr/bin/sleep', program: sleep },
+  touch: { path: '/usr/bin/touch', program: touch },
+  true: { path: '/usr/bin/true', program: trueProgram },
+  uname: { path: '/usr/bin/uname', program: uname },
+};

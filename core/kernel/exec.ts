@@ -1,0 +1,59 @@
+// Program images. A program file starts with the magic "\x7fNLX" followed by the program's name (a
+// TypeScript program of the image); a file starting with "#!" names an interpreter, as binfmt_script
+// handles it; anything else is -ENOEXEC (a shell then runs it as a script).
+
+import { E2BIG, EACCES, ELOOP, ENOEXEC, isReg, type Program } from './abi.ts';
+import type { Kernel } from './kernel.ts';
+import type { Process } from './process.ts';
+import { resolvePath } from './paths.ts';
+import { decodeLatin1 } from './text.ts';
+
+export const PROGRAM_MAGIC = '\x7fNLX';
+
+/** The bytes of a program file naming `name`. */
+export function programFile(name: string): string {
+  return `${PROGRAM_MAGIC} ${name}\n`;
+}
+
+export interface LoadedImage {
+  program: Program;
+  path: string;
+  argv: string[];
+}
+
+/** Resolves what execve(path, argv) would run, following up to four interpreter levels. */
+export function loadImage(kernel: Kernel, proc: Process, path: string, argv: readonly string[], depth = 0):
+  LoadedImage | number {
+  if (depth > 4) return -ELOOP;
+  const abs = resolvePath(proc.cwd, path);
+  const caller = { pid: proc.pid, uid: proc.euid, gid: proc.egid };
+  const st = kernel.vfs.stat(abs, caller);
+  if (typeof st === 'number') return st;
+  if (!isReg(st.mode)) return -EACCES;
+  if ((st.mode & 0o111) === 0) return -EACCES;
+  const handle = kernel.vfs.open(abs, 0, 0, caller);
+  if (typeof handle === 'number') return handle;
+  const head = new Uint8Array(256);
+  const n = handle.read(0, head);
+  handle.release?.();
+  if (n < 0) return n;
+  const text = decodeLatin1(head.subarray(0, Math.max(0, n)));
+  if (text.startsWith(PROGRAM_MAGIC)) {
+    const name = text.slice(PROGRAM_MAGIC.length).trim().split(/\s/)[0] ?? '';
+    const program = kernel.programs(name);
+    if (!program) return -ENOEXEC;
+    return { program, path: abs, argv: argv.slice() };
+  }
+  if (text.startsWith('#!')) {
+    const nl = text.indexOf('\n');
+    if (nl < 0 && n === head.length) return -E2BIG;
+    const line = text.slice(2, nl < 0 ? undefined : nl).trim();
+    if (!line) return -ENOEXEC;
+    const sp = line.search(/[ \t]/);
+    const interp = sp < 0 ? line : line.slice(0, sp);
+    const arg = sp < 0 ? '' : line.slice(sp).trim();
+    const newArgv = [interp, ...(arg ? [arg] : []), path, ...argv.slice(1)];
+    return loadImage(kernel, proc, interp, newArgv, depth + 1);
+  }
+  return -ENOEXEC;
+}

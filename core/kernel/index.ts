@@ -1,0 +1,10 @@
+// The guest kernel: what core/lab needs to build and drive guests.
+export { Kernel, type KernelOptions, type ProgramLookup } from './kernel.ts';
+export { attachSys } from './sys.ts';
+export { spawnProcess, Capture, captureFile, feedFile, type SpawnOptions } from './spawn.ts';
+export { procRoot, staticDir } from './procfs.ts';
+export { programFile } from './exec.ts';
+export { Tty } from './tty.ts';
+export { OpenFile } from './file.ts';
+export type { Process } from './process.ts';
+export * as abi from './abi.ts';

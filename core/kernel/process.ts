@@ -1,0 +1,127 @@
+// A guest process: identity (pid, process group, session), credentials, cwd and umask, descriptor
+// table, signal state, CPU account, and its place in the process tree. The state is an explicit union;
+// blocking is sleeping on wait queues (see sleep()).
+
+import type { CpuAccount, Timer } from '../cpu/index.ts';
+import { FdTable } from './file.ts';
+import { SignalTable } from './signals.ts';
+import type { Tty } from './tty.ts';
+import { WaitQueue, type Sleeper, type WakeReason } from './wait-queue.ts';
+import type { Cpu } from '../cpu/index.ts';
+
+export type ProcState =
+  | 'running'   // R: runnable or running
+  | 'sleeping'  // S: interruptible sleep in a syscall
+  | 'stopped'   // T: stopped by a signal
+  | 'zombie';   // Z: exited, waiting to be reaped
+
+export class Process {
+  state: ProcState = 'running';
+  pgid: number;
+  sid: number;
+  uid = 0;
+  gid = 0;
+  euid = 0;
+  egid = 0;
+  groups: number[] = [0];
+  cwd = '/';
+  umask = 0o022;
+  fds = new FdTable();
+  signals = new SignalTable();
+  parent: Process | null;
+  readonly children = new Set<Process>();
+  /** Wait status once a zombie (or the stop signal while stopped). */
+  status = 0;
+  /** A stop or continue not yet reported to the parent by wait4 (WUNTRACED / WCONTINUED). */
+  stopUnreported = false;
+  contUnreported = false;
+  comm = '';
+  argv: readonly string[] = [];
+  envp: readonly string[] = [];
+  /** Path of the program image (for /proc/<pid>/exe). */
+  exe = '';
+  /** Bumped by execve: the Sys of an older image stops working. */
+  generation = 0;
+  ctty: Tty | null = null;
+  /** The current interruptible sleep, if any. */
+  sleeper: Sleeper | null = null;
+  /** Parent's wait4 sleeps here; children's state changes wake it. */
+  readonly childEvents: WaitQueue;
+  /** A stopped process waits here for SIGCONT. */
+  readonly continued: WaitQueue;
+  /** CPU charged since the process last gave the CPU away. */
+  slice = 0;
+  /** CPU time of reaped children (for times()). */
+  cutime = 0;
+  cstime = 0;
+  alarm: Timer | null = null;
+  /** Minor page faults and such are not modelled; kept for /proc/<pid>/stat's layout. */
+  readonly startTime: number;
+  /** Resolvers of host-side waiters (the CLI or server waiting for this process to end). */
+  exitWaiters: Array<(status: number) => void> = [];
+
+  constructor(
+    readonly pid: number,
+    parent: Process | null,
+    readonly account: CpuAccount,
+    cpu: Cpu,
+  ) {
+    this.parent = parent;
+    this.pgid = parent ? parent.pgid : pid;
+    this.sid = parent ? parent.sid : pid;
+    this.childEvents = new WaitQueue(cpu);
+    this.continued = new WaitQueue(cpu);
+    this.startTime = cpu.now;
+  }
+
+  get ppid(): number {
+    return this.parent?.pid ?? 0;
+  }
+
+  get alive(): boolean {
+    return this.state !== 'zombie';
+  }
+
+  /** One-letter state as /proc/<pid>/stat and ps show it. */
+  get stateLetter(): string {
+    switch (this.state) {
+      case 'running': return 'R';
+      case 'sleeping': return 'S';
+      case 'stopped': return 'T';
+      case 'zombie': return 'Z';
+    }
+  }
+}
+
+/**
+ * Sleeps until one of `queues` is woken, `timeout` ns pass, or a signal interrupts. Resolves with why.
+ * A process killed while asleep never resumes.
+ */
+export function sleep(cpu: Cpu, proc: Process, queues: readonly WaitQueue[], timeout?: number,
+  signalPending = false): Promise<WakeReason> {
+  if (signalPending) return Promise.resolve('signal');
+  return new Promise<WakeReason>((resolve) => {
+    let timer: Timer | null = null;
+    const sleeper: Sleeper = {
+      done: false,
+      resolve(reason) {
+        for (const q of queues) q.remove(sleeper);
+        timer?.cancel();
+        if (proc.sleeper === sleeper) proc.sleeper = null;
+        if (proc.state === 'sleeping') proc.state = 'running';
+        if (proc.state === 'zombie') return; // killed: never resumes
+        resolve(reason);
+      },
+    };
+    for (const q of queues) q.add(sleeper);
+    if (timeout !== undefined && timeout >= 0 && timeout !== Infinity) {
+      timer = cpu.setTimer(timeout, () => {
+        if (sleeper.done) return;
+        sleeper.done = true;
+        sleeper.resolve('timeout');
+      });
+    }
+    proc.sleeper = sleeper;
+    if (proc.state === 'running') proc.state = 'sleeping';
+  });
+}

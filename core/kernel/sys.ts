@@ -1,0 +1,375 @@
+// The Sys a program receives: one object per process image. Each call charges its CPU cost, checks that
+// the image still owns the process, runs the handler in calls/, then delivers pending signals. An
+// exception from kernel code panics the guest; a call from an image that no longer runs never returns.
+
+import { BYTE_COST, SYSCALL_COST } from '../cpu/index.ts';
+import {
+  CLOCK_BOOTTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID, CLOCK_REALTIME, EINVAL, ENAMETOOLONG,
+  ENOTTY, EPERM, type DirEntry, type ForkBody, type Ids, type PollFd, type SignalAction, type Stat,
+  type Sys, type Termios, type Times, type Utsname, type WaitResult, type Winsize,
+} from './abi.ts';
+import { ProcessGone, never } from './errors.ts';
+import type { Kernel } from './kernel.ts';
+import type { Process } from './process.ts';
+import { sleep } from './process.ts';
+import * as fsc from './calls/fs.ts';
+import * as io from './calls/io.ts';
+import * as pc from './calls/proc.ts';
+import { isTtyFile } from './devices.ts';
+import type { Tty } from './tty.ts';
+
+export class ProcSys implements Sys {
+  private readonly generation: number;
+
+  constructor(
+    private readonly k: Kernel,
+    private readonly p: Process,
+  ) {
+    this.generation = p.generation;
+  }
+
+  private get gone(): boolean {
+    return this.p.generation !== this.generation || !this.p.alive || this.k.halted;
+  }
+
+  /** A synchronous call: charge, run, deliver signals. */
+  private call<T>(fn: () => T, bytes = 0): T {
+    if (this.gone) throw new ProcessGone();
+    const cost = SYSCALL_COST + bytes * BYTE_COST;
+    this.p.account.chargeSystem(cost);
+    this.p.slice += cost;
+    let r: T;
+    try {
+      r = fn();
+    } catch (err) {
+      this.kernelBug(err);
+    }
+    if (this.k.hasDeliverableSignal(this.p)) this.k.deliverSignals(this.p);
+    if (this.gone) throw new ProcessGone();
+    return r;
+  }
+
+  /** A call that may block. */
+  private async blocking<T>(fn: () => Promise<T>, bytes = 0): Promise<T> {
+    if (this.gone) return never();
+    const p = this.p;
+    const cost = SYSCALL_COST + bytes * BYTE_COST;
+    p.account.chargeSystem(cost);
+    p.slice += cost;
+    if (p.slice >= pc.SLICE) await this.reschedule();
+    let r: T;
+    try {
+      r = await fn();
+    } catch (err) {
+      if (err instanceof ProcessGone) return never();
+      this.kernelBug(err);
+    }
+    if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
+    while (p.state === 'stopped') await sleep(this.k.cpu, p, [p.continued]);
+    if (this.gone) return never();
+    return r;
+  }
+
+  private async reschedule(): Promise<void> {
+    this.p.slice = 0;
+    await this.k.group.turn();
+    while (this.p.state === 'stopped') await sleep(this.k.cpu, this.p, [this.p.continued]);
+  }
+
+  private kernelBug(err: unknown): never {
+    const message = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
+    this.k.panic(`BUG in syscall from ${this.p.comm}[${this.p.pid}]: ${message}`);
+    throw new ProcessGone();
+  }
+
+  // -------------------------------------------------------------------------------------- processes
+
+  getpid(): number {
+    return this.call(() => this.p.pid);
+  }
+  getppid(): number {
+    return this.call(() => this.p.ppid);
+  }
+  getpgid(pid: number): number {
+    return this.call(() => {
+      const t = pid === 0 ? this.p : this.k.processes.get(pid);
+      return t ? t.pgid : -3;
+    });
+  }
+  setpgid(pid: number, pgid: number): number {
+    return this.call(() => pc.setpgid(this.k, this.p, pid, pgid));
+  }
+  getsid(pid: number): number {
+    return this.call(() => {
+      const t = pid === 0 ? this.p : this.k.processes.get(pid);
+      return t ? t.sid : -3;
+    });
+  }
+  setsid(): number {
+    return this.call(() => pc.setsid(this.k, this.p));
+  }
+  getids(): Ids {
+    return this.call(() => ({ uid: this.p.uid, euid: this.p.euid, gid: this.p.gid, egid: this.p.egid,
+      groups: this.p.groups.slice() }));
+  }
+  setuid(uid: number): number {
+    return this.call(() => {
+      if (this.p.euid !== 0 && uid !== this.p.uid) return -EPERM;
+      this.p.uid = this.p.euid = uid;
+      return 0;
+    });
+  }
+  setgid(gid: number): number {
+    return this.call(() => {
+      if (this.p.euid !== 0 && gid !== this.p.gid) return -EPERM;
+      this.p.gid = this.p.egid = gid;
+      return 0;
+    });
+  }
+  fork(body: ForkBody): number {
+    return this.call(() => this.k.fork(this.p, body));
+  }
+  execve(path: string, argv: readonly string[], envp: readonly string[]): Promise<number> {
+    return this.blocking(() => pc.execve(this.k, this.p, path, argv, envp));
+  }
+  exit(status: number): Promise<never> {
+    if (!this.gone) this.k.exit(this.p, (status & 0xff) << 8);
+    return never();
+  }
+  wait4(pid: number, options: number): Promise<WaitResult | number> {
+    return this.blocking(() => pc.wait4(this.k, this.p, pid, options));
+  }
+  kill(pid: number, signo: number): number {
+    return this.call(() => pc.killCall(this.k, this.p, pid, signo));
+  }
+  sigaction(signo: number, action: SignalAction | null): SignalAction | number {
+    return this.call(() => pc.sigaction(this.p, signo, action));
+  }
+  sigprocmask(how: number, set: readonly number[] | null): number[] | number {
+    return this.call(() => pc.sigprocmask(this.p, how, set));
+  }
+  pause(): Promise<number> {
+    return this.blocking(() => pc.pause(this.k, this.p));
+  }
+  nanosleep(ns: number): Promise<number> {
+    return this.blocking(() => pc.nanosleep(this.k, this.p, ns));
+  }
+  async yield(work = 0): Promise<void> {
+    if (this.gone) return never();
+    const p = this.p;
+    if (work > 0) {
+      p.account.chargeUser(work);
+      p.slice += work;
+    }
+    if (p.slice >= pc.SLICE || this.k.group.throttled || this.k.hasDeliverableSignal(p)) {
+      await this.reschedule();
+      if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
+      while (p.state === 'stopped') await sleep(this.k.cpu, p, [p.continued]);
+      if (this.gone) return never();
+    }
+  }
+  alarm(seconds: number): number {
+    return this.call(() => pc.alarm(this.k, this.p, seconds));
+  }
+  times(): Times {
+    return this.call(() => ({ utime: this.p.account.user, stime: this.p.account.system, cutime: this.p.cutime,
+      cstime: this.p.cstime }));
+  }
+  clockGettime(clock: number): number {
+    return this.call(() => {
+      switch (clock) {
+        case CLOCK_REALTIME: return this.k.cpu.realtime;
+        case CLOCK_MONOTONIC:
+        case CLOCK_BOOTTIME: return this.k.cpu.now;
+        case CLOCK_PROCESS_CPUTIME_ID: return this.p.account.total;
+        default: return -EINVAL;
+      }
+    });
+  }
+  getrandom(buf: Uint8Array): number {
+    return this.call(() => (this.k.cpu.rng.fill(buf), buf.length), buf.length);
+  }
+  uname(): Utsname {
+    return this.call(() => ({ sysname: 'Linux', nodename: this.k.hostname, release: this.k.release,
+      version: this.k.version, machine: 'x86_64', domainname: this.k.domainname }));
+  }
+  sethostname(name: string): number {
+    return this.call(() => {
+      if (this.p.euid !== 0) return -EPERM;
+      if (name.length > 64) return -EINVAL;
+      this.k.hostname = name;
+      return 0;
+    });
+  }
+  umask(mask: number): number {
+    return this.call(() => {
+      const old = this.p.umask;
+      this.p.umask = mask & 0o777;
+      return old;
+    });
+  }
+  getcwd(): string {
+    return this.call(() => this.p.cwd);
+  }
+  chdir(path: string): number {
+    return this.call(() => (path.length > 4095 ? -ENAMETOOLONG : fsc.chdir(this.k, this.p, path)));
+  }
+  fchdir(fd: number): number {
+    return this.call(() => fsc.fchdir(this.k, this.p, fd));
+  }
+
+  // ------------------------------------------------------------------------------------------ files
+
+  open(path: string, flags: number, mode = 0o666): number {
+    return this.call(() => fsc.open(this.k, this.p, path, flags, mode));
+  }
+  close(fd: number): number {
+    return this.call(() => io.close(this.p, fd));
+  }
+  read(fd: number, buf: Uint8Array): Promise<number> {
+    return this.blocking(() => io.read(this.k, this.p, fd, buf), buf.length);
+  }
+  write(fd: number, data: Uint8Array): Promise<number> {
+    return this.blocking(() => io.write(this.k, this.p, fd, data), data.length);
+  }
+  pread(fd: number, buf: Uint8Array, pos: number): number {
+    return this.call(() => io.pread(this.p, fd, buf, pos), buf.length);
+  }
+  pwrite(fd: number, data: Uint8Array, pos: number): number {
+    return this.call(() => io.pwrite(this.p, fd, data, pos), data.length);
+  }
+  lseek(fd: number, offset: number, whence: number): number {
+    return this.call(() => io.lseek(this.p, fd, offset, whence));
+  }
+  dup(fd: number): number {
+    return this.call(() => io.dup(this.p, fd));
+  }
+  dup2(oldfd: number, newfd: number): number {
+    return this.call(() => io.dup3(this.p, oldfd, newfd, 0, true));
+  }
+  dup3(oldfd: number, newfd: number, flags: number): number {
+    return this.call(() => io.dup3(this.p, oldfd, newfd, flags, false));
+  }
+  fcntl(fd: number, cmd: number, arg?: number): number {
+    return this.call(() => io.fcntl(this.p, fd, cmd, arg));
+  }
+  pipe2(flags = 0): [number, number] | number {
+    return this.call(() => io.pipe2(this.k, this.p, flags));
+  }
+  stat(path: string): Stat | number {
+    return this.call(() => fsc.stat(this.k, this.p, path, true));
+  }
+  lstat(path: string): Stat | number {
+    return this.call(() => fsc.stat(this.k, this.p, path, false));
+  }
+  fstat(fd: number): Stat | number {
+    return this.call(() => fsc.fstat(this.p, fd));
+  }
+  access(path: string, mode: number): number {
+    return this.call(() => fsc.access(this.k, this.p, path, mode));
+  }
+  getdents(fd: number): DirEntry[] | number {
+    return this.call(() => fsc.getdents(this.p, fd));
+  }
+  mkdir(path: string, mode = 0o777): number {
+    return this.call(() => fsc.mkdir(this.k, this.p, path, mode));
+  }
+  rmdir(path: string): number {
+    return this.call(() => fsc.rmdir(this.k, this.p, path));
+  }
+  unlink(path: string): number {
+    return this.call(() => fsc.unlink(this.k, this.p, path));
+  }
+  rename(from: string, to: string): number {
+    return this.call(() => fsc.rename(this.k, this.p, from, to));
+  }
+  link(existing: string, path: string): number {
+    return this.call(() => fsc.link(this.k, this.p, existing, path));
+  }
+  symlink(target: string, path: string): number {
+    return this.call(() => fsc.symlink(this.k, this.p, target, path));
+  }
+  readlink(path: string): string | number {
+    return this.call(() => fsc.readlink(this.k, this.p, path));
+  }
+  chmod(path: string, mode: number): number {
+    return this.call(() => fsc.chmod(this.k, this.p, path, mode));
+  }
+  fchmod(fd: number, mode: number): number {
+    return this.call(() => fsc.fchmod(this.k, this.p, fd, mode));
+  }
+  chown(path: string, uid: number, gid: number): number {
+    return this.call(() => fsc.chown(this.k, this.p, path, uid, gid, true));
+  }
+  lchown(path: string, uid: number, gid: number): number {
+    return this.call(() => fsc.chown(this.k, this.p, path, uid, gid, false));
+  }
+  utimens(path: string, atime: number | null, mtime: number | null, follow = true): number {
+    return this.call(() => fsc.utimens(this.k, this.p, path, atime, mtime, follow));
+  }
+  truncate(path: string, size: number): number {
+    return this.call(() => fsc.truncate(this.k, this.p, path, size));
+  }
+  ftruncate(fd: number, size: number): number {
+    return this.call(() => fsc.ftruncate(this.p, fd, size));
+  }
+  mknod(path: string, mode: number, dev: number): number {
+    return this.call(() => fsc.mknod(this.k, this.p, path, mode, dev));
+  }
+  realpath(path: string): string | number {
+    return this.call(() => fsc.realpath(this.k, this.p, path));
+  }
+  poll(fds: PollFd[], timeoutNs: number): Promise<number> {
+    return this.blocking(() => io.poll(this.k, this.p, fds, timeoutNs));
+  }
+
+  // -------------------------------------------------------------------------------------- terminals
+
+  isatty(fd: number): boolean {
+    return this.call(() => {
+      const f = io.fileOf(this.p, fd);
+      return !!f && isTtyFile(f);
+    });
+  }
+  tcgetattr(fd: number): Termios | number {
+    return this.call(() => {
+      const tty = io.ttyOf(this.p, fd);
+      if (typeof tty === 'number') return tty;
+      const t = tty.termios;
+      return { iflag: t.iflag, oflag: t.oflag, cflag: t.cflag, lflag: t.lflag, cc: t.cc.slice() };
+    });
+  }
+  tcsetattr(fd: number, when: number, termios: Termios): number {
+    return this.call(() => io.tcsetattr(this.p, fd, when, termios));
+  }
+  tcgetpgrp(fd: number): number {
+    return this.call(() => io.tcgetpgrp(this.p, fd));
+  }
+  tcsetpgrp(fd: number, pgid: number): number {
+    return this.call(() => io.tcsetpgrp(this.k, this.p, fd, pgid));
+  }
+  tcgetwinsize(fd: number): Winsize | number {
+    return this.call(() => {
+      const tty = io.ttyOf(this.p, fd);
+      return typeof tty === 'number' ? tty : { ...tty.winsize };
+    });
+  }
+  tcsetwinsize(fd: number, size: Winsize): number {
+    return this.call(() => io.tcsetwinsize(this.p, fd, size));
+  }
+  tiocsctty(fd: number): number {
+    return this.call(() => io.tiocsctty(this.p, fd));
+  }
+  ttyname(fd: number): string | number {
+    return this.call(() => {
+      const tty = io.ttyOf(this.p, fd);
+      if (typeof tty === 'number') return tty === -9 ? tty : -ENOTTY;
+      return `/dev/${(tty as Tty).name}`;
+    });
+  }
+}
+
+/** Installs ProcSys as the kernel's Sys factory. */
+export function attachSys(kernel: Kernel): void {
+  kernel.makeSys = (k, p) => new ProcSys(k, p);
+}

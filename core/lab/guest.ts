@@ -1,0 +1,175 @@
+// One guest machine: its file system (the image's layers under a copy-on-write layer, /proc, /dev,
+// optionally the lab's /shared), its kernel, and the host's ways in: exec a command and collect its
+// output, or attach a console on a new pseudo-terminal.
+
+import type { Cpu, QuotaOptions } from '../cpu/index.ts';
+import { GenFs, MemFs, OverlayFs, Vfs, ROOT, type Filesystem, type GenNode } from '../fs/index.ts';
+import type { Image } from '../images/base.ts';
+import {
+  attachSys, Capture, captureFile, feedFile, Kernel, OpenFile, procRoot, spawnProcess, type Process, type Tty,
+} from '../kernel/index.ts';
+import { S_IFCHR, makedev, O_RDONLY, WIFEXITED, WEXITSTATUS, WTERMSIG } from '../kernel/abi.ts';
+
+export interface GuestOptions {
+  cpu: Cpu;
+  name: string;
+  image: Image;
+  /** The lab's /shared folder, one MemFs shared by every guest. */
+  shared?: Filesystem;
+  quota?: QuotaOptions;
+  /** Extra /proc entries (the network stack's sys/net and net). */
+  procExtra?: Record<string, GenNode>;
+}
+
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+export interface ExecResult {
+  /** Exit status as a shell reports it: the code, or 128 + signal number. */
+  exitCode: number;
+  /** The wait status. */
+  status: number;
+  output: Uint8Array;
+}
+
+export interface Console {
+  tty: Tty;
+  pid: number;
+  /** Keys typed at the console. */
+  input(bytes: Uint8Array): void;
+  resize(cols: number, rows: number): void;
+  /** The host has shown `n` bytes (flow control). */
+  ack(n: number): void;
+  close(): void;
+  /** Resolves when the console's shell ends. */
+  exited: Promise<number>;
+}
+
+export class Guest {
+  readonly kernel: Kernel;
+  readonly vfs: Vfs;
+  readonly name: string;
+  private readonly dev: MemFs;
+
+  constructor(options: GuestOptions) {
+    const { cpu, name, image } = options;
+    const now = () => cpu.realtime;
+    this.name = name;
+    const root = new OverlayFs(image.layers, { now });
+    this.vfs = new Vfs(root, { now, rootInfo: { source: 'overlay', fstype: 'overlay', options: 'rw,relatime' } });
+    this.kernel = new Kernel({
+      cpu, vfs: this.vfs, hostname: name, quota: options.quota, programs: (n) => image.programs.get(n),
+    });
+    attachSys(this.kernel);
+    this.vfs.mount('/proc', new GenFs(procRoot(this.kernel, options.procExtra), { fstype: 'proc', now,
+      lenient: (p) => /^\/(uptime|loadavg|meminfo|cpuinfo|stat|version)$/.test(p) }), { source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime' });
+    this.dev = new MemFs({ now, fstype: 'tmpfs' });
+    this.vfs.mount('/dev', this.dev, { source: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755' });
+    this.populateDev();
+    if (options.shared) this.vfs.mount('/shared', options.shared, { source: 'shared', options: 'rw,relatime' });
+  }
+
+  private populateDev(): void {
+    const v = this.vfs;
+    const nodes: Array<[string, number, number, number]> = [
+      ['null', 1, 3, 0o666], ['zero', 1, 5, 0o666], ['full', 1, 7, 0o666], ['random', 1, 8, 0o666],
+      ['urandom', 1, 9, 0o666], ['tty', 5, 0, 0o666], ['console', 5, 1, 0o600], ['ptmx', 5, 2, 0o666],
+    ];
+    for (const [n, maj, min, mode] of nodes) {
+      v.mknod(`/dev/${n}`, S_IFCHR | mode, makedev(maj, min), ROOT);
+      v.chmod(`/dev/${n}`, mode, ROOT);
+    }
+    v.mkdir('/dev/pts', 0o755, ROOT);
+    v.mkdir('/dev/shm', 0o1777, ROOT);
+    v.chmod('/dev/shm', 0o1777, ROOT);
+    v.symlink('/proc/self/fd', '/dev/fd', ROOT);
+    v.symlink('/proc/self/fd/0', '/dev/stdin', ROOT);
+    v.symlink('/proc/self/fd/1', '/dev/stdout', ROOT);
+    v.symlink('/proc/self/fd/2', '/dev/stderr', ROOT);
+  }
+
+  /** Starts init (pid 1) and writes the per-guest files (/etc/hostname, /etc/hosts). */
+  boot(): void {
+    this.vfs.writeFile('/etc/hostname', `${this.name}\n`);
+    this.vfs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`);
+    const init = spawnProcess(this.kernel, '/sbin/init', ['/sbin/init'], { envp: [], cwd: '/' });
+    if (typeof init === 'number') throw new Error(`cannot start init: errno ${-init}`);
+  }
+
+  get halted(): boolean {
+    return this.kernel.halted;
+  }
+
+  /** The environment of commands the host runs (as `docker exec` gives it). */
+  env(extra: Record<string, string> = {}): string[] {
+    const base: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: this.name, HOME: '/root', ...extra };
+    return Object.entries(base).map(([k, v]) => `${k}=${v}`);
+  }
+
+  /** Starts `bash -c command` with stdout and stderr captured together; returns the process or -errno. */
+  startCommand(command: string, capture: Capture, options: { cwd?: string; shell?: string } = {}): Process | number {
+    const shell = options.shell ?? '/bin/bash';
+    return this.startArgv([shell, '-c', command], capture, { cwd: options.cwd });
+  }
+
+  /**
+   * Starts a program by argv (argv[0] is the path), stdout and stderr captured together, stdin from
+   * `stdin` bytes (or /dev/null). Returns the process or -errno.
+   */
+  startArgv(argv: readonly string[], capture: Capture, options: { cwd?: string; stdin?: Uint8Array; env?: Record<string, string> } = {}):
+    Process | number {
+    const out = captureFile(capture);
+    const input = options.stdin ? feedFile(options.stdin) : this.openHostFile('/dev/null');
+    const proc = spawnProcess(this.kernel, argv[0]!, argv, {
+      envp: this.env(options.env), cwd: options.cwd ?? '/', fds: [input, out, out],
+    });
+    out.unref();
+    input.unref();
+    return proc;
+  }
+
+  private openHostFile(path: string): OpenFile {
+    const init = this.kernel.init;
+    if (!init) throw new Error('guest not booted');
+    const sys = this.kernel.makeSys(this.kernel, init);
+    const fd = sys.open(path, O_RDONLY);
+    const file = init.fds.get(fd)!.file.ref();
+    init.fds.close(fd);
+    return file;
+  }
+
+  /** Opens a console: a new pseudo-terminal with an interactive login shell on it. */
+  openConsole(sink: (bytes: Uint8Array) => void, size = { cols: 80, rows: 24 }, shell = '/bin/bash'): Console | number {
+    const tty = this.kernel.openPty();
+    this.vfs.mknod(`/dev/${tty.name}`, S_IFCHR | 0o620, makedev(136, tty.index), ROOT);
+    tty.sink = sink;
+    tty.winsize = { rows: size.rows, cols: size.cols };
+    const proc = spawnProcess(this.kernel, shell, ['-bash'], {
+      envp: this.env({ TERM: 'xterm', SHELL: shell, USER: 'root', LOGNAME: 'root', PWD: '/root' }),
+      cwd: '/root', tty,
+    });
+    if (typeof proc === 'number') {
+      this.kernel.closePty(tty);
+      return proc;
+    }
+    const kernel = this.kernel;
+    const vfs = this.vfs;
+    const exited = kernel.whenExited(proc.pid).then((status) => {
+      kernel.closePty(tty);
+      vfs.unlink(`/dev/${tty.name}`, ROOT);
+      return status;
+    });
+    return {
+      tty, pid: proc.pid, exited,
+      input: (bytes) => tty.receive(bytes),
+      resize: (cols, rows) => tty.setWinsize({ cols, rows }),
+      ack: (n) => tty.ack(n),
+      close: () => kernel.closePty(tty),
+    };
+  }
+}
+
+/** The exit code a shell shows for a wait status. */
+export function exitCodeOf(status: number): number {
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
