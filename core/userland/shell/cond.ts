@@ -1,11 +1,11 @@
 // The grammar inside `[[ ... ]]`: `||` over `&&` over `!`, parentheses, unary tests and binary
 // comparisons, with the regex operand of `=~` read by its own word reader. Messages follow bash 5.2.
 
-import type { CondBinary, CondExpr } from './ast.ts';
+import type { CondBinary, CondExpr, Word } from './ast.ts';
 import { ParseError } from './errors.ts';
-import type { Token } from './lexer.ts';
 import type { Parser } from './parser.ts';
-import { readRegexWord } from './words.ts';
+import type { Lexer, Token } from './lexer.ts';
+import { PartsBuilder, makeWord, readBackquote, readDollar, readDoubleQuoted, readSingle, sliceText } from './words.ts';
 
 const UNARY = new Set([
   '-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x',
@@ -115,4 +115,37 @@ function parseTerm(p: Parser): CondExpr {
   if (isClose(p, op) || p.isOp(op, '&&') || p.isOp(op, '||') || p.isOp(op, ')')) return { type: 'CondWord', word: t.word! };
   if (op.kind === 'word') throw condError(p, op, 'conditional binary operator expected');
   throw condError(p, op, `unexpected token \`${tokenName(op)}', conditional binary operator expected`);
+}
+
+/**
+ * The right operand of `=~` in `[[ ]]`: parentheses (with blanks inside) and `|` are regex text.
+ * Stops at a blank, `;`, `&` or newline at depth 0, or at a `)` closing a `[[` group.
+ */
+export function readRegexWord(lx: Lexer): Word {
+  lx.skipBlanks();
+  const start = lx.pos;
+  const b = new PartsBuilder();
+  let depth = 0;
+  for (;;) {
+    const c = lx.cur();
+    if (c === '' || c === '\n') break;
+    if (depth === 0 && (c === ' ' || c === '\t' || c === ';' || c === '&' || c === ')')) break;
+    if (c === '\\') {
+      const n = lx.at(1);
+      lx.pos += 2;
+      b.push({ type: 'Escaped', value: n });
+    } else if (c === "'") b.push(readSingle(lx));
+    else if (c === '"') b.push(readDoubleQuoted(lx, false));
+    else if (c === '$' && lx.at(1) !== ')' && lx.at(1) !== '|' && lx.at(1) !== '') {
+      const part = readDollar(lx, false);
+      if (part.type === 'Literal') b.text(part.value);
+      else b.push(part);
+    } else if (c === '`') b.push(readBackquote(lx, false));
+    else {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      b.text(lx.advance());
+    }
+  }
+  return makeWord(b.done(), sliceText(lx, start, lx.pos), false);
 }

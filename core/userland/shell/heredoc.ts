@@ -57,3 +57,24 @@ function endsWithOddBackslashes(s: string): boolean {
   for (let i = s.length - 1; i >= 0 && s.charCodeAt(i) === 92; i--) n++;
   return n % 2 === 1;
 }
+
+/** Quote removal on a here-document delimiter's source text; reports whether anything was quoted. */
+export function heredocDelimiter(text: string): { delimiter: string; quoted: boolean } {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length) {
+      quoted = true;
+      out += text[++i];
+    } else if (c === "'" || c === '"') {
+      quoted = true;
+      const end = text.indexOf(c, i + 1);
+      out += text.slice(i + 1, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end;
+    } else if (c === '$' && (text[i + 1] === "'" || text[i + 1] === '"')) {
+      continue;
+    } else out += c;
+  }
+  return { delimiter: out, quoted };
+}

@@ -2,20 +2,21 @@
 // definitions and redirections, built from lexer tokens. Reserved words count only in command position.
 
 import type {
-  AndOr, ArithText, Coproc, Assignment, Case, CaseItem, Command, For, FunctionDef, List, ListItem, Pipeline, Redirect, RedirectOp,
-  Select, SimpleCommand, Subshell, Word,
+  AndOr, Command, Coproc, FunctionDef, List, ListItem, Pipeline, Redirect, RedirectOp, SimpleCommand, Subshell,
 } from './ast.ts';
+import {
+  parseCase, parseCondCommand, parseCoproc, parseFor, parseFunction, parseFunctionAfterName, parseGroup, parseIf, parseWhile,
+  tryArithCommand,
+} from './compound.ts';
 import { ParseError, unmatched } from './errors.ts';
 import { Lexer, type NestedParser, type Token, isNameChar, isNameStart } from './lexer.ts';
-import { findArithEnd, heredocDelimiter, parseTextAsWord } from './words.ts';
-import { parseCond } from './cond.ts';
+import { heredocDelimiter } from './heredoc.ts';
 
 const REDIRECT_OPS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '&>', '&>>', '<<', '<<-', '<<<']);
 const DECLARATION = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
-const CASE_ENDS = new Set([';;', ';&', ';;&']);
 
 /** Every command that carries its own redirections. */
-type Compound = Exclude<Command, FunctionDef | Coproc>;
+export type Compound = Exclude<Command, FunctionDef | Coproc>;
 
 export interface ParserOptions {
   /** `shopt -s extglob`: `@( ) !( ) +( ) *( ) ?( )` are pattern syntax. */
@@ -63,6 +64,16 @@ export class Parser {
   ) {}
 
   // ------------------------------------------------------------------------------------------ tokens
+
+  /** Forgets the lookahead token (after the lexer position was moved by hand). */
+  dropLookahead(): void {
+    this.tok = null;
+  }
+
+  /** Where the next token starts (the lexer position when nothing was peeked). */
+  lookaheadStart(): number {
+    return this.tok ? this.tok.start : this.lx.pos;
+  }
 
   peek(): Token {
     return (this.tok ??= this.lx.next());
@@ -167,7 +178,7 @@ export class Parser {
     }
   }
 
-  private endReserved(...names: string[]): (t: Token) => boolean {
+  endReserved(...names: string[]): (t: Token) => boolean {
     return (t) => names.some((n) => this.isReserved(t, n));
   }
 
@@ -229,15 +240,15 @@ export class Parser {
     while (t.kind === 'word' && this.ctx.options.aliases && this.tryAlias(t)) t = this.peek();
     if (t.kind === 'word' && t.word!.parts.length === 1 && t.word!.parts[0]!.type === 'Literal') {
       switch (t.text) {
-        case 'if': return this.withRedirects(this.parseIf());
-        case 'while': case 'until': return this.withRedirects(this.parseWhile());
-        case 'for': return this.withRedirects(this.parseFor());
-        case 'select': return this.withRedirects(this.parseFor());
-        case 'case': return this.withRedirects(this.parseCase());
-        case '{': return this.withRedirects(this.parseGroup());
-        case '[[': return this.withRedirects(this.parseCondCommand());
-        case 'function': return this.parseFunction(true);
-        case 'coproc': return this.parseCoproc();
+        case 'if': return this.withRedirects(parseIf(this));
+        case 'while': case 'until': return this.withRedirects(parseWhile(this));
+        case 'for': return this.withRedirects(parseFor(this));
+        case 'select': return this.withRedirects(parseFor(this));
+        case 'case': return this.withRedirects(parseCase(this));
+        case '{': return this.withRedirects(parseGroup(this));
+        case '[[': return this.withRedirects(parseCondCommand(this));
+        case 'function': return parseFunction(this, true);
+        case 'coproc': return parseCoproc(this);
         case 'then': case 'else': case 'elif': case 'fi': case 'do': case 'done': case 'esac': case '}': case ']]':
           throw this.unexpected(t);
         default:
@@ -245,7 +256,7 @@ export class Parser {
       }
     }
     if (this.isOp(t, '(')) {
-      const arith = this.tryArithCommand(t);
+      const arith = tryArithCommand(this, t);
       if (arith) return this.withRedirects(arith);
       this.take();
       const body = this.parseCompoundList((x) => this.isOp(x, ')'));
@@ -278,7 +289,7 @@ export class Parser {
     return true;
   }
 
-  private withRedirects(cmd: Compound): Compound {
+  withRedirects(cmd: Compound): Compound {
     for (;;) {
       const t = this.peek();
       if (t.kind === 'ionumber' || t.kind === 'iovar' || (t.kind === 'op' && REDIRECT_OPS.has(t.text))) {
@@ -330,7 +341,7 @@ export class Parser {
         continue;
       }
       if (cmd.words.length === 0 && cmd.assignments.length === 0 && cmd.redirects.length === 0 && this.isOp(this.peek(), '(')) {
-        return this.parseFunctionAfterName(t, false, t.start, t.line);
+        return parseFunctionAfterName(this, t, false, t.start, t.line);
       }
       if (a) {
         const decl = cmd.words.length > 0 && DECLARATION.has(cmd.words[0]!.text);
@@ -348,236 +359,4 @@ export class Parser {
   private arrayError(t: Token): ParseError {
     return new ParseError("syntax error near unexpected token `('", t.line, '(', this.lx.lineText(t.start), false);
   }
-
-  // -------------------------------------------------------------------------------- compound commands
-
-  private parseIf(): Compound {
-    const line = this.take().line;
-    const clauses: { condition: List; body: List }[] = [];
-    let elseBody: List | null = null;
-    for (;;) {
-      const condition = this.parseCompoundList(this.endReserved('then'));
-      this.expectReserved('then');
-      const body = this.parseCompoundList(this.endReserved('elif', 'else', 'fi'));
-      clauses.push({ condition, body });
-      const t = this.take();
-      if (t.text === 'elif') continue;
-      if (t.text === 'else') {
-        elseBody = this.parseCompoundList(this.endReserved('fi'));
-        this.expectReserved('fi');
-      }
-      break;
-    }
-    return { type: 'If', clauses, elseBody, redirects: [], line };
-  }
-
-  private parseWhile(): Compound {
-    const t = this.take();
-    const condition = this.parseCompoundList(this.endReserved('do'));
-    this.expectReserved('do');
-    const body = this.parseCompoundList(this.endReserved('done'));
-    this.expectReserved('done');
-    return { type: 'While', until: t.text === 'until', condition, body, redirects: [], line: t.line };
-  }
-
-  /** `do list done`, or a `{ list; }` group as bash also accepts after for/select. */
-  private parseDoBody(): List {
-    this.skipNewlines();
-    const t = this.peek();
-    if (this.isReserved(t, '{')) {
-      const group = this.withRedirects(this.parseGroup());
-      return { type: 'List', items: [{ command: this.single(group, t.line), background: false }] };
-    }
-    this.expectReserved('do');
-    const body = this.parseCompoundList(this.endReserved('done'));
-    this.expectReserved('done');
-    return body;
-  }
-
-  private single(command: Command, line: number): AndOr {
-    const pipeline: Pipeline = { type: 'Pipeline', commands: [command], pipeStderr: [], negated: false, time: null, line };
-    return { type: 'AndOr', first: pipeline, rest: [], line };
-  }
-
-  private parseFor(): Compound {
-    const kw = this.take();
-    const line = kw.line;
-    if (kw.text === 'for') {
-      this.lx.skipBlanks();
-      if (this.lx.src.startsWith('((', this.lx.pos)) return this.parseArithFor(line);
-    }
-    const nameTok = this.take();
-    // An invalid name (`for 1x in`) is a run-time error in bash, not a syntax error.
-    if (nameTok.kind !== 'word') throw this.unexpected(nameTok);
-    let words: Word[] | null = null;
-    this.skipNewlines();
-    let t = this.peek();
-    if (this.isReserved(t, 'in')) {
-      this.take();
-      words = [];
-      for (;;) {
-        t = this.peek();
-        if (t.kind !== 'word') break;
-        words.push(this.take().word!);
-      }
-      if (this.isOp(t, ';') || t.kind === 'newline') this.take();
-      else throw this.unexpected(t);
-    } else if (this.isOp(t, ';')) this.take();
-    const body = this.parseDoBody();
-    const node: For | Select = { type: kw.text === 'for' ? 'For' : 'Select', name: nameTok.text, words, body, redirects: [], line } as For | Select;
-    return node;
-  }
-
-  private arithText(source: string, line: number): ArithText {
-    return { source, expr: parseTextAsWord(this.lx, source, line, 'arith') };
-  }
-
-  private parseArithFor(line: number): Compound {
-    const lx = this.lx;
-    const open = lx.pos;
-    const end = findArithEnd(lx.src, open + 2);
-    if (end < 0) throw unmatched(')', line);
-    const inner = lx.src.slice(open + 2, end);
-    const parts = splitTopLevel(inner, ';');
-    lx.pos = end + 2;
-    for (let i = open; i < end; i++) if (lx.src.charCodeAt(i) === 10) lx.line++;
-    if (parts.length !== 3) {
-      const followUp = `syntax error: \`((${inner}))'`;
-      throw new ParseError('syntax error: arithmetic expression required', line, null, null, false, 2, followUp);
-    }
-    const [init, test, update] = parts.map((p) => this.arithText(p, line)) as [ArithText, ArithText, ArithText];
-    const t = this.peek();
-    if (this.isOp(t, ';')) this.take();
-    const body = this.parseDoBody();
-    return { type: 'ArithFor', init, test, update, body, redirects: [], line };
-  }
-
-  private parseCase(): Case {
-    const line = this.take().line;
-    const subject = this.take();
-    if (subject.kind !== 'word') throw this.unexpected(subject);
-    this.skipNewlines();
-    this.expectReserved('in');
-    const items: CaseItem[] = [];
-    for (;;) {
-      this.skipNewlines();
-      let t = this.peek();
-      if (this.isReserved(t, 'esac')) {
-        this.take();
-        break;
-      }
-      const itemLine = t.line;
-      if (this.isOp(t, '(')) this.take();
-      const patterns: Word[] = [];
-      for (;;) {
-        t = this.take();
-        if (t.kind !== 'word') throw this.unexpected(t);
-        patterns.push(t.word!);
-        if (this.isOp(this.peek(), '|')) this.take();
-        else break;
-      }
-      t = this.take();
-      if (!this.isOp(t, ')')) throw this.unexpected(t);
-      const body = this.parseCompoundList((x) => (x.kind === 'op' && CASE_ENDS.has(x.text)) || this.isReserved(x, 'esac'), true);
-      let terminator: CaseItem['terminator'] = ';;';
-      const e = this.peek();
-      if (e.kind === 'op' && CASE_ENDS.has(e.text)) {
-        this.take();
-        terminator = e.text as CaseItem['terminator'];
-      }
-      items.push({ patterns, body, terminator, line: itemLine });
-    }
-    return { type: 'Case', word: subject.word!, items, redirects: [], line };
-  }
-
-  private parseGroup(): Compound {
-    const line = this.take().line;
-    const body = this.parseCompoundList(this.endReserved('}'));
-    this.expectReserved('}');
-    return { type: 'Group', body, redirects: [], line };
-  }
-
-  private parseCondCommand(): Compound {
-    const line = this.take().line;
-    const expr = parseCond(this);
-    return { type: 'CondCommand', expr, redirects: [], line };
-  }
-
-  /** `((` at `t` (already peeked): an arithmetic command when the parentheses close as `))`. */
-  private tryArithCommand(t: Token): Compound | null {
-    const lx = this.lx;
-    if (lx.src[t.end] !== '(') return null;
-    const end = findArithEnd(lx.src, t.end + 1);
-    if (end === -2) throw unmatched(')', t.line);
-    if (end < 0) return null;
-    const source = lx.src.slice(t.end + 1, end);
-    for (let i = t.end; i < end; i++) if (lx.src.charCodeAt(i) === 10) lx.line++;
-    lx.pos = end + 2;
-    this.tok = null;
-    return { type: 'ArithCommand', expr: this.arithText(source, t.line), redirects: [], line: t.line };
-  }
-
-  private isCompoundStart(t: Token): boolean {
-    return this.isOp(t, '(') || (t.kind === 'word' && ['{', 'if', 'while', 'until', 'for', 'select', 'case', '[['].some((k) => this.isReserved(t, k)));
-  }
-
-  /** `coproc compound`, `coproc NAME compound` or `coproc simple-command`. */
-  private parseCoproc(): Command {
-    const line = this.take().line;
-    const t = this.peek();
-    if (t.kind === 'word' && !this.isCompoundStart(t)) {
-      const lx = this.lx;
-      this.take();
-      if (this.isCompoundStart(this.peek())) return { type: 'Coproc', name: t.text, body: this.parseCommand(), line };
-      lx.pos = t.start;
-      lx.line = t.line;
-      this.tok = null;
-    }
-    if (t.kind !== 'word' && !this.isOp(t, '(') && t.kind !== 'ionumber' && t.kind !== 'iovar') throw this.unexpected(t);
-    return { type: 'Coproc', name: 'COPROC', body: this.parseCommand(), line };
-  }
-
-  private parseFunction(keyword: boolean): Command {
-    const kw = this.take();
-    const name = this.take();
-    if (name.kind !== 'word') throw this.unexpected(name);
-    if (this.isOp(this.peek(), '(')) return this.parseFunctionAfterName(name, true, kw.start, kw.line);
-    return this.parseFunctionBody(name.text, keyword, kw.start, kw.line);
-  }
-
-  private parseFunctionAfterName(name: Token, keyword: boolean, start: number, line: number): Command {
-    this.take();
-    const close = this.take();
-    if (!this.isOp(close, ')')) throw this.unexpected(close);
-    return this.parseFunctionBody(name.text, keyword, start, line);
-  }
-
-  private parseFunctionBody(name: string, keyword: boolean, start: number, line: number): FunctionDef {
-    this.skipNewlines();
-    const t = this.peek();
-    if (!this.isCompoundStart(t)) throw this.unexpected(t);
-    const body = this.parseCommand();
-    const end = this.tok ? this.tok.start : this.lx.pos;
-    return { type: 'FunctionDef', name, body, keyword, source: this.lx.src.slice(start, end).trimEnd(), line };
-  }
 }
-
-/** Splits `s` at `sep` outside parentheses (the three parts of `for ((;;))`). */
-function splitTopLevel(s: string, sep: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === sep && depth === 0) {
-      out.push(s.slice(from, i).trim());
-      from = i + 1;
-    }
-  }
-  out.push(s.slice(from).trim());
-  return out;
-}
-
-export type { Assignment };

@@ -1,0 +1,124 @@
+// Evaluation of bash arithmetic: 64-bit signed integers that wrap, variables whose values are
+// themselves expressions, short-circuit && || and ?:, and bash's error messages.
+
+import type { ArithExpr, ArithVar } from './ast.ts';
+import { ArithError, parseArith } from './arith.ts';
+
+export interface ArithEnv {
+  /** A variable's value (subscript: the raw subscript text or null). */
+  get(name: string, subscript: string | null): string | undefined;
+  set(name: string, subscript: string | null, value: string): void;
+  /** Errors for unset variables when `set -u` is on. */
+  nounset: boolean;
+}
+
+const wrap = (v: bigint): bigint => BigInt.asIntN(64, v);
+
+export class ArithEvaluator {
+  private depth = 0;
+
+  constructor(private readonly env: ArithEnv) {}
+
+  /** Parses and evaluates text; throws ArithError. */
+  evaluate(text: string): bigint {
+    if (text.trim() === '') return 0n;
+    return this.eval(parseArith(text));
+  }
+
+  private valueOf(v: ArithVar): bigint {
+    const raw = this.env.get(v.name, v.subscript);
+    if (raw === undefined) {
+      if (this.env.nounset) throw new ArithError(`${v.name}: unbound variable`, '');
+      return 0n;
+    }
+    const text = raw.trim();
+    if (text === '') return 0n;
+    if (/^-?\d+$/.test(text)) return wrap(BigInt(text));
+    if (++this.depth > 1024) {
+      this.depth = 0;
+      throw new ArithError('expression recursion level exceeded', text);
+    }
+    try {
+      return this.evaluate(text);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private assign(v: ArithVar, value: bigint): bigint {
+    this.env.set(v.name, v.subscript, value.toString());
+    return value;
+  }
+
+  eval(e: ArithExpr): bigint {
+    switch (e.type) {
+      case 'ArithNumber':
+        return wrap(e.value);
+      case 'ArithVar':
+        return this.valueOf(e);
+      case 'ArithUnary': {
+        const v = this.eval(e.arg);
+        switch (e.op) {
+          case '-': return wrap(-v);
+          case '+': return v;
+          case '!': return v === 0n ? 1n : 0n;
+          case '~': return wrap(~v);
+        }
+        break;
+      }
+      case 'ArithUpdate': {
+        const old = this.valueOf(e.target);
+        const nv = wrap(e.op === '++' ? old + 1n : old - 1n);
+        this.assign(e.target, nv);
+        return e.prefix ? nv : old;
+      }
+      case 'ArithTernary':
+        return this.eval(e.test) !== 0n ? this.eval(e.then) : this.eval(e.else);
+      case 'ArithAssign': {
+        if (e.op === '=') return this.assign(e.target, this.eval(e.value));
+        const left = this.valueOf(e.target);
+        const right = this.eval(e.value);
+        return this.assign(e.target, binary(e.op.slice(0, -1), left, right));
+      }
+      case 'ArithBinary': {
+        if (e.op === '&&') return this.eval(e.left) !== 0n && this.eval(e.right) !== 0n ? 1n : 0n;
+        if (e.op === '||') return this.eval(e.left) !== 0n || this.eval(e.right) !== 0n ? 1n : 0n;
+        if (e.op === ',') {
+          this.eval(e.left);
+          return this.eval(e.right);
+        }
+        return binary(e.op, this.eval(e.left), this.eval(e.right));
+      }
+    }
+    return 0n;
+  }
+}
+
+function binary(op: string, a: bigint, b: bigint): bigint {
+  switch (op) {
+    case '+': return wrap(a + b);
+    case '-': return wrap(a - b);
+    case '*': return wrap(a * b);
+    case '/':
+      if (b === 0n) throw new ArithError('division by 0', String(b));
+      return wrap(a / b);
+    case '%':
+      if (b === 0n) throw new ArithError('division by 0', String(b));
+      return wrap(a % b);
+    case '**':
+      if (b < 0n) throw new ArithError('exponent less than 0', String(b));
+      return wrap(a ** b);
+    case '<<': return wrap(a << (b & 63n));
+    case '>>': return wrap(a >> (b & 63n));
+    case '&': return a & b;
+    case '|': return a | b;
+    case '^': return a ^ b;
+    case '==': return a === b ? 1n : 0n;
+    case '!=': return a !== b ? 1n : 0n;
+    case '<': return a < b ? 1n : 0n;
+    case '>': return a > b ? 1n : 0n;
+    case '<=': return a <= b ? 1n : 0n;
+    case '>=': return a >= b ? 1n : 0n;
+  }
+  throw new ArithError('syntax error: operand expected', op);
+}

@@ -1,0 +1,137 @@
+// Shell variables: scalars, indexed and associative arrays, attributes (export, readonly, integer,
+// lower/upper case), and the stack of function scopes that `local` creates.
+
+export type VarValue = string | Map<number, string> | Map<string, string>;
+
+export interface Var {
+  value: VarValue | undefined; // undefined: declared but unset (declare x)
+  exported: boolean;
+  readonly: boolean;
+  integer: boolean;
+  assoc: boolean;
+  indexed: boolean;
+  lower: boolean;
+  upper: boolean;
+  nameref?: boolean;
+}
+
+export function newVar(value: VarValue | undefined): Var {
+  return {
+    value, exported: false, readonly: false, integer: false,
+    assoc: value instanceof Map && !isIndexed(value), indexed: false, lower: false, upper: false,
+  };
+}
+
+function isIndexed(v: Map<number, string> | Map<string, string>): boolean {
+  for (const k of v.keys()) return typeof k === 'number';
+  return false;
+}
+
+export function cloneVar(v: Var): Var {
+  const value = v.value instanceof Map ? new Map(v.value as Map<string, string>) : v.value;
+  return { ...v, value: value as VarValue | undefined };
+}
+
+/** Scope chain: index 0 is the global scope; function calls push scopes for their locals. */
+export class VarStore {
+  scopes: Array<Map<string, Var>> = [new Map()];
+
+  clone(): VarStore {
+    const s = new VarStore();
+    s.scopes = this.scopes.map((scope) => {
+      const m = new Map<string, Var>();
+      for (const [k, v] of scope) m.set(k, cloneVar(v));
+      return m;
+    });
+    return s;
+  }
+
+  lookup(name: string): Var | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const v = this.scopes[i]!.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  /** The scope holding `name`, or the global scope. */
+  scopeOf(name: string): Map<string, Var> {
+    for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!;
+    return this.scopes[0]!;
+  }
+
+  get(name: string): Var | undefined {
+    return this.lookup(name);
+  }
+
+  /** Creates or replaces in the innermost scope holding it (the global scope when none). */
+  put(name: string, v: Var): void {
+    this.scopeOf(name).set(name, v);
+  }
+
+  declareLocal(name: string): Var {
+    const top = this.scopes[this.scopes.length - 1]!;
+    let v = top.get(name);
+    if (!v) {
+      const outer = this.lookup(name);
+      v = newVar(undefined);
+      if (outer) v.exported = outer.exported;
+      top.set(name, v);
+    }
+    return v;
+  }
+
+  unset(name: string): boolean {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const scope = this.scopes[i]!;
+      if (scope.has(name)) {
+        if (i > 0) {
+          // Unsetting a local leaves it unset in that scope (bash's dynamic scoping).
+          const v = scope.get(name)!;
+          v.value = undefined;
+          return true;
+        }
+        scope.delete(name);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  pushScope(): void {
+    this.scopes.push(new Map());
+  }
+
+  popScope(): void {
+    if (this.scopes.length > 1) this.scopes.pop();
+  }
+
+  /** Every visible variable name, sorted (C locale). */
+  names(): string[] {
+    const set = new Set<string>();
+    for (const s of this.scopes) for (const k of s.keys()) set.add(k);
+    return [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+}
+
+/** The scalar value of a variable: element 0 for indexed arrays, key "0" for associative ones. */
+export function scalarOf(v: Var | undefined): string | undefined {
+  if (!v || v.value === undefined) return undefined;
+  if (typeof v.value === 'string') return v.value;
+  return (v.value as Map<unknown, string>).get(v.assoc ? '0' : 0);
+}
+
+/** Array elements in index order. */
+export function arrayValues(v: Var | undefined): string[] {
+  if (!v || v.value === undefined) return [];
+  if (typeof v.value === 'string') return [v.value];
+  if (v.assoc) return [...(v.value as Map<string, string>).values()];
+  return [...(v.value as Map<number, string>).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+}
+
+export function arrayKeys(v: Var | undefined): string[] {
+  if (!v || v.value === undefined) return [];
+  if (typeof v.value === 'string') return ['0'];
+  if (v.assoc) return [...(v.value as Map<string, string>).keys()];
+  return [...(v.value as Map<number, string>).keys()].sort((a, b) => a - b).map(String);
+}
