@@ -71,15 +71,19 @@ export class ShellParser {
     const startPos = lx.pos;
     const startLine = lx.line;
     const warningsBefore = lx.warnings.length;
+    const warnings = (): ShellWarning[] => (lx.warnings.length === warningsBefore ? [] : lx.warnings.slice(warningsBefore));
     const parser = new Parser(lx, this.ctx);
     try {
       parser.skipNewlines();
       const t = parser.peek();
-      if (t.kind === 'eof') return { kind: 'eof', warnings: lx.warnings.slice(warningsBefore) };
+      if (t.kind === 'eof') return { kind: 'eof', warnings: warnings() };
       const line = t.line;
       const list = parser.parseCommandLine();
-      return { kind: 'command', list, line, warnings: lx.warnings.slice(warningsBefore) };
-    } catch (e) {
+      return { kind: 'command', list, line, warnings: warnings() };
+    } catch (caught) {
+      let e = caught;
+      // Absurdly deep nesting exhausts the JS stack: report it as a syntax error, never crash the guest.
+      if (e instanceof RangeError) e = new ParseError('syntax error: nesting too deep', lx.line, null, null, false);
       if (!(e instanceof ParseError)) throw e;
       if (e.atEof && !this.final) {
         lx.pos = startPos;
@@ -95,7 +99,7 @@ export class ShellParser {
         lx.line = e.line + 1;
       } else lx.pos = lx.src.length;
       lx.pendingHeredocs = [];
-      return { kind: 'error', error: e.toSyntaxError(), warnings: lx.warnings.slice(warningsBefore) };
+      return { kind: 'error', error: e.toSyntaxError(), warnings: warnings() };
     }
   }
 }

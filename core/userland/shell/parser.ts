@@ -56,7 +56,7 @@ export class Parser {
   private tok: Token | null = null;
   private aliasDepth = 0;
   private aliasEnd = -1;
-  private readonly expanding = new Set<string>();
+  private expanding: Set<string> | null = null;
 
   constructor(
     readonly lx: Lexer,
@@ -272,9 +272,9 @@ export class Parser {
 
   /** Replaces an aliased word in command position by the tokens of its value. */
   private tryAlias(t: Token): boolean {
-    if (t.start >= this.aliasEnd) this.expanding.clear();
+    if (t.start >= this.aliasEnd) this.expanding = null;
     const w = t.word!;
-    if (w.parts.length !== 1 || w.parts[0]!.type !== 'Literal' || this.expanding.has(t.text) || this.aliasDepth > 100) return false;
+    if (w.parts.length !== 1 || w.parts[0]!.type !== 'Literal' || this.expanding?.has(t.text) === true || this.aliasDepth > 100) return false;
     const value = this.ctx.options.aliases!(t.text);
     if (value === undefined) return false;
     // Splice the replacement into the source so that it is lexed in place, as bash does.
@@ -284,7 +284,7 @@ export class Parser {
     lx.line = t.line;
     this.tok = null;
     this.aliasDepth++;
-    this.expanding.add(t.text);
+    (this.expanding ??= new Set()).add(t.text);
     this.aliasEnd = Math.max(this.aliasEnd - (t.end - t.start) + value.length, t.start + value.length);
     return true;
   }

@@ -35,6 +35,20 @@ export class PartsBuilder {
   }
 }
 
+/**
+ * End of a run of characters with no special meaning from `i`: in a word (no metacharacters, quotes,
+ * `\\ $ \` ~ { (`), or inside double quotes (anything but `" \\ $ \``).
+ */
+function plainRun(src: string, i: number, dq: boolean): number {
+  for (; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    // " $ ' ( ) ` \ and, outside quotes, blanks, newline, & ; < > | { ~
+    if (c === 34 || c === 36 || c === 92 || c === 96) return i;
+    if (!dq && (c === 32 || c === 9 || c === 10 || c === 38 || c === 39 || c === 40 || c === 41 || c === 59 || c === 60 || c === 62 || c === 124 || c === 123 || c === 126)) return i;
+  }
+  return i;
+}
+
 export function makeWord(parts: WordPart[], text: string, braces: boolean): Word {
   return { type: 'Word', parts, text, braces };
 }
@@ -118,13 +132,6 @@ export function readWord(lx: Lexer, arrayElem: boolean): Word {
     valuePart = b.parts.length;
   }
 
-  const tildeOk = (): boolean => {
-    if (lx.pos === start) return true;
-    if (!assignment) return false;
-    if (lx.pos === valueStart) return true;
-    return b.lit.endsWith(':') && b.lit.length > 0;
-  };
-
   for (;;) {
     const c = lx.cur();
     if (c === '') break;
@@ -155,12 +162,21 @@ export function readWord(lx: Lexer, arrayElem: boolean): Word {
       else b.push(part);
     } else if (c === '`') {
       b.push(readBackquote(lx, false));
-    } else if (c === '~' && tildeOk() && readTilde(lx, b, assignment !== undefined)) {
+    } else if (
+      c === '~' &&
+      (lx.pos === start || (assignment !== undefined && (lx.pos === valueStart || b.lit.endsWith(':')))) &&
+      readTilde(lx, b, assignment !== undefined)
+    ) {
       // handled
     } else {
       if (c === '{') b.braces = true;
       b.text(c);
       lx.pos++;
+      const run = plainRun(lx.src, lx.pos, false);
+      if (run > lx.pos) {
+        b.text(lx.src.slice(lx.pos, run));
+        lx.pos = run;
+      }
     }
   }
   const parts = b.done();
@@ -286,7 +302,13 @@ export function readDoubleQuoted(lx: Lexer, locale: boolean): DoubleQuoted {
     } else if (c === '`') {
       b.push(readBackquote(lx, true));
     } else {
-      b.text(lx.advance());
+      const run = plainRun(lx.src, lx.pos, true);
+      if (run > lx.pos) {
+        const text = lx.src.slice(lx.pos, run);
+        for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) lx.line++;
+        b.text(text);
+        lx.pos = run;
+      } else b.text(lx.advance());
     }
   }
   return { type: 'DoubleQuoted', parts: b.done(), locale };

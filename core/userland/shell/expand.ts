@@ -1,0 +1,432 @@
+// Word expansion in bash's order: brace expansion, tilde expansion, parameter and variable expansion,
+// command substitution, arithmetic expansion, word splitting on IFS, pathname expansion, quote removal.
+
+import { O_CLOEXEC, WEXITSTATUS, WIFEXITED, WTERMSIG, utf8Decode } from '../../kernel/abi.ts';
+import type { List, ParamExp, Word, WordPart } from './ast.ts';
+import { ArithError } from './arith.ts';
+import { ArithEvaluator } from './arith-eval.ts';
+import { braceExpand } from './braces.ts';
+import { ExpansionError } from './control.ts';
+import { globExpand } from './glob.ts';
+import { hasGlob, type PatternPiece } from './pattern.ts';
+import { applyParamOp } from './param-ops.ts';
+import type { Shell } from './shell.ts';
+import { arrayKeys, arrayValues } from './vars.ts';
+import { passwdHome } from './users.ts';
+import { dollarDash } from './options.ts';
+
+/** A piece of an expanded word: quoted text is neither split nor globbed. */
+export interface Chunk {
+  text: string;
+  quoted: boolean;
+  /** Result of an unquoted expansion: subject to field splitting. */
+  split: boolean;
+}
+
+/** null separates fields ("$@" and unquoted arrays produce several). */
+export type Piece = Chunk | null;
+
+export type ListRunner = (sh: Shell, list: List) => Promise<number>;
+
+/** Installed by exec.ts (which imports this file) to run command substitutions. */
+export const hooks: { runList: ListRunner | null } = { runList: null };
+
+// ------------------------------------------------------------------------------------------ entry points
+
+/** Full expansion of command words into fields. */
+export async function expandWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const w of words) out.push(...(await expandFields(sh, w)));
+  return out;
+}
+
+export async function expandFields(sh: Shell, word: Word): Promise<string[]> {
+  const variants = word.braces && sh.options.braceexpand ? braceExpand(word) : [word];
+  const out: string[] = [];
+  for (const w of variants) {
+    const pieces = await expandParts(sh, w.parts, false);
+    for (const field of splitFields(sh, pieces)) {
+      if (!sh.options.noglob && hasGlob(field, sh.shopts['extglob'])) {
+        const matches = await globExpand(sh, field);
+        if (matches.length) {
+          out.push(...matches);
+          continue;
+        }
+        if (sh.shopts['nullglob']) continue;
+        if (sh.shopts['failglob']) {
+          await sh.error(`no match: ${field.map((p) => p.text).join('')}`);
+          throw new ExpansionError(1, false);
+        }
+      }
+      out.push(field.map((p) => p.text).join(''));
+    }
+  }
+  return out;
+}
+
+/** Expansion without splitting or globbing (assignments, redirection targets, here-strings, case words). */
+export async function expandString(sh: Shell, word: Word): Promise<string> {
+  const pieces = await expandParts(sh, word.parts, false);
+  return pieces.map((p) => (p ? p.text : ' ')).join('');
+}
+
+/** Expansion of parts as inside double quotes (here-document bodies, $(( )) operands). */
+export async function expandQuoted(sh: Shell, parts: readonly WordPart[]): Promise<string> {
+  const pieces = await expandParts(sh, parts, true);
+  return pieces.map((p) => (p ? p.text : ' ')).join('');
+}
+
+/** Expansion for pattern contexts (case, [[ == ]], ${x#pattern}): unquoted text stays pattern syntax. */
+export async function expandPattern(sh: Shell, word: Word): Promise<PatternPiece[]> {
+  const pieces = await expandParts(sh, word.parts, false);
+  return pieces.filter((p): p is Chunk => p !== null).map((p) => ({ text: p.text, quoted: p.quoted }));
+}
+
+// ------------------------------------------------------------------------------------------ the parts
+
+export async function expandParts(sh: Shell, parts: readonly WordPart[], dq: boolean): Promise<Piece[]> {
+  const out: Piece[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    switch (part.type) {
+      case 'Literal':
+        out.push({ text: part.value, quoted: dq, split: false });
+        break;
+      case 'SingleQuoted':
+      case 'AnsiCQuoted':
+      case 'Escaped':
+        out.push({ text: part.value, quoted: true, split: false });
+        break;
+      case 'DoubleQuoted': {
+        const inner = await expandParts(sh, part.parts, true);
+        if (inner.length === 0) out.push({ text: '', quoted: true, split: false });
+        else out.push(...inner);
+        break;
+      }
+      case 'Tilde':
+        out.push({ text: tilde(sh, part.user), quoted: true, split: false });
+        break;
+      case 'ParamExp':
+        out.push(...(await expandParam(sh, part, dq)));
+        break;
+      case 'CommandSub': {
+        const text = await commandSubstitution(sh, part.body);
+        out.push({ text, quoted: dq, split: !dq });
+        break;
+      }
+      case 'ArithSub': {
+        const text = await arithmetic(sh, await expandQuoted(sh, part.expr.parts), part.source);
+        out.push({ text, quoted: dq, split: !dq });
+        break;
+      }
+      case 'ProcessSub':
+        await sh.error('process substitution is not supported');
+        throw new ExpansionError(1, false);
+    }
+  }
+  return out;
+}
+
+function tilde(sh: Shell, user: string): string {
+  if (user === '') return sh.get('HOME') ?? passwdHome(sh.sys, '') ?? '~';
+  if (user === '+') return sh.get('PWD') ?? '~+';
+  if (user === '-') return sh.get('OLDPWD') ?? '~-';
+  return passwdHome(sh.sys, user) ?? `~${user}`;
+}
+
+// -------------------------------------------------------------------------------------- field splitting
+
+function splitFields(sh: Shell, pieces: Piece[]): PatternPiece[][] {
+  const ifs = sh.isSet('IFS') ? sh.get('IFS') ?? '' : ' \t\n';
+  const ifsWhite = [...ifs].filter((c) => c === ' ' || c === '\t' || c === '\n').join('');
+  const fields: PatternPiece[][] = [];
+  let cur: PatternPiece[] = [];
+  let keep = false; // the current field has a quoted part or literal text (it exists even if empty)
+  const flush = (force: boolean) => {
+    if (cur.length || keep || force) fields.push(cur);
+    cur = [];
+    keep = false;
+  };
+  for (const p of pieces) {
+    if (p === null) {
+      flush(false);
+      continue;
+    }
+    if (!p.split || ifs === '') {
+      cur.push({ text: p.text, quoted: p.quoted });
+      if (p.quoted || p.text !== '') keep = true;
+      continue;
+    }
+    // Split an unquoted expansion result.
+    let i = 0;
+    const t = p.text;
+    let token = '';
+    while (i < t.length) {
+      const c = t[i]!;
+      if (ifs.includes(c)) {
+        const white = ifsWhite.includes(c);
+        if (token !== '') {
+          cur.push({ text: token, quoted: false });
+          token = '';
+          keep = true;
+        }
+        if (white) {
+          while (i < t.length && ifsWhite.includes(t[i]!)) i++;
+          if (i < t.length && ifs.includes(t[i]!) && !ifsWhite.includes(t[i]!)) {
+            i++;
+            while (i < t.length && ifsWhite.includes(t[i]!)) i++;
+            flush(true);
+          } else if (cur.length || keep) flush(false);
+          continue;
+        }
+        i++;
+        while (i < t.length && ifsWhite.includes(t[i]!)) i++;
+        flush(true);
+        continue;
+      }
+      token += c;
+      i++;
+    }
+    if (token !== '') {
+      cur.push({ text: token, quoted: false });
+      keep = true;
+    }
+  }
+  flush(false);
+  return fields;
+}
+
+// ---------------------------------------------------------------------------------------- parameters
+
+export function unboundError(sh: Shell, name: string): Promise<never> {
+  return sh.write(2, `${errPrefixNoLine(sh)}: ${name}: unbound variable\n`).then(() => {
+    throw new ExpansionError(sh.mode === 'command' ? 127 : 1, true);
+  });
+}
+
+/** Expansion errors carry no line number in -c strings (bash prints just "bash: "). */
+export function errPrefixNoLine(sh: Shell): string {
+  return sh.mode === 'command' && sh.funcnames.length === 0 ? sh.name : sh.errorPrefix();
+}
+
+/** The values a parameter expands to before its operator: null when unset. */
+export async function paramValues(sh: Shell, pe: ParamExp): Promise<{ values: string[] | null; array: boolean; star: boolean }> {
+  let name = pe.name;
+  let subscript = pe.subscript;
+  if (pe.indirect) {
+    const target = paramScalar(sh, name, null) ?? '';
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/s.exec(target);
+    if (!m && !/^[0-9]+$|^[@*#?$!-]$/.test(target)) {
+      if (target === '') {
+        if (!sh.isSet(name)) return { values: null, array: false, star: false };
+      }
+      await sh.write(2, `${errPrefixNoLine(sh)}: ${target}: invalid variable name\n`);
+      throw new ExpansionError(1, false);
+    }
+    if (m) {
+      name = m[1]!;
+      subscript = m[2] !== undefined ? { text: m[2], word: { type: 'Word', parts: [{ type: 'Literal', value: m[2] }], text: m[2], braces: false } } : null;
+    } else name = target;
+  }
+  if (name === '@' || name === '*') {
+    return { values: sh.positional.slice(), array: true, star: name === '*' };
+  }
+  if (subscript) {
+    if (subscript.text === '@' || subscript.text === '*') {
+      const v = sh.getVar(name);
+      const special = name === 'PIPESTATUS' || name === 'FUNCNAME' || name === 'BASH_ARGV';
+      if (!special && (!v || v.value === undefined)) return { values: null, array: true, star: subscript.text === '*' };
+      return { values: sh.getArray(name), array: true, star: subscript.text === '*' };
+    }
+    const v = sh.getVar(name);
+    if (name === 'PIPESTATUS' || name === 'FUNCNAME') {
+      const idx = Number(await evalArith(sh, await expandString(sh, subscript.word)));
+      const arr = sh.getArray(name);
+      const val = arr[idx < 0 ? arr.length + idx : idx];
+      return { values: val === undefined ? null : [val], array: false, star: false };
+    }
+    if (v?.assoc) {
+      const key = await expandString(sh, subscript.word);
+      const val = (v.value as Map<string, string> | undefined)?.get(key);
+      return { values: val === undefined ? null : [val], array: false, star: false };
+    }
+    let idx = Number(await evalArith(sh, await expandString(sh, subscript.word)));
+    if (!v || v.value === undefined) return { values: null, array: false, star: false };
+    if (typeof v.value === 'string') return { values: idx === 0 || idx === -1 ? [v.value] : null, array: false, star: false };
+    const map = v.value as Map<number, string>;
+    if (idx < 0) {
+      const max = Math.max(-1, ...map.keys());
+      idx = max + 1 + idx;
+      if (idx < 0) {
+        await sh.write(2, `${errPrefixNoLine(sh)}: ${name}: bad array subscript\n`);
+        throw new ExpansionError(1, false);
+      }
+    }
+    const val = map.get(idx);
+    return { values: val === undefined ? null : [val], array: false, star: false };
+  }
+  const val = paramScalar(sh, name, null);
+  return { values: val === undefined ? null : [val], array: false, star: false };
+}
+
+/** Scalar parameters, including special ones and positional ones. */
+export function paramScalar(sh: Shell, name: string, _sub: null): string | undefined {
+  switch (name) {
+    case '?': return String(sh.status);
+    case '$': return String(sh.pgid && !sh.forked ? sh.sys.getpid() : rootPid(sh));
+    case '!': return sh.lastBackground ? String(sh.lastBackground) : undefined;
+    case '#': return String(sh.positional.length);
+    case '-': return dollarDash(sh.options, sh.mode === 'command' ? 'c' : sh.mode === 'stdin' ? 's' : sh.options.interactive ? 's' : '');
+    case '0': return sh.name;
+    case '_': return sh.get('_') ?? '';
+  }
+  if (/^[0-9]+$/.test(name)) return sh.positional[Number(name) - 1];
+  return sh.get(name);
+}
+
+/** $$ is the pid of the top-level shell, also in subshells. */
+function rootPid(sh: Shell): number {
+  const v = sh.get('$$') ;
+  return v ? Number(v) : sh.sys.getpid();
+}
+
+async function expandParam(sh: Shell, pe: ParamExp, dq: boolean): Promise<Piece[]> {
+  if (pe.op.kind === 'bad') {
+    await sh.write(2, `${errPrefixNoLine(sh)}: ${pe.op.text}: bad substitution\n`);
+    throw new ExpansionError(1, true);
+  }
+  if (pe.op.kind === 'prefixNames') {
+    const names = sh.vars.names().filter((n) => n.startsWith(pe.name) && sh.isSet(n));
+    return emit(sh, names, true, pe.op.star, dq);
+  }
+  if (pe.op.kind === 'keys') {
+    const v = sh.getVar(pe.name);
+    const keys = pe.name === '@' || pe.name === '*' ? sh.positional.map((_, i) => String(i + 1)) : arrayKeys(v);
+    return emit(sh, keys, true, pe.op.star, dq);
+  }
+  const base = await paramValues(sh, pe);
+  if (base.values === null && sh.options.nounset && pe.op.kind !== 'default' && !(pe.name === '@' || pe.name === '*')) {
+    if (!(pe.subscript && (pe.subscript.text === '@' || pe.subscript.text === '*') && pe.op.kind === 'length')) {
+      const shown = pe.subscript ? `${pe.name}[${pe.subscript.text}]` : pe.name;
+      await unboundError(sh, shown);
+    }
+  }
+  const r = await applyParamOp(sh, pe, base, dq);
+  if ('pieces' in r) return r.pieces;
+  return emit(sh, r.values, base.array && r.array, base.star, dq);
+}
+
+/** Turns values into pieces: "$@" keeps fields apart, "$*" joins with the first IFS character. */
+export function emit(sh: Shell, values: string[] | null, array: boolean, star: boolean, dq: boolean): Piece[] {
+  if (values === null) return dq ? [] : [];
+  if (!array) return [{ text: values[0] ?? '', quoted: dq, split: !dq }];
+  if (dq && star) {
+    const ifs = sh.isSet('IFS') ? sh.get('IFS') ?? '' : ' \t\n';
+    return [{ text: values.join(ifs.slice(0, 1)), quoted: true, split: false }];
+  }
+  const out: Piece[] = [];
+  values.forEach((v, i) => {
+    if (i > 0) out.push(null);
+    out.push({ text: v, quoted: dq, split: !dq });
+  });
+  if (dq && values.length === 0) return [];
+  return out;
+}
+
+// ------------------------------------------------------------------------------ substitutions, arithmetic
+
+export async function commandSubstitution(sh: Shell, body: List): Promise<string> {
+  const sys = sh.sys;
+  const pipe = sys.pipe2(O_CLOEXEC);
+  if (typeof pipe === 'number') {
+    await sh.error(`cannot make pipe for command substitution: ${pipe}`);
+    throw new ExpansionError(1, false);
+  }
+  const [r, w] = pipe;
+  const pid = sh.fork(async (child) => {
+    child.sys.dup2(w, 1);
+    child.sys.close(w);
+    child.sys.close(r);
+    return hooks.runList!(child, body);
+  });
+  sys.close(w);
+  const chunks: Uint8Array[] = [];
+  const buf = new Uint8Array(65536);
+  for (;;) {
+    const n = await sys.read(r, buf);
+    if (n <= 0) break;
+    chunks.push(buf.slice(0, n));
+  }
+  sys.close(r);
+  if (pid > 0) {
+    const res = await sys.wait4(pid, 0);
+    if (typeof res !== 'number') sh.status = WIFEXITED(res.status) ? WEXITSTATUS(res.status) : 128 + WTERMSIG(res.status);
+  }
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const all = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    all.set(c, o);
+    o += c.length;
+  }
+  return utf8Decode(all).replace(/\0/g, '').replace(/\n+$/, '');
+}
+
+export async function evalArith(sh: Shell, text: string): Promise<string> {
+  return arithmetic(sh, text, text);
+}
+
+async function arithmetic(sh: Shell, text: string, _source: string): Promise<string> {
+  const pending: Array<[string, string | null, string]> = [];
+  const ev = new ArithEvaluator({
+    nounset: sh.options.nounset,
+    get: (name, sub) => {
+      if (sub === null) return paramScalar(sh, name, null);
+      const v = sh.getVar(name);
+      if (!v || v.value === undefined) return undefined;
+      if (v.assoc) return (v.value as Map<string, string>).get(sub);
+      if (typeof v.value === 'string') return sub.trim() === '0' ? v.value : undefined;
+      const idx = Number(new ArithEvaluator({ get: (n) => paramScalar(sh, n, null), set: () => {}, nounset: false }).evaluate(sub));
+      return (v.value as Map<number, string>).get(idx);
+    },
+    set: (name, sub, value) => {
+      pending.push([name, sub, value]);
+      setArithVar(sh, name, sub, value);
+    },
+  });
+  try {
+    return ev.evaluate(text).toString();
+  } catch (e) {
+    if (e instanceof ArithError) {
+      const token = e.token === '' ? '' : ` (error token is "${e.token}")`;
+      const trimmed = text.trim();
+      const msg = e.message.endsWith('unbound variable') ? e.message : `${trimmed}: ${e.message}${token}`;
+      await sh.write(2, `${errPrefixNoLine(sh)}: ${msg}\n`);
+      throw new ExpansionError(1, e.message.endsWith('unbound variable'));
+    }
+    throw e;
+  }
+}
+
+export function setArithVar(sh: Shell, name: string, sub: string | null, value: string): void {
+  if (sub === null) {
+    sh.setQuiet(name, value);
+    return;
+  }
+  let v = sh.getVar(name);
+  if (!v) {
+    sh.setQuiet(name, '');
+    v = sh.getVar(name)!;
+    v.value = new Map<number, string>();
+  }
+  if (v.assoc) {
+    (v.value as Map<string, string>).set(sub, value);
+    return;
+  }
+  if (!(v.value instanceof Map)) v.value = new Map<number, string>(v.value === undefined ? [] : [[0, v.value]]);
+  const idx = Number(new ArithEvaluator({ get: (n) => paramScalar(sh, n, null), set: () => {}, nounset: false }).evaluate(sub));
+  (v.value as Map<number, string>).set(idx, value);
+}
+
+export { arrayValues };

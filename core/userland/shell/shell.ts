@@ -1,0 +1,248 @@
+// The state of one shell process: variables, functions, positional parameters, options, traps, jobs,
+// and the helpers every part of the interpreter uses (variable access, error messages, forking a copy
+// of the shell for subshells, pipelines and command substitutions).
+
+import { utf8Encode, type Sys, type ForkBody } from '../../kernel/abi.ts';
+import type { FunctionDef } from './ast.ts';
+import { ExpansionError, ShellExit } from './control.ts';
+import { defaultSetOptions, defaultShopts, type SetOptions } from './options.ts';
+import { arrayValues, newVar, scalarOf, VarStore, type Var } from './vars.ts';
+import type { Job } from './jobs.ts';
+
+export type ShellMode = 'interactive' | 'command' | 'script' | 'stdin';
+
+export class Shell {
+  vars = new VarStore();
+  functions = new Map<string, FunctionDef>();
+  positional: string[] = [];
+  /** $0 */
+  name = 'bash';
+  options: SetOptions = defaultSetOptions();
+  shopts: Record<string, boolean> = defaultShopts();
+  status = 0;
+  lastBackground = 0;
+  aliases = new Map<string, string>();
+  traps = new Map<string, string>();
+  /** Commands the hash builtin remembers: name -> path (with hit counts). */
+  hash = new Map<string, { path: string; hits: number }>();
+  jobs: Job[] = [];
+  mode: ShellMode = 'command';
+  /** The -c string or the script path, for error prefixes. */
+  source = '';
+  lineno = 0;
+  /** Depth of function calls (FUNCNAME), loops (for break/continue checks), subshells ($BASH_SUBSHELL). */
+  funcnames: string[] = [];
+  loopDepth = 0;
+  subshell = 0;
+  /** True in the child of a fork (subshell, pipeline element, command substitution). */
+  forked = false;
+  /** Set while running the condition of if/while, or a non-final && || element: errexit is off there. */
+  errexitSuspended = 0;
+  pipestatus: number[] = [0];
+  /** Signals received with a trap set, waiting to run between commands. */
+  pendingTraps: number[] = [];
+  startTime: number;
+  /** Directory stack for pushd/popd. */
+  dirstack: string[] = [];
+  history: string[] = [];
+  /** Process group of the shell (for job control). */
+  pgid = 0;
+  randomState: number;
+
+  constructor(public sys: Sys) {
+    this.startTime = sys.clockGettime(1);
+    const seed = new Uint8Array(4);
+    sys.getrandom(seed);
+    this.randomState = (seed[0]! | (seed[1]! << 8) | (seed[2]! << 16) | (seed[3]! << 24)) >>> 0;
+  }
+
+  /** A copy of this shell for a forked child. */
+  cloneFor(sys: Sys): Shell {
+    const c = new Shell(sys);
+    c.vars = this.vars.clone();
+    c.functions = new Map(this.functions);
+    c.positional = this.positional.slice();
+    c.name = this.name;
+    c.options = { ...this.options };
+    c.shopts = { ...this.shopts };
+    c.status = this.status;
+    c.lastBackground = this.lastBackground;
+    c.aliases = new Map(this.aliases);
+    // Traps are reset in subshells, except ignored signals (bash(1)).
+    for (const [k, v] of this.traps) if (v === '') c.traps.set(k, v);
+    c.hash = new Map(this.hash);
+    c.mode = this.mode;
+    c.source = this.source;
+    c.lineno = this.lineno;
+    c.funcnames = this.funcnames.slice();
+    c.loopDepth = this.loopDepth;
+    c.subshell = this.subshell + 1;
+    c.forked = true;
+    c.options.interactive = false;
+    c.options.monitor = false;
+    c.startTime = this.startTime;
+    c.dirstack = this.dirstack.slice();
+    c.pgid = this.pgid;
+    c.randomState = this.randomState;
+    return c;
+  }
+
+  /** Forks a child running `body` in a copy of this shell; returns the pid or -errno. */
+  fork(body: (child: Shell) => Promise<number>): number {
+    const parent = this;
+    const run: ForkBody = async (sys) => {
+      const child = parent.cloneFor(sys);
+      let status: number;
+      try {
+        status = await body(child);
+      } catch (e) {
+        if (e instanceof ShellExit) status = e.status;
+        else if (e instanceof ExpansionError) status = e.status;
+        else throw e;
+      }
+      return child.exitHook(status);
+    };
+    return this.sys.fork(run);
+  }
+
+  /** Runs the EXIT trap (installed by the exec module) before the process ends. */
+  exitHook: (status: number) => Promise<number> = async (status) => status;
+
+  // ---------------------------------------------------------------------------------------- output
+
+  async write(fd: number, text: string): Promise<number> {
+    const bytes = utf8Encode(text);
+    let off = 0;
+    while (off < bytes.length) {
+      const n = await this.sys.write(fd, off ? bytes.subarray(off) : bytes);
+      if (n < 0) return n;
+      off += n;
+    }
+    return 0;
+  }
+
+  out(text: string): Promise<number> {
+    return this.write(1, text);
+  }
+
+  /** The prefix of error messages: "bash", "bash: line 3", "script.sh: line 3". */
+  errorPrefix(): string {
+    if (this.mode === 'interactive') return this.name.replace(/^-/, '');
+    if (this.mode === 'command') return `${this.name}: line ${this.lineno}`;
+    if (this.mode === 'script') return `${this.source}: line ${this.lineno}`;
+    return `${this.name}: line ${this.lineno}`;
+  }
+
+  /** Prints "PREFIX: message" on stderr. */
+  async error(message: string): Promise<void> {
+    await this.write(2, `${this.errorPrefix()}: ${message}\n`);
+  }
+
+  // ------------------------------------------------------------------------------------- variables
+
+  getVar(name: string): Var | undefined {
+    return this.vars.get(name);
+  }
+
+  /** The value of a scalar (or element 0), including dynamic variables. */
+  get(name: string): string | undefined {
+    switch (name) {
+      case 'RANDOM': {
+        if (this.vars.get('RANDOM')?.value === undefined && this.vars.get('RANDOM')) return undefined;
+        return String(this.nextRandom());
+      }
+      case 'LINENO': return String(this.lineno);
+      case 'SECONDS': return String(Math.floor((this.sys.clockGettime(1) - this.startTime) / 1e9) + Number(scalarOf(this.vars.get('SECONDS')) ?? 0));
+      case 'BASHPID': return String(this.sys.getpid());
+      case 'EPOCHSECONDS': return String(Math.floor(this.sys.clockGettime(0) / 1e9));
+      case 'EPOCHREALTIME': {
+        const ns = this.sys.clockGettime(0);
+        return `${Math.floor(ns / 1e9)}.${String(Math.floor((ns % 1e9) / 1e3)).padStart(6, '0')}`;
+      }
+      case 'BASH_SUBSHELL': return String(this.subshell);
+      case 'FUNCNAME': return this.funcnames.length ? this.funcnames[this.funcnames.length - 1] : undefined;
+      case 'PIPESTATUS': return String(this.pipestatus[0] ?? 0);
+    }
+    return scalarOf(this.vars.get(name));
+  }
+
+  nextRandom(): number {
+    // bash 5.2's RANDOM is a 15-bit value from its own generator; ours is seeded from the guest's RNG.
+    let x = this.randomState || 0x2545f491;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.randomState = x >>> 0;
+    return (this.randomState >>> 8) & 0x7fff;
+  }
+
+  /** Values of an array variable (or the special arrays). */
+  getArray(name: string): string[] {
+    if (name === 'PIPESTATUS') return this.pipestatus.map(String);
+    if (name === 'FUNCNAME') return this.funcnames.slice().reverse();
+    if (name === 'BASH_ARGV') return this.positional.slice().reverse();
+    return arrayValues(this.vars.get(name));
+  }
+
+  isSet(name: string): boolean {
+    if (['RANDOM', 'LINENO', 'SECONDS', 'BASHPID', 'EPOCHSECONDS', 'EPOCHREALTIME', 'BASH_SUBSHELL', 'PIPESTATUS'].includes(name)) return true;
+    if (name === 'FUNCNAME') return this.funcnames.length > 0;
+    return this.vars.get(name)?.value !== undefined;
+  }
+
+  /** Assigns a scalar; returns false (after printing bash's error) for readonly variables. */
+  async set(name: string, value: string, options: { append?: boolean; local?: boolean } = {}): Promise<boolean> {
+    const v = options.local ? this.vars.declareLocal(name) : this.vars.get(name);
+    if (v?.readonly) {
+      await this.error(`${name}: readonly variable`);
+      return false;
+    }
+    this.setQuiet(name, value, options.append ?? false, v);
+    return true;
+  }
+
+  /** Assigns without readonly checks (callers check). */
+  setQuiet(name: string, value: string, append = false, existing?: Var): void {
+    let v = existing ?? this.vars.get(name);
+    if (!v) {
+      v = newVar(undefined);
+      this.vars.put(name, v);
+      if (this.options.allexport) v.exported = true;
+    }
+    let val = value;
+    if (v.integer) {
+      val = this.arithString(append ? `${scalarOf(v) ?? 0}+(${value})` : value);
+    } else if (append) {
+      val = (scalarOf(v) ?? '') + value;
+    }
+    if (v.lower) val = val.toLowerCase();
+    if (v.upper) val = val.toUpperCase();
+    if (v.value instanceof Map) (v.value as Map<unknown, string>).set(v.assoc ? '0' : 0, val);
+    else v.value = val;
+    if (name === 'SECONDS') v.value = String(Number(val) - Math.floor((this.sys.clockGettime(1) - this.startTime) / 1e9));
+    if (name === 'RANDOM') this.randomState = Number(val) >>> 0;
+  }
+
+  /** Evaluates an integer-attribute assignment (installed by the expansion module). */
+  arithString: (text: string) => string = (t) => t;
+
+  /** The environment for a child process: exported variables plus temporary assignments. */
+  environment(extra: Map<string, string> = new Map()): string[] {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (const [k, v] of extra) {
+      out.push(`${k}=${v}`);
+      seen.add(k);
+    }
+    for (const scope of this.vars.scopes) {
+      for (const [k, v] of scope) {
+        if (seen.has(k) || !v.exported || v.value === undefined || v.value instanceof Map) continue;
+        const cur = this.vars.get(k);
+        if (cur !== v) continue;
+        out.push(`${k}=${v.value}`);
+        seen.add(k);
+      }
+    }
+    return out;
+  }
+}
