@@ -16,6 +16,9 @@ import { main as sleep } from '../userland/bin/sleep.ts';
 import { main as touch } from '../userland/bin/touch.ts';
 import { main as trueProgram } from '../userland/bin/true.ts';
 import { main as uname } from '../userland/bin/uname.ts';
+import { main as grepProgram } from '../userland/bin/grep.ts';
+import { main as egrepProgram } from '../userland/bin/egrep.ts';
+import { main as fgrepProgram } from '../userland/bin/fgrep.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -41,4 +44,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   touch: { path: '/usr/bin/touch', program: touch },
   true: { path: '/usr/bin/true', program: trueProgram },
   uname: { path: '/usr/bin/uname', program: uname },
+  grep: { path: '/usr/bin/grep', program: grepProgram },
+  egrep: { path: '/usr/bin/egrep', program: egrepProgram },
+  fgrep: { path: '/usr/bin/fgrep', program: fgrepProgram },
 };

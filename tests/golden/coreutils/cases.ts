@@ -1,0 +1,25 @@
+// The golden cases for the coreutils-style programs: argv, stdin and the files each case starts from.
+// record.ts runs them with the real tools; coreutils.test.ts runs them in a guest. Strings are latin1.
+import { TEXT_CASES } from './cases-text.ts';
+import { FILE_CASES } from './cases-files.ts';
+import { MISC_CASES } from './cases-misc.ts';
+
+export const WORKDIR = '/tmp/nlgold';
+
+export interface GoldenCase {
+  name: string;
+  argv: string[];
+  stdin?: string;
+  /** Paths relative to WORKDIR; a key ending in '/' is a directory. */
+  files?: Record<string, string>;
+  links?: Record<string, string>;
+  modes?: Record<string, number>;
+  env?: Record<string, string>;
+}
+
+export interface GoldenRecord extends GoldenCase {
+  output: string;
+  status: number;
+}
+
+export const ALL_CASES: GoldenCase[] = [...TEXT_CASES, ...FILE_CASES, ...MISC_CASES];
