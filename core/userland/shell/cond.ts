@@ -65,6 +65,7 @@ function parseAnd(p: Parser): CondExpr {
 }
 
 function parseTerm(p: Parser): CondExpr {
+  skipNewlines(p);
   const t = p.peek();
   if (isClose(p, t)) throw condError(p, t, '');
   if (p.isReserved(t, '!')) {
@@ -81,7 +82,6 @@ function parseTerm(p: Parser): CondExpr {
     return inner;
   }
   if (t.kind !== 'word') {
-    if (t.kind === 'eof') throw p.unexpected(t);
     throw condError(p, t, `unexpected token \`${tokenName(t)}' in conditional command`);
   }
   p.take();

@@ -1,6 +1,7 @@
 // Here-document bodies: read line by line after the newline that ends the command that named them,
 // in the order the `<<` operators appeared, with tab stripping for `<<-`.
 
+import { ParseError } from './errors.ts';
 import type { Lexer } from './lexer.ts';
 import { parseTextAsWord } from './words.ts';
 
@@ -40,6 +41,10 @@ export function readHeredocBodies(lx: Lexer): void {
       raw += full + '\n';
     }
     if (pendingJoin !== '') raw += pendingJoin;
+    if (!found && !lx.final) {
+      // Interactive input: the body may continue on lines not typed yet.
+      throw new ParseError('syntax error: unexpected end of file', lx.line, null, null, true);
+    }
     if (!found) {
       const lastLine = src.endsWith('\n') ? lx.line - 1 : lx.line;
       lx.warnings.push({

@@ -52,6 +52,8 @@ export class Lexer {
   /** Here-documents whose bodies start after the next newline, in order. */
   pendingHeredocs: Redirect[] = [];
   readonly warnings: ShellWarning[] = [];
+  /** No more input will come (false while an interactive shell may still append lines). */
+  final = true;
 
   constructor(
     public src: string,

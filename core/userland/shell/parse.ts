@@ -40,6 +40,7 @@ export class ShellParser {
     this.ctx = new ParseContext(options);
     this.final = !options.interactive;
     this.lx = new Lexer(this.final ? withNewline(source) : source, this.ctx, options.line ?? 1);
+    this.lx.final = this.final;
   }
 
   get options(): ParserOptions {
@@ -63,6 +64,7 @@ export class ShellParser {
   /** No more input will be appended: the end of the buffer is the end of the input. */
   finish(): void {
     this.final = true;
+    this.lx.final = true;
     if (!this.lx.src.endsWith('\n')) this.lx.src += '\n';
   }
 

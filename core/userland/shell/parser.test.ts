@@ -184,6 +184,18 @@ describe('incremental API', () => {
     expect(p.next().kind).toBe('eof');
   });
 
+  it('waits for the end of an interactive here-document', () => {
+    const p = new ShellParser('cat <<EOF\nline\n', { interactive: true });
+    expect(p.next().kind).toBe('incomplete');
+    p.append('EOF\n');
+    const r = p.next();
+    expect(r.kind === 'command' && r.list.items[0]!.command.first.commands[0]).toMatchObject({ redirects: [{ heredoc: { raw: 'line\n' } }] });
+    const q = new ShellParser('cat <<EOF\nline\n', { interactive: true });
+    expect(q.next().kind).toBe('incomplete');
+    q.finish();
+    expect(q.next()).toMatchObject({ kind: 'command', warnings: [{ line: 2 }] });
+  });
+
   it('reports a syntax error distinctly, after the good lines before it', () => {
     const p = new ShellParser('echo ok\nfi\n');
     expect(p.next().kind).toBe('command');

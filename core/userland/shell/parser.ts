@@ -249,7 +249,7 @@ export class Parser {
         case '[[': return this.withRedirects(parseCondCommand(this));
         case 'function': return parseFunction(this, true);
         case 'coproc': return parseCoproc(this);
-        case 'then': case 'else': case 'elif': case 'fi': case 'do': case 'done': case 'esac': case '}': case ']]':
+        case 'then': case 'else': case 'elif': case 'fi': case 'do': case 'done': case 'esac': case '}': case ']]': case 'in':
           throw this.unexpected(t);
         default:
           break;
