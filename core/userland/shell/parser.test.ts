@@ -215,5 +215,8 @@ describe('incremental API', () => {
     expect(texts(cmd('ll /tmp', options))).toEqual(['ls', '--color', '-l', '/tmp']);
     expect(texts(cmd('echo ll', options))).toEqual(['echo', 'll']);
     expect(cmd('both echo; fi', options)).toMatchObject({ type: 'If' });
+    const blank = { aliases: (n: string) => ({ s: 'sudo ', ll: 'ls -l' })[n] };
+    expect(texts(cmd('s ll x', blank))).toEqual(['sudo', 'ls', '-l', 'x']);
+    expect(texts(cmd('s echo ll', blank))).toEqual(['sudo', 'echo', 'll']);
   });
 });

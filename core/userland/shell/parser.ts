@@ -56,6 +56,8 @@ export class Parser {
   private tok: Token | null = null;
   private aliasDepth = 0;
   private aliasEnd = -1;
+  /** The last alias value ended with a blank: the word after it is checked for an alias too. */
+  private aliasBlank = false;
   private expanding: Set<string> | null = null;
 
   constructor(
@@ -285,6 +287,7 @@ export class Parser {
     this.tok = null;
     this.aliasDepth++;
     (this.expanding ??= new Set()).add(t.text);
+    this.aliasBlank = value.endsWith(' ') || value.endsWith('\t');
     this.aliasEnd = Math.max(this.aliasEnd - (t.end - t.start) + value.length, t.start + value.length);
     return true;
   }
@@ -332,6 +335,10 @@ export class Parser {
         continue;
       }
       if (t.kind !== 'word') break;
+      if (this.aliasBlank && t.start >= this.aliasEnd) {
+        this.aliasBlank = false;
+        if (this.ctx.options.aliases && this.tryAlias(t)) continue;
+      }
       this.take();
       const word = t.word!;
       const a = word.assignment;
