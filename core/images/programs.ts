@@ -19,6 +19,15 @@ import { main as uname } from '../userland/bin/uname.ts';
 import { main as grepProgram } from '../userland/bin/grep.ts';
 import { main as egrepProgram } from '../userland/bin/egrep.ts';
 import { main as fgrepProgram } from '../userland/bin/fgrep.ts';
+import { main as headProgram } from '../userland/bin/head.ts';
+import { main as tailProgram } from '../userland/bin/tail.ts';
+import { main as wcProgram } from '../userland/bin/wc.ts';
+import { main as sortProgram } from '../userland/bin/sort.ts';
+import { main as uniqProgram } from '../userland/bin/uniq.ts';
+import { main as cutProgram } from '../userland/bin/cut.ts';
+import { main as trProgram } from '../userland/bin/tr.ts';
+import { main as teeProgram } from '../userland/bin/tee.ts';
+import { main as seqProgram } from '../userland/bin/seq.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -47,4 +56,13 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   grep: { path: '/usr/bin/grep', program: grepProgram },
   egrep: { path: '/usr/bin/egrep', program: egrepProgram },
   fgrep: { path: '/usr/bin/fgrep', program: fgrepProgram },
+  head: { path: '/usr/bin/head', program: headProgram },
+  tail: { path: '/usr/bin/tail', program: tailProgram },
+  wc: { path: '/usr/bin/wc', program: wcProgram },
+  sort: { path: '/usr/bin/sort', program: sortProgram },
+  uniq: { path: '/usr/bin/uniq', program: uniqProgram },
+  cut: { path: '/usr/bin/cut', program: cutProgram },
+  tr: { path: '/usr/bin/tr', program: trProgram },
+  tee: { path: '/usr/bin/tee', program: teeProgram },
+  seq: { path: '/usr/bin/seq', program: seqProgram },
 };

@@ -1,0 +1,72 @@
+// head(1) from GNU coreutils: -n [-]N, -c [-]N (with size suffixes), the old -N form, -q and -v headers.
+import type { Program } from '../../kernel/abi.ts';
+import { Cmd, parseSize, readInput } from '../lib/cmd.ts';
+import { strerror } from '../lib/errno.ts';
+import { getopt } from '../lib/getopt.ts';
+import { quote } from '../lib/program.ts';
+
+export const main: Program = async (sys, argv, envp) => {
+  const p = new Cmd(sys, argv, envp);
+  const args = argv.map((a, i) => (i === 1 && /^-\d+[bkm]?[cl]?$/.test(a) ? `-n${a.slice(1)}` : a));
+  const r = getopt(args, 'n:c:qvz', [{ name: 'lines', arg: 'required', key: 'n' }, { name: 'bytes', arg: 'required', key: 'c' },
+    { name: 'quiet', key: 'q' }, { name: 'silent', key: 'q' }, { name: 'verbose', key: 'v' }, { name: 'zero-terminated', key: 'z' },
+    { name: 'help' }, { name: 'version' }]);
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  let bytes = false;
+  let count = 10;
+  let allBut = false;
+  let headers: boolean | null = null;
+  let eol = '\n';
+  for (const o of r.opts) {
+    if (o.key === 'n' || o.key === 'c') {
+      const v = o.value!;
+      allBut = v.startsWith('-');
+      const n = parseSize(v.replace(/^[-+]/, ''));
+      if (n === null) {
+        await p.error(`invalid number of ${o.key === 'n' ? 'lines' : 'bytes'}: ${quote(v.replace(/^-/, ''))}`);
+        return p.finish(1);
+      }
+      count = n;
+      bytes = o.key === 'c';
+    } else if (o.key === 'q') headers = false;
+    else if (o.key === 'v') headers = true;
+    else if (o.key === 'z') eol = '\0';
+    else if (o.key === 'version') {
+      await p.out.write('head (GNU coreutils) 9.1\n');
+      return p.finish(0);
+    }
+  }
+  const files = r.operands.length ? r.operands : ['-'];
+  const show = headers ?? files.length > 1;
+  let status = 0;
+  let first = true;
+  for (const f of files) {
+    const inp = await readInput(sys, f);
+    const label = f === '-' ? 'standard input' : f;
+    if ('openError' in inp) {
+      await p.error(`cannot open ${quote(f)} for reading: ${strerror(inp.openError)}`);
+      status = 1;
+      continue;
+    }
+    if (show) await p.out.write(`${first ? '' : '\n'}==> ${label} <==\n`);
+    first = false;
+    if ('readError' in inp) {
+      await p.error(`error reading ${quote(f)}: ${strerror(inp.readError)}`);
+      status = 1;
+      continue;
+    }
+    const d = inp.data;
+    if (bytes) await p.put(allBut ? d.slice(0, Math.max(0, d.length - count)) : d.slice(0, count));
+    else {
+      const ends: number[] = [];
+      for (let i = d.indexOf(eol); i >= 0; i = d.indexOf(eol, i + 1)) ends.push(i + 1);
+      if (!allBut) await p.put(count === 0 ? '' : count <= ends.length ? d.slice(0, ends[count - 1]) : d);
+      else {
+        const total = ends.length + (d.length && !d.endsWith(eol) ? 1 : 0);
+        const keep = total - count;
+        await p.put(keep <= 0 ? '' : d.slice(0, ends[keep - 1] ?? d.length));
+      }
+    }
+  }
+  return p.finish(status);
+};

@@ -1,0 +1,70 @@
+// seq(1) from GNU coreutils: FIRST [INCREMENT] LAST with integers or decimals (precision from the
+// operands, as GNU does), -s SEP, -w equal width, -f FORMAT (one %e %f %g conversion).
+import type { Program } from '../../kernel/abi.ts';
+import { Cmd } from '../lib/cmd.ts';
+import { getopt } from '../lib/getopt.ts';
+import { quote } from '../lib/program.ts';
+import { formatFloat } from '../lib/printf-format.ts';
+
+const NUM = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+export const main: Program = async (sys, argv, envp) => {
+  const p = new Cmd(sys, argv, envp);
+  const r = getopt(argv, 's:wf:', [{ name: 'separator', key: 's', arg: 'required' }, { name: 'equal-width', key: 'w' },
+    { name: 'format', key: 'f', arg: 'required' }, { name: 'help' }, { name: 'version' }], { isOperand: (a) => /^-[\d.]/.test(a) });
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  let sep = '\n', width = false, fmt: string | null = null;
+  for (const o of r.opts) {
+    if (o.key === 's') sep = o.value!;
+    else if (o.key === 'w') width = true;
+    else if (o.key === 'f') fmt = o.value!;
+    else if (o.key === 'version') {
+      await p.out.write('seq (GNU coreutils) 9.1\n');
+      return p.finish(0);
+    }
+  }
+  const ops = r.operands;
+  if (ops.length === 0) return p.finish(await p.tryHelp('missing operand'));
+  if (ops.length > 3) return p.finish(await p.tryHelp(`extra operand ${quote(ops[3]!)}`));
+  for (const a of ops) if (!NUM.test(a)) return p.finish(await p.tryHelp(`invalid floating point argument: ${quote(a)}`));
+  if (fmt !== null && width) {
+    await p.error('format string may not be specified when printing equal width strings');
+    await p.err.write(`Try '${p.name} --help' for more information.\n`);
+    return p.finish(1);
+  }
+  const [firstS, incS, lastS] = ops.length === 1 ? ['1', '1', ops[0]!] : ops.length === 2 ? [ops[0]!, '1', ops[1]!] : [ops[0]!, ops[1]!, ops[2]!];
+  const first = Number(firstS), inc = Number(incS), last = Number(lastS);
+  if (inc === 0) return p.finish(await p.tryHelp(`invalid Zero increment value: ${quote(incS)}`));
+  const prec = (s: string): number => (/[eE]/.test(s) ? 0 : s.includes('.') ? s.length - s.indexOf('.') - 1 : 0);
+  const digits = Math.max(prec(firstS), prec(incS));
+  const fmtOne = (v: number): string => {
+    if (fmt !== null) {
+      const m = /^((?:[^%]|%%)*)%([-+ #0']*\d*(?:\.\d+)?)([eEfFgGaA])((?:[^%]|%%)*)$/.exec(fmt);
+      if (!m) return '';
+      return m[1]!.replace(/%%/g, '%') + formatFloat(v, m[2]!, m[3]!) + m[4]!.replace(/%%/g, '%');
+    }
+    return digits > 0 ? v.toFixed(digits) : /[eE]/.test(firstS + incS + lastS) ? formatFloat(v, '', 'g') : String(v === 0 ? 0 : v);
+  };
+  if (fmt !== null && !/^((?:[^%]|%%)*)%([-+ #0']*\d*(?:\.\d+)?)([eEfFgGaA])((?:[^%]|%%)*)$/.test(fmt)) {
+    await p.error(/%[^%]/.test(fmt) ? `format ${quote(fmt)} has unknown %${fmt[fmt.search(/%[^%]/) + 1]} directive` : `format ${quote(fmt)} has no % directive`);
+    return p.finish(1);
+  }
+  const vals: string[] = [];
+  for (let i = 0; ; i++) {
+    const v = first + i * inc;
+    if (inc > 0 ? v > last + 1e-12 * Math.abs(inc) : v < last - 1e-12 * Math.abs(inc)) break;
+    vals.push(fmtOne(v));
+    if (i % 4096 === 4095) {
+      await p.out.write(vals.splice(0).join(sep) + sep);
+      await sys.yield();
+    }
+  }
+  let out = vals;
+  if (width) {
+    const lastFmt = digits > 0 ? last.toFixed(digits) : String(last);
+    const w = Math.max(...out.map((s) => s.length), lastFmt.length);
+    out = out.map((s) => (s.startsWith('-') ? '-' + s.slice(1).padStart(w - 1, '0') : s.padStart(w, '0')));
+  }
+  if (out.length) await p.out.write(out.join(sep) + '\n');
+  return p.finish(0);
+};
