@@ -28,6 +28,12 @@ import { main as cutProgram } from '../userland/bin/cut.ts';
 import { main as trProgram } from '../userland/bin/tr.ts';
 import { main as teeProgram } from '../userland/bin/tee.ts';
 import { main as seqProgram } from '../userland/bin/seq.ts';
+import { main as basenameProgram } from '../userland/bin/basename.ts';
+import { main as dirnameProgram } from '../userland/bin/dirname.ts';
+import { main as tacProgram } from '../userland/bin/tac.ts';
+import { main as printenvProgram } from '../userland/bin/printenv.ts';
+import { main as whoamiProgram } from '../userland/bin/whoami.ts';
+import { main as yesProgram } from '../userland/bin/yes.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -65,4 +71,10 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   tr: { path: '/usr/bin/tr', program: trProgram },
   tee: { path: '/usr/bin/tee', program: teeProgram },
   seq: { path: '/usr/bin/seq', program: seqProgram },
+  basename: { path: '/usr/bin/basename', program: basenameProgram },
+  dirname: { path: '/usr/bin/dirname', program: dirnameProgram },
+  tac: { path: '/usr/bin/tac', program: tacProgram },
+  printenv: { path: '/usr/bin/printenv', program: printenvProgram },
+  whoami: { path: '/usr/bin/whoami', program: whoamiProgram },
+  yes: { path: '/usr/bin/yes', program: yesProgram },
 };
