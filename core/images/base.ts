@@ -29,6 +29,7 @@ export function buildBaseImage(extra: Record<string, { path: string; program: Pr
   b.symlink('/bin', 'usr/bin');
   b.symlink('/sbin', 'usr/sbin');
   b.symlink('/lib', 'usr/lib');
+  b.symlink('/usr/bin/sh', 'bash');
   for (const [path, spec] of Object.entries(ETC_FILES)) b.file(path, spec.content, { mode: spec.mode ?? 0o644 });
   const all = { ...BASE_PROGRAMS, ...extra };
   const programs = new Map<string, Program>();

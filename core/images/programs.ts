@@ -1,5 +1,6 @@
 // The programs of the base image, by the name their files carry (see kernel/exec.ts).
 import type { Program } from '../kernel/abi.ts';
+import { main as bash } from '../userland/bin/bash.ts';
 import { main as cat } from '../userland/bin/cat.ts';
 import { main as clear } from '../userland/bin/clear.ts';
 import { main as echo } from '../userland/bin/echo.ts';
@@ -43,6 +44,7 @@ export interface ProgramSpec {
 
 /** name -> [path, program]. */
 export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
+  bash: { path: '/usr/bin/bash', program: bash },
   cat: { path: '/usr/bin/cat', program: cat },
   clear: { path: '/usr/bin/clear', program: clear },
   echo: { path: '/usr/bin/echo', program: echo },

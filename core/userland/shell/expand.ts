@@ -273,7 +273,7 @@ export async function paramValues(sh: Shell, pe: ParamExp): Promise<{ values: st
 export function paramScalar(sh: Shell, name: string, _sub: null): string | undefined {
   switch (name) {
     case '?': return String(sh.status);
-    case '$': return String(sh.pgid && !sh.forked ? sh.sys.getpid() : rootPid(sh));
+    case '$': return String(sh.rootPid || sh.sys.getpid());
     case '!': return sh.lastBackground ? String(sh.lastBackground) : undefined;
     case '#': return String(sh.positional.length);
     case '-': return dollarDash(sh.options, sh.mode === 'command' ? 'c' : sh.mode === 'stdin' ? 's' : sh.options.interactive ? 's' : '');
@@ -282,12 +282,6 @@ export function paramScalar(sh: Shell, name: string, _sub: null): string | undef
   }
   if (/^[0-9]+$/.test(name)) return sh.positional[Number(name) - 1];
   return sh.get(name);
-}
-
-/** $$ is the pid of the top-level shell, also in subshells. */
-function rootPid(sh: Shell): number {
-  const v = sh.get('$$') ;
-  return v ? Number(v) : sh.sys.getpid();
 }
 
 async function expandParam(sh: Shell, pe: ParamExp, dq: boolean): Promise<Piece[]> {
@@ -344,6 +338,7 @@ export async function commandSubstitution(sh: Shell, body: List): Promise<string
   }
   const [r, w] = pipe;
   const pid = sh.fork(async (child) => {
+    child.traceLevel++;
     child.sys.dup2(w, 1);
     child.sys.close(w);
     child.sys.close(r);
@@ -360,7 +355,7 @@ export async function commandSubstitution(sh: Shell, body: List): Promise<string
   sys.close(r);
   if (pid > 0) {
     const res = await sys.wait4(pid, 0);
-    if (typeof res !== 'number') sh.status = WIFEXITED(res.status) ? WEXITSTATUS(res.status) : 128 + WTERMSIG(res.status);
+    if (typeof res !== 'number') sh.status = sh.cmdsubStatus = WIFEXITED(res.status) ? WEXITSTATUS(res.status) : 128 + WTERMSIG(res.status);
   }
   let total = 0;
   for (const c of chunks) total += c.length;

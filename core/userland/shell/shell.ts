@@ -34,6 +34,8 @@ export class Shell {
   funcnames: string[] = [];
   loopDepth = 0;
   subshell = 0;
+  /** Nesting of command substitutions, for the repeated first character of PS4. */
+  traceLevel = 1;
   /** True in the child of a fork (subshell, pipeline element, command substitution). */
   forked = false;
   /** Set while running the condition of if/while, or a non-final && || element: errexit is off there. */
@@ -48,6 +50,19 @@ export class Shell {
   /** Process group of the shell (for job control). */
   pgid = 0;
   randomState: number;
+  /** getopts' position inside a group of options (-abc). */
+  getoptsIndex = 1;
+  getoptsOffset = 1;
+  /** Status of the last command substitution of the current command (-1: none). */
+  cmdsubStatus = -1;
+  /** SIGINT arrived while reading a command line (interactive). */
+  interrupted = false;
+  /** Depth of `source` (return is allowed there). */
+  sourcing = 0;
+  /** `exec` without a command: the redirections of that command stay. */
+  execRedirectsPermanent = false;
+  /** $$: the pid of the top-level shell, also in subshells. */
+  rootPid = 0;
 
   constructor(public sys: Sys) {
     this.startTime = sys.clockGettime(1);
@@ -77,6 +92,7 @@ export class Shell {
     c.funcnames = this.funcnames.slice();
     c.loopDepth = this.loopDepth;
     c.subshell = this.subshell + 1;
+    c.traceLevel = this.traceLevel;
     c.forked = true;
     c.options.interactive = false;
     c.options.monitor = false;
@@ -84,6 +100,7 @@ export class Shell {
     c.dirstack = this.dirstack.slice();
     c.pgid = this.pgid;
     c.randomState = this.randomState;
+    c.rootPid = this.rootPid;
     return c;
   }
 
@@ -128,7 +145,8 @@ export class Shell {
   /** The prefix of error messages: "bash", "bash: line 3", "script.sh: line 3". */
   errorPrefix(): string {
     if (this.mode === 'interactive') return this.name.replace(/^-/, '');
-    if (this.mode === 'command') return `${this.name}: line ${this.lineno}`;
+    // bash prints no line numbers for errors in -c strings.
+    if (this.mode === 'command') return this.name;
     if (this.mode === 'script') return `${this.source}: line ${this.lineno}`;
     return `${this.name}: line ${this.lineno}`;
   }

@@ -1,0 +1,84 @@
+// Assignment statements: `name=value`, `name+=value`, `name[i]=value`, `name=(a b [k]=v)`.
+
+import type { Assignment } from './ast.ts';
+import { evalArith, expandString, expandWords } from './expand.ts';
+import { xtraceWord } from './quote.ts';
+import type { Shell } from './shell.ts';
+import { newVar, type Var } from './vars.ts';
+
+export interface AssignResult {
+  ok: boolean;
+  /** How `set -x` shows it. */
+  trace: string;
+}
+
+export async function assign(sh: Shell, a: Assignment, local: boolean): Promise<AssignResult> {
+  const existing = local ? sh.vars.declareLocal(a.name) : sh.getVar(a.name);
+  if (existing?.readonly) {
+    await sh.error(`${a.name}: readonly variable`);
+    return { ok: false, trace: '' };
+  }
+  if (a.array) {
+    const v: Var = existing ?? newVar(undefined);
+    if (!existing) sh.vars.put(a.name, v);
+    if (v.assoc) {
+      const map = a.append && v.value instanceof Map ? (v.value as Map<string, string>) : new Map<string, string>();
+      for (const el of a.array) {
+        const val = await expandString(sh, el.value);
+        if (el.subscript) {
+          const key = await expandString(sh, el.subscript.word);
+          map.set(key, el.append ? (map.get(key) ?? '') + val : val);
+        }
+      }
+      v.value = map;
+    } else {
+      const map = a.append && v.value instanceof Map ? (v.value as Map<number, string>)
+        : a.append && typeof v.value === 'string' ? new Map([[0, v.value]]) : new Map<number, string>();
+      let next = map.size ? Math.max(...map.keys()) + 1 : 0;
+      for (const el of a.array) {
+        if (el.subscript) {
+          const idx = Number(await evalArith(sh, await expandString(sh, el.subscript.word)));
+          const val = await expandString(sh, el.value);
+          map.set(idx, el.append ? (map.get(idx) ?? '') + val : val);
+          next = idx + 1;
+        } else {
+          for (const val of await expandWords(sh, [el.value])) map.set(next++, val);
+        }
+      }
+      v.value = map;
+      v.indexed = true;
+    }
+    return { ok: true, trace: `${a.name}=(${arrayTrace(v)})` };
+  }
+  const value = a.value ? await expandString(sh, a.value) : '';
+  if (a.subscript) {
+    let v = existing;
+    if (!v) {
+      v = newVar(new Map<number, string>());
+      v.indexed = true;
+      sh.vars.put(a.name, v);
+    }
+    if (v.assoc) {
+      const key = await expandString(sh, a.subscript.word);
+      const map = v.value instanceof Map ? (v.value as Map<string, string>) : new Map<string, string>();
+      map.set(key, a.append ? (map.get(key) ?? '') + value : value);
+      v.value = map;
+    } else {
+      let idx = Number(await evalArith(sh, await expandString(sh, a.subscript.word)));
+      const map = v.value instanceof Map ? (v.value as Map<number, string>)
+        : new Map<number, string>(typeof v.value === 'string' ? [[0, v.value]] : []);
+      if (idx < 0) idx = (map.size ? Math.max(...map.keys()) + 1 : 0) + idx;
+      map.set(idx, a.append ? (map.get(idx) ?? '') + value : value);
+      v.value = map;
+      v.indexed = true;
+    }
+    return { ok: true, trace: `${a.name}[${a.subscript.text}]=${xtraceWord(value)}` };
+  }
+  sh.setQuiet(a.name, value, a.append, existing);
+  return { ok: true, trace: `${a.name}${a.append ? '+' : ''}=${xtraceWord(value)}` };
+}
+
+function arrayTrace(v: Var): string {
+  if (!(v.value instanceof Map)) return '';
+  return [...(v.value as Map<unknown, string>).values()].map(xtraceWord).join(' ');
+}

@@ -1,0 +1,354 @@
+// Builtins for control flow and the shell's own state: : true false echo pwd cd exit return break
+// continue shift eval source . exec umask times hash history ulimit.
+
+import { ENOENT } from '../../../kernel/abi.ts';
+import { strerror } from '../../lib/errno.ts';
+import { expandEchoEscapes } from '../../lib/escapes.ts';
+import { LoopControl, ReturnSignal, ShellExit } from '../control.ts';
+import { execCommand, findCommand } from '../exec.ts';
+import { readText, runSource } from '../source.ts';
+import type { Shell } from '../shell.ts';
+import { builtinError, invalidOption, type BuiltinTable } from './registry.ts';
+
+async function echo(sh: Shell, argv: string[]): Promise<number> {
+  let newline = true;
+  let escapes = sh.shopts['xpg_echo'] ?? false;
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!/^-[neE]+$/.test(a)) break;
+    for (const c of a.slice(1)) {
+      if (c === 'n') newline = false;
+      else if (c === 'e') escapes = true;
+      else escapes = false;
+    }
+  }
+  let text = argv.slice(i).join(' ');
+  if (escapes) {
+    const r = expandEchoEscapes(text);
+    text = r.text;
+    if (r.stop) newline = false;
+  }
+  const r = await sh.out(newline ? text + '\n' : text);
+  if (r < 0) {
+    await builtinError(sh, 'echo', `write error: ${strerror(r)}`);
+    return 1;
+  }
+  return 0;
+}
+
+async function cd(sh: Shell, argv: string[]): Promise<number> {
+  let args = argv.slice(1);
+  let physical = sh.options.physical;
+  while (args[0] && /^-[LPe@]+$/.test(args[0])) {
+    if (args[0].includes('P')) physical = true;
+    if (args[0].includes('L')) physical = false;
+    args = args.slice(1);
+  }
+  if (args[0] === '--') args = args.slice(1);
+  if (args.length > 1) {
+    await builtinError(sh, 'cd', 'too many arguments');
+    return 1;
+  }
+  let dir: string | undefined = args[0];
+  let print = false;
+  if (dir === undefined) {
+    dir = sh.get('HOME');
+    if (dir === undefined) {
+      await builtinError(sh, 'cd', 'HOME not set');
+      return 1;
+    }
+  } else if (dir === '-') {
+    dir = sh.get('OLDPWD');
+    if (dir === undefined) {
+      await builtinError(sh, 'cd', 'OLDPWD not set');
+      return 1;
+    }
+    print = true;
+  }
+  if (dir === undefined || dir === '') return 0;
+  const old = sh.get('PWD') ?? sh.sys.getcwd();
+  let target = dir;
+  if (!dir.startsWith('/') && !dir.startsWith('.')) {
+    const cdpath = sh.get('CDPATH');
+    if (cdpath) {
+      for (const p of cdpath.split(':')) {
+        const cand = `${p || '.'}/${dir}`;
+        const st = sh.sys.stat(cand);
+        if (typeof st !== 'number' && (st.mode & 0o170000) === 0o040000) {
+          target = cand;
+          print = p !== '';
+          break;
+        }
+      }
+    }
+  }
+  const logical = physical ? null : lexicalPath(target.startsWith('/') ? target : `${old}/${target}`);
+  const r = sh.sys.chdir(logical ?? target);
+  if (r < 0) {
+    await builtinError(sh, 'cd', `${dir}: ${strerror(r)}`);
+    return 1;
+  }
+  const now = physical ? sh.sys.getcwd() : logical!;
+  sh.setQuiet('OLDPWD', old);
+  sh.setQuiet('PWD', now);
+  if (print) await sh.out(now + '\n');
+  return 0;
+}
+
+function lexicalPath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+}
+
+async function pwd(sh: Shell, argv: string[]): Promise<number> {
+  const physical = argv.includes('-P');
+  for (const a of argv.slice(1)) if (a !== '-P' && a !== '-L') return invalidOption(sh, 'pwd', a.slice(0, 2), 'pwd [-LP]');
+  const logical = sh.get('PWD');
+  const cwd = sh.sys.getcwd();
+  await sh.out((!physical && logical && sh.sys.realpath(logical) === cwd ? logical : cwd) + '\n');
+  return 0;
+}
+
+function numericArg(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  return /^\s*[-+]?\d+\s*$/.test(text) ? Number(text) : NaN;
+}
+
+async function exit(sh: Shell, argv: string[]): Promise<number> {
+  const n = numericArg(argv[1]);
+  if (sh.options.interactive && !sh.forked) await sh.write(2, 'exit\n');
+  if (Number.isNaN(n)) {
+    await builtinError(sh, 'exit', `${argv[1]}: numeric argument required`);
+    throw new ShellExit(2);
+  }
+  if (argv.length > 2) {
+    await builtinError(sh, 'exit', 'too many arguments');
+    return 1;
+  }
+  throw new ShellExit(n === null ? sh.status : n & 0xff);
+}
+
+async function ret(sh: Shell, argv: string[]): Promise<number> {
+  const n = numericArg(argv[1]);
+  if (sh.funcnames.length === 0 && !sh.sourcing) {
+    await builtinError(sh, 'return', "can only `return' from a function or sourced script");
+    return 1;
+  }
+  if (Number.isNaN(n)) {
+    await builtinError(sh, 'return', `${argv[1]}: numeric argument required`);
+    throw new ReturnSignal(2);
+  }
+  throw new ReturnSignal(n === null ? sh.status : n & 0xff);
+}
+
+function loopControl(kind: 'break' | 'continue') {
+  return async (sh: Shell, argv: string[]): Promise<number> => {
+    const n = argv[1] === undefined ? 1 : Number(argv[1]);
+    if (!Number.isInteger(n)) {
+      await builtinError(sh, kind, `${argv[1]}: numeric argument required`);
+      return 1;
+    }
+    if (n < 1) {
+      await builtinError(sh, kind, `${argv[1]}: loop count out of range`);
+      return 1;
+    }
+    if (sh.loopDepth === 0) {
+      await builtinError(sh, kind, "only meaningful in a `for', `while', or `until' loop");
+      return 0;
+    }
+    throw new LoopControl(kind, Math.min(n, sh.loopDepth));
+  };
+}
+
+async function shift(sh: Shell, argv: string[]): Promise<number> {
+  const n = argv[1] === undefined ? 1 : Number(argv[1]);
+  if (!Number.isInteger(n) || n < 0) {
+    await builtinError(sh, 'shift', `${argv[1]}: shift count out of range`);
+    return 1;
+  }
+  if (n > sh.positional.length) return 1;
+  sh.positional = sh.positional.slice(n);
+  return 0;
+}
+
+async function evalBuiltin(sh: Shell, argv: string[]): Promise<number> {
+  const text = argv.slice(1).join(' ');
+  if (!text.trim()) return 0;
+  return runSource(sh, text, { prefix: sh.errorPrefix(), line: sh.lineno });
+}
+
+async function source(sh: Shell, argv: string[]): Promise<number> {
+  const name = argv[0]!;
+  const file = argv[1];
+  if (file === undefined) {
+    await builtinError(sh, name, 'filename argument required');
+    await sh.write(2, `${name}: usage: ${name} filename [arguments]\n`);
+    return 2;
+  }
+  let path = file;
+  if (!file.includes('/')) {
+    const found = findCommand(sh, file);
+    if (found && typeof sh.sys.stat(found) !== 'number') path = found;
+  }
+  const text = await readText(sh, path);
+  if (typeof text === 'number') {
+    await builtinError(sh, name, `${file}: ${strerror(text === -ENOENT ? text : text)}`);
+    return 1;
+  }
+  const savedPositional = sh.positional;
+  if (argv.length > 2) sh.positional = argv.slice(2);
+  const savedSource = sh.source;
+  const savedMode = sh.mode;
+  sh.sourcing++;
+  try {
+    return await runSource(sh, text, { prefix: path });
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.status;
+    throw e;
+  } finally {
+    sh.sourcing--;
+    sh.source = savedSource;
+    sh.mode = savedMode;
+    if (argv.length > 2) sh.positional = savedPositional;
+  }
+}
+
+async function exec(sh: Shell, argv: string[]): Promise<number> {
+  let args = argv.slice(1);
+  while (args[0] && /^-[cla]+$/.test(args[0])) args = args.slice(1);
+  if (args[0] === '--') args = args.slice(1);
+  if (args.length === 0) {
+    sh.execRedirectsPermanent = true;
+    return 0;
+  }
+  const status = await execCommand(sh, args, new Map());
+  if (!sh.options.interactive) throw new ShellExit(status);
+  return status;
+}
+
+async function umask(sh: Shell, argv: string[]): Promise<number> {
+  const symbolic = argv.includes('-S');
+  const args = argv.slice(1).filter((a) => a !== '-S' && a !== '-p');
+  const cur = sh.sys.umask(0o022);
+  sh.sys.umask(cur);
+  if (args.length === 0) {
+    if (symbolic) {
+      const perm = (bits: number) => (bits & 4 ? '' : 'r') + (bits & 2 ? '' : 'w') + (bits & 1 ? '' : 'x');
+      await sh.out(`u=${perm(cur >> 6)},g=${perm((cur >> 3) & 7)},o=${perm(cur & 7)}\n`);
+    } else await sh.out((argv.includes('-p') ? 'umask ' : '') + cur.toString(8).padStart(4, '0') + '\n');
+    return 0;
+  }
+  if (!/^[0-7]+$/.test(args[0]!)) {
+    await builtinError(sh, 'umask', `${args[0]}: octal number out of range`);
+    return 1;
+  }
+  sh.sys.umask(parseInt(args[0]!, 8) & 0o777);
+  return 0;
+}
+
+async function times(sh: Shell): Promise<number> {
+  const t = sh.sys.times();
+  const f = (ns: number) => {
+    const s = ns / 1e9;
+    return `${Math.floor(s / 60)}m${(s % 60).toFixed(3)}s`;
+  };
+  await sh.out(`${f(t.utime)} ${f(t.stime)}\n${f(t.cutime)} ${f(t.cstime)}\n`);
+  return 0;
+}
+
+async function hash(sh: Shell, argv: string[]): Promise<number> {
+  const args = argv.slice(1);
+  if (args[0] === '-r') {
+    sh.hash.clear();
+    return 0;
+  }
+  if (args.length === 0) {
+    if (sh.hash.size === 0) {
+      await sh.out('hash: hash table empty\n');
+      return 0;
+    }
+    let out = 'hits\tcommand\n';
+    for (const [, v] of sh.hash) out += `${String(v.hits).padStart(4)}\t${v.path}\n`;
+    await sh.out(out);
+    return 0;
+  }
+  let status = 0;
+  for (const name of args) {
+    const saved = sh.hash.get(name);
+    sh.hash.delete(name);
+    const p = findCommand(sh, name);
+    if (!p) {
+      await builtinError(sh, 'hash', `${name}: not found`);
+      status = 1;
+      if (saved) sh.hash.set(name, saved);
+    } else sh.hash.set(name, { path: p, hits: 0 });
+  }
+  return status;
+}
+
+async function history(sh: Shell, argv: string[]): Promise<number> {
+  if (argv[1] === '-c') {
+    sh.history = [];
+    return 0;
+  }
+  const n = argv[1] !== undefined ? Number(argv[1]) : sh.history.length;
+  const start = Math.max(0, sh.history.length - n);
+  let out = '';
+  for (let i = start; i < sh.history.length; i++) out += `${String(i + 1).padStart(5)}  ${sh.history[i]}\n`;
+  await sh.out(out);
+  return 0;
+}
+
+async function ulimit(sh: Shell, argv: string[]): Promise<number> {
+  const a = argv.slice(1);
+  if (a.includes('-a')) {
+    await sh.out([
+      'real-time non-blocking time  (microseconds, -R) unlimited', 'core file size              (blocks, -c) 0',
+      'data seg size               (kbytes, -d) unlimited', 'scheduling priority                 (-e) 0',
+      'file size                   (blocks, -f) unlimited', 'pending signals                     (-i) 7823',
+      'max locked memory           (kbytes, -l) 8192', 'max memory size             (kbytes, -m) unlimited',
+      'open files                          (-n) 1024', 'pipe size                (512 bytes, -p) 8',
+      'POSIX message queues         (bytes, -q) 819200', 'real-time priority                  (-r) 0',
+      'stack size                  (kbytes, -s) 8192', 'cpu time                   (seconds, -t) unlimited',
+      'max user processes                  (-u) 7823', 'virtual memory              (kbytes, -v) unlimited',
+      'file locks                          (-x) unlimited', '',
+    ].join('\n'));
+    return 0;
+  }
+  const value = a.find((x) => !x.startsWith('-'));
+  if (value !== undefined) return 0;
+  const flag = a.find((x) => x.startsWith('-')) ?? '-f';
+  const values: Record<string, string> = { '-n': '1024', '-c': '0', '-s': '8192', '-u': '7823', '-l': '8192', '-p': '8' };
+  await sh.out((values[flag] ?? 'unlimited') + '\n');
+  return 0;
+}
+
+export const basicBuiltins: BuiltinTable = {
+  ':': { run: async () => 0, special: true },
+  true: { run: async () => 0 },
+  false: { run: async () => 1 },
+  echo: { run: echo },
+  cd: { run: cd },
+  pwd: { run: pwd },
+  exit: { run: exit, special: true },
+  return: { run: ret, special: true },
+  break: { run: loopControl('break'), special: true },
+  continue: { run: loopControl('continue'), special: true },
+  shift: { run: shift, special: true },
+  eval: { run: evalBuiltin, special: true },
+  source: { run: source },
+  '.': { run: source, special: true },
+  exec: { run: exec, special: true },
+  umask: { run: umask },
+  times: { run: times, special: true },
+  hash: { run: hash },
+  history: { run: history },
+  ulimit: { run: ulimit },
+};
+

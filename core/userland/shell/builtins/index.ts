@@ -1,0 +1,21 @@
+// The table of every builtin.
+import { basicBuiltins } from './basic.ts';
+import { jobBuiltins } from './jobs.ts';
+import { printfBuiltins } from './printf.ts';
+import { readBuiltins } from './read.ts';
+import type { Builtin, BuiltinTable } from './registry.ts';
+import { testBuiltins } from './test.ts';
+import { typeBuiltins } from './type.ts';
+import { varBuiltins } from './vars.ts';
+
+const TABLE: BuiltinTable = Object.freeze({
+  ...basicBuiltins, ...varBuiltins, ...jobBuiltins, ...testBuiltins, ...readBuiltins, ...printfBuiltins, ...typeBuiltins,
+});
+
+export function getBuiltin(name: string): Builtin | undefined {
+  return Object.hasOwn(TABLE, name) ? TABLE[name] : undefined;
+}
+
+export function builtinNames(): string[] {
+  return Object.keys(TABLE).sort();
+}

@@ -1,0 +1,315 @@
+// Job control and signals: jobs fg bg wait kill trap.
+
+import {
+  SIGCONT, SIGNAL_NAMES, WNOHANG, WUNTRACED, WIFSTOPPED, WCONTINUED, WIFCONTINUED, SIGTERM, SIGINT,
+} from '../../../kernel/abi.ts';
+import { strerror } from '../../lib/errno.ts';
+import { parseSignal } from '../../lib/signals.ts';
+import { statusOf, waitForeground } from '../exec.ts';
+import { findJob, jobLine, currentJob, type Job } from '../jobs.ts';
+import type { Shell } from '../shell.ts';
+import { builtinError, type BuiltinTable } from './registry.ts';
+
+/** Collects finished background children without blocking; returns jobs that changed. */
+export async function reapJobs(sh: Shell): Promise<Job[]> {
+  const changed: Job[] = [];
+  for (;;) {
+    const r = await sh.sys.wait4(-1, WNOHANG | WUNTRACED | WCONTINUED);
+    if (typeof r === 'number' || r.pid === 0) break;
+    const job = sh.jobs.find((j) => j.pids.includes(r.pid));
+    if (!job) continue;
+    if (WIFSTOPPED(r.status)) job.state = 'stopped';
+    else if (WIFCONTINUED(r.status)) job.state = 'running';
+    else {
+      job.statuses.set(r.pid, r.status);
+      if (job.pids.every((p) => job.statuses.has(p))) job.state = 'done';
+    }
+    if (!changed.includes(job)) changed.push(job);
+  }
+  return changed;
+}
+
+function doneText(job: Job): string {
+  const last = job.statuses.get(job.pids[job.pids.length - 1]!) ?? 0;
+  const code = statusOf(last);
+  if ((last & 0x7f) !== 0) {
+    const names: Record<number, string> = { 9: 'Killed', 15: 'Terminated', 2: 'Interrupt', 1: 'Hangup', 13: 'Broken pipe' };
+    return names[last & 0x7f] ?? `Signal ${last & 0x7f}`;
+  }
+  return code === 0 ? 'Done' : `Exit ${code}`;
+}
+
+/** Prints "[1]+  Done ..." for finished jobs and drops them (interactive shells, before a prompt). */
+export async function notifyJobs(sh: Shell): Promise<void> {
+  await reapJobs(sh);
+  for (const job of sh.jobs.slice()) {
+    if (job.state === 'done') {
+      if (sh.options.interactive) await sh.write(2, jobLine(sh.jobs, job, doneText(job)) + '\n');
+      sh.jobs = sh.jobs.filter((j) => j !== job);
+    }
+  }
+}
+
+async function jobs(sh: Shell, argv: string[]): Promise<number> {
+  await reapJobs(sh);
+  const pidsOnly = argv.includes('-p');
+  const long = argv.includes('-l');
+  let out = '';
+  for (const job of sh.jobs) {
+    if (pidsOnly) out += `${job.pgid}\n`;
+    else {
+      const state = job.state === 'done' ? doneText(job) : job.state === 'stopped' ? 'Stopped' : 'Running';
+      out += jobLine(sh.jobs, job, state, long) + (job.state === 'running' && !job.command.endsWith('&') ? ' &' : '') + '\n';
+    }
+  }
+  await sh.out(out);
+  sh.jobs = sh.jobs.filter((j) => j.state !== 'done');
+  return 0;
+}
+
+async function fgbg(sh: Shell, argv: string[]): Promise<number> {
+  const name = argv[0]!;
+  if (!sh.options.monitor) {
+    await builtinError(sh, name, 'no job control');
+    return 1;
+  }
+  await reapJobs(sh);
+  const job = argv[1] ? findJob(sh.jobs, argv[1]) : currentJob(sh.jobs);
+  if (!job) {
+    await builtinError(sh, name, `${argv[1] ?? 'current'}: no such job`);
+    return 1;
+  }
+  if (name === 'bg') {
+    job.state = 'running';
+    sh.sys.kill(-job.pgid, SIGCONT);
+    await sh.out(`[${job.id}]+ ${job.command} &\n`);
+    return 0;
+  }
+  await sh.out(job.command + '\n');
+  sh.jobs = sh.jobs.filter((j) => j !== job);
+  job.state = 'running';
+  sh.sys.tcsetpgrp(0, job.pgid);
+  sh.sys.kill(-job.pgid, SIGCONT);
+  const statuses = await waitForeground(sh, job.pids.filter((p) => !job.statuses.has(p)), job.pgid, job.command);
+  return statuses[statuses.length - 1] ?? 0;
+}
+
+async function wait(sh: Shell, argv: string[]): Promise<number> {
+  const args = argv.slice(1).filter((a) => a !== '-f');
+  if (args[0] === '-n') {
+    const r = await sh.sys.wait4(-1, 0);
+    if (typeof r === 'number') return 127;
+    sh.jobs = sh.jobs.filter((j) => !j.pids.includes(r.pid));
+    return statusOf(r.status);
+  }
+  if (args.length === 0) {
+    for (;;) {
+      const r = await sh.sys.wait4(-1, 0);
+      if (typeof r === 'number') {
+        if (r === -4 && sh.pendingTraps.length) return 128 + (sh.pendingTraps[0] ?? 0);
+        break;
+      }
+      await reportKilled(sh, r.pid, r.status);
+    }
+    sh.jobs = [];
+    return 0;
+  }
+  let status = 0;
+  for (const a of args) {
+    const job = a.startsWith('%') ? findJob(sh.jobs, a) : undefined;
+    const pids = job ? job.pids : /^\d+$/.test(a) ? [Number(a)] : null;
+    if (!pids) {
+      await builtinError(sh, 'wait', `\`${a}': not a pid or valid job spec`);
+      status = 2;
+      continue;
+    }
+    for (const pid of pids) {
+      const known = sh.jobs.find((j) => j.pids.includes(pid));
+      const prior = known?.statuses.get(pid);
+      if (prior !== undefined) {
+        status = statusOf(prior);
+        continue;
+      }
+      const r = await sh.sys.wait4(pid, 0);
+      if (typeof r === 'number') {
+        if (!known) await builtinError(sh, 'wait', `pid ${pid} is not a child of this shell`);
+        status = 127;
+        continue;
+      }
+      status = statusOf(r.status);
+      await reportKilled(sh, pid, r.status);
+    }
+    if (job) sh.jobs = sh.jobs.filter((j) => j !== job);
+    else sh.jobs = sh.jobs.filter((j) => !pids.every((p) => j.pids.includes(p)));
+  }
+  return status;
+}
+
+/** A non-interactive shell reports background jobs killed by a signal when it waits for them. */
+async function reportKilled(sh: Shell, pid: number, status: number): Promise<void> {
+  const sig = status & 0x7f;
+  if (!sig || sig === 0x7f || sig === SIGINT || sig === 13 || sh.options.interactive) return;
+  const job = sh.jobs.find((j) => j.pids.includes(pid));
+  const names: Record<number, string> = { 9: 'Killed', 15: 'Terminated', 1: 'Hangup' };
+  const prefix = sh.mode === 'script' ? `${sh.source}: line ${sh.lineno}` : sh.name;
+  await sh.write(2, `${prefix}: ${pid} ${(names[sig] ?? `Signal ${sig}`).padEnd(24)}${job?.command ?? ''}\n`);
+}
+
+async function kill(sh: Shell, argv: string[]): Promise<number> {
+  let sig = SIGTERM;
+  let i = 1;
+  const a1 = argv[1];
+  if (a1 === '-l' || a1 === '-L') {
+    if (argv[2] !== undefined) {
+      let out = '';
+      for (const a of argv.slice(2)) {
+        if (/^\d+$/.test(a)) {
+          const n = Number(a) > 128 ? Number(a) - 128 : Number(a);
+          const name = SIGNAL_NAMES[n];
+          if (!name) {
+            await builtinError(sh, 'kill', `${a}: invalid signal specification`);
+            return 1;
+          }
+          out += name + '\n';
+        } else {
+          const s = parseSignal(a);
+          if (s === null) {
+            await builtinError(sh, 'kill', `${a}: invalid signal specification`);
+            return 1;
+          }
+          out += s + '\n';
+        }
+      }
+      await sh.out(out);
+      return 0;
+    }
+    let out = '';
+    for (let n = 1; n < 32; n++) out += `${String(n).padStart(2)}) SIG${SIGNAL_NAMES[n]}${n % 5 === 0 ? '\n' : '\t'}`;
+    out += '32) SIGRTMIN\t';
+    await sh.out(out.replace(/\t$/, '') + '\n');
+    return 0;
+  }
+  if (a1 === '-s' || a1 === '-n') {
+    const s = argv[2] === undefined ? null : parseSignal(argv[2]);
+    if (s === null) {
+      await builtinError(sh, 'kill', `${argv[2] ?? ''}: invalid signal specification`);
+      return 1;
+    }
+    sig = s;
+    i = 3;
+  } else if (a1 && /^-./.test(a1) && a1 !== '--') {
+    const s = parseSignal(a1.slice(1));
+    if (s === null) {
+      await builtinError(sh, 'kill', `${a1.slice(1)}: invalid signal specification`);
+      return 1;
+    }
+    sig = s;
+    i = 2;
+  }
+  if (argv[i] === '--') i++;
+  const targets = argv.slice(i);
+  if (targets.length === 0) {
+    await sh.write(2, 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n');
+    return 2;
+  }
+  let status = 0;
+  for (const t of targets) {
+    let pid: number;
+    if (t.startsWith('%')) {
+      const job = findJob(sh.jobs, t);
+      if (!job) {
+        await builtinError(sh, 'kill', `${t}: no such job`);
+        status = 1;
+        continue;
+      }
+      pid = -job.pgid;
+      if (!sh.options.monitor) pid = job.pids[0]!;
+    } else if (/^-?\d+$/.test(t)) pid = Number(t);
+    else {
+      await builtinError(sh, 'kill', `${t}: arguments must be process or job IDs`);
+      status = 1;
+      continue;
+    }
+    const r = sh.sys.kill(pid, sig);
+    if (r < 0) {
+      await builtinError(sh, 'kill', `(${pid}) - ${strerror(r)}`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+function trapKey(spec: string): string | null {
+  const up = spec.toUpperCase();
+  if (up === 'EXIT' || up === '0') return 'EXIT';
+  if (up === 'ERR' || up === 'DEBUG' || up === 'RETURN') return up;
+  const n = parseSignal(spec);
+  return n === null ? null : String(n);
+}
+
+function trapName(key: string): string {
+  if (!/^\d+$/.test(key)) return key;
+  return 'SIG' + SIGNAL_NAMES[Number(key)];
+}
+
+async function trap(sh: Shell, argv: string[]): Promise<number> {
+  const args = argv.slice(1).filter((a) => a !== '--');
+  if (args.length === 0 || args[0] === '-p') {
+    const only = args.slice(1).map(trapKey);
+    let out = '';
+    for (const [k, v] of sh.traps) {
+      if (only.length && !only.includes(k)) continue;
+      out += `trap -- ${quote(v)} ${trapName(k)}\n`;
+    }
+    await sh.out(out);
+    return 0;
+  }
+  if (args[0] === '-l') {
+    return kill(sh, ['kill', '-l']);
+  }
+  let action: string | null = args[0]!;
+  let specs = args.slice(1);
+  if (specs.length === 0 || /^\d+$/.test(action) || action === '-') {
+    if (action === '-' || /^\d+$/.test(action)) {
+      if (action !== '-') specs = args;
+      action = null;
+    } else {
+      specs = [action];
+      action = null;
+    }
+  }
+  let status = 0;
+  for (const spec of specs) {
+    const key = trapKey(spec);
+    if (key === null) {
+      await builtinError(sh, 'trap', `${spec}: invalid signal specification`);
+      status = 1;
+      continue;
+    }
+    const signo = /^\d+$/.test(key) ? Number(key) : 0;
+    if (action === null) {
+      sh.traps.delete(key);
+      if (signo) sh.sys.sigaction(signo, { handler: 'default' });
+      continue;
+    }
+    sh.traps.set(key, action);
+    if (signo) {
+      if (action === '') sh.sys.sigaction(signo, { handler: 'ignore' });
+      else sh.sys.sigaction(signo, { handler: (s) => void sh.pendingTraps.push(s), restart: true });
+    }
+  }
+  return status;
+}
+
+function quote(v: string): string {
+  return `'${v.replace(/'/g, `'\\''`)}'`;
+}
+
+export const jobBuiltins: BuiltinTable = {
+  jobs: { run: jobs },
+  fg: { run: fgbg },
+  bg: { run: fgbg },
+  wait: { run: wait },
+  kill: { run: kill },
+  trap: { run: trap, special: true },
+};

@@ -1,0 +1,26 @@
+// The printf builtin: output or -v VAR.
+import { formatPrintf } from '../printf-format.ts';
+import type { Shell } from '../shell.ts';
+import { builtinError, type BuiltinTable } from './registry.ts';
+
+async function printf(sh: Shell, argv: string[]): Promise<number> {
+  let args = argv.slice(1);
+  let target: string | null = null;
+  if (args[0] === '-v') {
+    target = args[1] ?? null;
+    args = args.slice(2);
+  }
+  if (args[0] === '--') args = args.slice(1);
+  if (args.length === 0) {
+    await sh.write(2, 'printf: usage: printf [-v var] format [arguments]\n');
+    return 2;
+  }
+  const r = formatPrintf(args[0]!, args.slice(1));
+  for (const e of r.errors) await builtinError(sh, 'printf', e);
+  if (target) {
+    if (!(await sh.set(target, r.text))) return 1;
+  } else await sh.out(r.text);
+  return r.errors.length ? 1 : 0;
+}
+
+export const printfBuiltins: BuiltinTable = { printf: { run: printf } };

@@ -1,0 +1,351 @@
+// Builtins that manage variables and options: export unset set local declare typeset readonly let shopt.
+
+import type { Assignment } from '../ast.ts';
+import { assign } from '../assign.ts';
+import { evalArith } from '../expand.ts';
+import { LETTERS, SET_O_NAMES } from '../options.ts';
+import { quoteForShell } from '../quote.ts';
+import type { Shell } from '../shell.ts';
+import { arrayKeys, newVar, type Var } from '../vars.ts';
+import { builtinError, invalidOption, type BuiltinTable } from './registry.ts';
+import { ExpansionError } from '../control.ts';
+import { parseScript } from '../parse.ts';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A `name=value` argument of a declaration builtin, parsed (the parser attaches assignments to words). */
+function parseAssignArg(text: string): { name: string; value: string | null; append: boolean; sub: string | null } | null {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?(\+?=)?([^]*)$/.exec(text);
+  if (!m) return null;
+  if (!m[3]) return m[4] === '' ? { name: m[1]!, value: null, append: false, sub: m[2] ?? null } : null;
+  return { name: m[1]!, value: m[4]!, append: m[3] === '+=', sub: m[2] ?? null };
+}
+
+function declareLine(name: string, v: Var): string {
+  let flags = '';
+  if (v.indexed || (v.value instanceof Map && !v.assoc)) flags += 'a';
+  if (v.assoc) flags += 'A';
+  if (v.integer) flags += 'i';
+  if (v.lower) flags += 'l';
+  if (v.readonly) flags += 'r';
+  if (v.upper) flags += 'u';
+  if (v.exported) flags += 'x';
+  const f = flags ? `-${flags}` : '--';
+  if (v.value === undefined) return `declare ${f} ${name}`;
+  if (v.value instanceof Map) {
+    const keys = arrayKeys(v);
+    const map = v.value as Map<unknown, string>;
+    const items = keys.map((k) => `[${v.assoc ? quoteKey(k) : k}]=${dq(map.get(v.assoc ? k : Number(k)) ?? '')}`);
+    return `declare ${f} ${name}=(${items.join(' ')}${v.assoc && items.length ? ' ' : ''})`;
+  }
+  return `declare ${f} ${name}=${dq(v.value)}`;
+}
+
+function quoteKey(k: string): string {
+  return /^[A-Za-z0-9_]+$/.test(k) ? k : dq(k);
+}
+
+/** Double-quoted as `declare -p` shows values. */
+function dq(v: string): string {
+  return `"${v.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exported?: boolean; readonly?: boolean } = {}): Promise<number> {
+  const name = argv[0]!;
+  const on = new Set<string>();
+  const off = new Set<string>();
+  let print = false;
+  let functions = false;
+  let global = false;
+  const args: string[] = [];
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!/^[-+][a-zA-Z]+$/.test(a)) break;
+    for (const c of a.slice(1)) {
+      if (c === 'p') print = true;
+      else if (c === 'f' || c === 'F') functions = true;
+      else if (c === 'g') global = true;
+      else if ('aAilrtuxn'.includes(c)) (a[0] === '-' ? on : off).add(c);
+      else return invalidOption(sh, name, `-${c}`, `${name} [-aAfFgiIlnrtux] [name[=value] ...] or ${name} -p [-aAfFilnrtux] [name ...]`);
+    }
+  }
+  args.push(...argv.slice(i));
+  if (forced.exported) on.add('x');
+  if (forced.readonly) on.add('r');
+  const local = (forced.local || (sh.funcnames.length > 0 && name !== 'export' && name !== 'readonly')) && !global;
+  if (forced.local && sh.funcnames.length === 0) {
+    await builtinError(sh, name, 'can only be used in a function');
+    return 1;
+  }
+  if (functions) {
+    let status = 0;
+    const names = args.length ? args : [...sh.functions.keys()].sort();
+    for (const n of names) {
+      const f = sh.functions.get(n);
+      if (!f) {
+        status = 1;
+        continue;
+      }
+      await sh.out(argv.includes('-F') ? `declare -f ${n}\n` : `${f.source}\n`);
+    }
+    return status;
+  }
+  if (args.length === 0 && (print || on.size || off.size || name === 'declare' || name === 'typeset')) {
+    let out = '';
+    for (const n of sh.vars.names()) {
+      const v = sh.getVar(n)!;
+      if (on.has('x') && !v.exported) continue;
+      if (on.has('r') && !v.readonly) continue;
+      if (on.has('a') && !(v.value instanceof Map && !v.assoc)) continue;
+      if (on.has('A') && !v.assoc) continue;
+      if (name === 'export') out += declareLine(n, v).replace(/^declare/, 'declare') + '\n';
+      else if (name === 'readonly') out += declareLine(n, v) + '\n';
+      else if (print || on.size) out += declareLine(n, v) + '\n';
+      else if (v.value !== undefined) out += `${n}=${v.value instanceof Map ? '(' + arrayKeys(v).join(' ') + ')' : quoteForShell(v.value)}\n`;
+    }
+    await sh.out(out);
+    return 0;
+  }
+  let status = 0;
+  for (const arg of args) {
+    const p = parseAssignArg(arg);
+    if (!p || (p.value === null && !NAME.test(p.name))) {
+      await builtinError(sh, name, `\`${arg}': not a valid identifier`);
+      status = 1;
+      continue;
+    }
+    if (print) {
+      const v = sh.getVar(p.name);
+      if (!v) {
+        await builtinError(sh, name, `${p.name}: not found`);
+        status = 1;
+      } else await sh.out(declareLine(p.name, v) + '\n');
+      continue;
+    }
+    let v = local ? sh.vars.scopes[sh.vars.scopes.length - 1]!.get(p.name) : sh.getVar(p.name);
+    if (v?.readonly && (p.value !== null || off.has('r'))) {
+      await builtinError(sh, name, `${p.name}: readonly variable`);
+      status = 1;
+      continue;
+    }
+    if (!v) {
+      v = local ? sh.vars.declareLocal(p.name) : newVar(undefined);
+      if (!local) (global ? sh.vars.scopes[0]! : sh.vars.scopeOf(p.name)).set(p.name, v);
+    }
+    if (on.has('a') && !(v.value instanceof Map)) {
+      v.value = new Map<number, string>(v.value === undefined ? [] : [[0, v.value as string]]);
+      v.indexed = true;
+    }
+    if (on.has('A') && !v.assoc) {
+      v.value = new Map<string, string>(typeof v.value === 'string' ? [['0', v.value]] : []);
+      v.assoc = true;
+    }
+    if (on.has('i')) v.integer = true;
+    if (off.has('i')) v.integer = false;
+    if (on.has('l')) { v.lower = true; v.upper = false; }
+    if (on.has('u')) { v.upper = true; v.lower = false; }
+    if (on.has('x')) v.exported = true;
+    if (off.has('x')) v.exported = false;
+    if (p.value !== null) {
+      const a: Assignment | undefined = arrayAssignment(arg);
+      if (a && a.array) {
+        const r = await assign(sh, a, false);
+        if (!r.ok) status = 1;
+      } else if (p.sub !== null) {
+        const a2 = arrayAssignment(arg);
+        if (a2) await assign(sh, a2, false);
+      } else {
+        sh.setQuiet(p.name, p.value, p.append, v);
+      }
+    }
+    if (on.has('r')) v.readonly = true;
+  }
+  return status;
+}
+
+/** Re-parses `name=(...)` / `name[i]=v` text as an assignment (values were already expanded once). */
+function arrayAssignment(text: string): Assignment | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(text)) return undefined;
+  const eq = text.indexOf('=');
+  const value = text.slice(eq + 1);
+  if (!(value.startsWith('(') && value.endsWith(')')) && !text.slice(0, eq).includes('[')) return undefined;
+  const src = value.startsWith('(') ? `${text.slice(0, eq + 1)}${value}` : `${text.slice(0, eq + 1)}${quoteForShell(value, true)}`;
+  const parsed = parseScript(src);
+  const cmd = parsed.list.items[0]?.command.first.commands[0];
+  if (cmd?.type === 'SimpleCommand') return cmd.assignments[0];
+  return undefined;
+}
+
+async function unset(sh: Shell, argv: string[]): Promise<number> {
+  let mode: 'v' | 'f' | 'any' = 'any';
+  let i = 1;
+  for (; i < argv.length && /^-[vfn]+$/.test(argv[i]!); i++) mode = argv[i]!.includes('f') ? 'f' : 'v';
+  let status = 0;
+  for (const name of argv.slice(i)) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/.exec(name);
+    if (m && mode !== 'f') {
+      const v = sh.getVar(m[1]!);
+      if (v?.value instanceof Map) {
+        const key = v.assoc ? m[2]! : Number(await evalArith(sh, m[2]!));
+        (v.value as Map<unknown, string>).delete(key);
+      } else if (v && (m[2] === '0' || m[2] === '@' || m[2] === '*')) v.value = undefined;
+      continue;
+    }
+    if (!NAME.test(name)) {
+      await builtinError(sh, 'unset', `\`${name}': not a valid identifier`);
+      status = 1;
+      continue;
+    }
+    if (mode !== 'f') {
+      const v = sh.getVar(name);
+      if (v?.readonly) {
+        await builtinError(sh, 'unset', `${name}: cannot unset: readonly variable`);
+        status = 1;
+        continue;
+      }
+      if (sh.vars.unset(name) || mode === 'v') continue;
+    }
+    sh.functions.delete(name);
+  }
+  return status;
+}
+
+async function setBuiltin(sh: Shell, argv: string[]): Promise<number> {
+  if (argv.length === 1) {
+    let out = '';
+    for (const n of sh.vars.names()) {
+      const v = sh.getVar(n)!;
+      if (v.value === undefined) continue;
+      if (v.value instanceof Map) {
+        const map = v.value as Map<unknown, string>;
+        out += `${n}=(${arrayKeys(v).map((k) => `[${k}]=${dq(map.get(v.assoc ? k : Number(k)) ?? '')}`).join(' ')})\n`;
+      } else out += `${n}=${quoteForShell(v.value)}\n`;
+    }
+    for (const [n, f] of [...sh.functions].sort()) out += `${f.source.replace(/^function\s+/, '')}\n`.replace(/^/, n === f.name ? '' : '');
+    await sh.out(out);
+    return 0;
+  }
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      sh.positional = argv.slice(i + 1);
+      return 0;
+    }
+    if (a === '-' || a === '+') {
+      sh.options.xtrace = false;
+      sh.options.verbose = false;
+      i++;
+      break;
+    }
+    if (!/^[-+]/.test(a)) break;
+    const enable = a[0] === '-';
+    if (a.slice(1) === 'o') {
+      const opt = argv[++i];
+      if (opt === undefined) {
+        await listOptions(sh, enable);
+        continue;
+      }
+      if (!(SET_O_NAMES as string[]).includes(opt)) {
+        await builtinError(sh, 'set', `${opt}: invalid option name`);
+        return 2;
+      }
+      (sh.options as unknown as Record<string, boolean>)[opt] = enable;
+      continue;
+    }
+    for (const c of a.slice(1)) {
+      const name = LETTERS[c];
+      if (!name) {
+        await builtinError(sh, 'set', `${a[0]}${c}: invalid option`);
+        await sh.write(2, 'set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n');
+        return 2;
+      }
+      (sh.options as unknown as Record<string, boolean>)[name] = enable;
+    }
+  }
+  if (i < argv.length) sh.positional = argv.slice(i);
+  return 0;
+}
+
+async function listOptions(sh: Shell, human: boolean): Promise<void> {
+  let out = '';
+  const o = sh.options as unknown as Record<string, boolean>;
+  for (const n of SET_O_NAMES) {
+    out += human ? `${n.padEnd(15)}\t${o[n] ? 'on' : 'off'}\n` : `set ${o[n] ? '-o' : '+o'} ${n}\n`;
+  }
+  await sh.out(out);
+}
+
+async function letBuiltin(sh: Shell, argv: string[]): Promise<number> {
+  if (argv.length < 2) {
+    await builtinError(sh, 'let', 'expression expected');
+    return 1;
+  }
+  let last = '0';
+  for (const e of argv.slice(1)) {
+    try {
+      last = await evalArith(sh, e);
+    } catch (err) {
+      if (err instanceof ExpansionError) return 1;
+      throw err;
+    }
+  }
+  return last === '0' ? 1 : 0;
+}
+
+async function shopt(sh: Shell, argv: string[]): Promise<number> {
+  let setMode: boolean | null = null;
+  let quiet = false;
+  let oMode = false;
+  const names: string[] = [];
+  for (const a of argv.slice(1)) {
+    if (a === '-s') setMode = true;
+    else if (a === '-u') setMode = false;
+    else if (a === '-q') quiet = true;
+    else if (a === '-o') oMode = true;
+    else if (a === '-p') continue;
+    else names.push(a);
+  }
+  const table = oMode ? (sh.options as unknown as Record<string, boolean>) : sh.shopts;
+  const all = oMode ? (SET_O_NAMES as string[]) : Object.keys(sh.shopts).sort();
+  let status = 0;
+  if (names.length === 0) {
+    let out = '';
+    for (const n of all) {
+      if (setMode !== null && table[n] !== setMode) continue;
+      out += argv.includes('-p') ? `shopt ${table[n] ? '-s' : '-u'} ${n}\n` : `${n.padEnd(15)}\t${table[n] ? 'on' : 'off'}\n`;
+    }
+    if (!quiet) await sh.out(out);
+    return 0;
+  }
+  for (const n of names) {
+    if (!(n in table)) {
+      await builtinError(sh, 'shopt', `${n}: invalid shell option name`);
+      status = 1;
+      continue;
+    }
+    if (setMode === null) {
+      if (!quiet) await sh.out(`${n.padEnd(15)}\t${table[n] ? 'on' : 'off'}\n`);
+      if (!table[n]) status = 1;
+    } else table[n] = setMode;
+  }
+  return status;
+}
+
+export const varBuiltins: BuiltinTable = {
+  declare: { run: (sh, a) => declare(sh, a) },
+  typeset: { run: (sh, a) => declare(sh, a) },
+  local: { run: (sh, a) => declare(sh, a, { local: true }) },
+  export: { run: (sh, a) => declare(sh, a.map((x) => (x === '-n' ? '+x' : x)), { exported: !a.includes('-n') }), special: true },
+  readonly: { run: (sh, a) => declare(sh, a, { readonly: true }), special: true },
+  unset: { run: unset, special: true },
+  set: { run: setBuiltin, special: true },
+  let: { run: letBuiltin },
+  shopt: { run: shopt },
+};
+

@@ -1,0 +1,477 @@
+// The interpreter: runs lists, and-or lists, pipelines and commands. Pipelines and subshells run in
+// forked copies of the shell; builtins and functions run in this shell with their redirections applied
+// and undone; external commands are looked up in PATH and executed in a child.
+
+import {
+  ENOENT, ENOEXEC, EACCES, O_CLOEXEC, SIGINT, SIGPIPE, WIFSTOPPED, WUNTRACED, WIFEXITED, WEXITSTATUS,
+  WTERMSIG, WSTOPSIG, isDir, type WaitResult,
+} from '../../kernel/abi.ts';
+import type { AndOr, Command, List, Pipeline, SimpleCommand, FunctionDef } from './ast.ts';
+import { ReturnSignal, ShellExit } from './control.ts';
+import { expandString, expandWords, hooks } from './expand.ts';
+import { runCompound } from './run-compound.ts';
+import { applyRedirects, restoreRedirects } from './redirect.ts';
+import type { Shell } from './shell.ts';
+import { getBuiltin } from './builtins/index.ts';
+import { xtraceWord } from './quote.ts';
+import { jobLine, nextJobId, type Job } from './jobs.ts';
+import { SIGNAL_DESCRIPTIONS } from '../lib/signals.ts';
+import { expandPrompt } from './prompt.ts';
+import { assign } from './assign.ts';
+import { runScriptFile } from './source.ts';
+
+hooks.runList = (sh, list) => runList(sh, list);
+
+export function statusOf(status: number): number {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSTOPPED(status)) return 128 + WSTOPSIG(status);
+  return 128 + WTERMSIG(status);
+}
+
+export async function runList(sh: Shell, list: List): Promise<number> {
+  for (const item of list.items) {
+    if (item.background) await runBackground(sh, item.command);
+    else await runAndOr(sh, item.command);
+    if (sh.pendingTraps.length) await runPendingTraps(sh);
+  }
+  return sh.status;
+}
+
+export async function runAndOr(sh: Shell, ao: AndOr): Promise<number> {
+  sh.lineno = ao.line;
+  const all = [{ op: '' as string, pipeline: ao.first }, ...ao.rest];
+  let status = sh.status;
+  for (let i = 0; i < all.length; i++) {
+    const { op, pipeline } = all[i]!;
+    if (op === '&&' && status !== 0) continue;
+    if (op === '||' && status === 0) continue;
+    const last = i === all.length - 1;
+    if (!last) sh.errexitSuspended++;
+    try {
+      status = await runPipeline(sh, pipeline);
+    } finally {
+      if (!last) sh.errexitSuspended--;
+    }
+    if (last && status !== 0 && !pipeline.negated) await checkErrexit(sh, status);
+  }
+  return status;
+}
+
+async function checkErrexit(sh: Shell, status: number): Promise<void> {
+  if (sh.errexitSuspended > 0) return;
+  const trap = sh.traps.get('ERR');
+  if (trap) await runTrapText(sh, trap);
+  if (sh.options.errexit) throw new ShellExit(status);
+}
+
+export async function runTrapText(sh: Shell, text: string): Promise<void> {
+  const saved = sh.status;
+  const { parseScript } = await import('./parse.ts');
+  const parsed = parseScript(text);
+  if (!parsed.error) await runList(sh, parsed.list);
+  sh.status = saved;
+}
+
+export async function runPendingTraps(sh: Shell): Promise<void> {
+  while (sh.pendingTraps.length) {
+    const sig = sh.pendingTraps.shift()!;
+    const text = sh.traps.get(String(sig));
+    if (text) await runTrapText(sh, text);
+  }
+}
+
+// ---------------------------------------------------------------------------------------- pipelines
+
+export async function runPipeline(sh: Shell, p: Pipeline): Promise<number> {
+  let status: number;
+  const start = p.time ? sh.sys.clockGettime(1) : 0;
+  const startTimes = p.time ? sh.sys.times() : null;
+  if (p.commands.length === 1) {
+    status = await runCommand(sh, p.commands[0]!);
+    sh.pipestatus = [status];
+  } else {
+    status = await runMulti(sh, p);
+  }
+  if (p.negated) status = status === 0 ? 1 : 0;
+  sh.status = status;
+  if (p.time && startTimes) await printTimes(sh, start, startTimes, p.time.posix);
+  return status;
+}
+
+async function printTimes(sh: Shell, start: number, t0: { cutime: number; cstime: number; utime: number; stime: number }, posix: boolean): Promise<void> {
+  const real = (sh.sys.clockGettime(1) - start) / 1e9;
+  const t1 = sh.sys.times();
+  const user = (t1.cutime + t1.utime - t0.cutime - t0.utime) / 1e9;
+  const sys = (t1.cstime + t1.stime - t0.cstime - t0.stime) / 1e9;
+  const fmt = (s: number) => `${Math.floor(s / 60)}m${(s % 60).toFixed(3)}s`;
+  const text = posix
+    ? `real ${real.toFixed(2)}\nuser ${user.toFixed(2)}\nsys ${sys.toFixed(2)}\n`
+    : `\nreal\t${fmt(real)}\nuser\t${fmt(user)}\nsys\t${fmt(sys)}\n`;
+  await sh.write(2, text);
+}
+
+async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
+  const sys = sh.sys;
+  const pids: number[] = [];
+  let prevRead = -1;
+  let pgid = 0;
+  const jobControl = sh.options.monitor;
+  for (let i = 0; i < p.commands.length; i++) {
+    const last = i === p.commands.length - 1;
+    let pipe: [number, number] | null = null;
+    if (!last) {
+      const r = sys.pipe2(O_CLOEXEC);
+      if (typeof r === 'number') {
+        await sh.error(`pipe error: ${r}`);
+        break;
+      }
+      pipe = r;
+    }
+    const readFd = prevRead;
+    const cmd = p.commands[i]!;
+    const stderrToo = p.pipeStderr[i] ?? false;
+    const groupLeader = pgid;
+    const pid = sh.fork(async (child) => {
+      const cs = child.sys;
+      if (jobControl) cs.setpgid(0, groupLeader);
+      if (readFd >= 0) {
+        cs.dup2(readFd, 0);
+        cs.close(readFd);
+      }
+      if (pipe) {
+        cs.dup2(pipe[1], 1);
+        if (stderrToo) cs.dup2(pipe[1], 2);
+        cs.close(pipe[0]);
+        cs.close(pipe[1]);
+      }
+      return runCommand(child, cmd);
+    });
+    if (pid < 0) break;
+    if (jobControl) {
+      if (!pgid) pgid = pid;
+      sys.setpgid(pid, pgid);
+    }
+    pids.push(pid);
+    if (readFd >= 0) sys.close(readFd);
+    if (pipe) {
+      sys.close(pipe[1]);
+      prevRead = pipe[0];
+    }
+  }
+  if (prevRead >= 0) sys.close(prevRead);
+  const statuses = await waitForeground(sh, pids, pgid, p);
+  sh.pipestatus = statuses;
+  if (sh.options.pipefail) {
+    for (let i = statuses.length - 1; i >= 0; i--) if (statuses[i] !== 0) return statuses[i]!;
+    return 0;
+  }
+  return statuses[statuses.length - 1] ?? 0;
+}
+
+/** Waits for a foreground job; with job control, gives it the terminal and notices a stop. */
+export async function waitForeground(sh: Shell, pids: number[], pgid: number, what: Pipeline | Command | string): Promise<number[]> {
+  const sys = sh.sys;
+  const jobControl = sh.options.monitor && pgid > 0;
+  if (jobControl) sys.tcsetpgrp(0, pgid);
+  const statuses = new Map<number, number>();
+  let stopped = false;
+  let signalled = 0;
+  for (const pid of pids) {
+    for (;;) {
+      const r: WaitResult | number = await sys.wait4(pid, jobControl ? WUNTRACED : 0);
+      if (typeof r === 'number') {
+        if (r === -4) continue; // EINTR: a trap ran
+        statuses.set(pid, 127);
+        break;
+      }
+      if (WIFSTOPPED(r.status)) {
+        stopped = true;
+        statuses.set(pid, 128 + WSTOPSIG(r.status));
+        break;
+      }
+      if (!WIFEXITED(r.status)) signalled = WTERMSIG(r.status);
+      statuses.set(pid, statusOf(r.status));
+      break;
+    }
+  }
+  if (jobControl) sys.tcsetpgrp(0, sh.pgid);
+  const list = pids.map((p) => statuses.get(p) ?? 0);
+  if (stopped) {
+    const job: Job = {
+      id: nextJobId(sh.jobs), pgid, pids, statuses: new Map(), command: sourceOf(what), state: 'stopped', notified: false,
+    };
+    sh.jobs.push(job);
+    await sh.write(2, `\n${jobLine(sh.jobs, job, 'Stopped')}\n`);
+  } else if (signalled && signalled !== SIGPIPE) {
+    await reportSignal(sh, signalled, pids[pids.length - 1]!, what);
+  }
+  return list;
+}
+
+async function reportSignal(sh: Shell, sig: number, pid: number, what: Pipeline | Command | string): Promise<void> {
+  if (sig === SIGINT) {
+    if (sh.options.interactive) await sh.write(2, '\n');
+    return;
+  }
+  const desc = SIGNAL_DESCRIPTIONS[sig] ?? `Signal ${sig}`;
+  if (sh.options.interactive) {
+    await sh.write(2, `${desc}\n`);
+    return;
+  }
+  const prefix = sh.mode === 'script' ? `${sh.source}: line ${sh.lineno}` : sh.name;
+  await sh.write(2, `${prefix}: ${pid} ${desc.padEnd(24)}${sourceOf(what)}\n`);
+}
+
+export function sourceOf(what: Pipeline | Command | string | AndOr): string {
+  if (typeof what === 'string') return what;
+  return commandSource(what);
+}
+
+/** A readable form of a command for job listings and messages (reconstructed from the AST). */
+export function commandSource(node: unknown): string {
+  const n = node as { type?: string; text?: string; source?: string };
+  if (!n || typeof n !== 'object') return '';
+  switch (n.type) {
+    case 'Pipeline': {
+      const p = node as Pipeline;
+      return (p.negated ? '! ' : '') + p.commands.map(commandSource).join(' | ');
+    }
+    case 'AndOr': {
+      const a = node as AndOr;
+      return [commandSource(a.first), ...a.rest.map((r) => `${r.op} ${commandSource(r.pipeline)}`)].join(' ');
+    }
+    case 'SimpleCommand': {
+      const c = node as SimpleCommand;
+      return [...c.assignments.map((a) => `${a.name}=${a.value?.text ?? ''}`), ...c.words.map((w) => w.text),
+        ...c.redirects.map((r) => `${r.fd ?? ''}${r.op} ${r.target.text}`)].join(' ');
+    }
+    case 'Subshell': return `( ${listSource((node as { body: List }).body)} )`;
+    case 'Group': return `{ ${listSource((node as { body: List }).body)}; }`;
+    default: return n.source ?? n.text ?? '';
+  }
+}
+
+function listSource(l: List): string {
+  return l.items.map((i) => commandSource(i.command) + (i.background ? ' &' : '')).join('; ');
+}
+
+// --------------------------------------------------------------------------------------- background
+
+async function runBackground(sh: Shell, ao: AndOr): Promise<void> {
+  const jobControl = sh.options.monitor;
+  const pid = sh.fork(async (child) => {
+    if (jobControl) child.sys.setpgid(0, 0);
+    else if (!sh.options.interactive) {
+      // Without job control, background commands read from /dev/null (bash(1), Lists).
+      const fd = child.sys.open('/dev/null', 0);
+      if (fd >= 0 && fd !== 0) {
+        child.sys.dup2(fd, 0);
+        child.sys.close(fd);
+      }
+    }
+    return runAndOr(child, ao);
+  });
+  if (pid < 0) return;
+  if (jobControl) sh.sys.setpgid(pid, pid);
+  sh.lastBackground = pid;
+  const job: Job = {
+    id: nextJobId(sh.jobs), pgid: pid, pids: [pid], statuses: new Map(), command: commandSource(ao), state: 'running', notified: false,
+  };
+  sh.jobs.push(job);
+  if (sh.options.interactive) await sh.write(2, `[${job.id}] ${pid}\n`);
+  sh.status = 0;
+}
+
+// ----------------------------------------------------------------------------------------- commands
+
+export async function runCommand(sh: Shell, cmd: Command): Promise<number> {
+  if (cmd.type === 'SimpleCommand') return runSimple(sh, cmd);
+  if (cmd.type === 'FunctionDef') {
+    sh.functions.set(cmd.name, cmd);
+    sh.status = 0;
+    return 0;
+  }
+  return runCompound(sh, cmd);
+}
+
+async function xtrace(sh: Shell, words: string[]): Promise<void> {
+  const ps4 = expandPrompt(sh, sh.get('PS4') ?? '+ ');
+  const prefix = (ps4[0] ?? '').repeat(Math.max(0, sh.traceLevel - 1)) + ps4;
+  await sh.write(2, `${prefix}${words.join(' ')}\n`);
+}
+
+export async function runSimple(sh: Shell, cmd: SimpleCommand): Promise<number> {
+  sh.lineno = cmd.line;
+  await sh.sys.yield();
+  sh.cmdsubStatus = -1;
+  const argv = await expandWords(sh, cmd.words);
+  if (argv.length === 0) {
+    // Assignments and redirections only.
+    const traced: string[] = [];
+    for (const a of cmd.assignments) {
+      const r = await assign(sh, a, false);
+      if (!r.ok) {
+        sh.status = 1;
+        if (!sh.options.interactive) throw new ShellExit(1);
+        return 1;
+      }
+      traced.push(r.trace);
+    }
+    if (sh.options.xtrace && traced.length) await xtrace(sh, traced);
+    const saved = await applyRedirects(sh, cmd.redirects, true);
+    if (saved === null) return (sh.status = 1);
+    await restoreRedirects(sh, saved);
+    sh.status = sh.cmdsubStatus >= 0 ? sh.cmdsubStatus : 0;
+    return sh.status;
+  }
+  // Temporary assignments for this command.
+  const temp = new Map<string, string>();
+  const traced: string[] = [];
+  for (const a of cmd.assignments) {
+    const v = a.value ? await expandString(sh, a.value) : '';
+    temp.set(a.name, a.append ? (sh.get(a.name) ?? '') + v : v);
+    traced.push(`${a.name}=${xtraceWord(v)}`);
+  }
+  if (sh.options.xtrace) await xtrace(sh, [...traced, ...argv.map(xtraceWord)]);
+  sh.setQuiet('_', argv[argv.length - 1]!);
+  const name = argv[0]!;
+  const fn = sh.functions.get(name);
+  const builtin = getBuiltin(name);
+  if (fn && !(builtin && builtin.special && sh.options.posix)) return runFunctionWithTemp(sh, fn, argv, temp, cmd);
+  if (builtin) {
+    const saved = await applyRedirects(sh, cmd.redirects, true);
+    if (saved === null) return (sh.status = 1);
+    const restore = pushTemp(sh, temp);
+    try {
+      sh.status = await builtin.run(sh, argv);
+    } finally {
+      restore();
+      if (sh.execRedirectsPermanent) {
+        sh.execRedirectsPermanent = false;
+        for (const s of saved) if (s.copy >= 0) sh.sys.close(s.copy);
+      } else await restoreRedirects(sh, saved);
+    }
+    return sh.status;
+  }
+  return runExternal(sh, argv, temp, cmd);
+}
+
+/** Makes temporary assignments visible (and exported) for the duration of a builtin or function. */
+function pushTemp(sh: Shell, temp: Map<string, string>): () => void {
+  if (temp.size === 0) return () => {};
+  sh.vars.pushScope();
+  for (const [k, v] of temp) {
+    const vr = sh.vars.declareLocal(k);
+    vr.value = v;
+    vr.exported = true;
+  }
+  return () => sh.vars.popScope();
+}
+
+async function runFunctionWithTemp(sh: Shell, fn: FunctionDef, argv: string[], temp: Map<string, string>, cmd: SimpleCommand): Promise<number> {
+  const saved = await applyRedirects(sh, cmd.redirects, true);
+  if (saved === null) return (sh.status = 1);
+  const restore = pushTemp(sh, temp);
+  try {
+    return await callFunction(sh, fn, argv);
+  } finally {
+    restore();
+    await restoreRedirects(sh, saved);
+  }
+}
+
+export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[]): Promise<number> {
+  if (sh.funcnames.length >= 1000) {
+    await sh.error(`${fn.name}: maximum function nesting level exceeded (1000)`);
+    throw new ShellExit(1);
+  }
+  const savedPositional = sh.positional;
+  sh.positional = argv.slice(1);
+  sh.funcnames.push(fn.name);
+  sh.vars.pushScope();
+  const savedLoop = sh.loopDepth;
+  sh.loopDepth = 0;
+  try {
+    sh.status = await runCommand(sh, fn.body);
+  } catch (e) {
+    if (e instanceof ReturnSignal) sh.status = e.status;
+    else throw e;
+  } finally {
+    sh.loopDepth = savedLoop;
+    sh.vars.popScope();
+    sh.funcnames.pop();
+    sh.positional = savedPositional;
+  }
+  const trap = sh.traps.get('RETURN');
+  if (trap) await runTrapText(sh, trap);
+  return sh.status;
+}
+
+// ---------------------------------------------------------------------------------------- external
+
+/** PATH search; returns the path, or null. Remembers hits in the hash table. */
+export function findCommand(sh: Shell, name: string): string | null {
+  if (name.includes('/')) return name;
+  const cached = sh.hash.get(name);
+  if (cached && typeof sh.sys.stat(cached.path) !== 'number') {
+    cached.hits++;
+    return cached.path;
+  }
+  const path = sh.get('PATH') ?? '/usr/local/bin:/usr/bin:/bin';
+  for (const dir of path.split(':')) {
+    const full = `${dir === '' ? '.' : dir}/${name}`;
+    const st = sh.sys.stat(full);
+    if (typeof st === 'number' || isDir(st.mode) || !(st.mode & 0o111)) continue;
+    if (sh.options.hashall) sh.hash.set(name, { path: full, hits: 1 });
+    return full;
+  }
+  return null;
+}
+
+async function runExternal(sh: Shell, argv: string[], temp: Map<string, string>, cmd: SimpleCommand): Promise<number> {
+  const jobControl = sh.options.monitor;
+  const pid = sh.fork(async (child) => {
+    if (jobControl) child.sys.setpgid(0, 0);
+    const saved = await applyRedirects(child, cmd.redirects, false);
+    if (saved === null) return 1;
+    return execCommand(child, argv, temp);
+  });
+  if (pid < 0) {
+    await sh.error(`fork: ${pid}`);
+    return (sh.status = 1);
+  }
+  if (jobControl) sh.sys.setpgid(pid, pid);
+  const [status] = await waitForeground(sh, [pid], jobControl ? pid : 0, cmd);
+  sh.status = status ?? 0;
+  return sh.status;
+}
+
+/** In a child (or for `exec`): replaces the process with the command; returns a status on failure. */
+export async function execCommand(sh: Shell, argv: string[], temp: Map<string, string>): Promise<number> {
+  const name = argv[0]!;
+  const path = findCommand(sh, name);
+  const prefix = sh.mode === 'command' && sh.funcnames.length === 0 ? sh.name : sh.errorPrefix();
+  if (path === null) {
+    await sh.write(2, `${prefix}: ${name}: command not found\n`);
+    return 127;
+  }
+  const env = sh.environment(temp);
+  const r = await sh.sys.execve(path, argv, env);
+  if (r === -ENOEXEC) {
+    // A file without a known format runs as a shell script in this (forked) shell.
+    return runScriptFile(sh, path, argv.slice(1));
+  }
+  if (r === -ENOENT) {
+    await sh.write(2, `${prefix}: ${path}: No such file or directory\n`);
+    return 127;
+  }
+  if (r === -EACCES) {
+    const st = sh.sys.stat(path);
+    const what = typeof st !== 'number' && isDir(st.mode) ? 'Is a directory' : 'Permission denied';
+    await sh.write(2, `${prefix}: ${path}: ${what}\n`);
+    return 126;
+  }
+  await sh.write(2, `${prefix}: ${path}: cannot execute: errno ${-r}\n`);
+  return 126;
+}
+

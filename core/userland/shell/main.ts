@@ -1,0 +1,311 @@
+// The bash program: options (-c, -i, -l, -s, -e, -x, -o), the environment imported as variables,
+// startup files, and the top-level loop for -c strings, scripts, piped input and interactive use.
+
+import {
+  EINTR, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, type Sys,
+} from '../../kernel/abi.ts';
+import { strerror } from '../lib/errno.ts';
+import { ExpansionError, ShellExit } from './control.ts';
+import { runList, runTrapText } from './exec.ts';
+import { formatSyntaxError } from './errors.ts';
+import { LETTERS } from './options.ts';
+import { ShellParser } from './parse.ts';
+import { expandPrompt } from './prompt.ts';
+import { Shell } from './shell.ts';
+import { readText, runSource } from './source.ts';
+import { notifyJobs } from './builtins/jobs.ts';
+import { evalArith } from './expand.ts';
+import { newVar } from './vars.ts';
+
+export const BASH_VERSION = '5.2.15(1)-release';
+
+export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly string[]): Promise<number> {
+  const sh = new Shell(sys);
+  sh.rootPid = sys.getpid();
+  sh.arithString = (text) => {
+    // Synchronous integer attribute evaluation: simple literals only (full arithmetic is async).
+    const t = text.trim();
+    return /^[-+]?\d+$/.test(t) ? String(BigInt(t)) : t;
+  };
+  const login = (argv[0] ?? '').startsWith('-');
+  let command: string | null = null;
+  let interactive = false;
+  let forceStdin = false;
+  let rc = true;
+  let profile = true;
+  let i = 1;
+  const pendingOptions: Array<[string, boolean]> = [];
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (a === '--norc') rc = false;
+    else if (a === '--noprofile') profile = false;
+    else if (a === '--login') continue;
+    else if (a === '--posix') sh.options.posix = true;
+    else if (a === '--version') {
+      await sh.out(`GNU bash, version ${BASH_VERSION} (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
+      return 0;
+    } else if (/^[-+][a-zA-Z]+$/.test(a) && a !== '-' && a !== '+') {
+      const on = a[0] === '-';
+      for (const c of a.slice(1)) {
+        if (c === 'c') command = '';
+        else if (c === 'i') interactive = true;
+        else if (c === 'l') continue;
+        else if (c === 's') forceStdin = true;
+        else if (c === 'o') {
+          const name = argv[++i];
+          if (name !== undefined) pendingOptions.push([name, on]);
+        } else if (LETTERS[c]) pendingOptions.push([LETTERS[c]!, on]);
+        else {
+          await sh.write(2, `bash: -${c}: invalid option\nUsage:\tbash [GNU long option] [option] ...\n\tbash [GNU long option] [option] script-file ...\n`);
+          return 2;
+        }
+      }
+    } else break;
+  }
+  if (command !== null) {
+    command = argv[i++] ?? null;
+    if (command === null) {
+      await sh.write(2, 'bash: -c: option requires an argument\n');
+      return 2;
+    }
+  }
+  importEnvironment(sh, envp);
+  for (const [name, on] of pendingOptions) (sh.options as unknown as Record<string, boolean>)[name] = on;
+
+  let status: number;
+  try {
+    if (command !== null) {
+      sh.mode = 'command';
+      sh.name = argv[i] ?? 'bash';
+      sh.positional = argv.slice(i + 1);
+      sh.source = sh.name;
+      status = await runSource(sh, command, { prefix: sh.name });
+    } else if (i < argv.length && !forceStdin) {
+      const path = argv[i]!;
+      sh.mode = 'script';
+      sh.name = path;
+      sh.source = path;
+      sh.positional = argv.slice(i + 1);
+      const text = await readText(sh, path);
+      if (typeof text === 'number') {
+        await sh.write(2, `bash: ${path}: ${strerror(text)}\n`);
+        return text === -2 ? 127 : 126;
+      }
+      status = await runSource(sh, text, { prefix: path });
+    } else {
+      sh.positional = argv.slice(i);
+      sh.name = argv[0] ?? 'bash';
+      interactive ||= sys.isatty(0) && sys.isatty(2);
+      if (interactive) {
+        sh.mode = 'interactive';
+        sh.options.interactive = true;
+        sh.options.monitor = true;
+        sh.options.histexpand = true;
+        await setupInteractive(sh, login, rc, profile);
+      } else sh.mode = 'stdin';
+      status = await readLoop(sh);
+    }
+  } catch (e) {
+    if (e instanceof ShellExit) status = e.status;
+    else if (e instanceof ExpansionError) status = e.status;
+    else throw e;
+  }
+  return exitShell(sh, status);
+}
+
+export async function exitShell(sh: Shell, status: number): Promise<number> {
+  const trap = sh.traps.get('EXIT');
+  if (trap !== undefined && trap !== '') {
+    sh.traps.delete('EXIT');
+    sh.status = status;
+    try {
+      await runTrapText(sh, trap);
+    } catch (e) {
+      if (e instanceof ShellExit) return e.status;
+      throw e;
+    }
+  }
+  return status;
+}
+
+function importEnvironment(sh: Shell, envp: readonly string[]): void {
+  for (const e of envp) {
+    const eq = e.indexOf('=');
+    if (eq <= 0) continue;
+    const name = e.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const v = newVar(e.slice(eq + 1));
+    v.exported = true;
+    sh.vars.put(name, v);
+  }
+  const sys = sh.sys;
+  const set = (name: string, value: string, opts: { exported?: boolean; readonly?: boolean } = {}) => {
+    const v = newVar(value);
+    v.exported = opts.exported ?? sh.getVar(name)?.exported ?? false;
+    v.readonly = opts.readonly ?? false;
+    sh.vars.put(name, v);
+  };
+  const ids = sys.getids();
+  set('BASH', '/usr/bin/bash');
+  set('BASH_VERSION', BASH_VERSION);
+  set('PPID', String(sys.getppid()), { readonly: true });
+  set('UID', String(ids.uid), { readonly: true });
+  set('EUID', String(ids.euid), { readonly: true });
+  set('HOSTNAME', sys.uname().nodename);
+  set('HOSTTYPE', 'x86_64');
+  set('MACHTYPE', 'x86_64-pc-linux-gnu');
+  set('OSTYPE', 'linux-gnu');
+  set('OPTIND', '1');
+  set('PS2', '> ');
+  set('PS4', '+ ');
+  if (!sh.get('PATH')) set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  const shlvl = Number(sh.get('SHLVL') ?? '0');
+  set('SHLVL', String(Number.isFinite(shlvl) ? shlvl + 1 : 1), { exported: true });
+  const cwd = sys.getcwd();
+  const envPwd = sh.get('PWD');
+  set('PWD', envPwd && sys.realpath(envPwd) === cwd ? envPwd : cwd, { exported: true });
+  if (!sh.getVar('OLDPWD')) {
+    const v = newVar(undefined);
+    v.exported = true;
+    sh.vars.put('OLDPWD', v);
+  }
+  sh.setQuiet('_', sh.get('_') ?? '/usr/bin/bash');
+  void evalArith;
+}
+
+async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile: boolean): Promise<void> {
+  const sys = sh.sys;
+  if (!sh.get('PS1')) sh.setQuiet('PS1', '\\s-\\v\\$ ');
+  for (const s of [SIGTSTP, SIGTTIN, SIGTTOU, SIGQUIT, SIGTERM]) sys.sigaction(s, { handler: 'ignore' });
+  sys.sigaction(SIGINT, { handler: () => { sh.interrupted = true; }, restart: false });
+  if (sys.getpid() !== sys.getsid(0)) sys.setpgid(0, 0);
+  sh.pgid = sys.getpgid(0);
+  sys.tcsetpgrp(0, sh.pgid);
+  const home = sh.get('HOME') ?? '/root';
+  const sourceIf = async (path: string): Promise<boolean> => {
+    const text = await readText(sh, path);
+    if (typeof text === 'number') return false;
+    try {
+      sh.sourcing++;
+      await runSource(sh, text, { prefix: path });
+    } catch (e) {
+      if (!(e instanceof ExpansionError)) throw e;
+    } finally {
+      sh.sourcing--;
+    }
+    return true;
+  };
+  if (login) {
+    if (profile) {
+      await sourceIf('/etc/profile');
+      for (const f of ['.bash_profile', '.bash_login', '.profile']) if (await sourceIf(`${home}/${f}`)) break;
+    }
+  } else if (rc) {
+    await sourceIf('/etc/bash.bashrc');
+    await sourceIf(`${home}/.bashrc`);
+  }
+}
+
+/** Reads one line from stdin: a whole line from a terminal, byte by byte from anything else. */
+async function readLine(sh: Shell): Promise<string | null | 'interrupted'> {
+  const sys = sh.sys;
+  const bytes: number[] = [];
+  const tty = sys.isatty(0);
+  const buf = new Uint8Array(tty ? 4096 : 1);
+  for (;;) {
+    const n = await sys.read(0, buf);
+    if (n === -EINTR) return 'interrupted';
+    if (n <= 0) return bytes.length ? decode(bytes) : null;
+    for (let k = 0; k < n; k++) bytes.push(buf[k]!);
+    if (bytes[bytes.length - 1] === 10) return decode(bytes.slice(0, -1));
+    if (tty && n > 0 && buf[n - 1] !== 10) continue;
+  }
+}
+
+function decode(bytes: number[]): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  try {
+    return decodeURIComponent(escape(s));
+  } catch {
+    return s;
+  }
+}
+
+async function readLoop(sh: Shell): Promise<number> {
+  const interactive = sh.options.interactive;
+  const parser = new ShellParser('', { interactive: true });
+  let continuing = false;
+  for (;;) {
+    if (interactive) {
+      await notifyJobs(sh);
+      if (sh.pendingTraps.length) await runTrapTextsPending(sh);
+      const ps = continuing ? sh.get('PS2') ?? '> ' : sh.get('PS1') ?? '';
+      await sh.write(2, expandPrompt(sh, ps));
+    }
+    sh.interrupted = false;
+    const line = await readLine(sh);
+    if (line === 'interrupted') {
+      await sh.write(2, '\n');
+      parserReset(parser);
+      continuing = false;
+      sh.status = 130;
+      continue;
+    }
+    if (line === null) {
+      if (continuing) {
+        parser.finish();
+      } else {
+        if (interactive) await sh.write(2, 'exit\n');
+        return sh.status;
+      }
+    } else {
+      parser.append(line + '\n');
+      if (interactive && line.trim() && !continuing) sh.history.push(line);
+    }
+    continuing = false;
+    for (;;) {
+      parser.options = { extglob: sh.shopts['extglob'], aliases: sh.shopts['expand_aliases'] || interactive ? (n) => sh.aliases.get(n) : undefined };
+      const r = parser.next();
+      if (r.kind === 'incomplete') {
+        continuing = true;
+        break;
+      }
+      if (r.kind === 'eof') break;
+      if (r.kind === 'error') {
+        const prefix = interactive ? 'bash' : `${sh.name}: line ${r.error.line}`;
+        const lines = formatSyntaxError(r.error, interactive ? 'bash' : sh.name);
+        void prefix;
+        for (const l of lines) await sh.write(2, l + '\n');
+        sh.status = r.error.status;
+        if (!interactive) return sh.status;
+        break;
+      }
+      try {
+        await runList(sh, r.list);
+      } catch (e) {
+        if (e instanceof ExpansionError) {
+          sh.status = e.status;
+          if (e.fatal && !interactive) throw new ShellExit(e.status);
+          continue;
+        }
+        throw e;
+      }
+    }
+    if (line === null) return sh.status;
+  }
+}
+
+async function runTrapTextsPending(sh: Shell): Promise<void> {
+  const { runPendingTraps } = await import('./exec.ts');
+  await runPendingTraps(sh);
+}
+
+function parserReset(parser: ShellParser): void {
+  // Drop the pending partial command: append a newline-terminated empty buffer state.
+  (parser as unknown as { lx: { src: string; pos: number } }).lx.pos = (parser as unknown as { lx: { src: string } }).lx.src.length;
+}

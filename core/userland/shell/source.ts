@@ -1,0 +1,95 @@
+// Running shell source: the top-level read-parse-execute loop over a buffer (scripts, -c strings,
+// `source` and `eval`), with bash's handling of syntax errors and expansion errors per command line.
+
+import { utf8Decode } from '../../kernel/abi.ts';
+import { ExpansionError, ShellExit } from './control.ts';
+import { runList } from './exec.ts';
+import { formatSyntaxError } from './errors.ts';
+import { ShellParser } from './parse.ts';
+import type { Shell } from './shell.ts';
+import { strerror } from '../lib/errno.ts';
+
+/**
+ * Parses and runs `text` command line by command line. An expansion error abandons the rest of the
+ * current command line (and the whole run when fatal in a non-interactive shell); a syntax error ends
+ * the run with status 2 (bash: "syntax error" in scripts and -c strings).
+ */
+export async function runSource(sh: Shell, text: string, options: { prefix: string; line?: number } = { prefix: 'bash' }): Promise<number> {
+  const parser = new ShellParser(text, {
+    line: options.line ?? 1,
+    extglob: sh.shopts['extglob'],
+    aliases: sh.shopts['expand_aliases'] ? (n) => sh.aliases.get(n) : undefined,
+  });
+  for (;;) {
+    parser.options = { extglob: sh.shopts['extglob'], aliases: sh.shopts['expand_aliases'] ? (n) => sh.aliases.get(n) : undefined };
+    const r = parser.next();
+    if (r.kind === 'eof') break;
+    if (r.kind === 'incomplete') continue;
+    for (const w of r.warnings) await sh.write(2, `${options.prefix}: line ${w.line}: ${w.message}\n`);
+    if (r.kind === 'error') {
+      for (const l of formatSyntaxError(r.error, options.prefix)) await sh.write(2, l + '\n');
+      sh.status = r.error.status;
+      return sh.status;
+    }
+    if (sh.options.verbose) await sh.write(2, '');
+    if (sh.options.noexec) continue;
+    try {
+      await runList(sh, r.list);
+    } catch (e) {
+      if (e instanceof ExpansionError) {
+        sh.status = e.status;
+        if (e.fatal && !sh.options.interactive) throw new ShellExit(e.status);
+        continue;
+      }
+      throw e;
+    }
+  }
+  return sh.status;
+}
+
+/** Reads a whole file as text; -errno on failure. */
+export async function readText(sh: Shell, path: string): Promise<string | number> {
+  const fd = sh.sys.open(path, 0);
+  if (fd < 0) return fd;
+  const parts: Uint8Array[] = [];
+  const buf = new Uint8Array(65536);
+  let total = 0;
+  for (;;) {
+    const n = await sh.sys.read(fd, buf);
+    if (n < 0) {
+      sh.sys.close(fd);
+      return n;
+    }
+    if (n === 0) break;
+    parts.push(buf.slice(0, n));
+    total += n;
+  }
+  sh.sys.close(fd);
+  const all = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    all.set(p, o);
+    o += p.length;
+  }
+  return utf8Decode(all);
+}
+
+/** Runs a file as a script in this (already forked) shell: `bash file args` semantics. */
+export async function runScriptFile(sh: Shell, path: string, args: string[]): Promise<number> {
+  const text = await readText(sh, path);
+  if (typeof text === 'number') {
+    await sh.write(2, `${sh.name}: ${path}: ${strerror(text)}\n`);
+    return 127;
+  }
+  sh.name = path;
+  sh.source = path;
+  sh.mode = 'script';
+  sh.positional = args;
+  sh.functions = new Map();
+  try {
+    return await runSource(sh, text, { prefix: path });
+  } catch (e) {
+    if (e instanceof ShellExit) return e.status;
+    throw e;
+  }
+}
