@@ -1,0 +1,116 @@
+// The link layer of a stack: Ethernet receive (classify by destination MAC, count, strip the header,
+// dispatch by EtherType) and transmit (prepend the header, count, hand to the wire), plus the loopback
+// device, which hands frames back to its own receive path on the next turn of the lab's CPU.
+
+import { ETHERNET_HEADER_LEN, EtherType, isVlanTpid, readMac, writeMac, type MacAddress } from '../wire/index.ts';
+import type { NetInterface } from '../stack/interface.ts';
+import { PacketBuffer, PacketType } from '../stack/packet-buffer.ts';
+import type { Stack } from '../stack/stack.ts';
+
+const TWO_40 = 0x100_0000_0000;
+
+export class LinkLayer {
+  constructor(private readonly stack: Stack) {}
+
+  /** netif_receive_skb for an Ethernet or loopback device. Takes ownership of `frame`; never throws. */
+  receive(dev: NetInterface, frame: Uint8Array): void {
+    const stack = this.stack;
+    const drops = stack.mibs.drops;
+    if (!dev.adminUp) {
+      drops.linkDown++;
+      return;
+    }
+    const s = dev.stats;
+    s.rxPackets++;
+    s.rxBytes += frame.length;
+    if (frame.length < ETHERNET_HEADER_LEN) {
+      // eth_type_trans() needs a full header; the driver counts it as a length error.
+      s.rxErrors++;
+      drops.runtFrame++;
+      return;
+    }
+    const dst = readMac(frame, 0);
+    let type: PacketType = PacketType.HOST;
+    if (dev.isLoopback) type = PacketType.LOOPBACK;
+    else if (dst !== dev.mac) {
+      if (Math.floor(dst / TWO_40) % 2 === 1) {
+        // eth_type_trans(): "if (is_multicast_ether_addr(eth->h_dest)) { if broadcast PACKET_BROADCAST else PACKET_MULTICAST }"
+        if (dst === 0xffff_ffff_ffff) type = PacketType.BROADCAST;
+        else {
+          type = PacketType.MULTICAST;
+          s.rxMulticast++;
+          if (!dev.promisc && !dev.allmulti && !dev.isMember(dst)) {
+            drops.notForUs++;
+            return;
+          }
+        }
+      } else {
+        type = PacketType.OTHERHOST;
+        if (!dev.promisc) {
+          drops.notForUs++;
+          return;
+        }
+      }
+    }
+    if (stack.taps.size) for (const t of stack.taps) t(dev.ifindex, frame, 'in');
+    const etherType = (frame[12]! << 8) | frame[13]!;
+    if (isVlanTpid(etherType)) {
+      // No VLAN sub-interfaces yet: a tagged frame has no receiver (__netif_receive_skb_core counts rx_dropped).
+      s.rxDropped++;
+      drops.unknownEtherType++;
+      return;
+    }
+    const pkt = PacketBuffer.fromFrame(frame);
+    pkt.networkOffset = ETHERNET_HEADER_LEN;
+    pkt.ingress = dev.ifindex;
+    pkt.pktType = type;
+    pkt.protocol = etherType;
+    pkt.timestamp = stack.cpu.now;
+    if (etherType === EtherType.IPV4) stack.ipv4.receive(pkt, dev);
+    else if (etherType === EtherType.ARP) stack.arp.receive(pkt, dev);
+    else {
+      const h = stack.networkHandlers.get(etherType);
+      if (h) h.receive(pkt);
+      else drops.unknownEtherType++;
+    }
+  }
+
+  /** Frames an IPv4 datagram (network header at pkt.networkOffset) to `mac` and sends it out of `ifindex`. */
+  transmitIpv4(pkt: PacketBuffer, ifindex: number, mac: MacAddress): void {
+    const dev = this.stack.iface(ifindex);
+    if (!dev) return;
+    const at = pkt.pushLink(ETHERNET_HEADER_LEN);
+    const b = pkt.bytes;
+    writeMac(b, at, mac);
+    writeMac(b, at + 6, dev.mac);
+    b[at + 12] = 0x08;
+    b[at + 13] = 0x00;
+    this.transmit(dev, at === 0 && pkt.end === b.length ? b : b.subarray(at, pkt.end));
+  }
+
+  /** dev_queue_xmit: counts and hands the frame to the wire (or back to ourselves for lo). Takes ownership. */
+  transmit(dev: NetInterface, frame: Uint8Array): void {
+    const s = dev.stats;
+    if (!dev.adminUp) {
+      s.txDropped++;
+      return;
+    }
+    if (this.stack.taps.size) for (const t of this.stack.taps) t(dev.ifindex, frame, 'out');
+    if (dev.isLoopback) {
+      // loopback_xmit(): tx and rx counters both move, then netif_rx() on the next softirq round.
+      s.txPackets++;
+      s.txBytes += frame.length;
+      this.stack.cpu.enqueue(() => this.receive(dev, frame));
+      return;
+    }
+    if (!dev.carrier || !dev.wire) {
+      // No carrier: the qdisc holds and then drops; Linux counts it as tx_carrier_errors on most drivers.
+      s.txDropped++;
+      this.stack.mibs.drops.txNoCarrier++;
+      return;
+    }
+    s.txPackets++;
+    s.txBytes += frame.length;
+    dev.wire.send(frame);
+  }
+}

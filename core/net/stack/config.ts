@@ -1,0 +1,324 @@
+// The typed configuration interface tools use (Netloom's rtnetlink): list/add/del/change links,
+// addresses, routes and neighbours. Every call returns 0 or a NetlinkError carrying Linux's negative errno
+// and, where the kernel attaches an extack message, that text, so `ip` prints exactly what iproute2 prints
+// (`formatNetlinkError`). Name resolution errors (`Cannot find device "x"`) are the tool's own, as in iproute2.
+
+import { broadcastOf, isMulticastIpv4, networkOf, prefixToNetmask, type Ipv4Address, type MacAddress } from '../wire/index.ts';
+import type { IfAddress } from './addresses.ts';
+import { EADDRNOTAVAIL, EEXIST, EINVAL, ENETDOWN, ENETUNREACH, ENODEV, ENOENT, ESRCH, STRERROR } from './errno.ts';
+import type { NetInterface } from './interface.ts';
+import { Nud, NUD_VALID, type Neighbour } from './neighbour.ts';
+import { Proto, RouteType, Scope, Table, type Route } from './route.ts';
+import type { Stack } from './stack.ts';
+
+export interface NetlinkError {
+  /** Negative errno. */
+  readonly errno: number;
+  /** The kernel's extack text, when it sets one ("ipv4: Address already assigned"). */
+  readonly extack?: string;
+}
+export type NetlinkResult = 0 | NetlinkError;
+
+const err = (errno: number, extack?: string): NetlinkError => (extack ? { errno: -errno, extack } : { errno: -errno });
+
+/** What iproute2 prints for a failed request: "Error: <extack>." or "RTNETLINK answers: <strerror>". */
+export function formatNetlinkError(e: NetlinkError): string {
+  return e.extack ? `Error: ${e.extack}.` : `RTNETLINK answers: ${STRERROR[-e.errno] ?? `Unknown error ${-e.errno}`}`;
+}
+
+export interface LinkChange {
+  up?: boolean;
+  mtu?: number;
+  mac?: MacAddress;
+  name?: string;
+  promisc?: boolean;
+  allmulti?: boolean;
+  arp?: boolean;
+  txQueueLen?: number;
+}
+
+export interface AddressSpec {
+  ifindex: number;
+  address: Ipv4Address;
+  prefixLength: number;
+  /** 0 = none; iproute2's `brd +` passes the subnet broadcast. */
+  broadcast?: Ipv4Address;
+  label?: string;
+  /** Default: host for 127/8, else global (as iproute2 computes before sending). */
+  scope?: number;
+  noPrefixRoute?: boolean;
+}
+
+export interface RouteSpec {
+  table?: number;
+  /** Default unicast. */
+  type?: number;
+  dst: Ipv4Address;
+  prefixLength: number;
+  tos?: number;
+  metric?: number;
+  /** Default as iproute2: host for local, link for broadcast or a unicast route without gateway, else global. */
+  scope?: number;
+  /** Default boot (what `ip route add` sends). */
+  protocol?: number;
+  prefsrc?: Ipv4Address;
+  gateway?: Ipv4Address;
+  ifindex?: number;
+  onlink?: boolean;
+  mtu?: number;
+}
+
+export interface NeighbourSpec {
+  ifindex: number;
+  address: Ipv4Address;
+  mac?: MacAddress;
+  /** Default PERMANENT (iproute2's default for add/replace). */
+  state?: number;
+  router?: boolean;
+}
+
+export interface NeighbourInfo {
+  readonly ifindex: number;
+  readonly address: Ipv4Address;
+  readonly mac: MacAddress | null;
+  readonly state: number;
+  readonly router: boolean;
+  /** ns since last used / confirmed / updated, as `ip -s neigh` prints ("used 3/3/1"). */
+  readonly used: number;
+  readonly confirmed: number;
+  readonly updated: number;
+  readonly probes: number;
+}
+
+export class NetConfig {
+  constructor(private readonly stack: Stack) {}
+
+  // ---- links ------------------------------------------------------------------------------------
+
+  links(): NetInterface[] {
+    return [...this.stack.interfaces.values()].sort((a, b) => a.ifindex - b.ifindex);
+  }
+
+  link(ifindex: number): NetInterface | undefined {
+    return this.stack.iface(ifindex);
+  }
+
+  linkByName(name: string): NetInterface | undefined {
+    return this.stack.ifaceByName(name);
+  }
+
+  /** `ip link set`: fails with -ENODEV for an unknown ifindex, -EINVAL for an MTU out of range. */
+  changeLink(ifindex: number, c: LinkChange): NetlinkResult {
+    const dev = this.stack.iface(ifindex);
+    if (!dev) return err(ENODEV);
+    if (c.mtu !== undefined) {
+      const min = dev.isLoopback ? 68 : 68;
+      const max = dev.isLoopback ? 0x7fffffff : 65535;
+      if (c.mtu < min) return err(EINVAL, `mtu less than device minimum`);
+      if (c.mtu > max) return err(EINVAL, `mtu greater than device maximum`);
+    }
+    if (c.name !== undefined) {
+      const other = this.stack.ifaceByName(c.name);
+      if (other && other !== dev) return err(EEXIST);
+      if (c.name.length === 0 || c.name.length > 15 || /[\s/:]/.test(c.name)) return err(EINVAL);
+      for (const a of this.stack.addresses.of(ifindex)) if (a.label === dev.name) a.label = c.name;
+      dev.name = c.name;
+    }
+    if (c.mac !== undefined) dev.mac = c.mac;
+    if (c.mtu !== undefined) dev.mtu = c.mtu;
+    if (c.txQueueLen !== undefined) dev.txQueueLen = c.txQueueLen;
+    if (c.promisc !== undefined) dev.promisc = c.promisc ? 1 : 0;
+    if (c.allmulti !== undefined) dev.allmulti = c.allmulti ? 1 : 0;
+    if (c.arp !== undefined && !dev.isLoopback) dev.noArp = !c.arp;
+    if (c.up !== undefined) this.stack.setAdminUp(dev, c.up);
+    return 0;
+  }
+
+  // ---- addresses --------------------------------------------------------------------------------
+
+  addresses(ifindex = 0): IfAddress[] {
+    const out: IfAddress[] = [];
+    for (const dev of this.links()) if (!ifindex || dev.ifindex === ifindex) out.push(...this.stack.addresses.of(dev.ifindex));
+    return out;
+  }
+
+  /** `ip addr add`: -EEXIST "ipv4: Address already assigned" for the same address and prefix. */
+  addAddress(spec: AddressSpec, replace = false): NetlinkResult {
+    const stack = this.stack;
+    const dev = stack.iface(spec.ifindex);
+    if (!dev) return err(ENODEV);
+    if (spec.prefixLength < 0 || spec.prefixLength > 32) return err(EINVAL);
+    if (isMulticastIpv4(spec.address)) return err(EINVAL, 'ipv4: Multicast address not allowed');
+    const old = stack.addresses.find(spec.ifindex, spec.address, spec.prefixLength);
+    if (old) {
+      if (!replace) return err(EEXIST, 'ipv4: Address already assigned');
+      if (spec.label) old.label = spec.label;
+      return 0;
+    }
+    const label = spec.label ?? dev.name;
+    if (label !== dev.name && !label.startsWith(dev.name)) return err(EINVAL, "Label doesn't begin with device name");
+    const a: IfAddress = {
+      ifindex: dev.ifindex, address: spec.address, prefixLength: spec.prefixLength, peer: spec.address,
+      broadcast: spec.broadcast ?? 0, label, scope: spec.scope ?? (spec.address >>> 24 === 127 ? Scope.HOST : Scope.UNIVERSE),
+      secondary: false, noPrefixRoute: spec.noPrefixRoute ?? false, validLft: 0xffffffff, preferredLft: 0xffffffff,
+    };
+    stack.addresses.add(a);
+    // Linux sends no gratuitous ARP on address add unless arp_notify is set (checked on Debian 12).
+    if (stack.conf(dev, 'arp_notify')) stack.arp.gratuitous(dev, a.address);
+    return 0;
+  }
+
+  /** `ip addr del`: -EADDRNOTAVAIL "ipv4: Address not found". A missing prefix length matches any. */
+  deleteAddress(ifindex: number, address: Ipv4Address, prefixLength?: number): NetlinkResult {
+    const stack = this.stack;
+    if (!stack.iface(ifindex)) return err(ENODEV);
+    const a = stack.addresses.of(ifindex).find((x) => x.address === address && (prefixLength === undefined || x.prefixLength === prefixLength));
+    if (!a) return err(EADDRNOTAVAIL, 'ipv4: Address not found');
+    stack.addresses.delete(a);
+    return 0;
+  }
+
+  /** `ip addr flush dev X`. */
+  flushAddresses(ifindex: number): NetlinkResult {
+    if (!this.stack.iface(ifindex)) return err(ENODEV);
+    this.stack.addresses.flush(ifindex);
+    return 0;
+  }
+
+  // ---- routes -----------------------------------------------------------------------------------
+
+  /** Routes of one table (default main; 0 = all tables). */
+  routes(table: number = Table.MAIN): Route[] {
+    return table === 0 ? this.stack.fib.allRoutes() : (this.stack.fib.table(table)?.all() ?? []);
+  }
+
+  /** `ip route get`: the route a datagram to `dst` would take, or the error connect() would see. */
+  getRoute(dst: Ipv4Address, oif = 0, src: Ipv4Address = 0) {
+    return this.stack.routeOutput(dst, oif, src);
+  }
+
+  private normalize(s: RouteSpec): Route | NetlinkError {
+    const stack = this.stack;
+    const type = s.type ?? RouteType.UNICAST;
+    if (s.prefixLength < 0 || s.prefixLength > 32) return err(EINVAL);
+    if ((s.dst & ~prefixToNetmask(s.prefixLength)) >>> 0 !== 0) return err(EINVAL, 'Invalid prefix for given prefix length');
+    const gw = s.gateway ?? 0;
+    const scope = s.scope ?? (type === RouteType.LOCAL ? Scope.HOST : type === RouteType.BROADCAST || type === RouteType.MULTICAST || type === RouteType.ANYCAST ? Scope.LINK : type === RouteType.UNICAST && !gw ? Scope.LINK : Scope.UNIVERSE);
+    let ifindex = s.ifindex ?? 0;
+    const noNexthop = type === RouteType.BLACKHOLE || type === RouteType.UNREACHABLE || type === RouteType.PROHIBIT || type === RouteType.THROW;
+    if (!noNexthop) {
+      if (ifindex && !stack.iface(ifindex)) return err(ENODEV);
+      if (gw) {
+        if (s.onlink) {
+          // fib_check_nh_v4_gw() with RTNH_F_ONLINK.
+          if (!ifindex) return err(EINVAL, 'Nexthop device required for onlink');
+          const dev = stack.iface(ifindex)!;
+          if (!dev.adminUp) return err(ENETDOWN, 'Nexthop device is not up');
+          if (isMulticastIpv4(gw) || gw === 0xffffffff) return err(EINVAL, 'Nexthop has invalid gateway');
+        } else {
+          // "fl4.flowi4_scope = scope + 1" (at least link): the gateway must be reachable by a narrower route.
+          const res = stack.fib.lookup(gw, ifindex, Math.max(scope + 1, Scope.LINK));
+          if (!res) return err(ENETUNREACH, 'Nexthop has invalid gateway');
+          if (res.type !== RouteType.UNICAST && res.type !== RouteType.LOCAL) return err(EINVAL, 'Nexthop has invalid gateway');
+          if (ifindex && res.ifindex !== ifindex && res.type !== RouteType.LOCAL) return err(EINVAL, 'Nexthop has invalid gateway');
+          if (!ifindex) ifindex = res.type === RouteType.LOCAL ? (stack.addresses.owner(gw)?.ifindex ?? res.ifindex) : res.ifindex;
+        }
+      } else {
+        if (!ifindex) return err(EINVAL, 'Device only routes require a device');
+        if (!stack.iface(ifindex)!.adminUp) return err(ENETDOWN, 'Nexthop device is not up');
+      }
+    } else ifindex = 0;
+    if (s.prefsrc && !stack.fib.isLocal(s.prefsrc)) return err(EINVAL, 'Invalid prefsrc address');
+    return {
+      table: s.table ?? (type === RouteType.LOCAL || type === RouteType.BROADCAST ? Table.LOCAL : Table.MAIN), type,
+      dst: s.dst, prefixLength: s.prefixLength, tos: s.tos ?? 0, metric: s.metric ?? 0, scope,
+      protocol: s.protocol ?? Proto.BOOT, prefsrc: s.prefsrc ?? 0, gateway: gw, ifindex, onlink: s.onlink ?? false, mtu: s.mtu ?? 0,
+    };
+  }
+
+  /**
+   * `ip route add` (NLM_F_EXCL: -EEXIST when a route with the same prefix, tos and metric exists),
+   * `replace` (mode 'replace'), `append` (mode 'append'). Nexthop errors as fib_check_nh() reports them.
+   */
+  addRoute(spec: RouteSpec, mode: 'add' | 'replace' | 'append' = 'add'): NetlinkResult {
+    const r = this.normalize(spec);
+    if ('errno' in r) return r;
+    const fib = this.stack.fib;
+    const same = (fib.table(r.table)?.bucket(r.dst, r.prefixLength) ?? []).filter((o) => o.tos === r.tos && o.metric === r.metric);
+    if (mode === 'add' && same.length) return err(EEXIST);
+    if (mode === 'append' && same.some((o) => o.type === r.type && o.gateway === r.gateway && o.ifindex === r.ifindex)) return err(EEXIST);
+    if (mode === 'replace' && same.length) fib.remove(same[0]!);
+    fib.insert(r, mode === 'append');
+    return 0;
+  }
+
+  /** `ip route del`: the first route matching every field given, else -ESRCH. */
+  deleteRoute(spec: Partial<RouteSpec> & { dst: Ipv4Address; prefixLength: number }): NetlinkResult {
+    const fib = this.stack.fib;
+    const table = fib.table(spec.table ?? Table.MAIN);
+    const list = table?.bucket(networkOf(spec.dst, spec.prefixLength), spec.prefixLength) ?? [];
+    const r = list.find((o) =>
+      (spec.tos === undefined || o.tos === spec.tos) && (spec.metric === undefined || o.metric === spec.metric) &&
+      (spec.type === undefined || o.type === spec.type) && (spec.scope === undefined || spec.scope === Scope.NOWHERE || o.scope === spec.scope) &&
+      (spec.protocol === undefined || o.protocol === spec.protocol) && (spec.gateway === undefined || o.gateway === spec.gateway) &&
+      (spec.ifindex === undefined || o.ifindex === spec.ifindex) && (spec.prefsrc === undefined || o.prefsrc === spec.prefsrc));
+    if (!r) return err(ESRCH);
+    fib.remove(r);
+    return 0;
+  }
+
+  // ---- neighbours -------------------------------------------------------------------------------
+
+  neighbours(ifindex = 0): NeighbourInfo[] {
+    const now = this.stack.cpu.now;
+    const out: NeighbourInfo[] = [];
+    for (const n of this.stack.neighbours.all()) {
+      if (ifindex && n.ifindex !== ifindex) continue;
+      out.push(this.info(n, now));
+    }
+    return out;
+  }
+
+  private info(n: Neighbour, now: number): NeighbourInfo {
+    return {
+      ifindex: n.ifindex, address: n.ip, mac: n.state & NUD_VALID ? n.mac : null, state: n.state, router: n.router,
+      used: now - n.used, confirmed: now - n.confirmed, updated: now - n.updated, probes: n.probes,
+    };
+  }
+
+  /** `ip neigh add` (-EEXIST if present) / `replace` / `change` (-ENOENT if absent). */
+  setNeighbour(spec: NeighbourSpec, mode: 'add' | 'replace' | 'change' = 'add'): NetlinkResult {
+    const stack = this.stack;
+    const dev = stack.iface(spec.ifindex);
+    if (!dev) return err(ENODEV);
+    const state = spec.state ?? Nud.PERMANENT;
+    if (state & NUD_VALID && spec.mac === undefined && state !== Nud.NOARP) return err(EINVAL, 'No link layer address given');
+    const old = stack.neighbours.get(spec.ifindex, spec.address);
+    if (old && mode === 'add' && old.state !== Nud.NONE) return err(EEXIST);
+    if (!old && mode === 'change') return err(ENOENT);
+    const n = old ?? stack.neighbours.create(spec.ifindex, spec.address);
+    n.router = spec.router ?? false;
+    stack.neighbours.setStatic(n, spec.mac ?? 0, state);
+    return 0;
+  }
+
+  /** `ip neigh del`: -ENOENT when absent. */
+  deleteNeighbour(ifindex: number, address: Ipv4Address): NetlinkResult {
+    const n = this.stack.neighbours.get(ifindex, address);
+    if (!n) return err(ENOENT);
+    this.stack.neighbours.delete(n);
+    return 0;
+  }
+
+  /** `ip neigh flush dev X` (not PERMANENT entries, as iproute2 flushes by default). */
+  flushNeighbours(ifindex: number): NetlinkResult {
+    if (!this.stack.iface(ifindex)) return err(ENODEV);
+    this.stack.neighbours.flushInterface(ifindex, false);
+    return 0;
+  }
+
+  /** `brd +` helper: the subnet broadcast of an address. */
+  static broadcastFor(address: Ipv4Address, prefixLength: number): Ipv4Address {
+    return prefixLength >= 31 ? 0 : broadcastOf(address, prefixLength);
+  }
+}

@@ -1,0 +1,114 @@
+// A network interface of one stack (the net_device + in_device of Linux): identity, admin and carrier
+// state, flags as `ip link` prints them, counters as `ip -s link` prints them, its sysctl tables, the
+// multicast groups joined on it, and the wire it is plugged into (a fabric attachment).
+
+import { MAC_BROADCAST, type Ipv4Address, type MacAddress } from '../wire/index.ts';
+import { linkStats, type LinkStats } from './counters.ts';
+import { newDevConf, newNeighParams, type DevConf, type NeighParams } from './sysctl.ts';
+
+/** The interface flags of include/uapi/linux/if.h. */
+export const IFF = {
+  UP: 0x1, BROADCAST: 0x2, DEBUG: 0x4, LOOPBACK: 0x8, POINTOPOINT: 0x10, NOTRAILERS: 0x20, RUNNING: 0x40,
+  NOARP: 0x80, PROMISC: 0x100, ALLMULTI: 0x200, MASTER: 0x400, SLAVE: 0x800, MULTICAST: 0x1000,
+  PORTSEL: 0x2000, AUTOMEDIA: 0x4000, DYNAMIC: 0x8000, LOWER_UP: 0x10000, DORMANT: 0x20000, ECHO: 0x40000,
+} as const;
+
+/** iproute2 print_link_flags() order. */
+const FLAG_ORDER: Array<[number, string]> = [
+  [IFF.LOOPBACK, 'LOOPBACK'], [IFF.BROADCAST, 'BROADCAST'], [IFF.POINTOPOINT, 'POINTOPOINT'],
+  [IFF.MULTICAST, 'MULTICAST'], [IFF.NOARP, 'NOARP'], [IFF.ALLMULTI, 'ALLMULTI'], [IFF.PROMISC, 'PROMISC'],
+  [IFF.NOTRAILERS, 'NOTRAILERS'], [IFF.DEBUG, 'DEBUG'], [IFF.DYNAMIC, 'DYNAMIC'], [IFF.AUTOMEDIA, 'AUTOMEDIA'],
+  [IFF.PORTSEL, 'PORTSEL'], [IFF.MASTER, 'MASTER'], [IFF.SLAVE, 'SLAVE'], [IFF.UP, 'UP'],
+  [IFF.LOWER_UP, 'LOWER_UP'], [IFF.DORMANT, 'DORMANT'], [IFF.ECHO, 'ECHO'],
+];
+
+export type LinkKind = 'loopback' | 'ether';
+/** RFC 2863 operational state as `ip link` prints it after "state". */
+export type OperState = 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN';
+
+/** What an interface sends frames into: the fabric's side of its cable. */
+export interface WireEnd {
+  /** Takes ownership of `frame`. */
+  send(frame: Uint8Array): void;
+}
+
+export class NetInterface {
+  adminUp = false;
+  /** Carrier (LOWER_UP): set by the fabric attachment; loopback always has it. */
+  carrier: boolean;
+  promisc = 0;
+  allmulti = 0;
+  noArp: boolean;
+  mtu: number;
+  txQueueLen = 1000;
+  readonly stats: LinkStats = linkStats();
+  /** net.ipv4.conf.NAME.* */
+  conf: DevConf;
+  /** net.ipv4.neigh.NAME.* */
+  readonly neigh: NeighParams = newNeighParams();
+  /** The randomized reachable time (ns) in use, refreshed every 300 s (neigh_periodic_work). */
+  reachableTime = 0;
+  reachableTimeSetAt = -Infinity;
+  /** IPv4 multicast groups joined, with a reference count per group (ip_mc_inc_group). */
+  readonly groups = new Map<Ipv4Address, number>();
+  wire: WireEnd | null = null;
+  /** Called when carrier or admin state changes (the stack hooks routes and neighbours here). */
+  onStateChange: (() => void) | null = null;
+
+  constructor(
+    readonly ifindex: number,
+    public name: string,
+    readonly kind: LinkKind,
+    public mac: MacAddress,
+    conf: DevConf,
+  ) {
+    this.mtu = kind === 'loopback' ? 65536 : 1500;
+    this.carrier = kind === 'loopback';
+    this.noArp = kind === 'loopback';
+    this.conf = newDevConf(conf);
+  }
+
+  get isLoopback(): boolean {
+    return this.kind === 'loopback';
+  }
+
+  /** Up and with carrier: frames can flow (netif_running && netif_carrier_ok). */
+  get running(): boolean {
+    return this.adminUp && this.carrier;
+  }
+
+  get broadcastMac(): MacAddress {
+    return this.isLoopback ? 0 : MAC_BROADCAST;
+  }
+
+  /** dev->flags plus RUNNING / LOWER_UP as rtnetlink reports them (dev_get_flags). */
+  get flags(): number {
+    let f = this.isLoopback ? IFF.LOOPBACK : IFF.BROADCAST | IFF.MULTICAST;
+    if (this.noArp && !this.isLoopback) f |= IFF.NOARP;
+    if (this.promisc > 0) f |= IFF.PROMISC;
+    if (this.allmulti > 0) f |= IFF.ALLMULTI;
+    if (this.adminUp) f |= IFF.UP;
+    if (this.adminUp && this.carrier) f |= IFF.RUNNING | IFF.LOWER_UP;
+    return f;
+  }
+
+  /** The words inside `<...>` of `ip link`, e.g. ["NO-CARRIER", "BROADCAST", "MULTICAST", "UP"]. */
+  get flagNames(): string[] {
+    const f = this.flags;
+    const out: string[] = [];
+    if (f & IFF.UP && !(f & IFF.RUNNING)) out.push('NO-CARRIER');
+    for (const [bit, name] of FLAG_ORDER) if (f & bit) out.push(name);
+    return out;
+  }
+
+  get operState(): OperState {
+    if (this.isLoopback) return this.adminUp ? 'UNKNOWN' : 'DOWN';
+    return this.adminUp && this.carrier ? 'UP' : 'DOWN';
+  }
+
+  /** True when frames to this MAC concern us (our address, broadcast, a joined group, or promiscuous). */
+  isMember(groupMac: MacAddress): boolean {
+    for (const g of this.groups.keys()) if (0x01_00_5e_00_00_00 + (g & 0x7f_ffff) === groupMac) return true;
+    return false;
+  }
+}

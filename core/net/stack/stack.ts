@@ -1,0 +1,235 @@
+// The network stack of one guest (one instance per guest, no shared state): interfaces, addresses,
+// routes, neighbours, sysctls, MIB counters, netfilter hooks and the protocol registries. Time and
+// randomness come from the lab's Cpu. The packet paths live in net/link and net/ip; the configuration
+// interface for tools in config.ts; the /proc trees in proc-net.ts and proc-sys.ts.
+
+import type { Cpu, Rng } from '../../cpu/index.ts';
+import { EtherType, IPV4_LOOPBACK, IpProtocol, type Ipv4Address, type MacAddress } from '../wire/index.ts';
+import { HookTable } from '../filter/hooks.ts';
+import { LinkLayer } from '../link/ethernet.ts';
+import { ArpLayer } from '../ip/arp.ts';
+import { Ipv4Layer, type SendOptions } from '../ip/ipv4.ts';
+import { IcmpLayer } from '../ip/icmp.ts';
+import { AddressTable } from './addresses.ts';
+import { NetConfig } from './config.ts';
+import { StackMibs } from './counters.ts';
+import { Fib } from './fib.ts';
+import { NetInterface } from './interface.ts';
+import { NeighbourTable } from './neighbour.ts';
+import type { PacketBuffer } from './packet-buffer.ts';
+import type { NetworkHandler, PacketTap, Registration, TransportHandler } from './registration.ts';
+import { Scope } from './route.ts';
+import { DEVCONF_DEFAULTS, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, effectiveConf, newDevConf, type DevConf, type DevConfKey, type Ipv4Sysctl } from './sysctl.ts';
+
+export interface StackOptions {
+  cpu: Cpu;
+  /** Used to derive this stack's random stream (reachable times, IP ident) from the lab's seed. */
+  name?: string;
+  rng?: Rng;
+}
+
+export class Stack {
+  readonly cpu: Cpu;
+  readonly rng: Rng;
+  readonly name: string;
+  readonly interfaces = new Map<number, NetInterface>();
+  readonly sysctl: Ipv4Sysctl = { ...IPV4_DEFAULTS };
+  readonly sysctlText: Record<string, string> = { ...IPV4_TEXT_DEFAULTS };
+  /** net.ipv4.conf.all and .default. */
+  readonly confAll: DevConf = newDevConf(DEVCONF_DEFAULTS);
+  readonly confDefault: DevConf = newDevConf(DEVCONF_DEFAULTS);
+  readonly mibs = new StackMibs();
+  readonly fib = new Fib();
+  readonly addresses: AddressTable;
+  readonly neighbours: NeighbourTable;
+  readonly hooks = new HookTable();
+  readonly link: LinkLayer;
+  readonly arp: ArpLayer;
+  readonly ipv4: Ipv4Layer;
+  readonly icmp: IcmpLayer;
+  /** The configuration interface for tools (rtnetlink): see config.ts. */
+  readonly config: NetConfig;
+  /** Handlers above the link layer by EtherType (IPv4 and ARP are built in). */
+  readonly networkHandlers = new Map<number, NetworkHandler>();
+  /** Handlers above IP by protocol number (ICMP is built in; UDP, TCP register). */
+  readonly transports = new Map<number, TransportHandler>();
+  /** Raw listeners per IP protocol (raw_local_deliver): each gets its own clone of a local datagram. */
+  readonly raw = new Map<number, Set<(pkt: PacketBuffer) => void>>();
+  /** Packet taps (AF_PACKET, tcpdump on an interface): see every frame in and out, as a read-only view. */
+  readonly taps = new Set<(ifindex: number, frame: Uint8Array, direction: 'in' | 'out') => void>();
+  private nextIfindex = 1;
+
+  constructor(options: StackOptions) {
+    this.cpu = options.cpu;
+    this.name = options.name ?? 'stack';
+    this.rng = options.rng ?? options.cpu.rng.fork(`net:${this.name}`);
+    this.addresses = new AddressTable(this.fib, (i) => this.interfaces.get(i), (dev) => this.conf(dev, 'promote_secondaries') !== 0);
+    this.neighbours = new NeighbourTable({
+      cpu: this.cpu,
+      iface: (i) => this.interfaces.get(i),
+      solicit: (n, unicast) => this.arp.solicit(n, unicast),
+      transmit: (pkt, ifindex, mac) => this.link.transmitIpv4(pkt, ifindex, mac),
+      unreachable: (pkt) => this.ipv4.linkFailure(pkt),
+      random: () => this.rng.next(),
+    });
+    this.link = new LinkLayer(this);
+    this.arp = new ArpLayer(this);
+    this.ipv4 = new Ipv4Layer(this);
+    this.icmp = new IcmpLayer(this);
+    this.config = new NetConfig(this);
+    const lo = this.createInterface('lo', 'loopback', 0);
+    void lo;
+  }
+
+  // ---- interfaces -------------------------------------------------------------------------------
+
+  private createInterface(name: string, kind: 'loopback' | 'ether', mac: MacAddress): NetInterface {
+    const dev = new NetInterface(this.nextIfindex++, name, kind, mac, this.confDefault);
+    if (this.sysctl.ip_forward) dev.conf.forwarding = 1;
+    this.interfaces.set(dev.ifindex, dev);
+    return dev;
+  }
+
+  /** The loopback interface (ifindex 1); down until configured up, as in a new namespace. */
+  get lo(): NetInterface {
+    return this.interfaces.get(1)!;
+  }
+
+  /** Adds an Ethernet interface (down, no carrier until the fabric plugs it in). */
+  addEthernet(name: string, mac: MacAddress): NetInterface {
+    return this.createInterface(name, 'ether', mac);
+  }
+
+  iface(ifindex: number): NetInterface | undefined {
+    return this.interfaces.get(ifindex);
+  }
+
+  ifaceByName(name: string): NetInterface | undefined {
+    for (const d of this.interfaces.values()) if (d.name === name) return d;
+    return undefined;
+  }
+
+  /** Sets the administrative state (`ip link set X up/down`): routes and neighbours follow, as NETDEV_UP / NETDEV_DOWN do. */
+  setAdminUp(dev: NetInterface, up: boolean): void {
+    if (dev.adminUp === up) return;
+    dev.adminUp = up;
+    if (up) {
+      // The all-hosts group is joined on every multicast-capable device (ip_mc_up -> ip_mc_init_dev).
+      if (!dev.isLoopback) dev.groups.set(0xe0000001, (dev.groups.get(0xe0000001) ?? 0) + 1);
+      for (const a of this.addresses.of(dev.ifindex)) this.addresses.addRoutes(dev, a);
+    } else {
+      const g = dev.groups.get(0xe0000001);
+      if (g !== undefined) g <= 1 ? dev.groups.delete(0xe0000001) : dev.groups.set(0xe0000001, g - 1);
+      // fib_disable_ip(): every route through the device goes, static ones included.
+      this.fib.removeWhere((r) => r.ifindex === dev.ifindex);
+      this.neighbours.flushInterface(dev.ifindex, false);
+    }
+    dev.onStateChange?.();
+  }
+
+  /** Carrier from the fabric (netif_carrier_on/off). Routes stay; with arp_evict_nocarrier entries go. */
+  setCarrier(dev: NetInterface, up: boolean): void {
+    if (dev.isLoopback || dev.carrier === up) return;
+    dev.carrier = up;
+    if (!up && this.conf(dev, 'arp_evict_nocarrier')) this.neighbours.flushInterface(dev.ifindex, false);
+    dev.onStateChange?.();
+  }
+
+  /** A frame arrived from the wire on `dev` (the fabric calls this). Takes ownership of `frame`. */
+  receiveFrame(dev: NetInterface, frame: Uint8Array): void {
+    this.link.receive(dev, frame);
+  }
+
+  // ---- sysctls ----------------------------------------------------------------------------------
+
+  /** The effective value of a per-device switch (combined with conf/all as Linux's IN_DEV_* macros). */
+  conf(dev: NetInterface, key: DevConfKey): number {
+    return effectiveConf(this.confAll, dev.conf, key);
+  }
+
+  /** net.ipv4.ip_forward (devinet_sysctl_forward / inet_forward_change): sets all, default and every device. */
+  setForwarding(on: boolean): void {
+    const v = on ? 1 : 0;
+    this.sysctl.ip_forward = v;
+    this.confAll.forwarding = v;
+    this.confDefault.forwarding = v;
+    for (const d of this.interfaces.values()) d.conf.forwarding = v;
+  }
+
+  // ---- registries -------------------------------------------------------------------------------
+
+  registerNetwork(etherType: number, handler: NetworkHandler): Registration {
+    this.networkHandlers.set(etherType, handler);
+    return { dispose: () => void (this.networkHandlers.get(etherType) === handler && this.networkHandlers.delete(etherType)) };
+  }
+
+  registerTransport(protocol: number, handler: TransportHandler): Registration {
+    this.transports.set(protocol, handler);
+    return { dispose: () => void (this.transports.get(protocol) === handler && this.transports.delete(protocol)) };
+  }
+
+  /** A raw socket's receive hook for one IP protocol; it owns the clone it gets. */
+  registerRaw(protocol: number, fn: (pkt: PacketBuffer) => void): Registration {
+    let set = this.raw.get(protocol);
+    if (!set) this.raw.set(protocol, (set = new Set()));
+    set.add(fn);
+    return { dispose: () => void set.delete(fn) };
+  }
+
+  /** A packet tap on every interface (filter by ifindex yourself). Frames are views: copy to keep. */
+  registerTap(fn: (ifindex: number, frame: Uint8Array, direction: 'in' | 'out') => void): Registration {
+    this.taps.add(fn);
+    return { dispose: () => void this.taps.delete(fn) };
+  }
+
+  // ---- services for transports and tools --------------------------------------------------------
+
+  /** Sends an IPv4 datagram built from `opts` (see SendOptions). Returns 0 or a negative errno. */
+  send(opts: SendOptions): number {
+    return this.ipv4.send(opts);
+  }
+
+  /**
+   * Sends an ICMP error about `pkt` (a received datagram, network header at `pkt.networkOffset`) the way
+   * icmp_send() does: rules of RFC 1122 §3.2.2, rate limits, source selection. Does not take ownership.
+   */
+  sendIcmpError(pkt: PacketBuffer, type: number, code: number, info = 0): void {
+    this.icmp.sendError(pkt, type, code, info);
+  }
+
+  /** Output route lookup for a socket (ip_route_output_key): the route and the source to use, or -errno. */
+  routeOutput(dst: Ipv4Address, oif = 0, src: Ipv4Address = 0): { ifindex: number; src: Ipv4Address; nextHop: Ipv4Address; type: number } | number {
+    return this.ipv4.routeOutput(dst, oif, src);
+  }
+
+  /** Joins a multicast group on an interface for a socket (IP_ADD_MEMBERSHIP); reference counted. */
+  joinGroup(ifindex: number, group: Ipv4Address): number {
+    const dev = this.interfaces.get(ifindex);
+    if (!dev) return -19;
+    dev.groups.set(group, (dev.groups.get(group) ?? 0) + 1);
+    return 0;
+  }
+
+  leaveGroup(ifindex: number, group: Ipv4Address): number {
+    const dev = this.interfaces.get(ifindex);
+    const n = dev?.groups.get(group);
+    if (!dev || n === undefined) return -99;
+    if (n <= 1) dev.groups.delete(group);
+    else dev.groups.set(group, n - 1);
+    return 0;
+  }
+
+  /** True when `addr` is one of this host's addresses. */
+  isLocalAddress(addr: Ipv4Address): boolean {
+    return this.fib.isLocal(addr);
+  }
+
+  /** inet_select_addr for a socket bound to nothing: the source for `dst` out of `ifindex`. */
+  selectSource(ifindex: number, dst: Ipv4Address, scope: number = Scope.LINK): Ipv4Address {
+    return this.addresses.select(this.interfaces.get(ifindex), dst, scope);
+  }
+
+  static readonly LOOPBACK = IPV4_LOOPBACK;
+  static readonly ETH_IPV4 = EtherType.IPV4;
+  static readonly PROTO_ICMP = IpProtocol.ICMP;
+}
