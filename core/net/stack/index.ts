@@ -12,3 +12,5 @@ export * from './addresses.ts';
 export * from './neighbour.ts';
 export * from './config.ts';
 export * from './stack.ts';
+export * from './proc-net.ts';
+export * from './proc-sys.ts';

@@ -1,0 +1,122 @@
+// /proc/net/{dev,route,arp,snmp,netstat} of one stack in Linux's exact formats (recorded on Debian 12 in
+// fixtures/), as GenNode entries for the guest's procfs (GuestOptions.procExtra: { net: procNet(stack) }).
+
+import type { GenDir, GenNode } from '../../fs/types.ts';
+import { formatIpv4Address, formatMacAddress } from '../wire/index.ts';
+import { NUD_VALID, Nud } from './neighbour.ts';
+import { RouteType, Table } from './route.ts';
+import type { Stack } from './stack.ts';
+
+const file = (read: () => string): GenNode => ({ kind: 'file', read: () => read() });
+
+function dir(entries: Record<string, GenNode>): GenDir {
+  return { kind: 'dir', list: () => Object.keys(entries), get: (n) => (Object.hasOwn(entries, n) ? entries[n] : undefined) };
+}
+
+/** dev_seq_printf_stats(): "%6s:%8lu %7lu %4lu %4lu %4lu %5lu %10lu %9lu %8lu %7lu %4lu %4lu %4lu %5lu %7lu %10lu\n". */
+export function procNetDev(stack: Stack): string {
+  let out = 'Inter-|   Receive                                                |  Transmit\n' +
+    ' face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n';
+  for (const d of [...stack.interfaces.values()].sort((a, b) => a.ifindex - b.ifindex)) {
+    const s = d.stats;
+    const p = (v: number, w: number) => String(v).padStart(w);
+    out += `${d.name.padStart(6)}:${p(s.rxBytes, 8)} ${p(s.rxPackets, 7)} ${p(s.rxErrors, 4)} ${p(s.rxDropped + s.rxMissed, 4)} ${p(s.rxFifo, 4)} ${p(s.rxFrame, 5)} ${p(s.rxCompressed, 10)} ${p(s.rxMulticast, 9)} ` +
+      `${p(s.txBytes, 8)} ${p(s.txPackets, 7)} ${p(s.txErrors, 4)} ${p(s.txDropped, 4)} ${p(s.txFifo, 4)} ${p(s.collisions, 5)} ${p(s.txCarrier, 7)} ${p(s.txCompressed, 10)}\n`;
+  }
+  return out;
+}
+
+/** Addresses in /proc/net/route are the network-order bytes printed as a host-order (little-endian) word. */
+function hexLe(a: number): string {
+  const le = (((a & 0xff) << 24) | ((a & 0xff00) << 8) | ((a >>> 8) & 0xff00) | (a >>> 24)) >>> 0;
+  return le.toString(16).toUpperCase().padStart(8, '0');
+}
+
+/** fib_route_seq_show(): table main only, every line padded to 127 characters (seq_pad). */
+export function procNetRoute(stack: Stack): string {
+  const pad = (s: string) => s.padEnd(127) + '\n';
+  let out = pad('Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT');
+  const routes = stack.fib.table(Table.MAIN)?.all() ?? [];
+  routes.sort((a, b) => hexLe(a.dst).localeCompare(hexLe(b.dst)) || b.prefixLength - a.prefixLength);
+  for (const r of routes) {
+    if (r.type === RouteType.BROADCAST || r.type === RouteType.MULTICAST) continue;
+    // fib_flag_trans(): RTF_UP, RTF_GATEWAY (gateway with link scope), RTF_HOST for /32, RTF_REJECT.
+    let flags = r.type === RouteType.UNREACHABLE || r.type === RouteType.PROHIBIT ? 0x200 : 0;
+    if (r.prefixLength === 32) flags |= 0x4;
+    if (r.gateway) flags |= 0x2;
+    flags |= 0x1;
+    const mask = r.prefixLength === 0 ? 0 : (0xffffffff << (32 - r.prefixLength)) >>> 0;
+    const name = stack.iface(r.ifindex)?.name ?? '*';
+    out += pad(`${name}\t${hexLe(r.dst)}\t${hexLe(r.gateway)}\t${flags.toString(16).toUpperCase().padStart(4, '0')}\t0\t0\t${r.metric}\t${hexLe(mask)}\t${r.mtu}\t0\t0`);
+  }
+  return out;
+}
+
+/** arp_seq_show(): "%-16s 0x%-10x0x%-10x%-17s     *        %s\n" (ATF_COM 0x2 when valid, ATF_PERM 0x4). */
+export function procNetArp(stack: Stack): string {
+  let out = 'IP address       HW type     Flags       HW address            Mask     Device\n';
+  const entries = [...stack.neighbours.all()].filter((n) => n.state !== Nud.NOARP).reverse();
+  for (const n of entries) {
+    const dev = stack.iface(n.ifindex);
+    if (!dev || dev.isLoopback) continue;
+    let flags = n.state & NUD_VALID ? 0x2 : 0;
+    if (n.state === Nud.PERMANENT) flags |= 0x4;
+    const hw = n.state & NUD_VALID ? formatMacAddress(n.mac) : '00:00:00:00:00:00';
+    out += `${formatIpv4Address(n.ip).padEnd(16)} 0x${'1'.padEnd(10)}0x${flags.toString(16).padEnd(10)}${hw.padEnd(17)}     *        ${dev.name}\n`;
+  }
+  return out;
+}
+
+function pair(name: string, rec: Record<string, number>): string {
+  return `${name}: ${Object.keys(rec).join(' ')}\n${name}: ${Object.values(rec).join(' ')}\n`;
+}
+
+/** /proc/net/snmp: Ip, Icmp, IcmpMsg (only types seen), Tcp, Udp, UdpLite. */
+export function procNetSnmp(stack: Stack): string {
+  const m = stack.mibs;
+  m.ip.Forwarding = stack.sysctl.ip_forward ? 1 : 2;
+  m.ip.DefaultTTL = stack.sysctl.ip_default_ttl;
+  let out = pair('Ip', m.ip) + pair('Icmp', m.icmp);
+  const msg: Record<string, number> = {};
+  for (let t = 0; t < 256; t++) if (m.icmpInType.get(t)) msg[`InType${t}`] = m.icmpInType.get(t)!;
+  for (let t = 0; t < 256; t++) if (m.icmpOutType.get(t)) msg[`OutType${t}`] = m.icmpOutType.get(t)!;
+  if (Object.keys(msg).length) out += pair('IcmpMsg', msg);
+  out += pair('Tcp', m.tcp) + pair('Udp', m.udp) + pair('UdpLite', m.udpLite);
+  return out;
+}
+
+/** /proc/net/netstat: TcpExt (all zero but the names are Linux's), IpExt, MPTcpExt (fixtures/proc-net-netstat.txt). */
+export function procNetNetstat(stack: Stack, tcpExtNames: readonly string[] = TCP_EXT_HEAD): string {
+  const tcpExt: Record<string, number> = {};
+  for (const n of tcpExtNames) tcpExt[n] = 0;
+  tcpExt['IPReversePathFilter'] = stack.mibs.drops.rpFilter;
+  return pair('TcpExt', tcpExt) + pair('IpExt', stack.mibs.ipExt);
+}
+
+/** The TcpExt names of Debian 12's kernel, in order (the transport layer may pass its full list). */
+export const TCP_EXT_HEAD = [
+  'SyncookiesSent', 'SyncookiesRecv', 'SyncookiesFailed', 'EmbryonicRsts', 'PruneCalled', 'RcvPruned', 'OfoPruned',
+  'OutOfWindowIcmps', 'LockDroppedIcmps', 'ArpFilter', 'TW', 'TWRecycled', 'TWKilled', 'PAWSActive', 'PAWSEstab',
+  'BeyondWindow', 'TSEcrRejected', 'PAWSOldAck', 'PAWSTimewait', 'DelayedACKs', 'DelayedACKLocked', 'DelayedACKLost',
+  'ListenOverflows', 'ListenDrops', 'TCPHPHits', 'TCPPureAcks', 'TCPHPAcks', 'TCPRenoRecovery', 'TCPSackRecovery',
+  'TCPSACKReneging', 'TCPSACKReorder', 'TCPRenoReorder', 'TCPTSReorder', 'TCPFullUndo', 'TCPPartialUndo', 'TCPDSACKUndo',
+  'TCPLossUndo', 'TCPLostRetransmit', 'TCPRenoFailures', 'TCPSackFailures', 'TCPLossFailures', 'TCPFastRetrans',
+  'TCPSlowStartRetrans', 'TCPTimeouts', 'TCPLossProbes', 'TCPLossProbeRecovery', 'TCPRenoRecoveryFail',
+  'TCPSackRecoveryFail', 'TCPRcvCollapsed', 'TCPDSACKOldSent', 'TCPDSACKOfoSent', 'TCPDSACKRecv', 'TCPDSACKOfoRecv',
+  'TCPAbortOnData', 'TCPAbortOnClose', 'TCPAbortOnMemory', 'TCPAbortOnTimeout', 'TCPAbortOnLinger', 'TCPAbortFailed',
+  'TCPMemoryPressures', 'TCPMemoryPressuresChrono', 'TCPSACKDiscard', 'TCPDSACKIgnoredOld', 'TCPDSACKIgnoredNoUndo',
+  'TCPSpuriousRTOs', 'TCPMD5NotFound', 'TCPMD5Unexpected', 'TCPMD5Failure', 'TCPSackShifted', 'TCPSackMerged',
+  'TCPSackShiftFallback', 'TCPBacklogCoalesce', 'TCPBacklogDrop', 'PFMemallocDrop', 'TCPMinTTLDrop', 'TCPDeferAcceptDrop',
+  'IPReversePathFilter',
+];
+
+/** The `net` directory for procExtra. */
+export function procNet(stack: Stack): GenDir {
+  return dir({
+    dev: file(() => procNetDev(stack)),
+    route: file(() => procNetRoute(stack)),
+    arp: file(() => procNetArp(stack)),
+    snmp: file(() => procNetSnmp(stack)),
+    netstat: file(() => procNetNetstat(stack)),
+  });
+}

@@ -1,0 +1,37 @@
+// An interactive console: prompt, a program in the foreground, Ctrl-C back to the prompt, Ctrl-D to end.
+import { expect, test } from 'vitest';
+import { TestGuest } from '../helpers/guest.ts';
+import { exitCodeOf } from '../../core/index.ts';
+
+test('console: prompt, cat, Ctrl-C back to the prompt, Ctrl-D ends the shell', async () => {
+  const g = new TestGuest();
+  let screen = '';
+  const con = g.guest.openConsole((b) => (screen += new TextDecoder().decode(b)));
+  if (typeof con === 'number') throw new Error('console failed');
+  let ended = -1;
+  void con.exited.then((s) => (ended = s));
+  const settle = () => g.driver.runFor(10e6);
+  const type = async (s: string) => {
+    con.input(new TextEncoder().encode(s));
+    await settle();
+  };
+  await settle();
+  expect(screen).toBe('root@pc:~# ');
+  await type('cat\r');
+  await type('hello\r');
+  expect(screen).toBe('root@pc:~# cat\r\nhello\r\nhello\r\n');
+  await type('\x03');
+  expect(screen.endsWith('^C\r\nroot@pc:~# ')).toBe(true);
+  await type('echo $?\r');
+  expect(screen.endsWith('echo $?\r\n130\r\nroot@pc:~# ')).toBe(true);
+  await type('cd /tmp\r');
+  expect(screen.endsWith('root@pc:/tmp# ')).toBe(true);
+  await type('sleep 100\r\x1a');
+  expect(screen).toContain('[1]+  Stopped                 sleep 100');
+  await type('fg\r');
+  await type('\x03');
+  await type('\x04');
+  expect(screen.endsWith('exit\r\n')).toBe(true);
+  expect(ended).toBeGreaterThanOrEqual(0);
+  expect(exitCodeOf(ended)).toBe(130);
+});
