@@ -99,6 +99,7 @@ export class Driver {
   async runFor(ns: Nanos): Promise<void> {
     const deadline = this.cpu.now + ns;
     await this.runUntil(() => false, deadline);
+    this.cpu.advanceTo(deadline);
     await this.settle();
   }
 

@@ -6,6 +6,7 @@ import { main as clear } from '../userland/bin/clear.ts';
 import { main as echo } from '../userland/bin/echo.ts';
 import { main as falseProgram } from '../userland/bin/false.ts';
 import { main as hostname } from '../userland/bin/hostname.ts';
+import { main as id } from '../userland/bin/id.ts';
 import { main as init } from '../userland/bin/init.ts';
 import { main as kill } from '../userland/bin/kill.ts';
 import { main as ls } from '../userland/bin/ls.ts';
@@ -50,6 +51,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   echo: { path: '/usr/bin/echo', program: echo },
   false: { path: '/usr/bin/false', program: falseProgram },
   hostname: { path: '/usr/bin/hostname', program: hostname },
+  id: { path: '/usr/bin/id', program: id },
   init: { path: '/usr/sbin/init', program: init },
   kill: { path: '/usr/bin/kill', program: kill },
   ls: { path: '/usr/bin/ls', program: ls },

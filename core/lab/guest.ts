@@ -19,6 +19,10 @@ export interface GuestOptions {
   quota?: QuotaOptions;
   /** Extra /proc entries (the network stack's sys/net and net). */
   procExtra?: Record<string, GenNode>;
+  /** A saved copy-on-write layer to start from (a restored lab); a fresh MemFs by default. */
+  upper?: MemFs;
+  /** Environment every host-started process gets (lab.conf `dev[env]=K=V`). */
+  env?: Record<string, string>;
 }
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -48,13 +52,18 @@ export class Guest {
   readonly kernel: Kernel;
   readonly vfs: Vfs;
   readonly name: string;
+  /** The root file system: image layers under this guest's copy-on-write layer (`rootFs.upper`). */
+  readonly rootFs: OverlayFs;
   private readonly dev: MemFs;
+  private readonly extraEnv: Record<string, string>;
 
   constructor(options: GuestOptions) {
     const { cpu, name, image } = options;
     const now = () => cpu.realtime;
     this.name = name;
-    const root = new OverlayFs(image.layers, { now });
+    this.extraEnv = options.env ?? {};
+    const root = new OverlayFs(image.layers, { now, upper: options.upper });
+    this.rootFs = root;
     this.vfs = new Vfs(root, { now, rootInfo: { source: 'overlay', fstype: 'overlay', options: 'rw,relatime' } });
     this.kernel = new Kernel({
       cpu, vfs: this.vfs, hostname: name, quota: options.quota, programs: (n) => image.programs.get(n),
@@ -101,7 +110,7 @@ export class Guest {
 
   /** The environment of commands the host runs (as `docker exec` gives it). */
   env(extra: Record<string, string> = {}): string[] {
-    const base: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: this.name, HOME: '/root', ...extra };
+    const base: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: this.name, HOME: '/root', ...this.extraEnv, ...extra };
     return Object.entries(base).map(([k, v]) => `${k}=${v}`);
   }
 
@@ -137,13 +146,13 @@ export class Guest {
     return file;
   }
 
-  /** Opens a console: a new pseudo-terminal with an interactive login shell on it. */
+  /** Opens a console: a new pseudo-terminal with an interactive shell on it, as `docker exec -it DEV bash`. */
   openConsole(sink: (bytes: Uint8Array) => void, size = { cols: 80, rows: 24 }, shell = '/bin/bash'): Console | number {
     const tty = this.kernel.openPty();
     this.vfs.mknod(`/dev/${tty.name}`, S_IFCHR | 0o620, makedev(136, tty.index), ROOT);
     tty.sink = sink;
     tty.winsize = { rows: size.rows, cols: size.cols };
-    const proc = spawnProcess(this.kernel, shell, ['-bash'], {
+    const proc = spawnProcess(this.kernel, shell, ['bash'], {
       envp: this.env({ TERM: 'xterm', SHELL: shell, USER: 'root', LOGNAME: 'root', PWD: '/root' }),
       cwd: '/root', tty,
     });

@@ -26,7 +26,8 @@ test('console: prompt, cat, Ctrl-C back to the prompt, Ctrl-D ends the shell', a
   expect(screen.endsWith('echo $?\r\n130\r\nroot@pc:~# ')).toBe(true);
   await type('cd /tmp\r');
   expect(screen.endsWith('root@pc:/tmp# ')).toBe(true);
-  await type('sleep 100\r\x1a');
+  await type('sleep 100\r');
+  await type('\x1a');
   expect(screen).toContain('[1]+  Stopped                 sleep 100');
   await type('fg\r');
   await type('\x03');

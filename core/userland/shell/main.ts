@@ -9,12 +9,12 @@ import { ExpansionError, ShellExit } from './control.ts';
 import { runList, runTrapText } from './exec.ts';
 import { formatSyntaxError } from './errors.ts';
 import { LETTERS } from './options.ts';
-import { ShellParser } from './parse.ts';
+import { ShellParser, parseScript } from './parse.ts';
 import { expandPrompt } from './prompt.ts';
 import { Shell } from './shell.ts';
 import { readText, runSource } from './source.ts';
 import { notifyJobs } from './builtins/jobs.ts';
-import { evalArith } from './expand.ts';
+import { evalArith, expandString } from './expand.ts';
 import { newVar } from './vars.ts';
 
 export const BASH_VERSION = '5.2.15(1)-release';
@@ -245,7 +245,7 @@ async function readLoop(sh: Shell): Promise<number> {
       await notifyJobs(sh);
       if (sh.pendingTraps.length) await runTrapTextsPending(sh);
       const ps = continuing ? sh.get('PS2') ?? '> ' : sh.get('PS1') ?? '';
-      await sh.write(2, expandPrompt(sh, ps));
+      await sh.write(2, await promptString(sh, ps));
     }
     sh.interrupted = false;
     const line = await readLine(sh);
@@ -297,6 +297,20 @@ async function readLoop(sh: Shell): Promise<number> {
       }
     }
     if (line === null) return sh.status;
+  }
+}
+
+/** A prompt: backslash escapes, then (promptvars) parameter, command and arithmetic expansion. */
+export async function promptString(sh: Shell, ps: string): Promise<string> {
+  const text = expandPrompt(sh, ps);
+  if (!sh.shopts['promptvars'] || !/[$`]/.test(text)) return text;
+  const parsed = parseScript(`: "${text.replace(/(["\\])/g, '\\$1')}"`);
+  const cmd = parsed.list.items[0]?.command.first.commands[0];
+  if (parsed.error || cmd?.type !== 'SimpleCommand' || !cmd.words[1]) return text;
+  try {
+    return await expandString(sh, cmd.words[1]);
+  } catch {
+    return text;
   }
 }
 

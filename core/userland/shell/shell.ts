@@ -2,7 +2,9 @@
 // and the helpers every part of the interpreter uses (variable access, error messages, forking a copy
 // of the shell for subshells, pipelines and command substitutions).
 
-import { utf8Encode, type Sys, type ForkBody } from '../../kernel/abi.ts';
+import {
+  SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, utf8Encode, type Sys, type ForkBody,
+} from '../../kernel/abi.ts';
 import type { FunctionDef } from './ast.ts';
 import { ExpansionError, ShellExit } from './control.ts';
 import { defaultSetOptions, defaultShopts, type SetOptions } from './options.ts';
@@ -109,6 +111,12 @@ export class Shell {
     const parent = this;
     const run: ForkBody = async (sys) => {
       const child = parent.cloneFor(sys);
+      if (parent.options.interactive) {
+        // Children of an interactive shell get the signals the shell itself ignores or catches back.
+        for (const s of [SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU]) {
+          if (parent.traps.get(String(s)) !== '') sys.sigaction(s, { handler: 'default' });
+        }
+      }
       let status: number;
       try {
         status = await body(child);

@@ -1,0 +1,185 @@
+import { describe, expect, test } from 'vitest';
+import { Cpu, Driver } from '../cpu/index.ts';
+import { buildBaseImage } from '../images/base.ts';
+import { Guest, exitCodeOf } from '../lab/guest.ts';
+import { Capture } from './spawn.ts';
+import {
+  EPIPE, EINTR, SIGCONT, SIGINT, SIGKILL, SIGPIPE, SIGSTOP, SIGTERM, SIGUSR1, WIFSIGNALED, WIFSTOPPED,
+  WTERMSIG, WUNTRACED, WCONTINUED, WIFCONTINUED, WEXITSTATUS, ECHILD, utf8Encode, type Program, type Sys,
+} from './abi.ts';
+import { nodeHost } from '../../server/host.ts';
+
+/** Boots a guest whose image has one extra program, /usr/bin/t, and runs it to completion. */
+async function runProgram(body: (sys: Sys) => Promise<number>, guests = 1) {
+  const t: Program = async (sys) => body(sys);
+  const image = buildBaseImage({ t: { path: '/usr/bin/t', program: t } });
+  const cpu = new Cpu({ seed: 3 });
+  const driver = new Driver(cpu, nodeHost);
+  const all = Array.from({ length: guests }, (_, i) => new Guest({ cpu, name: `g${i}`, image }));
+  for (const g of all) g.boot();
+  const cap = new Capture();
+  const proc = all[0]!.startArgv(['/usr/bin/t'], cap);
+  if (typeof proc === 'number') throw new Error(`spawn failed ${proc}`);
+  let status = -1;
+  void all[0]!.kernel.whenExited(proc.pid).then((s) => (status = s));
+  await driver.runUntil(() => status >= 0, 1e15);
+  return { status, output: new TextDecoder().decode(cap.bytes()), guests: all, cpu, driver };
+}
+
+describe('pipes', () => {
+  test('data flows with back-pressure: a writer of 1 MiB waits for the reader', async () => {
+    const { status, output } = await runProgram(async (sys) => {
+      const p = sys.pipe2() as [number, number];
+      const total = 1 << 20;
+      const child = sys.fork(async (c) => {
+        c.close(p[0]);
+        const chunk = new Uint8Array(10000).fill(97);
+        let sent = 0;
+        while (sent < total) {
+          const n = await c.write(p[1], chunk.subarray(0, Math.min(chunk.length, total - sent)));
+          if (n < 0) return 1;
+          sent += n;
+        }
+        return 0;
+      });
+      sys.close(p[1]);
+      const buf = new Uint8Array(4096);
+      let got = 0;
+      let maxChunk = 0;
+      for (;;) {
+        const n = await sys.read(p[0], buf);
+        if (n <= 0) break;
+        got += n;
+        maxChunk = Math.max(maxChunk, n);
+      }
+      const w = await sys.wait4(child, 0);
+      await sys.write(1, utf8Encode(`${got} ${typeof w === 'number' ? w : WEXITSTATUS(w.status)}\n`));
+      return 0;
+    });
+    expect(output).toBe(`${1 << 20} 0\n`);
+    expect(status).toBe(0);
+  });
+
+  test('writing with no reader fails with EPIPE and SIGPIPE (default: death; ignored: just EPIPE)', async () => {
+    const { output } = await runProgram(async (sys) => {
+      const p = sys.pipe2() as [number, number];
+      sys.close(p[0]);
+      const child = sys.fork(async (c) => {
+        await c.write(p[1], utf8Encode('x'));
+        return 0;
+      });
+      const w = await sys.wait4(child, 0);
+      const killed = typeof w !== 'number' && WIFSIGNALED(w.status) && WTERMSIG(w.status) === SIGPIPE;
+      sys.sigaction(SIGPIPE, { handler: 'ignore' });
+      const r = await sys.write(p[1], utf8Encode('x'));
+      await sys.write(1, utf8Encode(`${killed} ${r === -EPIPE}\n`));
+      return 0;
+    });
+    expect(output).toBe('true true\n');
+  });
+});
+
+describe('signals', () => {
+  test('default actions: TERM kills, STOP stops, CONT continues, KILL cannot be caught', async () => {
+    const { output } = await runProgram(async (sys) => {
+      const log: string[] = [];
+      const sleeper = () => sys.fork(async (c) => {
+        await c.nanosleep(1e12);
+        return 0;
+      });
+      const a = sleeper();
+      sys.kill(a, SIGTERM);
+      const wa = await sys.wait4(a, 0);
+      if (typeof wa !== 'number') log.push(`term:${WTERMSIG(wa.status)}`);
+      const b = sleeper();
+      sys.kill(b, SIGSTOP);
+      const wb = await sys.wait4(b, WUNTRACED);
+      if (typeof wb !== 'number') log.push(`stopped:${WIFSTOPPED(wb.status)}`);
+      sys.kill(b, SIGCONT);
+      const wc = await sys.wait4(b, WCONTINUED);
+      if (typeof wc !== 'number') log.push(`continued:${WIFCONTINUED(wc.status)}`);
+      log.push(`catchKill:${sys.sigaction(SIGKILL, { handler: () => {} })}`);
+      sys.kill(b, SIGKILL);
+      const wk = await sys.wait4(b, 0);
+      if (typeof wk !== 'number') log.push(`kill:${WTERMSIG(wk.status)}`);
+      log.push(`none:${await sys.wait4(-1, 0)}`);
+      await sys.write(1, utf8Encode(log.join(' ') + '\n'));
+      return 0;
+    });
+    expect(output).toBe(`term:15 stopped:true continued:true catchKill:-22 kill:9 none:${-ECHILD}\n`);
+  });
+
+  test('a handler runs and interrupts a blocking call with EINTR; SIGINT to a group reaches all', async () => {
+    const { output } = await runProgram(async (sys) => {
+      let got = 0;
+      sys.sigaction(SIGUSR1, { handler: (s) => (got = s) });
+      const me = sys.getpid();
+      sys.fork(async (c) => {
+        await c.nanosleep(1e9);
+        c.kill(me, SIGUSR1);
+        return 0;
+      });
+      const r = await sys.nanosleep(1e12);
+      sys.setpgid(0, 0);
+      const kids = [0, 1].map(() => sys.fork(async (c) => { await c.pause(); return 0; }));
+      sys.sigaction(SIGINT, { handler: 'ignore' });
+      sys.kill(0, SIGINT);
+      const statuses: number[] = [];
+      for (const k of kids) {
+        const w = await sys.wait4(k, 0);
+        if (typeof w !== 'number') statuses.push(WTERMSIG(w.status));
+      }
+      await sys.write(1, utf8Encode(`${r === -EINTR} ${got} ${statuses.join(',')}\n`));
+      return 0;
+    });
+    expect(output).toBe(`true ${SIGUSR1} 2,2\n`);
+  });
+});
+
+describe('processes', () => {
+  test('exit statuses, exec, and /proc/self', async () => {
+    const { output } = await runProgram(async (sys) => {
+      const child = sys.fork(async (c) => {
+        await c.execve('/bin/bash', ['bash', '-c', 'exit 42'], []);
+        return 99;
+      });
+      const w = await sys.wait4(child, 0);
+      const missing = sys.fork(async (c) => c.execve('/nonexistent', ['x'], []));
+      const wm = await sys.wait4(missing, 0);
+      const self = sys.readlink('/proc/self');
+      await sys.write(1, utf8Encode(`${typeof w !== 'number' && WEXITSTATUS(w.status)} ${typeof wm !== 'number' && WEXITSTATUS(wm.status)} ${self === String(sys.getpid())}\n`));
+      return 0;
+    });
+    expect(output).toBe(`42 ${256 - 2} true\n`);
+  });
+
+  test('a kernel bug panics only its own guest; the other guest goes on', async () => {
+    const t: Program = async (sys) => {
+      // A malformed argument makes kernel code throw: the guest must panic, not the host.
+      await sys.poll(null as unknown as [], 0);
+      return 0;
+    };
+    const image = buildBaseImage({ t: { path: '/usr/bin/t', program: t } });
+    const cpu = new Cpu();
+    const driver = new Driver(cpu, nodeHost);
+    const a = new Guest({ cpu, name: 'a', image });
+    const b = new Guest({ cpu, name: 'b', image });
+    a.boot();
+    b.boot();
+    const consoleText: string[] = [];
+    const con = a.openConsole((bytes) => consoleText.push(new TextDecoder().decode(bytes)));
+    expect(typeof con).not.toBe('number');
+    a.startArgv(['/usr/bin/t'], new Capture());
+    await driver.runFor(1e9);
+    expect(a.halted).toBe(true);
+    expect(consoleText.join('')).toContain('Kernel panic - not syncing');
+    const cap = new Capture();
+    const p = b.startCommand('echo still here', cap);
+    if (typeof p === 'number') throw new Error('spawn');
+    let status = -1;
+    void b.kernel.whenExited(p.pid).then((s) => (status = s));
+    await driver.runUntil(() => status >= 0);
+    expect(exitCodeOf(status)).toBe(0);
+    expect(new TextDecoder().decode(cap.bytes())).toBe('still here\n');
+  });
+});
