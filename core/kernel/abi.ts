@@ -3,6 +3,9 @@
 // Every call returns a negative errno on failure and never throws. Calls that may block return promises.
 
 import type { Stat, DirEntry } from '../fs/types.ts';
+import type { SysNet } from './abi-net.ts';
+
+export * from './abi-net.ts';
 
 export type { Stat, DirEntry } from '../fs/types.ts';
 export { DT_UNKNOWN, DT_FIFO, DT_CHR, DT_DIR, DT_REG, DT_LNK, DT_SOCK } from '../fs/types.ts';
@@ -194,7 +197,7 @@ export type ForkBody = (sys: Sys) => Promise<number>;
 
 // ------------------------------------------------------------------------------------------ the calls
 
-export interface Sys {
+export interface Sys extends SysNet {
   // Processes
   getpid(): number;
   getppid(): number;

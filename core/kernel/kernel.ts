@@ -4,6 +4,7 @@
 
 import { CpuAccount, CpuGroup, type Cpu, type QuotaOptions } from '../cpu/index.ts';
 import type { Vfs } from '../fs/index.ts';
+import type { Stack } from '../net/stack/index.ts';
 import {
   ECHILD, EINVAL, EPERM, ESRCH, NSIG, SIGCHLD, SIGCONT, SIGHUP, SIGKILL, SIGSEGV,
   W_EXITCODE, W_STOPCODE, type Program, type ForkBody, type Sys,
@@ -22,6 +23,8 @@ export interface KernelOptions {
   vfs: Vfs;
   hostname: string;
   programs: ProgramLookup;
+  /** The guest's network stack (absent: no networking, socket calls fail with EAFNOSUPPORT). */
+  net?: Stack;
   quota?: QuotaOptions;
   /** Linux version strings shown by uname and /proc/version. */
   release?: string;
@@ -37,6 +40,7 @@ export class Kernel {
   readonly vfs: Vfs;
   readonly group: CpuGroup;
   readonly programs: ProgramLookup;
+  readonly net: Stack | undefined;
   hostname: string;
   domainname = '(none)';
   readonly release: string;
@@ -63,6 +67,7 @@ export class Kernel {
     this.vfs = options.vfs;
     this.hostname = options.hostname;
     this.programs = options.programs;
+    this.net = options.net;
     this.group = new CpuGroup(options.cpu, options.quota);
     this.release = options.release ?? '6.1.0-netloom';
     this.version = options.version ?? '#1 SMP PREEMPT_DYNAMIC Debian 6.1.0-netloom';

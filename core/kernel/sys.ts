@@ -15,6 +15,10 @@ import { sleep } from './process.ts';
 import * as fsc from './calls/fs.ts';
 import * as io from './calls/io.ts';
 import * as pc from './calls/proc.ts';
+import * as rtnl from './calls/rtnl.ts';
+import type {
+  RtAddr, RtAddrSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
+} from './abi-net.ts';
 import { isTtyFile } from './devices.ts';
 import type { Tty } from './tty.ts';
 
@@ -366,6 +370,51 @@ export class ProcSys implements Sys {
       if (typeof tty === 'number') return tty === -9 ? tty : -ENOTTY;
       return `/dev/${(tty as Tty).name}`;
     });
+  }
+
+  // ------------------------------------------------------------------------------------- rtnetlink
+
+  rtLinks(): RtLink[] | number {
+    return this.call(() => rtnl.links(this.k));
+  }
+  rtSetLink(ifindex: number, change: RtLinkChange): RtResult {
+    return this.call(() => rtnl.setLink(this.k, ifindex, change));
+  }
+  rtAddrs(ifindex?: number): RtAddr[] | number {
+    return this.call(() => rtnl.addrs(this.k, ifindex));
+  }
+  rtAddAddr(spec: RtAddrSpec, replace?: boolean): RtResult {
+    return this.call(() => rtnl.addAddr(this.k, spec, replace));
+  }
+  rtDelAddr(ifindex: number, address: number, prefixLength?: number): RtResult {
+    return this.call(() => rtnl.delAddr(this.k, ifindex, address, prefixLength));
+  }
+  rtFlushAddrs(ifindex: number): RtResult {
+    return this.call(() => rtnl.flushAddrs(this.k, ifindex));
+  }
+  rtRoutes(table?: number): RtRoute[] | number {
+    return this.call(() => rtnl.routes(this.k, table));
+  }
+  rtGetRoute(dst: number, oif?: number, src?: number): RtRouteGet | number {
+    return this.call(() => rtnl.getRoute(this.k, dst, oif, src));
+  }
+  rtAddRoute(spec: RtRouteSpec, mode?: 'add' | 'replace' | 'append'): RtResult {
+    return this.call(() => rtnl.addRoute(this.k, spec, mode));
+  }
+  rtDelRoute(spec: RtRouteSpec): RtResult {
+    return this.call(() => rtnl.delRoute(this.k, spec));
+  }
+  rtNeighs(ifindex?: number): RtNeigh[] | number {
+    return this.call(() => rtnl.neighs(this.k, ifindex));
+  }
+  rtSetNeigh(spec: RtNeighSpec, mode?: 'add' | 'replace' | 'change'): RtResult {
+    return this.call(() => rtnl.setNeigh(this.k, spec, mode));
+  }
+  rtDelNeigh(ifindex: number, address: number): RtResult {
+    return this.call(() => rtnl.delNeigh(this.k, ifindex, address));
+  }
+  rtFlushNeighs(ifindex: number): RtResult {
+    return this.call(() => rtnl.flushNeighs(this.k, ifindex));
   }
 }
 

@@ -9,6 +9,8 @@ import {
   attachSys, Capture, captureFile, feedFile, Kernel, OpenFile, procRoot, spawnProcess, type Process, type Tty,
 } from '../kernel/index.ts';
 import { S_IFCHR, makedev, O_RDONLY, WIFEXITED, WEXITSTATUS, WTERMSIG } from '../kernel/abi.ts';
+import { Stack, procNet, procSysNet, type NetInterface } from '../net/stack/index.ts';
+import { staticDir } from '../kernel/procfs.ts';
 
 export interface GuestOptions {
   cpu: Cpu;
@@ -17,8 +19,10 @@ export interface GuestOptions {
   /** The lab's /shared folder, one MemFs shared by every guest. */
   shared?: Filesystem;
   quota?: QuotaOptions;
-  /** Extra /proc entries (the network stack's sys/net and net). */
+  /** Extra /proc entries. */
   procExtra?: Record<string, GenNode>;
+  /** Give the guest a network stack (default true). */
+  network?: boolean;
   /** A saved copy-on-write layer to start from (a restored lab); a fresh MemFs by default. */
   upper?: MemFs;
   /** Environment every host-started process gets (lab.conf `dev[env]=K=V`). */
@@ -54,6 +58,8 @@ export class Guest {
   readonly name: string;
   /** The root file system: image layers under this guest's copy-on-write layer (`rootFs.upper`). */
   readonly rootFs: OverlayFs;
+  /** The guest's network stack (lo and the interfaces the lab attaches). */
+  readonly net: Stack | undefined;
   private readonly dev: MemFs;
   private readonly extraEnv: Record<string, string>;
 
@@ -62,14 +68,20 @@ export class Guest {
     const now = () => cpu.realtime;
     this.name = name;
     this.extraEnv = options.env ?? {};
+    this.net = options.network === false ? undefined : new Stack({ cpu, name });
+    const procExtra: Record<string, GenNode> = { ...options.procExtra };
+    if (this.net) {
+      procExtra['net'] = procNet(this.net);
+      procExtra['sys'] = staticDir({ net: procSysNet(this.net) });
+    }
     const root = new OverlayFs(image.layers, { now, upper: options.upper });
     this.rootFs = root;
     this.vfs = new Vfs(root, { now, rootInfo: { source: 'overlay', fstype: 'overlay', options: 'rw,relatime' } });
     this.kernel = new Kernel({
-      cpu, vfs: this.vfs, hostname: name, quota: options.quota, programs: (n) => image.programs.get(n),
+      cpu, vfs: this.vfs, hostname: name, quota: options.quota, programs: (n) => image.programs.get(n), net: this.net,
     });
     attachSys(this.kernel);
-    this.vfs.mount('/proc', new GenFs(procRoot(this.kernel, options.procExtra), { fstype: 'proc', now,
+    this.vfs.mount('/proc', new GenFs(procRoot(this.kernel, procExtra), { fstype: 'proc', now,
       lenient: (p) => /^\/(uptime|loadavg|meminfo|cpuinfo|stat|version)$/.test(p) }), { source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime' });
     this.dev = new MemFs({ now, fstype: 'tmpfs' });
     this.vfs.mount('/dev', this.dev, { source: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755' });
@@ -96,8 +108,18 @@ export class Guest {
     v.symlink('/proc/self/fd/2', '/dev/stderr', ROOT);
   }
 
-  /** Starts init (pid 1) and writes the per-guest files (/etc/hostname, /etc/hosts). */
+  /** Adds an Ethernet interface (down, as a new veth is); the lab plugs it into a collision domain. */
+  addInterface(name: string, mac: number): NetInterface {
+    if (!this.net) throw new Error(`${this.name} has no network stack`);
+    return this.net.addEthernet(name, mac);
+  }
+
+  /** Starts init (pid 1) and writes the per-guest files (/etc/hostname, /etc/hosts); brings up lo. */
   boot(): void {
+    if (this.net) {
+      this.net.config.changeLink(1, { up: true });
+      this.net.config.addAddress({ ifindex: 1, address: 0x7f000001, prefixLength: 8 });
+    }
     this.vfs.writeFile('/etc/hostname', `${this.name}\n`);
     this.vfs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`);
     const init = spawnProcess(this.kernel, '/sbin/init', ['/sbin/init'], { envp: [], cwd: '/' });
