@@ -16,6 +16,8 @@ import { readText, runSource } from './source.ts';
 import { notifyJobs } from './builtins/jobs.ts';
 import { evalArith, expandString } from './expand.ts';
 import { newVar } from './vars.ts';
+import { LineEditor } from './readline.ts';
+import { appendHistoryFile, expandHistory, loadHistoryFile } from './history.ts';
 
 export const BASH_VERSION = '5.2.15(1)-release';
 
@@ -80,10 +82,10 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
   try {
     if (command !== null) {
       sh.mode = 'command';
-      sh.name = argv[i] ?? 'bash';
+      sh.name = argv[i] ?? argv[0] ?? 'bash';
       sh.positional = argv.slice(i + 1);
       sh.source = sh.name;
-      status = await runSource(sh, command, { prefix: sh.name });
+      status = await runSource(sh, command, { prefix: sh.name, syntaxPrefix: `${sh.name}: -c` });
     } else if (i < argv.length && !forceStdin) {
       const path = argv[i]!;
       sh.mode = 'script';
@@ -106,6 +108,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
         sh.options.monitor = true;
         sh.options.histexpand = true;
         await setupInteractive(sh, login, rc, profile);
+        await loadHistoryFile(sh);
       } else sh.mode = 'stdin';
       status = await readLoop(sh);
     }
@@ -240,17 +243,33 @@ async function readLoop(sh: Shell): Promise<number> {
   const interactive = sh.options.interactive;
   const parser = new ShellParser('', { interactive: true });
   let continuing = false;
+  const editor = interactive && sh.sys.isatty(0) ? new LineEditor(sh) : null;
   for (;;) {
     if (interactive) {
       await notifyJobs(sh);
       if (sh.pendingTraps.length) await runTrapTextsPending(sh);
-      const ps = continuing ? sh.get('PS2') ?? '> ' : sh.get('PS1') ?? '';
-      await sh.write(2, await promptString(sh, ps));
     }
     sh.interrupted = false;
-    const line = await readLine(sh);
+    let line: string | null | 'interrupted';
+    if (interactive) {
+      const ps = await promptString(sh, continuing ? sh.get('PS2') ?? '> ' : sh.get('PS1') ?? '');
+      if (editor) line = await editor.readLine(ps);
+      else {
+        await sh.write(2, ps);
+        line = await readLine(sh);
+      }
+    } else line = await readLine(sh);
+    if (typeof line === 'string' && interactive && sh.options.histexpand && line.includes('!')) {
+      const h = expandHistory(line, sh.history);
+      if (h.error) {
+        await sh.write(2, `bash: ${h.error}: event not found\n`);
+        continue;
+      }
+      if (h.line !== line) await sh.write(2, h.line + '\n');
+      line = h.line;
+    }
     if (line === 'interrupted') {
-      await sh.write(2, '\n');
+      if (!editor) await sh.write(2, '\n');
       parserReset(parser);
       continuing = false;
       sh.status = 130;
@@ -265,7 +284,10 @@ async function readLoop(sh: Shell): Promise<number> {
       }
     } else {
       parser.append(line + '\n');
-      if (interactive && line.trim() && !continuing) sh.history.push(line);
+      if (interactive && line.trim() && !continuing) {
+        sh.history.push(line);
+        await appendHistoryFile(sh, line);
+      }
     }
     continuing = false;
     for (;;) {

@@ -1,0 +1,80 @@
+// Interactive editing at the prompt, tested by typing key sequences into a console.
+import { beforeEach, expect, test } from 'vitest';
+import { TestGuest } from '../helpers/guest.ts';
+
+let g: TestGuest;
+let screen = '';
+let input: (s: string) => Promise<void>;
+
+/** The text of the screen after the last prompt, with cursor movement codes left in. */
+const lastLines = (n = 3) => screen.split('\r\n').slice(-n).join('\n');
+
+beforeEach(async () => {
+  g = new TestGuest();
+  screen = '';
+  const con = g.guest.openConsole((b) => (screen += new TextDecoder().decode(b)));
+  if (typeof con === 'number') throw new Error('console');
+  input = async (s) => {
+    for (const ch of s.match(/\x1b\[[0-9;]*[A-Za-z~]|[^]/g) ?? []) {
+      con.input(new TextEncoder().encode(ch));
+      await g.driver.runFor(1e6);
+    }
+    await g.driver.runFor(20e6);
+  };
+  await g.driver.runFor(10e6);
+});
+
+test('history with Up, editing with the cursor keys, Home and End', async () => {
+  await input('echo one\r');
+  await input('\x1b[A\x1b[D\x1b[D\x1b[DX\r');
+  expect(lastLines(2)).toBe('Xone\nroot@pc:~# ');
+  await input('two\x01echo \r');
+  expect(lastLines(2)).toBe('two\nroot@pc:~# ');
+  await input('echo abc\x1b[D\x1b[D\x1b[3~\x05d\r');
+  expect(lastLines(2)).toBe('acd\nroot@pc:~# ');
+  await input('\x1b[A\x1b[A\x1b[A\x1b[B\r');
+  expect(lastLines(2)).toBe('two\nroot@pc:~# ');
+});
+
+test('kill and yank: Ctrl-K, Ctrl-U, Ctrl-W, Ctrl-Y', async () => {
+  await input('echo hello world\x17there\r');
+  expect(lastLines(2)).toBe('hello there\nroot@pc:~# ');
+  await input('junk\x15echo ok\r');
+  expect(lastLines(2)).toBe('ok\nroot@pc:~# ');
+  await input('echo abc\x01\x06\x06\x06\x06\x0b\x19 x\r');
+  expect(lastLines(2)).toBe('abc x\nroot@pc:~# ');
+  await input('echo abc\x01\x06\x06\x06\x06\x0b\r');
+  expect(lastLines(2)).toBe('\nroot@pc:~# ');
+});
+
+test('Tab completes commands and paths; a second Tab lists the choices', async () => {
+  await input('ech\t1\r');
+  expect(lastLines(2)).toBe('1\nroot@pc:~# ');
+  await input('ls /pro\tself/cmdl\t\r');
+  expect(lastLines(2)).toBe('/proc/self/cmdline\nroot@pc:~# ');
+  await input('ls /etc/pro\t\t');
+  expect(screen).toContain('profile');
+});
+
+test('Ctrl-R searches the history backwards', async () => {
+  await input('echo first\r');
+  await input('echo second\r');
+  await input('\x12fir');
+  expect(screen).toContain("(reverse-i-search)`fir': echo first");
+  await input('\r');
+  expect(lastLines(2)).toBe('first\nroot@pc:~# ');
+});
+
+test('!! repeats, history lists, Ctrl-C abandons the line, Ctrl-C stops a pipeline', async () => {
+  await input('echo again\r');
+  await input('!!\r');
+  expect(lastLines(3)).toBe('echo again\nagain\nroot@pc:~# ');
+  await input('history\r');
+  expect(screen).toContain('    1  echo again\r\n    2  echo again\r\n    3  history\r\n');
+  await input('echo never\x03');
+  expect(lastLines(2)).toBe('root@pc:~# echo never^C\nroot@pc:~# ');
+  await input('sleep 100 | cat\r');
+  await input('\x03');
+  await input('echo $?\r');
+  expect(lastLines(2)).toBe('130\nroot@pc:~# ');
+});
