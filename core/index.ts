@@ -4,3 +4,4 @@ export { Guest, exitCodeOf, DEFAULT_PATH, type GuestOptions, type ExecResult, ty
 export { buildBaseImage, ImageStore, type Image } from './images/base.ts';
 export { Capture } from './kernel/index.ts';
 export { MemFs } from './fs/index.ts';
+export * from './lab/index.ts';

@@ -146,11 +146,12 @@ export class Guest {
    * Starts a program by argv (argv[0] is the path), stdout and stderr captured together, stdin from
    * `stdin` bytes (or /dev/null). Returns the process or -errno.
    */
-  startArgv(argv: readonly string[], capture: Capture, options: { cwd?: string; stdin?: Uint8Array; env?: Record<string, string> } = {}):
+  startArgv(argv: readonly string[], capture: Capture,
+    options: { cwd?: string; stdin?: Uint8Array; env?: Record<string, string>; /** Program file when argv[0] is not its path ('bash'). */ path?: string } = {}):
     Process | number {
     const out = captureFile(capture);
     const input = options.stdin ? feedFile(options.stdin) : this.openHostFile('/dev/null');
-    const proc = spawnProcess(this.kernel, argv[0]!, argv, {
+    const proc = spawnProcess(this.kernel, options.path ?? argv[0]!, argv, {
       envp: this.env(options.env), cwd: options.cwd ?? '/', fds: [input, out, out],
     });
     out.unref();

@@ -22,3 +22,11 @@ export {
 } from './validate.ts';
 export { serializeLabConf, type SerializeResult } from './serialize.ts';
 export { decodeUtf8, pyStrip, pyInt, isPyWord } from './pytext.ts';
+export { Lab, type LabConsole } from './runtime.ts';
+export * from './runtime-types.ts';
+export { type LabFilesWithModes, normalizeScript, buildHostlabLayer, copyFolderOnto } from './device-files.ts';
+export { type NetworkAttacher, KATHARA_DEFAULT_SYSCTLS, deviceSysctls } from './network-attach.ts';
+export { snapshotMemFs, restoreMemFs, type FsSnapshot, type FsSnapshotEntry } from './fs-snapshot.ts';
+export { bootCommand, shutdownCommand } from './boot-script.ts';
+export type { Lab as LabModel } from './model.ts';
+export { runNetkitTests, runLabCheckerSpec, lineDiff, type CheckResult } from './lab-check.ts';
