@@ -17,8 +17,8 @@ export interface CheckResult {
 
 /** Line diff: `-` lines only expected, `+` lines only actual, `  ` common (longest common subsequence). */
 export function lineDiff(expected: string, actual: string): string {
-  const a = expected.split('\n');
-  const b = actual.split('\n');
+  const a = expected.replace(/\n$/, '').split('\n');
+  const b = actual.replace(/\n$/, '').split('\n');
   const n = a.length, m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
@@ -28,7 +28,7 @@ export function lineDiff(expected: string, actual: string): string {
   let i = 0, j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) out.push(`  ${a[i++]}`), j++;
-    else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) out.push(`+ ${b[j++]}`);
+    else if (j < m && (i === n || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) out.push(`+ ${b[j++]}`);
     else out.push(`- ${a[i++]}`);
   }
   return out.join('\n');
