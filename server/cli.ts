@@ -333,7 +333,8 @@ async function cmdConsole(args: string[]): Promise<number> {
       }
       c.input(new Uint8Array(chunk));
     });
-    stdin.on('end', () => done());
+    // Piped input (no terminal): the console ends when the guest's shell does.
+    stdin.on('end', () => { if (raw) done(); });
   });
   const onResize = (): void => c.resize(stdout.columns || 80, stdout.rows || 24);
   process.on('SIGWINCH', onResize);
