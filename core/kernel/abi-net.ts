@@ -1,7 +1,8 @@
-// The network part of the ABI: Netloom's rtnetlink, a typed request interface through which `ip`,
-// ifconfig, route and arp list and change links, addresses, routes and neighbours. Records are plain
-// copies; failures carry Linux's negative errno and, where the kernel sets one, its extack message.
-// Addresses are IPv4 as unsigned 32-bit numbers and MACs as 48-bit numbers, as core/net/wire uses them.
+// The network part of the ABI: BSD sockets (the socket section below), and Netloom's rtnetlink, a typed
+// request interface through which `ip`, ifconfig, route and arp list and change links, addresses, routes
+// and neighbours. Records are plain copies; failures carry Linux's negative errno and, where the kernel
+// sets one, its extack message. Addresses are IPv4 as unsigned 32-bit numbers and MACs as 48-bit
+// numbers, as core/net/wire uses them.
 
 export interface RtError {
   errno: number;
@@ -122,8 +123,8 @@ export const RTPROT_KERNEL = 2, RTPROT_BOOT = 3, RTPROT_STATIC = 4;
 export const NUD_INCOMPLETE = 0x01, NUD_REACHABLE = 0x02, NUD_STALE = 0x04, NUD_DELAY = 0x08, NUD_PROBE = 0x10;
 export const NUD_FAILED = 0x20, NUD_NOARP = 0x40, NUD_PERMANENT = 0x80, NUD_NONE = 0x00;
 
-/** The rtnetlink calls of Sys. */
-export interface SysNet {
+/** The rtnetlink calls of Sys (and, through SysSocket, the socket calls). */
+export interface SysNet extends SysSocket {
   rtLinks(): RtLink[] | number;
   rtSetLink(ifindex: number, change: RtLinkChange): RtResult;
   rtAddrs(ifindex?: number): RtAddr[] | number;
@@ -138,4 +139,194 @@ export interface SysNet {
   rtSetNeigh(spec: RtNeighSpec, mode?: 'add' | 'replace' | 'change'): RtResult;
   rtDelNeigh(ifindex: number, address: number): RtResult;
   rtFlushNeighs(ifindex: number): RtResult;
+}
+
+// ---------------------------------------------------------------------------------------------- sockets
+//
+// BSD sockets as Linux offers them (socket(7), ip(7), udp(7), raw(7), icmp(7), packet(7)), with typed
+// arguments instead of C structs: addresses are Sockaddr records, option values numbers / strings /
+// small records, ancillary data a list of Cmsg. Numbers (families, types, levels, options, flags) are
+// Linux's, so a program written against C headers reads the same. Every call returns a negative errno
+// on failure; getsockopt/getsockname/getpeername return either their record or a negative number.
+// SOCK_STREAM (TCP) is not implemented yet: socket(AF_INET, SOCK_STREAM, 0) fails with -EPROTONOSUPPORT,
+// and listen/accept answer -EOPNOTSUPP on datagram sockets, as Linux does; they are ready for TCP.
+
+/** Address families (sys/socket.h). */
+export const AF_UNSPEC = 0, AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17;
+export const PF_UNSPEC = AF_UNSPEC, PF_INET = AF_INET, PF_PACKET = AF_PACKET;
+
+/** Socket types, and the flags socket() accepts or-ed into the type (O_NONBLOCK and O_CLOEXEC). */
+export const SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_RDM = 4, SOCK_SEQPACKET = 5, SOCK_PACKET = 10;
+export const SOCK_NONBLOCK = 0o4000, SOCK_CLOEXEC = 0o2000000;
+
+/** IP protocol numbers (netinet/in.h). */
+export const IPPROTO_IP = 0, IPPROTO_ICMP = 1, IPPROTO_IGMP = 2, IPPROTO_TCP = 6, IPPROTO_UDP = 17;
+export const IPPROTO_RAW = 255;
+
+/** Special addresses, as unsigned 32-bit numbers. */
+export const INADDR_ANY = 0, INADDR_BROADCAST = 0xffffffff, INADDR_LOOPBACK = 0x7f000001;
+
+/** EtherTypes a packet socket may name (linux/if_ether.h); ETH_P_ALL sees every frame. */
+export const ETH_P_ALL = 0x0003, ETH_P_IP = 0x0800, ETH_P_ARP = 0x0806, ETH_P_8021Q = 0x8100;
+
+/** sockaddr_ll pkttype (linux/if_packet.h) and hatype (ARPHRD_*). */
+export const PACKET_HOST = 0, PACKET_BROADCAST = 1, PACKET_MULTICAST = 2, PACKET_OTHERHOST = 3, PACKET_OUTGOING = 4;
+export const ARPHRD_ETHER = 1, ARPHRD_LOOPBACK = 772;
+
+/** An IPv4 socket address (sockaddr_in): `addr` a 32-bit number, `port` in host order. */
+export interface SockaddrIn {
+  family: typeof AF_INET;
+  addr: number;
+  port: number;
+}
+
+/**
+ * A link-layer address (sockaddr_ll): `protocol` an EtherType in host order, `addr` a 48-bit MAC.
+ * pkttype/hatype/addr are filled in by recvfrom and getsockname; sendto on a SOCK_DGRAM packet socket
+ * needs `addr` (the destination MAC).
+ */
+export interface SockaddrLl {
+  family: typeof AF_PACKET;
+  ifindex: number;
+  protocol: number;
+  pkttype?: number;
+  hatype?: number;
+  addr?: number;
+}
+
+/** AF_UNSPEC: connect() with it dissolves a datagram socket's association. */
+export interface SockaddrUnspec {
+  family: typeof AF_UNSPEC;
+}
+
+export type Sockaddr = SockaddrIn | SockaddrLl | SockaddrUnspec;
+
+/** send/recv flags (sys/socket.h). */
+export const MSG_OOB = 0x1, MSG_PEEK = 0x2, MSG_DONTROUTE = 0x4, MSG_CTRUNC = 0x8, MSG_TRUNC = 0x20;
+export const MSG_DONTWAIT = 0x40, MSG_EOR = 0x80, MSG_WAITALL = 0x100, MSG_CONFIRM = 0x800;
+export const MSG_ERRQUEUE = 0x2000, MSG_NOSIGNAL = 0x4000, MSG_MORE = 0x8000;
+
+export const SHUT_RD = 0, SHUT_WR = 1, SHUT_RDWR = 2;
+
+/** Option levels. */
+export const SOL_SOCKET = 1, SOL_IP = 0, SOL_RAW = 255, SOL_PACKET = 263;
+
+/** SOL_SOCKET options (asm-generic/socket.h). */
+export const SO_DEBUG = 1, SO_REUSEADDR = 2, SO_TYPE = 3, SO_ERROR = 4, SO_DONTROUTE = 5, SO_BROADCAST = 6;
+export const SO_SNDBUF = 7, SO_RCVBUF = 8, SO_KEEPALIVE = 9, SO_OOBINLINE = 10, SO_PRIORITY = 12, SO_LINGER = 13;
+export const SO_REUSEPORT = 15, SO_RCVLOWAT = 18, SO_SNDLOWAT = 19, SO_RCVTIMEO = 20, SO_SNDTIMEO = 21;
+export const SO_BINDTODEVICE = 25, SO_TIMESTAMP = 29, SO_ACCEPTCONN = 30, SO_MARK = 36, SO_PROTOCOL = 38, SO_DOMAIN = 39;
+
+/** IPPROTO_IP options (linux/in.h). */
+export const IP_TOS = 1, IP_TTL = 2, IP_HDRINCL = 3, IP_OPTIONS = 4, IP_RECVOPTS = 6, IP_PKTINFO = 8;
+export const IP_MTU_DISCOVER = 10, IP_RECVERR = 11, IP_RECVTTL = 12, IP_RECVTOS = 13, IP_MTU = 14;
+export const IP_MULTICAST_IF = 32, IP_MULTICAST_TTL = 33, IP_MULTICAST_LOOP = 34;
+export const IP_ADD_MEMBERSHIP = 35, IP_DROP_MEMBERSHIP = 36, IP_MULTICAST_ALL = 49;
+export const IP_PMTUDISC_DONT = 0, IP_PMTUDISC_WANT = 1, IP_PMTUDISC_DO = 2, IP_PMTUDISC_PROBE = 3;
+
+/** SOL_RAW on a raw ICMP socket: a 32-bit mask, bit n set = drop ICMP type n (linux/icmp.h). */
+export const ICMP_FILTER = 1;
+
+/** SOL_PACKET options (linux/if_packet.h). */
+export const PACKET_ADD_MEMBERSHIP = 1, PACKET_DROP_MEMBERSHIP = 2;
+export const PACKET_MR_MULTICAST = 0, PACKET_MR_PROMISC = 1, PACKET_MR_ALLMULTI = 2;
+
+/** ip_mreqn: a group, and the local interface by address or index (0 = chosen by routing). */
+export interface IpMreqn {
+  multiaddr: number;
+  address?: number;
+  ifindex?: number;
+}
+
+/** packet_mreq: PACKET_MR_PROMISC / ALLMULTI on an interface. */
+export interface PacketMreq {
+  ifindex: number;
+  type: number;
+  addr?: number;
+}
+
+/**
+ * An option value. Integer and boolean options take a number (booleans 0/1; getsockopt returns the
+ * number Linux would put in the int). SO_BINDTODEVICE takes an interface name ('' unbinds).
+ * SO_RCVTIMEO/SO_SNDTIMEO take nanoseconds (0 = wait forever). IP_ADD/DROP_MEMBERSHIP take an IpMreqn;
+ * IP_MULTICAST_IF an IpMreqn or a bare interface address. PACKET_ADD/DROP_MEMBERSHIP a PacketMreq.
+ * ICMP_FILTER a 32-bit mask. IP_MTU (get only) the path MTU of a connected socket.
+ */
+export type SockOptValue = number | string | IpMreqn | PacketMreq;
+
+/** sock_extended_err origins (linux/errqueue.h). */
+export const SO_EE_ORIGIN_NONE = 0, SO_EE_ORIGIN_LOCAL = 1, SO_EE_ORIGIN_ICMP = 2, SO_EE_ORIGIN_ICMP6 = 3;
+
+/** sock_extended_err plus its offender address (SO_EE_OFFENDER): what IP_RECVERR queues. */
+export interface SockExtendedErr {
+  /** Positive errno (ECONNREFUSED, EHOSTUNREACH, EMSGSIZE, ...). */
+  errno: number;
+  origin: number;
+  /** The ICMP type and code for SO_EE_ORIGIN_ICMP. */
+  type: number;
+  code: number;
+  /** The next-hop MTU for "fragmentation needed" (and the local MTU for local EMSGSIZE). */
+  info: number;
+  data: number;
+  /** The host that sent the ICMP error (null for local errors). */
+  offender: SockaddrIn | null;
+}
+
+/** IP_PKTINFO ancillary data (in_pktinfo). */
+export interface InPktinfo {
+  ifindex: number;
+  specDst: number;
+  addr: number;
+}
+
+/**
+ * One ancillary data item of recvmsg: IP_TTL (with IP_RECVTTL), IP_TOS (IP_RECVTOS), IP_PKTINFO,
+ * IP_RECVERR (from the error queue, MSG_ERRQUEUE), SO_TIMESTAMP (CLOCK_REALTIME ns of arrival).
+ */
+export type Cmsg =
+  | { level: typeof SOL_IP; type: typeof IP_TTL; value: number }
+  | { level: typeof SOL_IP; type: typeof IP_TOS; value: number }
+  | { level: typeof SOL_IP; type: typeof IP_PKTINFO; value: InPktinfo }
+  | { level: typeof SOL_IP; type: typeof IP_RECVERR; value: SockExtendedErr }
+  | { level: typeof SOL_SOCKET; type: typeof SO_TIMESTAMP; value: number };
+
+/** What recvfrom returns: bytes copied (or, with MSG_TRUNC, the datagram's real length) and the sender. */
+export interface RecvFrom {
+  length: number;
+  from: Sockaddr | null;
+}
+
+/** What recvmsg returns: as recvfrom, plus msg_flags (MSG_TRUNC, MSG_ERRQUEUE ...) and ancillary data. */
+export interface RecvMsg extends RecvFrom {
+  flags: number;
+  control: Cmsg[];
+}
+
+/** What accept returns. */
+export interface Accepted {
+  fd: number;
+  addr: Sockaddr | null;
+}
+
+/** The socket calls of Sys. */
+export interface SysSocket {
+  /** socket(2). `type` may carry SOCK_NONBLOCK | SOCK_CLOEXEC. Returns the descriptor. */
+  socket(domain: number, type: number, protocol: number): number;
+  bind(fd: number, addr: Sockaddr): number;
+  /** connect(2): datagram sockets set their peer at once (AF_UNSPEC dissolves it). */
+  connect(fd: number, addr: Sockaddr): Promise<number>;
+  listen(fd: number, backlog: number): number;
+  /** accept4(2); `flags` SOCK_NONBLOCK | SOCK_CLOEXEC. */
+  accept(fd: number, flags?: number): Promise<Accepted | number>;
+  /** sendto(2) / send(2) (addr null or omitted). Returns bytes sent. */
+  sendto(fd: number, data: Uint8Array, flags: number, addr?: Sockaddr | null): Promise<number>;
+  /** recvfrom(2) / recv(2) into `buf`. MSG_DONTWAIT, MSG_PEEK, MSG_TRUNC, MSG_ERRQUEUE. */
+  recvfrom(fd: number, buf: Uint8Array, flags: number): Promise<RecvFrom | number>;
+  /** recvmsg(2): as recvfrom, with msg_flags and ancillary data (what ping and traceroute need). */
+  recvmsg(fd: number, buf: Uint8Array, flags: number): Promise<RecvMsg | number>;
+  setsockopt(fd: number, level: number, name: number, value: SockOptValue): number;
+  getsockopt(fd: number, level: number, name: number): SockOptValue | number;
+  getsockname(fd: number): Sockaddr | number;
+  getpeername(fd: number): Sockaddr | number;
+  shutdown(fd: number, how: number): number;
 }

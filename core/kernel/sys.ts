@@ -16,6 +16,10 @@ import * as fsc from './calls/fs.ts';
 import * as io from './calls/io.ts';
 import * as pc from './calls/proc.ts';
 import * as rtnl from './calls/rtnl.ts';
+import * as net from './calls/net.ts';
+import type {
+  Accepted, RecvFrom, RecvMsg, Sockaddr, SockOptValue,
+} from './abi-net.ts';
 import type {
   RtAddr, RtAddrSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
 } from './abi-net.ts';
@@ -415,6 +419,48 @@ export class ProcSys implements Sys {
   }
   rtFlushNeighs(ifindex: number): RtResult {
     return this.call(() => rtnl.flushNeighs(this.k, ifindex));
+  }
+
+  // --------------------------------------------------------------------------------------- sockets
+
+  socket(domain: number, type: number, protocol: number): number {
+    return this.call(() => net.socket(this.k, this.p, domain, type, protocol));
+  }
+  bind(fd: number, addr: Sockaddr): number {
+    return this.call(() => net.bind(this.k, this.p, fd, addr));
+  }
+  connect(fd: number, addr: Sockaddr): Promise<number> {
+    return this.blocking(() => net.connect(this.k, this.p, fd, addr));
+  }
+  listen(fd: number, backlog: number): number {
+    return this.call(() => net.listen(this.p, fd, backlog));
+  }
+  accept(fd: number, flags = 0): Promise<Accepted | number> {
+    return this.blocking(() => net.accept(this.k, this.p, fd, flags));
+  }
+  sendto(fd: number, data: Uint8Array, flags: number, addr: Sockaddr | null = null): Promise<number> {
+    return this.blocking(() => net.sendto(this.k, this.p, fd, data, flags, addr), data.length);
+  }
+  recvfrom(fd: number, buf: Uint8Array, flags: number): Promise<RecvFrom | number> {
+    return this.blocking(() => net.recvfrom(this.k, this.p, fd, buf, flags), buf.length);
+  }
+  recvmsg(fd: number, buf: Uint8Array, flags: number): Promise<RecvMsg | number> {
+    return this.blocking(() => net.recvmsg(this.k, this.p, fd, buf, flags), buf.length);
+  }
+  setsockopt(fd: number, level: number, name: number, value: SockOptValue): number {
+    return this.call(() => net.setsockopt(this.k, this.p, fd, level, name, value));
+  }
+  getsockopt(fd: number, level: number, name: number): SockOptValue | number {
+    return this.call(() => net.getsockopt(this.k, this.p, fd, level, name));
+  }
+  getsockname(fd: number): Sockaddr | number {
+    return this.call(() => net.getsockname(this.p, fd));
+  }
+  getpeername(fd: number): Sockaddr | number {
+    return this.call(() => net.getpeername(this.p, fd));
+  }
+  shutdown(fd: number, how: number): number {
+    return this.call(() => net.shutdown(this.p, fd, how));
   }
 }
 
