@@ -15,7 +15,8 @@ import { exitCodeOf, Guest } from './guest.ts';
 import { bootWaves } from './labdep.ts';
 import { loadLab } from './load.ts';
 import type { Lab as LabModel, LabDevice, LabDiagnostic } from './model.ts';
-import { deviceSysctls } from './network-attach.ts';
+import { deviceSysctls, type NetworkAttacher } from './network-attach.ts';
+import { FabricAttacher } from './fabric-attacher.ts';
 import type {
   CollisionDomainInfo, DeviceInfo, DeviceState, ExecOptions, ExecOutcome, Failure, InterfaceInfo, LabCreateResult,
   LabEvent, LabOptions, LabState, StartReport,
@@ -73,6 +74,8 @@ export class Lab {
   private readonly sharedFs: MemFs;
   private readonly hostlab: Filesystem;
   private readonly listeners = new Set<(event: LabEvent) => void>();
+  /** Creates NICs and plugs them into the collision domains (the lab's own fabric unless one is given). */
+  readonly network: NetworkAttacher;
   /** Fast-mode drives run one after the other (each also advances the others' work). */
   private fastChain: Promise<unknown> = Promise.resolve();
 
@@ -103,6 +106,7 @@ export class Lab {
     this.warnings = [...warnings];
     this.cpu = new Cpu({ seed: options.seed, epoch: options.epoch });
     this.driver = new Driver(this.cpu, options.host);
+    this.network = options.network ?? new FabricAttacher(this.cpu);
     const now = (): number => this.cpu.realtime;
     const images = options.images ?? new ImageStore();
     const missing = new Map<string, string[]>();
@@ -288,7 +292,7 @@ export class Lab {
       guest.boot();
       if (!upper) this.populate(rt, guest);
       // The place where the network joins in: NICs for lab.conf's interfaces, plugged into their domains.
-      for (const problem of this.options.network?.attach(guest, d, d.interfaces, deviceSysctls(d)) ?? []) {
+      for (const problem of this.network.attach(guest, d, d.interfaces, deviceSysctls(d)) ?? []) {
         this.warnings.push({ file: 'lab.conf', line: d.line || undefined, message: `${d.name}: ${problem}` });
       }
       rt.bootOutput = new Capture();
@@ -319,7 +323,7 @@ export class Lab {
 
   private crashed(rt: DeviceRuntime, guest: Guest | null, message: string): void {
     if (rt.guest !== guest) return;
-    if (guest) this.options.network?.detach(guest, rt.device);
+    if (guest) this.network.detach(guest, rt.device);
     this.setState(rt, 'crashed', message);
   }
 
@@ -346,7 +350,7 @@ export class Lab {
     }
     if (rt.guest !== guest || (rt.state as DeviceState) === 'crashed') return;
     guest.kernel.halt();
-    this.options.network?.detach(guest, rt.device);
+    this.network.detach(guest, rt.device);
     this.setState(rt, 'halted');
   }
 
