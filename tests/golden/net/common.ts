@@ -1,0 +1,34 @@
+// Types and masking shared by the network golden recorder and test. Masking replaces only what differs
+// by nature between runs: times, the veth peer's ifindex (a host value under Kathará) and random values.
+
+export interface NetCase {
+  name: string;
+  /** A key of TOPOLOGIES. */
+  topo: string;
+  /** "host: bash command" lines run before the case, in order (their output is ignored). */
+  setup?: string[];
+  host: string;
+  /** Run as `bash -c CMD` with stderr into stdout. */
+  cmd: string;
+}
+
+export interface NetRecord extends NetCase {
+  output: string;
+  status: number;
+}
+
+/** Applied to the recorded and the guest's output alike. */
+export function mask(text: string): string {
+  return text
+    .replace(/@if\d+/g, '@ifN')
+    .replace(/"link_index":\d+/g, '"link_index":N')
+    .replace(/link-netnsid \d+/g, 'link-netnsid N')
+    .replace(/"link_netnsid":\d+/g, '"link_netnsid":N')
+    .replace(/"link_netnsid": \d+/g, '"link_netnsid": N')
+    .replace(/"link_index": \d+/g, '"link_index": N')
+    .replace(/time[=<]\d+(\.\d+)? ?ms/g, 'time=T ms')
+    .replace(/(rtt|round-trip) min\/avg\/max\/mdev = [\d./]+ ms/g, '$1 min/avg/max/mdev = T ms')
+    .replace(/, time \d+ms/g, ', time Tms')
+    .replace(/  \d+\.\d+ ms/g, '  T ms')
+    .replace(/(\d+\.\d+)ms/g, 'Tms');
+}
