@@ -36,7 +36,6 @@ import { main as tacProgram } from '../userland/bin/tac.ts';
 import { main as printenvProgram } from '../userland/bin/printenv.ts';
 import { main as whoamiProgram } from '../userland/bin/whoami.ts';
 import { main as yesProgram } from '../userland/bin/yes.ts';
-import { main as sedProgram } from '../userland/bin/sed.ts';
 import { main as ipProgram } from '../userland/bin/ip.ts';
 
 export interface ProgramSpec {
@@ -83,6 +82,5 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   printenv: { path: '/usr/bin/printenv', program: printenvProgram },
   whoami: { path: '/usr/bin/whoami', program: whoamiProgram },
   yes: { path: '/usr/bin/yes', program: yesProgram },
-  sed: { path: '/usr/bin/sed', program: sedProgram },
   ip: { path: '/usr/bin/ip', program: ipProgram },
 };
