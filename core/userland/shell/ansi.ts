@@ -1,5 +1,7 @@
 // Decoding of bash's ANSI-C quoted strings `$'...'` (escape sequences as listed in bash(1), QUOTING).
 
+import { unencodable } from './locale.ts';
+
 const SIMPLE: Record<string, string> = {
   a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
   '\\': '\\', "'": "'", '"': '"', '?': '?',
@@ -10,7 +12,7 @@ function isHex(c: string): boolean {
 }
 
 /** Decodes the body of `$'...'` (without the quotes). */
-export function decodeAnsiC(body: string): string {
+export function decodeAnsiC(body: string, utf8 = true): string {
   let out = '';
   const n = body.length;
   let i = 0;
@@ -29,6 +31,8 @@ export function decodeAnsiC(body: string): string {
     } else if (e >= '0' && e <= '7') {
       let v = e.charCodeAt(0) - 48;
       for (let k = 0; k < 2 && i < n && body[i]! >= '0' && body[i]! <= '7'; k++) v = v * 8 + body.charCodeAt(i++) - 48;
+      // A NUL ends the string (bash keeps C strings).
+      if ((v & 0xff) === 0) return out;
       out += String.fromCharCode(v & 0xff);
     } else if (e === 'x' || e === 'u' || e === 'U') {
       const max = e === 'x' ? 2 : e === 'u' ? 4 : 8;
@@ -37,7 +41,9 @@ export function decodeAnsiC(body: string): string {
       if (hex === '') out += '\\' + e;
       else {
         const v = parseInt(hex, 16);
-        out += e === 'x' ? String.fromCharCode(v) : v <= 0x10ffff ? String.fromCodePoint(v) : '';
+        if (v === 0) return out;
+        if (e !== 'x' && v > 0x7f && !utf8) out += unencodable(v);
+        else out += e === 'x' ? String.fromCharCode(v) : v <= 0x10ffff ? String.fromCodePoint(v) : '';
       }
     } else if (e === 'c' && i < n) {
       const k = body[i++]!;

@@ -10,6 +10,8 @@ export interface ArithEnv {
   set(name: string, subscript: string | null, value: string): void;
   /** Errors for unset variables when `set -u` is on. */
   nounset: boolean;
+  /** Parsed expressions by text, kept by the shell so that loops parse each expression once. */
+  cache?: Map<string, ArithExpr>;
 }
 
 const wrap = (v: bigint): bigint => BigInt.asIntN(64, v);
@@ -21,8 +23,17 @@ export class ArithEvaluator {
 
   /** Parses and evaluates text; throws ArithError. */
   evaluate(text: string): bigint {
-    if (text.trim() === '') return 0n;
-    return this.eval(parseArith(text));
+    const cache = this.env.cache;
+    let expr = cache?.get(text);
+    if (!expr) {
+      if (text.trim() === '') return 0n;
+      expr = parseArith(text);
+      if (cache) {
+        if (cache.size >= 512) cache.clear();
+        cache.set(text, expr);
+      }
+    }
+    return this.eval(expr);
   }
 
   private valueOf(v: ArithVar): bigint {
@@ -106,7 +117,7 @@ function binary(op: string, a: bigint, b: bigint): bigint {
       if (b === 0n) throw new ArithError('division by 0', String(b));
       return wrap(a % b);
     case '**':
-      if (b < 0n) throw new ArithError('exponent less than 0', String(b));
+      if (b < 0n) throw new ArithError('exponent less than 0', String(-b));
       return wrap(a ** b);
     case '<<': return wrap(a << (b & 63n));
     case '>>': return wrap(a >> (b & 63n));

@@ -51,6 +51,10 @@ export async function assign(sh: Shell, a: Assignment, local: boolean): Promise<
     return { ok: true, trace: `${a.name}=(${arrayTrace(v)})` };
   }
   const value = a.value ? await expandString(sh, a.value) : '';
+  if (a.subscript && a.subscript.text === '') {
+    await sh.error(`${a.name}[]: bad array subscript`);
+    return { ok: false, trace: '' };
+  }
   if (a.subscript) {
     let v = existing;
     if (!v) {
@@ -81,4 +85,17 @@ export async function assign(sh: Shell, a: Assignment, local: boolean): Promise<
 function arrayTrace(v: Var): string {
   if (!(v.value instanceof Map)) return '';
   return [...(v.value as Map<unknown, string>).values()].map(xtraceWord).join(' ');
+}
+
+/** Assigns to `name` or `name[subscript]` given as text (printf -v, read, mapfile targets). */
+export async function assignTarget(sh: Shell, target: string, value: string): Promise<boolean> {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/s.exec(target);
+  if (!m) return sh.set(target, value);
+  const sub = m[2]!;
+  const a: Assignment = {
+    type: 'Assignment', name: m[1]!, append: false, array: null, line: sh.lineno,
+    subscript: { text: sub, word: { type: 'Word', parts: [{ type: 'Literal', value: sub }], text: sub, braces: false } },
+    value: { type: 'Word', parts: [{ type: 'SingleQuoted', value }], text: '', braces: false },
+  };
+  return (await assign(sh, a, false)).ok;
 }

@@ -59,6 +59,8 @@ export interface SingleQuoted {
 export interface AnsiCQuoted {
   type: 'AnsiCQuoted';
   value: string;
+  /** The text between the quotes, undecoded (\u escapes decode differently in the C locale). */
+  body?: string;
 }
 
 /** `"..."` (or `$"..."`, locale translation, treated as plain double quotes with `locale: true`). */
@@ -135,7 +137,7 @@ export type ParamOp =
    */
   | { kind: 'replace'; mode: 'first' | 'all' | 'prefix' | 'suffix'; pattern: Word; replacement: Word | null }
   /** `${x^p}` `${x^^p}` `${x,p}` `${x,,p}`; pattern null means "any character". */
-  | { kind: 'case'; op: '^' | '^^' | ',' | ',,'; pattern: Word | null }
+  | { kind: 'case'; op: '^' | '^^' | ',' | ',,' | '~' | '~~'; pattern: Word | null }
   /** `${x@Q}` and the other `@` transformations; `op` is the letter (Q E P A K a u U L k). */
   | { kind: 'transform'; op: string }
   /** `${!prefix*}` / `${!prefix@}`: names of variables starting with `name`. */

@@ -29,8 +29,8 @@ export async function evalCond(sh: Shell, e: CondExpr): Promise<boolean> {
       if (e.op === '=~') return regexMatch(sh, left, await expandPattern(sh, e.right));
       const right = await expandString(sh, e.right);
       if (['-eq', '-ne', '-lt', '-le', '-gt', '-ge'].includes(e.op)) {
-        const a = BigInt(await evalArith(sh, left));
-        const b = BigInt(await evalArith(sh, right));
+        const a = BigInt(await evalArith(sh, left, '[['));
+        const b = BigInt(await evalArith(sh, right, '[['));
         return intCompare(e.op, a, b);
       }
       return binaryTest(sh, e.op, left, right);

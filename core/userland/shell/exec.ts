@@ -3,12 +3,12 @@
 // and undone; external commands are looked up in PATH and executed in a child.
 
 import {
-  ENOENT, ENOEXEC, EACCES, O_CLOEXEC, SIGINT, SIGPIPE, WIFSTOPPED, WUNTRACED, WIFEXITED, WEXITSTATUS,
+  ENOENT, ENOEXEC, EACCES, F_DUPFD_CLOEXEC, O_CLOEXEC, SIGINT, SIGPIPE, WIFSTOPPED, WUNTRACED, WIFEXITED, WEXITSTATUS,
   WTERMSIG, WSTOPSIG, isDir, type WaitResult,
 } from '../../kernel/abi.ts';
-import type { AndOr, Command, List, Pipeline, SimpleCommand, FunctionDef } from './ast.ts';
-import { ReturnSignal, ShellExit } from './control.ts';
-import { expandString, expandWords, hooks } from './expand.ts';
+import type { AndOr, Assignment, Command, List, Pipeline, SimpleCommand, FunctionDef, Word } from './ast.ts';
+import { ExpansionError, ReturnSignal, ShellExit } from './control.ts';
+import { expandFields, expandString, expandWords, hooks } from './expand.ts';
 import { runCompound } from './run-compound.ts';
 import { applyRedirects, restoreRedirects } from './redirect.ts';
 import type { Shell } from './shell.ts';
@@ -19,6 +19,7 @@ import { SIGNAL_DESCRIPTIONS } from '../lib/signals.ts';
 import { expandPrompt } from './prompt.ts';
 import { assign } from './assign.ts';
 import { runScriptFile } from './source.ts';
+import { parseScript } from './parse.ts';
 
 hooks.runList = (sh, list) => runList(sh, list);
 
@@ -39,6 +40,8 @@ export async function runList(sh: Shell, list: List): Promise<number> {
 
 export async function runAndOr(sh: Shell, ao: AndOr): Promise<number> {
   sh.lineno = ao.line;
+  // set -n: read commands but do not execute them (ignored by interactive shells).
+  if (sh.options.noexec && !sh.options.interactive) return sh.status;
   const all = [{ op: '' as string, pipeline: ao.first }, ...ao.rest];
   let status = sh.status;
   for (let i = 0; i < all.length; i++) {
@@ -66,7 +69,6 @@ async function checkErrexit(sh: Shell, status: number): Promise<void> {
 
 export async function runTrapText(sh: Shell, text: string): Promise<void> {
   const saved = sh.status;
-  const { parseScript } = await import('./parse.ts');
   const parsed = parseScript(text);
   if (!parsed.error) await runList(sh, parsed.list);
   sh.status = saved;
@@ -116,7 +118,10 @@ async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
   let prevRead = -1;
   let pgid = 0;
   const jobControl = sh.options.monitor;
-  for (let i = 0; i < p.commands.length; i++) {
+  // lastpipe (without job control): the last element runs in this shell, reading the pipe.
+  const lastHere = sh.shopts['lastpipe'] === true && !jobControl;
+  const forked = lastHere ? p.commands.length - 1 : p.commands.length;
+  for (let i = 0; i < forked; i++) {
     const last = i === p.commands.length - 1;
     let pipe: [number, number] | null = null;
     if (!last) {
@@ -158,8 +163,24 @@ async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
       prevRead = pipe[0];
     }
   }
-  if (prevRead >= 0) sys.close(prevRead);
+  let lastStatus = 0;
+  if (lastHere) {
+    const saved = sys.fcntl(0, F_DUPFD_CLOEXEC, 10);
+    if (prevRead >= 0) {
+      sys.dup2(prevRead, 0);
+      sys.close(prevRead);
+    }
+    try {
+      lastStatus = await runCommand(sh, p.commands[p.commands.length - 1]!);
+    } finally {
+      if (saved >= 0) {
+        sys.dup2(saved, 0);
+        sys.close(saved);
+      } else sys.close(0);
+    }
+  } else if (prevRead >= 0) sys.close(prevRead);
   const statuses = await waitForeground(sh, pids, pgid, p);
+  if (lastHere) statuses.push(lastStatus);
   sh.pipestatus = statuses;
   if (sh.options.pipefail) {
     for (let i = statuses.length - 1; i >= 0; i--) if (statuses[i] !== 0) return statuses[i]!;
@@ -214,12 +235,9 @@ async function reportSignal(sh: Shell, sig: number, pid: number, what: Pipeline 
     return;
   }
   const desc = SIGNAL_DESCRIPTIONS[sig] ?? `Signal ${sig}`;
-  if (sh.options.interactive) {
-    await sh.write(2, `${desc}\n`);
-    return;
-  }
-  const prefix = sh.mode === 'script' ? `${sh.source}: line ${sh.lineno}` : sh.name;
-  await sh.write(2, `${prefix}: ${pid} ${desc.padEnd(24)}${sourceOf(what)}\n`);
+  void pid;
+  void what;
+  await sh.write(2, `${desc}\n`);
 }
 
 export function sourceOf(what: Pipeline | Command | string | AndOr): string {
@@ -287,7 +305,12 @@ async function runBackground(sh: Shell, ao: AndOr): Promise<void> {
 export async function runCommand(sh: Shell, cmd: Command): Promise<number> {
   if (cmd.type === 'SimpleCommand') return runSimple(sh, cmd);
   if (cmd.type === 'FunctionDef') {
+    if (sh.readonlyFunctions.has(cmd.name)) {
+      await sh.error(`${cmd.name}: readonly function`);
+      return (sh.status = 1);
+    }
     sh.functions.set(cmd.name, cmd);
+    sh.functionSources.set(cmd.name, sh.definitionLabel());
     sh.status = 0;
     return 0;
   }
@@ -304,15 +327,16 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand): Promise<number> 
   sh.lineno = cmd.line;
   await sh.sys.yield();
   sh.cmdsubStatus = -1;
-  const argv = await expandWords(sh, cmd.words);
+  const argv = await expandCommandWords(sh, cmd.words);
   if (argv.length === 0) {
     // Assignments and redirections only.
     const traced: string[] = [];
     for (const a of cmd.assignments) {
       const r = await assign(sh, a, false);
       if (!r.ok) {
+        // A readonly variable: bash abandons the rest of the command line.
         sh.status = 1;
-        if (!sh.options.interactive) throw new ShellExit(1);
+        if (!sh.options.interactive) throw new ExpansionError(1, false);
         return 1;
       }
       traced.push(r.trace);
@@ -356,6 +380,32 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand): Promise<number> 
   return runExternal(sh, argv, temp, cmd);
 }
 
+/**
+ * Expands the words of a command. Assignment-shaped arguments of declaration builtins (the parser marks
+ * them) expand like assignments, as one field, and are remembered in sh.declAssignments by position.
+ */
+async function expandCommandWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
+  if (!words.some((w) => w.assignment)) {
+    sh.declAssignments = null;
+    return expandWords(sh, words);
+  }
+  const out: string[] = [];
+  const decl = new Map<number, Assignment>();
+  for (const w of words) {
+    const a = w.assignment;
+    if (!a) {
+      out.push(...(await expandFields(sh, w)));
+      continue;
+    }
+    decl.set(out.length, a);
+    const name = a.subscript ? `${a.name}[${a.subscript.text}]` : a.name;
+    const op = a.append ? '+=' : '=';
+    out.push(a.array ? w.text : `${name}${op}${a.value ? await expandString(sh, a.value) : ''}`);
+  }
+  sh.declAssignments = decl;
+  return out;
+}
+
 /** Makes temporary assignments visible (and exported) for the duration of a builtin or function. */
 function pushTemp(sh: Shell, temp: Map<string, string>): () => void {
   if (temp.size === 0) return () => {};
@@ -388,6 +438,7 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[]): 
   const savedPositional = sh.positional;
   sh.positional = argv.slice(1);
   sh.funcnames.push(fn.name);
+  sh.sourceStack.push(sh.functionSources.get(fn.name) ?? sh.definitionLabel());
   sh.vars.pushScope();
   const savedLoop = sh.loopDepth;
   sh.loopDepth = 0;
@@ -399,6 +450,7 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[]): 
   } finally {
     sh.loopDepth = savedLoop;
     sh.vars.popScope();
+    sh.sourceStack.pop();
     sh.funcnames.pop();
     sh.positional = savedPositional;
   }
@@ -450,7 +502,7 @@ async function runExternal(sh: Shell, argv: string[], temp: Map<string, string>,
 export async function execCommand(sh: Shell, argv: string[], temp: Map<string, string>): Promise<number> {
   const name = argv[0]!;
   const path = findCommand(sh, name);
-  const prefix = sh.mode === 'command' && sh.funcnames.length === 0 ? sh.name : sh.errorPrefix();
+  const prefix = sh.errorPrefix();
   if (path === null) {
     await sh.write(2, `${prefix}: ${name}: command not found\n`);
     return 127;

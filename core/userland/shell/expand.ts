@@ -14,6 +14,9 @@ import type { Shell } from './shell.ts';
 import { arrayKeys, arrayValues } from './vars.ts';
 import { passwdHome } from './users.ts';
 import { dollarDash } from './options.ts';
+import { isUtf8Locale } from './locale.ts';
+import { decodeAnsiC } from './ansi.ts';
+import { strerror } from '../lib/errno.ts';
 
 /** A piece of an expanded word: quoted text is neither split nor globbed. */
 export interface Chunk {
@@ -92,14 +95,17 @@ export async function expandParts(sh: Shell, parts: readonly WordPart[], dq: boo
       case 'Literal':
         out.push({ text: part.value, quoted: dq, split: false });
         break;
-      case 'SingleQuoted':
       case 'AnsiCQuoted':
+        out.push({ text: part.body !== undefined && /\\[uU]/.test(part.body) && !isUtf8Locale(sh) ? decodeAnsiC(part.body, false) : part.value, quoted: true, split: false });
+        break;
+      case 'SingleQuoted':
       case 'Escaped':
         out.push({ text: part.value, quoted: true, split: false });
         break;
       case 'DoubleQuoted': {
         const inner = await expandParts(sh, part.parts, true);
-        if (inner.length === 0) out.push({ text: '', quoted: true, split: false });
+        // "$@" and "${a[@]}" with no elements make no word at all.
+        if (inner.length === 0 && !part.parts.some(isAtExpansion)) out.push({ text: '', quoted: true, split: false });
         else out.push(...inner);
         break;
       }
@@ -115,7 +121,7 @@ export async function expandParts(sh: Shell, parts: readonly WordPart[], dq: boo
         break;
       }
       case 'ArithSub': {
-        const text = await arithmetic(sh, await expandQuoted(sh, part.expr.parts), part.source);
+        const text = await arithmetic(sh, await expandQuoted(sh, part.expr.parts));
         out.push({ text, quoted: dq, split: !dq });
         break;
       }
@@ -125,6 +131,12 @@ export async function expandParts(sh: Shell, parts: readonly WordPart[], dq: boo
     }
   }
   return out;
+}
+
+function isAtExpansion(p: WordPart): boolean {
+  return p.type === 'ParamExp' && (p.name === '@' || p.subscript?.text === '@') && !p.indirect
+    && (p.op.kind === 'none' || p.op.kind === 'substring' || p.op.kind === 'removePrefix' || p.op.kind === 'removeSuffix'
+      || p.op.kind === 'replace' || p.op.kind === 'case' || p.op.kind === 'keys');
 }
 
 function tilde(sh: Shell, user: string): string {
@@ -199,15 +211,11 @@ function splitFields(sh: Shell, pieces: Piece[]): PatternPiece[][] {
 // ---------------------------------------------------------------------------------------- parameters
 
 export function unboundError(sh: Shell, name: string): Promise<never> {
-  return sh.write(2, `${errPrefixNoLine(sh)}: ${name}: unbound variable\n`).then(() => {
-    throw new ExpansionError(sh.mode === 'command' ? 127 : 1, true);
+  return sh.write(2, `${sh.errorPrefix()}: ${name}: unbound variable\n`).then(() => {
+    throw new ExpansionError(sh.mode === 'command' && !sh.forked ? 127 : 1, true);
   });
 }
 
-/** Expansion errors carry no line number in -c strings (bash prints just "bash: "). */
-export function errPrefixNoLine(sh: Shell): string {
-  return sh.mode === 'command' && sh.funcnames.length === 0 ? sh.name : sh.errorPrefix();
-}
 
 /** The values a parameter expands to before its operator: null when unset. */
 export async function paramValues(sh: Shell, pe: ParamExp): Promise<{ values: string[] | null; array: boolean; star: boolean }> {
@@ -220,7 +228,7 @@ export async function paramValues(sh: Shell, pe: ParamExp): Promise<{ values: st
       if (target === '') {
         if (!sh.isSet(name)) return { values: null, array: false, star: false };
       }
-      await sh.write(2, `${errPrefixNoLine(sh)}: ${target}: invalid variable name\n`);
+      await sh.write(2, `${sh.errorPrefix()}: ${target}: invalid variable name\n`);
       throw new ExpansionError(1, false);
     }
     if (m) {
@@ -258,8 +266,9 @@ export async function paramValues(sh: Shell, pe: ParamExp): Promise<{ values: st
       const max = Math.max(-1, ...map.keys());
       idx = max + 1 + idx;
       if (idx < 0) {
-        await sh.write(2, `${errPrefixNoLine(sh)}: ${name}: bad array subscript\n`);
-        throw new ExpansionError(1, false);
+        // bash reports it and goes on with an empty value.
+        await sh.write(2, `${sh.errorPrefix()}: ${name}: bad array subscript\n`);
+        return { values: null, array: false, star: false };
       }
     }
     const val = map.get(idx);
@@ -286,8 +295,8 @@ export function paramScalar(sh: Shell, name: string, _sub: null): string | undef
 
 async function expandParam(sh: Shell, pe: ParamExp, dq: boolean): Promise<Piece[]> {
   if (pe.op.kind === 'bad') {
-    await sh.write(2, `${errPrefixNoLine(sh)}: ${pe.op.text}: bad substitution\n`);
-    throw new ExpansionError(1, true);
+    await sh.write(2, `${sh.errorPrefix()}: ${pe.op.text}: bad substitution\n`);
+    throw new ExpansionError(1, false);
   }
   if (pe.op.kind === 'prefixNames') {
     const names = sh.vars.names().filter((n) => n.startsWith(pe.name) && sh.isSet(n));
@@ -301,7 +310,7 @@ async function expandParam(sh: Shell, pe: ParamExp, dq: boolean): Promise<Piece[
   const base = await paramValues(sh, pe);
   if (base.values === null && sh.options.nounset && pe.op.kind !== 'default' && !(pe.name === '@' || pe.name === '*')) {
     if (!(pe.subscript && (pe.subscript.text === '@' || pe.subscript.text === '*') && pe.op.kind === 'length')) {
-      const shown = pe.subscript ? `${pe.name}[${pe.subscript.text}]` : pe.name;
+      const shown = pe.subscript ? `${pe.name}[${pe.subscript.text}]` : /^[0-9]/.test(pe.name) ? `$${pe.name}` : pe.name;
       await unboundError(sh, shown);
     }
   }
@@ -329,6 +338,35 @@ export function emit(sh: Shell, values: string[] | null, array: boolean, star: b
 
 // ------------------------------------------------------------------------------ substitutions, arithmetic
 
+/** `$(< file)`: the target word when the body is just one input redirection. */
+function fileReadTarget(body: List): Word | null {
+  if (body.items.length !== 1 || body.items[0]!.background) return null;
+  const ao = body.items[0]!.command;
+  if (ao.rest.length || ao.first.negated || ao.first.commands.length !== 1) return null;
+  const c = ao.first.commands[0]!;
+  if (c.type !== 'SimpleCommand' || c.words.length || c.assignments.length || c.redirects.length !== 1) return null;
+  const r = c.redirects[0]!;
+  return r.op === '<' && r.fd === null ? r.target : null;
+}
+
+/** Copies a file to stdout (the child of `$(< file)`). */
+async function catFile(sh: Shell, word: Word): Promise<number> {
+  const name = await expandString(sh, word);
+  const fd = sh.sys.open(name, 0);
+  if (fd < 0) {
+    await sh.error(`${name}: ${strerror(fd)}`);
+    return 1;
+  }
+  const buf = new Uint8Array(65536);
+  for (;;) {
+    const n = await sh.sys.read(fd, buf);
+    if (n <= 0) break;
+    await sh.sys.write(1, buf.subarray(0, n));
+  }
+  sh.sys.close(fd);
+  return 0;
+}
+
 export async function commandSubstitution(sh: Shell, body: List): Promise<string> {
   const sys = sh.sys;
   const pipe = sys.pipe2(O_CLOEXEC);
@@ -342,6 +380,8 @@ export async function commandSubstitution(sh: Shell, body: List): Promise<string
     child.sys.dup2(w, 1);
     child.sys.close(w);
     child.sys.close(r);
+    const file = fileReadTarget(body);
+    if (file) return catFile(child, file);
     return hooks.runList!(child, body);
   });
   sys.close(w);
@@ -368,14 +408,35 @@ export async function commandSubstitution(sh: Shell, body: List): Promise<string
   return utf8Decode(all).replace(/\0/g, '').replace(/\n+$/, '');
 }
 
-export async function evalArith(sh: Shell, text: string): Promise<string> {
-  return arithmetic(sh, text, text);
+/** Evaluates arithmetic; `context` names the command in error messages ("let", "((", "[["). */
+export async function evalArith(sh: Shell, text: string, context?: string): Promise<string> {
+  return arithmetic(sh, text, context);
 }
 
-async function arithmetic(sh: Shell, text: string, _source: string): Promise<string> {
-  const pending: Array<[string, string | null, string]> = [];
-  const ev = new ArithEvaluator({
-    nounset: sh.options.nounset,
+/** Integer-attribute assignments (`declare -i n; n=5+3`): evaluated synchronously; errors give 0. */
+export function arithSync(sh: Shell, text: string): string {
+  try {
+    return makeEvaluator(sh).evaluate(text).toString();
+  } catch (e) {
+    if (e instanceof ArithError) return '0';
+    throw e;
+  }
+}
+
+/** The shell's arithmetic evaluator (made once per shell: loops evaluate many expressions). */
+function makeEvaluator(sh: Shell): ArithEvaluator {
+  if (sh.arithEvaluator instanceof ArithEvaluator) return sh.arithEvaluator;
+  const ev = newEvaluator(sh);
+  sh.arithEvaluator = ev;
+  return ev;
+}
+
+function newEvaluator(sh: Shell): ArithEvaluator {
+  return new ArithEvaluator({
+    get nounset() {
+      return sh.options.nounset;
+    },
+    cache: sh.arithCache,
     get: (name, sub) => {
       if (sub === null) return paramScalar(sh, name, null);
       const v = sh.getVar(name);
@@ -385,20 +446,22 @@ async function arithmetic(sh: Shell, text: string, _source: string): Promise<str
       const idx = Number(new ArithEvaluator({ get: (n) => paramScalar(sh, n, null), set: () => {}, nounset: false }).evaluate(sub));
       return (v.value as Map<number, string>).get(idx);
     },
-    set: (name, sub, value) => {
-      pending.push([name, sub, value]);
-      setArithVar(sh, name, sub, value);
-    },
+    set: (name, sub, value) => setArithVar(sh, name, sub, value),
   });
+}
+
+async function arithmetic(sh: Shell, text: string, context?: string): Promise<string> {
+  const ev = makeEvaluator(sh);
   try {
     return ev.evaluate(text).toString();
   } catch (e) {
     if (e instanceof ArithError) {
       const token = e.token === '' ? '' : ` (error token is "${e.token}")`;
       const trimmed = text.trim();
-      const msg = e.message.endsWith('unbound variable') ? e.message : `${trimmed}: ${e.message}${token}`;
-      await sh.write(2, `${errPrefixNoLine(sh)}: ${msg}\n`);
-      throw new ExpansionError(1, e.message.endsWith('unbound variable'));
+      const unbound = e.message.endsWith('unbound variable');
+      const msg = unbound ? e.message : `${context ? `${context}: ` : ''}${trimmed}: ${e.message}${token}`;
+      await sh.write(2, `${sh.errorPrefix()}: ${msg}\n`);
+      throw new ExpansionError(unbound && sh.mode === 'command' && !sh.forked ? 127 : 1, unbound);
     }
     throw e;
   }

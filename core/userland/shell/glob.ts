@@ -31,6 +31,12 @@ export async function globExpand(sh: Shell, pieces: PatternPiece[]): Promise<str
       continue;
     }
     const next: string[] = [];
+    if (sh.shopts['globstar'] && seg.length === 1 && !seg[0]!.quoted && seg[0]!.text === '**') {
+      // `**` matches all files and any number of directories below (just directories before a `/`).
+      for (const b of bases) walk(sh, b, !last, next, true);
+      bases = last ? next.filter((p) => p !== '') : next;
+      continue;
+    }
     if (!hasGlob(seg, extglob)) {
       const name = seg.map((p) => p.text).join('');
       for (const b of bases) {
@@ -70,4 +76,22 @@ export async function globExpand(sh: Shell, pieces: PatternPiece[]): Promise<str
     if (bases.length === 0) return [];
   }
   return bases.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+}
+
+/** `base` and everything below it (directories only when `dirsOnly`), skipping dot files unless dotglob. */
+function walk(sh: Shell, base: string, dirsOnly: boolean, out: string[], self: boolean): void {
+  if (self) out.push(base);
+  const fd = sh.sys.open(base === '' ? '.' : base, 0o200000);
+  if (fd < 0) return;
+  const entries = sh.sys.getdents(fd);
+  sh.sys.close(fd);
+  if (typeof entries === 'number') return;
+  const names = entries.map((e) => e.name).filter((n) => n !== '.' && n !== '..' && (!n.startsWith('.') || sh.shopts['dotglob']));
+  for (const n of names.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))) {
+    const path = base === '' ? n : base.endsWith('/') ? base + n : `${base}/${n}`;
+    const st = sh.sys.lstat(path);
+    const dir = typeof st !== 'number' && (st.mode & 0o170000) === 0o040000;
+    if (dir) walk(sh, path, dirsOnly, out, true);
+    else if (!dirsOnly) out.push(path);
+  }
 }

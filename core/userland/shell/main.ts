@@ -14,21 +14,24 @@ import { expandPrompt } from './prompt.ts';
 import { Shell } from './shell.ts';
 import { readText, runSource } from './source.ts';
 import { notifyJobs } from './builtins/jobs.ts';
-import { evalArith, expandString } from './expand.ts';
+import { arithSync, evalArith, expandString } from './expand.ts';
 import { newVar } from './vars.ts';
 import { LineEditor } from './readline.ts';
 import { appendHistoryFile, expandHistory, loadHistoryFile } from './history.ts';
 
 export const BASH_VERSION = '5.2.15(1)-release';
 
+/** What bash prints after an invalid invocation option. */
+const BASH_USAGE = 'Usage:\tbash [GNU long option] [option] ...\n\tbash [GNU long option] [option] script-file ...\n'
+  + 'GNU long options:\n' + ['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file', 'login', 'noediting',
+    'noprofile', 'norc', 'posix', 'pretty-print', 'rcfile', 'restricted', 'verbose', 'version'].map((o) => `\t--${o}\n`).join('')
+  + 'Shell options:\n\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)\n\t-abefhkmnptuvxBCEHPT or -o option\n';
+
 export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly string[]): Promise<number> {
   const sh = new Shell(sys);
   sh.rootPid = sys.getpid();
-  sh.arithString = (text) => {
-    // Synchronous integer attribute evaluation: simple literals only (full arithmetic is async).
-    const t = text.trim();
-    return /^[-+]?\d+$/.test(t) ? String(BigInt(t)) : t;
-  };
+  sh.arithString = (text) => arithSync(sh, text);
+  sh.exitHook = exitShell;
   const login = (argv[0] ?? '').startsWith('-');
   let command: string | null = null;
   let interactive = false;
@@ -62,7 +65,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
           if (name !== undefined) pendingOptions.push([name, on]);
         } else if (LETTERS[c]) pendingOptions.push([LETTERS[c]!, on]);
         else {
-          await sh.write(2, `bash: -${c}: invalid option\nUsage:\tbash [GNU long option] [option] ...\n\tbash [GNU long option] [option] script-file ...\n`);
+          await sh.write(2, `bash: -${c}: invalid option\n${BASH_USAGE}`);
           return 2;
         }
       }
@@ -155,6 +158,10 @@ function importEnvironment(sh: Shell, envp: readonly string[]): void {
   const ids = sys.getids();
   set('BASH', '/usr/bin/bash');
   set('BASH_VERSION', BASH_VERSION);
+  const versinfo = newVar(new Map(['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'].map((x, k) => [k, x] as [number, string])));
+  versinfo.indexed = true;
+  versinfo.readonly = true;
+  sh.vars.put('BASH_VERSINFO', versinfo);
   set('PPID', String(sys.getppid()), { readonly: true });
   set('UID', String(ids.uid), { readonly: true });
   set('EUID', String(ids.euid), { readonly: true });

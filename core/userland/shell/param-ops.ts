@@ -3,7 +3,7 @@
 
 import type { ParamExp } from './ast.ts';
 import { ExpansionError } from './control.ts';
-import { errPrefixNoLine, evalArith, expandParts, expandPattern, expandString, type Piece } from './expand.ts';
+import { evalArith, expandParts, expandPattern, expandString, type Piece } from './expand.ts';
 import { patternSource, type PatternPiece } from './pattern.ts';
 import type { Shell } from './shell.ts';
 import { quoteForShell } from './quote.ts';
@@ -24,6 +24,11 @@ function isNull(sh: Shell, base: Base): boolean {
   return false;
 }
 
+/** Unquoted text of an unquoted ${x:-word} is split like the rest of the expansion. */
+function splittable(pieces: Piece[], dq: boolean): Piece[] {
+  return dq ? pieces : pieces.map((p) => (p && !p.quoted ? { ...p, split: true } : p));
+}
+
 export async function applyParamOp(sh: Shell, pe: ParamExp, base: Base, dq: boolean): Promise<OpResult> {
   const op = pe.op;
   const values = base.values;
@@ -38,16 +43,16 @@ export async function applyParamOp(sh: Shell, pe: ParamExp, base: Base, dq: bool
       const unset = op.colon ? isNull(sh, base) : values === null || (base.array && values.length === 0 && pe.subscript !== null);
       switch (op.test) {
         case '-':
-          if (unset) return { pieces: await expandParts(sh, op.word.parts, dq) };
+          if (unset) return { pieces: splittable(await expandParts(sh, op.word.parts, dq), dq) };
           return { values, array: base.array };
         case '+':
           if (unset) return { values: null, array: false };
-          return { pieces: await expandParts(sh, op.word.parts, dq) };
+          return { pieces: splittable(await expandParts(sh, op.word.parts, dq), dq) };
         case '=': {
           if (!unset) return { values, array: base.array };
           const v = await expandString(sh, op.word);
           if (/^[0-9@*#?$!-]/.test(pe.name)) {
-            await sh.write(2, `${errPrefixNoLine(sh)}: $${pe.name}: cannot assign in this way\n`);
+            await sh.write(2, `${sh.errorPrefix()}: $${pe.name}: cannot assign in this way\n`);
             throw new ExpansionError(1, true);
           }
           await sh.set(pe.name, v);
@@ -56,8 +61,8 @@ export async function applyParamOp(sh: Shell, pe: ParamExp, base: Base, dq: bool
         case '?': {
           if (!unset) return { values, array: base.array };
           const msg = (await expandString(sh, op.word)) || (op.colon ? 'parameter null or not set' : 'parameter not set');
-          await sh.write(2, `${errPrefixNoLine(sh)}: ${pe.name}: ${msg}\n`);
-          throw new ExpansionError(sh.mode === 'command' ? 127 : 1, true);
+          await sh.write(2, `${sh.errorPrefix()}: ${pe.name}: ${msg}\n`);
+          throw new ExpansionError(sh.mode === 'command' && !sh.forked ? 127 : 1, true);
         }
       }
       break;
@@ -73,7 +78,7 @@ export async function applyParamOp(sh: Shell, pe: ParamExp, base: Base, dq: bool
         else if (off >= 0) start = off;
         if (start < 0) return { values: [], array: true };
         if (len !== null && len < 0) {
-          await sh.write(2, `${errPrefixNoLine(sh)}: ${len}: substring expression < 0\n`);
+          await sh.write(2, `${sh.errorPrefix()}: ${len}: substring expression < 0\n`);
           throw new ExpansionError(1, false);
         }
         const sliced = pe.name === '@' || pe.name === '*' ? list.slice(start, len === null ? undefined : start + len)
@@ -89,7 +94,7 @@ export async function applyParamOp(sh: Shell, pe: ParamExp, base: Base, dq: bool
         end = len < 0 ? chars.length + len : start + len;
         if (end < start) {
           if (len < 0) {
-            await sh.write(2, `${errPrefixNoLine(sh)}: ${len}: substring expression < 0\n`);
+            await sh.write(2, `${sh.errorPrefix()}: ${len}: substring expression < 0\n`);
             throw new ExpansionError(1, false);
           }
           end = start;
@@ -107,14 +112,19 @@ export async function applyParamOp(sh: Shell, pe: ParamExp, base: Base, dq: bool
     case 'replace': {
       if (values === null) return { values: null, array: base.array };
       const pat = await expandPattern(sh, op.pattern);
-      const rep = op.replacement ? await expandString(sh, op.replacement) : '';
-      return { values: values.map((v) => replace(v, pat, rep, op.mode, sh.shopts['extglob'] ?? false)), array: base.array };
+      const rep = op.replacement ? await expandPattern(sh, op.replacement) : [];
+      const amp = sh.shopts['patsub_replacement'] !== false;
+      // patsub_replacement: an unquoted & stands for the matched text, \& for a literal &.
+      const build = (match: string): string => rep.map((p) => (p.quoted || !amp ? p.text
+        : p.text.replace(/\\&|&/g, (m) => (m === '&' ? match : '&')))).join('');
+      return { values: values.map((v) => replace(v, pat, build, op.mode, sh.shopts['extglob'] ?? false)), array: base.array };
     }
     case 'case': {
       if (values === null) return { values: null, array: base.array };
       const pat = op.pattern ? await expandPattern(sh, op.pattern) : null;
       const re = pat ? new RegExp(`^(?:${patternSource(pat)})$`, 's') : null;
-      const conv = (c: string) => (op.op.startsWith('^') ? c.toUpperCase() : c.toLowerCase());
+      const conv = (c: string) => (op.op.startsWith('^') ? c.toUpperCase() : op.op.startsWith(',') ? c.toLowerCase()
+        : c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase());
       return {
         values: values.map((v) => {
           const chars = [...v];
@@ -139,7 +149,10 @@ async function transform(sh: Shell, name: string, v: string, op: string): Promis
     case 'Q': return quoteForShell(v, true);
     case 'E': return decodeAnsiC(v);
     case 'P': return expandPrompt(sh, v);
-    case 'A': return `${name}=${quoteForShell(v, true)}`;
+    case 'A': {
+      const flags = await transform(sh, name, v, 'a');
+      return `${flags ? `declare -${flags} ` : ''}${name}=${quoteForShell(v, true)}`;
+    }
     case 'u': return v.slice(0, 1).toUpperCase() + v.slice(1);
     case 'U': return v.toUpperCase();
     case 'L': return v.toLowerCase();
@@ -183,7 +196,7 @@ export function removeSuffix(v: string, pat: PatternPiece[], longest: boolean, e
   return v;
 }
 
-function replace(v: string, pat: PatternPiece[], rep: string, mode: 'first' | 'all' | 'prefix' | 'suffix', extglob: boolean): string {
+function replace(v: string, pat: PatternPiece[], rep: (match: string) => string, mode: 'first' | 'all' | 'prefix' | 'suffix', extglob: boolean): string {
   if (pat.length === 0 || pat.every((p) => p.text === '')) return v;
   const re = new RegExp(`^(?:${regexOf(pat, extglob)})$`, 's');
   const longestAt = (i: number): number => {
@@ -192,10 +205,10 @@ function replace(v: string, pat: PatternPiece[], rep: string, mode: 'first' | 'a
   };
   if (mode === 'prefix') {
     const j = longestAt(0);
-    return j < 0 ? v : rep + v.slice(j);
+    return j < 0 ? v : rep(v.slice(0, j)) + v.slice(j);
   }
   if (mode === 'suffix') {
-    for (let i = 0; i <= v.length; i++) if (re.test(v.slice(i))) return v.slice(0, i) + rep;
+    for (let i = 0; i <= v.length; i++) if (re.test(v.slice(i))) return v.slice(0, i) + rep(v.slice(i));
     return v;
   }
   let out = '';
@@ -203,7 +216,7 @@ function replace(v: string, pat: PatternPiece[], rep: string, mode: 'first' | 'a
   while (i <= v.length) {
     const j = i < v.length ? longestAt(i) : -1;
     if (j > i) {
-      out += rep;
+      out += rep(v.slice(i, j));
       i = j;
       if (mode === 'first') return out + v.slice(i);
       continue;

@@ -133,11 +133,12 @@ export function readBraceParam(lx: Lexer, inDq: boolean): ParamExp {
       break;
     }
     case '^':
-    case ',': {
+    case ',':
+    case '~': {
       const double = n === c;
       lx.pos += double ? 2 : 1;
       const pattern = readOperand(lx, '}', inDq, true, openLine);
-      const op = (double ? c + c : c) as '^' | '^^' | ',' | ',,';
+      const op = (double ? c + c : c) as '^' | '^^' | ',' | ',,' | '~' | '~~';
       node.op = { kind: 'case', op, pattern: pattern.text === '' ? null : pattern };
       break;
     }
@@ -153,6 +154,10 @@ export function readBraceParam(lx: Lexer, inDq: boolean): ParamExp {
   }
   if (lx.cur() !== '}') throw unmatched('}', openLine);
   lx.pos++;
+  // `${x:}`: an empty offset is a bad substitution.
+  if (node.op.kind === 'substring' && node.op.offset.text === '' && node.op.length === null) {
+    node.op = { kind: 'bad', text: lx.src.slice(open, lx.pos) };
+  }
   return node;
 }
 

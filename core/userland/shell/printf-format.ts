@@ -3,6 +3,7 @@
 
 import { expandEchoEscapes } from '../lib/escapes.ts';
 import { printfQ } from './quote.ts';
+import { protectUnicodeEscapes } from './locale.ts';
 
 export interface PrintfResult {
   text: string;
@@ -27,6 +28,12 @@ function toNumber(arg: string | undefined, errors: string[]): { n: bigint; f: nu
     else if (body.startsWith('0') && body.length > 1) v = BigInt('0o' + body.slice(1));
     else v = BigInt(body);
     if (neg) v = -v;
+    // Out of the range of intmax_t: a warning, and the nearest representable value (strtoimax).
+    const max = (1n << 63n) - 1n;
+    if (v > max || v < -max - 1n) {
+      errors.push(`warning: ${arg}: ${'Numerical result out of range'}`);
+      v = v > max ? max : -max - 1n;
+    }
     return { n: v, f: Number(v) };
   }
   const fl = Number(t);
@@ -70,7 +77,8 @@ function gFormat(f: number, prec: number, alt: boolean, upper: boolean): string 
   return upper ? s.toUpperCase() : s;
 }
 
-export function formatPrintf(format: string, args: string[]): PrintfResult {
+export function formatPrintf(rawFormat: string, args: string[], utf8 = true): PrintfResult {
+  const format = protectUnicodeEscapes(rawFormat, utf8);
   const errors: string[] = [];
   let out = '';
   let ai = 0;
@@ -101,7 +109,7 @@ export function formatPrintf(format: string, args: string[]): PrintfResult {
         out += c;
         continue;
       }
-      const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([hlLqjzt]*)([a-zA-Z%])?/.exec(format.slice(i));
+      const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?(hh|ll|[hlLjzt])?(.)?/s.exec(format.slice(i));
       if (!m) {
         out += c;
         continue;
@@ -132,7 +140,7 @@ export function formatPrintf(format: string, args: string[]): PrintfResult {
           break;
         }
         case 'b': {
-          const r = expandEchoEscapes(next() ?? '');
+          const r = expandEchoEscapes(protectUnicodeEscapes(next() ?? '', utf8));
           let s = r.text;
           if (prec >= 0) s = s.slice(0, prec);
           out += pad(s, width, left, false);
@@ -168,7 +176,7 @@ export function formatPrintf(format: string, args: string[]): PrintfResult {
           break;
         }
         default:
-          errors.push(`%${conv}: invalid format character`);
+          errors.push(`\`${conv}': invalid format character`);
           stop = true;
       }
     }

@@ -20,7 +20,7 @@ export interface SavedFd {
 const inputOps = new Set(['<', '<&', '<<', '<<-', '<<<', '<>']);
 
 async function fail(sh: Shell, message: string): Promise<null> {
-  await sh.write(2, `${sh.mode === 'command' && sh.funcnames.length === 0 ? sh.name : sh.errorPrefix()}: ${message}\n`);
+  await sh.write(2, `${sh.errorPrefix()}: ${message}\n`);
   return null;
 }
 
@@ -54,7 +54,7 @@ async function applyOne(sh: Shell, r: Redirect, keep: (fd: number) => void): Pro
   let fd = r.fd ?? (inputOps.has(r.op) ? 0 : 1);
   const place = async (opened: number, at: number): Promise<true | null> => {
     if (r.fdVar) {
-      const n = sys.fcntl(opened, 1030, 10);
+      const n = sys.fcntl(opened, 0, 10); // F_DUPFD: bash's {var} descriptors are not close-on-exec
       sys.close(opened);
       await sh.set(r.fdVar, String(n));
       return true;
@@ -94,6 +94,7 @@ async function applyOne(sh: Shell, r: Redirect, keep: (fd: number) => void): Pro
     }
     case '<&': case '>&': {
       const text = await expandString(sh, r.target);
+      if (r.fdVar) fd = Number(sh.get(r.fdVar) ?? -1);
       if (text === '-') {
         keep(fd);
         sys.close(fd);

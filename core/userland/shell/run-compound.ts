@@ -162,7 +162,7 @@ async function body(sh: Shell, cmd: Exclude<Command, { type: 'SimpleCommand' } |
       const text = await expandString(sh, cmd.expr.expr);
       await xtrace(sh, `(( ${text} ))`);
       try {
-        return (await evalArith(sh, text)) === '0' ? 1 : 0;
+        return (await evalArith(sh, text, '((')) === '0' ? 1 : 0;
       } catch (e) {
         if (e instanceof ExpansionError) return 1;
         throw e;
@@ -172,7 +172,7 @@ async function body(sh: Shell, cmd: Exclude<Command, { type: 'SimpleCommand' } |
       try {
         return (await evalCond(sh, cmd.expr)) ? 0 : 1;
       } catch (e) {
-        if (e instanceof ExpansionError && !e.fatal) return 2;
+        if (e instanceof ExpansionError && !e.fatal) return e.status;
         throw e;
       }
     }
@@ -190,10 +190,13 @@ async function runSelect(sh: Shell, cmd: Extract<Command, { type: 'Select' }>): 
   const width = String(items.length).length;
   sh.loopDepth++;
   try {
+    let showMenu = true;
     for (;;) {
-      let menu = '';
-      items.forEach((it, i) => (menu += `${String(i + 1).padStart(width)}) ${it}\n`));
-      await sh.write(2, menu);
+      if (showMenu) {
+        let menu = '';
+        items.forEach((it, i) => (menu += `${String(i + 1).padStart(width)}) ${it}\n`));
+        await sh.write(2, menu);
+      }
       await sh.write(2, expandPrompt(sh, sh.get('PS3') ?? '#? '));
       const line = await readLine(sh);
       if (line === null) {
@@ -203,7 +206,8 @@ async function runSelect(sh: Shell, cmd: Extract<Command, { type: 'Select' }>): 
       await sh.set('REPLY', line);
       const n = Number(line.trim());
       await sh.set(cmd.name, Number.isInteger(n) && n >= 1 && n <= items.length ? items[n - 1]! : '');
-      if (line.trim() === '') continue;
+      showMenu = line.trim() === '';
+      if (showMenu) continue;
       const r = await loopBody(sh, cmd.body);
       if (r === 'break') return sh.status;
     }

@@ -65,6 +65,22 @@ export class Shell {
   execRedirectsPermanent = false;
   /** $$: the pid of the top-level shell, also in subshells. */
   rootPid = 0;
+  /**
+   * Where the code running now came from, innermost last: a function pushes the label of the source it
+   * was defined in ("environment" for -c strings, else the file), `source` pushes the file. Error
+   * messages start with it (bash's BASH_SOURCE[0]).
+   */
+  sourceStack: string[] = [];
+  /** Assignment arguments of the declaration builtin being run, by argv index (set by exec). */
+  declAssignments: Map<number, import('./ast.ts').Assignment> | null = null;
+  /** Parsed arithmetic expressions by source text (see ArithEnv.cache). */
+  arithCache = new Map<string, import('./ast.ts').ArithExpr>();
+  /** The arithmetic evaluator bound to this shell (created by expand.ts on first use). */
+  arithEvaluator: unknown = null;
+  /** Functions made readonly (`readonly -f`). */
+  readonlyFunctions = new Set<string>();
+  /** Function name -> label of the source that defined it. */
+  functionSources = new Map<string, string>();
 
   constructor(public sys: Sys) {
     this.startTime = sys.clockGettime(1);
@@ -103,6 +119,10 @@ export class Shell {
     c.pgid = this.pgid;
     c.randomState = this.randomState;
     c.rootPid = this.rootPid;
+    c.exitHook = this.exitHook;
+    c.readonlyFunctions = new Set(this.readonlyFunctions);
+    c.sourceStack = this.sourceStack.slice();
+    c.functionSources = new Map(this.functionSources);
     return c;
   }
 
@@ -125,13 +145,13 @@ export class Shell {
         else if (e instanceof ExpansionError) status = e.status;
         else throw e;
       }
-      return child.exitHook(status);
+      return child.exitHook(child, status);
     };
     return this.sys.fork(run);
   }
 
-  /** Runs the EXIT trap (installed by the exec module) before the process ends. */
-  exitHook: (status: number) => Promise<number> = async (status) => status;
+  /** Runs the EXIT trap before a forked child ends (main.ts installs bash's exit path; children inherit it). */
+  exitHook: (sh: Shell, status: number) => Promise<number> = async (_sh, status) => status;
 
   // ---------------------------------------------------------------------------------------- output
 
@@ -150,13 +170,26 @@ export class Shell {
     return this.write(1, text);
   }
 
-  /** The prefix of error messages: "bash", "bash: line 3", "script.sh: line 3". */
+  /**
+   * The prefix of error messages: "bash: line 3" (-c strings: $0), "script.sh: line 3", "environment:
+   * line 3" (in a function defined by a -c string), "lib.sh: line 2" (in a sourced file); "bash" when
+   * interactive at top level.
+   */
   errorPrefix(): string {
+    const top = this.sourceStack[this.sourceStack.length - 1];
+    if (top !== undefined) return `${top}: line ${this.lineno}`;
     if (this.mode === 'interactive') return this.name.replace(/^-/, '');
-    // bash prints no line numbers for errors in -c strings.
-    if (this.mode === 'command') return this.name;
     if (this.mode === 'script') return `${this.source}: line ${this.lineno}`;
     return `${this.name}: line ${this.lineno}`;
+  }
+
+  /** The label functions defined now carry (what their error messages start with). */
+  definitionLabel(): string {
+    const top = this.sourceStack[this.sourceStack.length - 1];
+    if (top !== undefined) return top;
+    if (this.mode === 'command') return 'environment';
+    if (this.mode === 'script') return this.source;
+    return this.mode === 'interactive' ? this.name.replace(/^-/, '') : this.name;
   }
 
   /** Prints "PREFIX: message" on stderr. */

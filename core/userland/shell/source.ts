@@ -14,7 +14,7 @@ import { strerror } from '../lib/errno.ts';
  * current command line (and the whole run when fatal in a non-interactive shell); a syntax error ends
  * the run with status 2 (bash: "syntax error" in scripts and -c strings).
  */
-export async function runSource(sh: Shell, text: string, options: { prefix: string; line?: number } = { prefix: 'bash' }): Promise<number> {
+export async function runSource(sh: Shell, text: string, options: { prefix: string; syntaxPrefix?: string; line?: number } = { prefix: 'bash' }): Promise<number> {
   const parser = new ShellParser(text, {
     line: options.line ?? 1,
     extglob: sh.shopts['extglob'],
@@ -27,7 +27,7 @@ export async function runSource(sh: Shell, text: string, options: { prefix: stri
     if (r.kind === 'incomplete') continue;
     for (const w of r.warnings) await sh.write(2, `${options.prefix}: line ${w.line}: ${w.message}\n`);
     if (r.kind === 'error') {
-      for (const l of formatSyntaxError(r.error, options.prefix)) await sh.write(2, l + '\n');
+      for (const l of formatSyntaxError(r.error, options.syntaxPrefix ?? options.prefix)) await sh.write(2, l + '\n');
       sh.status = r.error.status;
       return sh.status;
     }

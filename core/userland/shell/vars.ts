@@ -18,7 +18,7 @@ export interface Var {
 export function newVar(value: VarValue | undefined): Var {
   return {
     value, exported: false, readonly: false, integer: false,
-    assoc: value instanceof Map && !isIndexed(value), indexed: false, lower: false, upper: false,
+    assoc: value instanceof Map && value.size > 0 && !isIndexed(value), indexed: false, lower: false, upper: false,
   };
 }
 

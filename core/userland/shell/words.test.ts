@@ -41,7 +41,7 @@ describe('quoting', () => {
   });
 
   it('decodes ANSI-C quoting', () => {
-    expect(arg(`echo $'a\\tb\\n\\x41\\101\\u00e9\\cA\\''`)).toEqual([{ type: 'AnsiCQuoted', value: 'a\tb\nAA\u00e9\x01\'' }]);
+    expect(arg(`echo $'a\\tb\\n\\x41\\101\\u00e9\\cA\\''`)).toEqual([{ type: 'AnsiCQuoted', value: 'a\tb\nAA\u00e9\x01\'', body: "a\\tb\\n\\x41\\101\\u00e9\\cA\\'" }]);
   });
 
   it('treats backslash in double quotes as bash does', () => {

@@ -271,7 +271,7 @@ function readAnsiC(lx: Lexer): WordPart {
   const body = src.slice(lx.pos + 2, i);
   for (let k = lx.pos; k < i; k++) if (src.charCodeAt(k) === 10) lx.line++;
   lx.pos = i + 1;
-  return { type: 'AnsiCQuoted', value: decodeAnsiC(body) };
+  return { type: 'AnsiCQuoted', value: decodeAnsiC(body), body };
 }
 
 /** `"..."`; the lexer is at the opening quote. */

@@ -1,7 +1,8 @@
 // Builtins for control flow and the shell's own state: : true false echo pwd cd exit return break
 // continue shift eval source . exec umask times hash history ulimit.
 
-import { ENOENT } from '../../../kernel/abi.ts';
+import { isUtf8Locale, protectUnicodeEscapes } from '../locale.ts';
+import { EISDIR } from '../../../kernel/abi.ts';
 import { strerror } from '../../lib/errno.ts';
 import { expandEchoEscapes } from '../../lib/escapes.ts';
 import { LoopControl, ReturnSignal, ShellExit } from '../control.ts';
@@ -25,7 +26,7 @@ async function echo(sh: Shell, argv: string[]): Promise<number> {
   }
   let text = argv.slice(i).join(' ');
   if (escapes) {
-    const r = expandEchoEscapes(text);
+    const r = expandEchoEscapes(protectUnicodeEscapes(text, isUtf8Locale(sh)));
     text = r.text;
     if (r.stop) newline = false;
   }
@@ -136,14 +137,12 @@ async function exit(sh: Shell, argv: string[]): Promise<number> {
 
 async function ret(sh: Shell, argv: string[]): Promise<number> {
   const n = numericArg(argv[1]);
+  if (Number.isNaN(n)) await builtinError(sh, 'return', `${argv[1]}: numeric argument required`);
   if (sh.funcnames.length === 0 && !sh.sourcing) {
     await builtinError(sh, 'return', "can only `return' from a function or sourced script");
-    return 1;
+    return 2;
   }
-  if (Number.isNaN(n)) {
-    await builtinError(sh, 'return', `${argv[1]}: numeric argument required`);
-    throw new ReturnSignal(2);
-  }
+  if (Number.isNaN(n)) throw new ReturnSignal(2);
   throw new ReturnSignal(n === null ? sh.status : n & 0xff);
 }
 
@@ -180,7 +179,8 @@ async function shift(sh: Shell, argv: string[]): Promise<number> {
 async function evalBuiltin(sh: Shell, argv: string[]): Promise<number> {
   const text = argv.slice(1).join(' ');
   if (!text.trim()) return 0;
-  return runSource(sh, text, { prefix: sh.errorPrefix(), line: sh.lineno });
+  const label = sh.sourceStack[sh.sourceStack.length - 1] ?? (sh.mode === 'script' ? sh.source : sh.name);
+  return runSource(sh, text, { prefix: sh.errorPrefix(), syntaxPrefix: `${label}: eval`, line: sh.lineno });
 }
 
 async function source(sh: Shell, argv: string[]): Promise<number> {
@@ -198,7 +198,8 @@ async function source(sh: Shell, argv: string[]): Promise<number> {
   }
   const text = await readText(sh, path);
   if (typeof text === 'number') {
-    await builtinError(sh, name, `${file}: ${strerror(text === -ENOENT ? text : text)}`);
+    if (text === -EISDIR) await builtinError(sh, name, `${file}: is a directory`);
+    else await sh.error(`${file}: ${strerror(text)}`);
     return 1;
   }
   const savedPositional = sh.positional;
@@ -206,12 +207,14 @@ async function source(sh: Shell, argv: string[]): Promise<number> {
   const savedSource = sh.source;
   const savedMode = sh.mode;
   sh.sourcing++;
+  sh.sourceStack.push(path);
   try {
     return await runSource(sh, text, { prefix: path });
   } catch (e) {
     if (e instanceof ReturnSignal) return e.status;
     throw e;
   } finally {
+    sh.sourceStack.pop();
     sh.sourcing--;
     sh.source = savedSource;
     sh.mode = savedMode;
@@ -226,6 +229,11 @@ async function exec(sh: Shell, argv: string[]): Promise<number> {
   if (args.length === 0) {
     sh.execRedirectsPermanent = true;
     return 0;
+  }
+  if (findCommand(sh, args[0]!) === null) {
+    await builtinError(sh, 'exec', `${args[0]}: not found`);
+    if (!sh.options.interactive) throw new ShellExit(127);
+    return 127;
   }
   const status = await execCommand(sh, args, new Map());
   if (!sh.options.interactive) throw new ShellExit(status);

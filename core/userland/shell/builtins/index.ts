@@ -1,6 +1,8 @@
 // The table of every builtin.
 import { basicBuiltins } from './basic.ts';
 import { jobBuiltins } from './jobs.ts';
+import { mapfileBuiltins } from './mapfile.ts';
+import { dirsBuiltins } from './dirs.ts';
 import { printfBuiltins } from './printf.ts';
 import { readBuiltins } from './read.ts';
 import type { Builtin, BuiltinTable } from './registry.ts';
@@ -10,6 +12,7 @@ import { varBuiltins } from './vars.ts';
 
 const TABLE: BuiltinTable = Object.freeze({
   ...basicBuiltins, ...varBuiltins, ...jobBuiltins, ...testBuiltins, ...readBuiltins, ...printfBuiltins, ...typeBuiltins,
+  ...mapfileBuiltins, ...dirsBuiltins,
 });
 
 export function getBuiltin(name: string): Builtin | undefined {

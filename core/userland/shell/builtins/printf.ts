@@ -1,5 +1,7 @@
 // The printf builtin: output or -v VAR.
 import { formatPrintf } from '../printf-format.ts';
+import { isUtf8Locale } from '../locale.ts';
+import { assignTarget } from '../assign.ts';
 import type { Shell } from '../shell.ts';
 import { builtinError, type BuiltinTable } from './registry.ts';
 
@@ -15,12 +17,12 @@ async function printf(sh: Shell, argv: string[]): Promise<number> {
     await sh.write(2, 'printf: usage: printf [-v var] format [arguments]\n');
     return 2;
   }
-  const r = formatPrintf(args[0]!, args.slice(1));
+  const r = formatPrintf(args[0]!, args.slice(1), isUtf8Locale(sh));
   for (const e of r.errors) await builtinError(sh, 'printf', e);
   if (target) {
-    if (!(await sh.set(target, r.text))) return 1;
+    if (!(await assignTarget(sh, target, r.text))) return 1;
   } else await sh.out(r.text);
-  return r.errors.length ? 1 : 0;
+  return r.errors.some((e) => !e.startsWith('warning: ')) ? 1 : 0;
 }
 
 export const printfBuiltins: BuiltinTable = { printf: { run: printf } };

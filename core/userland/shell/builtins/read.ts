@@ -55,6 +55,12 @@ async function read(sh: Shell, argv: string[]): Promise<number> {
     if (nchars >= 0) t.lflag &= ~ICANON;
     sh.sys.tcsetattr(fd, TCSANOW, t);
   }
+  if (timeout === 0) {
+    // -t 0: only says whether input is available (end of file counts), reading nothing.
+    const pfd = [{ fd, events: 1, revents: 0 }];
+    const r = await sh.sys.poll(pfd, 0);
+    return r > 0 && (pfd[0]!.revents & 0x39) !== 0 ? 0 : 1;
+  }
   const bytes: number[] = [];
   const b = new Uint8Array(1);
   let eof = false;

@@ -1,6 +1,6 @@
 // Builtins about commands: type command builtin alias unalias getopts.
 
-import { findCommand, execCommand } from '../exec.ts';
+import { findCommand, execCommand, waitForeground } from '../exec.ts';
 import type { Shell } from '../shell.ts';
 import { getBuiltin } from './index.ts';
 import { builtinError, type BuiltinTable } from './registry.ts';
@@ -77,7 +77,6 @@ async function command(sh: Shell, argv: string[]): Promise<number> {
   const b = getBuiltin(args[0]!);
   if (b) return b.run(sh, args);
   // External command, skipping functions.
-  const { waitForeground } = await import('../exec.ts');
   const pid = sh.fork(async (child) => execCommand(child, args, new Map()));
   const [status] = await waitForeground(sh, [pid], 0, args.join(' '));
   return status ?? 0;

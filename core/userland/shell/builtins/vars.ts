@@ -52,6 +52,8 @@ function dq(v: string): string {
 
 async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exported?: boolean; readonly?: boolean } = {}): Promise<number> {
   const name = argv[0]!;
+  const assignments = sh.declAssignments;
+  sh.declAssignments = null;
   const on = new Set<string>();
   const off = new Set<string>();
   let print = false;
@@ -74,6 +76,7 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
       else return invalidOption(sh, name, `-${c}`, `${name} [-aAfFgiIlnrtux] [name[=value] ...] or ${name} -p [-aAfFilnrtux] [name ...]`);
     }
   }
+  const firstArg = i;
   args.push(...argv.slice(i));
   if (forced.exported) on.add('x');
   if (forced.readonly) on.add('r');
@@ -88,9 +91,15 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
     for (const n of names) {
       const f = sh.functions.get(n);
       if (!f) {
+        if (name === 'export' || name === 'readonly') await builtinError(sh, name, `${n}: not a function`);
         status = 1;
         continue;
       }
+      if (on.has('r')) {
+        sh.readonlyFunctions.add(n);
+        continue;
+      }
+      if (name === 'export' || name === 'readonly') continue;
       await sh.out(argv.includes('-F') ? `declare -f ${n}\n` : `${f.source}\n`);
     }
     return status;
@@ -112,7 +121,8 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
     return 0;
   }
   let status = 0;
-  for (const arg of args) {
+  for (const [k, arg] of args.entries()) {
+    const parsed = assignments?.get(firstArg + k);
     const p = parseAssignArg(arg);
     if (!p || (p.value === null && !NAME.test(p.name))) {
       await builtinError(sh, name, `\`${arg}': not a valid identifier`);
@@ -137,13 +147,15 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
       v = local ? sh.vars.declareLocal(p.name) : newVar(undefined);
       if (!local) (global ? sh.vars.scopes[0]! : sh.vars.scopeOf(p.name)).set(p.name, v);
     }
+    // Declared without a value, an array stays unset (`declare -p` shows `declare -a name`).
     if (on.has('a') && !(v.value instanceof Map)) {
-      v.value = new Map<number, string>(v.value === undefined ? [] : [[0, v.value as string]]);
+      if (v.value !== undefined) v.value = new Map<number, string>([[0, v.value as string]]);
       v.indexed = true;
     }
     if (on.has('A') && !v.assoc) {
-      v.value = new Map<string, string>(typeof v.value === 'string' ? [['0', v.value]] : []);
+      v.value = typeof v.value === 'string' ? new Map<string, string>([['0', v.value]]) : undefined;
       v.assoc = true;
+      v.indexed = false;
     }
     if (on.has('i')) v.integer = true;
     if (off.has('i')) v.integer = false;
@@ -151,7 +163,10 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
     if (on.has('u')) { v.upper = true; v.lower = false; }
     if (on.has('x')) v.exported = true;
     if (off.has('x')) v.exported = false;
-    if (p.value !== null) {
+    if (p.value !== null && parsed) {
+      const r = await assign(sh, parsed, false);
+      if (!r.ok) status = 1;
+    } else if (p.value !== null) {
       const a: Assignment | undefined = arrayAssignment(arg);
       if (a && a.array) {
         const r = await assign(sh, a, false);
@@ -194,6 +209,11 @@ async function unset(sh: Shell, argv: string[]): Promise<number> {
         const key = v.assoc ? m[2]! : Number(await evalArith(sh, m[2]!));
         (v.value as Map<unknown, string>).delete(key);
       } else if (v && (m[2] === '0' || m[2] === '@' || m[2] === '*')) v.value = undefined;
+      continue;
+    }
+    if (!NAME.test(name) && mode === 'any' && !/[=$\s]/.test(name)) {
+      // Not a variable name, but it may name a function.
+      sh.functions.delete(name);
       continue;
     }
     if (!NAME.test(name)) {
@@ -289,7 +309,7 @@ async function letBuiltin(sh: Shell, argv: string[]): Promise<number> {
   let last = '0';
   for (const e of argv.slice(1)) {
     try {
-      last = await evalArith(sh, e);
+      last = await evalArith(sh, e, 'let');
     } catch (err) {
       if (err instanceof ExpansionError) return 1;
       throw err;
@@ -309,6 +329,7 @@ async function shopt(sh: Shell, argv: string[]): Promise<number> {
     else if (a === '-q') quiet = true;
     else if (a === '-o') oMode = true;
     else if (a === '-p') continue;
+    else if (/^-./.test(a)) return invalidOption(sh, 'shopt', a.slice(0, 2), 'shopt [-pqsu] [-o] [optname ...]');
     else names.push(a);
   }
   const table = oMode ? (sh.options as unknown as Record<string, boolean>) : sh.shopts;
@@ -330,7 +351,8 @@ async function shopt(sh: Shell, argv: string[]): Promise<number> {
       continue;
     }
     if (setMode === null) {
-      if (!quiet) await sh.out(`${n.padEnd(15)}\t${table[n] ? 'on' : 'off'}\n`);
+      const line = argv.includes('-p') ? `shopt ${table[n] ? '-s' : '-u'} ${n}\n` : `${n.padEnd(15)}\t${table[n] ? 'on' : 'off'}\n`;
+      if (!quiet) await sh.out(line);
       if (!table[n]) status = 1;
     } else table[n] = setMode;
   }
