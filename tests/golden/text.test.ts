@@ -1,0 +1,51 @@
+// Runs every recorded sed/awk golden case (tests/golden/text/expected.json) in a guest and compares
+// stdout+stderr, the exit status and the files left behind byte for byte with the real tools.
+import { describe, test, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { TestGuest } from '../helpers/guest.ts';
+import { ROOT } from '../../core/fs/vfs.ts';
+import { WORKDIR, type TextRecord } from './text/cases.ts';
+
+const records: TextRecord[] = JSON.parse(readFileSync(new URL('./text/expected.json', import.meta.url), 'utf8'));
+const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+const fromBytes = (b: Uint8Array): string => Array.from(b, (x) => String.fromCharCode(x)).join('');
+const only = process.env.TEXT_CASE;
+
+function setup(g: TestGuest, r: TextRecord): void {
+  const vfs = g.guest.vfs;
+  const entries = vfs.readdir(WORKDIR, ROOT);
+  if (typeof entries !== 'number') for (const e of entries) if (e.name !== '.' && e.name !== '..') vfs.unlink(`${WORKDIR}/${e.name}`, ROOT);
+  vfs.mkdirp(WORKDIR);
+  for (const [path, text] of Object.entries(r.files ?? {})) vfs.writeFile(`${WORKDIR}/${path}`, latin1(text), 0o644);
+}
+
+const byTool = new Map<string, TextRecord[]>();
+for (const r of records) {
+  if (only && !r.name.includes(only)) continue;
+  byTool.set(r.argv[0]!, [...(byTool.get(r.argv[0]!) ?? []), r]);
+}
+
+const g = new TestGuest();
+for (const [tool, cases] of byTool) {
+  describe(tool, () => {
+    for (const r of cases) {
+      test(r.name, async () => {
+        setup(g, r);
+        const res = await g.run(r.argv, { stdin: r.stdin === undefined ? undefined : new TextDecoder().decode(latin1(r.stdin)), cwd: WORKDIR, env: { LANG: 'C', LC_ALL: 'C', ...(r.env ?? {}) } });
+        const want = new TextDecoder().decode(latin1(r.output));
+        const got: Record<string, unknown> = { output: res.output, status: res.exitCode };
+        const exp: Record<string, unknown> = { output: want, status: r.status };
+        if (r.afterFiles) {
+          const files: Record<string, string | null> = {};
+          for (const f of Object.keys(r.afterFiles)) {
+            const data = g.guest.vfs.readFileBytes(`${WORKDIR}/${f}`, ROOT);
+            files[f] = typeof data === 'number' ? null : fromBytes(data);
+          }
+          got.files = files;
+          exp.files = r.afterFiles;
+        }
+        expect(got).toEqual(exp);
+      });
+    }
+  });
+}
