@@ -37,6 +37,9 @@ import { main as printenvProgram } from '../userland/bin/printenv.ts';
 import { main as whoamiProgram } from '../userland/bin/whoami.ts';
 import { main as yesProgram } from '../userland/bin/yes.ts';
 import { main as ipProgram } from '../userland/bin/ip.ts';
+import { main as ifconfigProgram } from '../userland/bin/ifconfig.ts';
+import { main as routeProgram } from '../userland/bin/route.ts';
+import { main as arpProgram } from '../userland/bin/arp.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -83,4 +86,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   whoami: { path: '/usr/bin/whoami', program: whoamiProgram },
   yes: { path: '/usr/bin/yes', program: yesProgram },
   ip: { path: '/usr/bin/ip', program: ipProgram },
+  ifconfig: { path: '/usr/sbin/ifconfig', program: ifconfigProgram },
+  route: { path: '/usr/sbin/route', program: routeProgram },
+  arp: { path: '/usr/sbin/arp', program: arpProgram },
 };

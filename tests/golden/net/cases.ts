@@ -1,5 +1,6 @@
 // Every network golden case, by tool.
 import type { NetCase } from './common.ts';
 import { IP_CASES } from './cases-ip.ts';
+import { NETTOOLS_CASES } from './cases-nettools.ts';
 
-export const ALL_CASES: NetCase[] = [...IP_CASES];
+export const ALL_CASES: NetCase[] = [...IP_CASES, ...NETTOOLS_CASES];

@@ -10,6 +10,8 @@ export interface NetCase {
   host: string;
   /** Run as `bash -c CMD` with stderr into stdout. */
   cmd: string;
+  /** The output's line order is the kernel's hash order: compare sorted lines. */
+  unordered?: boolean;
 }
 
 export interface NetRecord extends NetCase {

