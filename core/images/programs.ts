@@ -33,13 +33,31 @@ import { main as seqProgram } from '../userland/bin/seq.ts';
 import { main as basenameProgram } from '../userland/bin/basename.ts';
 import { main as dirnameProgram } from '../userland/bin/dirname.ts';
 import { main as tacProgram } from '../userland/bin/tac.ts';
+import { main as tc } from '../userland/bin/tc.ts';
 import { main as printenvProgram } from '../userland/bin/printenv.ts';
 import { main as whoamiProgram } from '../userland/bin/whoami.ts';
 import { main as yesProgram } from '../userland/bin/yes.ts';
+import { main as sedProgram } from '../userland/bin/sed.ts';
 import { main as ipProgram } from '../userland/bin/ip.ts';
 import { main as ifconfigProgram } from '../userland/bin/ifconfig.ts';
 import { main as routeProgram } from '../userland/bin/route.ts';
 import { main as arpProgram } from '../userland/bin/arp.ts';
+import { main as cpTool } from '../userland/bin/cp.ts';
+import { main as mvTool } from '../userland/bin/mv.ts';
+import { main as lnTool } from '../userland/bin/ln.ts';
+import { main as rmdirTool } from '../userland/bin/rmdir.ts';
+import { main as chmodTool } from '../userland/bin/chmod.ts';
+import { main as chownTool } from '../userland/bin/chown.ts';
+import { main as chgrpTool } from '../userland/bin/chgrp.ts';
+import { main as statTool } from '../userland/bin/stat.ts';
+import { main as dateTool } from '../userland/bin/date.ts';
+import { main as realpathTool } from '../userland/bin/realpath.ts';
+import { main as readlinkTool } from '../userland/bin/readlink.ts';
+import { main as envTool } from '../userland/bin/env.ts';
+import { main as nprocTool } from '../userland/bin/nproc.ts';
+import { main as whichTool } from '../userland/bin/which.ts';
+import { main as printfTool } from '../userland/bin/printf.ts';
+import { main as exprTool } from '../userland/bin/expr.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -81,12 +99,30 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   seq: { path: '/usr/bin/seq', program: seqProgram },
   basename: { path: '/usr/bin/basename', program: basenameProgram },
   dirname: { path: '/usr/bin/dirname', program: dirnameProgram },
+  tc: { path: '/usr/sbin/tc', program: tc },
   tac: { path: '/usr/bin/tac', program: tacProgram },
   printenv: { path: '/usr/bin/printenv', program: printenvProgram },
   whoami: { path: '/usr/bin/whoami', program: whoamiProgram },
   yes: { path: '/usr/bin/yes', program: yesProgram },
+  sed: { path: '/usr/bin/sed', program: sedProgram },
   ip: { path: '/usr/bin/ip', program: ipProgram },
   ifconfig: { path: '/usr/sbin/ifconfig', program: ifconfigProgram },
   route: { path: '/usr/sbin/route', program: routeProgram },
   arp: { path: '/usr/sbin/arp', program: arpProgram },
+  cp: { path: '/usr/bin/cp', program: cpTool },
+  mv: { path: '/usr/bin/mv', program: mvTool },
+  ln: { path: '/usr/bin/ln', program: lnTool },
+  rmdir: { path: '/usr/bin/rmdir', program: rmdirTool },
+  chmod: { path: '/usr/bin/chmod', program: chmodTool },
+  chown: { path: '/usr/bin/chown', program: chownTool },
+  chgrp: { path: '/usr/bin/chgrp', program: chgrpTool },
+  stat: { path: '/usr/bin/stat', program: statTool },
+  date: { path: '/usr/bin/date', program: dateTool },
+  realpath: { path: '/usr/bin/realpath', program: realpathTool },
+  readlink: { path: '/usr/bin/readlink', program: readlinkTool },
+  env: { path: '/usr/bin/env', program: envTool },
+  nproc: { path: '/usr/bin/nproc', program: nprocTool },
+  which: { path: '/usr/bin/which', program: whichTool },
+  printf: { path: '/usr/bin/printf', program: printfTool },
+  expr: { path: '/usr/bin/expr', program: exprTool },
 };

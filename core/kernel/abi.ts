@@ -4,8 +4,10 @@
 
 import type { Stat, DirEntry } from '../fs/types.ts';
 import type { SysNet } from './abi-net.ts';
+import type { SysTc } from './abi-tc.ts';
 
 export * from './abi-net.ts';
+export * from './abi-tc.ts';
 
 export type { Stat, DirEntry } from '../fs/types.ts';
 export { DT_UNKNOWN, DT_FIFO, DT_CHR, DT_DIR, DT_REG, DT_LNK, DT_SOCK } from '../fs/types.ts';
@@ -197,7 +199,7 @@ export type ForkBody = (sys: Sys) => Promise<number>;
 
 // ------------------------------------------------------------------------------------------ the calls
 
-export interface Sys extends SysNet {
+export interface Sys extends SysNet, SysTc {
   // Processes
   getpid(): number;
   getppid(): number;

@@ -20,6 +20,7 @@ import * as net from './calls/net.ts';
 import type {
   Accepted, RecvFrom, RecvMsg, Sockaddr, SockOptValue,
 } from './abi-net.ts';
+import type { RtQdisc, RtQdiscSpec } from './abi-tc.ts';
 import type {
   RtAddr, RtAddrSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
 } from './abi-net.ts';
@@ -419,6 +420,12 @@ export class ProcSys implements Sys {
   }
   rtFlushNeighs(ifindex: number): RtResult {
     return this.call(() => rtnl.flushNeighs(this.k, ifindex));
+  }
+  rtQdiscs(): RtQdisc[] | number {
+    return this.call(() => rtnl.qdiscs(this.k));
+  }
+  rtSetQdisc(ifindex: number, op: 'add' | 'change' | 'replace' | 'del', spec?: RtQdiscSpec, handle?: number): RtResult {
+    return this.call(() => rtnl.setQdisc(this.k, ifindex, op, spec, handle));
   }
 
   // --------------------------------------------------------------------------------------- sockets

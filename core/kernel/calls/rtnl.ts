@@ -6,6 +6,7 @@ import type {
   RtAddr, RtAddrSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
 } from '../abi-net.ts';
 import type { Kernel } from '../kernel.ts';
+import type { RtQdisc, RtQdiscSpec } from '../abi-tc.ts';
 import type { NetlinkResult } from '../../net/stack/index.ts';
 
 const result = (r: NetlinkResult): RtResult => (r === 0 ? 0 : { errno: r.errno, ...(r.extack ? { extack: r.extack } : {}) });
@@ -66,3 +67,17 @@ export const delNeigh = (k: Kernel, ifindex: number, address: number): RtResult 
   k.net ? result(k.net.config.deleteNeighbour(ifindex, address)) : noNet;
 export const flushNeighs = (k: Kernel, ifindex: number): RtResult =>
   k.net ? result(k.net.config.flushNeighbours(ifindex)) : noNet;
+
+export function qdiscs(k: Kernel): RtQdisc[] | number {
+  if (!k.net) return -EAFNOSUPPORT;
+  return k.net.config.links().map((d) => {
+    const q = d.qdisc;
+    return {
+      ifindex: d.ifindex, kind: q ? q.spec.kind : 'noqueue', handle: q ? q.handle : 0, spec: q ? { ...q.spec } : null,
+      stats: q ? { ...q.stats } : { bytes: 0, packets: 0, dropped: 0, overlimits: 0, requeues: 0 },
+    };
+  });
+}
+
+export const setQdisc = (k: Kernel, ifindex: number, op: 'add' | 'change' | 'replace' | 'del', spec?: RtQdiscSpec, handle?: number): RtResult =>
+  k.net ? result(k.net.config.setQdisc(ifindex, op, spec ? { ...spec } : undefined, handle)) : noNet;

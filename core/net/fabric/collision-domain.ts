@@ -2,6 +2,7 @@
 // other port whose link is up (never back to its sender), each receiver getting its own copy, and every
 // capture tap on the domain sees it once. Each port's egress goes through its Cable (delay, loss, rate).
 
+import type { ShapeOptions } from '../stack/qdisc.ts';
 import type { Cpu, Rng } from '../../cpu/index.ts';
 import { Cable, type CableOptions } from './cable.ts';
 
@@ -29,6 +30,19 @@ export class Port {
     options: CableOptions,
   ) {
     this.cable = new Cable(cpu, rng, (f) => domain.repeat(this, f), options);
+    this.baseDelay = this.cable.delay;
+  }
+
+  /** The cable's latency without any tc delay. */
+  private readonly baseDelay: number;
+
+  /** tc on the interface: the qdisc's shaping on top of the cable's own latency. */
+  shape(options: ShapeOptions | null): void {
+    const base = this.baseDelay;
+    this.cable.configure(options
+      ? { delay: base + options.delay, jitter: options.jitter, loss: options.loss, duplicate: options.duplicate,
+        reorder: options.reorder, rate: options.rate, queueBytes: options.queueBytes }
+      : { delay: base, jitter: 0, loss: 0, duplicate: 0, reorder: 0, rate: 0, queueBytes: 1000 * 1514 });
   }
 
   /** The sender side: what the NIC calls to transmit. Takes ownership of `frame`. */

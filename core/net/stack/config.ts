@@ -10,6 +10,7 @@ import type { NetInterface } from './interface.ts';
 import { Nud, NUD_VALID, type Neighbour } from './neighbour.ts';
 import { Proto, RouteType, Scope, Table, type Route } from './route.ts';
 import type { Stack } from './stack.ts';
+import { applyQdisc, type Qdisc, type QdiscSpec } from './qdisc.ts';
 
 export interface NetlinkError {
   /** Negative errno. */
@@ -320,5 +321,40 @@ export class NetConfig {
   /** `brd +` helper: the subnet broadcast of an address. */
   static broadcastFor(address: Ipv4Address, prefixLength: number): Ipv4Address {
     return prefixLength >= 31 ? 0 : broadcastOf(address, prefixLength);
+  }
+  // ---- queueing disciplines (tc) ------------------------------------------------------------------
+
+  qdisc(ifindex: number): Qdisc | null {
+    return this.stack.iface(ifindex)?.qdisc ?? null;
+  }
+
+  /**
+   * `tc qdisc add|change|replace|del dev X root`, with the kernel's refusals: add over an existing
+   * root qdisc (NLM_F_EXCL), change of a missing one, delete of noqueue (handle 0).
+   */
+  setQdisc(ifindex: number, op: 'add' | 'change' | 'replace' | 'del', spec?: QdiscSpec, handle?: number): NetlinkResult {
+    const dev = this.stack.iface(ifindex);
+    if (!dev) return err(ENODEV);
+    const cur = dev.qdisc;
+    if (op === 'del') {
+      if (!cur) return err(ENOENT, 'Cannot delete qdisc with handle of zero');
+      dev.qdisc = null;
+    } else {
+      if (!spec) return err(EINVAL);
+      // tc_modify_qdisc(): another kind needs NLM_F_REPLACE; the same kind with NLM_F_EXCL is refused.
+      if (op === 'add' && cur) return err(EEXIST, cur.spec.kind === spec.kind ? 'Exclusivity flag on, cannot modify' : 'NLM_F_REPLACE needed to override');
+      if (op === 'change') {
+        if (!cur) return err(ENOENT, 'Qdisc not found. To create specify NLM_F_CREATE flag');
+        if (cur.spec.kind !== spec.kind) return err(EINVAL, 'Invalid qdisc name');
+        cur.spec = spec;
+      } else if (cur && cur.spec.kind === spec.kind && op === 'replace') {
+        cur.spec = spec;
+      } else {
+        const h = handle ?? this.stack.allocQdiscHandle();
+        dev.qdisc = { handle: h, spec, stats: { bytes: 0, packets: 0, dropped: 0, overlimits: 0, requeues: 0 } };
+      }
+    }
+    applyQdisc(dev);
+    return 0;
   }
 }

@@ -14,3 +14,4 @@ export * from './config.ts';
 export * from './stack.ts';
 export * from './proc-net.ts';
 export * from './proc-sys.ts';
+export * from './qdisc.ts';

@@ -2,6 +2,7 @@
 // state, flags as `ip link` prints them, counters as `ip -s link` prints them, its sysctl tables, the
 // multicast groups joined on it, and the wire it is plugged into (a fabric attachment).
 
+import type { Qdisc, ShapeOptions } from './qdisc.ts';
 import { MAC_BROADCAST, type Ipv4Address, type MacAddress } from '../wire/index.ts';
 import { linkStats, type LinkStats } from './counters.ts';
 import { newDevConf, newNeighParams, type DevConf, type NeighParams } from './sysctl.ts';
@@ -30,6 +31,8 @@ export type OperState = 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN';
 export interface WireEnd {
   /** Takes ownership of `frame`. */
   send(frame: Uint8Array): void;
+  /** Egress shaping from the interface's root qdisc (tc); null restores the plain cable. */
+  shape?(options: ShapeOptions | null): void;
 }
 
 export class NetInterface {
@@ -52,6 +55,8 @@ export class NetInterface {
   /** IPv4 multicast groups joined, with a reference count per group (ip_mc_inc_group). */
   readonly groups = new Map<Ipv4Address, number>();
   wire: WireEnd | null = null;
+  /** The root qdisc set with `tc qdisc` (null: noqueue, a veth's default). */
+  qdisc: Qdisc | null = null;
   /** Called when carrier or admin state changes (the stack hooks routes and neighbours here). */
   onStateChange: (() => void) | null = null;
 

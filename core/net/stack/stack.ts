@@ -49,6 +49,12 @@ export class Stack {
   readonly icmp: IcmpLayer;
   /** The configuration interface for tools (rtnetlink): see config.ts. */
   readonly config: NetConfig;
+  /** Handles of root qdiscs, numbered per network namespace from 8001: (qdisc_alloc_handle). */
+  private qdiscHandle = 0x8000;
+
+  allocQdiscHandle(): number {
+    return ++this.qdiscHandle;
+  }
   /** Handlers above the link layer by EtherType (IPv4 and ARP are built in). */
   readonly networkHandlers = new Map<number, NetworkHandler>();
   /** Handlers above IP by protocol number (ICMP is built in; UDP, TCP register). */
