@@ -8,6 +8,7 @@ import {
 } from '../core/index.ts';
 import { nodeHost } from './host.ts';
 import { nodeLabFiles } from './lab-folder.ts';
+import { SERVE_USAGE, parseServeArgs, serve } from './serve.ts';
 
 /** A bad command line: printed with a hint, exit status 2. */
 class UsageError extends Error {}
@@ -25,6 +26,8 @@ const MAIN_USAGE = `Usage: netloom <command> [options]
 Netloom runs Kathará and Netkit labs on emulated Linux guests.
 
 Commands:
+  serve [--host ADDR] [--port N] [--data DIR]
+                         start the web application (lab editor and consoles) on http://127.0.0.1:8080
   run [LABDIR] [--exec 'DEV: COMMAND']... [--wait SECONDS] [--json]
                          boot a lab headless in fast virtual time, run commands, print their output
   console [LABDIR DEV]   boot a lab in real time and attach this terminal to DEV's console (Ctrl-] leaves)
@@ -39,8 +42,13 @@ Without LABDIR, the lab is one kathara/base device named pc.
 Run 'netloom <command> --help' for a command's options.
 `;
 
-// `serve` (the web server) joins this table when it exists; until then it is an unknown command.
 const COMMANDS: Record<string, Command> = {
+  serve: {
+    usage: SERVE_USAGE,
+    run: (args) => serve(parseServeArgs(args, (msg) => {
+      throw new UsageError(msg);
+    })),
+  },
   run: {
     usage: `Usage: netloom run [LABDIR] [--exec 'DEV: COMMAND']... [--wait SECONDS] [--json]
 
