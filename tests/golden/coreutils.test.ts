@@ -4,7 +4,7 @@ import { describe, test, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { TestGuest } from '../helpers/guest.ts';
 import { ROOT } from '../../core/fs/vfs.ts';
-import { WORKDIR, type GoldenRecord } from './coreutils/cases.ts';
+import { WORKDIR, applyMask, type GoldenRecord } from './coreutils/cases.ts';
 
 const records: GoldenRecord[] = JSON.parse(readFileSync(new URL('./coreutils/expected.json', import.meta.url), 'utf8'));
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
@@ -35,6 +35,7 @@ function setup(g: TestGuest, r: GoldenRecord): void {
   }
   for (const [path, target] of Object.entries(r.links ?? {})) vfs.symlink(target, `${WORKDIR}/${path}`, ROOT);
   for (const [path, mode] of Object.entries(r.modes ?? {})) vfs.chmod(`${WORKDIR}/${path}`, mode, ROOT);
+  for (const [path, secs] of Object.entries(r.mtimes ?? {})) vfs.utimens(`${WORKDIR}/${path}`.replace(/\/$/, ''), secs * 1e9, secs * 1e9, ROOT);
 }
 
 const byTool = new Map<string, GoldenRecord[]>();
@@ -47,7 +48,7 @@ for (const [tool, cases] of byTool) {
       test(r.name, async () => {
         setup(g, r);
         const res = await g.run(r.argv, { stdin: r.stdin, cwd: WORKDIR, env: r.env });
-        const got = res.output;
+        const got = applyMask(res.output, r.mask);
         // The guest decodes captured output as UTF-8; compare bytes through latin1 on both sides.
         const want = new TextDecoder().decode(latin1(r.output));
         expect({ output: got, status: res.exitCode }).toEqual({ output: want, status: r.status });

@@ -1,33 +1,77 @@
-// touch(1) from GNU coreutils: creates files or updates their times; -c (no create), -a, -m.
-import { ENOENT, O_CREAT, O_WRONLY, type Program } from '../../kernel/abi.ts';
+// touch(1) from GNU coreutils: creates files or updates their times; -c (no create), -a, -m,
+// -d DATE, -t STAMP, -r FILE, -h (the link itself).
+import { CLOCK_REALTIME, ENOENT, O_CREAT, O_WRONLY, type Program } from '../../kernel/abi.ts';
+import { parseDate, parseTouchStamp } from '../lib/date-parse.ts';
 import { strerror } from '../lib/errno.ts';
+import { getopt } from '../lib/getopt.ts';
 import { Proc, quote } from '../lib/program.ts';
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
+  const r = getopt(argv, 'acd:fhmr:t:', [{ name: 'no-create', key: 'c' }, { name: 'date', arg: 'required', key: 'd' },
+    { name: 'no-dereference', key: 'h' }, { name: 'reference', arg: 'required', key: 'r' }, { name: 'time', arg: 'required' },
+    { name: 'help' }, { name: 'version' }]);
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   let noCreate = false;
-  const files: string[] = [];
-  let options = true;
-  for (const a of argv.slice(1)) {
-    if (options && a === '--') options = false;
-    else if (options && a.startsWith('-') && a !== '-') {
-      for (const c of a.slice(1)) {
-        if (c === 'c') noCreate = true;
-        else if (c === 'a' || c === 'm' || c === 'f') continue;
-        else return p.finish(await p.tryHelp(`invalid option -- '${c}'`));
+  let onlyA = false;
+  let onlyM = false;
+  let follow = true;
+  let when: { atime: number; mtime: number } | null = null;
+  const now = sys.clockGettime(CLOCK_REALTIME);
+  for (const o of r.opts) {
+    if (o.key === 'c') noCreate = true;
+    else if (o.key === 'a') onlyA = true;
+    else if (o.key === 'm') onlyM = true;
+    else if (o.key === 'h') follow = false;
+    else if (o.key === 'time') {
+      if (['atime', 'access', 'use'].includes(o.value!)) onlyA = true;
+      else if (['mtime', 'modify'].includes(o.value!)) onlyM = true;
+      else return p.finish(await p.tryHelp(`invalid argument ${quote(o.value!)} for '--time'`));
+    } else if (o.key === 'd') {
+      const t = parseDate(o.value!, now);
+      if (t === null) {
+        await p.error(`invalid date format ${quote(o.value!)}`);
+        return p.finish(1);
       }
-    } else files.push(a);
+      when = { atime: t, mtime: t };
+    } else if (o.key === 't') {
+      const t = parseTouchStamp(o.value!, now);
+      if (t === null) {
+        await p.error(`invalid date format ${quote(o.value!)}`);
+        return p.finish(1);
+      }
+      when = { atime: t, mtime: t };
+    } else if (o.key === 'r') {
+      const st = sys.stat(o.value!);
+      if (typeof st === 'number') {
+        await p.error(`failed to get attributes of ${quote(o.value!)}: ${strerror(st)}`);
+        return p.finish(1);
+      }
+      when = { atime: st.atime, mtime: st.mtime };
+    } else if (o.key === 'version') {
+      await p.out.write('touch (GNU coreutils) 9.1\n');
+      return p.finish(0);
+    }
   }
-  if (files.length === 0) return p.finish(await p.tryHelp('missing file operand'));
+  if (!onlyA && !onlyM) onlyA = onlyM = true;
+  if (r.operands.length === 0) return p.finish(await p.tryHelp('missing file operand'));
   let status = 0;
-  for (const f of files) {
-    let r = sys.utimens(f, null, null);
-    if (r === -ENOENT && !noCreate) {
+  for (const f of r.operands) {
+    const set = (): number => {
+      const cur = follow ? sys.stat(f) : sys.lstat(f);
+      if (typeof cur === 'number') return cur;
+      const at = onlyA ? (when ? when.atime : null) : cur.atime;
+      const mt = onlyM ? (when ? when.mtime : null) : cur.mtime;
+      return sys.utimens(f, at, mt, follow);
+    };
+    let res = set();
+    if (res === -ENOENT && !noCreate && follow) {
       const fd = sys.open(f, O_WRONLY | O_CREAT, 0o666);
-      r = fd < 0 ? fd : sys.close(fd);
-    } else if (r === -ENOENT) r = 0;
-    if (r < 0) {
-      await p.error(`cannot touch ${quote(f)}: ${strerror(r)}`);
+      res = fd < 0 ? fd : sys.close(fd);
+      if (res === 0 && when) res = set();
+    } else if (res === -ENOENT && noCreate) res = 0;
+    if (res < 0) {
+      await p.error(`cannot touch ${quote(f)}: ${strerror(res)}`);
       status = 1;
     }
   }

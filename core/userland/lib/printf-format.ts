@@ -19,7 +19,7 @@ export function formatFloat(v: number, spec: string, conv: string): string {
     const x = a === 0 ? 0 : Math.floor(Math.log10(Number(a.toExponential(P - 1))));
     if (x < -4 || x >= P) body = expo(a, P - 1, flags.includes('#'));
     else body = a.toFixed(Math.max(0, P - 1 - x));
-    if (!flags.includes('#')) body = body.replace(/\.?0+(e|$)/, (_, e: string) => e).replace(/(\.\d*?)0+(e)/, '$1$2');
+    if (!flags.includes('#') && body.includes('.')) body = body.replace(/\.?0+(e|$)/, (_, e: string) => e).replace(/(\.\d*?)0+(e)/, '$1$2');
   } else body = a.toString(16);
   if (conv === conv.toUpperCase()) body = body.toUpperCase();
   return pad(body, neg ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '', flags, width, Number.isFinite(a));

@@ -54,3 +54,8 @@ export function quote(name: string): string {
   if (!name.includes("'")) return `'${name}'`;
   return `"${name}"`;
 }
+
+/** GNU's quotef: a name left bare when it needs no quoting, else quoted as quote() does. */
+export function quoteIfNeeded(name: string): string {
+  return /^[A-Za-z0-9._\/:,+@%=-]+$/.test(name) ? name : quote(name);
+}

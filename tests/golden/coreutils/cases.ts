@@ -3,6 +3,7 @@
 import { TEXT_CASES } from './cases-text.ts';
 import { FILE_CASES } from './cases-files.ts';
 import { MISC_CASES } from './cases-misc.ts';
+import { MORE_CASES } from './cases-more.ts';
 
 export const WORKDIR = '/tmp/nlgold';
 
@@ -15,6 +16,10 @@ export interface GoldenCase {
   links?: Record<string, string>;
   modes?: Record<string, number>;
   env?: Record<string, string>;
+  /** Access and modification times (seconds since the epoch) set after the files are written; '/' keys are dirs. */
+  mtimes?: Record<string, number>;
+  /** Regular expressions (global) whose matches are replaced by 'X' in both outputs (host-dependent fields). */
+  mask?: string[];
 }
 
 export interface GoldenRecord extends GoldenCase {
@@ -22,4 +27,11 @@ export interface GoldenRecord extends GoldenCase {
   status: number;
 }
 
-export const ALL_CASES: GoldenCase[] = [...TEXT_CASES, ...FILE_CASES, ...MISC_CASES];
+export const ALL_CASES: GoldenCase[] = [...TEXT_CASES, ...FILE_CASES, ...MISC_CASES, ...MORE_CASES];
+
+/** Applies a case's masks to an output. */
+export function applyMask(output: string, mask: readonly string[] | undefined): string {
+  let out = output;
+  for (const m of mask ?? []) out = out.replace(new RegExp(m, 'g'), 'X');
+  return out;
+}

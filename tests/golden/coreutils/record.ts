@@ -1,9 +1,9 @@
 // Records what the real Debian 12 tools print for every case in cases-*.ts into expected.json.
 // Run explicitly (never in CI): UPDATE_GOLDEN=1 npx tsx tests/golden/coreutils/record.ts [name-filter]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, symlinkSync, chmodSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync, symlinkSync, chmodSync, readFileSync, existsSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ALL_CASES, WORKDIR, type GoldenCase, type GoldenRecord } from './cases.ts';
+import { ALL_CASES, WORKDIR, applyMask, type GoldenCase, type GoldenRecord } from './cases.ts';
 
 const HERE = dirname(new URL(import.meta.url).pathname);
 const OUT = join(HERE, 'expected.json');
@@ -21,6 +21,7 @@ export function setup(c: GoldenCase): void {
   }
   for (const [path, target] of Object.entries(c.links ?? {})) symlinkSync(target, join(WORKDIR, path));
   for (const [path, mode] of Object.entries(c.modes ?? {})) chmodSync(join(WORKDIR, path), mode);
+  for (const [path, secs] of Object.entries(c.mtimes ?? {})) utimesSync(join(WORKDIR, path), secs, secs);
 }
 
 function record(c: GoldenCase): GoldenRecord {
@@ -31,7 +32,7 @@ function record(c: GoldenCase): GoldenRecord {
     stdio: [c.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', LC_ALL: 'C', TZ: 'UTC', ...(c.env ?? {}) },
   });
-  return { ...c, output: r.stdout.toString('latin1'), status: r.status ?? 128 + 9 };
+  return { ...c, output: applyMask(r.stdout.toString('latin1'), c.mask), status: r.status ?? 128 + 9 };
 }
 
 if (process.env.UPDATE_GOLDEN !== '1') {

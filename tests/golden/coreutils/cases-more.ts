@@ -1,0 +1,6 @@
+// The golden cases of the file, system, conversion and text tools added after the first coreutils set.
+import type { GoldenCase } from './cases.ts';
+import { FILE_TOOL_CASES } from './cases-more-files.ts';
+import { INFO_TOOL_CASES } from './cases-more-info.ts';
+
+export const MORE_CASES: GoldenCase[] = [...FILE_TOOL_CASES, ...INFO_TOOL_CASES];
