@@ -30,6 +30,8 @@ export interface RtLink {
   allmulti: boolean;
   noArp: boolean;
   txQueueLen: number;
+  /** Root qdisc kind as `ip link` shows it: noop before the link was first up, then noqueue (or tc's). */
+  qdisc: string;
   stats: RtLinkStats;
 }
 
@@ -61,6 +63,8 @@ export interface RtAddr {
 export interface RtAddrSpec {
   ifindex: number;
   address: number;
+  /** `peer P` (point-to-point). */
+  peer?: number;
   prefixLength: number;
   broadcast?: number;
   label?: string;

@@ -16,7 +16,8 @@ export function links(k: Kernel): RtLink[] | number {
   if (!k.net) return -EAFNOSUPPORT;
   return k.net.config.links().map((d) => ({
     ifindex: d.ifindex, name: d.name, kind: d.kind, mac: d.mac, mtu: d.mtu, up: d.adminUp, carrier: d.carrier,
-    promisc: d.promisc > 0, allmulti: d.allmulti > 0, noArp: d.noArp, txQueueLen: d.txQueueLen, stats: { ...d.stats },
+    promisc: d.promisc > 0, allmulti: d.allmulti > 0, noArp: d.noArp, txQueueLen: d.txQueueLen,
+    qdisc: d.qdisc ? d.qdisc.spec.kind : d.everUp || d.isLoopback ? 'noqueue' : 'noop', stats: { ...d.stats },
   }));
 }
 

@@ -41,6 +41,8 @@ export interface LinkChange {
 export interface AddressSpec {
   ifindex: number;
   address: Ipv4Address;
+  /** `peer P`: the other end of a point-to-point address (its prefix route goes to the peer). */
+  peer?: Ipv4Address;
   prefixLength: number;
   /** 0 = none; iproute2's `brd +` passes the subnet broadcast. */
   broadcast?: Ipv4Address;
@@ -159,7 +161,7 @@ export class NetConfig {
     const label = spec.label ?? dev.name;
     if (label !== dev.name && !label.startsWith(dev.name)) return err(EINVAL, "Label doesn't begin with device name");
     const a: IfAddress = {
-      ifindex: dev.ifindex, address: spec.address, prefixLength: spec.prefixLength, peer: spec.address,
+      ifindex: dev.ifindex, address: spec.address, prefixLength: spec.prefixLength, peer: spec.peer ?? spec.address,
       broadcast: spec.broadcast ?? 0, label, scope: spec.scope ?? (spec.address >>> 24 === 127 ? Scope.HOST : Scope.UNIVERSE),
       secondary: false, noPrefixRoute: spec.noPrefixRoute ?? false, validLft: 0xffffffff, preferredLft: 0xffffffff,
     };

@@ -37,6 +37,8 @@ export interface WireEnd {
 
 export class NetInterface {
   adminUp = false;
+  /** Has been up once: a veth then keeps its noqueue qdisc (noop before). */
+  everUp = false;
   /** Carrier (LOWER_UP): set by the fabric attachment; loopback always has it. */
   carrier: boolean;
   promisc = 0;

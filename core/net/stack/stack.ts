@@ -119,6 +119,7 @@ export class Stack {
   setAdminUp(dev: NetInterface, up: boolean): void {
     if (dev.adminUp === up) return;
     dev.adminUp = up;
+    if (up) dev.everUp = true;
     if (up) {
       // The all-hosts group is joined on every multicast-capable device (ip_mc_up -> ip_mc_init_dev).
       if (!dev.isLoopback) dev.groups.set(0xe0000001, (dev.groups.get(0xe0000001) ?? 0) + 1);
