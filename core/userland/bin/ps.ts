@@ -54,40 +54,61 @@ function cputime(ticks: number): string {
   return `${String(h).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
-const FIELDS: Record<string, { header: string; right: boolean; get: (p: PInfo, sys: Sys, ctx: Ctx) => string }> = {
-  pid: { header: 'PID', right: true, get: (p) => String(p.pid) },
-  ppid: { header: 'PPID', right: true, get: (p) => String(p.ppid) },
-  pgid: { header: 'PGID', right: true, get: (p) => String(p.pgid) },
-  pgrp: { header: 'PGRP', right: true, get: (p) => String(p.pgid) },
-  sid: { header: 'SID', right: true, get: (p) => String(p.sid) },
-  sess: { header: 'SESS', right: true, get: (p) => String(p.sid) },
-  uid: { header: 'UID', right: true, get: (p) => String(p.uid) },
-  user: { header: 'USER', right: false, get: (p, sys) => userName(sys, p.uid) },
-  uname: { header: 'USER', right: false, get: (p, sys) => userName(sys, p.uid) },
-  comm: { header: 'COMMAND', right: false, get: (p) => p.comm },
-  ucmd: { header: 'CMD', right: false, get: (p) => p.comm },
-  command: { header: 'COMMAND', right: false, get: (p) => p.args },
-  args: { header: 'COMMAND', right: false, get: (p) => p.args },
-  cmd: { header: 'CMD', right: false, get: (p) => p.args },
-  tty: { header: 'TT', right: false, get: (p) => ttyName(p.ttyNr) },
-  tname: { header: 'TTY', right: false, get: (p) => ttyName(p.ttyNr) },
-  stat: { header: 'STAT', right: false, get: (p, _s, c) => p.state + (p.sid === p.pid ? 's' : '') + (c.fgOf(p) ? '+' : '') },
-  s: { header: 'S', right: false, get: (p) => p.state },
-  state: { header: 'S', right: false, get: (p) => p.state },
-  time: { header: 'TIME', right: true, get: (p) => cputime(p.utime + p.stime) },
-  c: { header: 'C', right: true, get: () => '0' },
-  stime: { header: 'STIME', right: false, get: (p, _s, c) => strftime('%H:%M', c.boot + p.start * 1e7) },
-  start: { header: 'START', right: false, get: (p, _s, c) => strftime('%H:%M', c.boot + p.start * 1e7) },
-  ni: { header: 'NI', right: true, get: () => '0' },
-  pri: { header: 'PRI', right: true, get: () => '19' },
-  '%cpu': { header: '%CPU', right: true, get: () => '0.0' },
-  '%mem': { header: '%MEM', right: true, get: () => '0.0' },
-  vsz: { header: 'VSZ', right: true, get: () => '4472' },
-  rss: { header: 'RSS', right: true, get: () => '1024' },
+/** procps column definitions: header, minimum width, right alignment, value. */
+const FIELDS: Record<string, { header: string; width: number; right: boolean; get: (p: PInfo, sys: Sys, ctx: Ctx) => string }> = {
+  pid: { header: 'PID', width: 7, right: true, get: (p) => String(p.pid) },
+  ppid: { header: 'PPID', width: 7, right: true, get: (p) => String(p.ppid) },
+  pgid: { header: 'PGID', width: 7, right: true, get: (p) => String(p.pgid) },
+  pgrp: { header: 'PGRP', width: 7, right: true, get: (p) => String(p.pgid) },
+  sid: { header: 'SID', width: 7, right: true, get: (p) => String(p.sid) },
+  sess: { header: 'SESS', width: 7, right: true, get: (p) => String(p.sid) },
+  uid: { header: 'UID', width: 5, right: true, get: (p) => String(p.uid) },
+  euid: { header: 'EUID', width: 5, right: true, get: (p) => String(p.uid) },
+  user: { header: 'USER', width: 8, right: false, get: (p, sys) => userName(sys, p.uid) },
+  euser: { header: 'EUSER', width: 8, right: false, get: (p, sys) => userName(sys, p.uid) },
+  uname: { header: 'USER', width: 8, right: false, get: (p, sys) => userName(sys, p.uid) },
+  comm: { header: 'COMMAND', width: 0, right: false, get: (p) => p.comm },
+  ucmd: { header: 'CMD', width: 0, right: false, get: (p) => p.comm },
+  ucomm: { header: 'COMMAND', width: 0, right: false, get: (p) => p.comm },
+  command: { header: 'COMMAND', width: 0, right: false, get: (p) => p.args },
+  args: { header: 'COMMAND', width: 0, right: false, get: (p) => p.args },
+  cmd: { header: 'CMD', width: 0, right: false, get: (p) => p.args },
+  tty: { header: 'TT', width: 8, right: false, get: (p) => ttyName(p.ttyNr) },
+  tname: { header: 'TTY', width: 8, right: false, get: (p) => ttyName(p.ttyNr) },
+  tt: { header: 'TT', width: 8, right: false, get: (p) => ttyName(p.ttyNr) },
+  stat: { header: 'STAT', width: 4, right: false, get: (p, _s, c) => p.state + (p.sid === p.pid ? 's' : '') + (c.fgOf(p) ? '+' : '') },
+  s: { header: 'S', width: 1, right: false, get: (p) => p.state },
+  state: { header: 'S', width: 1, right: false, get: (p) => p.state },
+  time: { header: 'TIME', width: 8, right: true, get: (p) => cputime(p.utime + p.stime) },
+  cputime: { header: 'TIME', width: 8, right: true, get: (p) => cputime(p.utime + p.stime) },
+  bsdtime: { header: 'TIME', width: 6, right: true, get: (p) => bsdtime(p.utime + p.stime) },
+  c: { header: 'C', width: 2, right: true, get: () => '0' },
+  stime: { header: 'STIME', width: 5, right: false, get: (p, _s, c) => startText(c.boot + p.start * 1e7, c.now) },
+  start: { header: 'START', width: 5, right: false, get: (p, _s, c) => startText(c.boot + p.start * 1e7, c.now) },
+  ni: { header: 'NI', width: 3, right: true, get: () => '0' },
+  nice: { header: 'NI', width: 3, right: true, get: () => '0' },
+  pri: { header: 'PRI', width: 3, right: true, get: () => '19' },
+  '%cpu': { header: '%CPU', width: 4, right: true, get: () => '0.0' },
+  pcpu: { header: '%CPU', width: 4, right: true, get: () => '0.0' },
+  '%mem': { header: '%MEM', width: 4, right: true, get: () => '0.0' },
+  pmem: { header: '%MEM', width: 4, right: true, get: () => '0.0' },
+  vsz: { header: 'VSZ', width: 6, right: true, get: () => '4472' },
+  rss: { header: 'RSS', width: 5, right: true, get: () => '1024' },
 };
+
+function bsdtime(ticks: number): string {
+  const s = Math.floor(ticks / 100);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** STIME/START: the time of day when started today, else the month and day. */
+function startText(ns: number, now: number): string {
+  return Math.floor(ns / 86400e9) === Math.floor(now / 86400e9) ? strftime('%H:%M', ns) : strftime('%b%d', ns);
+}
 
 interface Ctx {
   boot: number;
+  now: number;
   fgOf: (p: PInfo) => boolean;
 }
 
@@ -146,9 +167,9 @@ export const main: Program = async (sys, argv, envp) => {
     const f = st ? st.slice(st.lastIndexOf(')') + 2).split(' ') : [];
     if (x.ttyNr) fgGroups.set(x.ttyNr, Number(f[5]));
   }
-  const ctx: Ctx = { boot, fgOf: (x) => x.ttyNr !== 0 && fgGroups.get(x.ttyNr) === x.pgid };
-  const cols = fields ?? (bsd ? ['user', 'pid', '%cpu', '%mem', 'vsz', 'rss', 'tty', 'stat', 'start', 'time', 'command']
-    : full ? ['uid', 'pid', 'ppid', 'c', 'stime', 'tty', 'time', 'cmd'] : ['pid', 'tname', 'time', 'ucmd']);
+  const ctx: Ctx = { boot, now: sys.clockGettime(0), fgOf: (x) => x.ttyNr !== 0 && fgGroups.get(x.ttyNr) === x.pgid };
+  const cols = fields ?? (bsd ? ['user', 'pid', '%cpu', '%mem', 'vsz', 'rss', 'tname', 'stat', 'start', 'bsdtime', 'command']
+    : full ? ['user', 'pid', 'ppid', 'c', 'stime', 'tname', 'time', 'cmd'] : ['pid', 'tname', 'time', 'ucmd']);
   for (const c of cols) {
     if (!FIELDS[c.toLowerCase()]) {
       await p.err.write(`error: unknown user-defined format specifier "${c}"\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`);
@@ -157,12 +178,8 @@ export const main: Program = async (sys, argv, envp) => {
   }
   const defs = cols.map((c) => FIELDS[c.toLowerCase()]!);
   const table = selected.map((x) => defs.map((d) => d.get(x, sys, ctx)));
-  const header = defs.map((d, i) => (full && !fields && cols[i] === 'uid' ? 'UID' : d.header));
-  if (full && !fields) for (const row of table) row[0] = userName(sys, Number(row[0]));
-  const widths = defs.map((d, i) => {
-    const min = d === FIELDS['pid'] && !fields ? 7 : d === FIELDS['tname'] ? 8 : d === FIELDS['time'] ? 8 : 0;
-    return Math.max(min, header[i]!.length, ...table.map((r) => r[i]!.length));
-  });
+  const header = defs.map((d, i) => (full && !fields && cols[i] === 'user' ? 'UID' : d.header));
+  const widths = defs.map((d, i) => Math.max(d.width, header[i]!.length, ...table.map((r) => r[i]!.length)));
   const fmt = (row: string[]) =>
     row.map((v, i) => (i === row.length - 1 ? v : defs[i]!.right ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join(' ');
   if (!noHeader) await p.out.write(fmt(header).trimEnd() + '\n');
