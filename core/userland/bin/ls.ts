@@ -3,7 +3,7 @@
 import { isChr, isDir, isLnk, S_IFMT, type Program, type Stat, type Sys } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
 import { Proc, quote } from '../lib/program.ts';
-import { formatLong, type Entry } from '../lib/ls-format.ts';
+import { formatLong, humanSize, type Entry } from '../lib/ls-format.ts';
 import { getenv } from '../lib/env.ts';
 
 interface Opts {
@@ -215,16 +215,4 @@ export function columns(labels: string[], width: number): string {
     out += line + '\n';
   }
   return out;
-}
-
-export function humanSize(bytes: number): string {
-  if (bytes < 1024) return String(bytes);
-  const units = ['K', 'M', 'G', 'T', 'P'];
-  let v = bytes;
-  let u = -1;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return (v < 10 ? (Math.ceil(v * 10) / 10).toFixed(1) : String(Math.ceil(v))) + units[u];
 }

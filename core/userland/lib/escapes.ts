@@ -43,3 +43,26 @@ export function expandEchoEscapes(s: string): { text: string; stop: boolean } {
   }
   return { text: out, stop: false };
 }
+
+/** What `echo ARGS` prints (GNU echo and bash's builtin): -n, -e, -E, then the words joined by spaces. */
+export function echoText(args: readonly string[], escapesByDefault = false): string {
+  let newline = true;
+  let escapes = escapesByDefault;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (!/^-[neE]+$/.test(a)) break;
+    for (const c of a.slice(1)) {
+      if (c === 'n') newline = false;
+      else if (c === 'e') escapes = true;
+      else escapes = false;
+    }
+  }
+  let text = args.slice(i).join(' ');
+  if (escapes) {
+    const r = expandEchoEscapes(text);
+    text = r.text;
+    if (r.stop) newline = false;
+  }
+  return newline ? text + '\n' : text;
+}

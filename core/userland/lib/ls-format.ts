@@ -29,7 +29,7 @@ export function formatLong(sys: Sys, list: Entry[], o: { human: boolean; inode: 
   classify: boolean; now: number }): string[] {
   const rows = list.map((e) => {
     const st = e.stat;
-    const size = isChr(st.mode) ? `${major(st.rdev)}, ${minor(st.rdev)}` : o.human ? human(st.size) : String(st.size);
+    const size = isChr(st.mode) ? `${major(st.rdev)}, ${minor(st.rdev)}` : o.human ? humanSize(st.size) : String(st.size);
     const recent = st.mtime <= o.now + 60e9 && o.now - st.mtime < SIX_MONTHS_NS;
     const date = strftime(recent ? '%b %e %H:%M' : '%b %e  %Y', st.mtime);
     let name = e.name;
@@ -49,7 +49,8 @@ export function formatLong(sys: Sys, list: Entry[], o: { human: boolean; inode: 
     `${r.mode} ${r.nlink.padStart(wn)} ${r.user.padEnd(wu)} ${r.group.padEnd(wg)} ${r.size.padStart(ws)} ${r.date} ${r.name}`);
 }
 
-function human(bytes: number): string {
+/** Sizes as ls -h prints them: 1.5K, 12M (rounded up, one decimal below 10). */
+export function humanSize(bytes: number): string {
   if (bytes < 1024) return String(bytes);
   const units = ['K', 'M', 'G', 'T'];
   let v = bytes;

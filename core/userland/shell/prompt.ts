@@ -2,6 +2,7 @@
 // \s \v \V \j \# \! \e \a \[ \] \\ and octal \nnn, then parameter expansion when promptvars is set.
 
 import type { Shell } from './shell.ts';
+import { strftime } from '../lib/time.ts';
 
 export function expandPrompt(sh: Shell, ps: string): string {
   let out = '';
@@ -59,30 +60,6 @@ function tildeDir(sh: Shell, dir: string): string {
 }
 
 function timeEscape(sh: Shell, e: string): string {
-  const secs = Math.floor(sh.sys.clockGettime(0) / 1e9);
-  const day = secs % 86400;
-  const h = Math.floor(day / 3600);
-  const m = Math.floor((day % 3600) / 60);
-  const s = day % 60;
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  if (e === 't') return `${p2(h)}:${p2(m)}:${p2(s)}`;
-  if (e === 'T') return `${p2(h % 12 || 12)}:${p2(m)}:${p2(s)}`;
-  if (e === '@') return `${p2(h % 12 || 12)}:${p2(m)} ${h < 12 ? 'AM' : 'PM'}`;
-  if (e === 'A') return `${p2(h)}:${p2(m)}`;
-  const days = Math.floor(secs / 86400);
-  const wd = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed'][days % 7];
-  return `${wd} ${civilMonthDay(days)}`;
-}
-
-function civilMonthDay(days: number): string {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${names[m - 1]} ${String(d).padStart(2, '0')}`;
+  const formats: Record<string, string> = { t: '%H:%M:%S', T: '%I:%M:%S', '@': '%I:%M %p', A: '%H:%M', d: '%a %b %d' };
+  return strftime(formats[e]!, sh.sys.clockGettime(0));
 }
