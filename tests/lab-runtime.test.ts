@@ -49,7 +49,8 @@ describe('Lab runtime: boot sequence', () => {
     expect(await sh(lab, 'a', 'cat /etc/hosts')).toBe('127.0.0.1 localhost\n::1 localhost\n');
     // Startup scripts traced with set -x, run from /hostlab, logged like Kathará.
     expect(await sh(lab, 'a', 'cat /var/log/startup.log')).toBe(
-      '+ ip address add 10.0.0.1/24 dev eth0\n/hostlab/a.startup: line 3: ip: command not found\n+ echo started a\nstarted a\n');
+      '+ ip address add 10.0.0.1/24 dev eth0\n+ echo started a\nstarted a\n');
+    expect(await sh(lab, 'a', 'ip -br address show dev eth0')).toBe('eth0@if2         UP             10.0.0.1/24 \n');
     expect(await sh(lab, 'b', 'cat /var/log/startup.log')).toBe(
       "+ echo started b\nstarted b\n+ ls /nonexistent\nls: cannot access '/nonexistent': No such file or directory\n");
     expect(await sh(lab, 'a', 'cat /var/log/shared.log')).toBe('+ echo a\n');

@@ -10,6 +10,8 @@ import { ETC_FILES } from './etc-files.ts';
 export interface Image {
   name: string;
   layers: ImageLayer[];
+  /** The device nodes of /dev, shared by every guest under its own copy-on-write layer. */
+  devLayer: ImageLayer;
   programs: ReadonlyMap<string, Program>;
 }
 
@@ -37,7 +39,24 @@ export function buildBaseImage(extra: Record<string, { path: string; program: Pr
     b.file(spec.path, programFile(name), { mode: 0o755 });
     programs.set(name, spec.program);
   }
-  return { name: 'kathara/base', layers: [b.freeze()], programs };
+  return { name: 'kathara/base', layers: [b.freeze()], devLayer: buildDevLayer(), programs };
+}
+
+/** /dev as a container has it: the memory and random devices, terminals, pts/, shm/ and the fd links. */
+export function buildDevLayer(): ImageLayer {
+  const d = new LayerBuilder({ mtime: IMAGE_MTIME, name: 'dev' });
+  const nodes: Array<[string, number, number, number]> = [
+    ['null', 1, 3, 0o666], ['zero', 1, 5, 0o666], ['full', 1, 7, 0o666], ['random', 1, 8, 0o666],
+    ['urandom', 1, 9, 0o666], ['tty', 5, 0, 0o666], ['console', 5, 1, 0o600], ['ptmx', 5, 2, 0o666],
+  ];
+  for (const [name, major, minor, mode] of nodes) d.chardev(`/${name}`, major, minor, { mode });
+  d.dir('/pts', { mode: 0o755 });
+  d.dir('/shm', { mode: 0o1777 });
+  d.symlink('/fd', '/proc/self/fd');
+  d.symlink('/stdin', '/proc/self/fd/0');
+  d.symlink('/stdout', '/proc/self/fd/1');
+  d.symlink('/stderr', '/proc/self/fd/2');
+  return d.freeze();
 }
 
 /** Builds each image once and hands the same instance to every guest. */

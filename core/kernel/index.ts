@@ -2,7 +2,7 @@
 export { Kernel, type KernelOptions, type ProgramLookup } from './kernel.ts';
 export { attachSys } from './sys.ts';
 export { spawnProcess, Capture, captureFile, feedFile, type SpawnOptions } from './spawn.ts';
-export { procRoot, staticDir } from './procfs.ts';
+export { procRoot, staticDir, lazyDir } from './procfs.ts';
 export { programFile } from './exec.ts';
 export { Tty } from './tty.ts';
 export { OpenFile } from './file.ts';

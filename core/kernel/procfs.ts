@@ -17,6 +17,13 @@ const file = (read: (c: Caller) => string, write?: (data: string, c: Caller) => 
     ? { kind: 'file', read, write: (d, c) => write(utf8Decode(d), c) }
     : { kind: 'file', read };
 
+/** A directory built the first time it is looked at (most guests never read most of /proc). */
+export function lazyDir(make: () => GenDir): GenDir {
+  let dir: GenDir | undefined;
+  const get = (): GenDir => (dir ??= make());
+  return { kind: 'dir', list: (c) => get().list(c), get: (n, c) => get().get(n, c) };
+}
+
 /** A directory with a fixed set of entries. */
 export function staticDir(entries: Record<string, GenNode>): GenDir {
   return {

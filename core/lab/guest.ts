@@ -6,7 +6,7 @@ import type { Cpu, QuotaOptions } from '../cpu/index.ts';
 import { GenFs, MemFs, OverlayFs, Vfs, ROOT, type Filesystem, type GenNode } from '../fs/index.ts';
 import type { Image } from '../images/base.ts';
 import {
-  attachSys, Capture, captureFile, feedFile, Kernel, OpenFile, procRoot, spawnProcess, type Process, type Tty,
+  attachSys, Capture, captureFile, feedFile, Kernel, lazyDir, OpenFile, procRoot, spawnProcess, type Process, type Tty,
 } from '../kernel/index.ts';
 import { S_IFCHR, makedev, O_RDONLY, WIFEXITED, WEXITSTATUS, WTERMSIG } from '../kernel/abi.ts';
 import { Stack, procNet, procSysNet, type NetInterface } from '../net/stack/index.ts';
@@ -60,7 +60,7 @@ export class Guest {
   readonly rootFs: OverlayFs;
   /** The guest's network stack (lo and the interfaces the lab attaches). */
   readonly net: Stack | undefined;
-  private readonly dev: MemFs;
+  private readonly dev: OverlayFs;
   private readonly extraEnv: Record<string, string>;
 
   constructor(options: GuestOptions) {
@@ -70,9 +70,10 @@ export class Guest {
     this.extraEnv = options.env ?? {};
     this.net = options.network === false ? undefined : new Stack({ cpu, name });
     const procExtra: Record<string, GenNode> = { ...options.procExtra };
-    if (this.net) {
-      procExtra['net'] = procNet(this.net);
-      procExtra['sys'] = staticDir({ net: procSysNet(this.net) });
+    const net = this.net;
+    if (net) {
+      procExtra['net'] = lazyDir(() => procNet(net));
+      procExtra['sys'] = staticDir({ net: lazyDir(() => procSysNet(net)) });
     }
     const root = new OverlayFs(image.layers, { now, upper: options.upper });
     this.rootFs = root;
@@ -81,31 +82,11 @@ export class Guest {
       cpu, vfs: this.vfs, hostname: name, quota: options.quota, programs: (n) => image.programs.get(n), net: this.net,
     });
     attachSys(this.kernel);
-    this.vfs.mount('/proc', new GenFs(procRoot(this.kernel, procExtra), { fstype: 'proc', now,
+    this.vfs.mount('/proc', new GenFs(lazyDir(() => procRoot(this.kernel, procExtra)), { fstype: 'proc', now,
       lenient: (p) => /^\/(uptime|loadavg|meminfo|cpuinfo|stat|version)$/.test(p) }), { source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime' });
-    this.dev = new MemFs({ now, fstype: 'tmpfs' });
-    this.vfs.mount('/dev', this.dev, { source: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755' });
-    this.populateDev();
+    this.dev = new OverlayFs([image.devLayer], { now });
+    this.vfs.mount('/dev', this.dev, { source: 'tmpfs', fstype: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755' });
     if (options.shared) this.vfs.mount('/shared', options.shared, { source: 'shared', options: 'rw,relatime' });
-  }
-
-  private populateDev(): void {
-    const v = this.vfs;
-    const nodes: Array<[string, number, number, number]> = [
-      ['null', 1, 3, 0o666], ['zero', 1, 5, 0o666], ['full', 1, 7, 0o666], ['random', 1, 8, 0o666],
-      ['urandom', 1, 9, 0o666], ['tty', 5, 0, 0o666], ['console', 5, 1, 0o600], ['ptmx', 5, 2, 0o666],
-    ];
-    for (const [n, maj, min, mode] of nodes) {
-      v.mknod(`/dev/${n}`, S_IFCHR | mode, makedev(maj, min), ROOT);
-      v.chmod(`/dev/${n}`, mode, ROOT);
-    }
-    v.mkdir('/dev/pts', 0o755, ROOT);
-    v.mkdir('/dev/shm', 0o1777, ROOT);
-    v.chmod('/dev/shm', 0o1777, ROOT);
-    v.symlink('/proc/self/fd', '/dev/fd', ROOT);
-    v.symlink('/proc/self/fd/0', '/dev/stdin', ROOT);
-    v.symlink('/proc/self/fd/1', '/dev/stdout', ROOT);
-    v.symlink('/proc/self/fd/2', '/dev/stderr', ROOT);
   }
 
   /** Adds an Ethernet interface (down, as a new veth is); the lab plugs it into a collision domain. */
