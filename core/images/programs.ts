@@ -37,6 +37,8 @@ import { main as tc } from '../userland/bin/tc.ts';
 import { main as printenvProgram } from '../userland/bin/printenv.ts';
 import { main as whoamiProgram } from '../userland/bin/whoami.ts';
 import { main as yesProgram } from '../userland/bin/yes.ts';
+import { main as viProgram } from '../userland/bin/vi.ts';
+import { main as nanoProgram } from '../userland/bin/nano.ts';
 import { main as sedProgram } from '../userland/bin/sed.ts';
 import { main as ipProgram } from '../userland/bin/ip.ts';
 import { main as ifconfigProgram } from '../userland/bin/ifconfig.ts';
@@ -104,6 +106,10 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   printenv: { path: '/usr/bin/printenv', program: printenvProgram },
   whoami: { path: '/usr/bin/whoami', program: whoamiProgram },
   yes: { path: '/usr/bin/yes', program: yesProgram },
+  vi: { path: '/usr/bin/vi', program: viProgram },
+  vim: { path: '/usr/bin/vim', program: viProgram },
+  view: { path: '/usr/bin/view', program: viProgram },
+  nano: { path: '/usr/bin/nano', program: nanoProgram },
   sed: { path: '/usr/bin/sed', program: sedProgram },
   ip: { path: '/usr/bin/ip', program: ipProgram },
   ifconfig: { path: '/usr/sbin/ifconfig', program: ifconfigProgram },
