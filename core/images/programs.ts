@@ -60,6 +60,19 @@ import { main as nprocTool } from '../userland/bin/nproc.ts';
 import { main as whichTool } from '../userland/bin/which.ts';
 import { main as printfTool } from '../userland/bin/printf.ts';
 import { main as exprTool } from '../userland/bin/expr.ts';
+import { main as md5sumTool } from '../userland/bin/md5sum.ts';
+import { main as sha1sumTool } from '../userland/bin/sha1sum.ts';
+import { main as sha256sumTool } from '../userland/bin/sha256sum.ts';
+import { main as sha512sumTool } from '../userland/bin/sha512sum.ts';
+import { main as base64Tool } from '../userland/bin/base64.ts';
+import { main as cmpTool } from '../userland/bin/cmp.ts';
+import { main as nlTool } from '../userland/bin/nl.ts';
+import { main as foldTool } from '../userland/bin/fold.ts';
+import { main as pasteTool } from '../userland/bin/paste.ts';
+import { main as commTool } from '../userland/bin/comm.ts';
+import { main as diffTool } from '../userland/bin/diff.ts';
+import { main as xargsTool } from '../userland/bin/xargs.ts';
+import { main as findTool } from '../userland/bin/find.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -131,4 +144,17 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   which: { path: '/usr/bin/which', program: whichTool },
   printf: { path: '/usr/bin/printf', program: printfTool },
   expr: { path: '/usr/bin/expr', program: exprTool },
+  md5sum: { path: '/usr/bin/md5sum', program: md5sumTool },
+  sha1sum: { path: '/usr/bin/sha1sum', program: sha1sumTool },
+  sha256sum: { path: '/usr/bin/sha256sum', program: sha256sumTool },
+  sha512sum: { path: '/usr/bin/sha512sum', program: sha512sumTool },
+  base64: { path: '/usr/bin/base64', program: base64Tool },
+  cmp: { path: '/usr/bin/cmp', program: cmpTool },
+  nl: { path: '/usr/bin/nl', program: nlTool },
+  fold: { path: '/usr/bin/fold', program: foldTool },
+  paste: { path: '/usr/bin/paste', program: pasteTool },
+  comm: { path: '/usr/bin/comm', program: commTool },
+  diff: { path: '/usr/bin/diff', program: diffTool },
+  xargs: { path: '/usr/bin/xargs', program: xargsTool },
+  find: { path: '/usr/bin/find', program: findTool },
 };
