@@ -2,8 +2,15 @@
 // one line of lookahead for the `$` address, and GNU's messages for files that cannot be read.
 
 import { EISDIR, isDir, type Sys } from '../../../kernel/abi.ts';
-import { toLatin1 } from '../cmd.ts';
 import { strerror } from '../errno.ts';
+
+
+/** Bytes to a one-char-per-byte string (apply over small slices: spreading large arrays is very slow in V8). */
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 1024) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 1024) as unknown as number[]);
+  return s;
+}
 
 export interface Line {
   text: string;
@@ -86,7 +93,7 @@ export class LineSource {
         return null;
       }
       if (n === 0) this.eof = true;
-      else this.buf += toLatin1(this.chunk.subarray(0, n));
+      else this.buf += latin1(this.chunk.subarray(0, n));
     }
   }
 
