@@ -40,6 +40,7 @@ import { main as yesProgram } from '../userland/bin/yes.ts';
 import { main as viProgram } from '../userland/bin/vi.ts';
 import { main as nanoProgram } from '../userland/bin/nano.ts';
 import { main as sedProgram } from '../userland/bin/sed.ts';
+import { main as awkProgram } from '../userland/bin/awk.ts';
 import { main as ipProgram } from '../userland/bin/ip.ts';
 import { main as ifconfigProgram } from '../userland/bin/ifconfig.ts';
 import { main as routeProgram } from '../userland/bin/route.ts';
@@ -124,6 +125,8 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   view: { path: '/usr/bin/view', program: viProgram },
   nano: { path: '/usr/bin/nano', program: nanoProgram },
   sed: { path: '/usr/bin/sed', program: sedProgram },
+  awk: { path: '/usr/bin/awk', program: awkProgram },
+  mawk: { path: '/usr/bin/mawk', program: awkProgram },
   ip: { path: '/usr/bin/ip', program: ipProgram },
   ifconfig: { path: '/usr/sbin/ifconfig', program: ifconfigProgram },
   route: { path: '/usr/sbin/route', program: routeProgram },
