@@ -45,6 +45,10 @@ import { main as ipProgram } from '../userland/bin/ip.ts';
 import { main as ifconfigProgram } from '../userland/bin/ifconfig.ts';
 import { main as routeProgram } from '../userland/bin/route.ts';
 import { main as arpProgram } from '../userland/bin/arp.ts';
+import { main as sysctlProgram } from '../userland/bin/sysctl.ts';
+import { main as netstatProgram } from '../userland/bin/netstat.ts';
+import { main as ssProgram } from '../userland/bin/ss.ts';
+import { main as ethtoolProgram } from '../userland/bin/ethtool.ts';
 import { main as cpTool } from '../userland/bin/cp.ts';
 import { main as mvTool } from '../userland/bin/mv.ts';
 import { main as lnTool } from '../userland/bin/ln.ts';
@@ -131,6 +135,10 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   ifconfig: { path: '/usr/sbin/ifconfig', program: ifconfigProgram },
   route: { path: '/usr/sbin/route', program: routeProgram },
   arp: { path: '/usr/sbin/arp', program: arpProgram },
+  sysctl: { path: '/usr/sbin/sysctl', program: sysctlProgram },
+  netstat: { path: '/usr/bin/netstat', program: netstatProgram },
+  ss: { path: '/usr/bin/ss', program: ssProgram },
+  ethtool: { path: '/usr/sbin/ethtool', program: ethtoolProgram },
   cp: { path: '/usr/bin/cp', program: cpTool },
   mv: { path: '/usr/bin/mv', program: mvTool },
   ln: { path: '/usr/bin/ln', program: lnTool },

@@ -12,6 +12,11 @@ export interface NetCase {
   cmd: string;
   /** The output's line order is the kernel's hash order: compare sorted lines. */
   unordered?: boolean;
+  /**
+   * The command writes sysctl configuration: the recorder runs it in a private mount namespace with empty
+   * tmpfs over /etc and /usr/lib/sysctl.d (a guest has none of the host's files there).
+   */
+  privateEtc?: boolean;
 }
 
 export interface NetRecord extends NetCase {

@@ -14,8 +14,13 @@ const HERE = dirname(new URL(import.meta.url).pathname);
 const OUT = join(HERE, 'expected.json');
 const ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', LC_ALL: 'C', TZ: 'UTC' };
 
-function sh(pid: number, cmd: string): { output: string; status: number } {
-  const r = spawnSync('nsenter', ['-t', String(pid), '-n', '-u', '/bin/bash', '-c', `exec 2>&1; ${cmd}`], { env: ENV, cwd: '/root', stdio: ['ignore', 'pipe', 'pipe'] });
+function sh(pid: number, cmd: string, privateEtc = false): { output: string; status: number } {
+  const bash = ['/bin/bash', '-c', `exec 2>&1; ${cmd}`];
+  // A private mount namespace where /etc and /usr/lib/sysctl.d are empty tmpfs (never the host's files).
+  const argv = privateEtc
+    ? ['unshare', '-m', '--propagation', 'private', '/bin/bash', '-c', 'mount -t tmpfs none /etc && mount -t tmpfs none /usr/lib/sysctl.d && exec "$@"', 'x', ...bash]
+    : bash;
+  const r = spawnSync('nsenter', ['-t', String(pid), '-n', '-u', ...argv], { env: ENV, cwd: '/root', stdio: ['ignore', 'pipe', 'pipe'] });
   return { output: r.stdout.toString('latin1'), status: r.status ?? 128 + 9 };
 }
 
@@ -61,7 +66,7 @@ async function record(c: NetCase): Promise<NetRecord> {
       const at = line.indexOf(':');
       sh(pids.get(line.slice(0, at))!, line.slice(at + 1).trim());
     }
-    const r = sh(pids.get(c.host)!, c.cmd);
+    const r = sh(pids.get(c.host)!, c.cmd, c.privateEtc);
     return { ...c, ...r };
   } finally {
     for (const p of holders) p.kill('SIGKILL');

@@ -32,3 +32,14 @@ export function parseQuad(text: string): number | null {
   if (p.some((x) => x > 255)) return null;
   return ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) >>> 0;
 }
+
+/** One row of `netstat -i` / `ifconfig -s`: counters and the flag letters (BMRU ...). */
+export function ifaceRow(l: RtLink): string {
+  const t = l.stats;
+  const f = ifFlags(l);
+  const letters = [[0x200, 'A'], [0x2, 'B'], [0x4, 'D'], [0x8, 'L'], [0x1000, 'M'], [0x80, 'O'], [0x100, 'P'], [0x40, 'R'], [0x1, 'U']]
+    .filter(([b]) => f & (b as number)).map(([, c]) => c).join('');
+  return `${l.name.padEnd(15)} ${String(l.mtu).padStart(5)} ${String(t.rxPackets).padStart(8)} ${String(t.rxErrors).padStart(6)} ` +
+    `${String(t.rxDropped).padStart(6)} ${String(t.rxFifo).padEnd(6)} ${String(t.txPackets).padStart(8)} ${String(t.txErrors).padStart(6)} ` +
+    `${String(t.txDropped).padStart(6)} ${String(t.txFifo).padStart(6)} ${letters}\n`;
+}

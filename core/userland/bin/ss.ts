@@ -1,0 +1,164 @@
+// iproute2 6.1 ss(8): TCP, UDP and raw sockets (-t -u -w, -l -a, state filters) read from /proc/net,
+// with ss's header rules (Netid only for several tables, State only for several states) and its errors.
+import { type Program } from '../../kernel/abi.ts';
+import { formatIpv4Address as fmt } from '../../net/wire/index.ts';
+import { Cmd } from '../lib/cmd.ts';
+import { getopt, type LongOpt } from '../lib/getopt.ts';
+import { readSockets, type SockRow } from '../lib/net/proc-sockets.ts';
+import { ALL_DBS, SS_ALL, SS_CONN, SS_LISTENING, STATE_NAMES, dbStates, popcount, stateBits, type Db } from '../lib/net/ss-filter.ts';
+
+const USAGE = `Usage: ss [ OPTIONS ]
+       ss [ OPTIONS ] [ FILTER ]
+   -h, --help          this message
+   -V, --version       output version information
+   -n, --numeric       don't resolve service names
+   -r, --resolve       resolve host names
+   -a, --all           display all sockets
+   -l, --listening     display listening sockets
+   -o, --options       show timer information
+   -e, --extended      show detailed socket information
+   -m, --memory        show socket memory usage
+   -p, --processes     show process using socket
+   -T, --threads       show thread using socket
+   -i, --info          show internal TCP information
+       --tipcinfo      show internal tipc socket information
+   -s, --summary       show socket usage summary
+       --tos           show tos and priority information
+       --cgroup        show cgroup information
+   -b, --bpf           show bpf filter socket information
+   -E, --events        continually display sockets as they are destroyed
+   -Z, --context       display task SELinux security contexts
+   -z, --contexts      display task and socket SELinux security contexts
+   -N, --net           switch to the specified network namespace name
+
+   -4, --ipv4          display only IP version 4 sockets
+   -6, --ipv6          display only IP version 6 sockets
+   -0, --packet        display PACKET sockets
+   -t, --tcp           display only TCP sockets
+   -M, --mptcp         display only MPTCP sockets
+   -S, --sctp          display only SCTP sockets
+   -u, --udp           display only UDP sockets
+   -d, --dccp          display only DCCP sockets
+   -w, --raw           display only RAW sockets
+   -x, --unix          display only Unix domain sockets
+       --tipc          display only TIPC sockets
+       --vsock         display only vsock sockets
+       --xdp           display only XDP sockets
+   -f, --family=FAMILY display sockets of type FAMILY
+       FAMILY := {inet|inet6|link|unix|netlink|vsock|tipc|xdp|help}
+
+   -K, --kill          forcibly close sockets, display what was closed
+   -H, --no-header     Suppress header line
+   -O, --oneline       socket's data printed on a single line
+       --inet-sockopt  show various inet socket options
+
+   -A, --query=QUERY, --socket=QUERY
+       QUERY := {all|inet|tcp|mptcp|udp|raw|unix|unix_dgram|unix_stream|unix_seqpacket|packet|packet_raw|packet_dgram|netlink|dccp|sctp|vsock_stream|vsock_dgram|tipc|xdp}[,QUERY]
+
+   -D, --diag=FILE     Dump raw information about TCP sockets to FILE
+   -F, --filter=FILE   read filter information from FILE
+       FILTER := [ state STATE-FILTER ] [ EXPRESSION ]
+       STATE-FILTER := {all|connected|synchronized|bucket|big|TCP-STATES}
+         TCP-STATES := {established|syn-sent|syn-recv|fin-wait-{1,2}|time-wait|closed|close-wait|last-ack|listening|closing}
+          connected := {established|syn-sent|syn-recv|fin-wait-{1,2}|time-wait|close-wait|last-ack|closing}
+       synchronized := {established|syn-recv|fin-wait-{1,2}|time-wait|close-wait|last-ack|closing}
+             bucket := {syn-recv|time-wait}
+                big := {established|syn-sent|fin-wait-{1,2}|closed|close-wait|last-ack|listening|closing}
+`;
+
+const LONGS: LongOpt[] = [
+  { name: 'help', key: 'h' }, { name: 'version', key: 'V' }, { name: 'numeric', key: 'n' }, { name: 'resolve', key: 'r' },
+  { name: 'all', key: 'a' }, { name: 'listening', key: 'l' }, { name: 'options', key: 'o' }, { name: 'extended', key: 'e' },
+  { name: 'memory', key: 'm' }, { name: 'processes', key: 'p' }, { name: 'threads', key: 'T' }, { name: 'info', key: 'i' },
+  { name: 'tipcinfo' }, { name: 'summary', key: 's' }, { name: 'tos' }, { name: 'cgroup' }, { name: 'bpf', key: 'b' },
+  { name: 'events', key: 'E' }, { name: 'context', key: 'Z' }, { name: 'contexts', key: 'z' }, { name: 'net', arg: 'required', key: 'N' },
+  { name: 'ipv4', key: '4' }, { name: 'ipv6', key: '6' }, { name: 'packet', key: '0' }, { name: 'tcp', key: 't' },
+  { name: 'mptcp', key: 'M' }, { name: 'sctp', key: 'S' }, { name: 'udp', key: 'u' }, { name: 'dccp', key: 'd' },
+  { name: 'raw', key: 'w' }, { name: 'unix', key: 'x' }, { name: 'tipc' }, { name: 'vsock' }, { name: 'xdp' },
+  { name: 'family', arg: 'required', key: 'f' }, { name: 'kill', key: 'K' }, { name: 'no-header', key: 'H' },
+  { name: 'oneline', key: 'O' }, { name: 'inet-sockopt' }, { name: 'query', arg: 'required', key: 'A' },
+  { name: 'socket', arg: 'required', key: 'A' }, { name: 'diag', arg: 'required', key: 'D' }, { name: 'filter', arg: 'required', key: 'F' },
+];
+
+const BY_KEY: Record<string, Db[]> = {
+  t: ['tcp'], u: ['udp'], w: ['raw'], x: ['u_str', 'u_dgr', 'u_seq'], '0': ['p_raw', 'p_dgr'], M: ['mptcp'], S: ['sctp'], d: ['dccp'],
+  tipc: ['tipc'], vsock: ['v_str', 'v_dgr'], xdp: ['xdp'],
+};
+
+function endpoint(a: number, port: number, isRaw: boolean): [string, string] {
+  return [a === 0 ? '0.0.0.0' : fmt(a), port === 0 && !isRaw ? '*' : String(port)];
+}
+
+export const main: Program = async (sys, argv, envp) => {
+  const p = new Cmd(sys, argv, envp);
+  const g = getopt(argv, 'dhaletuwxnro460spbEf:mMiA:D:F:vVzZN:KHSO', LONGS);
+  if (g.error) {
+    await p.error(g.error);
+    await p.err.write(USAGE);
+    return p.finish(255);
+  }
+  const has = (k: string): boolean => g.opts.some((o) => o.key === k);
+  if (has('h')) {
+    await p.out.write(USAGE);
+    return p.finish(0);
+  }
+  if (has('V')) {
+    await p.out.write('ss utility, iproute2-6.1.0\n');
+    return p.finish(0);
+  }
+  if (has('z') || has('Z')) {
+    await p.error('SELinux is not enabled.');
+    return p.finish(1);
+  }
+  let dbs: Db[] = [];
+  for (const o of g.opts) if (BY_KEY[o.key]) dbs.push(...BY_KEY[o.key]!);
+  const chosen = dbs.length > 0;
+  if (!chosen) dbs = ALL_DBS;
+  let states = has('a') ? SS_ALL : has('l') ? SS_LISTENING : SS_CONN;
+  const ops = g.operands;
+  let stateSet = false;
+  for (let i = 0; i < ops.length; i++) {
+    if (ops[i] !== 'state' && ops[i] !== 'exclude' && ops[i] !== 'excl') continue;
+    const name = ops[++i] ?? '';
+    const b = stateBits(name);
+    if (b === null) {
+      await p.error(`wrong state name: ${name}`);
+      return p.finish(255);
+    }
+    if (ops[i - 1] === 'state') states = (stateSet ? states : 0) | b;
+    else states &= ~b;
+    stateSet = true;
+  }
+  const shown = states & dbs.reduce((m, d) => m | dbStates(d), 0);
+  if (!chosen) await p.err.write('RTNETLINK answers: Invalid argument\n');
+  const netid = dbs.length > 1;
+  const stateCol = popcount(shown) > 1;
+  const rows: string[][] = [];
+  for (const proto of ['tcp', 'udp', 'raw'] as const) {
+    if (!dbs.includes(proto)) continue;
+    for (const r of await readSockets(sys, proto)) {
+      const st = r.proto !== 'tcp' && r.state === 10 ? 7 : r.state;
+      if (!(shown & (1 << st)) && !(r.proto !== 'tcp' && st === 7 && shown & (1 << 10))) continue;
+      rows.push(row(r, st, netid, stateCol));
+    }
+  }
+  if (!has('H')) {
+    const head = [...(netid ? ['Netid'] : []), ...(stateCol ? ['State'] : []), 'Recv-Q', 'Send-Q', 'Local Address:Port', 'Peer Address:Port'];
+    await p.out.write(layout([head, ...rows], true)[0]! + 'Process\n');
+    for (const line of layout([head, ...rows], true).slice(1)) await p.out.write(line + '\n');
+  } else for (const line of layout(rows, false)) await p.out.write(line + '\n');
+  return p.finish(0);
+};
+
+function row(r: SockRow, st: number, netid: boolean, stateCol: boolean): string[] {
+  const [la, lp] = endpoint(r.localAddr, r.localPort, r.proto === 'raw');
+  const [pa, pp] = endpoint(r.remoteAddr, r.remotePort, r.proto === 'raw');
+  return [...(netid ? [r.proto] : []), ...(stateCol ? [STATE_NAMES[st] ?? 'UNKNOWN'] : []), String(r.rxQueue), String(r.txQueue), `${la}:${lp}`, `${pa}:${pp}`];
+}
+
+/** Columns padded to their widest cell (the last two are the address columns). */
+function layout(table: string[][], header: boolean): string[] {
+  if (table.length === (header ? 1 : 0)) return table.map((r) => r.join(' '));
+  const widths = table[0]!.map((_, k) => Math.max(...table.map((r) => r[k]!.length)));
+  return table.map((r) => r.map((c, k) => c.padEnd(widths[k]!)).join(' '));
+}
