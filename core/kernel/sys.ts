@@ -17,6 +17,7 @@ import * as io from './calls/io.ts';
 import * as pc from './calls/proc.ts';
 import * as rtnl from './calls/rtnl.ts';
 import * as net from './calls/net.ts';
+import { transportsOf } from '../net/transport/index.ts';
 import type {
   Accepted, RecvFrom, RecvMsg, Sockaddr, SockOptValue,
 } from './abi-net.ts';
@@ -474,4 +475,6 @@ export class ProcSys implements Sys {
 /** Installs ProcSys as the kernel's Sys factory. */
 export function attachSys(kernel: Kernel): void {
   kernel.makeSys = (k, p) => new ProcSys(k, p);
+  // The transports register with the stack now, so a datagram to a closed port is answered from boot on.
+  if (kernel.net) transportsOf(kernel.net);
 }

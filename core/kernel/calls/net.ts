@@ -1,21 +1,143 @@
-// Socket calls: argument checks and the generic blocking loops; the protocols live in net/transport.
-import { EAFNOSUPPORT, type Accepted, type RecvFrom, type RecvMsg, type Sockaddr, type SockOptValue } from '../abi.ts';
-import type { Kernel } from '../kernel.ts';
-import type { Process } from '../process.ts';
+// Socket calls (net/socket.c): argument checks, descriptor lookup, and the blocking loops (MSG_DONTWAIT,
+// O_NONBLOCK, SO_RCVTIMEO, signals); the protocols themselves live in net/transport.
 
-export function socket(_k: Kernel, _p: Process, _domain: number, _type: number, _protocol: number): number { return -EAFNOSUPPORT; }
-export function bind(_k: Kernel, _p: Process, _fd: number, _addr: Sockaddr): number { return -EAFNOSUPPORT; }
-export async function connect(_k: Kernel, _p: Process, _fd: number, _addr: Sockaddr): Promise<number> { return -EAFNOSUPPORT; }
-export function listen(_p: Process, _fd: number, _backlog: number): number { return -EAFNOSUPPORT; }
-export async function accept(_k: Kernel, _p: Process, _fd: number, _flags: number): Promise<Accepted | number> { return -EAFNOSUPPORT; }
-export async function sendto(_k: Kernel, _p: Process, _fd: number, _data: Uint8Array, _flags: number, _addr: Sockaddr | null): Promise<number> { return -EAFNOSUPPORT; }
-export async function recvmsg(_k: Kernel, _p: Process, _fd: number, _buf: Uint8Array, _flags: number): Promise<RecvMsg | number> { return -EAFNOSUPPORT; }
+import {
+  AF_INET, AF_PACKET, EAFNOSUPPORT, EAGAIN, EBADF, EINTR, EINVAL, ENOTSOCK, EOPNOTSUPP, MSG_DONTWAIT, MSG_ERRQUEUE,
+  O_CLOEXEC, O_NONBLOCK, O_RDWR, SOCK_CLOEXEC, SOCK_NONBLOCK, type Accepted, type RecvFrom, type RecvMsg,
+  type Sockaddr, type SockOptValue,
+} from '../abi.ts';
+import { never } from '../errors.ts';
+import { OpenFile } from '../file.ts';
+import type { Kernel } from '../kernel.ts';
+import { sleep, type Process } from '../process.ts';
+import { KernelSocket, isSocketFile, socketOps } from '../socket-file.ts';
+import { transportsOf } from '../../net/transport/index.ts';
+import { MAX_FDS } from './io.ts';
+
+/** AF_MAX: families at or above it are EAFNOSUPPORT before anything else; SOCK_MAX likewise EINVAL. */
+const AF_MAX = 46, SOCK_MAX = 11, SOCK_TYPE_MASK = 0xf;
+
+function sockOf(proc: Process, fd: number): KernelSocket | number {
+  const f = proc.fds.get(fd)?.file;
+  if (!f) return -EBADF;
+  if (!isSocketFile(f)) return -ENOTSOCK;
+  return f.state as KernelSocket;
+}
+
+const privileged = (p: Process) => p.euid === 0;
+
+/** Signal while waiting: run handlers; true when the call restarts. A timeout makes it EINTR (signal(7)). */
+async function interrupted(k: Kernel, proc: Process): Promise<boolean> {
+  const { handled, restart } = k.deliverSignals(proc);
+  while (proc.state === 'stopped') await sleep(k.cpu, proc, [proc.continued]);
+  if (!proc.alive) return never();
+  return !handled || restart;
+}
+
+/** __sys_socket(). */
+export function socket(k: Kernel, p: Process, domain: number, type: number, protocol: number): number {
+  if (![domain, type, protocol].every(Number.isInteger)) return -EINVAL;
+  const flags = type & ~SOCK_TYPE_MASK;
+  const t = type & SOCK_TYPE_MASK;
+  if (flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK)) return -EINVAL;
+  if (domain < 0 || domain >= AF_MAX) return -EAFNOSUPPORT;
+  if (t >= SOCK_MAX) return -EINVAL;
+  if (!k.net || (domain !== AF_INET && domain !== AF_PACKET)) return -EAFNOSUPPORT;
+  if (p.fds.count >= MAX_FDS) return -24; // EMFILE
+  const ino = k.nextInode();
+  const s = transportsOf(k.net).create(domain, t, protocol, ino, { uid: p.euid, gids: [p.egid, ...p.groups], privileged: privileged(p) });
+  if (typeof s === 'number') return s;
+  const f = new OpenFile(socketOps, O_RDWR | (flags & SOCK_NONBLOCK ? O_NONBLOCK : 0), new KernelSocket(k.cpu, s, k.cpu.realtime), `socket:[${ino}]`);
+  return p.fds.install(f, (flags & SOCK_CLOEXEC) !== 0 || (flags & O_CLOEXEC) !== 0);
+}
+
+export function bind(_k: Kernel, p: Process, fd: number, addr: Sockaddr): number {
+  const s = sockOf(p, fd);
+  if (typeof s === 'number') return s;
+  if (!addr || typeof addr !== 'object') return -EINVAL;
+  return s.sock.bind(addr, privileged(p));
+}
+
+export async function connect(_k: Kernel, p: Process, fd: number, addr: Sockaddr): Promise<number> {
+  const s = sockOf(p, fd);
+  if (typeof s === 'number') return s;
+  if (!addr || typeof addr !== 'object') return -EINVAL;
+  return s.sock.connect(addr);
+}
+
+/** listen(2) and accept(2) belong to SOCK_STREAM: datagram and packet sockets say EOPNOTSUPP. */
+export function listen(p: Process, fd: number, _backlog: number): number {
+  const s = sockOf(p, fd);
+  return typeof s === 'number' ? s : -EOPNOTSUPP;
+}
+
+export async function accept(_k: Kernel, p: Process, fd: number, flags: number): Promise<Accepted | number> {
+  const s = sockOf(p, fd);
+  if (typeof s === 'number') return s;
+  if (!Number.isInteger(flags) || flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK)) return -EINVAL;
+  return -EOPNOTSUPP;
+}
+
+/** sendto(2): datagram sends complete at once (no send buffer is modelled), so this never waits. */
+export async function sendto(_k: Kernel, p: Process, fd: number, data: Uint8Array, flags: number, addr: Sockaddr | null): Promise<number> {
+  const s = sockOf(p, fd);
+  if (typeof s === 'number') return s;
+  if (!(data instanceof Uint8Array) || !Number.isInteger(flags)) return -EINVAL;
+  return s.sock.send(data, flags, addr ?? null);
+}
+
+/** recvmsg(2): waits for a datagram unless MSG_DONTWAIT / O_NONBLOCK, up to SO_RCVTIMEO. */
+export async function recvmsg(k: Kernel, p: Process, fd: number, buf: Uint8Array, flags: number): Promise<RecvMsg | number> {
+  const f = p.fds.get(fd)?.file;
+  const s = sockOf(p, fd);
+  if (typeof s === 'number' || !f) return typeof s === 'number' ? s : -EBADF;
+  if (!(buf instanceof Uint8Array) || !Number.isInteger(flags)) return -EINVAL;
+  const sock = s.sock;
+  const timeo = sock.rcvtimeo;
+  const deadline = k.cpu.now + timeo;
+  for (;;) {
+    const r = sock.recv(buf, flags);
+    if (r !== -EAGAIN || flags & (MSG_DONTWAIT | MSG_ERRQUEUE) || f.flags & O_NONBLOCK) return r;
+    if (sock.readShutdown || sock.closed) return { length: 0, from: null, flags: 0, control: [] };
+    const left = deadline - k.cpu.now;
+    if (left <= 0) return -EAGAIN;
+    const why = await sleep(k.cpu, p, [s.readable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
+    if (why === 'signal' && (!(await interrupted(k, p)) || timeo !== Infinity)) return -EINTR;
+  }
+}
+
 export async function recvfrom(k: Kernel, p: Process, fd: number, buf: Uint8Array, flags: number): Promise<RecvFrom | number> {
   const r = await recvmsg(k, p, fd, buf, flags);
   return typeof r === 'number' ? r : { length: r.length, from: r.from };
 }
-export function setsockopt(_k: Kernel, _p: Process, _fd: number, _level: number, _name: number, _value: SockOptValue): number { return -EAFNOSUPPORT; }
-export function getsockopt(_k: Kernel, _p: Process, _fd: number, _level: number, _name: number): SockOptValue | number { return -EAFNOSUPPORT; }
-export function getsockname(_p: Process, _fd: number): Sockaddr | number { return -EAFNOSUPPORT; }
-export function getpeername(_p: Process, _fd: number): Sockaddr | number { return -EAFNOSUPPORT; }
-export function shutdown(_p: Process, _fd: number, _how: number): number { return -EAFNOSUPPORT; }
+
+export function setsockopt(_k: Kernel, p: Process, fd: number, level: number, name: number, value: SockOptValue): number {
+  const s = sockOf(p, fd);
+  if (typeof s === 'number') return s;
+  if (!Number.isInteger(level) || !Number.isInteger(name) || value === undefined || value === null) return -EINVAL;
+  return s.sock.setsockopt(level, name, value, privileged(p));
+}
+
+export function getsockopt(_k: Kernel, p: Process, fd: number, level: number, name: number): SockOptValue | number {
+  const s = sockOf(p, fd);
+  if (typeof s === 'number') return s;
+  if (!Number.isInteger(level) || !Number.isInteger(name)) return -EINVAL;
+  return s.sock.getsockopt(level, name);
+}
+
+export function getsockname(p: Process, fd: number): Sockaddr | number {
+  const s = sockOf(p, fd);
+  return typeof s === 'number' ? s : s.sock.getsockname();
+}
+
+export function getpeername(p: Process, fd: number): Sockaddr | number {
+  const s = sockOf(p, fd);
+  return typeof s === 'number' ? s : s.sock.getpeername();
+}
+
+export function shutdown(p: Process, fd: number, how: number): number {
+  const s = sockOf(p, fd);
+  return typeof s === 'number' ? s : s.sock.shutdown(how);
+}
+
+

@@ -110,6 +110,53 @@ export const TCP_EXT_HEAD = [
   'IPReversePathFilter',
 ];
 
+/** One socket of /proc/net/udp or /proc/net/raw, as net/transport lists them. */
+export interface ProcSocketRow {
+  bucket: number;
+  local: number;
+  localPort: number;
+  remote: number;
+  remotePort: number;
+  state: number;
+  txQueue: number;
+  rxQueue: number;
+  uid: number;
+  inode: number;
+  refs: number;
+  drops: number;
+}
+
+/** The transports register UDP (protocol 17) with a handler that can list the socket tables. */
+function socketRows(stack: Stack, kind: 'udp' | 'raw'): ProcSocketRow[] {
+  const h = stack.transports.get(17) as { socketRows?: (k: 'udp' | 'raw') => ProcSocketRow[] } | undefined;
+  return h?.socketRows?.(kind) ?? [];
+}
+
+const hex = (v: number, w: number) => (v >>> 0).toString(16).toUpperCase().padStart(w, '0');
+/** A stand-in for the hashed %pK kernel pointer, stable per inode. */
+const pointer = (ino: number) => (Math.imul(ino, 0x9e3779b1) >>> 0).toString(16).padStart(16, '0');
+
+function socketLine(r: ProcSocketRow, bucketWidth: number): string {
+  return `${String(r.bucket).padStart(bucketWidth)}: ${hexLe(r.local)}:${hex(r.localPort, 4)} ${hexLe(r.remote)}:${hex(r.remotePort, 4)} ` +
+    `${hex(r.state, 2)} ${hex(r.txQueue, 8)}:${hex(r.rxQueue, 8)} 00:00000000 00000000 ${String(r.uid).padStart(5)} ${String(0).padStart(8)} ` +
+    `${r.inode} ${r.refs} ${pointer(r.inode)} ${r.drops}`;
+}
+
+/** udp4_seq_show(): header and lines padded to 127 characters (seq_setwidth / seq_pad). */
+export function procNetUdp(stack: Stack): string {
+  const pad = (l: string) => l.padEnd(127) + '\n';
+  let out = pad('   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops');
+  for (const r of socketRows(stack, 'udp')) out += pad(socketLine(r, 5));
+  return out;
+}
+
+/** raw_seq_show(): "%4d: %08X:%04X ..." lines, not padded. */
+export function procNetRaw(stack: Stack): string {
+  let out = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n';
+  for (const r of socketRows(stack, 'raw')) out += socketLine(r, 4) + '\n';
+  return out;
+}
+
 /** The `net` directory for procExtra. */
 export function procNet(stack: Stack): GenDir {
   return dir({
@@ -118,5 +165,7 @@ export function procNet(stack: Stack): GenDir {
     arp: file(() => procNetArp(stack)),
     snmp: file(() => procNetSnmp(stack)),
     netstat: file(() => procNetNetstat(stack)),
+    udp: file(() => procNetUdp(stack)),
+    raw: file(() => procNetRaw(stack)),
   });
 }

@@ -1,0 +1,95 @@
+// The transports of one stack: UDP, raw IPv4, ping and packet sockets, created on first use and
+// registered with the stack (net/ip never imports this folder). `transportsOf(stack)` finds them
+// through the UDP handler the stack holds, so there is no state outside the Stack.
+
+import {
+  AF_INET, AF_PACKET, EACCES, EINVAL, EPERM, EPROTONOSUPPORT, ESOCKTNOSUPPORT, IPPROTO_ICMP, IPPROTO_UDP, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM, EAFNOSUPPORT,
+} from '../../kernel/abi.ts';
+import type { Stack } from '../stack/stack.ts';
+import { PacketLayer } from './packet.ts';
+import { PingLayer } from './ping.ts';
+import { RawLayer } from './raw.ts';
+import type { Socket } from './socket.ts';
+import { UdpLayer, type SocketRow } from './udp.ts';
+
+export { Socket } from './socket.ts';
+export type { SocketRow } from './udp.ts';
+
+/** Who is creating the socket: capabilities are reduced to "euid 0". */
+export interface Creds {
+  uid: number;
+  gids: readonly number[];
+  privileged: boolean;
+}
+
+export class Transports {
+  readonly udp: UdpLayer;
+  readonly raw: RawLayer;
+  readonly ping: PingLayer;
+  readonly packet: PacketLayer;
+
+  constructor(readonly stack: Stack) {
+    this.udp = new UdpLayer(stack);
+    this.raw = new RawLayer(stack);
+    this.ping = new PingLayer(stack);
+    this.packet = new PacketLayer(stack);
+    this.udp.owner = this;
+    this.udp.rawError = (e) => this.raw.error(IPPROTO_UDP, e);
+    stack.registerTransport(IPPROTO_UDP, this.udp);
+    // ICMP itself is handled by the stack; this registration only receives errors quoting ICMP we sent.
+    stack.registerTransport(IPPROTO_ICMP, {
+      receive: () => {},
+      error: (e) => {
+        this.raw.error(IPPROTO_ICMP, e);
+        this.ping.error(e);
+      },
+    });
+  }
+
+  /**
+   * inet_create() / packet_create(): a new socket or -errno. SOCK_STREAM fails with EPROTONOSUPPORT
+   * until TCP exists (a later issue).
+   */
+  create(domain: number, type: number, protocol: number, ino: number, creds: Creds): Socket | number {
+    if (domain === AF_INET) {
+      // "if (protocol < 0 || protocol >= IPPROTO_MAX) return -EINVAL;" (IPPROTO_MAX 263)
+      if (protocol < 0 || protocol >= 263) return -EINVAL;
+      switch (type) {
+        case SOCK_STREAM:
+          return -EPROTONOSUPPORT; // TCP (protocol 0 or 6) arrives with the TCP issue
+        case SOCK_DGRAM:
+          if (protocol === 0 || protocol === IPPROTO_UDP) return this.udp.open(ino, creds.uid);
+          if (protocol === IPPROTO_ICMP) {
+            if (!this.ping.allowed(creds.gids)) return -EACCES;
+            return this.ping.open(ino, creds.uid);
+          }
+          return -EPROTONOSUPPORT;
+        case SOCK_RAW:
+          if (protocol === 0) return -EPROTONOSUPPORT;
+          if (!creds.privileged) return -EPERM;
+          if (protocol > 255) return -EINVAL;
+          return this.raw.open(protocol, ino, creds.uid);
+        default:
+          return -ESOCKTNOSUPPORT;
+      }
+    }
+    if (domain === AF_PACKET) {
+      if (!creds.privileged) return -EPERM;
+      if (type !== SOCK_DGRAM && type !== SOCK_RAW) return -ESOCKTNOSUPPORT;
+      if (protocol < 0 || protocol > 0xffff) return -EINVAL;
+      return this.packet.open(type, protocol, ino, creds.uid);
+    }
+    return -EAFNOSUPPORT;
+  }
+
+  rows(kind: 'udp' | 'raw'): SocketRow[] {
+    return kind === 'udp' ? this.udp.rows() : this.raw.rows();
+  }
+}
+
+/** The transports of `stack`, created (and registered) on first use. */
+export function transportsOf(stack: Stack): Transports {
+  const h = stack.transports.get(IPPROTO_UDP);
+  if (h instanceof UdpLayer && h.owner instanceof Transports) return h.owner;
+  return new Transports(stack);
+}
