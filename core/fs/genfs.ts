@@ -79,14 +79,20 @@ export class GenFsNode implements Node {
     readonly node: GenNode,
   ) {}
 
-  stat(): Stat {
+  modeBits(): number {
     const n = this.node;
-    const o = this.fs.override(this.path);
     let mode: number;
     if (n.kind === 'file') mode = S_IFREG | (n.mode ?? (n.write ? 0o644 : 0o444));
     else if (n.kind === 'dir') mode = S_IFDIR | (n.mode ?? 0o555);
     else mode = S_IFLNK | 0o777;
-    if (o?.mode !== undefined) mode = (mode & ~0o7777) | o.mode;
+    const o = this.fs.override(this.path);
+    return o?.mode !== undefined ? (mode & ~0o7777) | o.mode : mode;
+  }
+
+  stat(): Stat {
+    const n = this.node;
+    const o = this.fs.override(this.path);
+    const mode = this.modeBits();
     const t = this.fs.now();
     const size = n.kind === 'symlink' ? utf8Length(n.target({ pid: 0, uid: 0, gid: 0 })) : 0;
     const st = makeStat(pathIno(this.path), mode, n.kind === 'dir' ? 2 : 1, o?.uid ?? 0, o?.gid ?? 0, size, t, t, t);

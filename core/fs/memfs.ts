@@ -112,6 +112,10 @@ export class MemInode implements Node {
     return this.entries !== null;
   }
 
+  modeBits(): number {
+    return this.mode;
+  }
+
   stat(): Stat {
     const type = this.mode & S_IFMT;
     const size = type === S_IFDIR ? 4096 : type === S_IFLNK ? utf8Length(this.target) : this.size;

@@ -101,7 +101,7 @@ export class MountTable {
     const r = this.walk(stack, components(path).reverse(), caller, follow || slash, { hops: 0 });
     if (r < 0) return r;
     const top = stack[stack.length - 1]!;
-    if ((slash || r === 1) && !isDirMode(top.node.stat().mode)) return -ENOTDIR;
+    if ((slash || r === 1) && !isDirMode(top.node.modeBits())) return -ENOTDIR;
     return top;
   }
 
@@ -131,9 +131,9 @@ export class MountTable {
     while (pending.length > 0) {
       const name = pending.pop()!;
       const cur = stack[stack.length - 1]!;
-      const st = cur.node.stat();
-      if (!isDirMode(st.mode)) return -ENOTDIR;
-      if (!permits(st, caller, MAY_EXEC)) return -EACCES;
+      if (!isDirMode(cur.node.modeBits())) return -ENOTDIR;
+      // Root may search any directory; others need its execute bit (stat only then).
+      if (caller.uid !== 0 && !permits(cur.node.stat(), caller, MAY_EXEC)) return -EACCES;
       if (name === '.') continue;
       if (name === '..') {
         if (stack.length > 1) stack.pop();
@@ -143,7 +143,7 @@ export class MountTable {
       const next = this.child(cur, name, caller);
       if (typeof next === 'number') return next;
       const last = pending.length === 0;
-      if ((next.node.stat().mode & S_IFMT) === S_IFLNK && (!last || follow)) {
+      if ((next.node.modeBits() & S_IFMT) === S_IFLNK && (!last || follow)) {
         if (++count.hops > MAX_SYMLINKS) return -ELOOP;
         const target = next.node.readlink(caller);
         if (typeof target === 'number') return target;

@@ -31,6 +31,8 @@ export interface Filesystem {
 export interface Node {
   readonly fs: Filesystem;
   stat(): Stat;
+  /** stat().mode without building a Stat (path walks ask for it at every component). */
+  modeBits(): number;
   lookup(name: string, caller: Caller): Node | number;
   /** Entries without '.' and '..'. */
   list(caller: Caller): DirEntry[] | number;

@@ -109,6 +109,10 @@ export class OvNode implements Node {
     return (this.mode & S_IFMT) === S_IFDIR;
   }
 
+  modeBits(): number {
+    return this.mode;
+  }
+
   stat(): Stat {
     const u = this.sync();
     if (u) return u.stat();

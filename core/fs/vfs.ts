@@ -63,7 +63,7 @@ export class Vfs {
   mount(path: string, fs: Filesystem, info: Partial<MountInfo> = {}): number {
     const at = this.table.resolve(path, ROOT, true);
     if (typeof at === 'number') return at;
-    if (typeOf(at.node.stat()) !== S_IFDIR) return -ENOTDIR;
+    if ((at.node.modeBits() & S_IFMT) !== S_IFDIR) return -ENOTDIR;
     this.table.add(at.path, fs, info);
     return 0;
   }
@@ -142,7 +142,7 @@ export class Vfs {
           return this.createFile(ps, flags, mode, caller);
         }
         if (flags & O_EXCL) return -EEXIST;
-        if (typeOf(found.node.stat()) === S_IFLNK) {
+        if ((found.node.modeBits() & S_IFMT) === S_IFLNK) {
           if (flags & O_NOFOLLOW) return -ELOOP;
           const link = found.node.readlink(caller);
           if (typeof link === 'number') return link;
@@ -237,7 +237,7 @@ export class Vfs {
   link(existing: string, path: string, caller: Caller): number {
     const src = this.table.resolve(existing, caller, false);
     if (typeof src === 'number') return src;
-    if (typeOf(src.node.stat()) === S_IFDIR) return -EPERM;
+    if ((src.node.modeBits() & S_IFMT) === S_IFDIR) return -EPERM;
     const ps = this.newName(path, caller, ENOENT);
     if (typeof ps === 'number') return ps;
     if (ps.dir.mount !== src.mount) return -EXDEV;
@@ -263,7 +263,7 @@ export class Vfs {
     if (isSpecial(ps.name)) return -EISDIR;
     const child = this.existing(ps, caller);
     if (typeof child === 'number') return child;
-    if (typeOf(child.node.stat()) === S_IFDIR) return -EISDIR;
+    if ((child.node.modeBits() & S_IFMT) === S_IFDIR) return -EISDIR;
     if (ps.slash) return -ENOTDIR;
     const r = this.mayDelete(ps, child, caller);
     return r < 0 ? r : ps.dir.node.unlink(ps.name, caller);
@@ -277,7 +277,7 @@ export class Vfs {
     if (ps.name === '..') return -ENOTEMPTY;
     const child = this.existing(ps, caller);
     if (typeof child === 'number') return child;
-    if (typeOf(child.node.stat()) !== S_IFDIR) return -ENOTDIR;
+    if ((child.node.modeBits() & S_IFMT) !== S_IFDIR) return -ENOTDIR;
     if (child.mount !== ps.dir.mount) return -EBUSY;
     const r = this.mayDelete(ps, child, caller);
     return r < 0 ? r : ps.dir.node.rmdir(ps.name, caller);
@@ -294,14 +294,14 @@ export class Vfs {
     const src = this.table.child(a.dir, a.name, caller);
     if (typeof src === 'number') return src;
     if (src.mount !== a.dir.mount || this.table.busy(src.path)) return -EBUSY;
-    const srcDir = typeOf(src.node.stat()) === S_IFDIR;
+    const srcDir = (src.node.modeBits() & S_IFMT) === S_IFDIR;
     if (!srcDir && (a.slash || b.slash)) return -ENOTDIR;
     const dst = this.table.child(b.dir, b.name, caller);
     if (typeof dst === 'number' && dst !== -ENOENT) return dst;
     if (typeof dst !== 'number') {
       if (sameNode(src.node, dst.node)) return 0;
       if (dst.mount !== b.dir.mount) return -EBUSY;
-      const dstDir = typeOf(dst.node.stat()) === S_IFDIR;
+      const dstDir = (dst.node.modeBits() & S_IFMT) === S_IFDIR;
       if (srcDir && !dstDir) return -ENOTDIR;
       if (!srcDir && dstDir) return -EISDIR;
     }

@@ -290,4 +290,4 @@ export interface Sys extends SysNet, SysTc {
 // ------------------------------------------------------------------------------------------- text
 
 /** UTF-8 conversions (core has no TextEncoder): programs use these for every string they write. */
-export { utf8Encode, utf8Decode } from '../fs/utf8.ts';
+export { utf8Encode, utf8Decode, latin1Chunks } from '../fs/utf8.ts';

@@ -2,7 +2,7 @@
 // glibc stdio (errors are not ordered after pending output unless stdout is a terminal), byte-exact
 // latin1 strings (the C locale treats input as bytes), and reading whole inputs by name ('-' is stdin).
 
-import { EISDIR, isDir, utf8Encode, type Sys } from '../../kernel/abi.ts';
+import { EISDIR, isDir, latin1Chunks, utf8Encode, type Sys } from '../../kernel/abi.ts';
 import { readAll } from './io.ts';
 import { Proc } from './program.ts';
 
@@ -27,9 +27,7 @@ export class Cmd extends Proc {
 
 /** Bytes to a string with one char per byte. */
 export function toLatin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
+  return latin1Chunks(bytes);
 }
 
 /** A one-char-per-byte string back to bytes. */
