@@ -3,8 +3,8 @@
 import type { LabContent, Point } from '../../../server/protocol.ts';
 import { domainsOf } from './topology.ts';
 
-const STEP_X = 220;
-const STEP_Y = 150;
+const STEP_X = 240;
+const STEP_Y = 180;
 
 /** Positions for every device and domain that has none (existing positions are kept). */
 export function autoLayout(lab: LabContent): { nodes: Record<string, Point>; domains: Record<string, Point> } {
