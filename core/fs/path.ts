@@ -24,7 +24,15 @@ export function nameTooLong(name: string): boolean {
 
 /** Non-empty components of a path ('/a//b/' gives ['a', 'b']). */
 export function components(path: string): string[] {
-  return path.split('/').filter((c) => c.length > 0);
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (i === path.length || path.charCodeAt(i) === 47) {
+      if (i > start) out.push(path.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return out;
 }
 
 export function joinPath(dir: string, name: string): string {

@@ -3,7 +3,7 @@
 
 import type { Caller, Stat } from './types.ts';
 import type { Vfs } from './vfs.ts';
-import { EEXIST, ENOTDIR, O_CREAT, O_RDONLY, O_TRUNC, O_WRONLY, S_IFDIR, S_IFMT } from '../kernel/abi.ts';
+import { ENOENT, EEXIST, ENOTDIR, O_CREAT, O_RDONLY, O_TRUNC, O_WRONLY, S_IFDIR, S_IFMT } from '../kernel/abi.ts';
 import { utf8Decode, utf8Encode } from './utf8.ts';
 import { components } from './path.ts';
 
@@ -27,12 +27,14 @@ export function mkdirp(vfs: Vfs, path: string, mode = 0o755, caller: Caller = RO
 /** Writes a whole file (creating parents 0755), replacing its contents; sets `mode` when given. */
 export function writeFile(vfs: Vfs, path: string, data: string | Uint8Array, mode?: number,
   caller: Caller = ROOT): number {
+  let h = vfs.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode ?? 0o644, caller);
   const slash = path.lastIndexOf('/');
-  if (slash > 0) {
+  if (h === -ENOENT && slash > 0) {
+    // Create the missing parents, then try again (the common case needs no mkdirp walk at all).
     const r = mkdirp(vfs, path.slice(0, slash), 0o755, caller);
     if (r < 0) return r;
+    h = vfs.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode ?? 0o644, caller);
   }
-  const h = vfs.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode ?? 0o644, caller);
   if (typeof h === 'number') return h;
   const bytes = typeof data === 'string' ? utf8Encode(data) : data;
   const n = h.write(0, bytes);

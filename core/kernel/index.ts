@@ -1,7 +1,7 @@
 // The guest kernel: what core/lab needs to build and drive guests.
 export { Kernel, type KernelOptions, type ProgramLookup } from './kernel.ts';
 export { attachSys } from './sys.ts';
-export { spawnProcess, Capture, captureFile, feedFile, type SpawnOptions } from './spawn.ts';
+export { spawnProcess, spawnProgram, Capture, captureFile, feedFile, type SpawnOptions } from './spawn.ts';
 export { procRoot, staticDir, lazyDir } from './procfs.ts';
 export { programFile } from './exec.ts';
 export { Tty } from './tty.ts';

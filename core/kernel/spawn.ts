@@ -5,7 +5,8 @@
 import { O_RDWR, O_WRONLY, POLLOUT, S_IFIFO, type Stat } from './abi.ts';
 import { OpenFile, type FileOps } from './file.ts';
 import type { Kernel } from './kernel.ts';
-import { loadImage } from './exec.ts';
+import { loadImage, type LoadedImage } from './exec.ts';
+import type { Program } from './abi.ts';
 import { basename } from './paths.ts';
 import type { Process } from './process.ts';
 import { ttyOps } from './devices.ts';
@@ -33,6 +34,17 @@ export function spawnProcess(k: Kernel, path: string, argv: readonly string[], o
     options.parent?.children.delete(proc);
     return image;
   }
+  return startSpawned(k, proc, image, options);
+}
+
+/** Starts a program already known (init at boot): no program file is read. */
+export function spawnProgram(k: Kernel, program: Program, path: string, argv: readonly string[], options: SpawnOptions): Process {
+  const proc = k.newProcess(options.parent ?? null);
+  if (options.cwd) proc.cwd = options.cwd;
+  return startSpawned(k, proc, { program, path, argv: argv.slice() }, options);
+}
+
+function startSpawned(k: Kernel, proc: Process, image: LoadedImage, options: SpawnOptions): Process {
   if (options.tty) {
     const tty = options.tty;
     proc.sid = proc.pid;

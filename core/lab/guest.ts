@@ -6,7 +6,7 @@ import type { Cpu, QuotaOptions } from '../cpu/index.ts';
 import { GenFs, MemFs, OverlayFs, Vfs, ROOT, type Filesystem, type GenNode } from '../fs/index.ts';
 import type { Image } from '../images/base.ts';
 import {
-  attachSys, Capture, captureFile, feedFile, Kernel, lazyDir, OpenFile, procRoot, spawnProcess, type Process, type Tty,
+  attachSys, Capture, captureFile, feedFile, Kernel, lazyDir, spawnProgram, OpenFile, procRoot, spawnProcess, type Process, type Tty,
 } from '../kernel/index.ts';
 import { S_IFCHR, makedev, O_RDONLY, WIFEXITED, WEXITSTATUS, WTERMSIG } from '../kernel/abi.ts';
 import { Stack, procNet, procSysNet, type NetInterface } from '../net/stack/index.ts';
@@ -58,6 +58,7 @@ export class Guest {
   readonly name: string;
   /** The root file system: image layers under this guest's copy-on-write layer (`rootFs.upper`). */
   readonly rootFs: OverlayFs;
+  private readonly image: Image;
   /** The guest's network stack (lo and the interfaces the lab attaches). */
   readonly net: Stack | undefined;
   private readonly dev: OverlayFs;
@@ -65,6 +66,7 @@ export class Guest {
 
   constructor(options: GuestOptions) {
     const { cpu, name, image } = options;
+    this.image = image;
     const now = () => cpu.realtime;
     this.name = name;
     this.extraEnv = options.env ?? {};
@@ -103,8 +105,12 @@ export class Guest {
     }
     this.vfs.writeFile('/etc/hostname', `${this.name}\n`);
     this.vfs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`);
-    const init = spawnProcess(this.kernel, '/sbin/init', ['/sbin/init'], { envp: [], cwd: '/' });
-    if (typeof init === 'number') throw new Error(`cannot start init: errno ${-init}`);
+    const init = this.image.programs.get('init');
+    if (init) spawnProgram(this.kernel, init, '/sbin/init', ['/sbin/init'], { envp: [], cwd: '/' });
+    else {
+      const r = spawnProcess(this.kernel, '/sbin/init', ['/sbin/init'], { envp: [], cwd: '/' });
+      if (typeof r === 'number') throw new Error(`cannot start init: errno ${-r}`);
+    }
   }
 
   get halted(): boolean {
