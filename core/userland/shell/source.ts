@@ -51,20 +51,31 @@ export async function runSource(sh: Shell, text: string, options: { prefix: stri
 export async function readText(sh: Shell, path: string): Promise<string | number> {
   const fd = sh.sys.open(path, 0);
   if (fd < 0) return fd;
+  // Size the buffer from fstat (files in /proc say 0: read those in small chunks).
+  const st = sh.sys.fstat(fd);
+  const size = typeof st === 'number' ? 0 : st.size;
   const parts: Uint8Array[] = [];
-  const buf = new Uint8Array(65536);
+  let buf = new Uint8Array(size > 0 ? size + 1 : 4096);
   let total = 0;
   for (;;) {
-    const n = await sh.sys.read(fd, buf);
+    const n = await sh.sys.read(fd, total < buf.length && parts.length === 0 ? buf.subarray(total) : buf);
     if (n < 0) {
       sh.sys.close(fd);
       return n;
     }
     if (n === 0) break;
-    parts.push(buf.slice(0, n));
+    if (parts.length === 0 && total + n < buf.length) {
+      total += n;
+      continue;
+    }
+    // The file grew past the guess: collect chunks.
+    if (parts.length === 0) parts.push(buf.slice(0, total + n));
+    else parts.push(buf.slice(0, n));
     total += n;
+    buf = new Uint8Array(65536);
   }
   sh.sys.close(fd);
+  if (parts.length === 0) return utf8Decode(buf, 0, total);
   const all = new Uint8Array(total);
   let o = 0;
   for (const p of parts) {
