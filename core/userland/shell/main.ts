@@ -333,11 +333,18 @@ async function readLoop(sh: Shell): Promise<number> {
 export async function promptString(sh: Shell, ps: string): Promise<string> {
   const text = expandPrompt(sh, ps);
   if (!sh.shopts['promptvars'] || !/[$`]/.test(text)) return text;
-  const parsed = parseScript(`: "${text.replace(/(["\\])/g, '\\$1')}"`);
-  const cmd = parsed.list.items[0]?.command.first.commands[0];
-  if (parsed.error || cmd?.type !== 'SimpleCommand' || !cmd.words[1]) return text;
+  // The same prompt text is parsed once per shell (it is shown before every command).
+  let word = sh.promptCache.get(text);
+  if (word === undefined) {
+    const parsed = parseScript(`: "${text.replace(/(["\\])/g, '\\$1')}"`);
+    const cmd = parsed.list.items[0]?.command.first.commands[0];
+    word = parsed.error || cmd?.type !== 'SimpleCommand' || !cmd.words[1] ? null : cmd.words[1];
+    if (sh.promptCache.size > 16) sh.promptCache.clear();
+    sh.promptCache.set(text, word);
+  }
+  if (!word) return text;
   try {
-    return await expandString(sh, cmd.words[1]);
+    return await expandString(sh, word);
   } catch {
     return text;
   }

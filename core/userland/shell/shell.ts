@@ -5,7 +5,7 @@
 import {
   SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, utf8Encode, type Sys, type ForkBody,
 } from '../../kernel/abi.ts';
-import type { FunctionDef } from './ast.ts';
+import type { FunctionDef, Word } from './ast.ts';
 import { ExpansionError, ShellExit } from './control.ts';
 import { defaultSetOptions, defaultShopts, type SetOptions } from './options.ts';
 import { arrayValues, newVar, scalarOf, VarStore, type Var } from './vars.ts';
@@ -57,6 +57,8 @@ export class Shell {
   getoptsOffset = 1;
   /** Status of the last command substitution of the current command (-1: none). */
   cmdsubStatus = -1;
+  /** Prompt texts already parsed for expansion (promptString). */
+  promptCache = new Map<string, Word | null>();
   /** SIGINT arrived while reading a command line (interactive). */
   interrupted = false;
   /** Depth of `source` (return is allowed there). */
