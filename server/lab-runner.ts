@@ -46,23 +46,12 @@ export class LabRunner {
     return lab;
   }
 
-  /**
-   * A console with the terminal's flow control on: the guest's writers wait once OUTPUT_HIGH_WATER bytes
-   * are unacknowledged. Lab.openConsole leaves it off, so the guest's console is opened here the same way
-   * (state check, the device's `shell` option) with the flag set; to move into Lab.openConsole.
-   */
+  /** A console with flow control: the guest waits for the browser to show what it wrote. */
   private openConsole(lab: Lab, device: string, sink: (data: Uint8Array) => void, size: { cols: number; rows: number }): LabConsole {
-    const info = lab.device(device);
-    if (!info) throw new HostError('bad-request', `No such device: ${device}.`);
-    const guest = lab.guest(device);
-    if (!guest || (info.state !== 'running' && info.state !== 'booting')) {
-      throw new HostError('bad-request', `Device ${device} is not running (${info.state}${info.message ? `: ${info.message}` : ''}).`);
-    }
-    const shell = lab.model.devices.find((d) => d.name === device)?.shell ?? '/bin/bash';
-    const c = guest.openConsole(sink, size, shell);
-    if (typeof c === 'number') throw new HostError('bad-request', `Cannot open a console on ${device} (errno ${-c}).`);
-    c.tty.flowControl = true;
-    return { input: (b) => c.input(b), resize: (cols, rows) => c.resize(cols, rows), ack: (n) => c.ack(n), close: () => c.close(), exited: c.exited };
+    if (!lab.device(device)) throw new HostError('bad-request', `No such device: ${device}.`);
+    const c = lab.openConsole(device, sink, size, { flowControl: true });
+    if ('ok' in c) throw new HostError('bad-request', c.error);
+    return c;
   }
 
   private status(id: string): LabStatus {

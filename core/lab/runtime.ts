@@ -402,12 +402,19 @@ export class Lab {
   }
 
   /** Opens a console on a device: a new pseudo-terminal with a login shell (the device's `shell` option). */
-  openConsole(name: string, sink: (bytes: Uint8Array) => void, size = { cols: 80, rows: 24 }): LabConsole | Failure {
+  /**
+   * A shell on a new pseudo-terminal of the device. With `flowControl`, the guest's writers wait once
+   * 64 KiB are unacknowledged (the host calls ack(n) as it shows output): what the web consoles use so that
+   * `yes` cannot flood the server; a host that writes straight to a terminal leaves it off.
+   */
+  openConsole(name: string, sink: (bytes: Uint8Array) => void, size = { cols: 80, rows: 24 }, options: { flowControl?: boolean } = {}):
+    LabConsole | Failure {
     const rt = this.live(name);
     if ('ok' in rt) return rt;
     try {
       const c = rt.guest!.openConsole(sink, size, rt.device.shell ?? '/bin/bash');
       if (typeof c === 'number') return fail(`Cannot open a console on ${name} (errno ${-c}).`);
+      if (options.flowControl) c.tty.flowControl = true;
       return { input: (b) => c.input(b), resize: (cols, rows) => c.resize(cols, rows), ack: (n) => c.ack(n), close: () => c.close(), exited: c.exited };
     } catch (err) {
       return fail(`Cannot open a console on ${name}: ${errorText(err)}.`);
