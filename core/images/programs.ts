@@ -78,6 +78,13 @@ import { main as commTool } from '../userland/bin/comm.ts';
 import { main as diffTool } from '../userland/bin/diff.ts';
 import { main as xargsTool } from '../userland/bin/xargs.ts';
 import { main as findTool } from '../userland/bin/find.ts';
+import { main as odTool } from '../userland/bin/od.ts';
+import { main as hexdumpTool } from '../userland/bin/hexdump.ts';
+import { main as xxdTool } from '../userland/bin/xxd.ts';
+import { main as duTool } from '../userland/bin/du.ts';
+import { main as joinTool } from '../userland/bin/join.ts';
+import { main as splitTool } from '../userland/bin/split.ts';
+import { main as timeoutTool } from '../userland/bin/timeout.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -168,4 +175,11 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   diff: { path: '/usr/bin/diff', program: diffTool },
   xargs: { path: '/usr/bin/xargs', program: xargsTool },
   find: { path: '/usr/bin/find', program: findTool },
+  od: { path: '/usr/bin/od', program: odTool },
+  hexdump: { path: '/usr/bin/hexdump', program: hexdumpTool },
+  xxd: { path: '/usr/bin/xxd', program: xxdTool },
+  du: { path: '/usr/bin/du', program: duTool },
+  join: { path: '/usr/bin/join', program: joinTool },
+  split: { path: '/usr/bin/split', program: splitTool },
+  timeout: { path: '/usr/bin/timeout', program: timeoutTool },
 };
