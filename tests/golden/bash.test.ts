@@ -38,12 +38,7 @@ function setup(g: TestGuest, r: BashRecord): void {
 }
 
 /** Cases the interpreter does not pass yet, with the reason; they run as expected failures. */
-const KNOWN_FAILURES: Record<string, string> = {
-  'func-declare-f': 'declare -f / type print the source text, bash reformats the function body',
-  'cond-regex-invalid': 'parser: `[[ a =~ ( ]]` should read the regex word with its parentheses',
-  'set-x-compound': 'set -x does not trace [[ ]] yet',
-  'declare-name-ref': 'namerefs (declare -n) are not implemented',
-};
+const KNOWN_FAILURES: Record<string, string> = {};
 
 const bySection = new Map<string, BashRecord[]>();
 for (const r of records) {

@@ -4,7 +4,7 @@ import type { Assignment } from './ast.ts';
 import { evalArith, expandString, expandWords } from './expand.ts';
 import { xtraceWord } from './quote.ts';
 import type { Shell } from './shell.ts';
-import { newVar, type Var } from './vars.ts';
+import { arrayValues, newVar, type Var } from './vars.ts';
 
 export interface AssignResult {
   ok: boolean;
@@ -84,7 +84,7 @@ export async function assign(sh: Shell, a: Assignment, local: boolean): Promise<
 
 function arrayTrace(v: Var): string {
   if (!(v.value instanceof Map)) return '';
-  return [...(v.value as Map<unknown, string>).values()].map(xtraceWord).join(' ');
+  return arrayValues(v).map(xtraceWord).join(' ');
 }
 
 /** Assigns to `name` or `name[subscript]` given as text (printf -v, read, mapfile targets). */

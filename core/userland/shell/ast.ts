@@ -256,6 +256,8 @@ export interface ListItem {
   command: AndOr;
   /** Terminated by `&`. */
   background: boolean;
+  /** Followed by a newline rather than `;` or `&` (bash prints the two differently outside functions). */
+  newline?: boolean;
 }
 
 /** `p1 && p2 || p3`: evaluated left to right with equal precedence. */
@@ -437,12 +439,16 @@ export type CondExpr = CondAnd | CondOr | CondNot | CondUnary | CondBinary | Con
 
 export interface CondAnd {
   type: 'CondAnd';
+  /** Pairs of parentheses written around this expression (kept for printing). */
+  parens?: number;
   left: CondExpr;
   right: CondExpr;
 }
 
 export interface CondOr {
   type: 'CondOr';
+  /** Pairs of parentheses written around this expression (kept for printing). */
+  parens?: number;
   left: CondExpr;
   right: CondExpr;
 }
@@ -450,12 +456,16 @@ export interface CondOr {
 /** `! expr`; parentheses only group and leave no node. */
 export interface CondNot {
   type: 'CondNot';
+  /** Pairs of parentheses written around this expression (kept for printing). */
+  parens?: number;
   expr: CondExpr;
 }
 
 /** `-f file`, `-z str`, `-v name`, `-o opt` ... `op` includes the dash. */
 export interface CondUnary {
   type: 'CondUnary';
+  /** Pairs of parentheses written around this expression (kept for printing). */
+  parens?: number;
   op: string;
   arg: Word;
 }
@@ -467,6 +477,8 @@ export interface CondUnary {
  */
 export interface CondBinary {
   type: 'CondBinary';
+  /** Pairs of parentheses written around this expression (kept for printing). */
+  parens?: number;
   op: '==' | '=' | '!=' | '=~' | '<' | '>' | '-eq' | '-ne' | '-lt' | '-le' | '-gt' | '-ge' | '-nt' | '-ot' | '-ef';
   left: Word;
   right: Word;
@@ -475,6 +487,8 @@ export interface CondBinary {
 /** A lone word: true when it expands to a non-empty string. */
 export interface CondWord {
   type: 'CondWord';
+  /** Pairs of parentheses written around this expression (kept for printing). */
+  parens?: number;
   word: Word;
 }
 
@@ -569,6 +583,8 @@ export interface ShellSyntaxError {
    * e.g. "syntax error: `((i=0; i<3))'" after "syntax error: arithmetic expression required".
    */
   followUp?: string;
+  /** The line the follow-up message names when it differs from `line`. */
+  followUpLine?: number;
 }
 
 /** A non-fatal diagnostic (e.g. a here-document delimited by end-of-file). Printed as `PREFIX: line N: MESSAGE`. */

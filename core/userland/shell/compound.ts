@@ -221,7 +221,10 @@ function parseFunctionBody(p: Parser, name: string, keyword: boolean, start: num
   return { type: 'FunctionDef', name, body, keyword, source: p.lx.src.slice(start, end).trimEnd(), line };
 }
 
-/** Splits `s` at `sep` outside parentheses (the three parts of `for ((;;))`). */
+/**
+ * Splits `s` at `sep` outside parentheses (the three parts of `for ((;;))`); each piece loses its leading
+ * blanks and keeps its trailing ones, as bash traces them.
+ */
 function splitTopLevel(s: string, sep: string): string[] {
   const out: string[] = [];
   let depth = 0;
@@ -231,10 +234,10 @@ function splitTopLevel(s: string, sep: string): string[] {
     if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === sep && depth === 0) {
-      out.push(s.slice(from, i).trim());
+      out.push(s.slice(from, i).trimStart());
       from = i + 1;
     }
   }
-  out.push(s.slice(from).trim());
+  out.push(s.slice(from).trimStart());
   return out;
 }

@@ -8,26 +8,34 @@ import { matchPattern, type PatternPiece } from './pattern.ts';
 import type { Shell } from './shell.ts';
 import { newVar } from './vars.ts';
 import { translateEre } from './ere.ts';
+import { traceLine } from './trace.ts';
 
 export async function evalCond(sh: Shell, e: CondExpr): Promise<boolean> {
   switch (e.type) {
     case 'CondAnd': return (await evalCond(sh, e.left)) && evalCond(sh, e.right);
     case 'CondOr': return (await evalCond(sh, e.left)) || evalCond(sh, e.right);
     case 'CondNot': return !(await evalCond(sh, e.expr));
-    case 'CondWord': return (await expandString(sh, e.word)) !== '';
+    case 'CondWord': {
+      const text = await expandString(sh, e.word);
+      await traceLine(sh, `[[ -n ${text} ]]`);
+      return text !== '';
+    }
     case 'CondUnary': {
       const arg = await expandString(sh, e.arg);
+      await traceLine(sh, `[[ ${e.op} ${arg} ]]`);
       return unaryTest(sh, e.op, arg);
     }
     case 'CondBinary': {
       const left = await expandString(sh, e.left);
-      if (e.op === '==' || e.op === '=' || e.op === '!=') {
+      if (e.op === '==' || e.op === '=' || e.op === '!=' || e.op === '=~') {
         const pat = await expandPattern(sh, e.right);
+        await traceLine(sh, `[[ ${left} ${e.op} ${tracePattern(pat)} ]]`);
+        if (e.op === '=~') return regexMatch(sh, left, pat);
         const m = matchPattern(pat, left, true, sh.shopts['nocasematch']);
         return e.op === '!=' ? !m : m;
       }
-      if (e.op === '=~') return regexMatch(sh, left, await expandPattern(sh, e.right));
       const right = await expandString(sh, e.right);
+      await traceLine(sh, `[[ ${left} ${e.op} ${right} ]]`);
       if (['-eq', '-ne', '-lt', '-le', '-gt', '-ge'].includes(e.op)) {
         const a = BigInt(await evalArith(sh, left, '[['));
         const b = BigInt(await evalArith(sh, right, '[['));
@@ -36,6 +44,11 @@ export async function evalCond(sh: Shell, e: CondExpr): Promise<boolean> {
       return binaryTest(sh, e.op, left, right);
     }
   }
+}
+
+/** A pattern operand as xtrace shows it: quoted characters backslash-escaped. */
+function tracePattern(pieces: PatternPiece[]): string {
+  return pieces.map((p) => (p.quoted ? p.text.replace(/[^]/g, '\\$&') : p.text)).join('');
 }
 
 function regexMatch(sh: Shell, text: string, pieces: PatternPiece[]): boolean {

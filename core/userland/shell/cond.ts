@@ -79,6 +79,7 @@ function parseTerm(p: Parser): CondExpr {
     const c = p.peek();
     if (!p.isOp(c, ')')) throw condError(p, c, `unexpected token \`${tokenName(c)}', expected \`)'`);
     p.take();
+    inner.parens = (inner.parens ?? 0) + 1;
     return inner;
   }
   if (t.kind !== 'word') {
@@ -124,11 +125,17 @@ function parseTerm(p: Parser): CondExpr {
 export function readRegexWord(lx: Lexer): Word {
   lx.skipBlanks();
   const start = lx.pos;
+  const startLine = lx.line;
   const b = new PartsBuilder();
   let depth = 0;
   for (;;) {
     const c = lx.cur();
-    if (c === '' || c === '\n') break;
+    if (c === '' && depth > 0) {
+      // bash reads the regex as a matched pair and then finds no operand at the end of the input.
+      throw new ParseError("unexpected EOF while looking for matching `)'", startLine, null, null, true, 2,
+        'unexpected argument to conditional binary operator', startLine + 1);
+    }
+    if (c === '' || (c === '\n' && depth === 0)) break;
     if (depth === 0 && (c === ' ' || c === '\t' || c === ';' || c === '&' || c === ')')) break;
     if (c === '\\') {
       const n = lx.at(1);

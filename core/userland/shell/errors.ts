@@ -13,6 +13,8 @@ export class ParseError extends Error {
     readonly atEof: boolean,
     readonly status = 2,
     readonly followUp?: string,
+    /** The line the follow-up message names, when not `line`. */
+    readonly followUpLine?: number,
   ) {
     super(message);
   }
@@ -20,6 +22,7 @@ export class ParseError extends Error {
   toSyntaxError(): ShellSyntaxError {
     const e: ShellSyntaxError = { message: this.message, line: this.line, token: this.token, sourceLine: this.sourceLine, status: this.status };
     if (this.followUp !== undefined) e.followUp = this.followUp;
+    if (this.followUpLine !== undefined) e.followUpLine = this.followUpLine;
     return e;
   }
 }
@@ -27,7 +30,7 @@ export class ParseError extends Error {
 /** Formats an error the way bash prints it, one string per output line (without newlines). */
 export function formatSyntaxError(err: ShellSyntaxError, prefix: string): string[] {
   const out = [`${prefix}: line ${err.line}: ${err.message}`];
-  if (err.followUp !== undefined) out.push(`${prefix}: line ${err.line}: ${err.followUp}`);
+  if (err.followUp !== undefined) out.push(`${prefix}: line ${err.followUpLine ?? err.line}: ${err.followUp}`);
   else if (err.sourceLine !== null) out.push(`${prefix}: line ${err.line}: \`${err.sourceLine}'`);
   return out;
 }

@@ -3,7 +3,7 @@
 // and undone; external commands are looked up in PATH and executed in a child.
 
 import {
-  ENOENT, ENOEXEC, EACCES, F_DUPFD_CLOEXEC, O_CLOEXEC, SIGINT, SIGPIPE, WIFSTOPPED, WUNTRACED, WIFEXITED, WEXITSTATUS,
+  ENOENT, ENOEXEC, EACCES, F_DUPFD_CLOEXEC, O_CLOEXEC, SIGINT, SIGPIPE, SIGTERM, WIFSTOPPED, WUNTRACED, WIFEXITED, WEXITSTATUS,
   WTERMSIG, WSTOPSIG, isDir, type WaitResult,
 } from '../../kernel/abi.ts';
 import type { AndOr, Assignment, Command, List, Pipeline, SimpleCommand, FunctionDef, Word } from './ast.ts';
@@ -14,6 +14,7 @@ import { applyRedirects, restoreRedirects } from './redirect.ts';
 import type { Shell } from './shell.ts';
 import { getBuiltin } from './builtins/index.ts';
 import { xtraceWord } from './quote.ts';
+import { printCommand } from './printer.ts';
 import { jobLine, nextJobId, type Job } from './jobs.ts';
 import { SIGNAL_DESCRIPTIONS } from '../lib/signals.ts';
 import { expandPrompt } from './prompt.ts';
@@ -235,42 +236,14 @@ async function reportSignal(sh: Shell, sig: number, pid: number, what: Pipeline 
     return;
   }
   const desc = SIGNAL_DESCRIPTIONS[sig] ?? `Signal ${sig}`;
-  void pid;
-  void what;
-  await sh.write(2, `${desc}\n`);
+  // bash names the process and its command, except for SIGTERM.
+  if (sig === SIGTERM) await sh.write(2, `${desc}\n`);
+  else await sh.write(2, `${sh.errorPrefix()}: ${pid} ${desc.padEnd(24)}${sourceOf(what)}\n`);
 }
 
 export function sourceOf(what: Pipeline | Command | string | AndOr): string {
   if (typeof what === 'string') return what;
-  return commandSource(what);
-}
-
-/** A readable form of a command for job listings and messages (reconstructed from the AST). */
-export function commandSource(node: unknown): string {
-  const n = node as { type?: string; text?: string; source?: string };
-  if (!n || typeof n !== 'object') return '';
-  switch (n.type) {
-    case 'Pipeline': {
-      const p = node as Pipeline;
-      return (p.negated ? '! ' : '') + p.commands.map(commandSource).join(' | ');
-    }
-    case 'AndOr': {
-      const a = node as AndOr;
-      return [commandSource(a.first), ...a.rest.map((r) => `${r.op} ${commandSource(r.pipeline)}`)].join(' ');
-    }
-    case 'SimpleCommand': {
-      const c = node as SimpleCommand;
-      return [...c.assignments.map((a) => `${a.name}=${a.value?.text ?? ''}`), ...c.words.map((w) => w.text),
-        ...c.redirects.map((r) => `${r.fd ?? ''}${r.op} ${r.target.text}`)].join(' ');
-    }
-    case 'Subshell': return `( ${listSource((node as { body: List }).body)} )`;
-    case 'Group': return `{ ${listSource((node as { body: List }).body)}; }`;
-    default: return n.source ?? n.text ?? '';
-  }
-}
-
-function listSource(l: List): string {
-  return l.items.map((i) => commandSource(i.command) + (i.background ? ' &' : '')).join('; ');
+  return printCommand(what);
 }
 
 // --------------------------------------------------------------------------------------- background
@@ -293,7 +266,7 @@ async function runBackground(sh: Shell, ao: AndOr): Promise<void> {
   if (jobControl) sh.sys.setpgid(pid, pid);
   sh.lastBackground = pid;
   const job: Job = {
-    id: nextJobId(sh.jobs), pgid: pid, pids: [pid], statuses: new Map(), command: commandSource(ao), state: 'running', notified: false,
+    id: nextJobId(sh.jobs), pgid: pid, pids: [pid], statuses: new Map(), command: printCommand(ao), state: 'running', notified: false,
   };
   sh.jobs.push(job);
   if (sh.options.interactive) await sh.write(2, `[${job.id}] ${pid}\n`);

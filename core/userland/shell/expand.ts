@@ -222,6 +222,11 @@ export async function paramValues(sh: Shell, pe: ParamExp): Promise<{ values: st
   let name = pe.name;
   let subscript = pe.subscript;
   if (pe.indirect) {
+    // `${!ref}` on a nameref gives the name it refers to.
+    const self = sh.vars.lookup(name);
+    if (self?.nameref && pe.subscript === null) {
+      return { values: typeof self.value === 'string' ? [self.value] : null, array: false, star: false };
+    }
     const target = paramScalar(sh, name, null) ?? '';
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/s.exec(target);
     if (!m && !/^[0-9]+$|^[@*#?$!-]$/.test(target)) {
@@ -413,14 +418,26 @@ export async function evalArith(sh: Shell, text: string, context?: string): Prom
   return arithmetic(sh, text, context);
 }
 
-/** Integer-attribute assignments (`declare -i n; n=5+3`): evaluated synchronously; errors give 0. */
+/**
+ * Integer-attribute assignments (`declare -i n; n=5+3`), evaluated synchronously. An error is reported
+ * and abandons the command; bash abandons the whole -c string too (a script goes on with its next line).
+ */
 export function arithSync(sh: Shell, text: string): string {
   try {
     return makeEvaluator(sh).evaluate(text).toString();
   } catch (e) {
-    if (e instanceof ArithError) return '0';
+    if (e instanceof ArithError) {
+      void sh.write(2, `${sh.errorPrefix()}: ${arithMessage(e, text)}\n`);
+      throw new ExpansionError(1, sh.mode === 'command');
+    }
     throw e;
   }
+}
+
+function arithMessage(e: ArithError, text: string, context?: string): string {
+  const token = e.token === '' ? '' : ` (error token is "${e.token}")`;
+  if (e.message.endsWith('unbound variable')) return e.message;
+  return `${context ? `${context}: ` : ''}${text.trim()}: ${e.message}${token}`;
 }
 
 /** The shell's arithmetic evaluator (made once per shell: loops evaluate many expressions). */
@@ -456,11 +473,8 @@ async function arithmetic(sh: Shell, text: string, context?: string): Promise<st
     return ev.evaluate(text).toString();
   } catch (e) {
     if (e instanceof ArithError) {
-      const token = e.token === '' ? '' : ` (error token is "${e.token}")`;
-      const trimmed = text.trim();
       const unbound = e.message.endsWith('unbound variable');
-      const msg = unbound ? e.message : `${context ? `${context}: ` : ''}${trimmed}: ${e.message}${token}`;
-      await sh.write(2, `${sh.errorPrefix()}: ${msg}\n`);
+      await sh.write(2, `${sh.errorPrefix()}: ${arithMessage(e, text, context)}\n`);
       throw new ExpansionError(unbound && sh.mode === 'command' && !sh.forked ? 127 : 1, unbound);
     }
     throw e;

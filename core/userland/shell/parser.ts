@@ -138,7 +138,7 @@ export class Parser {
         if (n.kind === 'newline' || n.kind === 'eof') break;
         continue;
       }
-      items.push({ command, background: false });
+      items.push(t.kind === 'newline' ? { command, background: false, newline: true } : { command, background: false });
       if (t.kind === 'newline' || t.kind === 'eof') break;
       throw this.unexpected(t);
     }
@@ -159,7 +159,7 @@ export class Parser {
         this.take();
         items.push({ command, background: s.text === '&' });
       } else if (s.kind === 'newline' || isEnd(s)) {
-        items.push({ command, background: false });
+        items.push(s.kind === 'newline' ? { command, background: false, newline: true } : { command, background: false });
       } else throw this.unexpected(s);
     }
     if (items.length === 0 && !allowEmpty) throw this.unexpected(this.peek());

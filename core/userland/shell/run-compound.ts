@@ -1,7 +1,7 @@
 // Compound commands: groups, subshells, if, while/until, for, arithmetic for, select, case, (( )),
 // [[ ]], each with its own redirections applied around it.
 
-import type { Command, List, Redirect } from './ast.ts';
+import type { ArithText, Command, List, Redirect } from './ast.ts';
 import { LoopControl, ShellExit } from './control.ts';
 import { evalArith, expandPattern, expandString, expandWords } from './expand.ts';
 import { matchPattern } from './pattern.ts';
@@ -10,12 +10,13 @@ import type { Shell } from './shell.ts';
 import { runList, waitForeground } from './exec.ts';
 import { evalCond } from './cond-eval.ts';
 import { ExpansionError } from './control.ts';
-import { xtraceWord } from './quote.ts';
+import { printCommand } from './printer.ts';
+import { traceLine } from './trace.ts';
 import { expandPrompt } from './prompt.ts';
 
 export async function runCompound(sh: Shell, cmd: Exclude<Command, { type: 'SimpleCommand' } | { type: 'FunctionDef' }>): Promise<number> {
   const redirects: Redirect[] = 'redirects' in cmd ? cmd.redirects : [];
-  if (cmd.type === 'Subshell') return runSubshell(sh, cmd.body, redirects);
+  if (cmd.type === 'Subshell') return runSubshell(sh, cmd.body, redirects, printCommand(cmd));
   const saved = redirects.length ? await applyRedirects(sh, redirects, true) : [];
   if (saved === null) return (sh.status = 1);
   try {
@@ -26,14 +27,14 @@ export async function runCompound(sh: Shell, cmd: Exclude<Command, { type: 'Simp
   return sh.status;
 }
 
-async function runSubshell(sh: Shell, list: List, redirects: Redirect[]): Promise<number> {
+async function runSubshell(sh: Shell, list: List, redirects: Redirect[], text: string): Promise<number> {
   const pid = sh.fork(async (child) => {
     const saved = await applyRedirects(child, redirects, false);
     if (saved === null) return 1;
     return runList(child, list);
   });
   if (pid < 0) return (sh.status = 1);
-  const [status] = await waitForeground(sh, [pid], 0, '( ... )');
+  const [status] = await waitForeground(sh, [pid], 0, text);
   sh.status = status ?? 0;
   return sh.status;
 }
@@ -60,12 +61,6 @@ async function loopBody(sh: Shell, list: List): Promise<'break' | 'continue' | n
     }
     return e.kind;
   }
-}
-
-async function xtrace(sh: Shell, text: string): Promise<void> {
-  if (!sh.options.xtrace) return;
-  const ps4 = expandPrompt(sh, sh.get('PS4') ?? '+ ');
-  await sh.write(2, `${(ps4[0] ?? '').repeat(Math.max(0, sh.traceLevel - 1))}${ps4}${text}\n`);
 }
 
 async function body(sh: Shell, cmd: Exclude<Command, { type: 'SimpleCommand' } | { type: 'FunctionDef' } | { type: 'Subshell' }>): Promise<number> {
@@ -103,7 +98,7 @@ async function body(sh: Shell, cmd: Exclude<Command, { type: 'SimpleCommand' } |
       try {
         for (const item of items) {
           await sh.sys.yield(1000);
-          if (cmd.words !== null) await xtrace(sh, `for ${cmd.name} in ${cmd.words.map((w) => w.text).join(' ')}`);
+          if (cmd.words !== null) await traceLine(sh, `for ${cmd.name} in ${cmd.words.map((w) => w.text).join(' ')}`);
           if (!(await sh.set(cmd.name, item))) throw new ShellExit(1);
           const r = await loopBody(sh, cmd.body);
           status = sh.status;
@@ -118,14 +113,14 @@ async function body(sh: Shell, cmd: Exclude<Command, { type: 'SimpleCommand' } |
       let status = 0;
       sh.loopDepth++;
       try {
-        if (cmd.init.source.trim()) await evalArith(sh, await expandString(sh, cmd.init.expr));
+        if (cmd.init.source.trim()) await evalArith(sh, await tracedArith(sh, cmd.init));
         for (;;) {
           await sh.sys.yield(1000);
-          if (cmd.test.source.trim() && (await evalArith(sh, await expandString(sh, cmd.test.expr))) === '0') break;
+          if (cmd.test.source.trim() && (await evalArith(sh, await tracedArith(sh, cmd.test))) === '0') break;
           const r = await loopBody(sh, cmd.body);
           status = sh.status;
           if (r === 'break') break;
-          if (cmd.update.source.trim()) await evalArith(sh, await expandString(sh, cmd.update.expr));
+          if (cmd.update.source.trim()) await evalArith(sh, await tracedArith(sh, cmd.update));
         }
       } finally {
         sh.loopDepth--;
@@ -136,7 +131,7 @@ async function body(sh: Shell, cmd: Exclude<Command, { type: 'SimpleCommand' } |
       return runSelect(sh, cmd);
     case 'Case': {
       const word = await expandString(sh, cmd.word);
-      await xtrace(sh, `case ${xtraceWord(word)} in`);
+      await traceLine(sh, `case ${cmd.word.text} in`);
       let fallthrough = false;
       let status = 0;
       for (let i = 0; i < cmd.items.length; i++) {
@@ -160,7 +155,7 @@ async function body(sh: Shell, cmd: Exclude<Command, { type: 'SimpleCommand' } |
     }
     case 'ArithCommand': {
       const text = await expandString(sh, cmd.expr.expr);
-      await xtrace(sh, `(( ${text} ))`);
+      await traceLine(sh, `(( ${text} ))`);
       try {
         return (await evalArith(sh, text, '((')) === '0' ? 1 : 0;
       } catch (e) {
@@ -184,9 +179,19 @@ async function body(sh: Shell, cmd: Exclude<Command, { type: 'SimpleCommand' } |
   return 0;
 }
 
+/** Expands one part of `for ((...))` and traces it as bash does: `(( i<3 ))`. */
+async function tracedArith(sh: Shell, part: ArithText): Promise<string> {
+  const text = await expandString(sh, part.expr);
+  // bash shows the part without its leading blanks but with its trailing ones.
+  const trailing = /\s*$/.exec(part.source)![0];
+  await traceLine(sh, `(( ${text.trim()}${trailing} ))`);
+  return text;
+}
+
 async function runSelect(sh: Shell, cmd: Extract<Command, { type: 'Select' }>): Promise<number> {
   const items = cmd.words === null ? sh.positional.slice() : await expandWords(sh, cmd.words);
   if (items.length === 0) return 0;
+  await traceLine(sh, `select ${cmd.name} in ${cmd.words === null ? '"$@"' : cmd.words.map((w) => w.text).join(' ')}`);
   const width = String(items.length).length;
   sh.loopDepth++;
   try {

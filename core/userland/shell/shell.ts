@@ -272,7 +272,8 @@ export class Shell {
     }
     let val = value;
     if (v.integer) {
-      val = this.arithString(append ? `${scalarOf(v) ?? 0}+(${value})` : value);
+      val = this.arithString(value);
+      if (append) val = this.arithString(`${scalarOf(v) || 0}+${val}`);
     } else if (append) {
       val = (scalarOf(v) ?? '') + value;
     }

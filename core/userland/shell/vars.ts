@@ -1,6 +1,8 @@
 // Shell variables: scalars, indexed and associative arrays, attributes (export, readonly, integer,
 // lower/upper case), and the stack of function scopes that `local` creates.
 
+import { bashKeyOrder } from './assoc-order.ts';
+
 export type VarValue = string | Map<number, string> | Map<string, string>;
 
 export interface Var {
@@ -46,6 +48,21 @@ export class VarStore {
     return s;
   }
 
+  /**
+   * The variable a name finally stands for: a nameref (`declare -n ref=x`) with a variable name as its
+   * value is followed (up to a few steps, as bash stops reference loops); any other name is itself.
+   */
+  resolve(name: string): string {
+    let cur = name;
+    for (let i = 0; i < 8; i++) {
+      const v = this.lookup(cur);
+      if (!v?.nameref || typeof v.value !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?$/s.test(v.value)) return cur;
+      cur = v.value;
+    }
+    return cur;
+  }
+
+  /** The variable called `name` itself, namerefs not followed. */
   lookup(name: string): Var | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const v = this.scopes[i]!.get(name);
@@ -55,17 +72,20 @@ export class VarStore {
   }
 
   /** The scope holding `name`, or the global scope. */
-  scopeOf(name: string): Map<string, Var> {
+  scopeOf(ref: string): Map<string, Var> {
+    const name = this.resolve(ref);
     for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!;
     return this.scopes[0]!;
   }
 
+  /** The variable `name` stands for (namerefs followed). */
   get(name: string): Var | undefined {
-    return this.lookup(name);
+    return this.lookup(this.resolve(name));
   }
 
   /** Creates or replaces in the innermost scope holding it (the global scope when none). */
-  put(name: string, v: Var): void {
+  put(ref: string, v: Var): void {
+    const name = this.resolve(ref);
     this.scopeOf(name).set(name, v);
   }
 
@@ -81,7 +101,9 @@ export class VarStore {
     return v;
   }
 
-  unset(name: string): boolean {
+  /** Unsets what `ref` stands for (the nameref itself with `self`, as `unset -n` does). */
+  unset(ref: string, self = false): boolean {
+    const name = self ? ref : this.resolve(ref);
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const scope = this.scopes[i]!;
       if (scope.has(name)) {
@@ -125,13 +147,16 @@ export function scalarOf(v: Var | undefined): string | undefined {
 export function arrayValues(v: Var | undefined): string[] {
   if (!v || v.value === undefined) return [];
   if (typeof v.value === 'string') return [v.value];
-  if (v.assoc) return [...(v.value as Map<string, string>).values()];
+  if (v.assoc) {
+    const map = v.value as Map<string, string>;
+    return bashKeyOrder(map.keys()).map((k) => map.get(k)!);
+  }
   return [...(v.value as Map<number, string>).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
 }
 
 export function arrayKeys(v: Var | undefined): string[] {
   if (!v || v.value === undefined) return [];
   if (typeof v.value === 'string') return ['0'];
-  if (v.assoc) return [...(v.value as Map<string, string>).keys()];
+  if (v.assoc) return bashKeyOrder((v.value as Map<string, string>).keys());
   return [...(v.value as Map<number, string>).keys()].sort((a, b) => a - b).map(String);
 }

@@ -7,6 +7,7 @@ import { REDIRECT_CASES } from './cases-redirect.ts';
 import { CONTROL_CASES } from './cases-control.ts';
 import { BUILTIN_CASES } from './cases-builtins.ts';
 import { ERROR_CASES } from './cases-errors.ts';
+import { PRINTER_CASES } from './cases-printer.ts';
 
 export const WORKDIR = '/tmp/nlbash';
 export type { BashCase, BashRecord } from './common.ts';
@@ -14,5 +15,5 @@ import type { BashCase } from './common.ts';
 
 export const ALL_CASES: BashCase[] = [
   ...QUOTING_CASES, ...PARAM_CASES, ...EXPANSION_CASES, ...REDIRECT_CASES, ...CONTROL_CASES, ...BUILTIN_CASES,
-  ...ERROR_CASES,
+  ...ERROR_CASES, ...PRINTER_CASES,
 ];

@@ -5,6 +5,7 @@ import type { Shell } from '../shell.ts';
 import { getBuiltin } from './index.ts';
 import { builtinError, type BuiltinTable } from './registry.ts';
 import { quoteForShell } from '../quote.ts';
+import { printFunction } from '../printer.ts';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]', 'coproc']);
 
@@ -13,7 +14,7 @@ async function describe(sh: Shell, name: string, mode: 'type' | 'path' | 'all' |
   if (sh.aliases.has(name) && mode !== 'path') lines.push(mode === 'short' ? 'alias' : `${name} is aliased to \`${sh.aliases.get(name)}'`);
   if (KEYWORDS.has(name) && mode !== 'path') lines.push(mode === 'short' ? 'keyword' : `${name} is a shell keyword`);
   const fn = sh.functions.get(name);
-  if (fn && mode !== 'path') lines.push(mode === 'short' ? 'function' : `${name} is a function\n${fn.source}`);
+  if (fn && mode !== 'path') lines.push(mode === 'short' ? 'function' : `${name} is a function\n${printFunction(fn)}`);
   if (getBuiltin(name) && mode !== 'path') lines.push(mode === 'short' ? 'builtin' : `${name} is a shell builtin`);
   const hashed = sh.hash.get(name);
   const path = findCommand(sh, name);

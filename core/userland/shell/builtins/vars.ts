@@ -5,6 +5,7 @@ import { assign } from '../assign.ts';
 import { evalArith } from '../expand.ts';
 import { LETTERS, SET_O_NAMES } from '../options.ts';
 import { quoteForShell } from '../quote.ts';
+import { printFunction } from '../printer.ts';
 import type { Shell } from '../shell.ts';
 import { arrayKeys, newVar, type Var } from '../vars.ts';
 import { builtinError, invalidOption, type BuiltinTable } from './registry.ts';
@@ -27,6 +28,7 @@ function declareLine(name: string, v: Var): string {
   if (v.assoc) flags += 'A';
   if (v.integer) flags += 'i';
   if (v.lower) flags += 'l';
+  if (v.nameref) flags += 'n';
   if (v.readonly) flags += 'r';
   if (v.upper) flags += 'u';
   if (v.exported) flags += 'x';
@@ -100,14 +102,15 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
         continue;
       }
       if (name === 'export' || name === 'readonly') continue;
-      await sh.out(argv.includes('-F') ? `declare -f ${n}\n` : `${f.source}\n`);
+      await sh.out(argv.includes('-F') ? (args.length ? `${n}\n` : `declare -f ${n}\n`) : `${printFunction(f)}\n`);
     }
     return status;
   }
   if (args.length === 0 && (print || on.size || off.size || name === 'declare' || name === 'typeset')) {
     let out = '';
     for (const n of sh.vars.names()) {
-      const v = sh.getVar(n)!;
+      const v = sh.vars.lookup(n)!;
+      if (on.has('n') && !v.nameref) continue;
       if (on.has('x') && !v.exported) continue;
       if (on.has('r') && !v.readonly) continue;
       if (on.has('a') && !(v.value instanceof Map && !v.assoc)) continue;
@@ -130,14 +133,15 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
       continue;
     }
     if (print) {
-      const v = sh.getVar(p.name);
+      const v = sh.vars.lookup(p.name);
       if (!v) {
         await builtinError(sh, name, `${p.name}: not found`);
         status = 1;
       } else await sh.out(declareLine(p.name, v) + '\n');
       continue;
     }
-    let v = local ? sh.vars.scopes[sh.vars.scopes.length - 1]!.get(p.name) : sh.getVar(p.name);
+    const ref = on.has('n') || off.has('n');
+    let v = local ? sh.vars.scopes[sh.vars.scopes.length - 1]!.get(p.name) : ref ? sh.vars.lookup(p.name) : sh.getVar(p.name);
     if (v?.readonly && (p.value !== null || off.has('r'))) {
       await builtinError(sh, name, `${p.name}: readonly variable`);
       status = 1;
@@ -145,7 +149,14 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
     }
     if (!v) {
       v = local ? sh.vars.declareLocal(p.name) : newVar(undefined);
-      if (!local) (global ? sh.vars.scopes[0]! : sh.vars.scopeOf(p.name)).set(p.name, v);
+      if (!local) (global ? sh.vars.scopes[0]! : ref ? scopeHolding(sh, p.name) : sh.vars.scopeOf(p.name)).set(p.name, v);
+    }
+    if (ref) {
+      // A nameref's value is the name it refers to, kept as given.
+      v.nameref = on.has('n');
+      if (p.value !== null) v.value = p.value;
+      if (on.has('r')) v.readonly = true;
+      continue;
     }
     // Declared without a value, an array stays unset (`declare -p` shows `declare -a name`).
     if (on.has('a') && !(v.value instanceof Map)) {
@@ -183,6 +194,12 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
   return status;
 }
 
+/** The innermost scope that holds `name` itself (namerefs not followed), or the global scope. */
+function scopeHolding(sh: Shell, name: string): Map<string, Var> {
+  for (let i = sh.vars.scopes.length - 1; i >= 0; i--) if (sh.vars.scopes[i]!.has(name)) return sh.vars.scopes[i]!;
+  return sh.vars.scopes[0]!;
+}
+
 /** Re-parses `name=(...)` / `name[i]=v` text as an assignment (values were already expanded once). */
 function arrayAssignment(text: string): Assignment | undefined {
   if (!/^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(text)) return undefined;
@@ -199,7 +216,11 @@ function arrayAssignment(text: string): Assignment | undefined {
 async function unset(sh: Shell, argv: string[]): Promise<number> {
   let mode: 'v' | 'f' | 'any' = 'any';
   let i = 1;
-  for (; i < argv.length && /^-[vfn]+$/.test(argv[i]!); i++) mode = argv[i]!.includes('f') ? 'f' : 'v';
+  let self = false;
+  for (; i < argv.length && /^-[vfn]+$/.test(argv[i]!); i++) {
+    mode = argv[i]!.includes('f') ? 'f' : 'v';
+    if (argv[i]!.includes('n')) self = true;
+  }
   let status = 0;
   for (const name of argv.slice(i)) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/.exec(name);
@@ -228,7 +249,7 @@ async function unset(sh: Shell, argv: string[]): Promise<number> {
         status = 1;
         continue;
       }
-      if (sh.vars.unset(name) || mode === 'v') continue;
+      if (sh.vars.unset(name, self) || mode === 'v') continue;
     }
     sh.functions.delete(name);
   }
@@ -239,14 +260,14 @@ async function setBuiltin(sh: Shell, argv: string[]): Promise<number> {
   if (argv.length === 1) {
     let out = '';
     for (const n of sh.vars.names()) {
-      const v = sh.getVar(n)!;
+      const v = sh.vars.lookup(n)!;
       if (v.value === undefined) continue;
       if (v.value instanceof Map) {
         const map = v.value as Map<unknown, string>;
         out += `${n}=(${arrayKeys(v).map((k) => `[${k}]=${dq(map.get(v.assoc ? k : Number(k)) ?? '')}`).join(' ')})\n`;
       } else out += `${n}=${quoteForShell(v.value)}\n`;
     }
-    for (const [n, f] of [...sh.functions].sort()) out += `${f.source.replace(/^function\s+/, '')}\n`.replace(/^/, n === f.name ? '' : '');
+    for (const [, f] of [...sh.functions].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) out += `${printFunction(f)}\n`;
     await sh.out(out);
     return 0;
   }
