@@ -1,4 +1,5 @@
 // Configuration files of the base image, as a Debian 12 container has them.
+import { ACCOUNT_FILES } from './etc-accounts.ts';
 
 export const ETC_FILES: Record<string, { content: string; mode?: number }> = {
   '/etc/passwd': {
@@ -86,4 +87,5 @@ export const ETC_FILES: Record<string, { content: string; mode?: number }> = {
       '',
     ].join('\n'),
   },
+  ...ACCOUNT_FILES,
 };

@@ -85,6 +85,20 @@ import { main as duTool } from '../userland/bin/du.ts';
 import { main as joinTool } from '../userland/bin/join.ts';
 import { main as splitTool } from '../userland/bin/split.ts';
 import { main as timeoutTool } from '../userland/bin/timeout.ts';
+import { main as acctUseradd } from '../userland/bin/useradd.ts';
+import { main as acctUserdel } from '../userland/bin/userdel.ts';
+import { main as acctUsermod } from '../userland/bin/usermod.ts';
+import { main as acctGroupadd } from '../userland/bin/groupadd.ts';
+import { main as acctGroupdel } from '../userland/bin/groupdel.ts';
+import { main as acctPasswd } from '../userland/bin/passwd.ts';
+import { main as acctChpasswd } from '../userland/bin/chpasswd.ts';
+import { main as acctSu } from '../userland/bin/su.ts';
+import { main as acctSudo } from '../userland/bin/sudo.ts';
+import { main as acctGetent } from '../userland/bin/getent.ts';
+import { main as acctGroups } from '../userland/bin/groups.ts';
+import { main as acctAdduser } from '../userland/bin/adduser.ts';
+import { main as acctGzip } from '../userland/bin/gzip.ts';
+import { main as acctTar } from '../userland/bin/tar.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -182,4 +196,21 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   join: { path: '/usr/bin/join', program: joinTool },
   split: { path: '/usr/bin/split', program: splitTool },
   timeout: { path: '/usr/bin/timeout', program: timeoutTool },
+  useradd: { path: '/usr/sbin/useradd', program: acctUseradd },
+  userdel: { path: '/usr/sbin/userdel', program: acctUserdel },
+  usermod: { path: '/usr/sbin/usermod', program: acctUsermod },
+  groupadd: { path: '/usr/sbin/groupadd', program: acctGroupadd },
+  groupdel: { path: '/usr/sbin/groupdel', program: acctGroupdel },
+  passwd: { path: '/usr/bin/passwd', program: acctPasswd },
+  chpasswd: { path: '/usr/sbin/chpasswd', program: acctChpasswd },
+  su: { path: '/usr/bin/su', program: acctSu },
+  sudo: { path: '/usr/bin/sudo', program: acctSudo },
+  getent: { path: '/usr/bin/getent', program: acctGetent },
+  groups: { path: '/usr/bin/groups', program: acctGroups },
+  adduser: { path: '/usr/sbin/adduser', program: acctAdduser },
+  addgroup: { path: '/usr/sbin/addgroup', program: acctAdduser },
+  gzip: { path: '/usr/bin/gzip', program: acctGzip },
+  gunzip: { path: '/usr/bin/gunzip', program: acctGzip },
+  zcat: { path: '/usr/bin/zcat', program: acctGzip },
+  tar: { path: '/usr/bin/tar', program: acctTar },
 };

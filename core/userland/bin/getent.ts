@@ -1,0 +1,57 @@
+// getent(1) from glibc 2.36 for the "files" databases: passwd, group, shadow, gshadow, hosts, services,
+// protocols, networks; keys by name or number; exit 2 when a key is not found.
+import type { Program } from '../../kernel/abi.ts';
+import { readFileText } from '../lib/io.ts';
+import { Proc } from '../lib/program.ts';
+
+const FILES: Record<string, string> = { passwd: '/etc/passwd', group: '/etc/group', shadow: '/etc/shadow', gshadow: '/etc/gshadow',
+  hosts: '/etc/hosts', services: '/etc/services', protocols: '/etc/protocols', networks: '/etc/networks' };
+
+export const main: Program = async (sys, argv, envp) => {
+  const p = new Proc(sys, argv, envp);
+  const args = argv.slice(1).filter((a) => a !== '--');
+  const db = args[0];
+  if (db === undefined) {
+    await p.error('wrong number of arguments');
+    await p.err.write("Try `getent --help' or `getent --usage' for more information.\n");
+    return p.finish(1);
+  }
+  const path = FILES[db];
+  if (!path) {
+    await p.err.write(`Unknown database: ${db}\nTry \`getent --help' or \`getent --usage' for more information.\n`);
+    return p.finish(1);
+  }
+  const text = await readFileText(sys, path);
+  const lines = typeof text === 'number' ? [] : text.split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  const keys = args.slice(1);
+  if (keys.length === 0) {
+    for (const l of lines) await p.out.write((db === 'hosts' ? hostLine(l) : l) + '\n');
+    return p.finish(0);
+  }
+  let status = 0;
+  for (const key of keys) {
+    const hit = lines.find((l) => matches(db, l, key));
+    if (hit === undefined) status = 2;
+    else await p.out.write((db === 'hosts' ? hostLine(hit, key) : hit) + '\n');
+  }
+  return p.finish(status);
+};
+
+function matches(db: string, line: string, key: string): boolean {
+  if (db === 'passwd' || db === 'group') {
+    const f = line.split(':');
+    return f[0] === key || (/^\d+$/.test(key) && Number(f[2]) === Number(key));
+  }
+  if (db === 'shadow' || db === 'gshadow') return line.split(':')[0] === key;
+  const f = line.split('#')[0]!.trim().split(/\s+/);
+  if (db === 'hosts') return f[0] === key || f.slice(1).includes(key);
+  if (db === 'services') return f[0] === key || f[1] === key || f[1]?.split('/')[0] === key || f.slice(2).includes(key);
+  return f[0] === key || f[1] === key || f.slice(2).includes(key);
+}
+
+/** glibc prints a hosts entry as the address padded to 15 columns, then the names. */
+function hostLine(line: string, key?: string): string {
+  const f = line.split('#')[0]!.trim().split(/\s+/);
+  void key;
+  return `${f[0]!.padEnd(15)} ${f.slice(1).join(' ')}`;
+}
