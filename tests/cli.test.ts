@@ -39,7 +39,7 @@ describe('netloom CLI', () => {
   });
 
   it('rejects bad arguments with status 2 and usage hints', () => {
-    for (const args of [['run', '--wait', 'soon'], ['run', '--bogus'], ['run', '--exec', 'zz: true'], ['frobnicate'], ['serve'], []]) {
+    for (const args of [['run', '--wait', 'soon'], ['run', '--bogus'], ['run', '--exec', 'zz: true'], ['frobnicate'], ['serve', '--port', 'notaport'], ['serve', '--bogus'], []]) {
       const r = netloom(...args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/netloom/);
