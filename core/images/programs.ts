@@ -42,6 +42,7 @@ import { main as nanoProgram } from '../userland/bin/nano.ts';
 import { main as sedProgram } from '../userland/bin/sed.ts';
 import { main as awkProgram } from '../userland/bin/awk.ts';
 import { main as ipProgram } from '../userland/bin/ip.ts';
+import { main as brctlProgram } from '../userland/bin/brctl.ts';
 import { main as ifconfigProgram } from '../userland/bin/ifconfig.ts';
 import { main as routeProgram } from '../userland/bin/route.ts';
 import { main as arpProgram } from '../userland/bin/arp.ts';
@@ -153,6 +154,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   awk: { path: '/usr/bin/awk', program: awkProgram },
   mawk: { path: '/usr/bin/mawk', program: awkProgram },
   ip: { path: '/usr/bin/ip', program: ipProgram },
+  brctl: { path: '/usr/sbin/brctl', program: brctlProgram },
   ifconfig: { path: '/usr/sbin/ifconfig', program: ifconfigProgram },
   route: { path: '/usr/sbin/route', program: routeProgram },
   arp: { path: '/usr/sbin/arp', program: arpProgram },

@@ -19,7 +19,8 @@ export interface RtLinkStats {
 export interface RtLink {
   ifindex: number;
   name: string;
-  kind: 'loopback' | 'ether';
+  /** `ether`: a NIC on the lab's fabric (a Kathará veth whose peer is in the host); the rest live in the guest. */
+  kind: 'loopback' | 'ether' | 'bridge' | 'dummy' | 'veth';
   mac: number;
   mtu: number;
   /** IFF_UP */
@@ -33,6 +34,71 @@ export interface RtLink {
   /** Root qdisc kind as `ip link` shows it: noop before the link was first up, then noqueue (or tc's). */
   qdisc: string;
   stats: RtLinkStats;
+  /** IFLA_MASTER: the bridge this link is a port of (0 = none). */
+  master?: number;
+  /** IFLA_LINK for an in-guest veth: its peer's ifindex (same namespace, so no netnsid). */
+  peer?: number;
+  /** RFC 2863 operstate as `ip link` prints it (UP, DOWN, UNKNOWN). */
+  operState?: string;
+  /** Promiscuity and allmulti counts (`ip -d link`): the user's flag plus what a bridge took. */
+  promiscuity?: number;
+  allmultiCount?: number;
+  /** IFLA_INFO_DATA of a bridge. */
+  bridge?: RtBridgeInfo;
+  /** IFLA_INFO_SLAVE_DATA of a bridge port. */
+  bridgePort?: RtBridgePort;
+}
+
+/** A bridge's settings and state (timers in centiseconds, as `ip -d link` prints them). */
+export interface RtBridgeInfo {
+  forwardDelay: number;
+  helloTime: number;
+  maxAge: number;
+  ageingTime: number;
+  stpState: number;
+  priority: number;
+  /** The MAC part of the bridge id. */
+  idMac: number;
+}
+
+/** One bridge port (`bridge link`, `ip -d link` bridge_slave). */
+export interface RtBridgePort {
+  state: 'disabled' | 'listening' | 'learning' | 'forwarding' | 'blocking';
+  portNo: number;
+  priority: number;
+  cost: number;
+  learning: boolean;
+  flood: boolean;
+  hairpin: boolean;
+}
+
+/** `ip link add`: the new link's name, MAC, and for veth its peer's. */
+export interface RtNewLink {
+  name: string;
+  mac?: number;
+  peerName?: string;
+  peerMac?: number;
+}
+
+/** A bridge FDB entry (`bridge fdb`, `brctl showmacs`); `port` 0 = the bridge itself. */
+export interface RtFdbEntry {
+  bridge: number;
+  port: number;
+  mac: number;
+  local: boolean;
+  /** ns since the last frame from this address. */
+  age: number;
+}
+
+/** Bridge settings brctl and `ip link set type bridge` change. */
+export interface RtBridgeChange {
+  /** Centiseconds. */
+  ageingTime?: number;
+  stpState?: number;
+  priority?: number;
+  forwardDelay?: number;
+  helloTime?: number;
+  maxAge?: number;
 }
 
 export interface RtLinkChange {
@@ -143,6 +209,16 @@ export interface SysNet extends SysSocket {
   rtSetNeigh(spec: RtNeighSpec, mode?: 'add' | 'replace' | 'change'): RtResult;
   rtDelNeigh(ifindex: number, address: number): RtResult;
   rtFlushNeighs(ifindex: number): RtResult;
+  /** `ip link add ... type KIND`: EEXIST, EOPNOTSUPP ("Unknown device type"), EINVAL. */
+  rtAddLink(kind: string, spec: RtNewLink): RtResult;
+  /** `ip link del`: ENODEV, EOPNOTSUPP for lo. */
+  rtDelLink(ifindex: number): RtResult;
+  /** `ip link set DEV master BR` (master 0 = nomaster): EOPNOTSUPP, ELOOP, ENODEV. */
+  rtSetMaster(ifindex: number, master: number): RtResult;
+  /** Bridge FDB entries of every bridge (or of one). */
+  rtBridgeFdb(bridge?: number): RtFdbEntry[] | number;
+  /** Changes a bridge's ageing time, STP state, priority or timers: EOPNOTSUPP when not a bridge. */
+  rtSetBridge(ifindex: number, change: RtBridgeChange): RtResult;
 }
 
 // ---------------------------------------------------------------------------------------------- sockets

@@ -25,6 +25,7 @@ import type { RtQdisc, RtQdiscSpec } from './abi-tc.ts';
 import type {
   RtAddr, RtAddrSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
 } from './abi-net.ts';
+import type { RtBridgeChange, RtFdbEntry, RtNewLink } from './abi-net.ts';
 import { isTtyFile } from './devices.ts';
 import type { Tty } from './tty.ts';
 
@@ -421,6 +422,21 @@ export class ProcSys implements Sys {
   }
   rtFlushNeighs(ifindex: number): RtResult {
     return this.call(() => rtnl.flushNeighs(this.k, ifindex));
+  }
+  rtAddLink(kind: string, spec: RtNewLink): RtResult {
+    return this.call(() => rtnl.addLink(this.k, kind, spec));
+  }
+  rtDelLink(ifindex: number): RtResult {
+    return this.call(() => rtnl.delLink(this.k, ifindex));
+  }
+  rtSetMaster(ifindex: number, master: number): RtResult {
+    return this.call(() => rtnl.setMaster(this.k, ifindex, master));
+  }
+  rtBridgeFdb(bridge?: number): RtFdbEntry[] | number {
+    return this.call(() => rtnl.bridgeFdb(this.k, bridge));
+  }
+  rtSetBridge(ifindex: number, change: RtBridgeChange): RtResult {
+    return this.call(() => rtnl.setBridge(this.k, ifindex, change));
   }
   rtQdiscs(): RtQdisc[] | number {
     return this.call(() => rtnl.qdiscs(this.k));

@@ -76,12 +76,22 @@ function isObject(v: Json | undefined): v is { [k: string]: Json } {
 /** Keys of the lab-checker `test` object this file checks. */
 const IMPLEMENTED = new Set(['requiring_startup', 'ip_mapping', 'kernel_routes', 'reachability', 'daemons']);
 
-/** Runs the `test` object of a kathara-lab-checker configuration. */
-export async function runLabCheckerSpec(lab: Lab, spec: Json): Promise<CheckResult[]> {
+/**
+ * Runs a kathara-lab-checker configuration: the `structure` template (a lab.conf naming devices and the
+ * collision domain of each interface; `readStructure` reads it relative to the configuration) checked as
+ * DeviceExistenceCheck and CollisionDomainCheck do, then the `test` object.
+ */
+export async function runLabCheckerSpec(lab: Lab, spec: Json, readStructure?: (path: string) => string | null): Promise<CheckResult[]> {
   const out: CheckResult[] = [];
   const test = isObject(spec) ? spec['test'] : undefined;
   if (!isObject(test)) return [{ name: 'spec', status: 'fail', detail: 'No `test` object in the lab-checker configuration.' }];
   const has = (d: string): boolean => lab.model.devices.some((x) => x.name === d);
+  const structure = isObject(spec) && typeof spec['structure'] === 'string' ? spec['structure'] : undefined;
+  if (structure !== undefined) {
+    const text = readStructure?.(structure) ?? null;
+    if (text === null) out.push({ name: 'structure', status: 'fail', detail: `Cannot read the structure file ${structure}.` });
+    else out.push(...checkStructure(lab, text));
+  }
   for (const key of Object.keys(test)) {
     if (!IMPLEMENTED.has(key)) out.push({ name: key, status: 'missing', detail: `lab-checker check \`${key}\` is not implemented by netloom check.` });
   }
@@ -116,10 +126,24 @@ export async function runLabCheckerSpec(lab: Lab, spec: Json): Promise<CheckResu
       if (!has(dev)) { out.push({ name, status: 'fail', detail: `Device ${dev} is not in the lab.` }); continue; }
       const r = await lab.exec(dev, 'ip -j route');
       if (!r.ok || r.exitCode !== 0) { out.push({ name, status: 'fail', detail: r.ok ? r.output.trim() : r.error }); continue; }
+      // KernelRouteCheck: every expected prefix present; listed next hops (gateway IPs or device names)
+      // all among the route's, in the same number; one failure per problem, one pass when none.
       const have = routesIn(r.output);
-      const want = list.map((x) => (Array.isArray(x) ? String(x[0]) : String(x)));
-      const lacking = want.filter((w) => !have.includes(w) && !(w === '0.0.0.0/0' && have.includes('default')));
-      out.push(lacking.length === 0 ? { name, status: 'pass' } : { name, status: 'fail', detail: `missing routes: ${lacking.join(', ')}` });
+      const problems: string[] = [];
+      for (const x of list) {
+        const dst = Array.isArray(x) ? String(x[0]) : String(x);
+        const hops = Array.isArray(x) && Array.isArray(x[1]) ? x[1].map(String) : [];
+        const actual = have.get(dst);
+        if (!actual) { problems.push(`The routing table of ${dev} is missing route ${dst}`); continue; }
+        if (!hops.length) continue;
+        if (hops.length !== actual.length) { problems.push(`The routing table of ${dev} about route ${dst} have the wrong number of next-hops: ${actual.length}, expected: ${hops.length}`); continue; }
+        for (const nh of hops) {
+          const isIp = /^\d+\.\d+\.\d+\.\d+$/.test(nh);
+          if (!actual.some(([gw, d]) => (isIp ? gw === nh : d === nh))) problems.push(`The routing table of ${dev} about route ${dst} does not contain next-hop: ${nh}`);
+        }
+      }
+      if (problems.length === 0) out.push({ name, status: 'pass' });
+      else for (const p of problems) out.push({ name, status: 'fail', detail: p });
     }
   }
   const reach = test['reachability'];
@@ -129,8 +153,13 @@ export async function runLabCheckerSpec(lab: Lab, spec: Json): Promise<CheckResu
       for (const ip of list) {
         const name = `reachability:${dev}->${String(ip)}`;
         if (!has(dev)) { out.push({ name, status: 'fail', detail: `Device ${dev} is not in the lab.` }); continue; }
-        const r = await lab.exec(dev, `ping -q -n -c 1 -W 1 ${String(ip)}`);
-        out.push(r.ok && r.exitCode === 0 ? { name, status: 'pass' } : { name, status: 'fail', detail: r.ok ? r.output.trim() : r.error });
+        // ReachabilityCheck: `ping -q -n -c 1 DST`, reachable when a reply came; "!DST" inverts it.
+        const invert = String(ip).startsWith('!');
+        const dst = String(ip).replace(/^!/, '');
+        const r = await lab.exec(dev, `ping -q -n -c 1 ${dst}`);
+        const received = r.ok ? Number(/(\d+) (packets )?received/.exec(r.output)?.[1] ?? 0) > 0 : false;
+        out.push(received !== invert ? { name, status: 'pass' }
+          : { name, status: 'fail', detail: invert ? `\`${dev}\` can reach \`${dst}\`.` : r.ok ? `\`${dev}\` does not receive any answer from \`${dst}\`. ${r.output.trim()}` : r.error });
       }
     }
   }
@@ -170,9 +199,49 @@ function addressesIn(text: string): string[] {
   });
 }
 
-/** Destinations of `ip -j route` output. */
-function routesIn(text: string): string[] {
+/** `ip -j route` as lab-checker loads it: destination ("default" as 0.0.0.0/0) -> [gateway or "d.c.", dev]. */
+function routesIn(text: string): Map<string, Array<[string, string]>> {
+  const out = new Map<string, Array<[string, string]>>();
   const j = parseJson(text);
-  if (!Array.isArray(j)) return [];
-  return j.flatMap((r) => (isObject(r) && typeof r['dst'] === 'string' ? [r['dst']] : []));
+  if (!Array.isArray(j)) return out;
+  for (const r of j) {
+    if (!isObject(r) || typeof r['dst'] !== 'string') continue;
+    const dst = r['dst'] === 'default' ? '0.0.0.0/0' : r['dst'];
+    const dev = String(r['dev'] ?? '');
+    const hops: Array<[string, string]> = [];
+    if (r['scope'] === 'link') hops.push(['d.c.', dev]);
+    else if (Array.isArray(r['nexthops'])) {
+      for (const n of r['nexthops']) if (isObject(n)) hops.push([String(n['gateway'] ?? ''), String(n['dev'] ?? '')]);
+    } else if (typeof r['gateway'] === 'string') hops.push([r['gateway'], dev]);
+    out.set(dst, hops);
+  }
+  return out;
+}
+
+/** DeviceExistenceCheck and CollisionDomainCheck against a structure template (lab.conf syntax). */
+function checkStructure(lab: Lab, text: string): CheckResult[] {
+  const template = new Map<string, Map<number, string>>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*([\w.-]+)\[(\d+)\]\s*=\s*"?([^"/\s]+)/.exec(line);
+    if (!m) continue;
+    if (!template.has(m[1]!)) template.set(m[1]!, new Map());
+    template.get(m[1]!)!.set(Number(m[2]), m[3]!);
+  }
+  const out: CheckResult[] = [];
+  for (const [dev, ifaces] of template) {
+    const d = lab.model.devices.find((x) => x.name === dev);
+    out.push(d ? { name: `device_existence:${dev}`, status: 'pass' } : { name: `device_existence:${dev}`, status: 'fail', detail: `Device \`${dev}\` not found.` });
+    if (!d) {
+      out.push({ name: `collision_domain:${dev}`, status: 'fail', detail: `Device \`${dev}\` not found.` });
+      continue;
+    }
+    for (const [idx, cd] of ifaces) {
+      const name = `collision_domain:${dev}:eth${idx}`;
+      const itf = d.interfaces.find((i) => i.index === idx);
+      if (!itf) out.push({ name, status: 'fail', detail: `No interfaces found with name \`eth${idx}\`` });
+      else out.push(itf.collisionDomain === cd ? { name, status: 'pass' }
+        : { name, status: 'fail', detail: `Interface \`${idx}\` of device ${dev} is connected to collision domain \`${itf.collisionDomain}\` instead of \`${cd}\`` });
+    }
+  }
+  return out;
 }

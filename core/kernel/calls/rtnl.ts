@@ -3,8 +3,11 @@
 
 import { EAFNOSUPPORT } from '../abi.ts';
 import type {
-  RtAddr, RtAddrSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
+  RtAddr, RtAddrSpec, RtBridgeChange, RtFdbEntry, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtNewLink, RtResult, RtRoute,
+  RtRouteGet, RtRouteSpec,
 } from '../abi-net.ts';
+import type { NetInterface } from '../../net/stack/index.ts';
+import { vethPeer } from '../../net/link/kinds.ts';
 import type { Kernel } from '../kernel.ts';
 import type { RtQdisc, RtQdiscSpec } from '../abi-tc.ts';
 import type { NetlinkResult } from '../../net/stack/index.ts';
@@ -18,7 +21,52 @@ export function links(k: Kernel): RtLink[] | number {
     ifindex: d.ifindex, name: d.name, kind: d.kind, mac: d.mac, mtu: d.mtu, up: d.adminUp, carrier: d.carrier,
     promisc: d.promisc > 0, allmulti: d.allmulti > 0, noArp: d.noArp, txQueueLen: d.txQueueLen,
     qdisc: d.qdisc ? d.qdisc.spec.kind : d.everUp || d.isLoopback ? 'noqueue' : 'noop', stats: { ...d.stats },
+    ...linkExtras(k, d),
   }));
+}
+
+/** Master, veth peer, operstate, promiscuity and the bridge / bridge-port data of one link. */
+function linkExtras(k: Kernel, d: NetInterface): Partial<RtLink> {
+  const config = k.net!.config;
+  const o: Partial<RtLink> = {
+    master: d.master, operState: d.operState, promiscuity: d.promisc + d.upperPromisc, allmultiCount: d.allmulti + d.upperPromisc,
+  };
+  const peer = vethPeer(d);
+  if (peer) o.peer = peer.ifindex;
+  const br = config.bridge(d.ifindex);
+  if (br) {
+    o.bridge = {
+      forwardDelay: br.forwardDelay, helloTime: br.helloTime, maxAge: br.maxAge,
+      ageingTime: br.fdb.ageingTime === Infinity ? 0 : Math.round(br.fdb.ageingTime / 1e7), stpState: br.stpState,
+      priority: br.priority, idMac: br.idMac,
+    };
+  }
+  const up = d.master ? config.bridge(d.master) : null;
+  const p = up?.port(d.ifindex);
+  if (up && p) {
+    o.bridgePort = { state: up.portState(d.ifindex), portNo: p.portNo, priority: p.priority, cost: p.cost, learning: p.learning, flood: p.flood, hairpin: p.hairpin };
+  }
+  return o;
+}
+
+export const addLink = (k: Kernel, kind: string, spec: RtNewLink): RtResult =>
+  k.net ? result(k.net.config.addLink(kind, { ...spec })) : noNet;
+export const delLink = (k: Kernel, ifindex: number): RtResult => (k.net ? result(k.net.config.deleteLink(ifindex)) : noNet);
+export const setMaster = (k: Kernel, ifindex: number, master: number): RtResult =>
+  k.net ? result(k.net.config.setMaster(ifindex, master)) : noNet;
+export const setBridge = (k: Kernel, ifindex: number, change: RtBridgeChange): RtResult =>
+  k.net ? result(k.net.config.setBridge(ifindex, { ...change })) : noNet;
+
+export function bridgeFdb(k: Kernel, bridge = 0): RtFdbEntry[] | number {
+  if (!k.net) return -EAFNOSUPPORT;
+  const now = k.net.cpu.now;
+  const out: RtFdbEntry[] = [];
+  for (const d of k.net.config.links()) {
+    const br = k.net.config.bridge(d.ifindex);
+    if (!br || (bridge && d.ifindex !== bridge)) continue;
+    for (const e of br.fdb.all(now)) out.push({ bridge: d.ifindex, port: e.port, mac: e.mac, local: e.local, age: e.local ? 0 : now - e.updated });
+  }
+  return out;
 }
 
 export function setLink(k: Kernel, ifindex: number, change: RtLinkChange): RtResult {

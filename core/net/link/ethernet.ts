@@ -12,8 +12,11 @@ const TWO_40 = 0x100_0000_0000;
 export class LinkLayer {
   constructor(private readonly stack: Stack) {}
 
-  /** netif_receive_skb for an Ethernet or loopback device. Takes ownership of `frame`; never throws. */
-  receive(dev: NetInterface, frame: Uint8Array): void {
+  /**
+   * netif_receive_skb for an Ethernet, loopback or virtual device. Takes ownership of `frame`; never
+   * throws. `passedUp` is the packet type a bridge already classified on its port (br_pass_frame_up).
+   */
+  receive(dev: NetInterface, frame: Uint8Array, passedUp?: PacketType): void {
     const stack = this.stack;
     const drops = stack.mibs.drops;
     if (!dev.adminUp) {
@@ -29,9 +32,16 @@ export class LinkLayer {
       drops.runtFrame++;
       return;
     }
+    if (dev.rxHandler) {
+      // __netif_receive_skb_core: taps (ptype_all) first, then the rx_handler of the upper device.
+      if (stack.taps.size) for (const t of stack.taps) t(dev.ifindex, frame, 'in');
+      dev.rxHandler.receive(dev, frame);
+      return;
+    }
     const dst = readMac(frame, 0);
     let type: PacketType = PacketType.HOST;
-    if (dev.isLoopback) type = PacketType.LOOPBACK;
+    if (passedUp !== undefined) type = passedUp;
+    else if (dev.isLoopback) type = PacketType.LOOPBACK;
     else if (dst !== dev.mac) {
       if (Math.floor(dst / TWO_40) % 2 === 1) {
         // eth_type_trans(): "if (is_multicast_ether_addr(eth->h_dest)) { if broadcast PACKET_BROADCAST else PACKET_MULTICAST }"
@@ -101,6 +111,13 @@ export class LinkLayer {
       s.txPackets++;
       s.txBytes += frame.length;
       this.stack.cpu.enqueue(() => this.receive(dev, frame));
+      return;
+    }
+    if (dev.driver) {
+      // A virtual device (bridge, veth, dummy): its driver decides where the frame goes.
+      s.txPackets++;
+      s.txBytes += frame.length;
+      dev.driver.transmit(dev, frame);
       return;
     }
     if (!dev.carrier || !dev.wire) {

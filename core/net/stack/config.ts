@@ -5,7 +5,8 @@
 
 import { broadcastOf, isMulticastIpv4, networkOf, prefixToNetmask, type Ipv4Address, type MacAddress } from '../wire/index.ts';
 import type { IfAddress } from './addresses.ts';
-import { EADDRNOTAVAIL, EEXIST, EINVAL, ENETDOWN, ENETUNREACH, ENODEV, ENOENT, ESRCH, STRERROR } from './errno.ts';
+import { EADDRNOTAVAIL, EBUSY, EEXIST, EINVAL, ELOOP, ENETDOWN, ENETUNREACH, ENODEV, ENOENT, EOPNOTSUPP, ESRCH, STRERROR } from './errno.ts';
+import { LINK_KINDS, bridgeOf, type NewLinkSpec } from '../link/kinds.ts';
 import type { NetInterface } from './interface.ts';
 import { Nud, NUD_VALID, type Neighbour } from './neighbour.ts';
 import { Proto, RouteType, Scope, Table, type Route } from './route.ts';
@@ -110,6 +111,88 @@ export class NetConfig {
     return this.stack.ifaceByName(name);
   }
 
+  /**
+   * `ip link add NAME type KIND` (rtnl_newlink): -EEXIST for a name in use, -EOPNOTSUPP "Unknown device
+   * type" for a kind Netloom has no driver for, -EINVAL for a bad name. veth needs `peerName` (default vethN).
+   */
+  addLink(kind: string, spec: NewLinkSpec): NetlinkResult {
+    const stack = this.stack;
+    const factory = Object.prototype.hasOwnProperty.call(LINK_KINDS, kind) ? LINK_KINDS[kind] : undefined;
+    if (!factory) return err(EOPNOTSUPP, 'Unknown device type');
+    const bad = (n: string): boolean => n.length === 0 || n.length > 15 || /[\s/:]/.test(n) || n === '.' || n === '..';
+    if (spec.name === '') {
+      // No IFLA_IFNAME: the kernel names it from the kind's "%d" template (rtnl_create_link).
+      let i = 0;
+      while (stack.ifaceByName(`${kind}${i}`)) i++;
+      spec = { ...spec, name: `${kind}${i}` };
+    }
+    if (bad(spec.name)) return err(EINVAL);
+    if (stack.ifaceByName(spec.name)) return err(EEXIST);
+    if (kind === 'veth') {
+      let peer = spec.peerName;
+      if (peer === undefined) for (let i = 0; peer === undefined || stack.ifaceByName(peer); i++) peer = `veth${i}`;
+      if (bad(peer)) return err(EINVAL);
+      if (stack.ifaceByName(peer) || peer === spec.name) return err(EEXIST);
+      spec = { ...spec, peerName: peer };
+    }
+    factory(stack, spec);
+    return 0;
+  }
+
+  /** `ip link del`: -ENODEV when absent, -EOPNOTSUPP for lo (it has no dellink). */
+  deleteLink(ifindex: number): NetlinkResult {
+    const dev = this.stack.iface(ifindex);
+    if (!dev) return err(ENODEV);
+    if (dev.isLoopback) return err(EOPNOTSUPP);
+    this.stack.removeInterface(dev);
+    return 0;
+  }
+
+  /**
+   * `ip link set DEV master BR` / `nomaster` (do_set_master, br_add_if): 0 = nomaster. A master that is not
+   * a bridge has no ndo_add_slave (-EOPNOTSUPP); a bridge cannot be a port (-ELOOP), nor lo (-EINVAL).
+   */
+  setMaster(ifindex: number, master: number): NetlinkResult {
+    const stack = this.stack;
+    const dev = stack.iface(ifindex);
+    if (!dev) return err(ENODEV);
+    if (dev.master === master) return 0;
+    if (master && !stack.iface(master)) return err(ENODEV);
+    const upper = master ? bridgeOf(stack.iface(master)) : null;
+    if (master && !upper) return err(EOPNOTSUPP);
+    if (upper) {
+      if (dev.isLoopback) return err(EINVAL);
+      if (bridgeOf(dev)) return err(ELOOP, 'Can not enslave a bridge to a bridge');
+      if (dev.ifindex === master) return err(EBUSY);
+    }
+    if (dev.master) bridgeOf(stack.iface(dev.master))?.release(dev);
+    upper?.addPort(dev);
+    return 0;
+  }
+
+  /** The bridge behind `ifindex`, if that link is one (for tools: FDB, ports, settings). */
+  bridge(ifindex: number) {
+    return bridgeOf(this.stack.iface(ifindex));
+  }
+
+  /**
+   * Bridge settings (br_set_ageing_time, br_stp_set_enabled ...): -EOPNOTSUPP when not a bridge. Ageing and
+   * timers in centiseconds; ageing 0 keeps learned entries zero time (Linux then never ages: we keep that).
+   */
+  setBridge(ifindex: number, c: { ageingTime?: number; stpState?: number; priority?: number; forwardDelay?: number; helloTime?: number; maxAge?: number }): NetlinkResult {
+    const dev = this.stack.iface(ifindex);
+    if (!dev) return err(ENODEV);
+    const br = bridgeOf(dev);
+    if (!br) return err(EOPNOTSUPP);
+    if (c.ageingTime !== undefined) br.fdb.ageingTime = c.ageingTime === 0 ? Infinity : c.ageingTime * 1e7;
+    if (c.stpState !== undefined) br.stpState = c.stpState ? 1 : 0;
+    if (c.priority !== undefined) br.priority = c.priority;
+    if (c.forwardDelay !== undefined) br.forwardDelay = c.forwardDelay;
+    if (c.helloTime !== undefined) br.helloTime = c.helloTime;
+    if (c.maxAge !== undefined) br.maxAge = c.maxAge;
+    return 0;
+  }
+
   /** `ip link set`: fails with -ENODEV for an unknown ifindex, -EINVAL for an MTU out of range. */
   changeLink(ifindex: number, c: LinkChange): NetlinkResult {
     const dev = this.stack.iface(ifindex);
@@ -127,7 +210,11 @@ export class NetConfig {
       for (const a of this.stack.addresses.of(ifindex)) if (a.label === dev.name) a.label = c.name;
       dev.name = c.name;
     }
-    if (c.mac !== undefined) dev.mac = c.mac;
+    if (c.mac !== undefined) {
+      dev.mac = c.mac;
+      dev.macSet = true;
+      bridgeOf(dev)?.recalculateId();
+    }
     if (c.mtu !== undefined) dev.mtu = c.mtu;
     if (c.txQueueLen !== undefined) dev.txQueueLen = c.txQueueLen;
     if (c.promisc !== undefined) dev.promisc = c.promisc ? 1 : 0;

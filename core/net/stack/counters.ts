@@ -47,6 +47,7 @@ export function dropCounters() {
     rpFilter: 0, noRoute: 0, forwardingDisabled: 0, hookDrop: 0, badIcmp: 0, icmpRateLimited: 0,
     reassemblyOverlap: 0, reassemblyTimeout: 0, reassemblyTooBig: 0, neighbourQueueFull: 0,
     neighbourFailed: 0, fragNeeded: 0, noTransport: 0, txNoCarrier: 0,
+    bridgePortDisabled: 0, bridgeBadSource: 0, bridgeSameSegment: 0,
   };
 }
 

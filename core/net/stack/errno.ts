@@ -17,6 +17,8 @@ export const ENETDOWN = 100;
 export const ENETUNREACH = 101;
 export const EHOSTUNREACH = 113;
 export const EACCES = 13;
+export const EBUSY = 16;
+export const ELOOP = 40;
 
 /** strerror(3) wording (glibc) for the errnos above. */
 export const STRERROR: Readonly<Record<number, string>> = {
@@ -36,4 +38,6 @@ export const STRERROR: Readonly<Record<number, string>> = {
   [ENETUNREACH]: 'Network is unreachable',
   [EHOSTUNREACH]: 'No route to host',
   [ENOBUFS]: 'No buffer space available',
+  [EBUSY]: 'Device or resource busy',
+  [ELOOP]: 'Too many levels of symbolic links',
 };

@@ -3,6 +3,7 @@
 // multicast groups joined on it, and the wire it is plugged into (a fabric attachment).
 
 import type { Qdisc, ShapeOptions } from './qdisc.ts';
+import type { LinkDriver, RxHandler } from './registration.ts';
 import { MAC_BROADCAST, type Ipv4Address, type MacAddress } from '../wire/index.ts';
 import { linkStats, type LinkStats } from './counters.ts';
 import { newDevConf, newNeighParams, type DevConf, type NeighParams } from './sysctl.ts';
@@ -23,7 +24,8 @@ const FLAG_ORDER: Array<[number, string]> = [
   [IFF.LOWER_UP, 'LOWER_UP'], [IFF.DORMANT, 'DORMANT'], [IFF.ECHO, 'ECHO'],
 ];
 
-export type LinkKind = 'loopback' | 'ether';
+/** `ether` is a NIC plugged into the fabric (a Kathará veth whose peer is outside); the others live in the guest. */
+export type LinkKind = 'loopback' | 'ether' | 'bridge' | 'dummy' | 'veth';
 /** RFC 2863 operational state as `ip link` prints it after "state". */
 export type OperState = 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN';
 
@@ -59,6 +61,16 @@ export class NetInterface {
   wire: WireEnd | null = null;
   /** The root qdisc set with `tc qdisc` (null: noqueue, a veth's default). */
   qdisc: Qdisc | null = null;
+  /** The upper device (a bridge) this one is enslaved to (IFLA_MASTER); 0 when none. */
+  master = 0;
+  /** Promiscuity and allmulti counts taken by an upper device (dev_set_promiscuity), apart from the user's flags. */
+  upperPromisc = 0;
+  /** The MAC was set by the user (NET_ADDR_SET): a bridge then keeps it instead of its lowest port's. */
+  macSet = false;
+  /** ndo_start_xmit of a virtual kind (bridge, veth, dummy); null for lo and fabric-plugged Ethernet. */
+  driver: LinkDriver | null = null;
+  /** netdev_rx_handler: the upper device that takes every frame this one receives (a bridge port). */
+  rxHandler: RxHandler | null = null;
   /** Called when carrier or admin state changes (the stack hooks routes and neighbours here). */
   onStateChange: (() => void) | null = null;
 
@@ -71,7 +83,7 @@ export class NetInterface {
   ) {
     this.mtu = kind === 'loopback' ? 65536 : 1500;
     this.carrier = kind === 'loopback';
-    this.noArp = kind === 'loopback';
+    this.noArp = kind === 'loopback' || kind === 'dummy';
     this.conf = newDevConf(conf);
   }
 
@@ -90,7 +102,8 @@ export class NetInterface {
 
   /** dev->flags plus RUNNING / LOWER_UP as rtnetlink reports them (dev_get_flags). */
   get flags(): number {
-    let f = this.isLoopback ? IFF.LOOPBACK : IFF.BROADCAST | IFF.MULTICAST;
+    // dummy_setup() clears IFF_MULTICAST and sets IFF_NOARP.
+    let f = this.isLoopback ? IFF.LOOPBACK : this.kind === 'dummy' ? IFF.BROADCAST : IFF.BROADCAST | IFF.MULTICAST;
     if (this.noArp && !this.isLoopback) f |= IFF.NOARP;
     if (this.promisc > 0) f |= IFF.PROMISC;
     if (this.allmulti > 0) f |= IFF.ALLMULTI;
@@ -109,7 +122,7 @@ export class NetInterface {
   }
 
   get operState(): OperState {
-    if (this.isLoopback) return this.adminUp ? 'UNKNOWN' : 'DOWN';
+    if (this.isLoopback || this.kind === 'dummy') return this.adminUp ? 'UNKNOWN' : 'DOWN';
     return this.adminUp && this.carrier ? 'UP' : 'DOWN';
   }
 

@@ -12,6 +12,7 @@
 //  - Nothing here throws on packet content: bad input is counted with a named counter and dropped.
 
 import type { Ipv4Address } from '../wire/index.ts';
+import type { NetInterface } from './interface.ts';
 import type { PacketBuffer } from './packet-buffer.ts';
 
 /** Linux's NF_INET_* hook numbers (include/uapi/linux/netfilter.h), in that order. */
@@ -97,4 +98,25 @@ export type PacketTap = (pkt: PacketBuffer, direction: 'in' | 'out') => void;
 /** Handle returned by every register call: `dispose()` unregisters. */
 export interface Registration {
   dispose(): void;
+}
+
+/**
+ * The driver of a virtual link kind (bridge, veth, dummy), created by a LinkKindFactory (core/net/link).
+ * The link layer calls `transmit` (ndo_start_xmit) after counting the frame on `dev`; the driver owns
+ * the frame. `stateChanged` follows admin or carrier changes of `dev` or of a device enslaved to it
+ * (a bridge port), `release` a port leaving it, `destroy` the device being deleted.
+ */
+export interface LinkDriver {
+  transmit(dev: NetInterface, frame: Uint8Array): void;
+  stateChanged?(dev: NetInterface): void;
+  release?(port: NetInterface): void;
+  destroy?(dev: NetInterface): void;
+}
+
+/**
+ * An upper device's receive hook on a lower one (netdev_rx_handler_register): the link layer counts the
+ * frame on the lower device, shows it to packet taps, then hands it over; the handler owns `frame`.
+ */
+export interface RxHandler {
+  receive(port: NetInterface, frame: Uint8Array): void;
 }

@@ -14,7 +14,7 @@ import { AddressTable } from './addresses.ts';
 import { NetConfig } from './config.ts';
 import { StackMibs } from './counters.ts';
 import { Fib } from './fib.ts';
-import { NetInterface } from './interface.ts';
+import { NetInterface, type LinkKind } from './interface.ts';
 import { NeighbourTable } from './neighbour.ts';
 import type { PacketBuffer } from './packet-buffer.ts';
 import type { NetworkHandler, PacketTap, Registration, TransportHandler } from './registration.ts';
@@ -89,7 +89,7 @@ export class Stack {
 
   // ---- interfaces -------------------------------------------------------------------------------
 
-  private createInterface(name: string, kind: 'loopback' | 'ether', mac: MacAddress): NetInterface {
+  private createInterface(name: string, kind: LinkKind, mac: MacAddress): NetInterface {
     const dev = new NetInterface(this.nextIfindex++, name, kind, mac, this.confDefault);
     if (this.sysctl.ip_forward) dev.conf.forwarding = 1;
     this.interfaces.set(dev.ifindex, dev);
@@ -104,6 +104,32 @@ export class Stack {
   /** Adds an Ethernet interface (down, no carrier until the fabric plugs it in). */
   addEthernet(name: string, mac: MacAddress): NetInterface {
     return this.createInterface(name, 'ether', mac);
+  }
+
+  /** Adds a virtual device (bridge, dummy, veth end) for a factory of core/net/link/kinds.ts; down, no driver yet. */
+  addVirtual(name: string, kind: 'bridge' | 'dummy' | 'veth', mac: MacAddress): NetInterface {
+    return this.createInterface(name, kind, mac);
+  }
+
+  /**
+   * unregister_netdevice: the device goes down (its routes and neighbours go), leaves its master, loses
+   * its addresses, its driver lets go (a bridge releases its ports, a veth takes its peer along).
+   */
+  removeInterface(dev: NetInterface): void {
+    if (!this.interfaces.has(dev.ifindex)) return;
+    this.setAdminUp(dev, false);
+    if (dev.master) this.interfaces.get(dev.master)?.driver?.release?.(dev);
+    this.addresses.flush(dev.ifindex);
+    this.neighbours.flushInterface(dev.ifindex, true);
+    this.interfaces.delete(dev.ifindex);
+    dev.wire = null;
+    dev.driver?.destroy?.(dev);
+  }
+
+  /** Tells the device's driver and its master's that its admin or carrier state changed. */
+  private linkStateChanged(dev: NetInterface): void {
+    dev.driver?.stateChanged?.(dev);
+    if (dev.master) this.interfaces.get(dev.master)?.driver?.stateChanged?.(dev);
   }
 
   iface(ifindex: number): NetInterface | undefined {
@@ -131,6 +157,7 @@ export class Stack {
       this.fib.removeWhere((r) => r.ifindex === dev.ifindex);
       this.neighbours.flushInterface(dev.ifindex, false);
     }
+    this.linkStateChanged(dev);
     dev.onStateChange?.();
   }
 
@@ -139,6 +166,7 @@ export class Stack {
     if (dev.isLoopback || dev.carrier === up) return;
     dev.carrier = up;
     if (!up && this.conf(dev, 'arp_evict_nocarrier')) this.neighbours.flushInterface(dev.ifindex, false);
+    this.linkStateChanged(dev);
     dev.onStateChange?.();
   }
 

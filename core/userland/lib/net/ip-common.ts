@@ -63,6 +63,16 @@ export class IpCtx {
     if (this.linkCache) return this.linkCache;
     const r = this.sys.rtLinks();
     this.linkCache = typeof r === 'number' ? [] : r.slice().sort((a, b) => a.ifindex - b.ifindex);
+    // Names iproute2 resolves itself (ll_index_to_name): the master, and an in-namespace veth peer.
+    const byIndex = new Map(this.linkCache.map((l) => [l.ifindex, l]));
+    for (const l of this.linkCache as ShownLink[]) {
+      if (l.master) l.masterName = byIndex.get(l.master)?.name ?? `if${l.master}`;
+      const peer = l.peer ? byIndex.get(l.peer) : undefined;
+      if (peer) {
+        l.peerName = peer.name;
+        l.peerDown = !peer.up;
+      }
+    }
     return this.linkCache;
   }
 
@@ -177,8 +187,18 @@ export function lookupName(table: Record<number, string>, text: string, max = 25
   return null;
 }
 
-/** Display name of a link: `eth0@ifN` for a veth-like link whose peer lives in another namespace. */
+/** A link with the names `ip` resolved for it (IpCtx.links). */
+export interface ShownLink extends RtLink {
+  masterName?: string;
+  peerName?: string;
+  /** The in-namespace peer is down: iproute2 prints M-DOWN. */
+  peerDown?: boolean;
+}
+
+/** Display name of a link: `eth0@ifN` for a veth whose peer lives in another namespace, `v0@v1` in this one. */
 export function linkDisplayName(l: RtLink): string {
+  const x = l as ShownLink;
+  if (x.peerName !== undefined) return `${l.name}@${x.peerName}`;
   const p = linkPeer(l);
   return p ? `${l.name}@if${p.index}` : l.name;
 }
@@ -197,16 +217,19 @@ export function linkFlags(l: RtLink): string[] {
   const f: string[] = [];
   if (l.up && !l.carrier && l.kind !== 'loopback') f.push('NO-CARRIER');
   if (l.kind === 'loopback') f.push('LOOPBACK');
+  else if (l.kind === 'dummy') f.push('BROADCAST');
   else f.push('BROADCAST', 'MULTICAST');
   if (l.noArp && l.kind !== 'loopback') f.push('NOARP');
   if (l.allmulti) f.push('ALLMULTI');
   if (l.promisc) f.push('PROMISC');
   if (l.up) f.push('UP');
   if (l.up && (l.carrier || l.kind === 'loopback')) f.push('LOWER_UP');
+  if ((l as ShownLink).peerDown) f.push('M-DOWN');
   return f;
 }
 
 export function operState(l: RtLink): string {
+  if (l.operState) return l.operState;
   if (l.kind === 'loopback') return 'UNKNOWN';
   return l.up && l.carrier ? 'UP' : 'DOWN';
 }

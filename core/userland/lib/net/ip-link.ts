@@ -4,12 +4,15 @@
 import type { RtLink, RtLinkChange } from '../../../kernel/abi.ts';
 import {
   formatMac, invarg, linkDisplayName, linkFlags, linkPeer, matches, nextArg, operState, parseLladdr, qdiscOf, type IpCtx,
+  type ShownLink,
 } from './ip-common.ts';
+import { bridgeDetails, bridgePortDetails, linkAdd, linkDelete } from './ip-link-kinds.ts';
 import type { Json } from './json.ts';
 
 /** The first line of a link ("2: eth0@if2: <...> mtu 1500 qdisc noqueue state UP [mode DEFAULT] group default qlen 1000"). */
 export function linkHeader(l: RtLink, withMode: boolean): string {
-  return `${l.ifindex}: ${linkDisplayName(l)}: <${linkFlags(l).join(',')}> mtu ${l.mtu} qdisc ${qdiscOf(l)} state ${operState(l)} ` +
+  const master = (l as ShownLink).masterName;
+  return `${l.ifindex}: ${linkDisplayName(l)}: <${linkFlags(l).join(',')}> mtu ${l.mtu} qdisc ${qdiscOf(l)} ${master ? `master ${master} ` : ''}state ${operState(l)} ` +
     `${withMode ? 'mode DEFAULT ' : ''}group default qlen ${l.txQueueLen}`;
 }
 
@@ -18,18 +21,21 @@ export function linkLine(ctx: IpCtx, l: RtLink): string {
   const peer = linkPeer(l);
   let s = l.kind === 'loopback' ? `link/loopback ${formatMac(l.mac)} brd 00:00:00:00:00:00` : `link/ether ${formatMac(l.mac)} brd ff:ff:ff:ff:ff:ff`;
   if (peer) s += ` link-netnsid ${peer.netnsid}`;
-  if (ctx.opts.details) s += details(l);
+  if (ctx.opts.details) s += details(ctx, l);
   return s;
 }
 
-function details(l: RtLink): string {
-  const promiscuity = l.promisc ? 1 : 0;
-  if (l.kind === 'loopback') {
-    return ` promiscuity ${promiscuity}  allmulti ${l.allmulti ? 1 : 0} minmtu 0 maxmtu 0 addrgenmode eui64 numtxqueues 1 numrxqueues 1 ` +
-      'gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 ';
-  }
-  return ` promiscuity ${promiscuity}  allmulti ${l.allmulti ? 1 : 0} minmtu 68 maxmtu 65535 \n    veth addrgenmode eui64 numtxqueues 2 ` +
-    'numrxqueues 2 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 ';
+const GSO = 'gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 ';
+
+function details(ctx: IpCtx, l: RtLink): string {
+  const promiscuity = l.promiscuity ?? (l.promisc ? 1 : 0);
+  const allmulti = l.allmultiCount ?? (l.allmulti ? 1 : 0);
+  const head = ` promiscuity ${promiscuity}  allmulti ${allmulti}`;
+  if (l.kind === 'loopback') return `${head} minmtu 0 maxmtu 0 addrgenmode eui64 numtxqueues 1 numrxqueues 1 ${GSO}`;
+  if (l.kind === 'dummy') return `${head} minmtu 0 maxmtu 0 \n    dummy addrgenmode eui64 numtxqueues 1 numrxqueues 1 ${GSO}`;
+  if (l.kind === 'bridge') return `${head} minmtu 68 maxmtu 65535 \n    ${bridgeDetails(l)}addrgenmode eui64 numtxqueues 1 numrxqueues 1 ${GSO}`;
+  const port = l.bridgePort ? `\n    ${bridgePortDetails(l, ctx.links().find((m) => m.ifindex === l.master))}` : '';
+  return `${head} minmtu 68 maxmtu 65535 \n    veth ${port}addrgenmode eui64 numtxqueues 2 numrxqueues 2 ${GSO}`;
 }
 
 const pad = (v: number | string, w: number): string => String(v).padStart(w);
@@ -61,7 +67,9 @@ export function linkJson(ctx: IpCtx, l: RtLink, withMode: boolean): Record<strin
   const peer = linkPeer(l);
   const o: Record<string, Json> = { ifindex: l.ifindex };
   if (peer) o['link_index'] = peer.index;
-  Object.assign(o, { ifname: l.name, flags: linkFlags(l), mtu: l.mtu, qdisc: qdiscOf(l), operstate: operState(l) });
+  Object.assign(o, { ifname: l.name, flags: linkFlags(l), mtu: l.mtu, qdisc: qdiscOf(l) });
+  if ((l as ShownLink).masterName) o['master'] = (l as ShownLink).masterName!;
+  o['operstate'] = operState(l);
   if (withMode) o['linkmode'] = 'DEFAULT';
   Object.assign(o, { group: 'default', txqlen: l.txQueueLen, link_type: l.kind === 'loopback' ? 'loopback' : 'ether',
     address: formatMac(l.mac), broadcast: l.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff' });
@@ -83,11 +91,15 @@ export const briefState = (l: RtLink): string => operState(l).padEnd(14) + ' ';
 export function selectLinks(ctx: IpCtx, args: string[], object: string): { links: RtLink[]; rest: string[] } {
   let name: string | undefined;
   let upOnly = false;
+  let master: string | undefined;
+  let kind: string | undefined;
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === 'dev') name = nextArg(ctx, args, i++);
     else if (a === 'up') upOnly = true;
+    else if (object === 'link' && a === 'master') master = nextArg(ctx, args, i++);
+    else if (object === 'link' && a === 'type') kind = nextArg(ctx, args, i++);
     else if (object === 'address' && ['scope', 'to', 'label', 'type', 'master', 'vrf'].includes(a)) rest.push(a, nextArg(ctx, args, i++));
     else if (object === 'address' && ['secondary', 'primary', 'permanent', 'dynamic', 'nomaster'].includes(a)) rest.push(a);
     else if (name === undefined) name = a;
@@ -100,6 +112,16 @@ export function selectLinks(ctx: IpCtx, args: string[], object: string): { links
     links = [l];
   }
   if (upOnly) links = links.filter((l) => l.up);
+  if (master !== undefined) {
+    const m = ctx.linkByName(master);
+    if (!m) invarg(ctx, 'Device does not exist\n', master);
+    links = links.filter((l) => l.master === m.ifindex);
+  }
+  if (kind !== undefined) {
+    // Fabric NICs are Kathará's veths; "type bridge_slave" selects bridge ports (rtnl_link_ops slave kind).
+    if (kind === 'bridge_slave') links = links.filter((l) => l.bridgePort !== undefined);
+    else links = links.filter((l) => l.kind === kind || (kind === 'veth' && l.kind === 'ether'));
+  }
   return { links, rest };
 }
 
@@ -130,9 +152,16 @@ const onOff = (ctx: IpCtx, key: string, v: string): boolean => {
 export function linkSet(ctx: IpCtx, args: string[]): number {
   let name: string | undefined;
   const c: RtLinkChange = {};
+  let master: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === 'up') c.up = true;
+    if (a === 'master') {
+      const v = nextArg(ctx, args, i++);
+      const m = ctx.linkByName(v);
+      if (!m) invarg(ctx, 'Device does not exist\n', v);
+      master = m.ifindex;
+    } else if (a === 'nomaster') master = 0;
+    else if (a === 'up') c.up = true;
     else if (a === 'down') c.up = false;
     else if (a === 'name') c.name = nextArg(ctx, args, i++);
     else if (matches(a, 'address') && a.length > 0) {
@@ -160,7 +189,13 @@ export function linkSet(ctx: IpCtx, args: string[]): number {
   }
   if (name === undefined) ctx.fail('Not enough information: "dev" argument is required.', 255);
   const l = ctx.needLink(name);
-  ctx.check(ctx.sys.rtSetLink(l.ifindex, c));
+  // do_setlink order: name, address, mtu ... then the master, then the flags (up/down).
+  const { up, ...rest } = c;
+  if (master !== undefined) {
+    ctx.check(ctx.sys.rtSetLink(l.ifindex, rest));
+    ctx.check(ctx.sys.rtSetMaster(l.ifindex, master));
+    if (up !== undefined) ctx.check(ctx.sys.rtSetLink(l.ifindex, { up }));
+  } else ctx.check(ctx.sys.rtSetLink(l.ifindex, c));
   return 0;
 }
 
@@ -189,6 +224,8 @@ const LINK_USAGE = `Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME
 export function doLink(ctx: IpCtx, args: string[]): number {
   if (args.length === 0) return linkShow(ctx, []);
   const [cmd, ...rest] = args as [string, ...string[]];
+  if (matches(cmd, 'add')) return linkAdd(ctx, rest);
+  if (matches(cmd, 'delete')) return linkDelete(ctx, rest);
   if (matches(cmd, 'set') || matches(cmd, 'change')) return linkSet(ctx, rest);
   if (matches(cmd, 'show') || matches(cmd, 'lst') || matches(cmd, 'list')) return linkShow(ctx, rest);
   if (matches(cmd, 'help')) return linkUsage(ctx);
