@@ -50,6 +50,8 @@ import { main as sysctlProgram } from '../userland/bin/sysctl.ts';
 import { main as netstatProgram } from '../userland/bin/netstat.ts';
 import { main as ssProgram } from '../userland/bin/ss.ts';
 import { main as ethtoolProgram } from '../userland/bin/ethtool.ts';
+import { main as pingProgram } from '../userland/bin/ping.ts';
+import { main as tracerouteProgram } from '../userland/bin/traceroute.ts';
 import { main as cpTool } from '../userland/bin/cp.ts';
 import { main as mvTool } from '../userland/bin/mv.ts';
 import { main as lnTool } from '../userland/bin/ln.ts';
@@ -162,6 +164,8 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   netstat: { path: '/usr/bin/netstat', program: netstatProgram },
   ss: { path: '/usr/bin/ss', program: ssProgram },
   ethtool: { path: '/usr/sbin/ethtool', program: ethtoolProgram },
+  ping: { path: '/usr/bin/ping', program: pingProgram },
+  traceroute: { path: '/usr/sbin/traceroute', program: tracerouteProgram },
   cp: { path: '/usr/bin/cp', program: cpTool },
   mv: { path: '/usr/bin/mv', program: mvTool },
   ln: { path: '/usr/bin/ln', program: lnTool },

@@ -3,5 +3,6 @@ import type { NetCase } from './common.ts';
 import { IP_CASES } from './cases-ip.ts';
 import { NETTOOLS_CASES } from './cases-nettools.ts';
 import { SYS_CASES } from './cases-sys.ts';
+import { PROBE_CASES } from './cases-probe.ts';
 
-export const ALL_CASES: NetCase[] = [...IP_CASES, ...NETTOOLS_CASES, ...SYS_CASES];
+export const ALL_CASES: NetCase[] = [...IP_CASES, ...NETTOOLS_CASES, ...SYS_CASES, ...PROBE_CASES];

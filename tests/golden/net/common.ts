@@ -37,5 +37,7 @@ export function mask(text: string): string {
     .replace(/(rtt|round-trip) min\/avg\/max\/mdev = [\d./]+ ms/g, '$1 min/avg/max/mdev = T ms')
     .replace(/, time \d+ms/g, ', time Tms')
     .replace(/  \d+\.\d+ ms/g, '  T ms')
-    .replace(/(\d+\.\d+)ms/g, 'Tms');
+    .replace(/(\d+\.\d+)ms/g, 'Tms')
+    .replace(/ipg\/ewma [\d./]+ ms/g, 'ipg/ewma T ms')
+    .replace(/^\[\d+\.\d+\] /gm, '[T] ');
 }

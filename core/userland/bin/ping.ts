@@ -1,0 +1,280 @@
+// iputils 20221126 ping(8) for IPv4: ICMP echo requests on a raw socket, one line per reply or ICMP
+// error, the statistics block at the end or on SIGINT, and iputils' option and exit-status rules
+// (0 some reply, 1 none or fewer than -c within -w, 2 errors before the first probe).
+import {
+  AF_INET, EACCES, EMSGSIZE, ICMP_FILTER, IP_MTU_DISCOVER, IP_RECVERR, IP_TTL, IPPROTO_ICMP, MSG_DONTWAIT, MSG_ERRQUEUE,
+  POLLIN, RTN_BROADCAST, SIGINT, SO_BINDTODEVICE, SO_BROADCAST, SO_EE_ORIGIN_LOCAL, SOCK_DGRAM, SOCK_RAW, SOL_IP, SOL_RAW,
+  SOL_SOCKET, CLOCK_MONOTONIC, CLOCK_REALTIME, type Program, type RecvMsg, type SockaddrIn, type Sys,
+} from '../../kernel/abi.ts';
+import { Ipv4Packet, formatIpv4Address as fmt, internetChecksum } from '../../net/wire/index.ts';
+import { strerror } from '../lib/errno.ts';
+import { icmpErrorText } from '../lib/net/icmp-text.ts';
+import { parsePing, type PingOpts } from '../lib/net/ping-opts.ts';
+import { PingStats, formatRtt, summary } from '../lib/net/ping-report.ts';
+import { PING_USAGE } from '../lib/net/probe-usage.ts';
+import { inetAton, resolveHost, reverseName } from '../lib/net/resolve.ts';
+import { Proc } from '../lib/program.ts';
+
+/** Echo replies and the errors ping reports pass ICMP_FILTER; everything else is dropped by the kernel. */
+const WANTED = [0, 3, 4, 5, 11, 12].reduce((m, t) => m | (1 << t), 0);
+const u16 = (b: Uint8Array, o: number): number => ((b[o] ?? 0) << 8) | (b[o + 1] ?? 0);
+
+class Pinger {
+  readonly stats = new PingStats();
+  readonly acked = new Set<number>();
+  readonly buf = new Uint8Array(70000);
+  readonly ident: number;
+  start = 0;
+  lastSend = 0;
+  interrupted = false;
+
+  constructor(readonly p: Proc, readonly sys: Sys, readonly o: PingOpts, readonly fd: number, readonly dst: number, readonly names: boolean) {
+    const r = new Uint8Array(2);
+    sys.getrandom(r);
+    this.ident = (r[0]! << 8) | r[1]!;
+  }
+
+  now(): number {
+    return this.sys.clockGettime(CLOCK_MONOTONIC);
+  }
+
+  async line(text: string): Promise<void> {
+    if (this.o.quiet) return;
+    let prefix = '';
+    if (this.o.timestamps) {
+      const ns = this.sys.clockGettime(CLOCK_REALTIME);
+      prefix = `[${Math.floor(ns / 1e9)}.${String(Math.floor((ns % 1e9) / 1000)).padStart(6, '0')}] `;
+    }
+    await this.p.out.write(`${prefix}${text}\n`);
+    await this.p.out.flush();
+  }
+
+  async raw(text: string): Promise<void> {
+    if (this.o.quiet) return;
+    await this.p.out.write(text);
+    await this.p.out.flush();
+  }
+
+  async send(): Promise<void> {
+    const o = this.o;
+    if (o.outstanding && this.stats.transmitted > 0 && !this.acked.has(this.stats.transmitted & 0xffff)) {
+      await this.line(`no answer yet for icmp_seq=${this.stats.transmitted}`);
+    }
+    const seq = (this.stats.transmitted + 1) & 0xffff;
+    const pkt = new Uint8Array(8 + o.size);
+    pkt[0] = 8;
+    pkt[4] = this.ident >> 8;
+    pkt[5] = this.ident & 0xff;
+    pkt[6] = seq >> 8;
+    pkt[7] = seq & 0xff;
+    for (let i = 0; i < o.size; i++) pkt[8 + i] = i & 0xff;
+    if (o.size >= 16) {
+      const us = Math.floor(this.sys.clockGettime(CLOCK_REALTIME) / 1000);
+      const v = new DataView(pkt.buffer);
+      v.setBigUint64(8, BigInt(Math.floor(us / 1e6)), true);
+      v.setBigUint64(16, BigInt(us % 1e6), true);
+    }
+    const sum = internetChecksum(pkt);
+    pkt[2] = sum >> 8;
+    pkt[3] = sum & 0xff;
+    this.stats.transmitted++;
+    this.lastSend = this.now();
+    const to: SockaddrIn = { family: AF_INET, addr: this.dst, port: 0 };
+    const r = await this.sys.sendto(this.fd, pkt, 0, to);
+    if (r < 0) {
+      const reported = await this.errQueue();
+      if (!reported && r !== -EMSGSIZE) await this.p.error(`sendmsg: ${strerror(r)}`);
+      return;
+    }
+    if (o.flood) await this.raw('.');
+  }
+
+  /** Local errors (IP_RECVERR): "local error: message too long, mtu=N". ICMP errors arrive as packets. */
+  async errQueue(): Promise<boolean> {
+    let any = false;
+    for (;;) {
+      const m = await this.sys.recvmsg(this.fd, this.buf, MSG_ERRQUEUE | MSG_DONTWAIT);
+      if (typeof m === 'number') return any;
+      for (const c of m.control) {
+        if (c.type !== IP_RECVERR || c.level !== SOL_IP) continue;
+        const e = c.value;
+        if (e.origin !== SO_EE_ORIGIN_LOCAL) continue;
+        any = true;
+        this.stats.errors++;
+        if (this.o.quiet) continue;
+        if (this.o.flood) await this.raw('E');
+        else if (e.errno === EMSGSIZE) await this.p.error(`local error: message too long, mtu=${e.info}`);
+        else await this.p.error(`local error: ${strerror(e.errno)}`);
+      }
+    }
+  }
+
+  async receive(m: RecvMsg): Promise<void> {
+    const bytes = this.buf.subarray(0, Math.min(m.length, this.buf.length));
+    const ip = Ipv4Packet.checkedHeader(bytes);
+    if (!ip) return;
+    const icmp = bytes.subarray(ip.headerLength);
+    if (icmp.length < 8) return;
+    const type = icmp[0]!;
+    if (type === 0) {
+      if (u16(icmp, 4) !== this.ident) return;
+      const seq = u16(icmp, 6);
+      const dup = this.acked.has(seq);
+      if (dup) this.stats.repeats++;
+      else {
+        this.stats.received++;
+        this.acked.add(seq);
+      }
+      this.stats.acknowledge(seq);
+      let time = '';
+      if (this.o.size >= 16 && icmp.length >= 24) {
+        const v = new DataView(icmp.buffer, icmp.byteOffset);
+        const sent = Number(v.getBigUint64(8, true)) * 1e6 + Number(v.getBigUint64(16, true));
+        const us = Math.max(0, Math.floor(this.sys.clockGettime(CLOCK_REALTIME) / 1000) - sent);
+        this.stats.addRtt(us);
+        time = ` time=${formatRtt(us)}`;
+      }
+      if (this.o.flood) await this.raw('\b \b');
+      else await this.line(`${icmp.length} bytes from ${await this.from(ip.src)}: icmp_seq=${seq} ttl=${ip.ttl}${time}${dup ? ' (DUP!)' : ''}`);
+      return;
+    }
+    const quoted = Ipv4Packet.checkedHeader(icmp.subarray(8));
+    if (!quoted || quoted.protocol !== IPPROTO_ICMP || quoted.dst !== this.dst) return;
+    const qicmp = icmp.subarray(8 + quoted.headerLength);
+    if (qicmp.length < 8 || qicmp[0] !== 8 || u16(qicmp, 4) !== this.ident) return;
+    const seq = u16(qicmp, 6);
+    const isError = type !== 5 && type !== 4;
+    if (isError) {
+      this.stats.errors++;
+      this.stats.acknowledge(seq);
+    }
+    const info = type === 3 ? u16(icmp, 6) : type === 12 ? icmp[4]! : 0;
+    const gw = type === 5 ? fmt(((icmp[4]! << 24) | (icmp[5]! << 16) | (icmp[6]! << 8) | icmp[7]!) >>> 0) : '';
+    if (this.o.flood) await this.raw('E');
+    else await this.line(`From ${await this.from(ip.src)} icmp_seq=${seq} ${icmpErrorText(type, icmp[1]!, info, gw)}`);
+  }
+
+  async from(addr: number): Promise<string> {
+    if (!this.names || this.o.numeric) return fmt(addr);
+    const n = await reverseName(this.sys, addr);
+    return n ? `${n} (${fmt(addr)})` : fmt(addr);
+  }
+
+  /** The main loop: send on schedule, wait for replies, stop on count, deadline, linger or SIGINT. */
+  async run(): Promise<void> {
+    const o = this.o;
+    this.start = this.now();
+    let nextSend = this.start;
+    const interval = o.flood && !o.intervalSet ? 10e6 : o.interval * 1e9;
+    for (;;) {
+      if (this.interrupted) break;
+      const t = this.now();
+      if (o.deadline && t - this.start >= o.deadline * 1e9) break;
+      const more = !o.count || this.stats.transmitted < o.count;
+      if (!more && this.stats.received + this.stats.errors >= o.count) break;
+      if (more && t >= nextSend) {
+        await this.send();
+        nextSend = this.lastSend + interval;
+        continue;
+      }
+      if (!more && t - this.lastSend >= o.linger * 1e9) break;
+      let until = more ? nextSend : this.lastSend + o.linger * 1e9;
+      if (o.deadline) until = Math.min(until, this.start + o.deadline * 1e9);
+      const fds = [{ fd: this.fd, events: POLLIN, revents: 0 }];
+      const r = await this.sys.poll(fds, Math.max(0, until - t));
+      if (r <= 0) continue;
+      await this.errQueue();
+      for (;;) {
+        const m = await this.sys.recvmsg(this.fd, this.buf, MSG_DONTWAIT);
+        if (typeof m === 'number') break;
+        const before = this.stats.received;
+        await this.receive(m);
+        if (o.flood && this.stats.received > before) nextSend = this.now();
+      }
+    }
+  }
+}
+
+export const main: Program = async (sys, argv, envp) => {
+  const p = new Proc(sys, argv, envp);
+  const parsed = parsePing(argv);
+  if ('error' in parsed) {
+    if (parsed.status === 0) {
+      await p.out.write(`${parsed.error}\n`);
+      return p.finish(0);
+    }
+    if (parsed.error) await p.error(parsed.error);
+    if (parsed.usage) await p.err.write(PING_USAGE);
+    return p.finish(parsed.status);
+  }
+  for (const w of parsed.warnings) await p.error(w);
+  const o = parsed.opts;
+  const target = await resolveHost(sys, o.host!);
+  if (!target) {
+    await p.error(`${o.host}: Temporary failure in name resolution`);
+    return p.finish(2);
+  }
+  const dst = target.addr;
+  const fd = sys.socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+  if (fd < 0) {
+    await p.error(`socket: ${strerror(fd)}`);
+    return p.finish(2);
+  }
+  let device: string | null = null;
+  let source: number | null = null;
+  if (o.iface !== null) {
+    const a = /^[0-9.]+$/.test(o.iface) ? inetAton(o.iface) : null;
+    if (a !== null) source = a;
+    else device = o.iface;
+  }
+  if (device !== null) {
+    const r = sys.setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, device);
+    if (r < 0) {
+      await p.error(`SO_BINDTODEVICE ${device}: ${strerror(r)}`);
+      return p.finish(2);
+    }
+  }
+  const route = sys.rtGetRoute(dst);
+  const isBroadcast = dst === 0xffffffff || (typeof route !== 'number' && route.type === RTN_BROADCAST);
+  if (isBroadcast && !o.broadcast) {
+    await p.error('Do you want to ping broadcast? Then -b. If not, check your local firewall rules');
+    return p.finish(2);
+  }
+  if (source === null) {
+    const probe = sys.socket(AF_INET, SOCK_DGRAM, 0);
+    if (device !== null) sys.setsockopt(probe, SOL_SOCKET, SO_BINDTODEVICE, device);
+    if (o.broadcast) sys.setsockopt(probe, SOL_SOCKET, SO_BROADCAST, 1);
+    const c = await sys.connect(probe, { family: AF_INET, addr: dst, port: 1025 });
+    if (c < 0) {
+      await p.error(c === -EACCES ? 'Do you want to ping broadcast? Then -b. If not, check your local firewall rules' : `connect: ${strerror(c)}`);
+      return p.finish(2);
+    }
+    const name = sys.getsockname(probe);
+    source = typeof name === 'number' || name.family !== AF_INET ? 0 : name.addr;
+    sys.close(probe);
+  } else {
+    const b = sys.bind(fd, { family: AF_INET, addr: source, port: 0 });
+    if (b < 0) {
+      await p.error(`bind: ${strerror(b)}`);
+      return p.finish(2);
+    }
+  }
+  if (o.broadcast) sys.setsockopt(fd, SOL_SOCKET, SO_BROADCAST, 1);
+  if (o.ttl !== null) sys.setsockopt(fd, SOL_IP, IP_TTL, o.ttl);
+  if (o.pmtudisc !== null) sys.setsockopt(fd, SOL_IP, IP_MTU_DISCOVER, o.pmtudisc);
+  sys.setsockopt(fd, SOL_IP, IP_RECVERR, 1);
+  sys.setsockopt(fd, SOL_RAW, ICMP_FILTER, ~WANTED >>> 0);
+  if (isBroadcast) await p.out.write('WARNING: pinging broadcast address\n');
+  const from = o.iface !== null ? `from ${fmt(source)} ${device ?? ''}: ` : '';
+  await p.out.write(`PING ${target.canonical} (${fmt(dst)}) ${from}${o.size}(${o.size + 28}) bytes of data.\n`);
+  await p.out.flush();
+  const pinger = new Pinger(p, sys, o, fd, dst, !target.numeric);
+  sys.sigaction(SIGINT, { handler: () => (pinger.interrupted = true) });
+  await pinger.run();
+  const s = pinger.stats;
+  const elapsed = (pinger.lastSend - pinger.start) / 1e6;
+  await p.out.write(summary(target.canonical, s, elapsed, o.size >= 16, o.flood, o.interval * 1000));
+  sys.close(fd);
+  const status = s.received === 0 || (o.deadline && o.count && s.received < o.count) ? 1 : 0;
+  return p.finish(status);
+};

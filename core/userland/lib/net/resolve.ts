@@ -1,0 +1,54 @@
+// Host name lookup as glibc does it for these tools with "hosts: files dns": a dotted quad (inet_aton
+// forms), then /etc/hosts; a guest has no reachable DNS server, so anything else fails the way the
+// resolver fails without a network. Reverse lookup (for names in output) uses /etc/hosts only.
+import type { Sys } from '../../../kernel/abi.ts';
+import { formatIpv4Address } from '../../../net/wire/index.ts';
+import { readFileText } from '../io.ts';
+
+/** inet_aton: a, a.b, a.b.c or a.b.c.d with decimal, octal (0..) or hex (0x..) parts. */
+export function inetAton(text: string): number | null {
+  const parts = text.split('.');
+  if (parts.length > 4 || parts.some((p) => !/^(0[xX][0-9a-fA-F]*|0[0-7]*|[1-9][0-9]*)$/.test(p))) return null;
+  const nums = parts.map((p) => (/^0[xX]/.test(p) ? parseInt(p.slice(2) || '0', 16) : p.length > 1 && p[0] === '0' ? parseInt(p, 8) : Number(p)));
+  const last = nums.pop()!;
+  if (nums.some((n) => n > 255) || last >= 2 ** (8 * (4 - nums.length))) return null;
+  let v = 0;
+  nums.forEach((n, i) => (v += n * 2 ** (24 - 8 * i)));
+  return v + last;
+}
+
+async function hostsEntries(sys: Sys): Promise<Array<{ addr: number; names: string[] }>> {
+  const text = await readFileText(sys, '/etc/hosts');
+  const out: Array<{ addr: number; names: string[] }> = [];
+  if (typeof text === 'number') return out;
+  for (const line of text.split('\n')) {
+    const f = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (f.length < 2 || !/^\d+\.\d+\.\d+\.\d+$/.test(f[0]!)) continue;
+    const a = inetAton(f[0]!);
+    if (a !== null) out.push({ addr: a, names: f.slice(1) });
+  }
+  return out;
+}
+
+export interface Resolved {
+  addr: number;
+  /** The canonical name (the first name of the hosts line), or the address text for a numeric host. */
+  canonical: string;
+  numeric: boolean;
+}
+
+/** Resolves a host; null when it is unknown. */
+export async function resolveHost(sys: Sys, host: string): Promise<Resolved | null> {
+  const n = inetAton(host);
+  if (n !== null) return { addr: n, canonical: formatIpv4Address(n), numeric: true };
+  for (const e of await hostsEntries(sys)) {
+    if (e.names.some((x) => x.toLowerCase() === host.toLowerCase())) return { addr: e.addr, canonical: e.names[0]!, numeric: false };
+  }
+  return null;
+}
+
+/** The name of an address from /etc/hosts, or null. */
+export async function reverseName(sys: Sys, addr: number): Promise<string | null> {
+  for (const e of await hostsEntries(sys)) if (e.addr === addr) return e.names[0]!;
+  return null;
+}
