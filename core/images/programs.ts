@@ -52,6 +52,8 @@ import { main as ssProgram } from '../userland/bin/ss.ts';
 import { main as ethtoolProgram } from '../userland/bin/ethtool.ts';
 import { main as pingProgram } from '../userland/bin/ping.ts';
 import { main as tracerouteProgram } from '../userland/bin/traceroute.ts';
+import { main as tracepathProgram } from '../userland/bin/tracepath.ts';
+import { main as arpingProgram } from '../userland/bin/arping.ts';
 import { main as cpTool } from '../userland/bin/cp.ts';
 import { main as mvTool } from '../userland/bin/mv.ts';
 import { main as lnTool } from '../userland/bin/ln.ts';
@@ -166,6 +168,8 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   ethtool: { path: '/usr/sbin/ethtool', program: ethtoolProgram },
   ping: { path: '/usr/bin/ping', program: pingProgram },
   traceroute: { path: '/usr/sbin/traceroute', program: tracerouteProgram },
+  tracepath: { path: '/usr/bin/tracepath', program: tracepathProgram },
+  arping: { path: '/usr/sbin/arping', program: arpingProgram },
   cp: { path: '/usr/bin/cp', program: cpTool },
   mv: { path: '/usr/bin/mv', program: mvTool },
   ln: { path: '/usr/bin/ln', program: lnTool },

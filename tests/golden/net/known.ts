@@ -15,8 +15,4 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
   'route-add-host': 'the recording raced the kernel linkwatch (a transient "linkdown" on a route); re-record to fix',
   'netstat-s': 'stack: /proc/net/netstat has no MPTcpExt section (Linux 6.x writes its header even with no counters)',
   'ping-sigint': 'shell: `cmd &` runs cmd in a forked bash that does not exec it, so `kill -INT $!` kills that bash (status 130) instead of ping',
-  // Recorded, the programs not written yet.
-  ...Object.fromEntries([
-    'tracepath-chain', 'tracepath-names', 'tracepath-m', 'tracepath-err-noargs', 'arping-c', 'arping-f', 'arping-D-free', 'arping-D-used', 'arping-U', 'arping-A', 'arping-w', 'arping-noreply', 'arping-err-noargs', 'arping-err-dev', 'arping-err-host',
-  ].map((n) => [n, 'tracepath and arping are not implemented yet'])),
 };
