@@ -80,16 +80,20 @@ function routeTable(p: Cmd, extend: boolean): string {
   return s;
 }
 
-function addr(a: number, port: number, numeric: boolean): string {
+/** Raw sockets' "port" is their protocol, named from /etc/protocols' usual entries unless -n. */
+const PROTOCOLS: Record<number, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 255: 'raw' };
+
+function addr(a: number, port: number, numeric: boolean, raw = false): string {
   const host = !numeric && a === 0x7f000001 ? 'localhost' : fmt(a);
-  const text = `${host}:${port === 0 ? '*' : port}`;
+  const service = port === 0 ? '*' : raw && !numeric ? (PROTOCOLS[port] ?? String(port)) : String(port);
+  const text = `${host}:${service}`;
   return text.length > 23 ? text.slice(0, 23) : text;
 }
 
 function sockLine(r: SockRow, numeric: boolean, programs: boolean): string {
   const state = r.proto === 'tcp' ? STATES[r.state] ?? 'UNKNOWN' : r.proto === 'udp' ? (r.state === 1 ? 'ESTABLISHED' : '') : String(r.state);
   let s = `${r.proto.padEnd(5)} ${String(r.rxQueue).padStart(6)} ${String(r.txQueue).padStart(6)} ` +
-    `${addr(r.localAddr, r.localPort, numeric).padEnd(23)} ${addr(r.remoteAddr, r.remotePort, numeric).padEnd(23)} ${state.padEnd(11)}`;
+    `${addr(r.localAddr, r.localPort, numeric, r.proto === 'raw').padEnd(23)} ${addr(r.remoteAddr, r.remotePort, numeric).padEnd(23)} ${state.padEnd(11)}`;
   if (programs) s += ` ${'-'.padEnd(19)}`;
   return s + '\n';
 }

@@ -138,27 +138,31 @@ export const main: Program = async (sys, argv, envp) => {
     if (!dbs.includes(proto)) continue;
     for (const r of await readSockets(sys, proto)) {
       const st = r.proto !== 'tcp' && r.state === 10 ? 7 : r.state;
-      if (!(shown & (1 << st)) && !(r.proto !== 'tcp' && st === 7 && shown & (1 << 10))) continue;
-      rows.push(row(r, st, netid, stateCol));
+      if (!(shown & (1 << st))) continue;
+      rows.push(row(r, st, netid, stateCol, has('n')));
     }
   }
-  if (!has('H')) {
-    const head = [...(netid ? ['Netid'] : []), ...(stateCol ? ['State'] : []), 'Recv-Q', 'Send-Q', 'Local Address:Port', 'Peer Address:Port'];
-    await p.out.write(layout([head, ...rows], true)[0]! + 'Process\n');
-    for (const line of layout([head, ...rows], true).slice(1)) await p.out.write(line + '\n');
-  } else for (const line of layout(rows, false)) await p.out.write(line + '\n');
+  const head = [...(netid ? ['Netid'] : []), ...(stateCol ? ['State'] : []), 'Recv-Q', 'Send-Q', 'Local Address:', 'Port', 'Peer Address:', 'Port', 'Process'];
+  for (const line of layout(has('H') ? rows : [head, ...rows], head.length)) await p.out.write(line + '\n');
   return p.finish(0);
 };
 
-function row(r: SockRow, st: number, netid: boolean, stateCol: boolean): string[] {
+const PROTOCOLS: Record<number, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 255: 'raw' };
+
+function row(r: SockRow, st: number, netid: boolean, stateCol: boolean, numeric: boolean): string[] {
   const [la, lp] = endpoint(r.localAddr, r.localPort, r.proto === 'raw');
-  const [pa, pp] = endpoint(r.remoteAddr, r.remotePort, r.proto === 'raw');
-  return [...(netid ? [r.proto] : []), ...(stateCol ? [STATE_NAMES[st] ?? 'UNKNOWN'] : []), String(r.rxQueue), String(r.txQueue), `${la}:${lp}`, `${pa}:${pp}`];
+  const [pa, pp] = endpoint(r.remoteAddr, r.remotePort, false);
+  const port = r.proto === 'raw' && !numeric ? (PROTOCOLS[r.localPort] ?? lp) : lp;
+  return [...(netid ? [r.proto] : []), ...(stateCol ? [STATE_NAMES[st] ?? 'UNKNOWN'] : []), String(r.rxQueue), String(r.txQueue), `${la}:`, port, `${pa}:`, pp, ''];
 }
 
-/** Columns padded to their widest cell (the last two are the address columns). */
-function layout(table: string[][], header: boolean): string[] {
-  if (table.length === (header ? 1 : 0)) return table.map((r) => r.join(' '));
-  const widths = table[0]!.map((_, k) => Math.max(...table.map((r) => r[k]!.length)));
-  return table.map((r) => r.map((c, k) => c.padEnd(widths[k]!)).join(' '));
+/**
+ * ss's columns: each as wide as its widest cell (header included), a blank before State, the queues
+ * and the addresses, addresses right-aligned against their ':' and ports left-aligned after it.
+ */
+function layout(table: string[][], n: number): string[] {
+  const widths = Array.from({ length: n }, (_, k) => Math.max(0, ...table.map((r) => r[k]!.length)));
+  const right = new Set([n - 5, n - 3]);
+  const glued = new Set([n - 4, n - 2, n - 1, 0]);
+  return table.map((r) => r.map((c, k) => (glued.has(k) ? '' : ' ') + (right.has(k) ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join(''));
 }

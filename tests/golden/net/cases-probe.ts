@@ -87,4 +87,10 @@ export const PROBE_CASES: NetCase[] = [
   c('arping-err-noargs', 'arping; echo rc=$?'),
   c('arping-err-dev', 'arping -c 1 -I eth9 10.0.0.1; echo rc=$?'),
   c('arping-err-host', 'arping -c 1 -I eth0 nosuchhost.invalid; echo rc=$?'),
+  // the socket and statistics tables with traffic
+  c('netstat-w-ping', 'ping -4 -c 2 10.0.9.2 > /dev/null & sleep 0.5; netstat -wan; netstat -wa; wait'),
+  c('netstat-s-ping', "ping -c 2 -q 10.0.9.2 > /dev/null; netstat -s | sed -n '1,/^Tcp:/p'"),
+  { ...c('netstat-s-router', "netstat -s | sed -n '1,/^Tcp:/p'", 'r3'), setup: [...CHAIN, 'pc1: ping -c 2 -q 10.0.9.2 > /dev/null; ping -c 1 -t 3 10.0.9.2 > /dev/null'] },
+  c('netstat-i-ping', 'ping -c 2 -q 10.0.9.2 > /dev/null; netstat -i', 'pc1'),
+  c('ss-w-ping', 'ping -4 -c 2 10.0.9.2 > /dev/null & sleep 0.5; ss -wan; wait'),
 ];

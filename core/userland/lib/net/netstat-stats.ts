@@ -13,23 +13,25 @@ const IP: Entry[] = [
   ['InDelivers', '%d incoming packets delivered', true], ['OutRequests', '%d requests sent out', true],
   ['OutDiscards', '%d outgoing packets dropped', false], ['OutNoRoutes', '%d dropped because of missing route', false],
   ['ReasmTimeout', '%d fragments dropped after timeout', false], ['ReasmReqds', '%d reassemblies required', false],
-  ['ReasmOKs', '%d packets reassembled ok', false], ['ReasmFails', '%d packet reassembles failed', false],
-  ['FragOKs', '%d fragments received ok', false], ['FragFails', '%d fragments failed', false],
+  ['ReasmOKs', '%d packets reassembled ok', false], ['ReasmFails', '%d packet reassemblies failed', false],
+  ['FragOKs', '%d outgoing packets fragmented ok', false], ['FragFails', '%d outgoing packets failed fragmentation', false],
   ['FragCreates', '%d fragments created', false],
 ];
 
-const ICMP_TYPES: Array<[string, string]> = [
-  ['DestUnreachs', 'destination unreachable'], ['TimeExcds', 'timeout in transit'], ['ParmProbs', 'wrong parameters'],
-  ['SrcQuenchs', 'source quenches'], ['Redirects', 'redirects'], ['Echos', 'echo requests'], ['EchoReps', 'echo replies'],
-  ['Timestamps', 'timestamp request'], ['TimestampReps', 'timestamp reply'], ['AddrMasks', 'address mask request'],
-  ['AddrMaskReps', 'address mask replies'],
+/** The ICMP histograms: [counter suffix, input wording, output wording] (net-tools words them differently). */
+const ICMP_TYPES: Array<[string, string, string]> = [
+  ['DestUnreachs', 'destination unreachable', 'destination unreachable'], ['TimeExcds', 'timeout in transit', 'time exceeded'],
+  ['ParmProbs', 'wrong parameters', 'parameter problem'], ['SrcQuenchs', 'source quenches', 'source quench'],
+  ['Redirects', 'redirects', 'redirect'], ['Echos', 'echo requests', 'echo requests'], ['EchoReps', 'echo replies', 'echo replies'],
+  ['Timestamps', 'timestamp request', 'timestamp requests'], ['TimestampReps', 'timestamp reply', 'timestamp replies'],
+  ['AddrMasks', 'address mask request', 'address mask requests'], ['AddrMaskReps', 'address mask replies', 'address mask replies'],
 ];
 
 const ICMP: Entry[] = [
   ['InMsgs', '%d ICMP messages received', true], ['InErrors', '%d input ICMP message failed', true],
   ...ICMP_TYPES.map(([n, t]): Entry => [`In${n}`, `>${t}: %d`, false]),
   ['OutMsgs', '%d ICMP messages sent', true], ['OutErrors', '%d ICMP messages failed', true],
-  ...ICMP_TYPES.map(([n, t]): Entry => [`Out${n}`, `<${t}: %d`, false]),
+  ...ICMP_TYPES.map(([n, , t]): Entry => [`Out${n}`, `<${t}: %d`, false]),
 ];
 
 const TCP: Entry[] = [
