@@ -83,6 +83,13 @@ import { main as commTool } from '../userland/bin/comm.ts';
 import { main as diffTool } from '../userland/bin/diff.ts';
 import { main as xargsTool } from '../userland/bin/xargs.ts';
 import { main as findTool } from '../userland/bin/find.ts';
+import { main as dfTool } from '../userland/bin/df.ts';
+import { main as freeTool } from '../userland/bin/free.ts';
+import { main as uptimeTool } from '../userland/bin/uptime.ts';
+import { main as watchTool } from '../userland/bin/watch.ts';
+import { main as lessTool } from '../userland/bin/less.ts';
+import { main as moreTool } from '../userland/bin/more.ts';
+import { main as topTool } from '../userland/bin/top.ts';
 import { main as odTool } from '../userland/bin/od.ts';
 import { main as hexdumpTool } from '../userland/bin/hexdump.ts';
 import { main as xxdTool } from '../userland/bin/xxd.ts';
@@ -199,6 +206,13 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   diff: { path: '/usr/bin/diff', program: diffTool },
   xargs: { path: '/usr/bin/xargs', program: xargsTool },
   find: { path: '/usr/bin/find', program: findTool },
+  df: { path: '/usr/bin/df', program: dfTool },
+  free: { path: '/usr/bin/free', program: freeTool },
+  uptime: { path: '/usr/bin/uptime', program: uptimeTool },
+  watch: { path: '/usr/bin/watch', program: watchTool },
+  less: { path: '/usr/bin/less', program: lessTool },
+  more: { path: '/usr/bin/more', program: moreTool },
+  top: { path: '/usr/bin/top', program: topTool },
   od: { path: '/usr/bin/od', program: odTool },
   hexdump: { path: '/usr/bin/hexdump', program: hexdumpTool },
   xxd: { path: '/usr/bin/xxd', program: xxdTool },
