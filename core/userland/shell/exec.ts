@@ -22,7 +22,7 @@ import { assign } from './assign.ts';
 import { runScriptFile } from './source.ts';
 import { parseScript } from './parse.ts';
 
-hooks.runList = (sh, list) => runList(sh, list);
+hooks.runList = (sh, list) => runListInChild(sh, list);
 
 export function statusOf(status: number): number {
   if (WIFEXITED(status)) return WEXITSTATUS(status);
@@ -150,7 +150,7 @@ async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
         cs.close(pipe[0]);
         cs.close(pipe[1]);
       }
-      return runCommand(child, cmd);
+      return runCommand(child, cmd, true);
     });
     if (pid < 0) break;
     if (jobControl) {
@@ -260,6 +260,11 @@ async function runBackground(sh: Shell, ao: AndOr): Promise<void> {
         child.sys.close(fd);
       }
     }
+    const only = soleCommand(ao);
+    if (only) {
+      child.lineno = ao.line;
+      return runCommand(child, only, true);
+    }
     return runAndOr(child, ao);
   });
   if (pid < 0) return;
@@ -275,8 +280,13 @@ async function runBackground(sh: Shell, ao: AndOr): Promise<void> {
 
 // ----------------------------------------------------------------------------------------- commands
 
-export async function runCommand(sh: Shell, cmd: Command): Promise<number> {
-  if (cmd.type === 'SimpleCommand') return runSimple(sh, cmd);
+/**
+ * Runs a command. `inPlace`: this process is a child forked for just this command (a pipeline element, a
+ * background job, a subshell's only command), so an external command replaces it instead of being forked
+ * again, as bash does.
+ */
+export async function runCommand(sh: Shell, cmd: Command, inPlace = false): Promise<number> {
+  if (cmd.type === 'SimpleCommand') return runSimple(sh, cmd, inPlace);
   if (cmd.type === 'FunctionDef') {
     if (sh.readonlyFunctions.has(cmd.name)) {
       await sh.error(`${cmd.name}: readonly function`);
@@ -296,7 +306,7 @@ async function xtrace(sh: Shell, words: string[]): Promise<void> {
   await sh.write(2, `${prefix}${words.join(' ')}\n`);
 }
 
-export async function runSimple(sh: Shell, cmd: SimpleCommand): Promise<number> {
+export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false): Promise<number> {
   sh.lineno = cmd.line;
   await sh.sys.yield();
   sh.cmdsubStatus = -1;
@@ -350,7 +360,27 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand): Promise<number> 
     }
     return sh.status;
   }
+  if (inPlace && !sh.traps.has('EXIT')) {
+    const saved = await applyRedirects(sh, cmd.redirects, false);
+    if (saved === null) return (sh.status = 1);
+    return (sh.status = await execCommand(sh, argv, temp));
+  }
   return runExternal(sh, argv, temp, cmd);
+}
+
+/** Runs the list of a child forked for it (a subshell, a command substitution): a lone command replaces the child. */
+export async function runListInChild(sh: Shell, list: List): Promise<number> {
+  const item = list.items.length === 1 ? list.items[0]! : null;
+  const only = item && !item.background ? soleCommand(item.command) : null;
+  if (!only) return runList(sh, list);
+  sh.lineno = item!.command.line;
+  return runCommand(sh, only, true);
+}
+
+/** The single command of an and-or list that is only one plain pipeline of one command, else null. */
+export function soleCommand(ao: AndOr): Command | null {
+  const p = ao.first;
+  return ao.rest.length === 0 && p.commands.length === 1 && !p.negated && !p.time ? p.commands[0]! : null;
 }
 
 /**

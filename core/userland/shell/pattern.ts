@@ -17,7 +17,12 @@ const esc = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|\/-]/g, '\\$&');
 
 /** True when the unquoted pieces contain pattern characters. */
 export function hasGlob(pieces: readonly PatternPiece[], extglob = false): boolean {
-  return pieces.some((p) => !p.quoted && (/[*?[]/.test(p.text) || (extglob && /[@!+*?]\(/.test(p.text))));
+  // `[` is a pattern character only when a `]` follows it (a lone `[`, as in `[ -f x ]`, is literal).
+  const text = pieces.map((p) => (p.quoted ? p.text.replace(/[*?[\]@!+(]/g, '_') : p.text)).join('');
+  if (/[*?]/.test(text) && pieces.some((p) => !p.quoted && /[*?]/.test(p.text))) return true;
+  const open = text.indexOf('[');
+  if (open >= 0 && text.indexOf(']', open + 2) > 0 && pieces.some((p) => !p.quoted && p.text.includes('['))) return true;
+  return extglob && pieces.some((p) => !p.quoted && /[@!+*?]\(/.test(p.text));
 }
 
 /** Converts a pattern to a regular expression source (not anchored). */

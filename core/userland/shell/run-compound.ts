@@ -7,7 +7,7 @@ import { evalArith, expandPattern, expandString, expandWords } from './expand.ts
 import { matchPattern } from './pattern.ts';
 import { applyRedirects, restoreRedirects } from './redirect.ts';
 import type { Shell } from './shell.ts';
-import { runList, waitForeground } from './exec.ts';
+import { runList, runListInChild, waitForeground } from './exec.ts';
 import { evalCond } from './cond-eval.ts';
 import { ExpansionError } from './control.ts';
 import { printCommand } from './printer.ts';
@@ -31,7 +31,7 @@ async function runSubshell(sh: Shell, list: List, redirects: Redirect[], text: s
   const pid = sh.fork(async (child) => {
     const saved = await applyRedirects(child, redirects, false);
     if (saved === null) return 1;
-    return runList(child, list);
+    return runListInChild(child, list);
   });
   if (pid < 0) return (sh.status = 1);
   const [status] = await waitForeground(sh, [pid], 0, text);

@@ -14,5 +14,4 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
   'ifconfig-up-fresh': 'a veth has no carrier until its peer is up; a guest NIC on a hub has carrier at once',
   'route-add-host': 'the recording raced the kernel linkwatch (a transient "linkdown" on a route); re-record to fix',
   'netstat-s': 'stack: /proc/net/netstat has no MPTcpExt section (Linux 6.x writes its header even with no counters)',
-  'ping-sigint': 'shell: `cmd &` runs cmd in a forked bash that does not exec it, so `kill -INT $!` kills that bash (status 130) instead of ping',
 };
