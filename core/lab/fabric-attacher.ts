@@ -35,9 +35,9 @@ export class FabricAttacher implements NetworkAttacher {
     const own = new Set(Object.keys(device.sysctls));
     // 1-2: global switches first, before the interfaces exist (new interfaces inherit `default`).
     for (const [key, value] of Object.entries(sysctls)) {
-      if (own.has(key)) continue;
+      if (own.has(key) || QUIET.test(key)) continue;
       const p = applySysctl(guest, key, value);
-      if (p && !QUIET.test(key)) problems.push(`${device.name}: ${p}`);
+      if (p) problems.push(`${device.name}: ${p}`);
     }
     const ports: Port[] = [];
     for (const itf of [...interfaces].sort((a, b) => a.index - b.index)) {
