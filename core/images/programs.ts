@@ -111,6 +111,9 @@ import { main as acctGroups } from '../userland/bin/groups.ts';
 import { main as acctAdduser } from '../userland/bin/adduser.ts';
 import { main as acctGzip } from '../userland/bin/gzip.ts';
 import { main as acctTar } from '../userland/bin/tar.ts';
+import { main as procPgrep } from '../userland/bin/pgrep.ts';
+import { main as procPkill } from '../userland/bin/pkill.ts';
+import { main as procKillall } from '../userland/bin/killall.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -237,4 +240,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   gunzip: { path: '/usr/bin/gunzip', program: acctGzip },
   zcat: { path: '/usr/bin/zcat', program: acctGzip },
   tar: { path: '/usr/bin/tar', program: acctTar },
+  pgrep: { path: '/usr/bin/pgrep', program: procPgrep },
+  pkill: { path: '/usr/bin/pkill', program: procPkill },
+  killall: { path: '/usr/bin/killall', program: procKillall },
 };
