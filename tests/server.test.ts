@@ -172,6 +172,36 @@ describe('lab runtime', () => {
     again.disconnect();
   });
 
+  it('answers malformed socket.io messages with errors or ignores them, and consoles go on working', async () => {
+    const sock: Socket = connect(base, { transports: ['websocket'] });
+    const bad = await Promise.all([
+      new Promise<any>((done) => sock.emit('console-open', null as never, done)),
+      new Promise<any>((done) => sock.emit('console-open', { lab: 42, device: [] } as never, done)),
+      new Promise<any>((done) => sock.emit('console-open', { lab: 'no-such-lab', device: 'pc1', cols: 80, rows: 24 }, done)),
+      new Promise<any>((done) => sock.emit('console-open', { lab: 'my-lab', device: 'nope', cols: -5, rows: 1e9 }, done)),
+    ]);
+    for (const r of bad) {
+      expect(r.ok).toBe(false);
+      expect(typeof r.message).toBe('string');
+    }
+    // Garbage of every shape on the other events: ignored, nothing breaks.
+    for (const ev of ['input', 'resize', 'commit', 'console-close', 'watch', 'unwatch'] as const) {
+      for (const junk of [null, 7, 'x', [], { id: 5 }, { id: 'unknown', data: 3, bytes: -1, cols: 'a' }, { id: 'unknown', data: 'x'.repeat(70000) }]) {
+        (sock.emit as (e: string, m: unknown) => void)(ev, junk);
+      }
+    }
+    const received: string[] = [];
+    sock.on('data', (m: { data: ArrayBuffer }) => received.push(new TextDecoder().decode(m.data)));
+    const opened = await new Promise<any>((done) => sock.emit('console-open', { lab: 'my-lab', device: 'pc1', cols: 80, rows: 24 }, done));
+    expect(opened.ok).toBe(true);
+    sock.emit('commit', { id: opened.console.id, bytes: -100 });
+    sock.emit('input', { id: opened.console.id, data: 'echo still-$((40+2))\r' });
+    await until(() => received.join('').includes('still-42'));
+    sock.emit('console-close', { id: opened.console.id });
+    sock.disconnect();
+    expect((await call('GET', '/labs/my-lab/status')).json.running).toBe(true);
+  });
+
   it('reports a crashed lab host to watchers and goes on', async () => {
     const sock: Socket = connect(base, { transports: ['websocket'] });
     sock.emit('watch', { lab: 'my-lab' });
