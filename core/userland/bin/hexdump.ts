@@ -60,7 +60,7 @@ export const main: Program = async (sys, argv, envp) => {
       const v = o.value ?? '';
       const n = /^0[xX][0-9a-fA-F]+$/.test(v) ? parseInt(v, 16) : parseSize(v);
       if (n === null) {
-        await p.error(`failed to parse ${o.key === 'n' ? 'length' : 'offset'}: '${v}'`);
+        await p.error(`failed to parse ${o.key === 'n' ? 'length' : 'offset'}: '${v}': Invalid argument`);
         return p.finish(1);
       }
       if (o.key === 'n') length = n;

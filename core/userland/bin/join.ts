@@ -57,7 +57,7 @@ export const main: Program = async (sys, argv, envp) => {
         for (const spec of v.split(/[,\s]+/).filter(Boolean)) {
           const m = /^(?:0|([12])\.(\d+))$/.exec(spec);
           if (!m || (m[2] !== undefined && Number(m[2]) < 1)) {
-            await p.error(m ? `invalid field number: ${quote(m[2]!)}` : `invalid field specifier: ${quote(spec)}`);
+            await p.error(m ? `invalid field number: ${quote(m[2]!)}` : /^\d+\.\d+$/.test(spec) ? `invalid file number in field spec: ${quote(spec)}` : `invalid field specifier: ${quote(spec)}`);
             return p.finish(1);
           }
           list.push(m[1] ? [Number(m[1]), Number(m[2]) - 1] : [0, 0]);

@@ -177,7 +177,7 @@ export const main: Program = async (sys, argv, envp) => {
       rows.push('  ' + [...data.subarray(i, i + cols)].map((v) => '0x' + hexd(v)).join(', '));
     }
     if (rows.length) await p.put(rows.join(',\n') + '\n');
-    if (name) await p.put(`};\nunsigned int ${name}_len = ${data.length};\n`);
+    if (name) await p.put(`};\nunsigned int ${name}_${o.capital ? 'LEN' : 'len'} = ${data.length};\n`);
     return p.finish(0);
   }
   const unit = o.bits ? 8 : 2;

@@ -6,6 +6,7 @@ const ZEROS = '\x00'.repeat(40) + 'tail';
 const F = { 'bin': BIN, 'zeros': ZEROS, 'odd': 'hello', 'j1': 'a 1\nb 2\nd 4\n', 'j2': 'a x\nc y\nd z\n', 'j3': 'b 1\na 2\nc 3\n',
   'c1': 'k1,v1,w1\nk2,v2,w2\nk4,,w4\n', 'c2': 'k1,X\nk3,Y\nk4,Z\n', 'dup1': 'a 1\na 2\nb 3\n', 'dup2': 'a x\na y\n',
   'hex.txt': '00000000: 6865 6c6c 6f0a                           hello.\n', 'plain.hex': '68656c6c6f0a\n', 'n10': '1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n',
+  'tab1': 'a\t1\nb\t2\n', 'tab2': 'a\tx y\nb\tz\n', 'h1': 'K A\nk1 a1\n', 'h2': 'K B\nk1 b1\n',
   'z32': '\x00'.repeat(32), 'z48': '\x00'.repeat(48), 'z64': '\x00'.repeat(64) + 'x' };
 const x = (name: string, argv: string[]) => k(name, argv, { files: F });
 const s = (name: string, script: string) => sh(name, script, { files: F });
@@ -163,4 +164,43 @@ export const DUMP_TOOL_CASES = [
   x('timeout-bad-signal', ['timeout', '-s', 'FOO', '1', 'true']),
   x('timeout-bad-option', ['timeout', '-z', '1', 'true']),
   x('timeout-stdin', ['timeout', '1', 'cat']),
+];
+
+/** More combinations seen in course labs and scripts. */
+export const DUMP_TOOL_EXTRA_CASES = [
+  x('od-An-tx1-v', ['od', '-An', '-tx1', '-v', 'zeros']),
+  x('od-s-i-l', ['od', '-s', '-i', 'odd']),
+  x('od-o', ['od', '-o', 'odd']),
+  x('od-tu4-Ad', ['od', '-Ad', '-tu4', 'bin']),
+  x('od-w32', ['od', '-w', '-tx1', 'bin']),
+  x('od-N0', ['od', '-N', '0', 'bin']),
+  x('hexdump-C-v-n', ['hexdump', '-C', '-v', '-n', '40', 'zeros']),
+  x('hexdump-bad-n', ['hexdump', '-n', 'x', 'odd']),
+  x('xxd-s-plus', ['xxd', '-s', '+2', '-l', '4', 'bin']),
+  x('xxd-p-c', ['xxd', '-p', '-c', '8', 'bin']),
+  x('xxd-u-p', ['xxd', '-u', '-p', 'odd']),
+  x('xxd-i-n', ['xxd', '-i', '-n', 'blob', 'odd']),
+  x('xxd-i-C', ['xxd', '-i', '-C', 'odd']),
+  x('xxd-g0', ['xxd', '-g', '0', 'odd']),
+  x('xxd-g4', ['xxd', '-g', '4', 'bin']),
+  x('xxd-d', ['xxd', '-d', '-c', '8', 'odd']),
+  x('xxd-o', ['xxd', '-o', '256', 'odd']),
+  x('xxd-c-big', ['xxd', '-c', '32', 'bin']),
+  x('join-tab', ['join', '-t', '\t', 'tab1', 'tab2'], ),
+  x('join-empty-field', ['join', '-t', ',', '-o', '1.1,1.2,1.3,2.2', 'c1', 'c2']),
+  x('join-e-no-o', ['join', '-e', 'X', '-a', '1', 'j1', 'j2']),
+  x('join-header', ['join', '--header', 'h1', 'h2']),
+  x('join-v-both', ['join', '-v', '1', '-v', '2', 'j1', 'j2']),
+  x('join-o-bad', ['join', '-o', '3.1', 'j1', 'j2']),
+  s('split-x-hex', 'split -l 1 -x -a 1 n10 h && ls h*'),
+  s('split-default-prefix-b', 'split -b 1K bin && ls x*'),
+  s('split-e-chunks', 'split -n 4 odd c && wc -c c*'),
+  s('du-sh-glob', 'mkdir -p t1/a t2 && printf "%9000s" y > t1/a/f && du -sh t1 t2'),
+  s('du-ah', 'mkdir -p t/b && printf "%9000s" y > t/b/f && du -ah t'),
+  s('du-h-depth', 'mkdir -p t/b/c && printf "%9000s" y > t/b/c/f && du -h --max-depth=1 t'),
+  s('du-c-h', 'du -ch a.txt b.txt'),
+  s('timeout-status-after', 'timeout 0.1 sleep 1; echo "status=$?"'),
+  x('timeout-foreground', ['timeout', '--foreground', '0.1', 'sleep', '1']),
+  x('timeout-v', ['timeout', '-v', '0.1', 'sleep', '1']),
+  x('timeout-minutes-bad', ['timeout', '1q', 'true']),
 ];
