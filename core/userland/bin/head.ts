@@ -1,6 +1,6 @@
 // head(1) from GNU coreutils: -n [-]N, -c [-]N (with size suffixes), the old -N form, -q and -v headers.
 import type { Program } from '../../kernel/abi.ts';
-import { Cmd, parseSize, readInput } from '../lib/cmd.ts';
+import { Cmd, parseSize, readInput, readInputPrefix } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
@@ -41,7 +41,7 @@ export const main: Program = async (sys, argv, envp) => {
   let status = 0;
   let first = true;
   for (const f of files) {
-    const inp = await readInput(sys, f);
+    const inp = allBut ? await readInput(sys, f) : await readInputPrefix(sys, f, count, bytes, eol);
     const label = f === '-' ? 'standard input' : f;
     if ('openError' in inp) {
       await p.error(`cannot open ${quote(f)} for reading: ${strerror(inp.openError)}`);

@@ -57,6 +57,37 @@ export async function readInput(sys: Sys, name: string): Promise<InputResult> {
   return { data: toLatin1(r) };
 }
 
+/**
+ * Like readInput, but stops reading once `count` lines (or bytes) are in hand, so that `yes | head` ends:
+ * the reader exits and the writer gets SIGPIPE, as with GNU head.
+ */
+export async function readInputPrefix(sys: Sys, name: string, count: number, bytes: boolean, eol = '\n'): Promise<InputResult> {
+  const fd = name === '-' ? 0 : sys.open(name, 0);
+  if (fd < 0) return { openError: fd };
+  const st = sys.fstat(fd);
+  if (typeof st !== 'number' && isDir(st.mode)) {
+    if (fd !== 0) sys.close(fd);
+    return { readError: -EISDIR, data: '' };
+  }
+  const buf = new Uint8Array(65536);
+  let data = '';
+  let lines = 0;
+  let result: InputResult | null = null;
+  while (bytes ? data.length < count : lines < count) {
+    const n = await sys.read(fd, buf);
+    if (n < 0) {
+      result = { readError: n, data };
+      break;
+    }
+    if (n === 0) break;
+    const chunk = latin1Chunks(buf, 0, n);
+    if (!bytes) for (let i = chunk.indexOf(eol); i >= 0; i = chunk.indexOf(eol, i + 1)) lines++;
+    data += chunk;
+  }
+  if (fd !== 0) sys.close(fd);
+  return result ?? { data };
+}
+
 /** Splits text into lines without their terminator; `complete` is false when the last line lacks one. */
 export function splitLines(text: string, sep = '\n'): { lines: string[]; complete: boolean } {
   if (text === '') return { lines: [], complete: true };
