@@ -20,6 +20,7 @@ export const main: Program = async (sys, argv, envp) => {
   let suffixLen = 2;
   let explicitLen = false;
   let digits: 'alpha' | 'dec' | 'hex' = 'alpha';
+  let from = 0;
   let extra = '';
   let verbose = false;
   let only = 0;
@@ -50,8 +51,17 @@ export const main: Program = async (sys, argv, envp) => {
       mode = m[1] === 'l' ? 'linechunks' : 'chunks';
       size = n;
       only = m[2] ? Number(m[2]) : 0;
-    } else if (o.key === 'd') digits = 'dec';
-    else if (o.key === 'x') digits = 'hex';
+    } else if (o.key === 'd' || o.key === 'x') {
+      digits = o.key === 'd' ? 'dec' : 'hex';
+      // --numeric-suffixes=FROM / --hex-suffixes=FROM: the first suffix; no automatic widening then.
+      if (v) {
+        if (!/^\d+$/.test(v)) {
+          await p.error(`invalid start value for numerical suffix: ${quote(v)}`);
+          return p.finish(1);
+        }
+        from = Number(v);
+      }
+    }
     else if (o.key === 'additional-suffix') extra = v;
     else if (o.key === 'verbose') verbose = true;
   }
@@ -97,8 +107,8 @@ export const main: Program = async (sys, argv, envp) => {
   const nameOf = (i: number): string | null => {
     let len = suffixLen;
     let lead = '';
-    let idx = i;
-    if (!explicitLen && mode !== 'chunks' && mode !== 'linechunks') {
+    let idx = i + from;
+    if (!explicitLen && from === 0 && mode !== 'chunks' && mode !== 'linechunks') {
       // GNU widens the suffix when -a is not given: ...yz, zaaaa, zaaab ...
       let span = (base - 1) * base ** (len - 1);
       while (idx >= span) {
