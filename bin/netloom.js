@@ -3,6 +3,14 @@
 // when it is newer than every source file, else loads the TypeScript CLI (server/cli.ts) through tsx.
 import { freshBundle } from './bundles.mjs';
 
+// A reader that went away (`netloom run ... | head`) ends us quietly, as SIGPIPE ends a real tool.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(141);
+    throw err;
+  });
+}
+
 let cli;
 const bundle = freshBundle('cli.js');
 if (bundle) {
