@@ -114,6 +114,7 @@ import { main as acctTar } from '../userland/bin/tar.ts';
 import { main as procPgrep } from '../userland/bin/pgrep.ts';
 import { main as procPkill } from '../userland/bin/pkill.ts';
 import { main as procKillall } from '../userland/bin/killall.ts';
+import { main as calcBc } from '../userland/bin/bc.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -243,4 +244,5 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   pgrep: { path: '/usr/bin/pgrep', program: procPgrep },
   pkill: { path: '/usr/bin/pkill', program: procPkill },
   killall: { path: '/usr/bin/killall', program: procKillall },
+  bc: { path: '/usr/bin/bc', program: calcBc },
 };

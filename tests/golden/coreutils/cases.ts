@@ -5,6 +5,7 @@ import { FILE_CASES } from './cases-files.ts';
 import { MISC_CASES } from './cases-misc.ts';
 import { MORE_CASES } from './cases-more.ts';
 import { PROC_TOOL_CASES } from './cases-proc.ts';
+import { BC_CASES } from './cases-bc.ts';
 
 export const WORKDIR = '/tmp/nlgold';
 
@@ -28,7 +29,7 @@ export interface GoldenRecord extends GoldenCase {
   status: number;
 }
 
-export const ALL_CASES: GoldenCase[] = [...TEXT_CASES, ...FILE_CASES, ...MISC_CASES, ...MORE_CASES, ...PROC_TOOL_CASES];
+export const ALL_CASES: GoldenCase[] = [...TEXT_CASES, ...FILE_CASES, ...MISC_CASES, ...MORE_CASES, ...PROC_TOOL_CASES, ...BC_CASES];
 
 /** Applies a case's masks to an output. */
 export function applyMask(output: string, mask: readonly string[] | undefined): string {
