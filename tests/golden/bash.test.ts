@@ -3,38 +3,14 @@
 import { describe, test, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { TestGuest } from '../helpers/guest.ts';
-import { ROOT } from '../../core/fs/vfs.ts';
+import { latin1, populateWorkdir } from '../helpers/golden-files.ts';
 import { WORKDIR, type BashRecord } from './bash/cases.ts';
 import { CASE_ENV } from './bash/env.ts';
 
 const records: BashRecord[] = JSON.parse(readFileSync(new URL('./bash/expected.json', import.meta.url), 'utf8'));
-const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
-
-function removeTree(g: TestGuest, path: string): void {
-  const vfs = g.guest.vfs;
-  const st = vfs.lstat(path, ROOT);
-  if (typeof st === 'number') return;
-  if ((st.mode & 0o170000) === 0o040000) {
-    vfs.chmod(path, 0o755, ROOT);
-    const entries = vfs.readdir(path, ROOT);
-    if (typeof entries !== 'number') for (const e of entries) if (e.name !== '.' && e.name !== '..') removeTree(g, `${path}/${e.name}`);
-    vfs.rmdir(path, ROOT);
-  } else vfs.unlink(path, ROOT);
-}
-
 function setup(g: TestGuest, r: BashRecord): void {
-  const vfs = g.guest.vfs;
-  removeTree(g, WORKDIR);
-  vfs.mkdirp(WORKDIR);
-  for (const [path, text] of Object.entries(r.files ?? {})) {
-    const full = `${WORKDIR}/${path}`;
-    if (path.endsWith('/')) vfs.mkdirp(full.slice(0, -1));
-    else {
-      vfs.mkdirp(full.slice(0, full.lastIndexOf('/')));
-      vfs.writeFile(full, latin1(text), 0o644);
-    }
-  }
-  if (r.asFile) vfs.writeFile(`${WORKDIR}/t.sh`, new TextEncoder().encode(r.script), 0o644);
+  populateWorkdir(g, WORKDIR, r);
+  if (r.asFile) g.guest.vfs.writeFile(`${WORKDIR}/t.sh`, new TextEncoder().encode(r.script), 0o644);
 }
 
 /** Cases the interpreter does not pass yet, with the reason; they run as expected failures. */

@@ -6,9 +6,9 @@ import { TestTopology } from '../helpers/topology.ts';
 import { TOPOLOGIES } from './net/topologies.ts';
 import { mask, type NetRecord } from './net/common.ts';
 import { KNOWN_DIFFERENCES } from './net/known.ts';
+import { latin1 } from '../helpers/golden-files.ts';
 
 const records: NetRecord[] = JSON.parse(readFileSync(new URL('./net/expected.json', import.meta.url), 'utf8'));
-const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
 const only = process.env.NET_GOLDEN_ONLY;
 
 const byTool = new Map<string, NetRecord[]>();

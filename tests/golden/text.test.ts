@@ -4,20 +4,12 @@ import { describe, test, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { TestGuest } from '../helpers/guest.ts';
 import { ROOT } from '../../core/fs/vfs.ts';
+import { latin1, populateWorkdir } from '../helpers/golden-files.ts';
 import { WORKDIR, type TextRecord } from './text/cases.ts';
 
 const records: TextRecord[] = JSON.parse(readFileSync(new URL('./text/expected.json', import.meta.url), 'utf8'));
-const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
 const fromBytes = (b: Uint8Array): string => Array.from(b, (x) => String.fromCharCode(x)).join('');
 const only = process.env.TEXT_CASE;
-
-function setup(g: TestGuest, r: TextRecord): void {
-  const vfs = g.guest.vfs;
-  const entries = vfs.readdir(WORKDIR, ROOT);
-  if (typeof entries !== 'number') for (const e of entries) if (e.name !== '.' && e.name !== '..') vfs.unlink(`${WORKDIR}/${e.name}`, ROOT);
-  vfs.mkdirp(WORKDIR);
-  for (const [path, text] of Object.entries(r.files ?? {})) vfs.writeFile(`${WORKDIR}/${path}`, latin1(text), 0o644);
-}
 
 const byTool = new Map<string, TextRecord[]>();
 for (const r of records) {
@@ -30,7 +22,7 @@ for (const [tool, cases] of byTool) {
   describe(tool, () => {
     for (const r of cases) {
       test(r.name, async () => {
-        setup(g, r);
+        populateWorkdir(g, WORKDIR, r);
         const res = await g.run(r.argv, { stdin: r.stdin === undefined ? undefined : new TextDecoder().decode(latin1(r.stdin)), cwd: WORKDIR, env: { LANG: 'C', LC_ALL: 'C', ...(r.env ?? {}) } });
         const want = new TextDecoder().decode(latin1(r.output));
         const got: Record<string, unknown> = { output: res.output, status: res.exitCode };
