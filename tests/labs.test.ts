@@ -1,0 +1,49 @@
+// The example labs under labs/: each boots and shows what its README promises.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ImageStore, Lab, formatDiagnostic } from '../core/index.ts';
+import { nodeHost } from '../server/host.ts';
+import { nodeLabFiles } from '../server/lab-folder.ts';
+
+const images = new ImageStore();
+
+async function boot(name: string): Promise<Lab> {
+  const made = Lab.create(nodeLabFiles(resolve(import.meta.dirname, '../labs', name)), { host: nodeHost, images });
+  if (!made.ok) throw new Error(made.errors.map(formatDiagnostic).join('\n'));
+  made.lab.setMode('fast');
+  const report = await made.lab.start();
+  expect('running' in report && report.running.length).toBe(made.lab.model.devices.length);
+  return made.lab;
+}
+
+async function sh(lab: Lab, device: string, command: string): Promise<string> {
+  const r = await lab.exec(device, command);
+  if (!r.ok) throw new Error(r.error);
+  return r.output;
+}
+
+const rxPackets = async (lab: Lab, device: string): Promise<number> =>
+  Number(await sh(lab, device, 'ip -s link show eth0 | sed -n 4p | tr -s " " | cut -d" " -f3'));
+
+describe('labs/two-hosts', () => {
+  it('pc1 reaches pc2', async () => {
+    const lab = await boot('two-hosts');
+    expect(await sh(lab, 'pc1', 'ping -c 1 10.0.0.2 | grep -c "bytes from 10.0.0.2"')).toBe('1\n');
+  });
+});
+
+describe('labs/learning-bridge', () => {
+  it('floods until it learns, then forwards to one port only', async () => {
+    const lab = await boot('learning-bridge');
+    expect(await sh(lab, 'sw', 'brctl show br0 | tail -n +2 | tr -s "\\t " " "')).toMatch(/^br0 \S+ no eth0\n eth1\n eth2\n$/);
+    const before = await rxPackets(lab, 'pc2');
+    expect(await sh(lab, 'pc1', 'ping -c 3 10.0.0.3 | grep -c "bytes from 10.0.0.3"')).toBe('3\n');
+    // pc2 got pc1's ARP broadcast and nothing of the unicast exchange.
+    expect((await rxPackets(lab, 'pc2')) - before).toBe(1);
+    const macs = await sh(lab, 'sw', "brctl showmacs br0 | awk '$3 == \"no\" { print $1, $2 }'");
+    expect(macs).toBe('1 02:00:00:00:00:01\n3 02:00:00:00:00:03\n');
+    // Once pc2 speaks, the bridge knows it as well.
+    await sh(lab, 'pc2', 'ping -c 1 10.0.0.1 >/dev/null');
+    expect(await sh(lab, 'sw', "brctl showmacs br0 | awk '$3 == \"no\"' | wc -l")).toBe('3\n');
+  });
+});
