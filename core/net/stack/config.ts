@@ -238,15 +238,14 @@ export class NetConfig {
     const dev = stack.iface(spec.ifindex);
     if (!dev) return err(ENODEV);
     if (spec.prefixLength < 0 || spec.prefixLength > 32) return err(EINVAL);
-    if (isMulticastIpv4(spec.address)) return err(EINVAL, 'ipv4: Multicast address not allowed');
     const old = stack.addresses.find(spec.ifindex, spec.address, spec.prefixLength);
     if (old) {
       if (!replace) return err(EEXIST, 'ipv4: Address already assigned');
       if (spec.label) old.label = spec.label;
       return 0;
     }
+    // RTM_NEWADDR takes any label and a multicast local address (only SIOCSIFADDR refuses the latter).
     const label = spec.label ?? dev.name;
-    if (label !== dev.name && !label.startsWith(dev.name)) return err(EINVAL, "Label doesn't begin with device name");
     const a: IfAddress = {
       ifindex: dev.ifindex, address: spec.address, prefixLength: spec.prefixLength, peer: spec.peer ?? spec.address,
       broadcast: spec.broadcast ?? 0, label, scope: spec.scope ?? (spec.address >>> 24 === 127 ? Scope.HOST : Scope.UNIVERSE),
@@ -315,7 +314,8 @@ export class NetConfig {
         }
       } else {
         if (!ifindex) return err(EINVAL, 'Device only routes require a device');
-        if (!stack.iface(ifindex)!.adminUp) return err(ENETDOWN, 'Nexthop device is not up');
+        // fib_check_nh_nongw() words it differently from the gateway case.
+        if (!stack.iface(ifindex)!.adminUp) return err(ENETDOWN, 'Device for nexthop is not up');
       }
     } else ifindex = 0;
     if (s.prefsrc && !stack.fib.isLocal(s.prefsrc)) return err(EINVAL, 'Invalid prefsrc address');
@@ -382,8 +382,9 @@ export class NetConfig {
     const dev = stack.iface(spec.ifindex);
     if (!dev) return err(ENODEV);
     const state = spec.state ?? Nud.PERMANENT;
-    if (state & NUD_VALID && spec.mac === undefined && state !== Nud.NOARP) return err(EINVAL, 'No link layer address given');
     const old = stack.neighbours.get(spec.ifindex, spec.address);
+    // __neigh_update(): a valid state needs an address, given or already known.
+    if (state & NUD_VALID && spec.mac === undefined && !(old && old.state & NUD_VALID)) return err(EINVAL, 'No link layer address given');
     if (old && mode === 'add' && old.state !== Nud.NONE) return err(EEXIST);
     if (!old && mode === 'change') return err(ENOENT);
     const n = old ?? stack.neighbours.create(spec.ifindex, spec.address);

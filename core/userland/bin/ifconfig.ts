@@ -1,6 +1,6 @@
 // net-tools 2.10 ifconfig(8): shows interfaces (up ones, or all with -a; -s short table) and configures
 // them (address[/len], netmask, broadcast, up/down, mtu, hw ether, aliases ethN:M) through rtnetlink calls.
-import type { Program, RtAddr, RtLink } from '../../kernel/abi.ts';
+import { EINVAL, type Program, type RtAddr, type RtLink } from '../../kernel/abi.ts';
 import { broadcastOf, classfulPrefixLength, formatIpv4Address as fmt, netmaskToPrefix, prefixToNetmask } from '../../net/wire/index.ts';
 import { strerror } from '../lib/errno.ts';
 import { formatMac, parseLladdr } from '../lib/net/ip-common.ts';
@@ -151,6 +151,11 @@ export const main: Program = async (sys, argv, envp) => {
       return p.finish(255);
     }
     // SIOCSIFADDR replaces the label's address; the broadcast follows the netmask unless given.
+    // devinet_ioctl: inet_abc_len() refuses a class D (multicast) address.
+    if (addr.address >>> 28 === 0xe) {
+      status = await fail(p, 'SIOCSIFADDR', EINVAL);
+      return p.finish(status);
+    }
     const old = addrs.find((x) => x.ifindex === l.ifindex && x.label === label);
     if (old) sys.rtDelAddr(l.ifindex, old.address, old.prefixLength);
     const r = sys.rtAddAddr({ ifindex: l.ifindex, address: addr.address, prefixLength: addr.prefixLength, label,

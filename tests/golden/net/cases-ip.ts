@@ -65,6 +65,8 @@ export const IP_CASES: NetCase[] = [
   c('ip-a-err-unknown-cmd', 'ip addr foo; echo rc=$?'),
   c('ip-a-err-multicast', 'ip addr add 224.0.0.5/24 dev eth0; echo rc=$?'),
   c('ip-a-err-label', 'ip addr add 10.0.0.3/24 dev eth0 label foo; echo rc=$?'),
+  c('ip-a-dev-alias', 'ip addr add 1.1.1.1/32 dev lo:1; ip addr add 1.1.1.2/32 dev lo:1 label lo:1; ip -4 addr show dev lo:1; ip route add 2.0.0.0/8 dev lo:1; ip route; ip addr del 1.1.1.1/32 dev lo:5; ip -o -4 a show lo'),
+  c('ip-a-dev-ifindex', 'ip addr add 3.3.3.3/32 dev if1; ip -br -4 a; ip link set if2 down; ip -br link show eth0; ip addr add 4.4.4.4/32 dev eth5:1; echo rc=$?'),
   c('ip-a-err-flush-noargs', 'ip addr flush; echo rc=$?'),
   c('ip-a-err-garbage', 'ip addr add 10.0.0.3/24 dev eth0 bogus; echo rc=$?'),
   c('ip-a-help', 'ip addr help; echo rc=$?'),

@@ -15,6 +15,7 @@ export const NETTOOLS_CASES: NetCase[] = [
   c('ifconfig-lo', 'ifconfig lo'),
   c('ifconfig-s', 'ifconfig -s'),
   c('ifconfig-set-cidr', 'ifconfig eth0 10.5.0.1/16 up; ifconfig eth0; ip -4 -o a show eth0'),
+  c('ifconfig-err-multicast', 'ifconfig eth0 224.0.0.5 up; echo rc=$?; ip -4 a show eth0'),
   c('ifconfig-set-netmask', 'ifconfig eth0 10.5.0.1 netmask 255.255.255.0 broadcast 10.5.0.255; ifconfig eth0'),
   c('ifconfig-set-classful', 'ifconfig eth0 172.20.1.1; ip -4 -o a show eth0'),
   c('ifconfig-alias', 'ifconfig eth0:1 10.0.0.100 netmask 255.255.255.0; ifconfig eth0:1; ip -o -4 a show eth0'),

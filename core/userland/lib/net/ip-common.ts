@@ -88,11 +88,22 @@ export class IpCtx {
     return this.links().find((l) => l.ifindex === ifindex)?.name ?? `if${ifindex}`;
   }
 
-  /** `Cannot find device "X"` (status 1), as ll_name_to_index failures print. */
+  /**
+   * ll_name_to_index: the name, else the kernel's SIOCGIFINDEX lookup (which ignores an alias suffix, so
+   * `lo:1` is `lo`), else `ifN` as an index; `Cannot find device "X"` (status 1) when all fail.
+   */
   needLink(name: string): RtLink {
-    const l = this.linkByName(name);
+    const l = this.resolveLink(name);
     if (!l) this.fail(`Cannot find device "${name}"`, 1);
     return l;
+  }
+
+  resolveLink(name: string): RtLink | undefined {
+    const colon = name.indexOf(':');
+    const index = /^if(\d+)$/.exec(name);
+    return this.linkByName(name) ??
+      (colon > 0 ? this.linkByName(name.slice(0, colon)) : undefined) ??
+      (index ? this.links().find((k) => k.ifindex === Number(index[1])) : undefined);
   }
 
   /** Prints a failed request the way iproute2 does and ends with status 2. */

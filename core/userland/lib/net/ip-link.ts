@@ -107,7 +107,8 @@ export function selectLinks(ctx: IpCtx, args: string[], object: string): { links
   }
   let links = ctx.links();
   if (name !== undefined) {
-    const l = ctx.linkByName(name);
+    // `ip address show dev lo:1` filters a dump by ll_name_to_index; `ip link show dev` asks by name.
+    const l = object === 'address' ? ctx.resolveLink(name) : ctx.linkByName(name);
     if (!l) ctx.fail(`Device "${name}" does not exist.`, 1);
     links = [l];
   }
