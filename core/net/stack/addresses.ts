@@ -69,8 +69,10 @@ export class AddressTable {
     a.secondary = list.some((o) => !o.secondary && sameSubnet(o, a.address, a.prefixLength) && o.scope <= a.scope);
     if (a.secondary) list.push(a);
     else {
+      // __inet_insert_ifa(): after the last primary of the same or a wider-numbered scope, so host and
+      // link addresses come before global ones whatever order they were added in.
       let at = 0;
-      while (at < list.length && !list[at]!.secondary) at++;
+      for (let i = 0; i < list.length; i++) if (!list[i]!.secondary && a.scope <= list[i]!.scope) at = i + 1;
       list.splice(at, 0, a);
     }
     const dev = this.iface(a.ifindex);

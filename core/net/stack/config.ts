@@ -313,7 +313,8 @@ export class NetConfig {
           if (!ifindex) ifindex = res.type === RouteType.LOCAL ? (stack.addresses.owner(gw)?.ifindex ?? res.ifindex) : res.ifindex;
         }
       } else {
-        if (!ifindex) return err(EINVAL, 'Device only routes require a device');
+        // fib_check_nh_nongw(): no device at all is ENODEV without a message.
+        if (!ifindex) return err(ENODEV);
         // fib_check_nh_nongw() words it differently from the gateway case.
         if (!stack.iface(ifindex)!.adminUp) return err(ENETDOWN, 'Device for nexthop is not up');
       }

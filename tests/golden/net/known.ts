@@ -2,12 +2,9 @@
 // skipped (and named by the runner) until the stack or the kernel ABI gives the tool what it needs.
 export const KNOWN_DIFFERENCES: Record<string, string> = {
   'ip-link-up-nocarrier': 'a veth has no carrier until its peer is up; a guest NIC on a collision domain (a hub, as in Kathará) has carrier at once',
-  'ip-a-add-scope-link': 'stack: Linux lists a new address of narrower scope (link) before existing global ones',
   'ip-a-add-peer': 'ABI: RtAddrSpec has no peer address (ip addr add A peer B)',
   'ip-link-down': 'ABI: RtLink has no qdisc (a veth keeps noqueue after going down)',
   'ip-link-multi': 'ABI: RtLink has no qdisc (a veth keeps noqueue after going down)',
-  'ip-route-err-no-nexthop': 'stack: a route without gateway or device fails with ENODEV and no extack in Linux',
   'ifconfig-up-fresh': 'a veth has no carrier until its peer is up; a guest NIC on a hub has carrier at once',
-  'route-add-host': 'the recording raced the kernel linkwatch (a transient "linkdown" on a route); re-record to fix',
   'netstat-s': 'stack: /proc/net/netstat has no MPTcpExt section (Linux 6.x writes its header even with no counters)',
 };
