@@ -140,7 +140,8 @@ export class AddressTable {
     this.magicAdd(this.kernelRoute(dev, Table.LOCAL, RouteType.LOCAL, a.address, 32, Scope.HOST, prim));
     if (!dev.adminUp) return;
     if (a.broadcast && a.broadcast !== 0xffffffff) this.magicAdd(this.kernelRoute(dev, Table.LOCAL, RouteType.BROADCAST, a.broadcast, 32, Scope.LINK, prim));
-    const prefix = networkOf(a.address, a.prefixLength);
+    // The prefix is the peer's (IFA_ADDRESS), which is the local address unless `peer` was given.
+    const prefix = networkOf(a.peer, a.prefixLength);
     if (prefix !== 0 && !a.secondary && (prefix !== a.address || a.prefixLength < 32)) {
       if (!a.noPrefixRoute) {
         // "fib_magic(RTM_NEWROUTE, dev->flags & IFF_LOOPBACK ? RTN_LOCAL : RTN_UNICAST, prefix, ...)"
@@ -161,11 +162,11 @@ export class AddressTable {
    * (another address with the same local, broadcast or prefix keeps its route).
    */
   removeRoutes(dev: NetInterface, a: IfAddress, remaining: readonly IfAddress[]): void {
-    const prefix = networkOf(a.address, a.prefixLength);
+    const prefix = networkOf(a.peer, a.prefixLength);
     const bcast = broadcastOf(a.address, a.prefixLength);
     const keepLocal = [...this.all()].some((o) => o !== a && o.address === a.address);
     const keepBrd = remaining.some((o) => (o.broadcast === bcast && o.broadcast !== 0) || (o.prefixLength < 31 && broadcastOf(o.address, o.prefixLength) === bcast && !o.secondary));
-    const keepPrefix = remaining.some((o) => !o.secondary && networkOf(o.address, o.prefixLength) === prefix && o.prefixLength === a.prefixLength);
+    const keepPrefix = remaining.some((o) => !o.secondary && networkOf(o.peer, o.prefixLength) === prefix && o.prefixLength === a.prefixLength);
     this.fib.removeWhere((r) => {
       if (r.ifindex !== dev.ifindex || r.protocol !== Proto.KERNEL) return false;
       if (r.type === RouteType.LOCAL && r.prefixLength === 32 && r.dst === a.address) return !keepLocal;

@@ -172,7 +172,9 @@ function modify(ctx: IpCtx, args: string[], mode: 'add' | 'change' | 'replace'):
   if (r.dev === undefined) ctx.fail('Not enough information: "dev" argument is required.', 1);
   if (!r.local) ctx.fail('Not enough information: "local" argument is required.', 1);
   const l = ctx.needLink(r.dev);
-  const spec: RtAddrSpec = { ifindex: l.ifindex, address: r.local.address, prefixLength: r.local.prefixLength };
+  // ipaddr_modify(): the peer's length when it has one, else the local's.
+  const spec: RtAddrSpec = { ifindex: l.ifindex, address: r.local.address, prefixLength: r.peer && !r.peer.host ? r.peer.prefixLength : r.local.prefixLength };
+  if (r.peer) spec.peer = r.peer.address;
   if (r.brd !== undefined) {
     if (r.brd === '+' || r.brd === '-') {
       if (r.brd === '+' && r.local.prefixLength < 31) spec.broadcast = broadcastOf(r.local.address, r.local.prefixLength);
