@@ -2,8 +2,6 @@
 // skipped (and named by the runner) until the stack or the kernel ABI gives the tool what it needs.
 export const KNOWN_DIFFERENCES: Record<string, string> = {
   'ip-link-up-nocarrier': 'a veth has no carrier until its peer is up; a guest NIC on a collision domain (a hub, as in Kathará) has carrier at once',
-  'ip-link-down': 'ABI: RtLink has no qdisc (a veth keeps noqueue after going down)',
-  'ip-link-multi': 'ABI: RtLink has no qdisc (a veth keeps noqueue after going down)',
   'ifconfig-up-fresh': 'a veth has no carrier until its peer is up; a guest NIC on a hub has carrier at once',
   'netstat-s': 'stack: /proc/net/netstat has no MPTcpExt section (Linux 6.x writes its header even with no counters)',
 };
