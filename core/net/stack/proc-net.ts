@@ -3,6 +3,7 @@
 
 import type { GenDir, GenNode } from '../../fs/types.ts';
 import { formatIpv4Address, formatMacAddress } from '../wire/index.ts';
+import { MPTCP_EXT_NAMES } from './mptcp-mib-names.ts';
 import { NUD_VALID, Nud } from './neighbour.ts';
 import { RouteType, Table } from './route.ts';
 import type { Stack } from './stack.ts';
@@ -90,7 +91,9 @@ export function procNetNetstat(stack: Stack, tcpExtNames: readonly string[] = TC
   const tcpExt: Record<string, number> = {};
   for (const n of tcpExtNames) tcpExt[n] = 0;
   tcpExt['IPReversePathFilter'] = stack.mibs.drops.rpFilter;
-  return pair('TcpExt', tcpExt) + pair('IpExt', stack.mibs.ipExt);
+  const mptcpExt: Record<string, number> = {};
+  for (const n of MPTCP_EXT_NAMES) mptcpExt[n] = 0;
+  return pair('TcpExt', tcpExt) + pair('IpExt', stack.mibs.ipExt) + pair('MPTcpExt', mptcpExt);
 }
 
 /** The TcpExt names of Debian 12's kernel, in order (the transport layer may pass its full list). */
