@@ -3,33 +3,9 @@
 import { NUD_PERMANENT, NUD_STALE, type Program } from '../../kernel/abi.ts';
 import { parseLladdr } from '../lib/net/ip-common.ts';
 import { parseQuad, readProc } from '../lib/net/nettools.ts';
+import { ARP_USAGE, ARP_VERSION, longInfoOption, printToolText } from '../lib/net/tool-texts.ts';
 import { Proc } from '../lib/program.ts';
 
-const USAGE = `Usage:
-  arp [-vn]  [<HW>] [-i <if>] [-a] [<hostname>]             <-Display ARP cache
-  arp [-v]          [-i <if>] -d  <host> [pub]               <-Delete ARP entry
-  arp [-vnD] [<HW>] [-i <if>] -f  [<filename>]            <-Add entry from file
-  arp [-v]   [<HW>] [-i <if>] -s  <host> <hwaddr> [temp]            <-Add entry
-  arp [-v]   [<HW>] [-i <if>] -Ds <host> <if> [netmask <nm>] pub          <-''-
-
-        -a                       display (all) hosts in alternative (BSD) style
-        -e                       display (all) hosts in default (Linux) style
-        -s, --set                set a new ARP entry
-        -d, --delete             delete a specified entry
-        -v, --verbose            be verbose
-        -n, --numeric            don't resolve names
-        -i, --device             specify network interface (e.g. eth0)
-        -D, --use-device         read <hwaddr> from given device
-        -A, -p, --protocol       specify protocol family
-        -f, --file               read new entries from file or from /etc/ethers
-
-  <HW>=Use '-H <hw>' to specify hardware address type. Default: ether
-  List of possible hardware types (which support ARP):
-    ash (Ash) ether (Ethernet) ax25 (AMPR AX.25) 
-    netrom (AMPR NET/ROM) rose (AMPR ROSE) arcnet (ARCnet) 
-    dlci (Frame Relay DLCI) fddi (Fiber Distributed Data Interface) hippi (HIPPI) 
-    irda (IrLAP) x25 (generic X.25) eui64 (Generic EUI-64) 
-`;
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
@@ -40,9 +16,13 @@ export const main: Program = async (sys, argv, envp) => {
   const args = argv.slice(1);
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
+    const info = a.startsWith('--') ? longInfoOption(a) : null;
+    if (info) return printToolText(p, info === 'help' ? ARP_USAGE : ARP_VERSION);
     if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
         const c = a[j]!;
+        if (c === 'h' || c === '?') return printToolText(p, ARP_USAGE);
+        if (c === 'V') return printToolText(p, ARP_VERSION);
         if (c === 'a') bsd = true;
         else if (c === 'n' || c === 'e' || c === 'v') continue;
         else if (c === 's') mode = 'set';
@@ -51,7 +31,7 @@ export const main: Program = async (sys, argv, envp) => {
           iface = a.slice(j + 1) || args[++i];
           break;
         } else {
-          await p.err.write(`arp: invalid option -- '${c}'\n${USAGE}`);
+          await p.err.write(`arp: invalid option -- '${c}'\n${ARP_USAGE.out}${ARP_USAGE.err}`);
           return p.finish(3);
         }
       }

@@ -8,7 +8,7 @@ import {
 import { ArpPacket, MAC_BROADCAST, emitArp, formatIpv4Address as fmt, parseArp } from '../../net/wire/index.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
-import { ARPING_USAGE } from '../lib/net/probe-usage.ts';
+import { ARPING_USAGE, iputilsVersion } from '../lib/net/probe-usage.ts';
 import { inetAton, resolveHost } from '../lib/net/resolve.ts';
 import { Proc } from '../lib/program.ts';
 
@@ -39,7 +39,7 @@ function pickLink(sys: Sys, name: string | null): RtLink | null {
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
-  const g = getopt(argv, 'h?bfDUAqc:w:i:s:I:V');
+  const g = getopt(argv, 'h?bfDUAqc:w:i:s:I:V', [], { shortOnly: true });
   const usage = async (msg?: string): Promise<number> => {
     if (msg) await p.error(msg);
     await p.err.write(ARPING_USAGE);
@@ -61,7 +61,7 @@ export const main: Program = async (sys, argv, envp) => {
       case 'i': o.interval = Number(v); break;
       case 's': o.source = v; break;
       case 'I': o.iface = v; break;
-      case 'V': await p.out.write('arping from iputils 20221126\n'); return p.finish(0);
+      case 'V': await p.out.write(iputilsVersion('arping')); return p.finish(0);
       default: return usage();
     }
   }

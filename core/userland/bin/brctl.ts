@@ -1,19 +1,11 @@
 // bridge-utils 1.7's brctl: addbr, delbr, addif, delif, show, showmacs, stp, setageing, through
 // Netloom's rtnetlink calls (real brctl uses ioctls and sysfs; the messages are brctl's own).
 import type { Program, RtLink } from '../../kernel/abi.ts';
+import { BRCTL_USAGE, BRCTL_VERSION, printToolText } from '../lib/net/tool-texts.ts';
 import { Proc } from '../lib/program.ts';
 
-const USAGE = `Usage: brctl [commands]
-commands:
-	addbr     	<bridge>		add bridge
-	delbr     	<bridge>		delete bridge
-	addif     	<bridge> <device>	add interface to bridge
-	delif     	<bridge> <device>	delete interface from bridge
-	setageing 	<bridge> <time>		set ageing time
-	stp       	<bridge> {on|off}	turn stp on/off
-	show      	[ <bridge> ]		show a list of bridges
-	showmacs  	<bridge>		show a list of mac addrs
-`;
+const USAGE = BRCTL_USAGE.out;
+
 
 const hex12 = (mac: number): string => mac.toString(16).padStart(12, '0');
 const colons = (mac: number): string => hex12(mac).match(/../g)!.join(':');
@@ -33,13 +25,17 @@ export const main: Program = async (sys, argv, envp) => {
   const strerr = (e: number): string => ({ 17: 'File exists', 19: 'No such device', 22: 'Invalid argument', 95: 'Operation not supported', 16: 'Device or resource busy' } as Record<number, string>)[-e] ?? `error ${-e}`;
   const need = async (n: number): Promise<boolean> => {
     if (args.length >= n) return true;
-    await p.err.write(`Incorrect number of arguments for command\n${USAGE}`);
+    // brctl prints the command's own line of the usage list, all on stdout.
+    const line = USAGE.split('\n').map((l) => l.split('\t')).find((f) => f[1]?.trim() === cmd);
+    await p.out.write(`Incorrect number of arguments for command\nUsage: brctl ${cmd} ${line ? line.slice(2).join('\t') : ''}\n`);
     return false;
   };
   if (cmd === undefined) {
-    await p.err.write(USAGE);
+    await p.out.write(USAGE);
     return p.finish(1);
   }
+  if (cmd === '-h' || cmd === '--help') return printToolText(p, BRCTL_USAGE);
+  if (cmd === '-V' || cmd === '--version') return printToolText(p, BRCTL_VERSION);
   if (cmd === 'addbr') {
     if (!(await need(1))) return p.finish(1);
     const r = sys.rtAddLink('bridge', { name: args[0]! });
@@ -108,6 +104,7 @@ export const main: Program = async (sys, argv, envp) => {
     await p.out.write(out);
     return p.finish(0);
   }
-  await p.err.write(`never heard of command [${cmd}]\n${USAGE}`);
+  await p.err.write(`never heard of command [${cmd}]\n`);
+  await p.out.write(USAGE);
   return p.finish(1);
 };

@@ -1,6 +1,7 @@
 // ethtool 6.1 for Netloom's NICs: `ethtool DEV` prints what Debian's ethtool shows for a veth (speed,
 // duplex, port; link detected from the carrier), `ethtool -i DEV` the veth driver information.
 import type { Program, RtLink } from '../../kernel/abi.ts';
+import { ETHTOOL_USAGE, ETHTOOL_VERSION, printToolText } from '../lib/net/tool-texts.ts';
 import { Proc } from '../lib/program.ts';
 
 const SETTINGS = [
@@ -19,6 +20,8 @@ const linkDetected = (l: RtLink): string => `\tLink detected: ${l.up && (l.carri
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
   const args = argv.slice(1);
+  if (args[0] === '-h' || args[0] === '--help') return printToolText(p, ETHTOOL_USAGE);
+  if (args[0] === '--version') return printToolText(p, ETHTOOL_VERSION);
   let driver = false;
   if (args[0] === '-i' || args[0] === '--driver') {
     driver = true;

@@ -4,7 +4,7 @@ import type { Program } from '../../kernel/abi.ts';
 import { formatIpv4Address } from '../../net/wire/index.ts';
 import { strerror } from '../lib/errno.ts';
 import { readFileText } from '../lib/io.ts';
-import { HOSTNAME_USAGE } from '../lib/net/hostname-usage.ts';
+import { HOSTNAME_USAGE, HOSTNAME_VERSION, longInfoOption, printToolText } from '../lib/net/tool-texts.ts';
 import { Proc } from '../lib/program.ts';
 
 export const main: Program = async (sys, argv, envp) => {
@@ -17,10 +17,11 @@ export const main: Program = async (sys, argv, envp) => {
     else if (a === '-f' || a === '--fqdn' || a === '--long') short = false;
     else if (a === '-I' || a === '--all-ip-addresses') mode = 'all-ip';
     else if (a === '-i' || a === '--ip-address') mode = 'ip';
+    else if (a === '-h' || longInfoOption(a) === 'help') return printToolText(p, HOSTNAME_USAGE);
+    else if (a === '-V' || longInfoOption(a) === 'version') return printToolText(p, HOSTNAME_VERSION);
     else if (a.startsWith('-')) {
       await p.error(`invalid option -- '${a.slice(1, 2)}'`);
-      await p.err.write(HOSTNAME_USAGE);
-      return p.finish(255);
+      return printToolText(p, HOSTNAME_USAGE);
     } else names.push(a);
   }
   if (mode === 'all-ip') {

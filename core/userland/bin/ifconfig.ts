@@ -5,6 +5,7 @@ import { broadcastOf, classfulPrefixLength, formatIpv4Address as fmt, netmaskToP
 import { strerror } from '../lib/errno.ts';
 import { formatMac, parseLladdr } from '../lib/net/ip-common.ts';
 import { ifFlags, parseQuad } from '../lib/net/nettools.ts';
+import { IFCONFIG_USAGE, IFCONFIG_VERSION, printToolText } from '../lib/net/tool-texts.ts';
 import { Proc } from '../lib/program.ts';
 
 const FLAG_NAMES: Array<[number, string]> = [
@@ -60,6 +61,8 @@ export const main: Program = async (sys, argv, envp) => {
   let short = false;
   while (args[0]?.startsWith('-')) {
     const a = args.shift()!;
+    if (a === '-h' || a === '-?' || a === '--help') return printToolText(p, IFCONFIG_USAGE);
+    if (a === '-V' || a === '--version') return printToolText(p, IFCONFIG_VERSION);
     if (a === '-a') all = true;
     else if (a === '-s') short = true;
     else if (a === '-v') continue;

@@ -200,7 +200,7 @@ export const main: Program = async (sys, argv, envp) => {
   const parsed = parsePing(argv);
   if ('error' in parsed) {
     if (parsed.status === 0) {
-      await p.out.write(`${parsed.error}\n`);
+      await p.out.write(parsed.error);
       return p.finish(0);
     }
     if (parsed.error) await p.error(parsed.error);

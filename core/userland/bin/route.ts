@@ -7,6 +7,7 @@ import {
 import { formatIpv4Address as fmt, netmaskToPrefix, prefixToNetmask } from '../../net/wire/index.ts';
 import { strerror } from '../lib/errno.ts';
 import { parseQuad } from '../lib/net/nettools.ts';
+import { ROUTE_USAGE, ROUTE_VERSION, longInfoOption, printToolText } from '../lib/net/tool-texts.ts';
 import { Proc } from '../lib/program.ts';
 
 const INET_USAGE = `Usage: inet_route [-vF] del {-host|-net} Target[/prefix] [gw Gw] [metric M] [[dev] If]
@@ -17,26 +18,7 @@ const INET_USAGE = `Usage: inet_route [-vF] del {-host|-net} Target[/prefix] [gw
        inet_route [-FC] flush      NOT supported
 `;
 
-const USAGE = `Usage: route [-nNvee] [-FC] [<AF>]           List kernel routing tables
-       route [-v] [-FC] {add|del|flush} ...  Modify routing table for AF.
 
-       route {-h|--help} [<AF>]              Detailed usage syntax for specified AF.
-       route {-V|--version}                  Display version/author and exit.
-
-        -v, --verbose            be verbose
-        -n, --numeric            don't resolve names
-        -e, --extend             display other/more information
-        -F, --fib                display Forwarding Information Base (default)
-        -C, --cache              display routing cache instead of FIB
-
-  <AF>=Use -4, -6, '-A <af>' or '--<af>'; default: inet
-  List of possible address families (which support routing):
-`;
-
-const FAMILIES = `    inet (DARPA Internet) inet6 (IPv6) ax25 (AMPR AX.25) 
-    netrom (AMPR NET/ROM) rose (AMPR ROSE) ipx (Novell IPX) 
-    ddp (Appletalk DDP) x25 (CCITT X.25) 
-`;
 
 const isReject = (r: RtRoute): boolean => r.type === RTN_UNREACHABLE || r.type === RTN_PROHIBIT || r.type === RTN_BLACKHOLE;
 
@@ -70,12 +52,16 @@ export const main: Program = async (sys, argv, envp) => {
   let extend = 0;
   while (args[0]?.startsWith('-') && args[0] !== '-net' && args[0] !== '-host') {
     const a = args.shift()!;
+    const info = a.startsWith('--') ? longInfoOption(a) : null;
+    if (info) return printToolText(p, info === 'help' ? ROUTE_USAGE : ROUTE_VERSION);
     for (const c of a.slice(1)) {
+      if (c === 'h' || c === '?') return printToolText(p, ROUTE_USAGE);
+      if (c === 'V') return printToolText(p, ROUTE_VERSION);
       if (c === 'n') numeric = true;
       else if (c === 'e') extend++;
       else if (c === 'v' || c === 'F' || c === '4' || c === 'N') continue;
       else {
-        await p.err.write(`route: invalid option -- '${c}'\n${FAMILIES}${USAGE}`);
+        await p.err.write(`route: invalid option -- '${c}'\n${ROUTE_USAGE.err}${ROUTE_USAGE.out}`);
         return p.finish(0);
       }
     }

@@ -139,8 +139,11 @@ async function run(sys: Sys, p: Proc, argv: readonly string[]): Promise<number> 
     if (/^-s(tat(istics?)?)?$/.test(o)) stats = true;
     else if (/^-j(son)?$/.test(o)) json = true;
     else if (/^-(d(etails)?|p(retty)?|r(aw)?|N(umeric)?|o(neline)?)$/.test(o)) continue;
-    else if (o === '-V' || o === '-Version') {
-      await p.out.write('tc utility, iproute2-6.1.0, libbpf 1.1.0\n');
+    else if (o.length > 1 && '-Version'.startsWith(o)) {
+      await p.out.write('tc utility, iproute2-6.1.0, libbpf 1.1.2\n');
+      return 0;
+    } else if (o.length > 1 && '-help'.startsWith(o)) {
+      await p.err.write(USAGE);
       return 0;
     } else {
       await p.err.write(`Option "${o}" is unknown, try "tc -help".\n`);

@@ -8,7 +8,7 @@ import {
 import { formatIpv4Address as fmt } from '../../net/wire/index.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
-import { TRACEPATH_USAGE } from '../lib/net/probe-usage.ts';
+import { TRACEPATH_USAGE, iputilsVersion } from '../lib/net/probe-usage.ts';
 import { resolveHost, reverseName } from '../lib/net/resolve.ts';
 import { Proc } from '../lib/program.ts';
 
@@ -56,7 +56,7 @@ async function probe(sys: Sys, dst: number, port: number, ttl: number, len: numb
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
-  const g = getopt(argv, '46bhl:m:np:V');
+  const g = getopt(argv, '46bhl:m:np:V', [], { shortOnly: true });
   const usage = async (): Promise<number> => {
     await p.err.write(TRACEPATH_USAGE);
     return p.finish(255);
@@ -77,7 +77,7 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'p') port = Number(o.value);
     else if (o.key === 'l') len = Number(o.value) - 28;
     else if (o.key === 'V') {
-      await p.out.write('tracepath from iputils 20221126\n');
+      await p.out.write(iputilsVersion('tracepath'));
       return p.finish(0);
     } else if (o.key === 'h') return usage();
   }

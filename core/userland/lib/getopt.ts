@@ -26,6 +26,8 @@ export interface GetoptResult {
 export interface GetoptConfig {
   /** Stop at the first operand (POSIX mode, '+' in getopt strings): env, xargs, timeout, nice ... */
   stopAtOperand?: boolean;
+  /** getopt(3) without long options: `--help` is the cluster `-`, `h`, ... (so "invalid option -- '-'"). */
+  shortOnly?: boolean;
   /** Arguments that look like options but are operands (negative numbers for seq, expr ...). */
   isOperand?: (arg: string) => boolean;
 }
@@ -56,7 +58,7 @@ export function getopt(argv: readonly string[], shorts: string, longs: readonly 
       operands.push(a);
       continue;
     }
-    if (a.startsWith('--')) {
+    if (a.startsWith('--') && !config.shortOnly) {
       const eq = a.indexOf('=');
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
       const exact = longs.find((l) => l.name === name);

@@ -2,6 +2,7 @@
 // "invalid argument" and "out of range" messages, and -M's keywords.
 import { IP_PMTUDISC_DO, IP_PMTUDISC_DONT, IP_PMTUDISC_PROBE, IP_PMTUDISC_WANT } from '../../../kernel/abi.ts';
 import { getopt } from '../getopt.ts';
+import { iputilsVersion } from './probe-usage.ts';
 
 export interface PingOpts {
   count: number;
@@ -47,7 +48,7 @@ function real(text: string, warnings: string[]): number | string {
 }
 
 export function parsePing(argv: readonly string[]): Parsed {
-  const g = getopt(argv, 'aAbBc:CdDe:fF:hI:i:l:Lm:M:nN:Op:qQ:rRs:S:t:T:UvVw:W:46');
+  const g = getopt(argv, 'aAbBc:CdDe:fF:hI:i:l:Lm:M:nN:Op:qQ:rRs:S:t:T:UvVw:W:46', [], { shortOnly: true });
   if (g.error) return { error: g.error, status: 2, usage: true };
   const o: PingOpts = {
     count: 0, interval: 1, intervalSet: false, deadline: 0, linger: 10, size: 56, ttl: null, quiet: false, numeric: false,
@@ -78,7 +79,7 @@ export function parsePing(argv: readonly string[]): Parsed {
         break;
       }
       case 'h': return { error: '', status: 2, usage: true };
-      case 'V': return { error: 'ping from iputils 20221126', status: 0 };
+      case 'V': return { error: iputilsVersion('ping'), status: 0 };
       default: break;
     }
     if (typeof r === 'string') return { error: r, status: 1 };

@@ -32,6 +32,8 @@ const FLAGS: Record<string, string> = {
   U: 'udp', D: 'dccp', V: 'version',
 };
 
+const VERSION = 'Modern traceroute for Linux, version 2.1.2\nCopyright (c) 2016  Dmitry Butskoy,   License: GPL v2 or any later';
+
 export function parseTraceroute(argv: readonly string[]): TraceParsed {
   const o: TraceOpts = {
     icmp: false, numeric: false, first: 1, max: 30, queries: 3, wait: 5, port: null, source: null, iface: null,
@@ -70,6 +72,7 @@ export function parseTraceroute(argv: readonly string[]): TraceParsed {
       }
       const flag = Object.entries(FLAGS).find(([, l]) => l === name)?.[0];
       if (flag === undefined) return { error: `Bad option \`${a}' (argc ${argIndex})`, status: 2 };
+      if (flag === 'V') return { error: VERSION, status: 0 };
       if (flag === 'I') o.icmp = true;
       if (flag === 'F') o.dontFragment = true;
       continue;
@@ -88,7 +91,7 @@ export function parseTraceroute(argv: readonly string[]): TraceParsed {
         if (c === 'I') o.icmp = true;
         if (c === 'n') o.numeric = true;
         if (c === 'F') o.dontFragment = true;
-        if (c === 'V') return { error: 'Modern traceroute for Linux, version 2.1.2\nCopyright (c) 2016  Dmitry Butskoy,   License: GPL v2 or any later', status: 0 };
+        if (c === 'V') return { error: VERSION, status: 0 };
       }
       continue;
     }
