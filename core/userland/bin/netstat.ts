@@ -1,12 +1,14 @@
 // net-tools 2.10 netstat(8): the routing table (-r, as route -n/-e), the interface table (-i, from
 // /proc/net/dev through the link calls), statistics (-s, /proc/net/snmp and netstat), and the socket
-// tables of /proc/net/{tcp,udp,raw} (-t -u -w -l -a -n -p) with the UNIX header when no family is named.
+// tables of /proc/net/{tcp,udp,raw} (-t -u -w -l -a -n; -p names the PID/program holding each socket,
+// found through /proc/<pid>/fd) with the UNIX header when no family is named.
 import { RT_TABLE_MAIN, type Program } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt, prefixToNetmask } from '../../net/wire/index.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { formatStats } from '../lib/net/netstat-stats.ts';
 import { ifaceRow, readProc } from '../lib/net/nettools.ts';
+import { netstatProgram, socketOwners, type SocketOwner } from '../lib/net/proc-owners.ts';
 import { readSockets, TCP_CLOSE, TCP_LISTEN, type SockRow } from '../lib/net/proc-sockets.ts';
 
 const USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}
@@ -90,11 +92,12 @@ function addr(a: number, port: number, numeric: boolean, raw = false): string {
   return text.length > 23 ? text.slice(0, 23) : text;
 }
 
-function sockLine(r: SockRow, numeric: boolean, programs: boolean): string {
+/** `owners` (-p): the processes holding each socket inode, found by scanning /proc/<pid>/fd. */
+function sockLine(r: SockRow, numeric: boolean, owners: Map<number, SocketOwner[]> | null): string {
   const state = r.proto === 'tcp' ? STATES[r.state] ?? 'UNKNOWN' : r.proto === 'udp' ? (r.state === 1 ? 'ESTABLISHED' : '') : String(r.state);
   let s = `${r.proto.padEnd(5)} ${String(r.rxQueue).padStart(6)} ${String(r.txQueue).padStart(6)} ` +
     `${addr(r.localAddr, r.localPort, numeric, r.proto === 'raw').padEnd(23)} ${addr(r.remoteAddr, r.remotePort, numeric).padEnd(23)} ${state.padEnd(11)}`;
-  if (programs) s += ` ${'-'.padEnd(19)}`;
+  if (owners) s += ` ${netstatProgram(owners.get(r.inode)).padEnd(20)}`;
   return s + '\n';
 }
 
@@ -146,16 +149,17 @@ export const main: Program = async (sys, argv, envp) => {
   if (protos.length) {
     await p.out.write(`Active Internet connections (${which})\n`);
     await p.out.write(`Proto Recv-Q Send-Q Local Address           Foreign Address         State      ${has('p') ? ' PID/Program name    ' : ''}\n`);
+    const owners = has('p') ? await socketOwners(sys) : null;
     for (const proto of protos) {
       for (const r of await readSockets(sys, proto)) {
         if (!all && (listening ? !serving(r) : serving(r))) continue;
-        await p.out.write(sockLine(r, numeric, has('p')));
+        await p.out.write(sockLine(r, numeric, owners));
       }
     }
   }
   if (unix) {
     await p.out.write(`Active UNIX domain sockets (${which})\n`);
-    await p.out.write(`Proto RefCnt Flags       Type       State         I-Node   ${has('p') ? 'PID/Program name    ' : ''}Path\n`);
+    await p.out.write(`Proto RefCnt Flags       Type       State         I-Node   ${has('p') ? 'PID/Program name     ' : ''}Path\n`);
   }
   return p.finish(0);
 };
