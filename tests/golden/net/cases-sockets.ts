@@ -30,6 +30,11 @@ export const SOCKET_CASES: NetCase[] = [
   held('netstat-lunp-nc', 'netstat -lunp'),
   held('netstat-p-nc', 'netstat -p'),
   held('netstat-uanp-nc', 'netstat -uanp'),
+  held('netstat-uae-nc', 'netstat -uae'),
+  held('netstat-uaep-nc', 'netstat -uaep'),
+  held('netstat-uaen-nc', 'netstat -uaen --numeric-users'),
+  held('netstat-e-nc', 'netstat -e'),
+  o('netstat-uae-nobody', 'su -s /bin/bash -c "nc -u -l 5000 & sleep 0.3; netstat -uae; netstat -uaen; ss -uae; exec 2>/dev/null; kill %1; wait" nobody'),
   o('ss-wap-ping', 'ping -4 -c 2 10.0.0.2 > /dev/null & sleep 0.5; ss -wap; ss -waepm; netstat -wanp; wait'),
   o('ss-uam-queued', 'nc -u -l 7100 & A=$!; sleep 0.3; kill -STOP $A; echo a | nc -u -q0 10.0.0.1 7100; echo bc | nc -u -q0 10.0.0.1 7100; sleep 0.3; ss -uaem; exec 2>/dev/null; kill -9 $A; wait'),
   // nc's own behaviour

@@ -45,7 +45,8 @@ export function mask(text: string): string {
 }
 
 /**
- * For `owners` cases, after mask(): pids (ss's pid=N, netstat's N/prog), socket inodes and ss's sk: pointer
+ * For `owners` cases, after mask(): pids (ss's pid=N, netstat's N/prog), socket inodes (ss's ino:N, netstat
+ * -e's Inode column) and ss's sk: pointer
  * differ between Linux and a guest by nature, and so does the padding their widths give the last column,
  * so trailing blanks go too.
  */
@@ -55,5 +56,7 @@ export function maskOwners(text: string): string {
     .replace(/ino:\d+/g, 'ino:I')
     .replace(/ sk:[0-9a-f]+/g, ' sk:K')
     .replace(/ \d+\/(?=[^\s/])/g, ' P/')
+    // netstat -e's Inode column (10 wide, after the 80 columns of a socket line and the user's 10)
+    .replace(/^((?:tcp|udp|raw)  .{74} \S+ +)(\d+ *)/gm, (_m, pre: string, ino: string) => pre + 'I'.padEnd(ino.length))
     .replace(/ +$/gm, '');
 }
