@@ -1,11 +1,11 @@
 // netcat-openbsd 1.219 nc(1), datagram part: `nc -u [-s ADDR] [-p PORT] HOST PORT` sends what it reads
 // on stdin as datagrams and prints what comes back; `nc -u -l [-p] PORT` waits for a first datagram,
-// connects to its sender (unless -k) and does the same. -q, -w, -W, -d, -b, -C, -n and -v (listen side)
-// behave as netcat's; its usage and argument errors are netcat's own. Without -u, nc asks the kernel for
+// connects to its sender (unless -k) and does the same. -q, -w, -W, -d, -b, -C, -n and -v (with the
+// client's probe datagrams) behave as netcat's; its usage and argument errors are netcat's own. Without -u, nc asks the kernel for
 // a stream socket and reports what the kernel answers.
 import {
   AF_INET, CLOCK_MONOTONIC, EINTR, MSG_PEEK, POLLIN, SO_BROADCAST, SO_REUSEADDR, SO_REUSEPORT, SOCK_DGRAM, SOCK_STREAM,
-  SOL_SOCKET, type PollFd, type Program, type SockaddrIn,
+  SOL_SOCKET, type PollFd, type Program, type SockaddrIn, type Sys,
 } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt } from '../../net/wire/index.ts';
 import { Cmd } from '../lib/cmd.ts';
@@ -237,10 +237,30 @@ async function client(p: Cmd, o: Opts, host: string, portText: string, source: s
     if (o.verbose) await p.error(`connect to ${host} port ${portText} (udp) failed: ${strerror(-c)}`);
     return p.finish(1);
   }
+  if (o.verbose) {
+    // A datagram "connection" is only known to work once probes went out without an ICMP error coming back.
+    if (!(await udptest(p.sys, s))) return p.finish(1);
+    // No /etc/services entry names the port here, so getservbyport's answer is "*".
+    await p.err.write(`Connection to ${host} ${portText} port [udp/*] succeeded!\n`);
+  }
   return p.finish(await readwrite(p, o, s));
 }
 
 const SEC = 1_000_000_000;
+
+/**
+ * netcat's probe of a UDP peer: "X" datagrams, one at once and then four a second apart (Linux reports a
+ * port unreachable that came back for the previous one as ECONNREFUSED on the next write).
+ */
+async function udptest(sys: Sys, s: number): Promise<boolean> {
+  const x = Uint8Array.of(0x58);
+  if ((await sys.sendto(s, x, 0, null)) !== 1) return false;
+  for (let i = 0; i <= 3; i++) {
+    if (i > 0) await sys.nanosleep(SEC);
+    if ((await sys.sendto(s, x, 0, null)) !== 1) return false;
+  }
+  return true;
+}
 
 /**
  * netcat's readwrite(): stdin to the socket, the socket to stdout, until the network fails or goes

@@ -42,6 +42,8 @@ export const SOCKET_CASES: NetCase[] = [
   c('nc-u-lnv', 'nc -u -lnv 5000 & A=$!; sleep 0.3; echo hi | nc -u -q1 -p 4000 10.0.0.1 5000; echo rc=$?; sleep 0.3; exec 2>/dev/null; kill $A; wait'),
   c('nc-u-reply', 'nc -u -l 5000 < /dev/null > /dev/null & A=$!; sleep 0.3; echo hi | nc -u -w1 10.0.0.1 5000; echo rc=$?; exec 2>/dev/null; kill $A; wait'),
   c('nc-u-refused', 'echo hi | nc -u 10.0.0.2 9; echo rc=$?'),
+  c('nc-u-v-probe', 'nc -u -l 7400 > /tmp/nc-golden.out & A=$!; sleep 0.3; echo hello | nc -u -n -v -q1 10.0.0.1 7400; echo rc=$?; sleep 0.3; od -c /tmp/nc-golden.out; rm -f /tmp/nc-golden.out; exec 2>/dev/null; kill $A; wait'),
+  c('nc-u-v-refused', 'echo hi | nc -u -v 10.0.0.2 9; echo rc=$?'),
   c('nc-u-w0', 'nc -u -w 0 10.0.0.2 9; echo rc=$?'),
   c('nc-u-W', 'nc -u -l -W 1 5000 & A=$!; sleep 0.3; echo one | nc -u -q0 10.0.0.1 5000; wait $A; echo rc=$?'),
   c('nc-u-C', 'nc -u -l 5000 > /tmp/nc-golden.out & A=$!; sleep 0.3; echo x | nc -u -C -q0 10.0.0.1 5000; sleep 0.3; od -c /tmp/nc-golden.out; rm -f /tmp/nc-golden.out; exec 2>/dev/null; kill $A; wait'),
