@@ -62,7 +62,7 @@ ${USAGE}\tCommand Summary:
 
 const SHORTS = '46bCDdFhI:i:klM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz';
 /** Options of netcat that need what Netloom's nc does not have (TCP, IPv6, UNIX sockets, proxies ...). */
-const UNSUPPORTED = new Set(['6', 'F', 'I', 'i', 'M', 'm', 'O', 'P', 'r', 'S', 'T', 't', 'U', 'V', 'X', 'x', 'Z', 'z']);
+const UNSUPPORTED = new Set(['F', 'I', 'i', 'M', 'm', 'O', 'P', 'r', 'S', 'T', 't', 'U', 'V', 'X', 'x', 'Z']);
 
 interface Opts {
   listen: boolean;
@@ -78,6 +78,8 @@ interface Opts {
   timeout: number;
   /** -W: datagrams to receive before ending; 0 for no limit. */
   recvLimit: number;
+  /** -z: connect (with -v, probe and say whether the peer answered) and send nothing from stdin. */
+  zero: boolean;
 }
 
 /** netcat's strtonum checks: "<what> invalid: X", "<what> too small: X", "<what> too large: X". */
@@ -89,8 +91,25 @@ function number(text: string, min: number, max: number, what: string): number | 
   return n;
 }
 
-/** A service as getaddrinfo takes it for a datagram socket: numbers only (no /etc/services names). */
-const service = (text: string): number | null => (/^\d+$/.test(text) && Number(text) <= 65535 ? Number(text) : null);
+/**
+ * A service as getaddrinfo takes it for a datagram socket: numbers only (a guest has no /etc/services),
+ * cut to 16 bits as glibc's htons does.
+ */
+const service = (text: string): number | null => (/^\d+$/.test(text) ? Number(text) % 65536 : null);
+
+/** netcat's port operands: N or LO-HI (either order), each 1..65535. */
+function portList(texts: readonly string[]): number[] | string {
+  const out: number[] = [];
+  for (const t of texts) {
+    const m = /^([^-]+)-([^-]+)$/.exec(t);
+    const ends = (m ? [m[1]!, m[2]!] : [t]).map((x) => number(x, 1, 65535, 'port number'));
+    const bad = ends.find((e) => typeof e === 'string');
+    if (bad !== undefined) return bad as string;
+    const [lo, hi] = (ends as number[]).length === 2 ? [Math.min(...(ends as number[])), Math.max(...(ends as number[]))] : [ends[0] as number, ends[0] as number];
+    for (let q = lo; q <= hi; q++) out.push(q);
+  }
+  return out;
+}
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
@@ -109,8 +128,9 @@ export const main: Program = async (sys, argv, envp) => {
     await p.error(g.error ?? "invalid option -- '-'");
     return usage();
   }
-  const o: Opts = { listen: false, keep: false, numeric: false, verbose: false, detach: false, broadcast: false, crlf: false, quit: -1, timeout: -1, recvLimit: 0 };
+  const o: Opts = { listen: false, keep: false, numeric: false, verbose: false, detach: false, broadcast: false, crlf: false, quit: -1, timeout: -1, recvLimit: 0, zero: false };
   let udp = false;
+  let inet6 = false;
   let source: string | null = null;
   let localPort: string | null = null;
   for (const { key, value = '' } of g.opts) {
@@ -120,6 +140,8 @@ export const main: Program = async (sys, argv, envp) => {
     }
     if (UNSUPPORTED.has(key)) return fail(`-${key}: not supported here (this nc speaks UDP over IPv4 only)`);
     if (key === 'u') udp = true;
+    else if (key === '4' || key === '6') inet6 = key === '6';
+    else if (key === 'z') o.zero = true;
     else if (key === 'l') o.listen = true;
     else if (key === 'k') o.keep = true;
     else if (key === 'n') o.numeric = true;
@@ -131,7 +153,8 @@ export const main: Program = async (sys, argv, envp) => {
     else if (key === 'p') localPort = value;
     else if (key === 'q' || key === 'w' || key === 'W') {
       const what = key === 'q' ? 'quit timer' : key === 'w' ? 'timeout' : 'receive limit';
-      const n = number(value, key === 'q' ? -2147483648 : 0, 2147483647, what);
+      // strtonum ranges: -q any int, -w 0..INT_MAX/1000 (it becomes milliseconds), -W 1..INT_MAX.
+      const n = number(value, key === 'q' ? -2147483648 : key === 'w' ? 0 : 1, key === 'w' ? 2147483 : 2147483647, what);
       if (typeof n === 'string') return fail(n);
       if (key === 'q') o.quit = n;
       else if (key === 'w') o.timeout = n;
@@ -139,30 +162,34 @@ export const main: Program = async (sys, argv, envp) => {
     }
   }
   const ops = g.operands;
-  let host: string | null = null;
-  let port: string | null = null;
-  if (o.listen && ops.length === 0) {
-    if (localPort === null) return fail('missing port number');
-    port = localPort;
-  } else if (o.listen && ops.length === 1 && source === null && localPort === null) {
-    port = ops[0]!;
-  } else if (o.listen && ops.length === 2 && source === null && localPort === null) {
-    [host, port] = ops as [string, string];
-  } else if (!o.listen && ops.length === 2) {
-    [host, port] = ops as [string, string];
-  } else if (!o.listen && ops.length === 1) {
-    return fail('missing port number');
-  } else {
-    return usage();
-  }
   if (o.keep && !o.listen) return fail('must use -l with -k');
-  if (!o.listen) {
-    const n = number(port, 1, Number.MAX_SAFE_INTEGER, 'port number');
-    if (typeof n === 'string') return fail(/-/.test(port) && !/^-/.test(port) ? 'port ranges are not supported here' : n);
-    if (n > 65535) return fail(`port number too large: ${port}`);
+  if (o.listen) {
+    if (ops.length === 0 && localPort === null) return fail('missing port number');
+    if (ops.length > 2 || (ops.length > 0 && (source !== null || localPort !== null))) return usage();
+    if (o.zero) return fail('cannot use -z and -l');
+    const host = ops.length === 2 ? ops[0]! : null;
+    const port = ops.length ? ops[ops.length - 1]! : localPort!;
+    if (!udp) return tcp(p, o, host, port);
+    if (inet6) return fail(`-6: not supported here (this nc speaks UDP over IPv4 only)`);
+    return listen(p, o, host, port);
   }
-  if (!udp) return tcp(p, o, host, port);
-  return o.listen ? listen(p, o, host, port) : client(p, o, host!, port, source, localPort);
+  if (ops.length === 0) return usage();
+  if (ops.length === 1) return fail('missing port number');
+  const host = ops[0]!;
+  const ports = portList(ops.slice(1));
+  if (typeof ports === 'string') return fail(ports);
+  if (!udp) return tcp(p, o, host, String(ports[0]));
+  if (inet6) {
+    const known = await resolveHost(sys, host);
+    return fail(`getaddrinfo for host "${host}" port ${ports[0]}: ${known ? 'Address family for hostname not supported' : 'Temporary failure in name resolution'}`);
+  }
+  // Each port in turn, as netcat scans: the status is the last probe's (0 when nothing is probed).
+  let status = 0;
+  for (const port of ports) {
+    status = await client(p, o, host, String(port), source, localPort);
+    if (status === FATAL) return p.finish(1);
+  }
+  return p.finish(status);
 };
 
 /** netcat's stream mode: the kernel decides (a stream socket is what this kernel refuses). */
@@ -215,35 +242,42 @@ async function listen(p: Cmd, o: Opts, host: string | null, portText: string): P
   return p.finish(await readwrite(p, o, s));
 }
 
+const FATAL = -1;
+
+/** One port of the client: its status, or FATAL after an error that ends netcat (it has printed it). */
 async function client(p: Cmd, o: Opts, host: string, portText: string, source: string | null, localPort: string | null): Promise<number> {
   const r = await resolveHost(p.sys, host);
-  if (!r) return p.error(`getaddrinfo for host "${host}" port ${portText}: Temporary failure in name resolution`).then(() => p.finish(1));
+  if (!r) return p.error(`getaddrinfo for host "${host}" port ${portText}: Temporary failure in name resolution`).then(() => FATAL);
   let srcAddr = 0;
   if (source !== null) {
     const a = inetAton(source);
-    if (a === null) return p.error('getaddrinfo: Name or service not known').then(() => p.finish(1));
+    if (a === null) return p.error('getaddrinfo: Name or service not known').then(() => FATAL);
     srcAddr = a;
   }
   const lport = localPort === null ? 0 : service(localPort);
-  if (lport === null) return p.error('getaddrinfo: Servname not supported for ai_socktype').then(() => p.finish(1));
+  if (lport === null) return p.error('getaddrinfo: Servname not supported for ai_socktype').then(() => FATAL);
   const s = await dgramSocket(p, o);
-  if (s < 0) return p.error(strerror(-s)).then(() => p.finish(1));
+  if (s < 0) return p.error(strerror(-s)).then(() => FATAL);
   if (source !== null || localPort !== null) {
     const b = p.sys.bind(s, inet(srcAddr, lport));
-    if (b < 0) return p.error(`bind failed: ${strerror(-b)}`).then(() => p.finish(1));
+    if (b < 0) return p.error(`bind failed: ${strerror(-b)}`).then(() => FATAL);
   }
   const c = await p.sys.connect(s, inet(r.addr, Number(portText)));
-  if (c < 0) {
-    if (o.verbose) await p.error(`connect to ${host} port ${portText} (udp) failed: ${strerror(-c)}`);
-    return p.finish(1);
+  try {
+    if (c < 0) {
+      if (o.verbose) await p.error(`connect to ${host} port ${portText} (udp) failed: ${strerror(-c)}`);
+      return 1;
+    }
+    if (o.verbose) {
+      // A datagram "connection" is only known to work once probes went out without an ICMP error coming back.
+      if (!(await udptest(p.sys, s))) return 1;
+      // No /etc/services entry names the port here, so getservbyport's answer is "*".
+      await p.err.write(`Connection to ${host} ${portText} port [udp/*] succeeded!\n`);
+    }
+    return o.zero ? 0 : await readwrite(p, o, s);
+  } finally {
+    p.sys.close(s);
   }
-  if (o.verbose) {
-    // A datagram "connection" is only known to work once probes went out without an ICMP error coming back.
-    if (!(await udptest(p.sys, s))) return p.finish(1);
-    // No /etc/services entry names the port here, so getservbyport's answer is "*".
-    await p.err.write(`Connection to ${host} ${portText} port [udp/*] succeeded!\n`);
-  }
-  return p.finish(await readwrite(p, o, s));
 }
 
 const SEC = 1_000_000_000;
