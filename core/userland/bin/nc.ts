@@ -1,8 +1,8 @@
 // netcat-openbsd 1.219 nc(1), datagram part: `nc -u [-s ADDR] [-p PORT] HOST PORT` sends what it reads
 // on stdin as datagrams and prints what comes back; `nc -u -l [-p] PORT` waits for a first datagram,
-// connects to its sender (unless -k) and does the same. -q, -w, -W, -d, -b, -C, -n and -v (with the
-// client's probe datagrams) behave as netcat's; its usage and argument errors are netcat's own. Without -u, nc asks the kernel for
-// a stream socket and reports what the kernel answers.
+// connects to its sender (unless -k) and does the same. -q, -w, -W, -d, -b, -C, -n, -z and -v (with the
+// client's probe datagrams) behave as netcat's; its usage and argument errors are netcat's own. Without
+// -u, nc asks the kernel for a stream socket and reports what the kernel answers.
 import {
   AF_INET, CLOCK_MONOTONIC, EINTR, MSG_PEEK, POLLIN, SO_BROADCAST, SO_REUSEADDR, SO_REUSEPORT, SOCK_DGRAM, SOCK_STREAM,
   SOL_SOCKET, type PollFd, type Program, type SockaddrIn, type Sys,
