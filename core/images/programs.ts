@@ -49,6 +49,7 @@ import { main as arpProgram } from '../userland/bin/arp.ts';
 import { main as sysctlProgram } from '../userland/bin/sysctl.ts';
 import { main as netstatProgram } from '../userland/bin/netstat.ts';
 import { main as ssProgram } from '../userland/bin/ss.ts';
+import { main as ncProgram } from '../userland/bin/nc.ts';
 import { main as ethtoolProgram } from '../userland/bin/ethtool.ts';
 import { main as pingProgram } from '../userland/bin/ping.ts';
 import { main as tracerouteProgram } from '../userland/bin/traceroute.ts';
@@ -176,6 +177,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   sysctl: { path: '/usr/sbin/sysctl', program: sysctlProgram },
   netstat: { path: '/usr/bin/netstat', program: netstatProgram },
   ss: { path: '/usr/bin/ss', program: ssProgram },
+  nc: { path: '/usr/bin/nc', program: ncProgram },
   ethtool: { path: '/usr/sbin/ethtool', program: ethtoolProgram },
   ping: { path: '/usr/bin/ping', program: pingProgram },
   traceroute: { path: '/usr/sbin/traceroute', program: tracerouteProgram },

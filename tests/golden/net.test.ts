@@ -4,7 +4,7 @@ import { describe, test, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { TestTopology } from '../helpers/topology.ts';
 import { TOPOLOGIES } from './net/topologies.ts';
-import { mask, type NetRecord } from './net/common.ts';
+import { mask, maskOwners, type NetRecord } from './net/common.ts';
 import { KNOWN_DIFFERENCES } from './net/known.ts';
 import { latin1 } from '../helpers/golden-files.ts';
 
@@ -29,9 +29,12 @@ for (const [tool, cases] of byTool) {
           await topo.sh(line.slice(0, at), line.slice(at + 1).trim());
         }
         const res = await topo.sh(r.host, r.cmd);
-        const norm = (t: string): string => (r.unordered ? t.split('\n').sort().join('\n') : t);
-        const want = norm(mask(new TextDecoder().decode(latin1(r.output))));
-        expect({ output: norm(mask(res.output)), status: res.exitCode }).toEqual({ output: want, status: r.status });
+        const norm = (t: string): string => {
+          const m = r.owners ? maskOwners(mask(t)) : mask(t);
+          return r.unordered ? m.split('\n').sort().join('\n') : m;
+        };
+        const want = norm(new TextDecoder().decode(latin1(r.output)));
+        expect({ output: norm(res.output), status: res.exitCode }).toEqual({ output: want, status: r.status });
       });
     }
   });

@@ -1,12 +1,15 @@
 // net-tools 2.10 netstat(8): the routing table (-r, as route -n/-e), the interface table (-i, from
 // /proc/net/dev through the link calls), statistics (-s, /proc/net/snmp and netstat), and the socket
-// tables of /proc/net/{tcp,udp,raw} (-t -u -w -l -a -n -p) with the UNIX header when no family is named.
+// tables of /proc/net/{tcp,udp,raw} (-t -u -w -l -a -n; -e adds the owner and inode, -p the PID/program
+// holding each socket, found through /proc/<pid>/fd) with the UNIX header when no family is named.
 import { RT_TABLE_MAIN, type Program } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt, prefixToNetmask } from '../../net/wire/index.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { formatStats } from '../lib/net/netstat-stats.ts';
 import { ifaceRow, readProc } from '../lib/net/nettools.ts';
+import { userName } from '../lib/users.ts';
+import { netstatProgram, socketOwners, type SocketOwner } from '../lib/net/proc-owners.ts';
 import { readSockets, TCP_CLOSE, TCP_LISTEN, type SockRow } from '../lib/net/proc-sockets.ts';
 
 const USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}
@@ -90,11 +93,16 @@ function addr(a: number, port: number, numeric: boolean, raw = false): string {
   return text.length > 23 ? text.slice(0, 23) : text;
 }
 
-function sockLine(r: SockRow, numeric: boolean, programs: boolean): string {
+/**
+ * One socket line; `user` (-e) the owner's name (or uid) for the User and Inode columns, `owners` (-p)
+ * the processes holding each socket inode, found by scanning /proc/<pid>/fd.
+ */
+function sockLine(r: SockRow, numeric: boolean, user: ((uid: number) => string) | null, owners: Map<number, SocketOwner[]> | null): string {
   const state = r.proto === 'tcp' ? STATES[r.state] ?? 'UNKNOWN' : r.proto === 'udp' ? (r.state === 1 ? 'ESTABLISHED' : '') : String(r.state);
   let s = `${r.proto.padEnd(5)} ${String(r.rxQueue).padStart(6)} ${String(r.txQueue).padStart(6)} ` +
     `${addr(r.localAddr, r.localPort, numeric, r.proto === 'raw').padEnd(23)} ${addr(r.remoteAddr, r.remotePort, numeric).padEnd(23)} ${state.padEnd(11)}`;
-  if (programs) s += ` ${'-'.padEnd(19)}`;
+  if (user) s += ` ${user(r.uid).padEnd(10)} ${String(r.inode).padEnd(10)}`;
+  if (owners) s += ` ${netstatProgram(owners.get(r.inode)).padEnd(20)}`;
   return s + '\n';
 }
 
@@ -145,17 +153,21 @@ export const main: Program = async (sys, argv, envp) => {
   const serving = (r: SockRow): boolean => r.state === TCP_LISTEN || (r.proto !== 'tcp' && r.state === TCP_CLOSE);
   if (protos.length) {
     await p.out.write(`Active Internet connections (${which})\n`);
-    await p.out.write(`Proto Recv-Q Send-Q Local Address           Foreign Address         State      ${has('p') ? ' PID/Program name    ' : ''}\n`);
+    const extend = has('e');
+    await p.out.write(`Proto Recv-Q Send-Q Local Address           Foreign Address         State      ${extend ? ' User       Inode     ' : ''}${has('p') ? ' PID/Program name    ' : ''}\n`);
+    const owners = has('p') ? await socketOwners(sys) : null;
+    const numericUsers = numeric || has('numeric-users');
+    const user = extend ? (uid: number): string => (numericUsers ? String(uid) : userName(sys, uid)) : null;
     for (const proto of protos) {
       for (const r of await readSockets(sys, proto)) {
         if (!all && (listening ? !serving(r) : serving(r))) continue;
-        await p.out.write(sockLine(r, numeric, has('p')));
+        await p.out.write(sockLine(r, numeric, user, owners));
       }
     }
   }
   if (unix) {
     await p.out.write(`Active UNIX domain sockets (${which})\n`);
-    await p.out.write(`Proto RefCnt Flags       Type       State         I-Node   ${has('p') ? 'PID/Program name    ' : ''}Path\n`);
+    await p.out.write(`Proto RefCnt Flags       Type       State         I-Node   ${has('p') ? 'PID/Program name     ' : ''}Path\n`);
   }
   return p.finish(0);
 };

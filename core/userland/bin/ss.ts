@@ -1,9 +1,12 @@
 // iproute2 6.1 ss(8): TCP, UDP and raw sockets (-t -u -w, -l -a, state filters) read from /proc/net,
-// with ss's header rules (Netid only for several tables, State only for several states) and its errors.
+// with ss's header rules (Netid only for several tables, State only for several states) and its errors;
+// -p finds each socket's processes through /proc/<pid>/fd, -e and -m add UDP's details and memory.
 import { type Program } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt } from '../../net/wire/index.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { getopt, type LongOpt } from '../lib/getopt.ts';
+import { readProc } from '../lib/net/nettools.ts';
+import { socketOwners, ssUsers, type SocketOwner } from '../lib/net/proc-owners.ts';
 import { readSockets, type SockRow } from '../lib/net/proc-sockets.ts';
 import { ALL_DBS, SS_ALL, SS_CONN, SS_LISTENING, STATE_NAMES, dbStates, popcount, stateBits, type Db } from '../lib/net/ss-filter.ts';
 
@@ -134,12 +137,18 @@ export const main: Program = async (sys, argv, envp) => {
   const netid = dbs.length > 1;
   const stateCol = popcount(shown) > 1;
   const rows: string[][] = [];
+  const owners = has('p') ? await socketOwners(sys) : new Map<number, SocketOwner[]>();
+  const ext: Ext = { users: has('p'), details: has('e'), memory: has('m'), owners, rcvbuf: 0, sndbuf: 0 };
+  if (ext.memory) {
+    ext.rcvbuf = Number(await readProc(sys, '/proc/sys/net/core/rmem_default')) || 212992;
+    ext.sndbuf = Number(await readProc(sys, '/proc/sys/net/core/wmem_default')) || 212992;
+  }
   for (const proto of ['tcp', 'udp', 'raw'] as const) {
     if (!dbs.includes(proto)) continue;
     for (const r of await readSockets(sys, proto)) {
       const st = r.proto !== 'tcp' && r.state === 10 ? 7 : r.state;
       if (!(shown & (1 << st))) continue;
-      rows.push(row(r, st, netid, stateCol, has('n')));
+      rows.push(row(r, st, netid, stateCol, has('n'), ext));
     }
   }
   const head = [...(netid ? ['Netid'] : []), ...(stateCol ? ['State'] : []), 'Recv-Q', 'Send-Q', 'Local Address:', 'Port', 'Peer Address:', 'Port', 'Process'];
@@ -149,19 +158,50 @@ export const main: Program = async (sys, argv, envp) => {
 
 const PROTOCOLS: Record<number, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 255: 'raw' };
 
-function row(r: SockRow, st: number, netid: boolean, stateCol: boolean, numeric: boolean): string[] {
+/** What -p, -e and -m add after the peer port. */
+interface Ext {
+  users: boolean;
+  details: boolean;
+  memory: boolean;
+  owners: Map<number, SocketOwner[]>;
+  /** The default buffer sizes (net.core.rmem_default / wmem_default) that skmem's rb and tb show. */
+  rcvbuf: number;
+  sndbuf: number;
+}
+
+/**
+ * The Process column: ` users:(...)` (-p); for UDP, from the socket diagnostics, ` uid:N` (when not root),
+ * ` ino:N sk:HEX cgroup:PATH` and the shutdown state ` <->` (-e), then `\n\t skmem:(...)` on its own line
+ * (-m). ss 6.1 prints neither for raw sockets, only their users.
+ */
+function extColumn(r: SockRow, x: Ext): string {
+  let s = x.users ? (ssUsers(x.owners.get(r.inode)) ? ` ${ssUsers(x.owners.get(r.inode))}` : '') : '';
+  if (r.proto !== 'udp') return s;
+  if (x.details) s += `${r.uid ? ` uid:${r.uid}` : ''} ino:${r.inode} sk:${r.pointer} cgroup:/ <->`;
+  if (x.memory) s += `\n\t skmem:(r${r.rxQueue},rb${x.rcvbuf},t${r.txQueue},tb${x.sndbuf},f${forwardAlloc(r.rxQueue)},w0,o0,bl0,d${r.drops})`;
+  return s;
+}
+
+/** sk_forward_alloc of a UDP socket: what is left of the whole pages charged for its receive queue. */
+const forwardAlloc = (rmem: number): number => (rmem ? Math.ceil(rmem / 4096) * 4096 - rmem : 0);
+
+/** One line's cells; ss prints the queues as "%-6d", so they keep that width without a header (-H). */
+function row(r: SockRow, st: number, netid: boolean, stateCol: boolean, numeric: boolean, x: Ext): string[] {
   const [la, lp] = endpoint(r.localAddr, r.localPort, r.proto === 'raw');
   const [pa, pp] = endpoint(r.remoteAddr, r.remotePort, false);
   const port = r.proto === 'raw' && !numeric ? (PROTOCOLS[r.localPort] ?? lp) : lp;
-  return [...(netid ? [r.proto] : []), ...(stateCol ? [STATE_NAMES[st] ?? 'UNKNOWN'] : []), String(r.rxQueue), String(r.txQueue), `${la}:`, port, `${pa}:`, pp, ''];
+  return [...(netid ? [r.proto] : []), ...(stateCol ? [STATE_NAMES[st] ?? 'UNKNOWN'] : []), String(r.rxQueue).padEnd(6), String(r.txQueue).padEnd(6), `${la}:`, port, `${pa}:`, pp, extColumn(r, x)];
 }
 
 /**
  * ss's columns: each as wide as its widest cell (header included), a blank before State, the queues
- * and the addresses, addresses right-aligned against their ':' and ports left-aligned after it.
+ * and the addresses, addresses right-aligned against their ':' and ports left-aligned after it. The
+ * Process column counts its cells whole (a `\n\t` of -m included), except the last line's: ss measures
+ * every field but the final one it buffered.
  */
 function layout(table: string[][], n: number): string[] {
-  const widths = Array.from({ length: n }, (_, k) => Math.max(0, ...table.map((r) => r[k]!.length)));
+  const last = table.length - 1;
+  const widths = Array.from({ length: n }, (_, k) => Math.max(0, ...table.map((r, i) => (k === n - 1 && i === last && i > 0 ? 0 : r[k]!.length))));
   const right = new Set([n - 5, n - 3]);
   const glued = new Set([n - 4, n - 2, n - 1, 0]);
   return table.map((r) => r.map((c, k) => (glued.has(k) ? '' : ' ') + (right.has(k) ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join(''));

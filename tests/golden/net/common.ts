@@ -17,6 +17,8 @@ export interface NetCase {
    * tmpfs over /etc and /usr/lib/sysctl.d (a guest has none of the host's files there).
    */
   privateEtc?: boolean;
+  /** The output names processes and sockets (pids, inodes, kernel pointers): compare through maskOwners(). */
+  owners?: boolean;
 }
 
 export interface NetRecord extends NetCase {
@@ -40,4 +42,21 @@ export function mask(text: string): string {
     .replace(/(\d+\.\d+)ms/g, 'Tms')
     .replace(/ipg\/ewma [\d./]+ ms/g, 'ipg/ewma T ms')
     .replace(/^\[\d+\.\d+\] /gm, '[T] ');
+}
+
+/**
+ * For `owners` cases, after mask(): pids (ss's pid=N, netstat's N/prog), socket inodes (ss's ino:N, netstat
+ * -e's Inode column) and ss's sk: pointer
+ * differ between Linux and a guest by nature, and so does the padding their widths give the last column,
+ * so trailing blanks go too.
+ */
+export function maskOwners(text: string): string {
+  return text
+    .replace(/pid=\d+/g, 'pid=P')
+    .replace(/ino:\d+/g, 'ino:I')
+    .replace(/ sk:[0-9a-f]+/g, ' sk:K')
+    .replace(/ \d+\/(?=[^\s/])/g, ' P/')
+    // netstat -e's Inode column (10 wide, after the 80 columns of a socket line and the user's 10)
+    .replace(/^((?:tcp|udp|raw)  .{74} \S+ +)(\d+ *)/gm, (_m, pre: string, ino: string) => pre + 'I'.padEnd(ino.length))
+    .replace(/ +$/gm, '');
 }

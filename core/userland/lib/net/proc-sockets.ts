@@ -15,6 +15,9 @@ export interface SockRow {
   rxQueue: number;
   uid: number;
   inode: number;
+  /** The socket's kernel pointer column (hex), which ss -e prints as sk: when it reads /proc. */
+  pointer: string;
+  drops: number;
 }
 
 export const TCP_ESTABLISHED = 1, TCP_SYN_SENT = 2, TCP_SYN_RECV = 3, TCP_FIN_WAIT1 = 4, TCP_FIN_WAIT2 = 5;
@@ -39,6 +42,7 @@ export async function readSockets(sys: Sys, proto: SockRow['proto']): Promise<So
     rows.push({
       proto, localAddr: hexAddr(la), localPort: parseInt(lp, 16), remoteAddr: hexAddr(ra), remotePort: parseInt(rp, 16),
       state: parseInt(f[3]!, 16), txQueue: parseInt(tx, 16), rxQueue: parseInt(rx, 16), uid: Number(f[7]), inode: Number(f[9]),
+      pointer: (f[11] ?? '0').replace(/^0+(?=.)/, ''), drops: Number(f[12] ?? 0),
     });
   }
   return rows;
