@@ -76,9 +76,10 @@ const PACKAGES: Record<string, { title: string; texts: Text[] }> = {
     { name: 'SU_HELP', argv: ['su', '--help'], from: 'out' },
     { name: 'MORE_HELP', argv: ['more', '--help'], from: 'out' },
   ] },
-  sudo: { title: 'sudo 1.9.13p3 (-V as root also describes the sudoers plugins)', texts: [
+  sudo: { title: 'sudo 1.9.13p3 (-V as root also lists the configure options and sudoers settings)', texts: [
     { name: 'SUDO_HELP', argv: ['sudo', '--help'], from: 'out' },
     { name: 'SUDO_VERSION_ROOT', argv: ['sudo', '--version'], from: 'out' },
+    { name: 'SUDO_VERSION_USER', argv: ['su', 'nobody', '-s', '/bin/sh', '-c', 'sudo --version'], from: 'out' },
   ] },
   less: { title: 'less 590 (the help is its own help file, copied through as to a non-terminal)', texts: [
     { name: 'LESS_HELP', argv: ['less', '--help'], from: 'out' },

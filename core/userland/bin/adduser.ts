@@ -4,6 +4,7 @@
 // Without --disabled-* it asks for the password and the chfn fields, as the interactive form does.
 import type { Program, Sys } from '../../kernel/abi.ts';
 import { copySkel, hashPassword, readSecret } from '../lib/account-files.ts';
+import { ADDUSER_HELP, ADDUSER_VERSION } from '../lib/help/adduser.ts';
 import { LineReader, writeAll } from '../lib/io.ts';
 import { Proc } from '../lib/program.ts';
 import { UserDb, today } from '../lib/user-db.ts';
@@ -21,16 +22,17 @@ export const main: Program = async (sys, argv, envp) => {
   const names: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
+    // Getopt::Long runs the help and version handlers (which exit) as it meets them.
+    if (a === '--help' || a === '-h' || a === '--version' || a === '-v') {
+      await p.out.write(a === '--help' || a === '-h' ? ADDUSER_HELP : ADDUSER_VERSION);
+      return p.finish(0);
+    }
     if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split(/=(.*)/s) as [string, string | undefined];
       if (VALUE_OPTS.includes(k) && v === undefined) o.set(k, argv[++i] ?? '');
       else o.set(k, v ?? '');
     } else if (a === '-q') o.set('quiet', '');
     else names.push(a);
-  }
-  if (o.has('version')) {
-    await p.out.write('adduser version 3.134\n');
-    return p.finish(0);
   }
   if (names.length === 0 || names.length > 2) return fail('Only one or two names allowed.');
   if (sys.getids().euid !== 0) return fail('Only root may add a user or group to the system.');
