@@ -144,6 +144,10 @@ export const main: Program = async (sys, argv, envp) => {
     const a = argv[i]!;
     if (a === '--help') return info(TOP_HELP);
     if (a === '--version') return info(TOP_VERSION);
+    if (a.startsWith('--') && a.length > 2) {
+      await p.err.write(`top: unrecognized option '${a}'\n`);
+      return p.finish(0);
+    }
     if (!a.startsWith('-') || a.length < 2) return fail(`unknown option '${a}'`);
     for (let j = 1; j < a.length; j++) {
       const c = a[j]!;

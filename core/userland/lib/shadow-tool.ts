@@ -20,7 +20,7 @@ export class ShadowTool extends Proc {
    * and the usage, and returns `badStatus` (passwd uses its own E_BAD_ARG, 6).
    */
   async options(shorts: string, longs: LongOpt[], badStatus = E_USAGE): Promise<GetoptResult | number> {
-    const r = getopt(this.argv, shorts, [...longs, { name: 'help', key: 'h' }]);
+    const r = getopt(this.argv, shorts.includes('h') ? shorts : shorts + 'h', [...longs, { name: 'help', key: 'h' }]);
     if (r.error) {
       await this.out.flush();
       await this.err.write(`${this.argv[0] ?? this.tool}: ${r.error}\n`);
