@@ -54,6 +54,13 @@ export const main: Program = async (sys, argv, envp) => {
           await p.err.write(AWK_USAGE);
           return p.finish(0);
         }
+        // mawk warns about -W names it does not know, and about a value given to one that takes none.
+        const name = w.split('=')[0]!;
+        const known = name !== '' && ['dump', 'exec', 'interactive', 'posix_space', 'random', 'sprintf'].some((k) => k.startsWith(name));
+        if (!known) await p.err.write(`${p.name}: vacuous option: -W ${val}\n`);
+        if (w.includes('=') && !(known && ['exec', 'random', 'sprintf'].some((k) => k.startsWith(name)))) {
+          await p.err.write(`${p.name}: unexpected option value ${val}\n`);
+        }
       }
       continue;
     }

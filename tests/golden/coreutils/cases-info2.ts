@@ -136,6 +136,8 @@ export const HELP2_ORDER_CASES: GoldenCase[] = [
   h('awk-f-no-arg', ['awk', '-f']),
   h('awk-W-no-arg', ['awk', '-W']),
   h('awk-bad', ['awk', '-x']),
+  h('awk-W-vacuous', ['awk', '-W', 'zz', '-Wverz', 'BEGIN { print "ok" }']),
+  h('awk-W-unexpected-value', ['awk', '-Wzz=1', '-W', 'interactive=1', 'BEGIN { print "ok" }']),
   h('find-path-help', ['find', '.', '-help']),
   h('find-name-version', ['find', '.', '-name', '-version']),
   h('xargs-help-then-bad', ['xargs', '--help', '-Q']),
