@@ -4,11 +4,17 @@
 // Without --disabled-* it asks for the password and the chfn fields, as the interactive form does.
 import type { Program, Sys } from '../../kernel/abi.ts';
 import { copySkel, hashPassword, readSecret } from '../lib/account-files.ts';
+import { ADDUSER_HELP, ADDUSER_VERSION } from '../lib/help/adduser.ts';
 import { LineReader, writeAll } from '../lib/io.ts';
 import { Proc } from '../lib/program.ts';
 import { UserDb, today } from '../lib/user-db.ts';
 
-const VALUE_OPTS = ['gecos', 'home', 'shell', 'uid', 'gid', 'ingroup', 'firstuid', 'lastuid', 'conf', 'comment', 'add_extra_groups'];
+const VALUE_OPTS = ['gecos', 'home', 'shell', 'uid', 'gid', 'ingroup', 'firstuid', 'lastuid', 'firstgid', 'lastgid', 'conf', 'comment'];
+
+/** The long options adduser 3.134 accepts (besides help and version). */
+const KNOWN_OPTS = ['add-extra-groups', 'add_extra_groups', 'allow-all-names', 'allow-badname', 'allow-bad-names', 'comment', 'conf',
+  'debug', 'disabled-login', 'disabled-password', 'firstgid', 'firstuid', 'force-badname', 'gecos', 'gid', 'group', 'home', 'ingroup',
+  'lastgid', 'lastuid', 'no-create-home', 'quiet', 'shell', 'system', 'uid', 'verbose'];
 
 export const main: Program = async (sys, argv, envp) => {
   const groupMode = (argv[0] ?? '').endsWith('addgroup');
@@ -19,18 +25,30 @@ export const main: Program = async (sys, argv, envp) => {
   };
   const o = new Map<string, string>();
   const names: string[] = [];
+  let badOption = false;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
+    // Getopt::Long runs the help and version handlers (which exit) as it meets them.
+    if (a === '--help' || a === '-h' || a === '--version' || a === '-v') {
+      await p.out.write(a === '--help' || a === '-h' ? ADDUSER_HELP : ADDUSER_VERSION);
+      return p.finish(0);
+    }
     if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split(/=(.*)/s) as [string, string | undefined];
+      if (!KNOWN_OPTS.includes(k)) {
+        // Getopt::Long warns and goes on; adduser then prints its usage and fails.
+        await p.err.write(`Unknown option: ${k}\n`);
+        badOption = true;
+        continue;
+      }
       if (VALUE_OPTS.includes(k) && v === undefined) o.set(k, argv[++i] ?? '');
       else o.set(k, v ?? '');
     } else if (a === '-q') o.set('quiet', '');
     else names.push(a);
   }
-  if (o.has('version')) {
-    await p.out.write('adduser version 3.134\n');
-    return p.finish(0);
+  if (badOption) {
+    await p.out.write(ADDUSER_HELP);
+    return p.finish(1);
   }
   if (names.length === 0 || names.length > 2) return fail('Only one or two names allowed.');
   if (sys.getids().euid !== 0) return fail('Only root may add a user or group to the system.');

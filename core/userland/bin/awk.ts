@@ -16,8 +16,7 @@ export const main: Program = async (sys, argv, envp) => {
   let fs: string | null = null;
   let i = 1;
   const needArg = async (opt: string): Promise<number> => {
-    await p.err.write(`${p.name}: option requires an argument -- ${opt}\n`);
-    await p.err.write(AWK_USAGE);
+    await p.err.write(`${p.name}: option -${opt} lacks argument\n`);
     return p.finish(2);
   };
   for (; i < argv.length; i++) {
@@ -52,14 +51,21 @@ export const main: Program = async (sys, argv, envp) => {
           return p.finish(0);
         }
         if ('usage'.startsWith(w) || 'help'.startsWith(w)) {
-          await p.out.write(AWK_USAGE);
+          await p.err.write(AWK_USAGE);
           return p.finish(0);
+        }
+        // mawk warns about -W names it does not know, and about a value given to one that takes none.
+        const name = w.split('=')[0]!;
+        const known = name !== '' && ['dump', 'exec', 'interactive', 'posix_space', 'random', 'sprintf'].some((k) => k.startsWith(name));
+        if (!known) await p.err.write(`${p.name}: vacuous option: -W ${val}\n`);
+        if (w.includes('=') && !(known && ['exec', 'random', 'sprintf'].some((k) => k.startsWith(name)))) {
+          await p.err.write(`${p.name}: unexpected option value ${val}\n`);
         }
       }
       continue;
     }
+    // mawk names the option and stops, without its usage (--help and --version included).
     await p.err.write(`${p.name}: not an option: ${a}\n`);
-    await p.err.write(AWK_USAGE);
     return p.finish(2);
   }
   let src: string;

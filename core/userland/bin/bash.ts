@@ -1,5 +1,26 @@
 // bash(1): the guest's shell (/bin/bash and /bin/sh). The interpreter lives in core/userland/shell.
 import type { Program } from '../../kernel/abi.ts';
+import { BASH_HELP } from '../lib/help/bash.ts';
+import { writeAll } from '../lib/io.ts';
 import { bashMain } from '../shell/main.ts';
 
-export const main: Program = (sys, argv, envp) => bashMain(sys, argv, envp);
+const LONG_OPTIONS = ['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file', 'login', 'noediting',
+  'noprofile', 'norc', 'posix', 'pretty-print', 'rcfile', 'restricted', 'verbose', 'version'];
+
+/** bash reads its leading long options first and, when they all parse, answers --help (before --version). */
+function wantsHelp(argv: readonly string[]): boolean {
+  let help = false;
+  for (let i = 1; i < argv.length && argv[i]!.startsWith('--') && argv[i] !== '--'; i++) {
+    const name = argv[i]!.slice(2);
+    if (!LONG_OPTIONS.includes(name)) return false;
+    if (name === 'help') help = true;
+    if ((name === 'rcfile' || name === 'init-file') && ++i >= argv.length) return false;
+  }
+  return help;
+}
+
+export const main: Program = async (sys, argv, envp) => {
+  if (!wantsHelp(argv)) return bashMain(sys, argv, envp);
+  await writeAll(sys, 1, BASH_HELP);
+  return 0;
+};

@@ -4,16 +4,25 @@ import type { Program } from '../../kernel/abi.ts';
 import { Cmd, readInput } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
+import { CMP_HELP, CMP_VERSION } from '../lib/help/diffutils.ts';
+import { tryHelp } from '../lib/diff-try-help.ts';
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
-  const r = getopt(argv, 'lsb', [{ name: 'verbose', key: 'l' }, { name: 'silent', key: 's' }, { name: 'quiet', key: 's' },
+  const r = getopt(argv, 'lsbv', [{ name: 'verbose', key: 'l' }, { name: 'silent', key: 's' }, { name: 'quiet', key: 's' },
     { name: 'print-bytes', key: 'b' }, { name: 'help' }, { name: 'version' }]);
-  if (r.error) return p.finish((await p.tryHelp(r.error)) + 1);
+  // diffutils acts on --help and -v as its option loop meets them, before a later bad option.
+  for (const o of r.opts) {
+    if (o.key === 'help' || o.key === 'v' || o.key === 'version') {
+      await p.out.write(o.key === 'help' ? CMP_HELP : CMP_VERSION);
+      return p.finish(0);
+    }
+  }
+  if (r.error) return p.finish(await tryHelp(p, r.error));
   const verbose = r.opts.some((o) => o.key === 'l');
   const silent = r.opts.some((o) => o.key === 's');
-  if (r.operands.length === 0) return p.finish((await p.tryHelp("missing operand after 'cmp'")) + 1);
-  if (r.operands.length > 2) return p.finish((await p.tryHelp(`invalid --ignore-initial value '${r.operands[2]}'`)) + 1);
+  if (r.operands.length === 0) return p.finish(await tryHelp(p, "missing operand after 'cmp'"));
+  if (r.operands.length > 2) return p.finish(await tryHelp(p, `invalid --ignore-initial value '${r.operands[2]}'`));
   const names = [r.operands[0]!, r.operands[1] ?? '-'];
   const data: string[] = [];
   for (const n of names) {

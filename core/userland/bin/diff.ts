@@ -5,6 +5,8 @@ import { Cmd, readInput } from '../lib/cmd.ts';
 import { diffLines, type Change } from '../lib/diff-lcs.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
+import { DIFF_HELP, DIFF_VERSION } from '../lib/help/diffutils.ts';
+import { tryHelp } from '../lib/diff-try-help.ts';
 import { joinPath, lastComponent, listNames } from '../lib/paths.ts';
 import { strftime } from '../lib/time.ts';
 
@@ -77,26 +79,25 @@ function unified(A: string[], B: string[], changes: Change[], ctx: number, noEol
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const args = argv.map((a, i) => (i > 0 && /^-\d+$/.test(a) ? `-U${a.slice(1)}` : a));
-  const r = getopt(args, 'uU:qrNaiwbB', [{ name: 'unified', arg: 'optional', key: 'U' }, { name: 'brief', key: 'q' },
+  const r = getopt(args, 'uU:qrNaiwbBv', [{ name: 'unified', arg: 'optional', key: 'U' }, { name: 'brief', key: 'q' },
     { name: 'recursive', key: 'r' }, { name: 'text', key: 'a' }, { name: 'help' }, { name: 'version' }]);
-  if (r.error) return p.finish((await p.tryHelp(r.error)) + 1);
+  // diffutils acts on --help and -v as its option loop meets them, before a later bad option.
+  for (const x of r.opts) {
+    if (x.key === 'help' || x.key === 'v' || x.key === 'version') {
+      await p.out.write(x.key === 'help' ? DIFF_HELP : DIFF_VERSION);
+      return p.finish(0);
+    }
+  }
+  if (r.error) return p.finish(await tryHelp(p, r.error));
   const o: Opts = { unified: -1, brief: false, recursive: false };
   for (const x of r.opts) {
     if (x.key === 'u') o.unified = 3;
     else if (x.key === 'U') o.unified = x.value === undefined ? 3 : Number(x.value);
     else if (x.key === 'q') o.brief = true;
     else if (x.key === 'r') o.recursive = true;
-    else if (x.key === 'version') {
-      await p.out.write('diff (GNU diffutils) 3.8\n');
-      return p.finish(0);
-    }
   }
-  if (r.operands.length < 2) {
-    await p.error(`missing operand after '${r.operands[0] ?? 'diff'}'`);
-    await p.error(`Try '${p.name} --help' for more information.`);
-    return p.finish(2);
-  }
-  if (r.operands.length > 2) return p.finish((await p.tryHelp(`extra operand '${r.operands[2]}'`)) + 1);
+  if (r.operands.length < 2) return p.finish(await tryHelp(p, `missing operand after '${r.operands[0] ?? 'diff'}'`));
+  if (r.operands.length > 2) return p.finish(await tryHelp(p, `extra operand '${r.operands[2]}'`));
   let [a, b] = r.operands as [string, string];
   const sa = a === '-' ? null : sys.stat(a);
   const sb = b === '-' ? null : sys.stat(b);

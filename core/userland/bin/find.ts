@@ -4,6 +4,7 @@
 import { isDir, isLnk, S_IFMT, WEXITSTATUS, WIFEXITED, type Program, type Stat, type Sys, CLOCK_REALTIME } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { FIND_HELP, FIND_VERSION } from '../lib/help/findutils.ts';
 import { joinPath, listNames } from '../lib/paths.ts';
 import { quote } from '../lib/program.ts';
 import { spawnCommand, quoteCmd, waitChild } from '../lib/run-child.ts';
@@ -24,6 +25,11 @@ interface Ctx {
 
 class Usage {
   constructor(readonly message: string) {}
+}
+
+/** -help and -version (with one or two dashes) print their text and end find as the parser meets them. */
+class Info {
+  constructor(readonly text: string) {}
 }
 
 /** fnmatch(3) without FNM_PATHNAME: * ? [...] and backslash escapes. */
@@ -188,6 +194,8 @@ export const main: Program = async (sys, argv, envp) => {
         return { k: 'exec', argv: args, plus, id };
       }
       case '-depth': depthFirst = true; return test(() => true);
+      case '-help': case '--help': throw new Info(FIND_HELP);
+      case '-version': case '--version': throw new Info(FIND_VERSION);
       default:
         if (t.startsWith('-')) throw new Usage(`unknown predicate \`${t}'`);
         {
@@ -229,6 +237,10 @@ export const main: Program = async (sys, argv, envp) => {
       }
     }
   } catch (e) {
+    if (e instanceof Info) {
+      await p.out.write(e.text);
+      return p.finish(0);
+    }
     if (!(e instanceof Usage)) throw e;
     await p.error(e.message);
     return p.finish(1);

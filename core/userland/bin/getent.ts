@@ -1,6 +1,8 @@
 // getent(1) from glibc 2.36 for the "files" databases: passwd, group, shadow, gshadow, hosts, services,
 // protocols, networks; keys by name or number; exit 2 when a key is not found.
 import type { Program } from '../../kernel/abi.ts';
+import { getopt } from '../lib/getopt.ts';
+import { GETENT_HELP, GETENT_USAGE, GETENT_VERSION } from '../lib/help/libc-bin.ts';
 import { readFileText } from '../lib/io.ts';
 import { Proc } from '../lib/program.ts';
 
@@ -9,16 +11,32 @@ const FILES: Record<string, string> = { passwd: '/etc/passwd', group: '/etc/grou
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
-  const args = argv.slice(1).filter((a) => a !== '--');
+  const hint = "Try `getent --help' or `getent --usage' for more information.\n";
+  const r = getopt(argv, 'Ais:V?', [{ name: 'no-addrconfig', key: 'A' }, { name: 'no-idn', key: 'i' },
+    { name: 'service', arg: 'required', key: 's' }, { name: 'help', key: '?' }, { name: 'usage' }, { name: 'version', key: 'V' }]);
+  // argp answers --help, --usage and -V as it meets them; a bad option is EX_USAGE (64).
+  for (const o of r.opts) {
+    const text = o.key === '?' ? GETENT_HELP : o.key === 'usage' ? GETENT_USAGE : o.key === 'V' ? GETENT_VERSION : null;
+    if (text !== null) {
+      await p.out.write(text);
+      return p.finish(0);
+    }
+  }
+  if (r.error) {
+    await p.error(r.error);
+    await p.err.write(hint);
+    return p.finish(64);
+  }
+  const args = r.operands;
   const db = args[0];
   if (db === undefined) {
     await p.error('wrong number of arguments');
-    await p.err.write("Try `getent --help' or `getent --usage' for more information.\n");
+    await p.err.write(hint);
     return p.finish(1);
   }
   const path = FILES[db];
   if (!path) {
-    await p.err.write(`Unknown database: ${db}\nTry \`getent --help' or \`getent --usage' for more information.\n`);
+    await p.err.write(`Unknown database: ${db}\n${hint}`);
     return p.finish(1);
   }
   const text = await readFileText(sys, path);

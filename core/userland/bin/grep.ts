@@ -6,6 +6,7 @@ import { strerror } from '../lib/errno.ts';
 import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { Matcher, type MatchOptions } from '../lib/grep-match.ts';
 import { readAll } from '../lib/io.ts';
+import { GREP_HELP, GREP_VERSION } from '../lib/help/grep.ts';
 
 const LONGS: LongOpt[] = [
   ['extended-regexp', 'E'], ['fixed-strings', 'F'], ['basic-regexp', 'G'], ['perl-regexp', 'P'], ['ignore-case', 'i'],
@@ -42,6 +43,7 @@ export const main: Program = async (sys, argv, envp) => {
   const patterns: string[] = [];
   let havePatterns = false;
   let names: boolean | null = null;
+  let showHelp = false, showVersion = false;
   const st = {
     p, invert: false, count: false, only: false, quiet: false, silent: false, number: false, list: null, after: -1,
     before: -1, max: -1, text: false, nul: false, recursive: null, label: '(standard input)', printed: false, matched: false, error: false, done: false,
@@ -96,11 +98,14 @@ export const main: Program = async (sys, argv, envp) => {
         havePatterns = true;
         break;
       }
-      case 'help': await p.out.write('Usage: grep [OPTION]... PATTERNS [FILE]...\nSearch for PATTERNS in each FILE.\n'); return p.finish(0);
-      case 'V': await p.out.write('grep (GNU grep) 3.8\n'); return p.finish(0);
+      case 'help': showHelp = true; break;
+      case 'V': showVersion = true; break;
       default: break;
     }
   }
+  // As grep.c: the option loop only notes --help and -V; the version wins.
+  if (showVersion) { await p.out.write(GREP_VERSION); return p.finish(0); }
+  if (showHelp) { await p.out.write(GREP_HELP); return p.finish(0); }
   const files = [...r.operands];
   if (!havePatterns) {
     if (files.length === 0) return usage();

@@ -5,6 +5,7 @@ import { O_CREAT, O_EXCL, O_TRUNC, O_WRONLY, isDir, isReg, type Program } from '
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
 import { gzipDecode, gzipEncode } from '../lib/gzip-format.ts';
+import { GUNZIP_HELP, GUNZIP_VERSION, GZIP_HELP, GZIP_VERSION, ZCAT_HELP, ZCAT_VERSION } from '../lib/help/gzip.ts';
 import { readAll, writeAll } from '../lib/io.ts';
 import { Proc } from '../lib/program.ts';
 import { MONTHS, gmtime } from '../lib/time.ts';
@@ -12,21 +13,32 @@ import { MONTHS, gmtime } from '../lib/time.ts';
 export const main: Program = async (sys, argv, envp) => {
   const prog = (argv[0] ?? 'gzip').split('/').pop()!;
   const p = new Proc(sys, argv, envp, 'gzip');
-  const r = getopt(argv, 'cdfhklLnNqrStvV123456789', [{ name: 'stdout', key: 'c' }, { name: 'to-stdout', key: 'c' },
+  if ((prog === 'gunzip' || prog === 'zcat') && (argv[1] === '--help' || argv[1] === '--version')) {
+    // gunzip and zcat are shell scripts that answer a first --help or --version themselves (the usage
+    // names $0, the script's path) and otherwise run gzip -d or gzip -cd.
+    const path = argv[0]!.includes('/') ? argv[0]! : `/usr/bin/${prog}`;
+    const texts = prog === 'gunzip' ? [GUNZIP_HELP, GUNZIP_VERSION] : [ZCAT_HELP, ZCAT_VERSION];
+    await p.out.write(argv[1] === '--help' ? texts[0]!.replace(`/usr/bin/${prog}`, path) : texts[1]!);
+    return p.finish(0);
+  }
+  const r = getopt(argv, 'cdfhHklLnNqrStvV123456789', [{ name: 'stdout', key: 'c' }, { name: 'to-stdout', key: 'c' },
     { name: 'decompress', key: 'd' }, { name: 'uncompress', key: 'd' }, { name: 'force', key: 'f' }, { name: 'help', key: 'h' },
     { name: 'keep', key: 'k' }, { name: 'list', key: 'l' }, { name: 'no-name', key: 'n' }, { name: 'name', key: 'N' },
     { name: 'quiet', key: 'q' }, { name: 'test', key: 't' }, { name: 'verbose', key: 'v' }, { name: 'version', key: 'V' },
     { name: 'fast', key: '1' }, { name: 'best', key: '9' }]);
+  // gzip acts on -h and -V as its option loop meets them, before a later bad option.
+  for (const o of r.opts) {
+    if (o.key === 'h' || o.key === 'H' || o.key === 'V') {
+      await p.out.write(o.key === 'V' ? GZIP_VERSION : GZIP_HELP);
+      return p.finish(0);
+    }
+  }
   if (r.error) {
     await p.error(r.error);
-    await p.err.write(`Try \`${prog} --help' for more information.\n`);
+    await p.err.write("Try `gzip --help' for more information.\n");
     return p.finish(1);
   }
   const has = (k: string): boolean => r.opts.some((o) => o.key === k);
-  if (has('V')) {
-    await p.out.write('gzip 1.12\n');
-    return p.finish(0);
-  }
   let level = 6;
   for (const o of r.opts) if (/^[1-9]$/.test(o.key)) level = Number(o.key);
   const decompress = has('d') || prog === 'gunzip' || prog === 'zcat' || has('t') || has('l');

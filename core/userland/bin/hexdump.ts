@@ -4,6 +4,7 @@ import type { Program } from '../../kernel/abi.ts';
 import { Cmd, parseSize } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
+import { HEXDUMP_HELP, HEXDUMP_VERSION } from '../lib/help/bsdextrautils.ts';
 import { readBytes } from '../lib/byte-input.ts';
 import { concat } from '../lib/io.ts';
 
@@ -42,13 +43,8 @@ function* chunks(b: Uint8Array): Generator<number> {
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
-  const r = getopt(argv, 'bcCdoxn:s:ve:f:L::', [{ name: 'canonical', key: 'C' }, { name: 'length', arg: 'required', key: 'n' },
-    { name: 'skip', arg: 'required', key: 's' }, { name: 'no-squeezing', key: 'v' }, { name: 'help' }, { name: 'version' }]);
-  if (r.error) {
-    await p.error(r.error);
-    await p.err.write(`Try '${p.name} --help' for more information.\n`);
-    return p.finish(1);
-  }
+  const r = getopt(argv, 'bcCdoxn:s:ve:f:L::hV', [{ name: 'canonical', key: 'C' }, { name: 'length', arg: 'required', key: 'n' },
+    { name: 'skip', arg: 'required', key: 's' }, { name: 'no-squeezing', key: 'v' }, { name: 'help', key: 'h' }, { name: 'version', key: 'V' }]);
   let mode: Mode = 'default';
   let length = -1;
   let skip = 0;
@@ -56,6 +52,10 @@ export const main: Program = async (sys, argv, envp) => {
   for (const o of r.opts) {
     if ('bcCdox'.includes(o.key) && o.key.length === 1) mode = o.key as Mode;
     else if (o.key === 'v') all = true;
+    else if (o.key === 'h' || o.key === 'V') {
+      await p.out.write(o.key === 'h' ? HEXDUMP_HELP : HEXDUMP_VERSION);
+      return p.finish(0);
+    }
     else if (o.key === 'n' || o.key === 's') {
       const v = o.value ?? '';
       const n = /^0[xX][0-9a-fA-F]+$/.test(v) ? parseInt(v, 16) : parseSize(v);
@@ -66,6 +66,12 @@ export const main: Program = async (sys, argv, envp) => {
       if (o.key === 'n') length = n;
       else skip = n;
     }
+  }
+  // util-linux acts on the options in order: those before a bad one first (-h and -V included).
+  if (r.error) {
+    await p.error(r.error);
+    await p.err.write(`Try '${p.name} --help' for more information.\n`);
+    return p.finish(1);
   }
   const names = r.operands.length ? r.operands : ['-'];
   const parts: Uint8Array[] = [];

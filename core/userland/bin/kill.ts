@@ -1,6 +1,7 @@
 // kill(1) from procps: kill [-s SIGNAL | -SIGNAL | -n NUM] PID..., kill -l [SIGNAL].
 import { SIGNAL_NAMES, SIGTERM, type Program } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
+import { KILL_HELP } from '../lib/help/procps.ts';
 import { Proc } from '../lib/program.ts';
 import { parseSignal } from '../lib/signals.ts';
 
@@ -9,6 +10,14 @@ export const main: Program = async (sys, argv, envp) => {
   let signo = SIGTERM;
   let i = 1;
   const a1 = argv[1];
+  const info = async (a: string | undefined): Promise<number | null> => {
+    if (a === '-h' || a === '--help') await p.out.write(KILL_HELP);
+    else if (a === '-V' || a === '--version') await p.out.write('kill from procps-ng 4.0.2\n');
+    else return null;
+    return p.finish(0);
+  };
+  const early = await info(a1);
+  if (early !== null) return early;
   if (a1 === '-l' || a1 === '-L' || a1 === '--list') {
     if (argv[2] !== undefined) {
       const n = Number(argv[2]);
@@ -40,10 +49,12 @@ export const main: Program = async (sys, argv, envp) => {
     signo = s;
     i = 2;
   }
+  const late = await info(argv[i]);
+  if (late !== null) return late;
   if (argv[i] === '--') i++;
   const pids = argv.slice(i);
   if (pids.length === 0) {
-    await p.err.write('\nUsage:\n kill [options] <pid> [...]\n\nOptions:\n <pid> [...]            send signal to every <pid> listed\n -<signal>, -s, --signal <signal>\n                        specify the <signal> to be sent\n -q, --queue <value>    integer value to be sent with the signal\n -l, --list=[<signal>]  list all signal names, or convert one to a name\n -L, --table            list all signal names in a nice table\n\n -h, --help     display this help and exit\n -V, --version  output version information and exit\n\nFor more details see kill(1).\n');
+    await p.err.write(KILL_HELP);
     return p.finish(1);
   }
   let status = 0;

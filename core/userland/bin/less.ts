@@ -4,6 +4,7 @@
 // (-M: "name lines A-B/N P%"). -N numbers lines, -S chops long lines, -F quits when one screen is
 // enough, -i ignores case. When stdout is not a terminal it copies its input as cat does.
 import type { Program, Sys } from '../../kernel/abi.ts';
+import { LESS_HELP, LESS_VERSION } from '../lib/help/less.ts';
 import { Cmd, fromLatin1 } from '../lib/cmd.ts';
 import { KeyReader } from '../lib/editor/keys.ts';
 import { Screen } from '../lib/editor/screen.ts';
@@ -45,6 +46,7 @@ export const main: Program = async (sys, argv, envp) => {
   const flags: Flags = { numbers: false, long: false, chop: false, quitIfOne: false, noInit: false, ignoreCase: false };
   const names: string[] = [];
   let optionsDone = false;
+  let info: 'help' | 'version' | null = null;
   for (const a of argv.slice(1)) {
     if (!optionsDone && a === '--') {
       optionsDone = true;
@@ -54,9 +56,14 @@ export const main: Program = async (sys, argv, envp) => {
       names.push(a);
       continue;
     }
+    if (a === '--help' || a === '--version') {
+      info = a === '--help' ? 'help' : 'version';
+      break;
+    }
     if (a.startsWith('--')) continue;
     for (const c of a.slice(1)) {
-      if (c === 'N') flags.numbers = true;
+      if (c === '?' || c === 'V') info = c === '?' ? 'help' : 'version';
+      else if (c === 'N') flags.numbers = true;
       else if (c === 'M' || c === 'm') flags.long = true;
       else if (c === 'S') flags.chop = true;
       else if (c === 'F') flags.quitIfOne = true;
@@ -67,6 +74,17 @@ export const main: Program = async (sys, argv, envp) => {
         return p.finish(1);
       }
     }
+    if (info) break;
+  }
+  if (info === 'version') {
+    await p.out.write(LESS_VERSION);
+    return p.finish(0);
+  }
+  if (info === 'help') {
+    // less pages its help file (copied through when stdout is not a terminal).
+    if (!sys.isatty(1)) await p.out.write(LESS_HELP);
+    else await pager(sys, [{ name: 'HELP', text: LESS_HELP, size: LESS_HELP.length }], flags, false);
+    return p.finish(0);
   }
   if (names.length === 0) {
     if (sys.isatty(0)) {

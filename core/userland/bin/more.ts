@@ -3,21 +3,42 @@
 // terminal it copies its input like cat, with "::::::::::::::" headers when given several files.
 import { ECHO, ICANON, ISIG, TCSADRAIN, TCSANOW, type Program, type Sys } from '../../kernel/abi.ts';
 import { Cmd, fromLatin1 } from '../lib/cmd.ts';
+import { MORE_HELP } from '../lib/help/util-linux.ts';
 import { KeyReader } from '../lib/editor/keys.ts';
 import { Terminal } from '../lib/editor/terminal.ts';
 import { displayText, keyboardFromTty, loadPagerFile, textLines, wrapLine, type PagerFile } from '../lib/pager-input.ts';
 
 const HEADER_RULE = '::::::::::::::';
 
+/** more's long options that the pager here takes without effect (besides --help and --version). */
+const LONG_OPTIONS = ['silent', 'logical', 'no-pause', 'print-over', 'clean-print', 'squeeze', 'plain', 'exit-on-eof'];
+
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const names: string[] = [];
   for (const a of argv.slice(1)) {
     if (a.startsWith('-') && a !== '-' && a.length > 1) {
-      if (/^-[dlfpcsu]+$/.test(a) || /^-\d+$/.test(a) || a === '--') continue;
-      await p.error(`unknown option -- ${a.slice(1)}`);
-      await p.err.write(`Try 'more --help' for more information.\n`);
-      return p.finish(1);
+      if (/^-\d+$/.test(a) || a === '--') continue;
+      // getopt order: -h/--help and -V/--version act where they stand, after any bad option before them.
+      const info = async (help: boolean): Promise<number> => {
+        await p.out.write(help ? MORE_HELP : 'more from util-linux 2.38.1\n');
+        return p.finish(0);
+      };
+      const bad = async (msg: string): Promise<number> => {
+        await p.error(msg);
+        await p.err.write(`Try 'more --help' for more information.\n`);
+        return p.finish(1);
+      };
+      if (a.startsWith('--')) {
+        if (a === '--help' || a === '--version') return info(a === '--help');
+        if (!LONG_OPTIONS.includes(a.slice(2).split('=')[0]!)) return bad(`unrecognized option '${a}'`);
+        continue;
+      }
+      for (const c of a.slice(1)) {
+        if (c === 'h' || c === 'V') return info(c === 'h');
+        if (!'dlfpcsue'.includes(c)) return bad(`invalid option -- '${c}'`);
+      }
+      continue;
     }
     names.push(a);
   }

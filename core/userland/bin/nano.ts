@@ -3,6 +3,7 @@
 
 import type { Program } from '../../kernel/abi.ts';
 import { NanoEditor, NanoInputClosed } from '../lib/editor/nano-editor.ts';
+import { NANO_HELP, NANO_VERSION } from '../lib/help/nano.ts';
 import { writeAll } from '../lib/io.ts';
 
 export const main: Program = async (sys, argv) => {
@@ -10,8 +11,9 @@ export const main: Program = async (sys, argv) => {
   let startLine = 0;
   let startCol = 0;
   for (const a of argv.slice(1)) {
-    if (a === '--version' || a === '-V') {
-      await writeAll(sys, 1, ' GNU nano, version 7.2\n');
+    // -h/--help and -V/--version print their text and exit where getopt meets them.
+    if (a === '--help' || a === '--version' || /^-[hV]/.test(a)) {
+      await writeAll(sys, 1, a === '--help' || a.startsWith('-h') ? NANO_HELP : NANO_VERSION);
       return 0;
     }
     const m = /^\+(\d*)(?:,(\d+))?$/.exec(a);

@@ -14,7 +14,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'lock', key: 'l' }, { name: 'mindays', arg: 'required', key: 'n' }, { name: 'quiet', key: 'q' },
     { name: 'repository', arg: 'required', key: 'r' }, { name: 'root', arg: 'required', key: 'R' },
     { name: 'status', key: 'S' }, { name: 'unlock', key: 'u' }, { name: 'warndays', arg: 'required', key: 'w' },
-    { name: 'maxdays', arg: 'required', key: 'x' }]);
+    { name: 'maxdays', arg: 'required', key: 'x' }], 6);
   if (typeof r2 === 'number') return p.finish(r2);
   const o = new Map(r2.opts.map((x) => [x.key, x.value ?? '']));
   if (r2.operands.length > 1) return p.finish(await p.usage());

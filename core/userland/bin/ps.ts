@@ -1,6 +1,7 @@
 // ps(1) from procps-ng, reading /proc: the default (this terminal's processes), -e/-A, -f, -o FIELDS,
 // and BSD "aux". Columns and widths follow procps's defaults.
 import { utf8Decode, type Program, type Sys } from '../../kernel/abi.ts';
+import { PS_HELP, PS_HELP_ALL, PS_HELP_LIST, PS_HELP_MISC, PS_HELP_OUTPUT, PS_HELP_SIMPLE, PS_HELP_THREADS } from '../lib/help/procps.ts';
 import { Proc } from '../lib/program.ts';
 import { userName } from '../lib/users.ts';
 import { strftime } from '../lib/time.ts';
@@ -112,6 +113,11 @@ interface Ctx {
   fgOf: (p: PInfo) => boolean;
 }
 
+const PS_HELP_SECTIONS = new Map(Object.entries({
+  s: PS_HELP_SIMPLE, simple: PS_HELP_SIMPLE, l: PS_HELP_LIST, list: PS_HELP_LIST, o: PS_HELP_OUTPUT, output: PS_HELP_OUTPUT,
+  t: PS_HELP_THREADS, threads: PS_HELP_THREADS, m: PS_HELP_MISC, misc: PS_HELP_MISC, a: PS_HELP_ALL, all: PS_HELP_ALL,
+}));
+
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
   let all = false;
@@ -121,6 +127,16 @@ export const main: Program = async (sys, argv, envp) => {
   let noHeader = false;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === '--help') {
+      // The argument after --help picks a section; anything else gives the short usage.
+      await p.out.write(PS_HELP_SECTIONS.get(argv[i + 1] ?? '') ?? PS_HELP);
+      return p.finish(0);
+    }
+    if (a === '-V' || a === 'V' || a === '--version') {
+      if (argv.length === 2) await p.out.write('ps from procps-ng 4.0.2\n');
+      else await p.err.write(`error: the option is exclusive: ${a}\n${PS_HELP}`);
+      return p.finish(argv.length === 2 ? 0 : 1);
+    }
     if (a === 'aux' || a === 'ax' || a === 'axu' || a === 'uax' || a === 'au') {
       all = a.includes('x') || all;
       bsd = a.includes('u');

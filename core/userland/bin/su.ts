@@ -5,6 +5,7 @@ import type { Program } from '../../kernel/abi.ts';
 import { readSecret } from '../lib/account-files.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
+import { SU_HELP } from '../lib/help/util-linux.ts';
 import { Proc } from '../lib/program.ts';
 import { SUPATH, USERPATH, becomeUser, getEnv, setEnv } from '../lib/switch-user.ts';
 import { passwdEntry } from '../lib/users.ts';
@@ -16,7 +17,6 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'supp-group', arg: 'required', key: 'G' }, { name: 'pty', key: 'P' }, { name: 'help', key: 'h' },
     { name: 'version', key: 'V' }, { name: 'whitelist-environment', arg: 'required', key: 'w' }, { name: 'session-command', arg: 'required', key: 'C' }],
   { stopAtOperand: true });
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let login = false;
   let command: string | undefined;
   let shell: string | undefined;
@@ -26,11 +26,13 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'c' || o.key === 'C') command = o.value;
     else if (o.key === 's') shell = o.value;
     else if (o.key === 'm' || o.key === 'p') preserve = true;
-    else if (o.key === 'V') {
-      await p.out.write('su from util-linux 2.38.1\n');
+    else if (o.key === 'V' || o.key === 'h') {
+      await p.out.write(o.key === 'V' ? 'su from util-linux 2.38.1\n' : SU_HELP);
       return p.finish(0);
     }
   }
+  // The options before a bad one act first, as su's getopt loop meets them.
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   const ops = [...r.operands];
   if (ops[0] === '-') login = true, ops.shift();
   const name = ops.shift() ?? 'root';

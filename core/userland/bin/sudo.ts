@@ -4,6 +4,7 @@
 import { WEXITSTATUS, WIFEXITED, WTERMSIG, type Program } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
+import { SUDO_HELP, SUDO_VERSION_ROOT, SUDO_VERSION_USER } from '../lib/help/sudo.ts';
 import { writeAll } from '../lib/io.ts';
 import { findExecutable } from '../lib/path-search.ts';
 import { Proc } from '../lib/program.ts';
@@ -12,6 +13,9 @@ import { SUPATH, becomeUser, setEnv } from '../lib/switch-user.ts';
 import { passwdEntry } from '../lib/users.ts';
 
 const KEEP = ['TERM', 'LANG', 'LANGUAGE', 'LC_ALL', 'TZ', 'DISPLAY', 'COLORS', 'XAUTHORITY', 'PS1', 'PS2', 'COLUMNS', 'LINES'];
+
+/** The usage lines sudo prints after a bad option or without a command: those of its help. */
+const SUDO_USAGE = SUDO_HELP.slice(SUDO_HELP.indexOf('usage:'), SUDO_HELP.indexOf('\n\nOptions:') + 1);
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp, 'sudo');
@@ -22,12 +26,19 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'stdin', key: 'S' }, { name: 'prompt', arg: 'required', key: 'p' }], { stopAtOperand: true });
   if (r.error) {
     await p.error(r.error);
-    await p.err.write('usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABknS] [-g group] [-h host] [-p prompt] [-u user]\n');
+    await p.err.write(SUDO_USAGE);
     return p.finish(1);
   }
   const o = new Map(r.opts.map((x) => [x.key, x.value ?? '']));
-  if (o.has('V')) {
-    await p.out.write('Sudo version 1.9.13p3\n');
+  // -h (help) and -V (version) are modes, as -e -i -K -l -s -v are: only one may be given.
+  const modes = new Set(r.opts.map((x) => x.key).filter((k) => 'ehiKlsvV'.includes(k)));
+  if ((modes.has('h') || modes.has('V')) && modes.size > 1) {
+    await p.error('Only one of the -e, -h, -i, -K, -l, -s, -v or -V options may be specified');
+    await p.err.write(SUDO_USAGE);
+    return p.finish(1);
+  }
+  if (modes.has('h') || modes.has('V')) {
+    await p.out.write(modes.has('h') ? SUDO_HELP : sys.getids().uid === 0 ? SUDO_VERSION_ROOT : SUDO_VERSION_USER);
     return p.finish(0);
   }
   if (sys.getids().euid !== 0) {
@@ -52,10 +63,7 @@ export const main: Program = async (sys, argv, envp) => {
   const loginShell = o.has('i');
   const shellMode = loginShell || o.has('s');
   if (r.operands.length === 0 && !shellMode) {
-    await p.err.write('usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABknS] [-g group] [-h host] [-p prompt] [-u user]\n' +
-      'usage: sudo -l [-ABknS] [-g group] [-h host] [-p prompt] [-U user] [-u user] [command [arg ...]]\n' +
-      'usage: sudo [-ABbEHknPS] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [command [arg ...]]\n' +
-      'usage: sudo -e [-ABknS] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] file ...\n');
+    await p.err.write(SUDO_USAGE);
     return p.finish(1);
   }
   let env: string[] = o.has('E') ? [...envp] : envp.filter((e) => KEEP.includes(e.split('=')[0]!));

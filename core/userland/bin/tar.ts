@@ -5,6 +5,7 @@ import { O_CREAT, O_TRUNC, O_WRONLY, S_IFMT, isDir, isLnk, isReg, type Program, 
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
 import { gzipDecode, gzipEncode } from '../lib/gzip-format.ts';
+import { TAR_HELP, TAR_USAGE, TAR_VERSION } from '../lib/help/tar.ts';
 import { concat, readAll, writeAll } from '../lib/io.ts';
 import { Proc } from '../lib/program.ts';
 import { RECORD, encodeHeader, padBlock, parseArchive, type TarEntry } from '../lib/tar-format.ts';
@@ -47,24 +48,28 @@ function globToRegex(g: string): RegExp {
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp, 'tar');
   const args = expandOldStyle(argv);
-  const r = getopt(args, 'ctxrf:vC:zjJpPkOhT:X:', [{ name: 'create', key: 'c' }, { name: 'list', key: 't' }, { name: 'extract', key: 'x' },
+  const r = getopt(args, 'ctxrf:vC:zjJpPkOhT:X:?', [{ name: 'create', key: 'c' }, { name: 'list', key: 't' }, { name: 'extract', key: 'x' },
     { name: 'get', key: 'x' }, { name: 'file', arg: 'required', key: 'f' }, { name: 'verbose', key: 'v' },
     { name: 'directory', arg: 'required', key: 'C' }, { name: 'gzip', key: 'z' }, { name: 'gunzip', key: 'z' }, { name: 'bzip2', key: 'j' },
     { name: 'xz', key: 'J' }, { name: 'preserve-permissions', key: 'p' }, { name: 'absolute-names', key: 'P' },
     { name: 'keep-old-files', key: 'k' }, { name: 'to-stdout', key: 'O' }, { name: 'dereference', key: 'h' },
     { name: 'exclude', arg: 'required' }, { name: 'numeric-owner' }, { name: 'no-same-owner' }, { name: 'same-owner' },
-    { name: 'strip-components', arg: 'required' }, { name: 'help' }, { name: 'version' }, { name: 'owner', arg: 'required' },
+    { name: 'strip-components', arg: 'required' }, { name: 'help', key: '?' }, { name: 'usage' }, { name: 'version' }, { name: 'owner', arg: 'required' },
     { name: 'group', arg: 'required' }, { name: 'mode', arg: 'required' }, { name: 'mtime', arg: 'required' }]);
-  const tryHelp = async (msg: string): Promise<number> => {
+  const tryHelp = async (msg: string, status = 2): Promise<number> => {
     await p.error(msg);
     await p.err.write("Try 'tar --help' or 'tar --usage' for more information.\n");
-    return p.finish(2);
+    return p.finish(status);
   };
-  if (r.error) return tryHelp(r.error);
-  if (r.opts.some((o) => o.key === 'version')) {
-    await p.out.write('tar (GNU tar) 1.34\n');
-    return p.finish(0);
+  // argp answers --help (-?), --usage and --version as it meets them; a bad option is EX_USAGE (64).
+  for (const o of r.opts) {
+    const text = o.key === '?' ? TAR_HELP : o.key === 'usage' ? TAR_USAGE : o.key === 'version' ? TAR_VERSION : null;
+    if (text !== null) {
+      await p.out.write(text);
+      return p.finish(0);
+    }
   }
+  if (r.error) return tryHelp(r.error, 64);
   const modes = r.opts.filter((o) => 'ctxr'.includes(o.key)).map((o) => o.key);
   if (new Set(modes).size === 0) return tryHelp("You must specify one of the '-Acdtrux', '--delete' or '--test-label' options");
   if (new Set(modes).size > 1) return tryHelp("You may not specify more than one '-Acdtrux', '--delete' or  '--test-label' option");

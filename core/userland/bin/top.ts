@@ -9,6 +9,7 @@ import { getenv } from '../lib/env.ts';
 import { Terminal } from '../lib/editor/terminal.ts';
 import { passwdEntry, userName } from '../lib/users.ts';
 import { cpuTicks, memSummary, readProcFile, uptimeLine } from '../lib/sysinfo.ts';
+import { TOP_HELP } from '../lib/help/procps.ts';
 
 interface Task {
   pid: number;
@@ -123,6 +124,8 @@ function frame(sys: Sys, opt: Options, prev: Sample | null): { lines: string[]; 
   return { lines: lines.map((l) => (l.length > opt.cols ? l.slice(0, opt.cols) : l)), sample };
 }
 
+const TOP_VERSION = 'top from procps-ng 4.0.2\n';
+
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   let batch = false;
@@ -133,11 +136,23 @@ export const main: Program = async (sys, argv, envp) => {
     await p.err.write(`top: ${msg}\n`);
     return p.finish(1);
   };
+  const info = async (text: string): Promise<number> => {
+    await p.out.write(text);
+    return p.finish(0);
+  };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === '--help') return info(TOP_HELP);
+    if (a === '--version') return info(TOP_VERSION);
+    if (a.startsWith('--') && a.length > 2) {
+      await p.err.write(`top: unrecognized option '${a}'\n`);
+      return p.finish(0);
+    }
     if (!a.startsWith('-') || a.length < 2) return fail(`unknown option '${a}'`);
     for (let j = 1; j < a.length; j++) {
       const c = a[j]!;
+      if (c === 'h') return info(TOP_HELP);
+      if (c === 'V') return info(TOP_VERSION);
       if (c === 'b') batch = true;
       else if (c === 'c') opt.fullCommand = !opt.fullCommand;
       else if ('ndpuUw'.includes(c)) {
@@ -162,7 +177,11 @@ export const main: Program = async (sys, argv, envp) => {
         }
         break;
       } else if ('HiSs'.includes(c)) continue;
-      else return fail(`invalid option -- '${c}'`);
+      else {
+        // top 4.0.2 reports a bad option and exits with status 0.
+        await p.err.write(`top: invalid option -- '${c}'\n`);
+        return p.finish(0);
+      }
     }
   }
   const tty = !batch && sys.isatty(1) && sys.isatty(0);

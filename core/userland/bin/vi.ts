@@ -5,6 +5,7 @@ import type { Program } from '../../kernel/abi.ts';
 import { InputClosed, ViEditor } from '../lib/editor/vi-editor.ts';
 import { normalCommand } from '../lib/editor/vi-normal.ts';
 import { exCommand } from '../lib/editor/vi-ex.ts';
+import { VIM_HELP, VIM_VERSION } from '../lib/help/vim.ts';
 import { writeAll } from '../lib/io.ts';
 
 export const main: Program = async (sys, argv) => {
@@ -17,7 +18,8 @@ export const main: Program = async (sys, argv) => {
     if (!endOfOptions && a === '--') endOfOptions = true;
     else if (!endOfOptions && a === '-R') ed.readonly = true;
     else if (!endOfOptions && (a === '--version' || a === '-h' || a === '--help')) {
-      await writeAll(sys, 1, 'VIM - Vi IMproved 9.0 (Netloom)\nusage: vi [+N] [-R] [file]\n');
+      // vim prints these texts (the same under every name) and exits, as its argument scan meets them.
+      await writeAll(sys, 1, a === '--version' ? VIM_VERSION : VIM_HELP);
       return 0;
     } else if (!endOfOptions && a.startsWith('+')) startup.push(a === '+' ? '$' : a.slice(1));
     else if (!endOfOptions && a.startsWith('-') && a !== '-') continue;

@@ -62,6 +62,8 @@ async function capture(sys: Sys, argv: readonly string[], envp: readonly string[
   return s;
 }
 
+const VERSION = 'watch from procps-ng 4.0.2\n';
+
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   let interval = 2;
@@ -89,8 +91,8 @@ export const main: Program = async (sys, argv, envp) => {
           return p.finish(1);
         }
         interval = Math.max(0.1, n);
-      } else if (long === 'help') {
-        await p.put(USAGE);
+      } else if (long === 'help' || long === 'version') {
+        await p.put(long === 'help' ? USAGE : VERSION);
         return p.finish(0);
       }
       continue;
@@ -111,8 +113,8 @@ export const main: Program = async (sys, argv, envp) => {
           interval = Math.max(0.1, Number(v));
         }
         break;
-      } else if (c === 'h') {
-        await p.put(USAGE);
+      } else if (c === 'h' || c === 'v') {
+        await p.put(c === 'h' ? USAGE : VERSION);
         return p.finish(0);
       } else {
         await p.err.write(`watch: invalid option -- '${c}'\n${USAGE}`);

@@ -4,6 +4,7 @@
 import { O_RDONLY, WEXITSTATUS, WIFSIGNALED, WTERMSIG, type Program } from '../../kernel/abi.ts';
 import { argBytes, Cmd, fromLatin1, readInput } from '../lib/cmd.ts';
 import { getopt } from '../lib/getopt.ts';
+import { XARGS_HELP, XARGS_VERSION } from '../lib/help/findutils.ts';
 import { spawnCommand, strerror, waitChild } from '../lib/run-child.ts';
 import { utf8Decode } from '../../kernel/abi.ts';
 
@@ -15,7 +16,6 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'max-procs', arg: 'required', key: 'P' }, { name: 'max-chars', arg: 'required', key: 's' },
     { name: 'exit', key: 'x' }, { name: 'eof', arg: 'optional', key: 'e' }, { name: 'arg-file', arg: 'required', key: 'a' },
     { name: 'help' }, { name: 'version' }], { stopAtOperand: true });
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let delim: string | null = null;
   let maxArgs = 0;
   let maxLines = 0;
@@ -45,11 +45,13 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 't') trace = true;
     else if (o.key === 'E' || o.key === 'e') eofStr = o.value ?? null;
     else if (o.key === 'a') argFile = v;
-    else if (o.key === 'version') {
-      await p.out.write('xargs (GNU findutils) 4.9.0\n');
+    else if (o.key === 'version' || o.key === 'help') {
+      await p.out.write(o.key === 'help' ? XARGS_HELP : XARGS_VERSION);
       return p.finish(0);
     }
   }
+  // The options before a bad one act first, as xargs's getopt loop meets them (--help included).
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   const command = r.operands.length ? r.operands : ['echo'];
   const inp = await readInput(sys, argFile ?? '-');
   if (!('data' in inp) || 'readError' in inp) {

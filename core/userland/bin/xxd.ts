@@ -4,6 +4,7 @@ import type { Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
 import { readBytes } from '../lib/byte-input.ts';
+import { XXD_VERSION } from '../lib/help/xxd.ts';
 
 const USAGE = `Usage:
        xxd [options] [infile [outfile]]
@@ -88,7 +89,8 @@ export const main: Program = async (sys, argv, envp) => {
     return p.finish(1);
   };
   for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!;
+    // xxd takes "--name" as "-name" (so --version is -version).
+    const a = argv[i]!.startsWith('--') && argv[i]!.length > 2 ? argv[i]!.slice(1) : argv[i]!;
     if (!a.startsWith('-') || a === '-') {
       files.push(a);
       continue;
@@ -105,8 +107,8 @@ export const main: Program = async (sys, argv, envp) => {
     else if (a === '-r' || a === '-revert') o.rev = true;
     else if (a === '-d') o.decimal = true;
     else if (a === '-C' || a === '-capitalize') o.capital = true;
-    else if (a === '-v' || a === '-version') {
-      await p.err.write('xxd 2022-01-14 by Juergen Weigert et al.\n');
+    else if (a.startsWith('-v')) {
+      await p.err.write(XXD_VERSION);
       return p.finish(0);
     } else if (/^-(c|g|l|s|o|n)/.test(a)) {
       const flag = a.slice(0, 2);

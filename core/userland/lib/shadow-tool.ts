@@ -15,13 +15,17 @@ export class ShadowTool extends Proc {
     super(sys, argv, envp, tool);
   }
 
-  /** Parses options; on a bad one prints glibc's message and the usage, and returns null. */
-  async options(shorts: string, longs: LongOpt[]): Promise<GetoptResult | number> {
-    const r = getopt(this.argv, shorts, [...longs, { name: 'help', key: 'h' }]);
+  /**
+   * Parses options; on a bad one prints glibc's message (prefixed with argv[0] as given, as getopt does)
+   * and the usage, and returns `badStatus` (passwd uses its own E_BAD_ARG, 6).
+   */
+  async options(shorts: string, longs: LongOpt[], badStatus = E_USAGE): Promise<GetoptResult | number> {
+    const r = getopt(this.argv, shorts.includes('h') ? shorts : shorts + 'h', [...longs, { name: 'help', key: 'h' }]);
     if (r.error) {
-      await this.error(r.error);
+      await this.out.flush();
+      await this.err.write(`${this.argv[0] ?? this.tool}: ${r.error}\n`);
       await this.err.write(SHADOW_USAGE[this.tool] ?? '');
-      return E_USAGE;
+      return badStatus;
     }
     if (r.opts.some((o) => o.key === 'h')) {
       await this.out.write(SHADOW_USAGE[this.tool] ?? '');
