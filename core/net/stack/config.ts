@@ -9,6 +9,7 @@ import { EADDRNOTAVAIL, EBUSY, EEXIST, EINVAL, ELOOP, ENETDOWN, ENETUNREACH, ENO
 import { LINK_KINDS, bridgeOf, type NewLinkSpec } from '../link/kinds.ts';
 import type { NetInterface } from './interface.ts';
 import { Nud, NUD_VALID, type Neighbour } from './neighbour.ts';
+import type { RouteException } from './route-exceptions.ts';
 import { Proto, RouteType, Scope, Table, type Route } from './route.ts';
 import type { Stack } from './stack.ts';
 import { applyQdisc, type Qdisc, type QdiscSpec } from './qdisc.ts';
@@ -285,6 +286,11 @@ export class NetConfig {
   /** `ip route get`: the route a datagram to `dst` would take, or the error connect() would see. */
   getRoute(dst: Ipv4Address, oif = 0, src: Ipv4Address = 0) {
     return this.stack.routeOutput(dst, oif, src);
+  }
+
+  /** `ip route show cache`: the live next-hop exceptions. */
+  routeCache(): RouteException[] {
+    return this.stack.routeExceptions.entries();
   }
 
   private normalize(s: RouteSpec): Route | NetlinkError {

@@ -150,8 +150,10 @@ class Pinger {
     }
     const info = type === 3 ? u16(icmp, 6) : type === 12 ? icmp[4]! : 0;
     const gw = type === 5 ? fmt(((icmp[4]! << 24) | (icmp[5]! << 16) | (icmp[6]! << 8) | icmp[7]!) >>> 0) : '';
+    // iputils prints redirects and source quenches from the packet itself, "From %s: icmp_seq=%u " (with
+    // a colon); the errors, "From %s icmp_seq=%u ", come from the error queue in ping4_receive_error_msg().
     if (this.o.flood) await this.raw('E');
-    else await this.line(`From ${await this.from(ip.src)} icmp_seq=${seq} ${icmpErrorText(type, icmp[1]!, info, gw)}`);
+    else await this.line(`From ${await this.from(ip.src)}${isError ? '' : ':'} icmp_seq=${seq} ${icmpErrorText(type, icmp[1]!, info, gw)}`);
   }
 
   async from(addr: number): Promise<string> {
