@@ -30,6 +30,7 @@ export const LEARNED_CASES: NetCase[] = [
   pmtu('ip-route-cache-pmtu-json', `${LEARN}; ip -j route show cache`),
   pmtu('ip-route-cache-none', 'ip route show cache; echo rc=$?'),
   pmtu('ip-route-flush-cache', `${LEARN}; ip route flush cache; echo rc=$?; ip route show cache; ip route get 10.0.9.2; ip route show cache`),
+  grp('ip-route-flush-cache-s', 'ip -s route flush cache; echo rc=$?; ip route flush table cache; echo rc=$?; ip route list cached; echo rc=$?'),
   pmtu('ip-route-cache-relearn', `${LEARN}; ip route flush cache; ${LEARN}; ip route get 10.0.9.2`),
   pmtu('ip-route-cache-route-change', `${LEARN}; ip route add 10.5.0.0/16 via 10.0.0.1; ip route show cache; ip route del default; ip route add default via 10.0.0.1; ip route show cache; ip route get 10.0.9.2`),
   pmtu('ip-route-get-pmtu-min', `${LEARN}; ip route get 10.0.9.2; ip route show cache`, TINY),
