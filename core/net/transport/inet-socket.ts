@@ -37,8 +37,8 @@ export function icmpErrno(flavour: ErrorFlavour, type: number, code: number, pmt
   switch (type) {
     case 4: // source quench: "ping wants to see it", the others ignore it
       return flavour === 'ping' ? { err: EREMOTEIO, hard: false } : null;
-    case 5: // redirect
-      return flavour === 'udp' ? null : { err: flavour === 'ping' ? EREMOTEIO : EHOSTUNREACH, hard: false };
+    case 5: // redirect: raw_err() and __udp4_lib_err() only follow it (ipv4_sk_redirect); ping_err() reports it
+      return flavour === 'ping' ? { err: EREMOTEIO, hard: false } : null;
     case 12:
       return { err: EPROTO, hard: true };
     case 3:

@@ -13,6 +13,5 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
   'ip-neigh-add-nud': 'stack: nud noarp without lladdr is refused by Linux ("No link layer address given")',
   'ifconfig-up-fresh': 'a veth has no carrier until its peer is up; a guest NIC on a hub has carrier at once',
   'route-add-host': 'the recording raced the kernel linkwatch (a transient "linkdown" on a route); re-record to fix',
-  'ip-route-pmtu-disc-off': 'ping prints ICMP errors from the packets its raw socket receives, not from the IP_RECVERR queue as iputils does, so it still reports a "fragmentation needed" that ip_no_pmtu_disc=2 makes the kernel drop',
   'netstat-s': 'stack: /proc/net/netstat has no MPTcpExt section (Linux 6.x writes its header even with no counters)',
 };
