@@ -216,7 +216,11 @@ export class NetConfig {
       dev.macSet = true;
       bridgeOf(dev)?.recalculateId();
     }
-    if (c.mtu !== undefined) dev.mtu = c.mtu;
+    if (c.mtu !== undefined && c.mtu !== dev.mtu) {
+      const orig = dev.mtu;
+      dev.mtu = c.mtu;
+      this.stack.routeExceptions.deviceMtuChanged(dev.ifindex, orig, c.mtu);
+    }
     if (c.txQueueLen !== undefined) dev.txQueueLen = c.txQueueLen;
     if (c.promisc !== undefined) dev.promisc = c.promisc ? 1 : 0;
     if (c.allmulti !== undefined) dev.allmulti = c.allmulti ? 1 : 0;

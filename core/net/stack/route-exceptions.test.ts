@@ -85,6 +85,30 @@ describe('RouteExceptions', () => {
     expect(ex.empty).toBe(true);
   });
 
+  it('follows device MTU changes as nh_update_mtu() does', () => {
+    const { ex, installed } = cache();
+    const r = route(1);
+    installed.add(r);
+    ex.update(r, 5, 0, 1000, false, 600e9);
+    ex.update(r, 6, 9, 0, false, 300e9);
+    const pmtu = () => [ex.lookup(r, 5)!.pmtu, ex.lookup(r, 6)!.pmtu];
+    ex.deviceMtuChanged(3, 1500, 900);
+    expect(pmtu()).toEqual([1000, 0]);
+    // Linux recorded: 1500 -> 900 gives 900; back to 1500 (orig was the path MTU) gives 1500; 1200 gives 1200.
+    ex.deviceMtuChanged(2, 1500, 900);
+    expect(pmtu()).toEqual([900, 0]);
+    ex.deviceMtuChanged(2, 900, 1500);
+    expect(pmtu()).toEqual([1500, 0]);
+    ex.deviceMtuChanged(2, 1500, 1200);
+    expect(pmtu()).toEqual([1200, 0]);
+    // A locked MTU only moves down, and is unlocked by it.
+    ex.update(r, 7, 0, 552, true, 600e9);
+    ex.deviceMtuChanged(2, 1200, 1300);
+    expect(ex.lookup(r, 7)!.pmtu).toBe(552);
+    ex.deviceMtuChanged(2, 1300, 500);
+    expect([ex.lookup(r, 7)!.pmtu, ex.lookup(r, 7)!.mtuLocked]).toEqual([500, false]);
+  });
+
   it('bounds the entries per route, evicting the oldest', () => {
     const { ex, installed } = cache();
     const r = route(1);

@@ -131,6 +131,21 @@ export class RouteExceptions {
     return out;
   }
 
+  /** fib_sync_mtu() -> nh_update_mtu(): the MTU of device `ifindex` went from `orig` to `mtu`. */
+  deviceMtuChanged(ifindex: number, orig: number, mtu: number): void {
+    for (const m of this.byNexthop.values()) {
+      for (const e of m.values()) {
+        if (e.route.ifindex !== ifindex || !e.pmtu) continue;
+        if (e.mtuLocked) {
+          if (mtu <= e.pmtu) {
+            e.pmtu = mtu;
+            e.mtuLocked = false;
+          }
+        } else if (mtu < e.pmtu || orig === e.pmtu) e.pmtu = mtu;
+      }
+    }
+  }
+
   /** A route left the FIB: when it was the last one using its next hop, the exceptions go with it. */
   routeRemoved(route: Route): void {
     const key = this.key(route);

@@ -33,6 +33,7 @@ export const LEARNED_CASES: NetCase[] = [
   grp('ip-route-flush-cache-s', 'ip -s route flush cache; echo rc=$?; ip route flush table cache; echo rc=$?; ip route list cached; echo rc=$?'),
   pmtu('ip-route-cache-relearn', `${LEARN}; ip route flush cache; ${LEARN}; ip route get 10.0.9.2`),
   pmtu('ip-route-cache-route-change', `${LEARN}; ip route add 10.5.0.0/16 via 10.0.0.1; ip route show cache; ip route del default; ip route add default via 10.0.0.1; ip route show cache; ip route get 10.0.9.2`),
+  pmtu('ip-route-cache-dev-mtu', `${LEARN}; ip link set eth0 mtu 900; ip route get 10.0.9.2; ip link set eth0 mtu 1500; ip route get 10.0.9.2; ip link set eth0 mtu 1200; ip route get 10.0.9.2; ip link set eth0 down; ip link set eth0 up; ip route add default via 10.0.0.1; ip route get 10.0.9.2`),
   pmtu('ip-route-get-pmtu-min', `${LEARN}; ip route get 10.0.9.2; ip route show cache`, TINY),
   pmtu('ping-pmtu-min', 'ping -M do -s 1400 -c 2 10.0.9.2; echo rc=$?', TINY),
   pmtu('sysctl-route', 'sysctl net.ipv4.route.min_pmtu net.ipv4.route.mtu_expires net.ipv4.route.min_adv_mss net.ipv4.ip_no_pmtu_disc; ls /proc/sys/net/ipv4/route'),
