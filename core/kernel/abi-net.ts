@@ -162,6 +162,29 @@ export interface RtRouteGet {
   src: number;
   nextHop: number;
   type: number;
+  /** The next-hop exception the lookup went through (`cache <redirected> expires Ns mtu M`), if any. */
+  exception?: RtRouteException;
+}
+
+/** A next-hop exception as rt_fill_info() reports it (RTCF_REDIRECTED, RTA_CACHEINFO expires, RTAX_MTU). */
+export interface RtRouteException {
+  /** A gateway learned from an ICMP redirect (0 = none). */
+  gateway: number;
+  /** A learned path MTU (0 = none). */
+  mtu: number;
+  /** RTAX_LOCK on the MTU: it fell below min_pmtu (`mtu lock 552`). */
+  mtuLocked: boolean;
+  /** ns left before it expires (0 = no expiry). */
+  expires: number;
+}
+
+/** One entry of `ip route show cache` (RTM_F_CLONED dump): the destination, its route's table and device. */
+export interface RtCachedRoute extends RtRouteException {
+  dst: number;
+  table: number;
+  ifindex: number;
+  /** The route's own gateway (what `via` shows when no redirect was learned). */
+  routeGateway: number;
 }
 
 export interface RtNeigh {
@@ -203,6 +226,8 @@ export interface SysNet extends SysSocket {
   rtFlushAddrs(ifindex: number): RtResult;
   rtRoutes(table?: number): RtRoute[] | number;
   rtGetRoute(dst: number, oif?: number, src?: number): RtRouteGet | number;
+  /** The next-hop exceptions (`ip route show cache`). */
+  rtRouteCache(): RtCachedRoute[] | number;
   rtAddRoute(spec: RtRouteSpec, mode?: 'add' | 'replace' | 'append'): RtResult;
   rtDelRoute(spec: RtRouteSpec): RtResult;
   rtNeighs(ifindex?: number): RtNeigh[] | number;

@@ -23,7 +23,7 @@ import type {
 } from './abi-net.ts';
 import type { RtQdisc, RtQdiscSpec } from './abi-tc.ts';
 import type {
-  RtAddr, RtAddrSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
+  RtAddr, RtAddrSpec, RtCachedRoute, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
 } from './abi-net.ts';
 import type { RtBridgeChange, RtFdbEntry, RtNewLink } from './abi-net.ts';
 import { isTtyFile } from './devices.ts';
@@ -404,6 +404,9 @@ export class ProcSys implements Sys {
   }
   rtGetRoute(dst: number, oif?: number, src?: number): RtRouteGet | number {
     return this.call(() => rtnl.getRoute(this.k, dst, oif, src));
+  }
+  rtRouteCache(): RtCachedRoute[] | number {
+    return this.call(() => rtnl.routeCache(this.k));
   }
   rtAddRoute(spec: RtRouteSpec, mode?: 'add' | 'replace' | 'append'): RtResult {
     return this.call(() => rtnl.addRoute(this.k, spec, mode));

@@ -4,7 +4,7 @@
 import { EAFNOSUPPORT } from '../abi.ts';
 import type {
   RtAddr, RtAddrSpec, RtBridgeChange, RtFdbEntry, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtNewLink, RtResult, RtRoute,
-  RtRouteGet, RtRouteSpec,
+  RtCachedRoute, RtRouteGet, RtRouteSpec,
 } from '../abi-net.ts';
 import type { NetInterface } from '../../net/stack/index.ts';
 import { vethPeer } from '../../net/link/kinds.ts';
@@ -97,7 +97,20 @@ export function routes(k: Kernel, table?: number): RtRoute[] | number {
 export function getRoute(k: Kernel, dst: number, oif = 0, src = 0): RtRouteGet | number {
   if (!k.net) return -EAFNOSUPPORT;
   const r = k.net.config.getRoute(dst, oif, src);
-  return typeof r === 'number' ? r : { ...r };
+  if (typeof r === 'number') return r;
+  const out: RtRouteGet = { ifindex: r.ifindex, src: r.src, nextHop: r.nextHop, type: r.type };
+  const e = r.exception;
+  if (e) out.exception = { gateway: e.gateway, mtu: e.pmtu, mtuLocked: e.mtuLocked, expires: e.expires ? Math.max(0, e.expires - k.net.cpu.now) : 0 };
+  return out;
+}
+
+export function routeCache(k: Kernel): RtCachedRoute[] | number {
+  if (!k.net) return -EAFNOSUPPORT;
+  const now = k.net.cpu.now;
+  return k.net.config.routeCache().map((e) => ({
+    dst: e.dst, table: e.route.table, ifindex: e.route.ifindex, routeGateway: e.route.gateway, gateway: e.gateway, mtu: e.pmtu, mtuLocked: e.mtuLocked,
+    expires: e.expires ? Math.max(0, e.expires - now) : 0,
+  }));
 }
 
 export const addRoute = (k: Kernel, spec: RtRouteSpec, mode: 'add' | 'replace' | 'append' = 'add'): RtResult =>

@@ -4,12 +4,13 @@
 
 import {
   ICMP_ERROR_MAX_QUOTE, ICMP_HEADER_LEN, IPV4_HEADER_LEN, IcmpPacket, IcmpType, IpProtocol, Ipv4Packet,
-  emitIpv4, isMulticastIpv4, type Ipv4Address,
+  UnreachCode, emitIpv4, isMulticastIpv4, type Ipv4Address,
 } from '../wire/index.ts';
 import type { NetInterface } from '../stack/interface.ts';
 import { PacketBuffer, PacketType } from '../stack/packet-buffer.ts';
 import { RouteType } from '../stack/route.ts';
 import type { Stack } from '../stack/stack.ts';
+import { learnPathMtu, learnRedirect } from './route-learning.ts';
 
 /** Types that are errors (icmp_pointers[].error): never answered with another error. */
 function isErrorType(t: number): boolean {
@@ -117,6 +118,14 @@ export class IcmpLayer {
       m.icmp.InErrors++;
       return;
     }
+    // icmp_unreach() / icmp_redirect() -> the err handlers' ipv4_update_pmtu() and ipv4_redirect().
+    if (type === IcmpType.DEST_UNREACHABLE && msg.code === UnreachCode.FRAG_NEEDED) {
+      // icmp_unreach() by ip_no_pmtu_disc: 0 takes the next-hop MTU; 1 takes none (so min_pmtu, locked);
+      // 2, and 3 for protocols without strict tag validation (all of ours), drop the message ("goto out").
+      const noPmtu = stack.sysctl.ip_no_pmtu_disc;
+      if (noPmtu === 2 || noPmtu === 3) return;
+      learnPathMtu(stack, q.dst, noPmtu === 0 ? msg.nextHopMtu : 0);
+    } else if (type === IcmpType.REDIRECT) learnRedirect(stack, dev, pkt.src, q.dst, msg.code, msg.gateway);
     const h = stack.transports.get(q.protocol);
     h?.error?.({ type, code: msg.code, info: type === IcmpType.REDIRECT ? msg.gateway : msg.nextHopMtu, from: pkt.src, quoted });
   }

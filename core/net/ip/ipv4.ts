@@ -12,6 +12,7 @@ import type { NetInterface } from '../stack/interface.ts';
 import { PacketBuffer, PacketType } from '../stack/packet-buffer.ts';
 import { Hook, Verdict } from '../stack/registration.ts';
 import { RouteType, Scope } from '../stack/route.ts';
+import type { RouteException } from '../stack/route-exceptions.ts';
 import type { Stack } from '../stack/stack.ts';
 import { fragment } from './fragment.ts';
 import { Reassembler } from './reassembly.ts';
@@ -34,6 +35,8 @@ export interface SendOptions {
   mark?: number;
   /** Fixed IP ident (raw sockets with their own header); default the stack's counter. */
   ident?: number;
+  /** IP_PMTUDISC_PROBE / INTERFACE / OMIT: fragment to the device MTU, not the path's (ip_sk_use_pmtu). */
+  deviceMtu?: boolean;
 }
 
 export interface OutputRoute {
@@ -41,6 +44,10 @@ export interface OutputRoute {
   src: Ipv4Address;
   nextHop: Ipv4Address;
   type: number;
+  /** The path MTU (ipv4_mtu): a learned one, else the route's `mtu`, else the device's. */
+  mtu: number;
+  /** The next-hop exception (redirect, path MTU) the lookup went through, if any. */
+  exception?: RouteException;
 }
 
 export class Ipv4Layer {
@@ -336,7 +343,7 @@ export class Ipv4Layer {
       }
       const dev = stack.iface(ifindex);
       if (!dev) return -ENETUNREACH;
-      return { ifindex, src: src || stack.addresses.select(dev, dst, Scope.LINK), nextHop: dst, type: isMulticastIpv4(dst) ? RouteType.MULTICAST : RouteType.BROADCAST };
+      return { ifindex, src: src || stack.addresses.select(dev, dst, Scope.LINK), nextHop: dst, type: isMulticastIpv4(dst) ? RouteType.MULTICAST : RouteType.BROADCAST, mtu: dev.mtu };
     }
     const res = stack.fib.lookup(dst, oif);
     if (!res) {
@@ -352,11 +359,15 @@ export class Ipv4Layer {
       case RouteType.BLACKHOLE:
         return -EINVAL;
       case RouteType.LOCAL:
-        return { ifindex: stack.lo.ifindex, src: src || dst, nextHop: dst, type: RouteType.LOCAL };
+        return { ifindex: stack.lo.ifindex, src: src || dst, nextHop: dst, type: RouteType.LOCAL, mtu: stack.lo.mtu };
       default: {
         const dev = stack.iface(res.ifindex);
         const chosen = src || res.route.prefsrc || stack.addresses.select(dev, res.nextHop, res.route.scope === Scope.HOST ? Scope.HOST : Scope.LINK) || stack.addresses.select(dev, dst, Scope.UNIVERSE);
-        return { ifindex: res.ifindex, src: chosen, nextHop: res.nextHop, type: res.type };
+        const mtu = res.route.mtu || (dev?.mtu ?? 1500);
+        // rt_bind_exception(): a learned gateway replaces the next hop, a learned path MTU the route's.
+        const exc = stack.routeExceptions.empty ? undefined : stack.routeExceptions.lookup(res.route, dst);
+        if (!exc) return { ifindex: res.ifindex, src: chosen, nextHop: res.nextHop, type: res.type, mtu };
+        return { ifindex: res.ifindex, src: chosen, nextHop: exc.gateway || res.nextHop, type: res.type, mtu: exc.pmtu || mtu, exception: exc };
       }
     }
   }
@@ -382,11 +393,14 @@ export class Ipv4Layer {
     pkt.dst = o.dst;
     pkt.mark = o.mark ?? 0;
     pkt.timestamp = stack.cpu.now;
-    return this.localOut(pkt, route);
+    return this.localOut(pkt, route, o.deviceMtu);
   }
 
-  /** Sends a datagram whose IPv4 header is already written (ICMP errors, raw IP_HDRINCL). Owns `pkt`. */
-  localOut(pkt: PacketBuffer, route: OutputRoute): number {
+  /**
+   * Sends a datagram whose IPv4 header is already written (ICMP errors, raw IP_HDRINCL). Owns `pkt`.
+   * It leaves in pieces of the path MTU, or of the device MTU when `deviceMtu` (ip_skb_dst_mtu()).
+   */
+  localOut(pkt: PacketBuffer, route: OutputRoute, deviceMtu = false): number {
     const stack = this.stack;
     stack.mibs.ip.OutRequests++;
     const dev = stack.iface(route.ifindex);
@@ -396,7 +410,8 @@ export class Ipv4Layer {
       return -EPERM_NF;
     }
     const ip = new Ipv4Packet(pkt.network());
-    if (ip.dontFragment && ip.totalLength > dev.mtu) {
+    const mtu = deviceMtu || route.mtu > dev.mtu ? dev.mtu : route.mtu;
+    if (ip.dontFragment && ip.totalLength > mtu) {
       // ip_fragment(): "icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(mtu)); return -EMSGSIZE"
       stack.mibs.ip.FragFails++;
       return -EMSGSIZE;
@@ -417,12 +432,12 @@ export class Ipv4Layer {
       if (route.type === RouteType.BROADCAST) stack.mibs.ipExt.OutBcastPkts++;
       else stack.mibs.ipExt.OutMcastPkts++;
     }
-    this.postRouting(pkt, dev, route.nextHop, 0);
+    this.postRouting(pkt, dev, route.nextHop, 0, mtu);
     return 0;
   }
 
-  /** ip_output() -> ip_finish_output(): POSTROUTING, fragmentation, then neighbour output. */
-  private postRouting(pkt: PacketBuffer, dev: NetInterface, nextHop: Ipv4Address, inIfindex: number): void {
+  /** ip_output() -> ip_finish_output(): POSTROUTING, fragmentation to `mtu`, then neighbour output. */
+  private postRouting(pkt: PacketBuffer, dev: NetInterface, nextHop: Ipv4Address, inIfindex: number, mtu = dev.mtu): void {
     const stack = this.stack;
     pkt.egress = dev.ifindex;
     if (stack.hooks.run(Hook.POSTROUTING, pkt, inIfindex, dev.ifindex) !== Verdict.ACCEPT) {
@@ -430,8 +445,8 @@ export class Ipv4Layer {
       return;
     }
     const total = pkt.end - pkt.networkOffset;
-    if (total > dev.mtu) {
-      const pieces = fragment(pkt, dev.mtu);
+    if (total > mtu) {
+      const pieces = fragment(pkt, mtu);
       if (!pieces) {
         stack.mibs.ip.FragFails++;
         return;

@@ -9,6 +9,7 @@ import { EADDRNOTAVAIL, EBUSY, EEXIST, EINVAL, ELOOP, ENETDOWN, ENETUNREACH, ENO
 import { LINK_KINDS, bridgeOf, type NewLinkSpec } from '../link/kinds.ts';
 import type { NetInterface } from './interface.ts';
 import { Nud, NUD_VALID, type Neighbour } from './neighbour.ts';
+import type { RouteException } from './route-exceptions.ts';
 import { Proto, RouteType, Scope, Table, type Route } from './route.ts';
 import type { Stack } from './stack.ts';
 import { applyQdisc, type Qdisc, type QdiscSpec } from './qdisc.ts';
@@ -215,7 +216,11 @@ export class NetConfig {
       dev.macSet = true;
       bridgeOf(dev)?.recalculateId();
     }
-    if (c.mtu !== undefined) dev.mtu = c.mtu;
+    if (c.mtu !== undefined && c.mtu !== dev.mtu) {
+      const orig = dev.mtu;
+      dev.mtu = c.mtu;
+      this.stack.routeExceptions.deviceMtuChanged(dev.ifindex, orig, c.mtu);
+    }
     if (c.txQueueLen !== undefined) dev.txQueueLen = c.txQueueLen;
     if (c.promisc !== undefined) dev.promisc = c.promisc ? 1 : 0;
     if (c.allmulti !== undefined) dev.allmulti = c.allmulti ? 1 : 0;
@@ -284,6 +289,11 @@ export class NetConfig {
   /** `ip route get`: the route a datagram to `dst` would take, or the error connect() would see. */
   getRoute(dst: Ipv4Address, oif = 0, src: Ipv4Address = 0) {
     return this.stack.routeOutput(dst, oif, src);
+  }
+
+  /** `ip route show cache`: the live next-hop exceptions. */
+  routeCache(): RouteException[] {
+    return this.stack.routeExceptions.entries();
   }
 
   private normalize(s: RouteSpec): Route | NetlinkError {

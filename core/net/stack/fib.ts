@@ -20,6 +20,8 @@ export class Fib {
   ]);
   /** Bumped on every change, so callers may cache lookups. */
   generation = 0;
+  /** Told of every route removed (next-hop exceptions go with the last route of their next hop). */
+  onRemove: ((route: Route) => void) | null = null;
 
   table(id: number, create = false): RouteTable | undefined {
     let t = this.tables.get(id);
@@ -34,15 +36,20 @@ export class Fib {
 
   remove(route: Route): boolean {
     const ok = this.tables.get(route.table)?.remove(route) ?? false;
-    if (ok) this.generation++;
+    if (ok) {
+      this.generation++;
+      this.onRemove?.(route);
+    }
     return ok;
   }
 
   /** Removes every route matching `pred` in every table; returns how many. */
   removeWhere(pred: (r: Route) => boolean): number {
-    let n = 0;
-    for (const t of this.tables.values()) for (const r of t.all()) if (pred(r) && t.remove(r)) n++;
+    const gone: Route[] = [];
+    for (const t of this.tables.values()) for (const r of t.all()) if (pred(r) && t.remove(r)) gone.push(r);
+    const n = gone.length;
     if (n) this.generation++;
+    if (this.onRemove) for (const r of gone) this.onRemove(r);
     return n;
   }
 

@@ -8,6 +8,7 @@ export * from './counters.ts';
 export * from './interface.ts';
 export * from './route.ts';
 export * from './fib.ts';
+export * from './route-exceptions.ts';
 export * from './addresses.ts';
 export * from './neighbour.ts';
 export * from './config.ts';

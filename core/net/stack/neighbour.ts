@@ -181,6 +181,20 @@ export class NeighbourTable {
     this.enqueue(n, pkt, p.qbytes);
   }
 
+  /** neigh_event_send(n, NULL): starts resolving an unresolved entry without a packet to queue. */
+  resolve(n: Neighbour): void {
+    if (n.state !== Nud.NONE && n.state !== Nud.FAILED) return;
+    const p = this.params(n);
+    if (p.mcast + p.app === 0) return;
+    const now = this.owner.cpu.now;
+    n.used = now;
+    n.probes = p.ucast;
+    n.state = Nud.INCOMPLETE;
+    n.updated = now;
+    this.arm(n, now + p.retrans);
+    this.probe(n);
+  }
+
   private enqueue(n: Neighbour, pkt: PacketBuffer, limit: number): void {
     // "while (neigh->arp_queue_len_bytes + skb->truesize > NEIGH_VAR(neigh->parms, QUEUE_LEN_BYTES))" drop the oldest.
     n.queue.push(pkt);

@@ -161,6 +161,41 @@ export function procNetRaw(stack: Stack): string {
 }
 
 /** The `net` directory for procExtra. */
+/**
+ * igmp_mc_seq_show(): every device with groups, "%d\t%-10s: %5d %7s\n", then its groups newest first,
+ * "\t\t\t\t%08X %5d %d:%08lX\t\t%d\n" (no report timer runs: reports are not sent, queries not heard).
+ */
+export function procNetIgmp(stack: Stack): string {
+  let out = 'Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n';
+  for (const d of [...stack.interfaces.values()].sort((a, b) => a.ifindex - b.ifindex)) {
+    if (d.groups.size === 0) continue;
+    out += `${d.ifindex}\t${d.name.padEnd(10)}: ${String(d.groups.size).padStart(5)} ${'V3'.padStart(7)}\n`;
+    for (const [g, users] of [...d.groups].reverse()) out += `\t\t\t\t${hexLe(g)} ${String(users).padStart(5)} 0:00000000\t\t0\n`;
+  }
+  return out;
+}
+
+/**
+ * dev_mc_seq_show(): the link-layer multicast addresses of each device that is up, "%-4d %-15s %-5d %-5d
+ * %*phN\n" (index, name, users, static, address), from its IPv4 groups (ip_mc_filter_add -> arp_mc_map;
+ * none on loopback).
+ */
+export function procNetDevMcast(stack: Stack): string {
+  let out = '';
+  for (const d of [...stack.interfaces.values()].sort((a, b) => a.ifindex - b.ifindex)) {
+    if (!d.adminUp || d.isLoopback) continue;
+    const macs = new Map<number, number>();
+    for (const g of d.groups.keys()) {
+      const mac = 0x01_00_5e_00_00_00 + (g & 0x7f_ffff);
+      macs.set(mac, (macs.get(mac) ?? 0) + 1);
+    }
+    for (const [mac, users] of macs) {
+      out += `${String(d.ifindex).padEnd(4)} ${d.name.padEnd(15)} ${String(users).padEnd(5)} ${'0'.padEnd(5)} ${mac.toString(16).padStart(12, '0')}\n`;
+    }
+  }
+  return out;
+}
+
 export function procNet(stack: Stack): GenDir {
   return dir({
     dev: file(() => procNetDev(stack)),
@@ -170,5 +205,7 @@ export function procNet(stack: Stack): GenDir {
     netstat: file(() => procNetNetstat(stack)),
     udp: file(() => procNetUdp(stack)),
     raw: file(() => procNetRaw(stack)),
+    igmp: file(() => procNetIgmp(stack)),
+    dev_mcast: file(() => procNetDevMcast(stack)),
   });
 }

@@ -16,7 +16,7 @@ function dir(list: () => string[], get: (name: string) => GenNode | undefined): 
 }
 
 /** A sysctl file holding one integer: proc_dointvec semantics (leading/trailing blanks ok, else EINVAL). */
-function intFile(read: () => number, write?: (v: number) => void): GenNode {
+function intFile(read: () => number, write?: (v: number) => void, valid: (v: number) => boolean = () => true): GenNode {
   return {
     kind: 'file',
     mode: write ? 0o644 : 0o444,
@@ -24,7 +24,7 @@ function intFile(read: () => number, write?: (v: number) => void): GenNode {
     ...(write ? {
       write: (data: Uint8Array) => {
         const text = dec.decode(data).trim();
-        if (!/^-?[0-9]+$/.test(text)) return -EINVAL;
+        if (!/^-?[0-9]+$/.test(text) || !valid(Number(text))) return -EINVAL;
         write(Number(text));
         return data.length;
       },
@@ -71,11 +71,24 @@ export function procSysNet(stack: Stack): GenDir {
     const dev = stack.ifaceByName(name);
     return dev ? neighDir(() => dev.neigh) : undefined;
   });
+  // route/: the next-hop exception knobs of this namespace; writing `flush` makes every exception stale.
+  const ex = stack.routeExceptions;
+  const route = dir(() => ['flush', 'min_adv_mss', 'min_pmtu', 'mtu_expires'], (name) => {
+    switch (name) {
+      case 'flush': return { kind: 'file', mode: 0o200, read: () => '', write: (data: Uint8Array) => (ex.flush(), data.length) };
+      case 'min_adv_mss': return intFile(() => ex.minAdvMss, (v) => (ex.minAdvMss = v));
+      // ipv4_route_netns_table: min_pmtu is proc_dointvec_minmax with a floor of IPV4_MIN_MTU (68).
+      case 'min_pmtu': return intFile(() => ex.minPmtu, (v) => (ex.minPmtu = v), (v) => v >= 68);
+      case 'mtu_expires': return intFile(() => ex.mtuExpires, (v) => (ex.mtuExpires = v));
+      default: return undefined;
+    }
+  });
   const ints = Object.keys(stack.sysctl) as Array<keyof typeof stack.sysctl>;
   const texts = Object.keys(stack.sysctlText);
-  const ipv4 = dir(() => ['conf', 'neigh', ...[...ints, ...texts].sort()], (name) => {
+  const ipv4 = dir(() => ['conf', 'neigh', 'route', ...[...ints, ...texts].sort()], (name) => {
     if (name === 'conf') return conf;
     if (name === 'neigh') return neigh;
+    if (name === 'route') return route;
     if (name === 'ip_forward') return intFile(() => stack.sysctl.ip_forward, (v) => stack.setForwarding(v !== 0));
     if ((ints as string[]).includes(name)) {
       const k = name as keyof typeof stack.sysctl;

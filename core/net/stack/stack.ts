@@ -8,7 +8,7 @@ import { EtherType, IPV4_LOOPBACK, IpProtocol, type Ipv4Address, type MacAddress
 import { HookTable } from '../filter/hooks.ts';
 import { LinkLayer } from '../link/ethernet.ts';
 import { ArpLayer } from '../ip/arp.ts';
-import { Ipv4Layer, type SendOptions } from '../ip/ipv4.ts';
+import { Ipv4Layer, type OutputRoute, type SendOptions } from '../ip/ipv4.ts';
 import { IcmpLayer } from '../ip/icmp.ts';
 import { AddressTable } from './addresses.ts';
 import { NetConfig } from './config.ts';
@@ -18,6 +18,7 @@ import { NetInterface, type LinkKind } from './interface.ts';
 import { NeighbourTable } from './neighbour.ts';
 import type { PacketBuffer } from './packet-buffer.ts';
 import type { NetworkHandler, PacketTap, Registration, TransportHandler } from './registration.ts';
+import { RouteExceptions, nexthopKey } from './route-exceptions.ts';
 import { Scope } from './route.ts';
 import { DEVCONF_DEFAULTS, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, effectiveConf, newDevConf, type DevConf, type DevConfKey, type Ipv4Sysctl } from './sysctl.ts';
 
@@ -40,6 +41,8 @@ export class Stack {
   readonly confDefault: DevConf = newDevConf(DEVCONF_DEFAULTS);
   readonly mibs = new StackMibs();
   readonly fib = new Fib();
+  /** Learned redirects and path MTUs per destination (route.c's fib_nh_exception). */
+  readonly routeExceptions: RouteExceptions;
   readonly addresses: AddressTable;
   readonly neighbours: NeighbourTable;
   readonly hooks = new HookTable();
@@ -69,6 +72,11 @@ export class Stack {
     this.cpu = options.cpu;
     this.name = options.name ?? 'stack';
     this.rng = options.rng ?? options.cpu.rng.fork(`net:${this.name}`);
+    this.routeExceptions = new RouteExceptions(() => this.cpu.now, (r) => {
+      const key = nexthopKey(r);
+      return (this.fib.table(r.table)?.all() ?? []).some((x) => nexthopKey(x) === key);
+    });
+    this.fib.onRemove = (r) => this.routeExceptions.routeRemoved(r);
     this.addresses = new AddressTable(this.fib, (i) => this.interfaces.get(i), (dev) => this.conf(dev, 'promote_secondaries') !== 0);
     this.neighbours = new NeighbourTable({
       cpu: this.cpu,
@@ -147,8 +155,8 @@ export class Stack {
     dev.adminUp = up;
     if (up) dev.everUp = true;
     if (up) {
-      // The all-hosts group is joined on every multicast-capable device (ip_mc_up -> ip_mc_init_dev).
-      if (!dev.isLoopback) dev.groups.set(0xe0000001, (dev.groups.get(0xe0000001) ?? 0) + 1);
+      // The all-hosts group is joined on every device that comes up, loopback included (ip_mc_up).
+      dev.groups.set(0xe0000001, (dev.groups.get(0xe0000001) ?? 0) + 1);
       for (const a of this.addresses.of(dev.ifindex)) this.addresses.addRoutes(dev, a);
     } else {
       const g = dev.groups.get(0xe0000001);
@@ -187,6 +195,8 @@ export class Stack {
     const v = on ? 1 : 0;
     this.sysctl.ip_forward = v;
     this.confAll.forwarding = v;
+    // inet_forward_change(): "IPV4_DEVCONF_ALL(net, ACCEPT_REDIRECTS) = !on;"
+    this.confAll.accept_redirects = on ? 0 : 1;
     this.confDefault.forwarding = v;
     for (const d of this.interfaces.values()) d.conf.forwarding = v;
   }
@@ -233,7 +243,7 @@ export class Stack {
   }
 
   /** Output route lookup for a socket (ip_route_output_key): the route and the source to use, or -errno. */
-  routeOutput(dst: Ipv4Address, oif = 0, src: Ipv4Address = 0): { ifindex: number; src: Ipv4Address; nextHop: Ipv4Address; type: number } | number {
+  routeOutput(dst: Ipv4Address, oif = 0, src: Ipv4Address = 0): OutputRoute | number {
     return this.ipv4.routeOutput(dst, oif, src);
   }
 

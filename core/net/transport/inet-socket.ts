@@ -37,8 +37,8 @@ export function icmpErrno(flavour: ErrorFlavour, type: number, code: number, pmt
   switch (type) {
     case 4: // source quench: "ping wants to see it", the others ignore it
       return flavour === 'ping' ? { err: EREMOTEIO, hard: false } : null;
-    case 5: // redirect
-      return flavour === 'udp' ? null : { err: flavour === 'ping' ? EREMOTEIO : EHOSTUNREACH, hard: false };
+    case 5: // redirect: raw_err() and __udp4_lib_err() only follow it (ipv4_sk_redirect); ping_err() reports it
+      return flavour === 'ping' ? { err: EREMOTEIO, hard: false } : null;
     case 12:
       return { err: EPROTO, hard: true };
     case 3:
@@ -253,7 +253,7 @@ export abstract class InetSocket extends Socket {
         if (!this.connected) return -ENOTCONN;
         const r = this.stack.routeOutput(this.daddr, this.boundDev, this.saddr);
         if (typeof r === 'number') return -ENOTCONN;
-        return Math.min(this.stack.iface(r.ifindex)?.mtu ?? 1500, 65535);
+        return Math.min(r.mtu, 65535);
       }
       default: return -ENOPROTOOPT;
     }
@@ -350,7 +350,7 @@ export abstract class InetSocket extends Socket {
     const r = stack.routeOutput(dst, oif, src);
     if (typeof r === 'number') return r;
     if (r.type === RouteType.BROADCAST && !this.broadcast) return -EACCES;
-    const mtu = Math.min(stack.iface(r.ifindex)?.mtu ?? 1500, 65535);
+    const mtu = Math.min(this.usesPathMtu() ? r.mtu : (stack.iface(r.ifindex)?.mtu ?? 1500), 65535);
     const total = 20 + length;
     const forceDf = this.pmtudisc === IP_PMTUDISC_DO || this.pmtudisc === IP_PMTUDISC_PROBE;
     if (total > 65535 || (forceDf && total > mtu)) {
@@ -362,8 +362,13 @@ export abstract class InetSocket extends Socket {
     const df = forceDf || (this.pmtudisc === IP_PMTUDISC_WANT && total <= mtu);
     return stack.send({
       src: r.src, dst, protocol, payload: build(r.src, dst), ttl: ttl ?? (multicast ? this.mcTtl : this.ttl), tos: this.tos,
-      dontFragment: df, oif: oif || undefined, mark: this.mark,
+      dontFragment: df, oif: oif || undefined, mark: this.mark, deviceMtu: !this.usesPathMtu(),
     });
+  }
+
+  /** ip_sk_use_pmtu(): "pmtudisc < IP_PMTUDISC_PROBE" (DONT, WANT, DO) sizes datagrams to the path MTU. */
+  protected usesPathMtu(): boolean {
+    return this.pmtudisc < IP_PMTUDISC_PROBE;
   }
 
   /** ip_local_error(): with IP_RECVERR, a locally detected error goes on the error queue. */

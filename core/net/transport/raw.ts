@@ -75,6 +75,7 @@ export class RawSocket extends InetSocket {
     const route = stack.routeOutput(dst, oif, this.saddr);
     if (typeof route === 'number') return route;
     if (route.type === RouteType.BROADCAST && !this.broadcast) return -EACCES;
+    // raw_send_hdrinc(): "if (length > rt->dst.dev->mtu)": the device's MTU, whatever the path's.
     const mtu = stack.iface(route.ifindex)?.mtu ?? 1500;
     if (data.length > mtu) {
       this.localError(EMSGSIZE, dst, 0, mtu, data);
@@ -99,7 +100,7 @@ export class RawSocket extends InetSocket {
     pkt.mark = this.mark;
     pkt.timestamp = stack.cpu.now;
     if (ip.protocol === IPPROTO_ICMP && data.length > ihl) stack.icmp.countSent(data[ihl]!);
-    return stack.ipv4.localOut(pkt, route);
+    return stack.ipv4.localOut(pkt, route, !this.usesPathMtu());
   }
 
   setsockopt(level: number, name: number, value: SockOptValue, privileged: boolean): number {

@@ -1,7 +1,8 @@
 // net-tools 2.10 netstat(8): the routing table (-r, as route -n/-e), the interface table (-i, from
 // /proc/net/dev through the link calls), statistics (-s, /proc/net/snmp and netstat), and the socket
 // tables of /proc/net/{tcp,udp,raw} (-t -u -w -l -a -n; -e adds the owner and inode, -p the PID/program
-// holding each socket, found through /proc/<pid>/fd) with the UNIX header when no family is named.
+// holding each socket, found through /proc/<pid>/fd) with the UNIX header when no family is named, and
+// multicast memberships (-g, /proc/net/igmp).
 import { RT_TABLE_MAIN, type Program } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt, prefixToNetmask } from '../../net/wire/index.ts';
 import { Cmd } from '../lib/cmd.ts';
@@ -83,6 +84,27 @@ function routeTable(p: Cmd, extend: boolean): string {
   return s;
 }
 
+/**
+ * -g: the IPv4 memberships of /proc/net/igmp as "%-15s %-6d %s" lines (device, users, group). Group
+ * addresses have no names here (no resolver knows 224.0.0.0/4), so -n changes nothing.
+ */
+function groupTable(igmp: string | null): string {
+  let s = 'IPv6/IPv4 Group Memberships\nInterface       RefCnt Group\n--------------- ------ ---------------------\n';
+  let dev = '';
+  for (const line of (igmp ?? '').split('\n').slice(1)) {
+    if (!line) continue;
+    if (line[0] !== '\t') {
+      dev = (line.split(/\s+/)[1] ?? '').replace(/:$/, '');
+      continue;
+    }
+    const [hex, users] = line.trim().split(/\s+/);
+    const le = parseInt(hex!, 16) >>> 0;
+    const be = (((le & 0xff) << 24) | ((le & 0xff00) << 8) | ((le >>> 8) & 0xff00) | (le >>> 24)) >>> 0;
+    s += `${dev.padEnd(15)} ${users!.padEnd(6)} ${fmt(be)}\n`;
+  }
+  return s;
+}
+
 /** Raw sockets' "port" is their protocol, named from /etc/protocols' usual entries unless -n. */
 const PROTOCOLS: Record<number, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 255: 'raw' };
 
@@ -134,6 +156,10 @@ export const main: Program = async (sys, argv, envp) => {
       .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     await p.out.write('Kernel Interface table\nIface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n');
     for (const l of links) await p.out.write(ifaceRow(l));
+    return p.finish(0);
+  }
+  if (has('g')) {
+    await p.out.write(groupTable(await readProc(sys, '/proc/net/igmp')));
     return p.finish(0);
   }
   if (has('s')) {

@@ -3,7 +3,7 @@
 // (0 some reply, 1 none or fewer than -c within -w, 2 errors before the first probe).
 import {
   AF_INET, EACCES, EMSGSIZE, ICMP_FILTER, IP_MTU_DISCOVER, IP_RECVERR, IP_TTL, IPPROTO_ICMP, MSG_DONTWAIT, MSG_ERRQUEUE,
-  POLLIN, RTN_BROADCAST, SIGINT, SO_BINDTODEVICE, SO_BROADCAST, SO_EE_ORIGIN_LOCAL, SOCK_DGRAM, SOCK_RAW, SOL_IP, SOL_RAW,
+  POLLIN, RTN_BROADCAST, SIGINT, SO_BINDTODEVICE, SO_BROADCAST, SO_EE_ORIGIN_ICMP, SO_EE_ORIGIN_LOCAL, SOCK_DGRAM, SOCK_RAW, SOL_IP, SOL_RAW,
   SOL_SOCKET, CLOCK_MONOTONIC, CLOCK_REALTIME, type Program, type RecvMsg, type SockaddrIn, type Sys,
 } from '../../kernel/abi.ts';
 import { Ipv4Packet, formatIpv4Address as fmt, internetChecksum } from '../../net/wire/index.ts';
@@ -89,7 +89,10 @@ class Pinger {
     if (o.flood) await this.raw('.');
   }
 
-  /** Local errors (IP_RECVERR): "local error: message too long, mtu=N". ICMP errors arrive as packets. */
+  /**
+   * The error queue (IP_RECVERR), as ping4_receive_error_msg() reads it: local errors ("local error:
+   * message too long, mtu=N") and ICMP errors about our echoes ("From X icmp_seq=N Destination ...").
+   */
   async errQueue(): Promise<boolean> {
     let any = false;
     for (;;) {
@@ -98,6 +101,21 @@ class Pinger {
       for (const c of m.control) {
         if (c.type !== IP_RECVERR || c.level !== SOL_IP) continue;
         const e = c.value;
+        if (e.origin === SO_EE_ORIGIN_ICMP) {
+          // "if (... target != whereto || icmph.type != ICMP_ECHO || !is_ours(...)) Not our error"
+          const echo = this.buf.subarray(0, m.length);
+          const target = m.from && m.from.family === AF_INET ? m.from.addr : -1;
+          if (echo.length < 8 || target !== this.dst || echo[0] !== 8 || u16(echo, 4) !== this.ident || !e.offender) continue;
+          const seq = u16(echo, 6);
+          any = true;
+          this.stats.acknowledge(seq);
+          this.stats.errors++;
+          if (this.o.quiet) continue;
+          const gw = e.type === 5 ? fmt(e.info) : '';
+          if (this.o.flood) await this.raw('E');
+          else await this.line(`From ${await this.from(e.offender.addr)} icmp_seq=${seq} ${icmpErrorText(e.type, e.code, e.info, gw)}`);
+          continue;
+        }
         if (e.origin !== SO_EE_ORIGIN_LOCAL) continue;
         any = true;
         this.stats.errors++;
@@ -143,15 +161,17 @@ class Pinger {
     const qicmp = icmp.subarray(8 + quoted.headerLength);
     if (qicmp.length < 8 || qicmp[0] !== 8 || u16(qicmp, 4) !== this.ident) return;
     const seq = u16(qicmp, 6);
-    const isError = type !== 5 && type !== 4;
-    if (isError) {
-      this.stats.errors++;
+    // ping4_parse_reply(): an error packet is only acknowledged here; it is reported from the error
+    // queue (where the kernel may never put it: ip_no_pmtu_disc=2 drops "fragmentation needed").
+    if (type !== 5 && type !== 4) {
       this.stats.acknowledge(seq);
+      return;
     }
-    const info = type === 3 ? u16(icmp, 6) : type === 12 ? icmp[4]! : 0;
+    // Redirects and source quenches are printed from the packet itself, "From %s: icmp_seq=%u " (with a
+    // colon), and never counted as errors; quiet and flood modes leave them out.
+    if (this.o.quiet || this.o.flood) return;
     const gw = type === 5 ? fmt(((icmp[4]! << 24) | (icmp[5]! << 16) | (icmp[6]! << 8) | icmp[7]!) >>> 0) : '';
-    if (this.o.flood) await this.raw('E');
-    else await this.line(`From ${await this.from(ip.src)} icmp_seq=${seq} ${icmpErrorText(type, icmp[1]!, info, gw)}`);
+    await this.line(`From ${await this.from(ip.src)}: icmp_seq=${seq} ${icmpErrorText(type, icmp[1]!, 0, gw)}`);
   }
 
   async from(addr: number): Promise<string> {

@@ -5,6 +5,7 @@ import { NETTOOLS_CASES } from './cases-nettools.ts';
 import { SYS_CASES } from './cases-sys.ts';
 import { PROBE_CASES } from './cases-probe.ts';
 import { SOCKET_CASES } from './cases-sockets.ts';
+import { LEARNED_CASES } from './cases-learned.ts';
 import { INFO_CASES, INFO_EXTRA_CASES } from './cases-info.ts';
 
-export const ALL_CASES: NetCase[] = [...IP_CASES, ...NETTOOLS_CASES, ...SYS_CASES, ...PROBE_CASES, ...SOCKET_CASES, ...INFO_CASES, ...INFO_EXTRA_CASES];
+export const ALL_CASES: NetCase[] = [...IP_CASES, ...NETTOOLS_CASES, ...SYS_CASES, ...PROBE_CASES, ...SOCKET_CASES, ...LEARNED_CASES, ...INFO_CASES, ...INFO_EXTRA_CASES];

@@ -1,5 +1,6 @@
 // Types and masking shared by the network golden recorder and test. Masking replaces only what differs
-// by nature between runs: times, the veth peer's ifindex (a host value under Kathará) and random values.
+// by nature between runs: times (route cache expiries included), the veth peer's ifindex (a host value
+// under Kathará) and random values.
 
 export interface NetCase {
   name: string;
@@ -41,7 +42,9 @@ export function mask(text: string): string {
     .replace(/  \d+\.\d+ ms/g, '  T ms')
     .replace(/(\d+\.\d+)ms/g, 'Tms')
     .replace(/ipg\/ewma [\d./]+ ms/g, 'ipg/ewma T ms')
-    .replace(/^\[\d+\.\d+\] /gm, '[T] ');
+    .replace(/^\[\d+\.\d+\] /gm, '[T] ')
+    .replace(/expires \d+sec/g, 'expires Nsec')
+    .replace(/"expires":\d+/g, '"expires":N');
 }
 
 /**

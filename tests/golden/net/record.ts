@@ -55,7 +55,21 @@ async function record(c: NetCase): Promise<NetRecord> {
         if (made.has(i.domain)) continue;
         made.add(i.domain);
         const pair = ends.get(i.domain)!;
-        if (pair.length !== 2) throw new Error(`domain ${i.domain} needs exactly two ends`);
+        if (pair.length > 2) {
+          // A LAN of three or more: a bridge in a namespace of its own, one veth from each host to it.
+          const sw = spawn('unshare', ['-n', 'sleep', 'infinity'], { stdio: 'ignore' });
+          holders.push(sw);
+          await new Promise((r) => setTimeout(r, 30));
+          const swPid = String(sw.pid!);
+          must(['nsenter', '-t', swPid, '-n', 'ip', 'link', 'add', 'br0', 'type', 'bridge']);
+          must(['nsenter', '-t', swPid, '-n', 'ip', 'link', 'set', 'br0', 'up']);
+          pair.forEach((e, n) => {
+            must(['ip', 'link', 'add', e.name, 'netns', String(pids.get(e.host)), 'address', e.mac, 'type', 'veth', 'peer', 'name', `p${n}`, 'netns', swPid]);
+            must(['nsenter', '-t', swPid, '-n', 'ip', 'link', 'set', `p${n}`, 'master', 'br0', 'up']);
+          });
+          continue;
+        }
+        if (pair.length !== 2) throw new Error(`domain ${i.domain} needs at least two ends`);
         const [a, b] = pair as [typeof pair[0], typeof pair[0]];
         must(['ip', 'link', 'add', a.name, 'netns', String(pids.get(a.host)), 'address', a.mac, 'type', 'veth',
           'peer', 'name', b.name, 'netns', String(pids.get(b.host)), 'address', b.mac]);

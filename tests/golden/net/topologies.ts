@@ -1,6 +1,7 @@
 // The lab topologies the network golden cases run in, shared by the recorder (network namespaces and
 // veth pairs on the real Debian 12 host) and the test (guests and collision domains on one Cpu).
-// Every collision domain has exactly two ends, so the recorder can wire it with one veth pair.
+// A collision domain with two ends is one veth pair in the recording; one with more is a bridge in a
+// namespace of its own with a veth from each host (the guests' collision domain is a hub either way).
 
 export interface TopoIface {
   name: string;
@@ -29,7 +30,24 @@ export const TOPOLOGIES: Record<string, Topology> = {
     ]])),
     pc2: [{ name: 'eth0', mac: mac(0x20, 0), domain: 'L5' }],
   },
+  /** h, r1 and r2 on one LAN; r2's eth1 on B to b (ICMP redirects: h goes through r1, which sends it to r2). */
+  lan: {
+    h: [{ name: 'eth0', mac: mac(0x10, 0), domain: 'LAN' }],
+    r1: [{ name: 'eth0', mac: mac(1, 0), domain: 'LAN' }],
+    r2: [{ name: 'eth0', mac: mac(2, 0), domain: 'LAN' }, { name: 'eth1', mac: mac(2, 1), domain: 'B' }],
+    b: [{ name: 'eth0', mac: mac(0x20, 0), domain: 'B' }],
+  },
 };
+
+/** Startup of the LAN: h's default is r1, r1 reaches 10.0.9.0/24 through r2 on the same LAN. */
+export function lanSetup(): string[] {
+  return [
+    'h: ip link set eth0 up; ip addr add 10.0.0.10/24 dev eth0; ip route add default via 10.0.0.1',
+    'r1: ip link set eth0 up; ip addr add 10.0.0.1/24 dev eth0; echo 1 > /proc/sys/net/ipv4/ip_forward; ip route add 10.0.9.0/24 via 10.0.0.2',
+    'r2: ip link set eth0 up; ip link set eth1 up; ip addr add 10.0.0.2/24 dev eth0; ip addr add 10.0.9.1/24 dev eth1; echo 1 > /proc/sys/net/ipv4/ip_forward; ip route add default via 10.0.0.1',
+    'b: ip link set eth0 up; ip addr add 10.0.9.2/24 dev eth0; ip route add default via 10.0.9.1',
+  ];
+}
 
 /** Startup of the chain: addresses, forwarding and static routes (run by bash in each host). */
 export function chainSetup(): string[] {

@@ -3,9 +3,11 @@
 // local/broadcast types), flush and get, printed and failing as iproute2 does.
 
 import {
-  RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_UNIVERSE, RT_TABLE_LOCAL, RT_TABLE_MAIN, RTN_BROADCAST, RTN_LOCAL, RTN_UNICAST,
-  type RtRoute, type RtRouteSpec,
+  O_WRONLY, RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_UNIVERSE, RT_TABLE_LOCAL, RT_TABLE_MAIN, RTN_BROADCAST, RTN_LOCAL, RTN_UNICAST,
+  type RtRoute, type RtRouteException, type RtRouteSpec,
 } from '../../../kernel/abi.ts';
+import { strerror } from '../errno.ts';
+import { writeAll } from '../io.ts';
 import { formatIpv4Address as fmt } from '../../../net/wire/index.ts';
 import {
   lookupName, matches, nameOf, nextArg, parseInet, parsePrefix, PROTOS, RTN_TYPES, SCOPES, TABLES, type IpCtx,
@@ -19,6 +21,8 @@ interface ShowFilter {
   /** 0 = all tables. */
   table: number;
   tableGiven: boolean;
+  /** `cache` / `cached` / `cloned` / `table cache`: the next-hop exceptions instead of the routes. */
+  cloned: boolean;
   dev?: number;
   proto?: number;
   scope?: number;
@@ -61,20 +65,25 @@ function routeJson(ctx: IpCtx, r: RtRoute, f: ShowFilter): Record<string, Json> 
 
 function tableArg(ctx: IpCtx, v: string, allowAll: boolean): number {
   if (allowAll && v === 'all') return 0;
-  if (v === 'cache') return RT_TABLE_MAIN;
+  if (v === 'cache') return allowAll ? -1 : RT_TABLE_MAIN;
   const t = lookupName(TABLES, v, 0xffffffff);
   if (t === null) ctx.fail(`Error: argument "${v}" is wrong: table id value is invalid\n`, 255);
   return t;
 }
 
 function parseShow(ctx: IpCtx, args: string[]): ShowFilter {
-  const f: ShowFilter = { table: RT_TABLE_MAIN, tableGiven: false };
+  const f: ShowFilter = { table: RT_TABLE_MAIN, tableGiven: false, cloned: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === 'table') {
-      f.table = tableArg(ctx, nextArg(ctx, args, i++), true);
-      f.tableGiven = true;
-    } else if (a === 'dev' || a === 'oif') f.dev = ctx.needLink(nextArg(ctx, args, i++)).ifindex;
+      const t = tableArg(ctx, nextArg(ctx, args, i++), true);
+      if (t === -1) f.cloned = true;
+      else {
+        f.table = t;
+        f.tableGiven = true;
+      }
+    } else if (matches(a, 'cached') || matches(a, 'cloned')) f.cloned = true;
+    else if (a === 'dev' || a === 'oif') f.dev = ctx.needLink(nextArg(ctx, args, i++)).ifindex;
     else if (a === 'proto' || a === 'protocol') {
       const v = nextArg(ctx, args, i++);
       const p = lookupName(PROTOS, v);
@@ -125,8 +134,58 @@ function sameNet(a: number, b: number, len: number): boolean {
   return ((a & m) >>> 0) === ((b & m) >>> 0);
 }
 
+/** `cache <redirected> expires Ns mtu M ` as rt_fill_info() and iproute2's print_route() write it. */
+function cacheText(e: RtRouteException | undefined, flags: string[]): string {
+  let s = flags.length ? `cache <${flags.join(',')}> ` : 'cache ';
+  if (e?.gateway) s = `cache <${[...flags, 'redirected'].join(',')}> `;
+  const secs = e ? Math.floor(e.expires / 1e9) : 0;
+  if (secs > 0) s += `expires ${secs}sec `;
+  if (e?.mtu) s += `mtu ${e.mtuLocked ? 'lock ' : ''}${e.mtu} `;
+  return s;
+}
+
+function cacheJson(o: Record<string, Json>, e: RtRouteException | undefined, flags: string[]): void {
+  o['cache'] = e?.gateway ? [...flags, 'redirected'] : flags;
+  const secs = e ? Math.floor(e.expires / 1e9) : 0;
+  if (secs > 0) o['expires'] = secs;
+  if (e?.mtu) o['metrics'] = [{ mtu: e.mtu }];
+}
+
+/** `ip route show cache`: the next-hop exceptions (an RTM_F_CLONED dump), filtered like routes. */
+function cacheShow(ctx: IpCtx, f: ShowFilter): number {
+  const all = ctx.sys.rtRouteCache();
+  const list = (typeof all === 'number' ? [] : all).filter((e) =>
+    (f.table === 0 || e.table === f.table) && (f.dev === undefined || e.ifindex === f.dev) &&
+    (f.type === undefined || f.type === RTN_UNICAST) &&
+    (!f.exact || (f.exact.prefixLength === 32 && e.dst === f.exact.address)) &&
+    (!f.root || sameNet(e.dst, f.root.address, f.root.prefixLength)));
+  const json: Json[] = [];
+  for (const e of list) {
+    const via = e.gateway || e.routeGateway;
+    if (ctx.opts.json) {
+      const o: Record<string, Json> = {};
+      if (ctx.opts.details) o['type'] = 'unicast';
+      o['dst'] = fmt(e.dst);
+      if (via) o['gateway'] = fmt(via);
+      if (f.dev === undefined) o['dev'] = ctx.linkName(e.ifindex);
+      o['flags'] = [];
+      cacheJson(o, e, []);
+      json.push(o);
+      continue;
+    }
+    let s = ctx.opts.details ? 'unicast ' : '';
+    s += `${fmt(e.dst)} `;
+    if (via) s += `via ${fmt(via)} `;
+    if (f.dev === undefined) s += `dev ${ctx.linkName(e.ifindex)} `;
+    ctx.out(`${s}\n    ${cacheText(e, [])}\n`);
+  }
+  if (ctx.opts.json) ctx.json(json);
+  return 0;
+}
+
 function routeShow(ctx: IpCtx, args: string[]): number {
   const f = parseShow(ctx, args);
+  if (f.cloned) return cacheShow(ctx, f);
   const routes = selected(ctx, f);
   if (ctx.opts.json) {
     ctx.json(routes.map((r) => routeJson(ctx, r, f)));
@@ -136,9 +195,20 @@ function routeShow(ctx: IpCtx, args: string[]): number {
   return 0;
 }
 
-function routeFlush(ctx: IpCtx, args: string[]): number {
+async function routeFlush(ctx: IpCtx, args: string[]): Promise<number> {
   if (args.length === 0) ctx.fail('"ip route flush" requires arguments.', 255);
   const f = parseShow(ctx, args);
+  if (f.cloned) {
+    // iproute_flush_cache(): "-1" into route/flush makes every next-hop exception stale.
+    const path = '/proc/sys/net/ipv4/route/flush';
+    const fd = ctx.sys.open(path, O_WRONLY);
+    if (fd < 0) ctx.fail(`Cannot open "${path}": ${strerror(fd)}`, 255);
+    const n = await writeAll(ctx.sys, fd, '-1');
+    ctx.sys.close(fd);
+    if (n < 0) ctx.fail(`Cannot flush routing cache: ${strerror(n)}`, 255);
+    if (ctx.opts.stats) ctx.out('*** IPv4 routing cache is flushed.\n');
+    return 0;
+  }
   for (const r of selected(ctx, f)) {
     const res = ctx.sys.rtDelRoute({ ...r });
     if (res !== 0 && res.errno !== -3) ctx.check(res);
@@ -277,20 +347,20 @@ function routeGet(ctx: IpCtx, args: string[]): number {
       o['prefsrc'] = fmt(r.src);
       o['flags'] = [];
       o['uid'] = 0;
-      o['cache'] = local ? ['local'] : brd ? ['local', 'brd'] : [];
+      cacheJson(o, r.exception, local ? ['local'] : brd ? ['local', 'brd'] : []);
       ctx.json([o]);
       return 0;
     }
     let s = local ? 'local ' : brd ? 'broadcast ' : '';
     s += `${fmt(dst)} `;
     if (via) s += `via ${fmt(via)} `;
-    s += `dev ${dev} src ${fmt(r.src)} uid 0 \n    cache ${local ? '<local> ' : brd ? '<local,brd> ' : ''}\n`;
+    s += `dev ${dev} src ${fmt(r.src)} uid 0 \n    ${cacheText(r.exception, local ? ['local'] : brd ? ['local', 'brd'] : [])}\n`;
     ctx.out(s);
   }
   return 0;
 }
 
-export function doRoute(ctx: IpCtx, args: string[]): number {
+export function doRoute(ctx: IpCtx, args: string[]): number | Promise<number> {
   if (args.length === 0) return routeShow(ctx, []);
   const [cmd, ...rest] = args as [string, ...string[]];
   if (matches(cmd, 'add')) return routeModify(ctx, rest, 'add');
