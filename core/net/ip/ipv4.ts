@@ -3,10 +3,10 @@
 // and send what is produced locally, through the five netfilter hooks, fragmenting to the device MTU and
 // resolving the next hop with the neighbour cache.
 
-import {
-  IPV4_HEADER_LEN, IcmpType, IpProtocol, Ipv4Packet, RedirectCode, TimeExceededCode, UnreachCode, emitIpv4,
-  isMulticastIpv4, ipv4MulticastMac, type Ipv4Address,
-} from '../wire/index.ts';
+// The wire files themselves rather than wire/index.ts: one module hop less on every field of the hot path.
+import { IcmpType, RedirectCode, TimeExceededCode, UnreachCode } from '../wire/icmp.ts';
+import { IPV4_HEADER_LEN, IpProtocol, Ipv4Packet, emitIpv4 } from '../wire/ipv4.ts';
+import { isMulticastIpv4, ipv4MulticastMac, type Ipv4Address } from '../wire/ipv4-address.ts';
 import { EACCES, EHOSTUNREACH, EINVAL, EMSGSIZE, ENETUNREACH } from '../stack/errno.ts';
 import type { NetInterface } from '../stack/interface.ts';
 import { PacketBuffer, PacketType } from '../stack/packet-buffer.ts';
@@ -461,7 +461,7 @@ export class Ipv4Layer {
       stack.link.transmitIpv4(pkt, dev.ifindex, ipv4MulticastMac(nextHop));
       return;
     }
-    const r = stack.fib.table(255)?.lookup(nextHop, (x) => x.type === RouteType.BROADCAST && x.ifindex === dev.ifindex);
+    const r = stack.fib.localOfType(nextHop, RouteType.BROADCAST, dev.ifindex);
     if (r && r.prefixLength === 32) {
       stack.link.transmitIpv4(pkt, dev.ifindex, dev.broadcastMac);
       return;

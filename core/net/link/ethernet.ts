@@ -2,7 +2,8 @@
 // dispatch by EtherType) and transmit (prepend the header, count, hand to the wire), plus the loopback
 // device, which hands frames back to its own receive path on the next turn of the lab's CPU.
 
-import { ETHERNET_HEADER_LEN, EtherType, isVlanTpid, readMac, writeMac, type MacAddress } from '../wire/index.ts';
+import { ETHERNET_HEADER_LEN, EtherType, isVlanTpid } from '../wire/ethernet.ts';
+import { readMac, writeMac, type MacAddress } from '../wire/mac-address.ts';
 import type { NetInterface } from '../stack/interface.ts';
 import { PacketBuffer, PacketType } from '../stack/packet-buffer.ts';
 import type { Stack } from '../stack/stack.ts';
