@@ -3,7 +3,11 @@
 // used when a route is added. Source address selection follows inet_select_addr().
 
 import type { Ipv4Address } from '../wire/index.ts';
-import { RouteTable, RouteType, Scope, Table, type Route } from './route.ts';
+import * as routes from './route.ts';
+import type { Route, RouteTable } from './route.ts';
+
+// Bound once: compiled to CommonJS (tsx, vitest) every read of an imported binding is a getter call.
+const { RouteType, Scope, Table } = routes;
 
 export interface FibResult {
   readonly route: Route;
@@ -20,15 +24,15 @@ const CACHE_MAX = 1024;
 
 export class Fib {
   readonly tables = new Map<number, RouteTable>([
-    [Table.LOCAL, new RouteTable(Table.LOCAL)],
-    [Table.MAIN, new RouteTable(Table.MAIN)],
+    [Table.LOCAL, new routes.RouteTable(Table.LOCAL)],
+    [Table.MAIN, new routes.RouteTable(Table.MAIN)],
   ]);
   /** Bumped on every change of a table, so callers (and `lookup`) may cache lookups. */
   generation = 0;
 
   table(id: number, create = false): RouteTable | undefined {
     let t = this.tables.get(id);
-    if (!t && create) this.tables.set(id, (t = new RouteTable(id)));
+    if (!t && create) this.tables.set(id, (t = new routes.RouteTable(id)));
     return t;
   }
 

@@ -1,8 +1,13 @@
 // IPv4 headers (RFC 791): a zero-copy view with checked construction, the plain Ipv4Repr (options kept
 // as raw bytes), header checksum compute/verify, and the RFC 1624 TTL decrement a router applies.
 
-import { internetChecksum, updateChecksum, verifyInternetChecksum } from './checksum.ts';
-import { readIpv4, writeIpv4, type Ipv4Address } from './ipv4-address.ts';
+import * as checksum from './checksum.ts';
+import * as address from './ipv4-address.ts';
+import type { Ipv4Address } from './ipv4-address.ts';
+
+// Bound once: compiled to CommonJS (tsx, vitest) every read of an imported binding is a getter call.
+const { internetChecksum, updateChecksum, verifyInternetChecksum } = checksum;
+const { readIpv4, writeIpv4 } = address;
 
 /** Byte offsets of the fixed header (RFC 791 §3.1). */
 const FIELD = {
