@@ -146,7 +146,7 @@ export class Ipv4Layer {
       drops.martianDestination++;
       return;
     }
-    if (!dev.isLoopback && !stack.conf(dev, 'route_localnet') && (dst >>> 24 === 127 || src >>> 24 === 127)) {
+    if ((dst >>> 24 === 127 || src >>> 24 === 127) && !dev.isLoopback && !stack.conf(dev, 'route_localnet')) {
       drops.martianDestination++;
       return;
     }
