@@ -27,7 +27,10 @@ export class Fib {
     [Table.LOCAL, new routes.RouteTable(Table.LOCAL)],
     [Table.MAIN, new routes.RouteTable(Table.MAIN)],
   ]);
-  /** Bumped on every change of a table, so callers (and `lookup`) may cache lookups. */
+  /**
+   * Bumped on every change of a table, so callers (and `lookup`) may cache lookups. Tables change only
+   * through insert / remove / removeWhere; anything else that changes what `lookup` answers must bump it.
+   */
   generation = 0;
 
   table(id: number, create = false): RouteTable | undefined {
