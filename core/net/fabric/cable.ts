@@ -34,9 +34,13 @@ export class Cable {
   queueBytes: number;
   /** Counters: frames lost, duplicated, dropped by the rate queue. */
   readonly stats = { sent: 0, lost: 0, duplicated: 0, queueDrops: 0 };
-  private readonly fifo: Array<{ at: number; frame: Uint8Array }> = [];
+  /** The in-order queue as two parallel arrays (no record per frame): departure times and frames. */
+  private readonly fifoAt: number[] = [];
+  private readonly fifo: Array<Uint8Array | undefined> = [];
   private head = 0;
   private timer: Timer | null = null;
+  /** The timer callback of the in-order queue, made once. */
+  private readonly flusher = (): void => this.flush();
   /** When the transmitter is free again (rate limiting). */
   private busyUntil = 0;
   private backlog = 0;
@@ -104,30 +108,34 @@ export class Cable {
       return;
     }
     // In-order fast path: one FIFO and one timer for its head.
-    this.fifo.push({ at: depart + this.delay, frame });
+    this.fifoAt.push(depart + this.delay);
+    this.fifo.push(frame);
     if (!this.timer) this.arm();
   }
 
   private arm(): void {
-    const next = this.fifo[this.head];
-    if (!next) {
+    if (this.head >= this.fifo.length) {
       this.fifo.length = 0;
+      this.fifoAt.length = 0;
       this.head = 0;
       this.timer = null;
       return;
     }
-    this.timer = this.cpu.setTimerAt(next.at, () => this.flush());
+    this.timer = this.cpu.setTimerAt(this.fifoAt[this.head]!, this.flusher);
   }
 
   private flush(): void {
     const now = this.cpu.now;
-    while (this.head < this.fifo.length && this.fifo[this.head]!.at <= now) {
-      const e = this.fifo[this.head]!;
-      this.fifo[this.head++] = undefined as never;
-      this.deliver(e.frame);
+    const fifo = this.fifo;
+    const at = this.fifoAt;
+    while (this.head < fifo.length && at[this.head]! <= now) {
+      const frame = fifo[this.head]!;
+      fifo[this.head++] = undefined;
+      this.deliver(frame);
     }
-    if (this.head > 1024 && this.head * 2 > this.fifo.length) {
-      this.fifo.splice(0, this.head);
+    if (this.head > 1024 && this.head * 2 > fifo.length) {
+      fifo.splice(0, this.head);
+      at.splice(0, this.head);
       this.head = 0;
     }
     this.arm();

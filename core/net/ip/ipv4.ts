@@ -3,19 +3,30 @@
 // and send what is produced locally, through the five netfilter hooks, fragmenting to the device MTU and
 // resolving the next hop with the neighbour cache.
 
-import {
-  IPV4_HEADER_LEN, IcmpType, IpProtocol, Ipv4Packet, RedirectCode, TimeExceededCode, UnreachCode, emitIpv4,
-  isMulticastIpv4, ipv4MulticastMac, type Ipv4Address,
-} from '../wire/index.ts';
-import { EACCES, EHOSTUNREACH, EINVAL, EMSGSIZE, ENETUNREACH } from '../stack/errno.ts';
+import * as icmpWire from '../wire/icmp.ts';
+import * as ipv4Wire from '../wire/ipv4.ts';
+import * as addressWire from '../wire/ipv4-address.ts';
+import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import * as errno from '../stack/errno.ts';
 import type { NetInterface } from '../stack/interface.ts';
-import { PacketBuffer, PacketType } from '../stack/packet-buffer.ts';
-import { Hook, Verdict } from '../stack/registration.ts';
-import { RouteType, Scope } from '../stack/route.ts';
+import * as packetBuffer from '../stack/packet-buffer.ts';
+import * as registration from '../stack/registration.ts';
+import * as route from '../stack/route.ts';
 import type { RouteException } from '../stack/route-exceptions.ts';
 import type { Stack } from '../stack/stack.ts';
 import { fragment } from './fragment.ts';
 import { Reassembler } from './reassembly.ts';
+
+// Imported values bound once to module constants: compiled to CommonJS (tsx, vitest) every read of an
+// imported binding is a getter call, and these are read on every packet.
+const { IcmpType, RedirectCode, TimeExceededCode, UnreachCode } = icmpWire;
+const { IPV4_HEADER_LEN, IpProtocol, Ipv4Packet, emitIpv4 } = ipv4Wire;
+const { isMulticastIpv4, ipv4MulticastMac } = addressWire;
+const { EACCES, EHOSTUNREACH, EINVAL, EMSGSIZE, ENETUNREACH } = errno;
+const { PacketBuffer, PacketType } = packetBuffer;
+type PacketBuffer = packetBuffer.PacketBuffer;
+const { Hook, Verdict } = registration;
+const { RouteType, Scope } = route;
 
 /** What a transport (or a test, or ping before sockets exist) asks the stack to send. */
 export interface SendOptions {
@@ -142,7 +153,7 @@ export class Ipv4Layer {
       drops.martianDestination++;
       return;
     }
-    if (!dev.isLoopback && !stack.conf(dev, 'route_localnet') && (dst >>> 24 === 127 || src >>> 24 === 127)) {
+    if ((dst >>> 24 === 127 || src >>> 24 === 127) && !dev.isLoopback && !stack.conf(dev, 'route_localnet')) {
       drops.martianDestination++;
       return;
     }
@@ -476,7 +487,7 @@ export class Ipv4Layer {
       stack.link.transmitIpv4(pkt, dev.ifindex, ipv4MulticastMac(nextHop));
       return;
     }
-    const r = stack.fib.table(255)?.lookup(nextHop, (x) => x.type === RouteType.BROADCAST && x.ifindex === dev.ifindex);
+    const r = stack.fib.localOfType(nextHop, RouteType.BROADCAST, dev.ifindex);
     if (r && r.prefixLength === 32) {
       stack.link.transmitIpv4(pkt, dev.ifindex, dev.broadcastMac);
       return;

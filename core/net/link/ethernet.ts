@@ -2,10 +2,20 @@
 // dispatch by EtherType) and transmit (prepend the header, count, hand to the wire), plus the loopback
 // device, which hands frames back to its own receive path on the next turn of the lab's CPU.
 
-import { ETHERNET_HEADER_LEN, EtherType, isVlanTpid, readMac, writeMac, type MacAddress } from '../wire/index.ts';
+import * as ethernetWire from '../wire/ethernet.ts';
+import * as macWire from '../wire/mac-address.ts';
+import type { MacAddress } from '../wire/mac-address.ts';
 import type { NetInterface } from '../stack/interface.ts';
-import { PacketBuffer, PacketType } from '../stack/packet-buffer.ts';
+import * as packetBuffer from '../stack/packet-buffer.ts';
 import type { Stack } from '../stack/stack.ts';
+
+// Imported values bound once to module constants: compiled to CommonJS (tsx, vitest) every read of an
+// imported binding is a getter call, and these are read on every frame.
+const { ETHERNET_HEADER_LEN, EtherType, isVlanTpid } = ethernetWire;
+const { readMac, writeMac } = macWire;
+const { PacketBuffer, PacketType } = packetBuffer;
+type PacketBuffer = packetBuffer.PacketBuffer;
+type PacketType = packetBuffer.PacketType;
 
 const TWO_40 = 0x100_0000_0000;
 

@@ -3,7 +3,11 @@
 // used when a route is added. Source address selection follows inet_select_addr().
 
 import type { Ipv4Address } from '../wire/index.ts';
-import { RouteTable, RouteType, Scope, Table, type Route } from './route.ts';
+import * as routes from './route.ts';
+import type { Route, RouteTable } from './route.ts';
+
+// Bound once: compiled to CommonJS (tsx, vitest) every read of an imported binding is a getter call.
+const { RouteType, Scope, Table } = routes;
 
 export interface FibResult {
   readonly route: Route;
@@ -13,19 +17,27 @@ export interface FibResult {
   readonly ifindex: number;
 }
 
+/** The tables of the default rules, in rule order. */
+const RULE_TABLES: readonly number[] = [Table.LOCAL, Table.MAIN, Table.DEFAULT];
+/** Destinations remembered before the lookup cache starts over. */
+const CACHE_MAX = 1024;
+
 export class Fib {
   readonly tables = new Map<number, RouteTable>([
-    [Table.LOCAL, new RouteTable(Table.LOCAL)],
-    [Table.MAIN, new RouteTable(Table.MAIN)],
+    [Table.LOCAL, new routes.RouteTable(Table.LOCAL)],
+    [Table.MAIN, new routes.RouteTable(Table.MAIN)],
   ]);
-  /** Bumped on every change, so callers may cache lookups. */
+  /**
+   * Bumped on every change of a table, so callers (and `lookup`) may cache lookups. Tables change only
+   * through insert / remove / removeWhere; anything else that changes what `lookup` answers must bump it.
+   */
   generation = 0;
   /** Told of every route removed (next-hop exceptions go with the last route of their next hop). */
   onRemove: ((route: Route) => void) | null = null;
 
   table(id: number, create = false): RouteTable | undefined {
     let t = this.tables.get(id);
-    if (!t && create) this.tables.set(id, (t = new RouteTable(id)));
+    if (!t && create) this.tables.set(id, (t = new routes.RouteTable(id)));
     return t;
   }
 
@@ -57,22 +69,43 @@ export class Fib {
    * fib_lookup() with the default rules (0: local, 32766: main, 32767: default). `minScope` is the
    * flowi4_scope: routes narrower than it are skipped (a gateway must be reached by a route of scope link
    * or wider than the new route). `oif` restricts to routes out of that interface (0 = any).
+   * Plain lookups (any interface, any scope) are remembered until the next change of a table.
    */
   lookup(dst: Ipv4Address, oif = 0, minScope: number = Scope.UNIVERSE): FibResult | null {
-    const usable = (r: Route) =>
-      r.scope >= minScope && (oif === 0 || r.ifindex === oif || r.ifindex === 0 || r.type === RouteType.LOCAL);
-    for (const id of [Table.LOCAL, Table.MAIN, Table.DEFAULT]) {
-      const t = this.tables.get(id);
+    if (oif !== 0 || minScope !== Scope.UNIVERSE) return this.walk(dst, oif, minScope);
+    let cache = this.cache;
+    if (cache === null || this.cacheGeneration !== this.generation || cache.size >= CACHE_MAX) {
+      if (cache === null) this.cache = cache = new Map();
+      else cache.clear();
+      this.cacheGeneration = this.generation;
+    }
+    let res = cache.get(dst);
+    if (res === undefined) cache.set(dst, (res = this.walk(dst, 0, Scope.UNIVERSE)));
+    return res;
+  }
+
+  /** Results of plain lookups by destination, valid while `cacheGeneration` is `generation`. */
+  private cache: Map<Ipv4Address, FibResult | null> | null = null;
+  private cacheGeneration = -1;
+
+  private walk(dst: Ipv4Address, oif: number, minScope: number): FibResult | null {
+    for (let i = 0; i < RULE_TABLES.length; i++) {
+      const t = this.tables.get(RULE_TABLES[i]!);
       if (!t) continue;
-      const r = t.lookup(dst, usable);
+      const r = t.match(dst, oif, minScope);
       if (r) return { route: r, type: r.type, nextHop: r.gateway || dst, ifindex: r.ifindex };
     }
     return null;
   }
 
+  /** The first route of table local of `type` for `dst` out of `ifindex` (a broadcast address of a device). */
+  localOfType(dst: Ipv4Address, type: number, ifindex: number): Route | null {
+    return this.tables.get(Table.LOCAL)!.match(dst, ifindex, 0, type);
+  }
+
   /** True when `addr` is one of this host's local addresses (table local says RTN_LOCAL). */
   isLocal(addr: Ipv4Address): boolean {
-    const r = this.tables.get(Table.LOCAL)!.lookup(addr, () => true);
+    const r = this.tables.get(Table.LOCAL)!.match(addr, 0, 0);
     return r !== null && r.type === RouteType.LOCAL;
   }
 

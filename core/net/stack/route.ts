@@ -61,6 +61,9 @@ export interface Route {
   readonly mtu: number;
 }
 
+/** Netmask of each prefix length 0..32. */
+const MASKS: readonly number[] = Array.from({ length: 33 }, (_, n) => prefixToNetmask(n));
+
 /** One table: routes bucketed by prefix length then network, each bucket sorted by (tos, metric). */
 export class RouteTable {
   private readonly byLength: Array<Map<Ipv4Address, Route[]> | undefined> = new Array(33);
@@ -118,9 +121,29 @@ export class RouteTable {
     const lengths = this.lengths;
     for (let i = 0; i < lengths.length; i++) {
       const len = lengths[i]!;
-      const list = this.byLength[len]!.get(len === 0 ? 0 : (dst & prefixToNetmask(len)) >>> 0);
+      const list = this.byLength[len]!.get(len === 0 ? 0 : (dst & MASKS[len]!) >>> 0);
       if (!list) continue;
       for (let j = 0; j < list.length; j++) if (usable(list[j]!)) return list[j]!;
+    }
+    return null;
+  }
+
+  /**
+   * The same walk with the usual tests written out, for the packet paths (no closure per lookup): a route
+   * of scope `minScope` or wider, out of `oif` (0 = any; routes without a device and local ones always
+   * pass), and of `type` with device `oif` exactly when `type` is not 0.
+   */
+  match(dst: Ipv4Address, oif: number, minScope: number, type = 0): Route | null {
+    const lengths = this.lengths;
+    for (let i = 0; i < lengths.length; i++) {
+      const len = lengths[i]!;
+      const list = this.byLength[len]!.get(len === 0 ? 0 : (dst & MASKS[len]!) >>> 0);
+      if (!list) continue;
+      for (let j = 0; j < list.length; j++) {
+        const r = list[j]!;
+        if (type !== 0 ? r.type === type && r.ifindex === oif
+          : r.scope >= minScope && (oif === 0 || r.ifindex === oif || r.ifindex === 0 || r.type === RouteType.LOCAL)) return r;
+      }
     }
     return null;
   }

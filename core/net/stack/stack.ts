@@ -22,6 +22,9 @@ import { RouteExceptions, nexthopKey } from './route-exceptions.ts';
 import { Scope } from './route.ts';
 import { DEVCONF_DEFAULTS, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, effectiveConf, newDevConf, type DevConf, type DevConfKey, type Ipv4Sysctl } from './sysctl.ts';
 
+// Read on every packet: bound once (compiled to CommonJS, each read of an imported binding is a getter call).
+const combineConf = effectiveConf;
+
 export interface StackOptions {
   cpu: Cpu;
   /** Used to derive this stack's random stream (reachable times, IP ident) from the lab's seed. */
@@ -187,7 +190,7 @@ export class Stack {
 
   /** The effective value of a per-device switch (combined with conf/all as Linux's IN_DEV_* macros). */
   conf(dev: NetInterface, key: DevConfKey): number {
-    return effectiveConf(this.confAll, dev.conf, key);
+    return combineConf(this.confAll, dev.conf, key);
   }
 
   /** net.ipv4.ip_forward (devinet_sysctl_forward / inet_forward_change): sets all, default and every device. */

@@ -1,8 +1,13 @@
 // IPv4 headers (RFC 791): a zero-copy view with checked construction, the plain Ipv4Repr (options kept
 // as raw bytes), header checksum compute/verify, and the RFC 1624 TTL decrement a router applies.
 
-import { internetChecksum, updateChecksum, verifyInternetChecksum } from './checksum.ts';
-import { readIpv4, writeIpv4, type Ipv4Address } from './ipv4-address.ts';
+import * as checksum from './checksum.ts';
+import * as address from './ipv4-address.ts';
+import type { Ipv4Address } from './ipv4-address.ts';
+
+// Bound once: compiled to CommonJS (tsx, vitest) every read of an imported binding is a getter call.
+const { internetChecksum, updateChecksum, verifyInternetChecksum } = checksum;
+const { readIpv4, writeIpv4 } = address;
 
 /** Byte offsets of the fixed header (RFC 791 §3.1). */
 const FIELD = {
@@ -43,13 +48,18 @@ export const IpProtocol = {
   SCTP: 132,
 } as const;
 
-export class Ipv4Packet {
-  readonly view: DataView;
+/** Big-endian 16-bit field access straight on the bytes (no DataView per packet). */
+function u16(b: Uint8Array, at: number): number {
+  return (b[at]! << 8) | b[at + 1]!;
+}
+function setU16(b: Uint8Array, at: number, v: number): void {
+  b[at] = (v >>> 8) & 0xff;
+  b[at + 1] = v & 0xff;
+}
 
+export class Ipv4Packet {
   /** An unchecked view (for writing). */
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
+  constructor(readonly bytes: Uint8Array) {}
 
   /**
    * The checks of Linux ip_rcv_core(): "iph->ihl < 5 || iph->version != 4" drops, then the total length
@@ -91,27 +101,27 @@ export class Ipv4Packet {
     return this.tos & 3;
   }
   get totalLength(): number {
-    return this.view.getUint16(FIELD.LENGTH);
+    return u16(this.bytes, FIELD.LENGTH);
   }
   get ident(): number {
-    return this.view.getUint16(FIELD.IDENT);
+    return u16(this.bytes, FIELD.IDENT);
   }
   get reservedFlag(): boolean {
-    return (this.view.getUint16(FIELD.FLAGS_FRAG) & FLAG_RESERVED) !== 0;
+    return (u16(this.bytes, FIELD.FLAGS_FRAG) & FLAG_RESERVED) !== 0;
   }
   get dontFragment(): boolean {
-    return (this.view.getUint16(FIELD.FLAGS_FRAG) & FLAG_DF) !== 0;
+    return (u16(this.bytes, FIELD.FLAGS_FRAG) & FLAG_DF) !== 0;
   }
   get moreFragments(): boolean {
-    return (this.view.getUint16(FIELD.FLAGS_FRAG) & FLAG_MF) !== 0;
+    return (u16(this.bytes, FIELD.FLAGS_FRAG) & FLAG_MF) !== 0;
   }
   /** In bytes (the header field counts 8-byte units). */
   get fragmentOffset(): number {
-    return (this.view.getUint16(FIELD.FLAGS_FRAG) & OFFSET_MASK) * 8;
+    return (u16(this.bytes, FIELD.FLAGS_FRAG) & OFFSET_MASK) * 8;
   }
   /** True for any piece of a fragmented datagram (MF set or a non-zero offset). */
   get isFragment(): boolean {
-    return (this.view.getUint16(FIELD.FLAGS_FRAG) & (FLAG_MF | OFFSET_MASK)) !== 0;
+    return (u16(this.bytes, FIELD.FLAGS_FRAG) & (FLAG_MF | OFFSET_MASK)) !== 0;
   }
   get ttl(): number {
     return this.bytes[FIELD.TTL]!;
@@ -120,7 +130,7 @@ export class Ipv4Packet {
     return this.bytes[FIELD.PROTOCOL]!;
   }
   get checksum(): number {
-    return this.view.getUint16(FIELD.CHECKSUM);
+    return u16(this.bytes, FIELD.CHECKSUM);
   }
   get src(): Ipv4Address {
     return readIpv4(this.bytes, FIELD.SRC);
@@ -147,15 +157,15 @@ export class Ipv4Packet {
     this.bytes[FIELD.TOS] = v;
   }
   setTotalLength(v: number): void {
-    this.view.setUint16(FIELD.LENGTH, v);
+    setU16(this.bytes, FIELD.LENGTH, v);
   }
   setIdent(v: number): void {
-    this.view.setUint16(FIELD.IDENT, v);
+    setU16(this.bytes, FIELD.IDENT, v);
   }
   /** `offset` in bytes; RFC 791 requires a multiple of 8 (the low three bits are dropped). */
   setFlagsAndOffset(dontFragment: boolean, moreFragments: boolean, offset: number): void {
     const v = (dontFragment ? FLAG_DF : 0) | (moreFragments ? FLAG_MF : 0) | ((offset >>> 3) & OFFSET_MASK);
-    this.view.setUint16(FIELD.FLAGS_FRAG, v);
+    setU16(this.bytes, FIELD.FLAGS_FRAG, v);
   }
   setTtl(v: number): void {
     this.bytes[FIELD.TTL] = v;
@@ -164,7 +174,7 @@ export class Ipv4Packet {
     this.bytes[FIELD.PROTOCOL] = v;
   }
   setChecksum(v: number): void {
-    this.view.setUint16(FIELD.CHECKSUM, v);
+    setU16(this.bytes, FIELD.CHECKSUM, v);
   }
   setSrc(v: Ipv4Address): void {
     writeIpv4(this.bytes, FIELD.SRC, v);
@@ -182,10 +192,10 @@ export class Ipv4Packet {
    * as Linux ip_decrease_ttl() does. The caller checks the TTL is above 1 first (RFC 1812 §5.3.1).
    */
   decrementTtl(): void {
-    const old = this.view.getUint16(FIELD.TTL);
+    const old = u16(this.bytes, FIELD.TTL);
     const ttl = (this.ttl - 1) & 0xff;
     this.setTtl(ttl);
-    this.setChecksum(updateChecksum(this.checksum, old, this.view.getUint16(FIELD.TTL)));
+    this.setChecksum(updateChecksum(this.checksum, old, u16(this.bytes, FIELD.TTL)));
   }
 }
 
