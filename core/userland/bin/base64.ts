@@ -3,6 +3,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd, readInput } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 
@@ -12,6 +13,7 @@ export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'diw:', [{ name: 'decode', key: 'd' }, { name: 'ignore-garbage', key: 'i' },
     { name: 'wrap', arg: 'required', key: 'w' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'base64', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let decode = false;
   let garbage = false;

@@ -5,6 +5,7 @@ import { Cmd } from '../lib/cmd.ts';
 import { formatDate } from '../lib/date-format.ts';
 import { parseDate } from '../lib/date-parse.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 
@@ -21,6 +22,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'rfc-email', key: 'R' }, { name: 'rfc-2822', key: 'R' }, { name: 'rfc-3339', arg: 'required' },
     { name: 'set', arg: 'required', key: 's' }, { name: 'utc', key: 'u' }, { name: 'universal', key: 'u' },
     { name: 'debug' }, { name: 'help' }, { name: 'version' }], { isOperand: (a) => a.startsWith('+') });
+  if (await answerInfo(p, 'date', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const now = sys.clockGettime(CLOCK_REALTIME);
   let when = now;
@@ -63,9 +65,6 @@ export const main: Program = async (sys, argv, envp) => {
         return p.finish(1);
       }
       formats.push(RFC3339[match[0]!]!);
-    } else if (o.key === 'version') {
-      await p.out.write('date (GNU coreutils) 9.1\n');
-      return p.finish(0);
     }
   }
   const ops = r.operands;

@@ -5,6 +5,7 @@
 import { isDir, isLnk, O_DIRECTORY, type Program, type Stat, type Sys } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { humanSize } from '../lib/human-size.ts';
 import { quote } from '../lib/program.ts';
@@ -31,6 +32,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'human-readable', key: 'h' }, { name: 'summarize', key: 's' }, { name: 'apparent-size' }, { name: 'bytes', key: 'b' },
     { name: 'block-size', arg: 'required', key: 'B' }, { name: 'si' }, { name: 'one-file-system', key: 'x' }, { name: 'help' }, { name: 'version' }],
   { isOperand: (a) => a === '-' });
+  if (await answerInfo(p, 'du', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const hint = async (): Promise<number> => {
     await p.err.write(`Try '${p.name} --help' for more information.\n`);

@@ -4,6 +4,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd, readInput, splitLines } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 
@@ -17,6 +18,7 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(argv, 'a:e:i1:2:j:o:t:v:z', [{ name: 'ignore-case', key: 'i' }, { name: 'check-order' },
     { name: 'nocheck-order' }, { name: 'header' }, { name: 'zero-terminated', key: 'z' }, { name: 'help' }, { name: 'version' }],
   { isOperand: (a) => a === '-' });
+  if (await answerInfo(p, 'join', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const unpaired = [false, false];
   let printPairs = true;

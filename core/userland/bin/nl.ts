@@ -3,6 +3,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd, readInput, splitLines } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 import { translateRegex } from '../lib/regex.ts';
@@ -13,6 +14,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'number-format', arg: 'required', key: 'n' }, { name: 'number-width', arg: 'required', key: 'w' },
     { name: 'number-separator', arg: 'required', key: 's' }, { name: 'starting-line-number', arg: 'required', key: 'v' },
     { name: 'line-increment', arg: 'required', key: 'i' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'nl', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let style = 't';
   let format = 'rn';

@@ -4,6 +4,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd, parseSize } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 import { readByteInputs } from '../lib/byte-input.ts';
@@ -96,6 +97,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'output-duplicates', key: 'v' }, { name: 'width', arg: 'optional', key: 'w' },
     { name: 'help' }, { name: 'version' },
   ], { isOperand: (a) => a === '-' });
+  if (await answerInfo(p, 'od', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let radix = 'o';
   let skip = 0;
@@ -135,7 +137,6 @@ export const main: Program = async (sys, argv, envp) => {
         return p.finish(1);
       }
     } else if (traditional[o.key]) parseTypes(traditional[o.key]!, specs);
-    else if (o.key === 'help' || o.key === 'version') return p.finish(0);
   }
   if (specs.length === 0) parseTypes('o2', specs);
   const lcm = specs.reduce((m, s) => (m % s.size === 0 ? m : m * s.size), 1);

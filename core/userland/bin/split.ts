@@ -3,6 +3,7 @@
 import { O_CREAT, O_TRUNC, O_WRONLY, type Program } from '../../kernel/abi.ts';
 import { Cmd, parseSize } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { writeAll } from '../lib/io.ts';
 import { quote } from '../lib/program.ts';
@@ -14,6 +15,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'lines', arg: 'required', key: 'l' }, { name: 'number', arg: 'required', key: 'n' }, { name: 'numeric-suffixes', arg: 'optional', key: 'd' },
     { name: 'hex-suffixes', arg: 'optional', key: 'x' }, { name: 'additional-suffix', arg: 'required' }, { name: 'verbose' },
     { name: 'help' }, { name: 'version' }], { isOperand: (a) => a === '-' });
+  if (await answerInfo(p, 'split', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let mode: 'lines' | 'bytes' | 'chunks' | 'linechunks' = 'lines';
   let size = 1000;

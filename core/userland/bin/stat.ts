@@ -4,6 +4,7 @@ import { isChr, S_IFMT, type Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
 import { expandEchoEscapes } from '../lib/escapes.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 import { expandStatFormat } from '../lib/stat-format.ts';
@@ -19,6 +20,7 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(argv, 'c:Lft', [{ name: 'format', arg: 'required', key: 'c' }, { name: 'printf', arg: 'required' },
     { name: 'dereference', key: 'L' }, { name: 'file-system', key: 'f' }, { name: 'terse', key: 't' },
     { name: 'cached', arg: 'required' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'stat', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let format: string | undefined;
   let follow = false;
@@ -31,9 +33,6 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'f') {
       await p.error('--file-system is not supported');
       return p.finish(1);
-    } else if (o.key === 'version') {
-      await p.out.write('stat (GNU coreutils) 9.1\n');
-      return p.finish(0);
     }
   }
   if (r.operands.length === 0) return p.finish(await p.tryHelp('missing operand'));

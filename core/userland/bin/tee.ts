@@ -2,6 +2,7 @@
 import { O_APPEND, O_CREAT, O_TRUNC, O_WRONLY, SIGINT, type Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { writeAll } from '../lib/io.ts';
 
@@ -9,6 +10,7 @@ export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'aip', [{ name: 'append', key: 'a' }, { name: 'ignore-interrupts', key: 'i' },
     { name: 'output-error', arg: 'optional', key: 'p' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'tee', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const append = r.opts.some((o) => o.key === 'a');
   if (r.opts.some((o) => o.key === 'i')) sys.sigaction(SIGINT, { handler: 'ignore' });

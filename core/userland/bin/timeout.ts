@@ -5,6 +5,7 @@
 import { SIGCHLD, SIGHUP, SIGINT, SIGKILL, SIGNAL_NAMES, SIGQUIT, SIGTERM, WEXITSTATUS, WIFSIGNALED, WNOHANG, WTERMSIG,
   type Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 import { quoteCmd, spawnCommand, strerror } from '../lib/run-child.ts';
@@ -29,6 +30,7 @@ export const main: Program = async (sys, argv, envp) => {
     await p.err.write(`Try '${p.name} --help' for more information.\n`);
     return p.finish(EXIT_CANCELED);
   };
+  if (await answerInfo(p, 'timeout', r.opts)) return p.finish(0);
   if (r.error) {
     await p.error(r.error);
     return hint();

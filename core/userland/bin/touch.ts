@@ -3,6 +3,7 @@
 import { CLOCK_REALTIME, ENOENT, O_CREAT, O_WRONLY, type Program } from '../../kernel/abi.ts';
 import { parseDate, parseTouchStamp } from '../lib/date-parse.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { Proc, quote } from '../lib/program.ts';
 
@@ -11,6 +12,7 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(argv, 'acd:fhmr:t:', [{ name: 'no-create', key: 'c' }, { name: 'date', arg: 'required', key: 'd' },
     { name: 'no-dereference', key: 'h' }, { name: 'reference', arg: 'required', key: 'r' }, { name: 'time', arg: 'required' },
     { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'touch', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let noCreate = false;
   let onlyA = false;
@@ -48,9 +50,6 @@ export const main: Program = async (sys, argv, envp) => {
         return p.finish(1);
       }
       when = { atime: st.atime, mtime: st.mtime };
-    } else if (o.key === 'version') {
-      await p.out.write('touch (GNU coreutils) 9.1\n');
-      return p.finish(0);
     }
   }
   if (!onlyA && !onlyM) onlyA = onlyM = true;

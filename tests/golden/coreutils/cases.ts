@@ -6,6 +6,8 @@ import { MISC_CASES } from './cases-misc.ts';
 import { MORE_CASES } from './cases-more.ts';
 import { PROC_TOOL_CASES } from './cases-proc.ts';
 import { BC_CASES } from './cases-bc.ts';
+import { INFO_CASES } from './cases-info.ts';
+import { CAT_CASES } from './cases-cat.ts';
 
 export const WORKDIR = '/tmp/nlgold';
 
@@ -29,7 +31,8 @@ export interface GoldenRecord extends GoldenCase {
   status: number;
 }
 
-export const ALL_CASES: GoldenCase[] = [...TEXT_CASES, ...FILE_CASES, ...MISC_CASES, ...MORE_CASES, ...PROC_TOOL_CASES, ...BC_CASES];
+export const ALL_CASES: GoldenCase[] = [...TEXT_CASES, ...FILE_CASES, ...MISC_CASES, ...MORE_CASES, ...PROC_TOOL_CASES, ...BC_CASES,
+  ...INFO_CASES, ...CAT_CASES];
 
 /** Applies a case's masks to an output. */
 export function applyMask(output: string, mask: readonly string[] | undefined): string {
