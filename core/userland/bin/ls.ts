@@ -47,17 +47,18 @@ export const main: Program = async (sys, argv, envp) => {
     recursive: false, sort: 'name', reverse: false, inode: false, classify: false, numeric: false,
   };
   const r = getopt(argv, Object.keys(SHORT).join(''), [...LONGS, { name: 'color', arg: 'optional' }, { name: 'help' }, { name: 'version' }]);
-  if (await answerInfo(p, 'ls', r.opts)) return p.finish(0);
-  if (r.error) return p.finish(await p.tryHelp(r.error) + 1);
   for (const x of r.opts) {
+    if (await answerInfo(p, 'ls', [x])) return p.finish(0);
     if (x.key !== 'color') SHORT[x.key]!(o);
     else if (x.value !== undefined && !COLORS.some((c) => c.startsWith(x.value!) && x.value !== '')) {
       await p.error(`invalid argument ${quote(x.value)} for '--color'\nValid arguments are:\n  - 'always', 'yes', 'force'\n` +
         "  - 'never', 'no', 'none'\n  - 'auto', 'tty', 'if-tty'");
+      // argmatch's failure is usage(EXIT_FAILURE), not ls's usual status 2.
       await p.err.write(`Try '${p.name} --help' for more information.\n`);
-      return p.finish(2);
+      return p.finish(1);
     }
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error) + 1);
   const names = r.operands;
   const width = Number(getenv(envp, 'COLUMNS')) || (tty ? ((w) => (typeof w === 'number' ? 80 : w.cols))(sys.tcgetwinsize(1)) : 80);
   let status = 0;

@@ -9,11 +9,9 @@ import { quote } from '../lib/program.ts';
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, '', [{ name: 'all' }, { name: 'ignore', arg: 'required' }, { name: 'help' }, { name: 'version' }]);
-  if (await answerInfo(p, 'nproc', r.opts)) return p.finish(0);
-  if (r.error) return p.finish(await p.tryHelp(r.error));
-  if (r.operands.length) return p.finish(await p.tryHelp(`extra operand ${quote(r.operands[0]!)}`));
   let ignore = 0;
   for (const o of r.opts) {
+    if (await answerInfo(p, 'nproc', [o])) return p.finish(0);
     if (o.key === 'ignore') {
       if (!/^\d+$/.test(o.value!)) {
         await p.error(`invalid number: ${quote(o.value!)}`);
@@ -22,6 +20,8 @@ export const main: Program = async (sys, argv, envp) => {
       ignore = Number(o.value);
     }
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  if (r.operands.length) return p.finish(await p.tryHelp(`extra operand ${quote(r.operands[0]!)}`));
   const info = await readFileText(sys, '/proc/cpuinfo');
   const n = typeof info === 'string' ? Math.max(1, (info.match(/^processor\s*:/gm) ?? []).length) : 1;
   await p.out.write(`${Math.max(1, n - ignore)}\n`);

@@ -34,13 +34,12 @@ function parseKey(spec: string): KeySpec | string {
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'bcCdfghik:mMno:rRsS:t:T:uVz', LONGS);
-  if (await answerInfo(p, 'sort', r.opts)) return p.finish(0);
-  if (r.error) return p.finish((await p.tryHelp(r.error)) + 1);
   let global = '';
   const keys: KeySpec[] = [];
   let tab: string | null = null;
   let stable = false, unique = false, check: '' | 'c' | 'C' = '', output: string | null = null, sep = '\n';
   for (const o of r.opts) {
+    if (await answerInfo(p, 'sort', [o])) return p.finish(0);
     const v = o.value ?? '';
     if (/^[bdfghiMnrRV]$/.test(o.key)) global += o.key;
     else if (o.key === 'k') {
@@ -64,6 +63,7 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'o') output = v;
     else if (o.key === 'z') sep = '\0';
   }
+  if (r.error) return p.finish((await p.tryHelp(r.error)) + 1);
   const reverse = global.includes('r');
   const keyFlags = keys.map((k) => (k.flags === '' ? global : k.flags));
   const cmp = (a: string, b: string): number => {

@@ -15,8 +15,6 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'lines', arg: 'required', key: 'l' }, { name: 'number', arg: 'required', key: 'n' }, { name: 'numeric-suffixes', arg: 'optional', key: 'd' },
     { name: 'hex-suffixes', arg: 'optional', key: 'x' }, { name: 'additional-suffix', arg: 'required' }, { name: 'verbose' },
     { name: 'help' }, { name: 'version' }], { isOperand: (a) => a === '-' });
-  if (await answerInfo(p, 'split', r.opts)) return p.finish(0);
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let mode: 'lines' | 'bytes' | 'chunks' | 'linechunks' = 'lines';
   let size = 1000;
   let suffixLen = 2;
@@ -27,6 +25,7 @@ export const main: Program = async (sys, argv, envp) => {
   let verbose = false;
   let only = 0;
   for (const o of r.opts) {
+    if (await answerInfo(p, 'split', [o])) return p.finish(0);
     const v = o.value ?? '';
     if (o.key === 'a') {
       if (!/^\d+$/.test(v)) {
@@ -67,6 +66,7 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'additional-suffix') extra = v;
     else if (o.key === 'verbose') verbose = true;
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   if (r.operands.length > 2) return p.finish(await p.tryHelp(`extra operand ${quote(r.operands[2]!)}`));
   const input = r.operands[0] ?? '-';
   const prefix = r.operands[1] ?? 'x';

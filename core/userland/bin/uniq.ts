@@ -14,11 +14,10 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'all-repeated', key: 'D', arg: 'optional' }, { name: 'unique', key: 'u' }, { name: 'ignore-case', key: 'i' },
     { name: 'skip-fields', key: 'f', arg: 'required' }, { name: 'skip-chars', key: 's', arg: 'required' },
     { name: 'check-chars', key: 'w', arg: 'required' }, { name: 'zero-terminated', key: 'z' }, { name: 'help' }, { name: 'version' }]);
-  if (await answerInfo(p, 'uniq', r.opts)) return p.finish(0);
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let cnt = false, dup = false, all = false, uniqOnly = false, icase = false, fields = 0, chars = 0, width = Infinity;
   let sep = '\n';
   for (const o of r.opts) {
+    if (await answerInfo(p, 'uniq', [o])) return p.finish(0);
     const v = o.value ?? '';
     const num = (what: string): number | null => (/^\d+$/.test(v) ? Number(v) : (void p.error(`${v}: invalid number of ${what}`), null));
     switch (o.key) {
@@ -33,6 +32,7 @@ export const main: Program = async (sys, argv, envp) => {
       case 'w': { const n = num('bytes to compare'); if (n === null) return p.finish(1); width = n; break; }
     }
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   if (r.operands.length > 2) return p.finish(await p.tryHelp(`extra operand ${quote(r.operands[2]!)}`));
   if (cnt && all) {
     await p.error('printing all duplicated lines and repeat counts is meaningless');
