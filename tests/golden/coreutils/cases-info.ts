@@ -51,6 +51,17 @@ export const INFO_CASES: GoldenCase[] = [
   c('info-ls-bad-color-before-help', ['ls', '--color=bad', '--help']),
   c('info-mkdir-bad-mode-then-help', ['env', 'mkdir', '-m', 'x', '--help']),
   c('info-date-bad-date-then-help', ['env', 'date', '-d', 'x', '--help']),
+  // nl, od and du report some bad arguments and go on parsing: a later --help prints after the error.
+  c('info-nl-bad-format-then-help', ['env', 'nl', '-n', 'x', '--help']),
+  c('info-nl-bad-style', ['nl', '-b', 'x', 'a.txt']),
+  c('info-nl-bad-style-then-bad-width', ['nl', '-b', 'x', '-w', 'y', '--help']),
+  c('info-nl-huge-width-then-help', ['nl', '-w', '99999999999999999999', '--help']),
+  c('info-nl-zero-width-then-help', ['nl', '-w', '0', '--help']),
+  c('info-nl-bad-format-then-bad-option', ['nl', '-n', 'x', '-Q']),
+  c('info-od-bad-type-then-help', ['env', 'od', '-t', 'x9', '--help']),
+  c('info-od-two-bad-types', ['od', '-t', 'x9', '-t', 'q', 'a.txt']),
+  c('info-du-bad-depth-then-help', ['env', 'du', '-d', 'x', '--help']),
+  c('info-du-bad-depth', ['du', '-d', 'x', 'a.txt']),
   // The programs that know --help/--version only as their sole argument.
   c('info-echo-help-not-alone', ['env', 'echo', '--help', 'x']),
   c('info-echo-abbrev', ['env', 'echo', '--vers']),
