@@ -22,40 +22,28 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'rfc-email', key: 'R' }, { name: 'rfc-2822', key: 'R' }, { name: 'rfc-3339', arg: 'required' },
     { name: 'set', arg: 'required', key: 's' }, { name: 'utc', key: 'u' }, { name: 'universal', key: 'u' },
     { name: 'debug' }, { name: 'help' }, { name: 'version' }], { isOperand: (a) => a.startsWith('+') });
-  if (await answerInfo(p, 'date', r.opts)) return p.finish(0);
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   const now = sys.clockGettime(CLOCK_REALTIME);
   let when = now;
   let format: string | undefined;
   let setText: string | undefined;
   const formats: string[] = [];
+  // As date.c: output formats are checked as the options come; dates and files only after them all.
+  const dates: typeof r.opts = [];
   for (const o of r.opts) {
-    if (o.key === 'd' || o.key === 's') {
-      const t = parseDate(o.value!, now);
-      if (t === null) {
-        await p.error(`invalid date ${quote(o.value!)}`);
-        return p.finish(1);
-      }
-      when = t;
-      if (o.key === 's') setText = o.value;
-    } else if (o.key === 'r') {
-      const st = sys.stat(o.value!);
-      if (typeof st === 'number') {
-        await p.error(`${o.value}: ${strerror(st)}`);
-        return p.finish(1);
-      }
-      when = st.mtime;
-    } else if (o.key === 'R') formats.push('%a, %d %b %Y %H:%M:%S %z');
+    if (await answerInfo(p, 'date', [o])) return p.finish(0);
+    let kind: string | undefined;
+    if (o.key === 'd' || o.key === 's' || o.key === 'r') dates.push(o);
+    else if (o.key === 'R') kind = '%a, %d %b %Y %H:%M:%S %z';
     else if (o.key === 'I') {
-      const kind = o.value ?? 'date';
-      const match = Object.keys(ISO).filter((k) => k.startsWith(kind));
-      if (kind === '' || match.length !== 1) {
-        await p.error(`invalid argument ${quote(kind)} for '--iso-8601'`);
+      const arg = o.value ?? 'date';
+      const match = Object.keys(ISO).filter((k) => k.startsWith(arg));
+      if (arg === '' || match.length !== 1) {
+        await p.error(`invalid argument ${quote(arg)} for '--iso-8601'`);
         await p.err.write("Valid arguments are:\n  - 'hours'\n  - 'minutes'\n  - 'date'\n  - 'seconds'\n  - 'ns'\n");
         await p.err.write(`Try '${p.name} --help' for more information.\n`);
         return p.finish(1);
       }
-      formats.push(ISO[match[0]!]!);
+      kind = ISO[match[0]!]!;
     } else if (o.key === 'rfc-3339') {
       const match = Object.keys(RFC3339).filter((k) => k.startsWith(o.value!));
       if (match.length !== 1) {
@@ -64,7 +52,33 @@ export const main: Program = async (sys, argv, envp) => {
         await p.err.write(`Try '${p.name} --help' for more information.\n`);
         return p.finish(1);
       }
-      formats.push(RFC3339[match[0]!]!);
+      kind = RFC3339[match[0]!]!;
+    }
+    if (kind !== undefined) {
+      if (formats.length > 0) {
+        await p.error('multiple output formats specified');
+        return p.finish(1);
+      }
+      formats.push(kind);
+    }
+  }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  for (const o of dates) {
+    if (o.key === 'd' || o.key === 's') {
+      const t = parseDate(o.value!, now);
+      if (t === null) {
+        await p.error(`invalid date ${quote(o.value!)}`);
+        return p.finish(1);
+      }
+      when = t;
+      if (o.key === 's') setText = o.value;
+    } else {
+      const st = sys.stat(o.value!);
+      if (typeof st === 'number') {
+        await p.error(`${o.value}: ${strerror(st)}`);
+        return p.finish(1);
+      }
+      when = st.mtime;
     }
   }
   const ops = r.operands;
@@ -83,10 +97,6 @@ export const main: Program = async (sys, argv, envp) => {
       return p.finish(1);
     }
     setText = ops[0];
-  }
-  if (formats.length > 1) {
-    await p.error('multiple output formats specified');
-    return p.finish(1);
   }
   format ??= formats[0] ?? '%a %b %e %H:%M:%S %Z %Y';
   let status = 0;

@@ -54,6 +54,10 @@ export const INFO_CASES: GoldenCase[] = [
   c('info-cut-help-before-bad-delim', ['env', 'cut', '--help', '-d', 'ab']),
   c('info-ls-bad-color-before-help', ['ls', '--color=bad', '--help']),
   c('info-mkdir-bad-mode-then-help', ['env', 'mkdir', '-m', 'x', '--help']),
+  c('info-date-formats-then-help', ['date', '-R', '-I', '--help']),
+  c('info-date-bad-date-then-bad-iso', ['date', '-d', 'y', '-I=x']),
+  c('info-date-bad-rfc-then-help', ['date', '--rfc-3339=x', '--help']),
+  c('info-date-missing-ref-then-help', ['env', 'date', '-r', 'nothere', '--help']),
   c('info-date-bad-date-then-help', ['env', 'date', '-d', 'x', '--help']),
   // nl, od and du report some bad arguments and go on parsing: a later --help prints after the error.
   c('info-nl-bad-format-then-help', ['env', 'nl', '-n', 'x', '--help']),
