@@ -58,6 +58,12 @@ export const INFO_CASES: GoldenCase[] = [
   c('info-date-bad-date-then-bad-iso', ['date', '-d', 'y', '-I=x']),
   c('info-date-bad-rfc-then-help', ['date', '--rfc-3339=x', '--help']),
   c('info-date-missing-ref-then-help', ['env', 'date', '-r', 'nothere', '--help']),
+  c('info-touch-bad-time-then-help', ['touch', '--time=x', '--help']),
+  c('info-touch-empty-time', ['touch', '--time=', 'f']),
+  c('info-touch-time-abbrev', ['bash', '-c', 'touch -d @100 f && touch --time=a -d @200 f && touch --time=mod -d @300 f && stat -c "%X %Y" f']),
+  c('info-touch-bad-stamp-then-help', ['touch', '-t', 'y', '--help']),
+  c('info-touch-bad-date-then-help', ['env', 'touch', '-d', 'x', '--help']),
+  c('info-touch-missing-ref-then-help', ['env', 'touch', '-r', 'nothere', '--help']),
   c('info-date-bad-date-then-help', ['env', 'date', '-d', 'x', '--help']),
   // nl, od and du report some bad arguments and go on parsing: a later --help prints after the error.
   c('info-nl-bad-format-then-help', ['env', 'nl', '-n', 'x', '--help']),
