@@ -5,6 +5,7 @@ import { Cmd } from '../lib/cmd.ts';
 import { formatDate } from '../lib/date-format.ts';
 import { parseDate } from '../lib/date-parse.ts';
 import { strerror } from '../lib/errno.ts';
+import { argmatch } from '../lib/argmatch.ts';
 import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
@@ -14,6 +15,9 @@ const ISO: Record<string, string> = {
   ns: '%Y-%m-%dT%H:%M:%S,%N%:z',
 };
 const RFC3339: Record<string, string> = { date: '%Y-%m-%d', seconds: '%Y-%m-%d %H:%M:%S%:z', ns: '%Y-%m-%d %H:%M:%S.%N%:z' };
+
+const ISO_WORDS = [['hours'], ['minutes'], ['date'], ['seconds'], ['ns']];
+const RFC3339_WORDS = [['date'], ['seconds'], ['ns']];
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
@@ -35,24 +39,13 @@ export const main: Program = async (sys, argv, envp) => {
     if (o.key === 'd' || o.key === 's' || o.key === 'r') dates.push(o);
     else if (o.key === 'R') kind = '%a, %d %b %Y %H:%M:%S %z';
     else if (o.key === 'I') {
-      const arg = o.value ?? 'date';
-      const match = Object.keys(ISO).filter((k) => k.startsWith(arg));
-      if (arg === '' || match.length !== 1) {
-        await p.error(`invalid argument ${quote(arg)} for '--iso-8601'`);
-        await p.err.write("Valid arguments are:\n  - 'hours'\n  - 'minutes'\n  - 'date'\n  - 'seconds'\n  - 'ns'\n");
-        await p.err.write(`Try '${p.name} --help' for more information.\n`);
-        return p.finish(1);
-      }
-      kind = ISO[match[0]!]!;
+      const k = await argmatch(p, '--iso-8601', o.value ?? 'date', ISO_WORDS);
+      if (k === null) return p.finish(1);
+      kind = ISO[ISO_WORDS[k]![0]!]!;
     } else if (o.key === 'rfc-3339') {
-      const match = Object.keys(RFC3339).filter((k) => k.startsWith(o.value!));
-      if (match.length !== 1) {
-        await p.error(`invalid argument ${quote(o.value!)} for '--rfc-3339'`);
-        await p.err.write("Valid arguments are:\n  - 'date'\n  - 'seconds'\n  - 'ns'\n");
-        await p.err.write(`Try '${p.name} --help' for more information.\n`);
-        return p.finish(1);
-      }
-      kind = RFC3339[match[0]!]!;
+      const k = await argmatch(p, '--rfc-3339', o.value!, RFC3339_WORDS);
+      if (k === null) return p.finish(1);
+      kind = RFC3339[RFC3339_WORDS[k]![0]!]!;
     }
     if (kind !== undefined) {
       if (formats.length > 0) {

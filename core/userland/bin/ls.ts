@@ -2,6 +2,7 @@
 // columns when stdout is a terminal, one name per line otherwise.
 import { isChr, isDir, isLnk, S_IFMT, type Program, type Stat, type Sys } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
+import { argmatch } from '../lib/argmatch.ts';
 import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { Proc, quote } from '../lib/program.ts';
@@ -36,8 +37,8 @@ const SHORT: Record<string, (o: Opts) => void> = {
 
 const LONGS: LongOpt[] = [['all', 'a'], ['almost-all', 'A'], ['directory', 'd'], ['human-readable', 'h'], ['recursive', 'R'],
   ['reverse', 'r'], ['inode', 'i'], ['classify', 'F'], ['numeric-uid-gid', 'n']].map(([name, key]) => ({ name: name!, key }));
-/** The --color arguments argmatch accepts (abbreviations too); the guest never colours. */
-const COLORS = ['always', 'yes', 'force', 'never', 'no', 'none', 'auto', 'tty', 'if-tty'];
+/** The --color arguments (the guest never colours). */
+const COLORS = [['always', 'yes', 'force'], ['never', 'no', 'none'], ['auto', 'tty', 'if-tty']];
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
@@ -50,13 +51,7 @@ export const main: Program = async (sys, argv, envp) => {
   for (const x of r.opts) {
     if (await answerInfo(p, 'ls', [x])) return p.finish(0);
     if (x.key !== 'color') SHORT[x.key]!(o);
-    else if (x.value !== undefined && !COLORS.some((c) => c.startsWith(x.value!) && x.value !== '')) {
-      await p.error(`invalid argument ${quote(x.value)} for '--color'\nValid arguments are:\n  - 'always', 'yes', 'force'\n` +
-        "  - 'never', 'no', 'none'\n  - 'auto', 'tty', 'if-tty'");
-      // argmatch's failure is usage(EXIT_FAILURE), not ls's usual status 2.
-      await p.err.write(`Try '${p.name} --help' for more information.\n`);
-      return p.finish(1);
-    }
+    else if (x.value !== undefined && (await argmatch(p, '--color', x.value, COLORS)) === null) return p.finish(1);
   }
   if (r.error) return p.finish(await p.tryHelp(r.error) + 1);
   const names = r.operands;

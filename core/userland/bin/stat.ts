@@ -4,6 +4,7 @@ import { isChr, S_IFMT, type Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
 import { expandEchoEscapes } from '../lib/escapes.ts';
+import { argmatch } from '../lib/argmatch.ts';
 import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
@@ -20,13 +21,15 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(argv, 'c:Lft', [{ name: 'format', arg: 'required', key: 'c' }, { name: 'printf', arg: 'required' },
     { name: 'dereference', key: 'L' }, { name: 'file-system', key: 'f' }, { name: 'terse', key: 't' },
     { name: 'cached', arg: 'required' }, { name: 'help' }, { name: 'version' }]);
-  if (await answerInfo(p, 'stat', r.opts)) return p.finish(0);
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let format: string | undefined;
   let follow = false;
   let terse = false;
   for (const o of r.opts) {
-    if (o.key === 'c') format = o.value! + '\n';
+    if (await answerInfo(p, 'stat', [o])) return p.finish(0);
+    // The guest has no attribute cache: every --cached mode reads the inode.
+    if (o.key === 'cached') {
+      if ((await argmatch(p, '--cached', o.value!, [['default'], ['never'], ['always']])) === null) return p.finish(1);
+    } else if (o.key === 'c') format = o.value! + '\n';
     else if (o.key === 'printf') format = expandEchoEscapes(o.value!).text;
     else if (o.key === 'L') follow = true;
     else if (o.key === 't') terse = true;
@@ -35,6 +38,7 @@ export const main: Program = async (sys, argv, envp) => {
       return p.finish(1);
     }
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   if (r.operands.length === 0) return p.finish(await p.tryHelp('missing operand'));
   let status = 0;
   for (const f of r.operands) {

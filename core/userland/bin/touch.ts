@@ -3,12 +3,10 @@
 import { CLOCK_REALTIME, ENOENT, O_CREAT, O_WRONLY, type Program } from '../../kernel/abi.ts';
 import { parseDate, parseTouchStamp } from '../lib/date-parse.ts';
 import { strerror } from '../lib/errno.ts';
+import { argmatch } from '../lib/argmatch.ts';
 import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { Proc, quote } from '../lib/program.ts';
-
-/** --time's words (argmatch takes unambiguous abbreviations) and the time each names. */
-const TIME_WORDS = new Map([['atime', 'a'], ['access', 'a'], ['use', 'a'], ['mtime', 'm'], ['modify', 'm']]);
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
@@ -31,16 +29,9 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'm') onlyM = true;
     else if (o.key === 'h') follow = false;
     else if (o.key === 'time') {
-      const v = o.value!;
-      const match = [...TIME_WORDS.keys()].filter((k) => k.startsWith(v));
-      const kinds = new Set(match.map((k) => TIME_WORDS.get(k)));
-      if (v === '' || kinds.size !== 1) {
-        await p.error(`${match.length ? 'ambiguous' : 'invalid'} argument ${quote(v)} for '--time'`);
-        await p.err.write("Valid arguments are:\n  - 'atime', 'access', 'use'\n  - 'mtime', 'modify'\n");
-        await p.err.write(`Try '${p.name} --help' for more information.\n`);
-        return p.finish(1);
-      }
-      if (kinds.has('a')) onlyA = true;
+      const k = await argmatch(p, '--time', o.value!, [['atime', 'access', 'use'], ['mtime', 'modify']]);
+      if (k === null) return p.finish(1);
+      if (k === 0) onlyA = true;
       else onlyM = true;
     } else if (o.key === 'd') flexDate = o.value!;
     else if (o.key === 't') {

@@ -64,6 +64,12 @@ export const INFO_CASES: GoldenCase[] = [
   c('info-touch-bad-stamp-then-help', ['touch', '-t', 'y', '--help']),
   c('info-touch-bad-date-then-help', ['env', 'touch', '-d', 'x', '--help']),
   c('info-touch-missing-ref-then-help', ['env', 'touch', '-r', 'nothere', '--help']),
+  c('info-date-empty-iso', ['date', '--iso-8601=', '-d', '@0']),
+  c('info-date-iso-abbrev', ['date', '--iso-8601=m', '-u', '-d', '@0']),
+  c('info-stat-bad-cached-then-help', ['stat', '--cached=x', '--help']),
+  c('info-stat-empty-cached', ['stat', '--cached=', 'a.txt']),
+  c('info-stat-cached-abbrev', ['stat', '--cached=al', '-c', '%n', 'a.txt']),
+  c('info-ls-empty-color', ['ls', '--color=', 'a.txt']),
   c('info-date-bad-date-then-help', ['env', 'date', '-d', 'x', '--help']),
   // nl, od and du report some bad arguments and go on parsing: a later --help prints after the error.
   c('info-nl-bad-format-then-help', ['env', 'nl', '-n', 'x', '--help']),
