@@ -70,6 +70,9 @@ export const INFO_CASES: GoldenCase[] = [
   c('info-stat-empty-cached', ['stat', '--cached=', 'a.txt']),
   c('info-stat-cached-abbrev', ['stat', '--cached=al', '-c', '%n', 'a.txt']),
   c('info-ls-empty-color', ['ls', '--color=', 'a.txt']),
+  c('info-tee-bad-output-error-then-help', ['tee', '--output-error=x', '--help']),
+  c('info-tee-ambiguous-output-error', ['tee', '--output-error=wa']),
+  c('info-tee-output-error-exact', ['tee', '--output-error=warn', 'out']),
   c('info-date-bad-date-then-help', ['env', 'date', '-d', 'x', '--help']),
   // nl, od and du report some bad arguments and go on parsing: a later --help prints after the error.
   c('info-nl-bad-format-then-help', ['env', 'nl', '-n', 'x', '--help']),
