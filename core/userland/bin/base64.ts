@@ -3,6 +3,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd, readInput } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 
@@ -12,11 +13,11 @@ export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'diw:', [{ name: 'decode', key: 'd' }, { name: 'ignore-garbage', key: 'i' },
     { name: 'wrap', arg: 'required', key: 'w' }, { name: 'help' }, { name: 'version' }]);
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let decode = false;
   let garbage = false;
   let wrap = 76;
   for (const o of r.opts) {
+    if (await answerInfo(p, 'base64', [o])) return p.finish(0);
     if (o.key === 'd') decode = true;
     else if (o.key === 'i') garbage = true;
     else if (o.key === 'w') {
@@ -27,6 +28,7 @@ export const main: Program = async (sys, argv, envp) => {
       wrap = Number(o.value);
     }
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   if (r.operands.length > 1) return p.finish(await p.tryHelp(`extra operand ${quote(r.operands[1]!)}`));
   const f = r.operands[0] ?? '-';
   const inp = await readInput(sys, f);

@@ -1,6 +1,7 @@
 // basename(1) from GNU coreutils: NAME [SUFFIX], -a (several names), -s SUFFIX, -z.
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 
@@ -17,6 +18,7 @@ export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'as:z', [{ name: 'multiple', key: 'a' }, { name: 'suffix', key: 's', arg: 'required' },
     { name: 'zero', key: 'z' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'basename', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let multiple = false, suffix = '', eol = '\n';
   for (const o of r.opts) {

@@ -2,6 +2,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { chownTree, type ChownOpts } from '../lib/chown-tree.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { lookupGroup } from '../lib/owner-spec.ts';
 import { Proc, quote } from '../lib/program.ts';
@@ -12,6 +13,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'silent', key: 'f' }, { name: 'quiet', key: 'f' }, { name: 'verbose', key: 'v' },
     { name: 'no-dereference', key: 'h' }, { name: 'dereference' }, { name: 'reference', arg: 'required' },
     { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'chgrp', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const o: ChownOpts = { uid: -1, gid: -1, recursive: false, noDeref: false, verbose: 'none', quiet: false, groupOnly: true };
   let reference: string | undefined;
@@ -22,10 +24,6 @@ export const main: Program = async (sys, argv, envp) => {
     else if (x.key === 'f') o.quiet = true;
     else if (x.key === 'h') o.noDeref = true;
     else if (x.key === 'reference') reference = x.value;
-    else if (x.key === 'version') {
-      await p.out.write('chgrp (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
   const ops = [...r.operands];
   if (reference !== undefined) {

@@ -3,6 +3,7 @@
 import { isDir, isLnk, type Program, type Sys } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
 import { octalMode, parseMode, type ModeChange } from '../lib/file-mode.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { modeString } from '../lib/ls-format.ts';
 import { joinPath, listNames } from '../lib/paths.ts';
@@ -32,6 +33,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'silent', key: 'f' }, { name: 'quiet', key: 'f' }, { name: 'verbose', key: 'v' },
     { name: 'reference', arg: 'required' }, { name: 'preserve-root' }, { name: 'no-preserve-root' },
     { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'chmod', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const umask = sys.umask(0);
   sys.umask(umask);
@@ -43,10 +45,6 @@ export const main: Program = async (sys, argv, envp) => {
     else if (x.key === 'v') o.verbose = 'all';
     else if (x.key === 'f') o.quiet = true;
     else if (x.key === 'reference') reference = x.value;
-    else if (x.key === 'version') {
-      await p.out.write('chmod (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
   const ops = [...r.operands];
   let change: ModeChange | null;

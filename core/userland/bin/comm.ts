@@ -3,6 +3,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd, readInput, splitLines } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 
@@ -10,6 +11,7 @@ export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, '123z', [{ name: 'output-delimiter', arg: 'required' }, { name: 'check-order' },
     { name: 'nocheck-order' }, { name: 'total' }, { name: 'zero-terminated', key: 'z' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'comm', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const hide = new Set(r.opts.map((o) => o.key));
   const delim = r.opts.find((o) => o.key === 'output-delimiter')?.value ?? '\t';

@@ -3,6 +3,7 @@
 import { ENOENT, ENOTDIR, isDir, isLnk, isReg, type Program, type Stat, type Sys } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
 import { copyData, preserveAttributes } from '../lib/file-copy.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { joinPath, lastComponent, listNames } from '../lib/paths.ts';
 import { Proc, quote } from '../lib/program.ts';
@@ -32,6 +33,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'target-directory', arg: 'required', key: 't' }, { name: 'no-target-directory', key: 'T' },
     { name: 'update', key: 'u' }, { name: 'help' }, { name: 'version' },
   ]);
+  if (await answerInfo(p, 'cp', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const umask = sys.umask(0);
   sys.umask(umask);
@@ -58,7 +60,6 @@ export const main: Program = async (sys, argv, envp) => {
       case 't': targetDir = x.value; break;
       case 'T': noTargetDir = true; break;
       case 'u': o.update = true; break;
-      case 'version': await p.out.write('cp (GNU coreutils) 9.1\n'); return p.finish(0);
     }
   }
   if (deref === true) o.noDeref = false;

@@ -2,6 +2,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { argBytes, Cmd, readInput, splitLines } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 
@@ -26,15 +27,15 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(argv, 'b:c:f:d:snz', [{ name: 'bytes', key: 'b', arg: 'required' }, { name: 'characters', key: 'c', arg: 'required' },
     { name: 'fields', key: 'f', arg: 'required' }, { name: 'delimiter', key: 'd', arg: 'required' }, { name: 'only-delimited', key: 's' },
     { name: 'complement' }, { name: 'output-delimiter', arg: 'required' }, { name: 'zero-terminated', key: 'z' }, { name: 'help' }, { name: 'version' }]);
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let mode: 'b' | 'f' | null = null;
   let listText = '';
   let delim: string | null = null;
   let only = false, complement = false, outDelim: string | null = null, sep = '\n';
   for (const o of r.opts) {
+    if (await answerInfo(p, 'cut', [o])) return p.finish(0);
     const v = o.value ?? '';
     if (o.key === 'b' || o.key === 'c' || o.key === 'f') {
-      if (mode !== null) return p.finish(await p.tryHelp('only one type of list may be specified'));
+      if (mode !== null) return p.finish(await p.tryHelp('only one list may be specified'));
       mode = o.key === 'f' ? 'f' : 'b';
       listText = v;
     } else if (o.key === 'd') {
@@ -45,11 +46,8 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'complement') complement = true;
     else if (o.key === 'output-delimiter') outDelim = argBytes(v);
     else if (o.key === 'z') sep = '\0';
-    else if (o.key === 'version') {
-      await p.out.write('cut (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   if (mode === null) return p.finish(await p.tryHelp('you must specify a list of bytes, characters, or fields'));
   if (delim !== null && mode !== 'f') return p.finish(await p.tryHelp('an input delimiter may be specified only when operating on fields'));
   if (only && mode !== 'f') return p.finish(await p.tryHelp('suppressing non-delimited lines makes sense\n\tonly when operating on fields'));

@@ -5,6 +5,8 @@ import { Cmd } from '../lib/cmd.ts';
 import { formatDate } from '../lib/date-format.ts';
 import { parseDate } from '../lib/date-parse.ts';
 import { strerror } from '../lib/errno.ts';
+import { argmatch } from '../lib/argmatch.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 
@@ -14,6 +16,9 @@ const ISO: Record<string, string> = {
 };
 const RFC3339: Record<string, string> = { date: '%Y-%m-%d', seconds: '%Y-%m-%d %H:%M:%S%:z', ns: '%Y-%m-%d %H:%M:%S.%N%:z' };
 
+const ISO_WORDS = [['hours'], ['minutes'], ['date'], ['seconds'], ['ns']];
+const RFC3339_WORDS = [['date'], ['seconds'], ['ns']];
+
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'd:f:I::r:Rs:u', [{ name: 'date', arg: 'required', key: 'd' }, { name: 'file', arg: 'required', key: 'f' },
@@ -21,13 +26,37 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'rfc-email', key: 'R' }, { name: 'rfc-2822', key: 'R' }, { name: 'rfc-3339', arg: 'required' },
     { name: 'set', arg: 'required', key: 's' }, { name: 'utc', key: 'u' }, { name: 'universal', key: 'u' },
     { name: 'debug' }, { name: 'help' }, { name: 'version' }], { isOperand: (a) => a.startsWith('+') });
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   const now = sys.clockGettime(CLOCK_REALTIME);
   let when = now;
   let format: string | undefined;
   let setText: string | undefined;
   const formats: string[] = [];
+  // As date.c: output formats are checked as the options come; dates and files only after them all.
+  const dates: typeof r.opts = [];
   for (const o of r.opts) {
+    if (await answerInfo(p, 'date', [o])) return p.finish(0);
+    let kind: string | undefined;
+    if (o.key === 'd' || o.key === 's' || o.key === 'r') dates.push(o);
+    else if (o.key === 'R') kind = '%a, %d %b %Y %H:%M:%S %z';
+    else if (o.key === 'I') {
+      const k = await argmatch(p, '--iso-8601', o.value ?? 'date', ISO_WORDS);
+      if (k === null) return p.finish(1);
+      kind = ISO[ISO_WORDS[k]![0]!]!;
+    } else if (o.key === 'rfc-3339') {
+      const k = await argmatch(p, '--rfc-3339', o.value!, RFC3339_WORDS);
+      if (k === null) return p.finish(1);
+      kind = RFC3339[RFC3339_WORDS[k]![0]!]!;
+    }
+    if (kind !== undefined) {
+      if (formats.length > 0) {
+        await p.error('multiple output formats specified');
+        return p.finish(1);
+      }
+      formats.push(kind);
+    }
+  }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  for (const o of dates) {
     if (o.key === 'd' || o.key === 's') {
       const t = parseDate(o.value!, now);
       if (t === null) {
@@ -36,36 +65,13 @@ export const main: Program = async (sys, argv, envp) => {
       }
       when = t;
       if (o.key === 's') setText = o.value;
-    } else if (o.key === 'r') {
+    } else {
       const st = sys.stat(o.value!);
       if (typeof st === 'number') {
         await p.error(`${o.value}: ${strerror(st)}`);
         return p.finish(1);
       }
       when = st.mtime;
-    } else if (o.key === 'R') formats.push('%a, %d %b %Y %H:%M:%S %z');
-    else if (o.key === 'I') {
-      const kind = o.value ?? 'date';
-      const match = Object.keys(ISO).filter((k) => k.startsWith(kind));
-      if (kind === '' || match.length !== 1) {
-        await p.error(`invalid argument ${quote(kind)} for '--iso-8601'`);
-        await p.err.write("Valid arguments are:\n  - 'hours'\n  - 'minutes'\n  - 'date'\n  - 'seconds'\n  - 'ns'\n");
-        await p.err.write(`Try '${p.name} --help' for more information.\n`);
-        return p.finish(1);
-      }
-      formats.push(ISO[match[0]!]!);
-    } else if (o.key === 'rfc-3339') {
-      const match = Object.keys(RFC3339).filter((k) => k.startsWith(o.value!));
-      if (match.length !== 1) {
-        await p.error(`invalid argument ${quote(o.value!)} for '--rfc-3339'`);
-        await p.err.write("Valid arguments are:\n  - 'date'\n  - 'seconds'\n  - 'ns'\n");
-        await p.err.write(`Try '${p.name} --help' for more information.\n`);
-        return p.finish(1);
-      }
-      formats.push(RFC3339[match[0]!]!);
-    } else if (o.key === 'version') {
-      await p.out.write('date (GNU coreutils) 9.1\n');
-      return p.finish(0);
     }
   }
   const ops = r.operands;
@@ -84,10 +90,6 @@ export const main: Program = async (sys, argv, envp) => {
       return p.finish(1);
     }
     setText = ops[0];
-  }
-  if (formats.length > 1) {
-    await p.error('multiple output formats specified');
-    return p.finish(1);
   }
   format ??= formats[0] ?? '%a %b %e %H:%M:%S %Z %Y';
   let status = 0;

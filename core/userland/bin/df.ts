@@ -6,6 +6,7 @@
 import type { Program, Sys } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { humanSize } from '../lib/human-size.ts';
 import { readProcFile } from '../lib/sysinfo.ts';
@@ -52,6 +53,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'inodes', key: 'i' }, { name: 'local', key: 'l' }, { name: 'portability', key: 'P' }, { name: 'print-type', key: 'T' },
     { name: 'type', arg: 'required', key: 't' }, { name: 'exclude-type', arg: 'required', key: 'x' }, { name: 'total' },
     { name: 'block-size', arg: 'required', key: 'B' }, { name: 'sync' }, { name: 'no-sync' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'df', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let all = false;
   let human = false;

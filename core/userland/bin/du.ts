@@ -5,6 +5,7 @@
 import { isDir, isLnk, O_DIRECTORY, type Program, type Stat, type Sys } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { humanSize } from '../lib/human-size.ts';
 import { quote } from '../lib/program.ts';
@@ -31,7 +32,6 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'human-readable', key: 'h' }, { name: 'summarize', key: 's' }, { name: 'apparent-size' }, { name: 'bytes', key: 'b' },
     { name: 'block-size', arg: 'required', key: 'B' }, { name: 'si' }, { name: 'one-file-system', key: 'x' }, { name: 'help' }, { name: 'version' }],
   { isOperand: (a) => a === '-' });
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   const hint = async (): Promise<number> => {
     await p.err.write(`Try '${p.name} --help' for more information.\n`);
     return 1;
@@ -42,15 +42,17 @@ export const main: Program = async (sys, argv, envp) => {
   let summarize = false;
   let apparent = false;
   let unit: 'k' | 'm' | 'h' | 'b' = 'k';
+  // As du.c: a bad depth is reported and parsing goes on (a later --help still answers).
+  let ok = true;
   for (const o of r.opts) {
+    if (await answerInfo(p, 'du', [o])) return p.finish(0);
     if (o.key === 'a') all = true;
     else if (o.key === 'c') total = true;
     else if (o.key === 'd') {
       if (!/^\d+$/.test(o.value ?? '')) {
         await p.error(`invalid maximum depth ${quote(o.value ?? '')}`);
-        return p.finish(await hint());
-      }
-      maxDepth = Number(o.value);
+        ok = false;
+      } else maxDepth = Number(o.value);
     } else if (o.key === 's') summarize = true;
     else if (o.key === 'h') unit = 'h';
     else if (o.key === 'k') unit = 'k';
@@ -60,6 +62,8 @@ export const main: Program = async (sys, argv, envp) => {
       apparent = true;
     } else if (o.key === 'apparent-size') apparent = true;
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  if (!ok) return p.finish(await hint());
   if (summarize && maxDepth !== Infinity && maxDepth !== 0) {
     await p.error(`warning: summarizing conflicts with --max-depth=${maxDepth}`);
     return p.finish(await hint());

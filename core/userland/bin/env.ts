@@ -3,6 +3,7 @@
 import { EACCES, ENOENT, type Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { execvp } from '../lib/path-search.ts';
 import { quote } from '../lib/program.ts';
@@ -13,6 +14,7 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(argv, 'iu:0C:v', [{ name: 'ignore-environment', key: 'i' }, { name: 'unset', arg: 'required', key: 'u' },
     { name: 'null', key: '0' }, { name: 'chdir', arg: 'required', key: 'C' }, { name: 'debug', key: 'v' },
     { name: 'help' }, { name: 'version' }], { stopAtOperand: true });
+  if (await answerInfo(p, 'env', r.opts)) return p.finish(0);
   if (r.error) return p.finish((await p.tryHelp(r.error)) + 124);
   let env = [...envp];
   let eol = '\n';
@@ -32,10 +34,6 @@ export const main: Program = async (sys, argv, envp) => {
       env = env.filter((e) => !e.startsWith(o.value + '='));
     } else if (o.key === '0') eol = '\0';
     else if (o.key === 'C') dir = o.value;
-    else if (o.key === 'version') {
-      await p.out.write('env (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
   while (ops.length > 0 && ops[0]!.includes('=') && !ops[0]!.startsWith('=')) {
     const a = ops.shift()!;

@@ -3,6 +3,8 @@
 // 0), 2 (syntax error), 3 (other error). Integers are arbitrary precision, as Debian's GMP build.
 import type { Program } from '../../kernel/abi.ts';
 import { argBytes, Cmd } from '../lib/cmd.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
+import { getopt } from '../lib/getopt.ts';
 import { translateRegex } from '../lib/regex.ts';
 import { quote } from '../lib/program.ts';
 
@@ -193,12 +195,13 @@ function regexMatch(s: string, pattern: string): Value {
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
+  // --help and --version (abbreviations too) count only as the sole argument, as parse_long_options has it.
+  if (argv.length === 2 && argv[1] !== '--' && argv[1]!.startsWith('--')) {
+    const r = getopt(argv, '', [{ name: 'help' }, { name: 'version' }]);
+    if (await answerInfo(p, 'expr', r.opts)) return p.finish(0);
+  }
   let args = argv.slice(1).map(argBytes);
   if (args[0] === '--') args = args.slice(1);
-  else if (args.length === 1 && args[0] === '--version') {
-    await p.out.write('expr (GNU coreutils) 9.1\n');
-    return p.finish(0);
-  }
   if (args.length === 0) return p.finish((await p.tryHelp('missing operand')) + 1);
   try {
     const v = new Parser(args).parse();

@@ -1,4 +1,5 @@
-// false(1): does nothing, unsuccessfully.
+// false(1): does nothing, unsuccessfully (even when it prints its --help or --version, the sole argument).
 import type { Program } from '../../kernel/abi.ts';
+import { soleInfoArgument } from '../lib/coreutils-info.ts';
 
-export const main: Program = async () => 1;
+export const main: Program = (sys, argv, envp) => soleInfoArgument(sys, argv, envp, 'false', 1);

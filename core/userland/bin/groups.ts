@@ -1,6 +1,7 @@
 // groups(1) from GNU coreutils: the group names of this process, or "user : groups" for each user named.
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 import { UserDb } from '../lib/user-db.ts';
@@ -9,11 +10,8 @@ import { groupName } from '../lib/users.ts';
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, '', [{ name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'groups', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
-  if (r.opts.some((o) => o.key === 'version')) {
-    await p.out.write('groups (GNU coreutils) 9.1\n');
-    return p.finish(0);
-  }
   if (r.operands.length === 0) {
     const ids = sys.getids();
     const list = [ids.egid, ...ids.groups.filter((g) => g !== ids.egid)];

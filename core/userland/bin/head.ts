@@ -2,6 +2,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd, parseSize, readInput, readInputPrefix } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 
@@ -11,13 +12,13 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(args, 'n:c:qvz', [{ name: 'lines', arg: 'required', key: 'n' }, { name: 'bytes', arg: 'required', key: 'c' },
     { name: 'quiet', key: 'q' }, { name: 'silent', key: 'q' }, { name: 'verbose', key: 'v' }, { name: 'zero-terminated', key: 'z' },
     { name: 'help' }, { name: 'version' }]);
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let bytes = false;
   let count = 10;
   let allBut = false;
   let headers: boolean | null = null;
   let eol = '\n';
   for (const o of r.opts) {
+    if (await answerInfo(p, 'head', [o])) return p.finish(0);
     if (o.key === 'n' || o.key === 'c') {
       const v = o.value!;
       allBut = v.startsWith('-');
@@ -31,11 +32,8 @@ export const main: Program = async (sys, argv, envp) => {
     } else if (o.key === 'q') headers = false;
     else if (o.key === 'v') headers = true;
     else if (o.key === 'z') eol = '\0';
-    else if (o.key === 'version') {
-      await p.out.write('head (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   const files = r.operands.length ? r.operands : ['-'];
   const show = headers ?? files.length > 1;
   let status = 0;

@@ -1,5 +1,7 @@
 // id(1) from GNU coreutils: uid=0(root) gid=0(root) groups=0(root); -u -g -G -n -r.
 import type { Program } from '../../kernel/abi.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
+import { getopt } from '../lib/getopt.ts';
 import { Proc } from '../lib/program.ts';
 import { groupName, passwdEntry, userName } from '../lib/users.ts';
 
@@ -7,16 +9,15 @@ export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
   let what: 'all' | 'u' | 'g' | 'G' = 'all';
   let names = false;
-  const users: string[] = [];
-  for (const a of argv.slice(1)) {
-    if (/^-[ugGnr]+$/.test(a)) {
-      for (const c of a.slice(1)) {
-        if (c === 'n') names = true;
-        else if (c !== 'r') what = c as 'u' | 'g' | 'G';
-      }
-    } else if (a.startsWith('-')) return p.finish(await p.tryHelp(`invalid option -- '${a.slice(1, 2)}'`));
-    else users.push(a);
+  const r = getopt(argv, 'agGnru', [{ name: 'group', key: 'g' }, { name: 'groups', key: 'G' }, { name: 'name', key: 'n' },
+    { name: 'real', key: 'r' }, { name: 'user', key: 'u' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'id', r.opts)) return p.finish(0);
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  for (const o of r.opts) {
+    if (o.key === 'n') names = true;
+    else if (o.key === 'u' || o.key === 'g' || o.key === 'G') what = o.key;
   }
+  const users = r.operands;
   let uid: number;
   let gid: number;
   let groups: number[];

@@ -4,6 +4,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd, readInput, splitLines } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 
@@ -17,7 +18,6 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(argv, 'a:e:i1:2:j:o:t:v:z', [{ name: 'ignore-case', key: 'i' }, { name: 'check-order' },
     { name: 'nocheck-order' }, { name: 'header' }, { name: 'zero-terminated', key: 'z' }, { name: 'help' }, { name: 'version' }],
   { isOperand: (a) => a === '-' });
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   const unpaired = [false, false];
   let printPairs = true;
   let empty: string | null = null;
@@ -35,6 +35,7 @@ export const main: Program = async (sys, argv, envp) => {
     return Number(v) - 1;
   };
   for (const o of r.opts) {
+    if (await answerInfo(p, 'join', [o])) return p.finish(0);
     const v = o.value ?? '';
     if (o.key === 'a' || o.key === 'v') {
       if (v !== '1' && v !== '2') {
@@ -74,6 +75,7 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'nocheck-order') check = 'off';
     else if (o.key === 'header') header = true;
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   if (r.operands.length < 2) {
     return p.finish(await p.tryHelp(r.operands.length === 0 ? 'missing operand' : `missing operand after ${quote(r.operands[0]!)}`));
   }

@@ -2,6 +2,7 @@
 // -v, -r? no; -t, -T; GNU's messages ("failed to create symbolic link 'b': File exists").
 import { EEXIST, ENOTDIR, isDir, type Program, type Sys } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { joinPath, lastComponent } from '../lib/paths.ts';
 import { Proc, quote, quoteIfNeeded } from '../lib/program.ts';
@@ -20,6 +21,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'interactive', key: 'i' }, { name: 'no-dereference', key: 'n' }, { name: 'verbose', key: 'v' },
     { name: 'target-directory', arg: 'required', key: 't' }, { name: 'no-target-directory', key: 'T' },
     { name: 'logical', key: 'L' }, { name: 'physical', key: 'P' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'ln', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const o: Opts = { symbolic: false, force: false, interactive: false, verbose: false };
   let noDeref = false;
@@ -33,10 +35,6 @@ export const main: Program = async (sys, argv, envp) => {
     else if (x.key === 'v') o.verbose = true;
     else if (x.key === 't') targetDir = x.value;
     else if (x.key === 'T') noTargetDir = true;
-    else if (x.key === 'version') {
-      await p.out.write('ln (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
   const ops = r.operands;
   if (ops.length === 0) return p.finish(await p.tryHelp('missing file operand'));

@@ -2,6 +2,9 @@
 // columns when stdout is a terminal, one name per line otherwise.
 import { isChr, isDir, isLnk, S_IFMT, type Program, type Stat, type Sys } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
+import { argmatch } from '../lib/argmatch.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
+import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { Proc, quote } from '../lib/program.ts';
 import { formatLong, humanSize, type Entry } from '../lib/ls-format.ts';
 import { getenv } from '../lib/env.ts';
@@ -32,6 +35,11 @@ const SHORT: Record<string, (o: Opts) => void> = {
   n: (o) => { o.long = true; o.numeric = true; o.one = false; o.columns = false; },
 };
 
+const LONGS: LongOpt[] = [['all', 'a'], ['almost-all', 'A'], ['directory', 'd'], ['human-readable', 'h'], ['recursive', 'R'],
+  ['reverse', 'r'], ['inode', 'i'], ['classify', 'F'], ['numeric-uid-gid', 'n']].map(([name, key]) => ({ name: name!, key }));
+/** The --color arguments (the guest never colours). */
+const COLORS = [['always', 'yes', 'force'], ['never', 'no', 'none'], ['auto', 'tty', 'if-tty']];
+
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
   const tty = sys.isatty(1);
@@ -39,30 +47,14 @@ export const main: Program = async (sys, argv, envp) => {
     all: false, almostAll: false, long: false, one: !tty, columns: tty, dirSelf: false, human: false,
     recursive: false, sort: 'name', reverse: false, inode: false, classify: false, numeric: false,
   };
-  const names: string[] = [];
-  let options = true;
-  for (const a of argv.slice(1)) {
-    if (options && a === '--') options = false;
-    else if (options && a.startsWith('--')) {
-      const long: Record<string, string> = {
-        '--all': 'a', '--almost-all': 'A', '--directory': 'd', '--human-readable': 'h', '--recursive': 'R',
-        '--reverse': 'r', '--inode': 'i', '--classify': 'F', '--numeric-uid-gid': 'n',
-      };
-      if (long[a]) SHORT[long[a]!]!(o);
-      else if (/^--color(=(never|auto|always|none|no|tty|if-tty))?$/.test(a)) continue;
-      else return p.finish(await p.tryHelp(`unrecognized option '${a}'`) === 1 ? 2 : 2);
-    } else if (options && a.startsWith('-') && a !== '-') {
-      for (const c of a.slice(1)) {
-        const f = SHORT[c];
-        if (!f) {
-          await p.error(`invalid option -- '${c}'`);
-          await p.err.write(`Try 'ls --help' for more information.\n`);
-          return p.finish(2);
-        }
-        f(o);
-      }
-    } else names.push(a);
+  const r = getopt(argv, Object.keys(SHORT).join(''), [...LONGS, { name: 'color', arg: 'optional' }, { name: 'help' }, { name: 'version' }]);
+  for (const x of r.opts) {
+    if (await answerInfo(p, 'ls', [x])) return p.finish(0);
+    if (x.key !== 'color') SHORT[x.key]!(o);
+    else if (x.value !== undefined && (await argmatch(p, '--color', x.value, COLORS)) === null) return p.finish(1);
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error) + 1);
+  const names = r.operands;
   const width = Number(getenv(envp, 'COLUMNS')) || (tty ? ((w) => (typeof w === 'number' ? 80 : w.cols))(sys.tcgetwinsize(1)) : 80);
   let status = 0;
   const operands = names.length ? names : ['.'];

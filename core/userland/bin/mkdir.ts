@@ -1,6 +1,8 @@
 // mkdir(1) from GNU coreutils: -p (parents, no error if existing), -m MODE (octal), -v.
 import { EEXIST, isDir, type Program } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
+import { getopt } from '../lib/getopt.ts';
 import { Proc, quote } from '../lib/program.ts';
 
 export const main: Program = async (sys, argv, envp) => {
@@ -8,21 +10,22 @@ export const main: Program = async (sys, argv, envp) => {
   let parents = false;
   let verbose = false;
   let mode = 0o777;
-  const dirs: string[] = [];
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '-p' || a === '--parents') parents = true;
-    else if (a === '-v' || a === '--verbose') verbose = true;
-    else if (a === '-m' || a.startsWith('--mode=')) {
-      const v = a === '-m' ? argv[++i] : a.slice(7);
-      if (v === undefined || !/^[0-7]+$/.test(v)) return p.finish(await p.tryHelp(`invalid mode ${quote(v ?? '')}`));
-      mode = parseInt(v, 8);
-    } else if (/^-[pv]+$/.test(a)) {
-      parents ||= a.includes('p');
-      verbose ||= a.includes('v');
-    } else if (a.startsWith('-') && a !== '-') return p.finish(await p.tryHelp(`invalid option -- '${a[1]}'`));
-    else dirs.push(a);
+  const r = getopt(argv, 'm:pv', [{ name: 'mode', arg: 'required', key: 'm' }, { name: 'parents', key: 'p' },
+    { name: 'verbose', key: 'v' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'mkdir', r.opts)) return p.finish(0);
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  for (const o of r.opts) {
+    if (o.key === 'p') parents = true;
+    else if (o.key === 'v') verbose = true;
+    else if (o.key === 'm') {
+      if (!/^[0-7]+$/.test(o.value!)) {
+        await p.error(`invalid mode ${quote(o.value!)}`);
+        return p.finish(1);
+      }
+      mode = parseInt(o.value!, 8);
+    }
   }
+  const dirs = r.operands;
   if (dirs.length === 0) return p.finish(await p.tryHelp('missing operand'));
   let status = 0;
   for (const dir of dirs) {

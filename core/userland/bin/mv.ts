@@ -3,6 +3,7 @@
 import { ENOTDIR, EXDEV, isDir, isLnk, type Program, type Stat, type Sys } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
 import { copyData, preserveAttributes } from '../lib/file-copy.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { joinPath, lastComponent, listNames } from '../lib/paths.ts';
 import { Proc, quote } from '../lib/program.ts';
@@ -13,6 +14,7 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(argv, 'finvt:Tub', [{ name: 'force', key: 'f' }, { name: 'interactive', key: 'i' },
     { name: 'no-clobber', key: 'n' }, { name: 'verbose', key: 'v' }, { name: 'target-directory', arg: 'required', key: 't' },
     { name: 'no-target-directory', key: 'T' }, { name: 'update', key: 'u' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'mv', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let mode: 'f' | 'i' | 'n' = 'f';
   let verbose = false;
@@ -25,10 +27,6 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'u') update = true;
     else if (o.key === 't') targetDir = o.value;
     else if (o.key === 'T') noTargetDir = true;
-    else if (o.key === 'version') {
-      await p.out.write('mv (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
   const ops = r.operands;
   if (ops.length === 0) return p.finish(await p.tryHelp('missing file operand'));

@@ -4,6 +4,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd, parseSize } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 import { readByteInputs } from '../lib/byte-input.ts';
@@ -96,7 +97,6 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'output-duplicates', key: 'v' }, { name: 'width', arg: 'optional', key: 'w' },
     { name: 'help' }, { name: 'version' },
   ], { isOperand: (a) => a === '-' });
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let radix = 'o';
   let skip = 0;
   let limit = -1;
@@ -104,7 +104,10 @@ export const main: Program = async (sys, argv, envp) => {
   let all = false;
   const specs: Spec[] = [];
   const traditional: Record<string, string> = { a: 'a', b: 'o1', c: 'c', d: 'u2', i: 'dI', l: 'dL', o: 'o2', s: 'd2', x: 'x2', h: 'x2' };
+  // As od.c: a bad type string is reported and parsing goes on (a later --help still answers).
+  let ok = true;
   for (const o of r.opts) {
+    if (await answerInfo(p, 'od', [o])) return p.finish(0);
     const v = o.value ?? '';
     if (o.key === 'A') {
       if (v.length !== 1 || !'doxn'.includes(v)) {
@@ -125,7 +128,7 @@ export const main: Program = async (sys, argv, envp) => {
       if (bad !== null) {
         await p.error(bad.startsWith('!') ? `invalid type string ${quote(v)};\nthis system doesn't provide a ${bad.slice(1)}-byte integral type`
           : `invalid character '${bad[0]}' in type string ${quote(v)}`);
-        return p.finish(1);
+        ok = false;
       }
     } else if (o.key === 'v') all = true;
     else if (o.key === 'w') {
@@ -135,8 +138,9 @@ export const main: Program = async (sys, argv, envp) => {
         return p.finish(1);
       }
     } else if (traditional[o.key]) parseTypes(traditional[o.key]!, specs);
-    else if (o.key === 'help' || o.key === 'version') return p.finish(0);
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  if (!ok) return p.finish(1);
   if (specs.length === 0) parseTypes('o2', specs);
   const lcm = specs.reduce((m, s) => (m % s.size === 0 ? m : m * s.size), 1);
   if (width === 0 || width % lcm !== 0) {

@@ -3,6 +3,7 @@
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd, readInput, splitLines } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 
 function delimiters(spec: string): string[] {
@@ -20,6 +21,7 @@ export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'd:sz', [{ name: 'delimiters', arg: 'required', key: 'd' }, { name: 'serial', key: 's' },
     { name: 'zero-terminated', key: 'z' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'paste', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let delims = ['\t'];
   let serial = false;

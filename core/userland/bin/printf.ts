@@ -3,6 +3,7 @@
 // \b \c \e \f \n \r \t \v \NNN \xHH \uHHHH \UHHHHHHHH; "expected a numeric value" and friends.
 import type { Program } from '../../kernel/abi.ts';
 import { argBytes, Cmd } from '../lib/cmd.ts';
+import { writeCoreutilsInfo } from '../lib/coreutils-info.ts';
 import { strerror } from '../lib/errno.ts';
 import { formatFloat, formatInt } from '../lib/printf-format.ts';
 
@@ -48,12 +49,13 @@ function escape(s: string, i: number, inB: boolean): [string, number] | 'stop' {
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
-  const args = argv.slice(1).map(argBytes);
-  if (args[0] === '--') args.shift();
-  if (args[0] === '--help' || args[0] === '--version') {
-    if (args[0] === '--version') await p.out.write('printf (GNU coreutils) 9.1\n');
+  // coreutils printf knows --help and --version only as its sole argument, spelled out.
+  if (argv.length === 2 && (argv[1] === '--help' || argv[1] === '--version')) {
+    await writeCoreutilsInfo(p, 'printf', argv[1] === '--help' ? 'help' : 'version');
     return p.finish(0);
   }
+  const args = argv.slice(1).map(argBytes);
+  if (args[0] === '--') args.shift();
   if (args.length === 0) return p.finish(await p.tryHelp('missing operand'));
   const format = args[0]!;
   const rest = args.slice(1);

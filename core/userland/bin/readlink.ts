@@ -4,6 +4,7 @@ import type { Program } from '../../kernel/abi.ts';
 import { canonicalize, type CanonMode } from '../lib/canonical-path.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 
 export const main: Program = async (sys, argv, envp) => {
@@ -11,6 +12,7 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(argv, 'efmnqsvz', [{ name: 'canonicalize', key: 'f' }, { name: 'canonicalize-existing', key: 'e' },
     { name: 'canonicalize-missing', key: 'm' }, { name: 'no-newline', key: 'n' }, { name: 'quiet', key: 'q' },
     { name: 'silent', key: 's' }, { name: 'verbose', key: 'v' }, { name: 'zero', key: 'z' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'readlink', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let mode: CanonMode | null = null;
   let noNewline = false;
@@ -24,10 +26,6 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'q' || o.key === 's') verbose = false;
     else if (o.key === 'v') verbose = true;
     else if (o.key === 'z') eol = '\0';
-    else if (o.key === 'version') {
-      await p.out.write('readlink (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
   if (r.operands.length === 0) return p.finish(await p.tryHelp('missing operand'));
   if (noNewline && r.operands.length > 1) {

@@ -4,6 +4,7 @@ import type { Program } from '../../kernel/abi.ts';
 import { canonicalize, type CanonMode } from '../lib/canonical-path.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 
 function relative(path: string, base: string): string {
@@ -31,6 +32,7 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'logical', key: 'L' }, { name: 'physical', key: 'P' }, { name: 'quiet', key: 'q' }, { name: 'strip', key: 's' },
     { name: 'no-symlinks', key: 's' }, { name: 'zero', key: 'z' }, { name: 'relative-to', arg: 'required' },
     { name: 'relative-base', arg: 'required' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'realpath', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let mode: CanonMode = 'all-but-last';
   let quiet = false;
@@ -46,10 +48,6 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'z') eol = '\0';
     else if (o.key === 'relative-to') relTo = o.value;
     else if (o.key === 'relative-base') relBase = o.value;
-    else if (o.key === 'version') {
-      await p.out.write('realpath (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
   if (r.operands.length === 0) return p.finish(await p.tryHelp('missing operand'));
   const resolve = (path: string): string | number => (strip ? lexical(sys, path) : canonicalize(sys, path, mode));

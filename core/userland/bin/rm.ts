@@ -1,6 +1,8 @@
 // rm(1) from GNU coreutils: -f, -r/-R, -d, -v; refuses '/', '.' and '..'.
 import { EISDIR, ENOENT, isDir, type Program, type Sys } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
+import { getopt } from '../lib/getopt.ts';
 import { Proc, quote } from '../lib/program.ts';
 
 export const main: Program = async (sys, argv, envp) => {
@@ -9,27 +11,18 @@ export const main: Program = async (sys, argv, envp) => {
   let recursive = false;
   let emptyDirs = false;
   let verbose = false;
-  let options = true;
-  const targets: string[] = [];
-  for (const a of argv.slice(1)) {
-    if (options && a === '--') options = false;
-    else if (options && a.startsWith('--')) {
-      if (a === '--force') force = true;
-      else if (a === '--recursive') recursive = true;
-      else if (a === '--dir') emptyDirs = true;
-      else if (a === '--verbose') verbose = true;
-      else return p.finish(await p.tryHelp(`unrecognized option '${a}'`));
-    } else if (options && a.startsWith('-') && a !== '-') {
-      for (const c of a.slice(1)) {
-        if (c === 'f') force = true;
-        else if (c === 'r' || c === 'R') recursive = true;
-        else if (c === 'd') emptyDirs = true;
-        else if (c === 'v') verbose = true;
-        else if (c === 'i' || c === 'I') force = false;
-        else return p.finish(await p.tryHelp(`invalid option -- '${c}'`));
-      }
-    } else targets.push(a);
+  const r = getopt(argv, 'dfiIrRv', [{ name: 'force', key: 'f' }, { name: 'recursive', key: 'r' }, { name: 'dir', key: 'd' },
+    { name: 'verbose', key: 'v' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'rm', r.opts)) return p.finish(0);
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  for (const o of r.opts) {
+    if (o.key === 'f') force = true;
+    else if (o.key === 'r' || o.key === 'R') recursive = true;
+    else if (o.key === 'd') emptyDirs = true;
+    else if (o.key === 'v') verbose = true;
+    else if (o.key === 'i' || o.key === 'I') force = false;
   }
+  const targets = r.operands;
   if (targets.length === 0) {
     if (force) return p.finish(0);
     return p.finish(await p.tryHelp('missing operand'));

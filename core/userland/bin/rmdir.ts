@@ -2,6 +2,7 @@
 // --ignore-fail-on-non-empty, -v.
 import { EEXIST, ENOTEMPTY, type Program } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { Proc, quote } from '../lib/program.ts';
 
@@ -9,14 +10,11 @@ export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
   const r = getopt(argv, 'pv', [{ name: 'parents', key: 'p' }, { name: 'verbose', key: 'v' },
     { name: 'ignore-fail-on-non-empty' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'rmdir', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const parents = r.opts.some((o) => o.key === 'p');
   const verbose = r.opts.some((o) => o.key === 'v');
   const ignoreNonEmpty = r.opts.some((o) => o.key === 'ignore-fail-on-non-empty');
-  if (r.opts.some((o) => o.key === 'version')) {
-    await p.out.write('rmdir (GNU coreutils) 9.1\n');
-    return p.finish(0);
-  }
   if (r.operands.length === 0) return p.finish(await p.tryHelp('missing operand'));
   let status = 0;
   for (const dir of r.operands) {

@@ -2,6 +2,7 @@
 // operands, as GNU does), -s SEP, -w equal width, -f FORMAT (one %e %f %g conversion).
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 import { formatFloat } from '../lib/printf-format.ts';
@@ -12,16 +13,13 @@ export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 's:wf:', [{ name: 'separator', key: 's', arg: 'required' }, { name: 'equal-width', key: 'w' },
     { name: 'format', key: 'f', arg: 'required' }, { name: 'help' }, { name: 'version' }], { isOperand: (a) => /^-[\d.]/.test(a) });
+  if (await answerInfo(p, 'seq', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let sep = '\n', width = false, fmt: string | null = null;
   for (const o of r.opts) {
     if (o.key === 's') sep = o.value!;
     else if (o.key === 'w') width = true;
     else if (o.key === 'f') fmt = o.value!;
-    else if (o.key === 'version') {
-      await p.out.write('seq (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
   const ops = r.operands;
   if (ops.length === 0) return p.finish(await p.tryHelp('missing operand'));

@@ -1,12 +1,17 @@
 // sleep(1) from GNU coreutils: sums its NUMBER[smhd] operands and sleeps that long (virtual time).
 import type { Program } from '../../kernel/abi.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
+import { getopt } from '../lib/getopt.ts';
 import { Proc } from '../lib/program.ts';
 
 const UNITS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
-  const args = argv.slice(1).filter((a, i) => !(a === '--' && i === 0));
+  const r = getopt(argv, '', [{ name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'sleep', r.opts)) return p.finish(0);
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  const args = r.operands;
   if (args.length === 0) return p.finish(await p.tryHelp('missing operand'));
   let total = 0;
   let bad = false;

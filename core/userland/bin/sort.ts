@@ -3,6 +3,7 @@
 import { O_CREAT, O_TRUNC, O_WRONLY, type Program } from '../../kernel/abi.ts';
 import { argBytes, Cmd, fromLatin1, readInput, splitLines } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { writeAll } from '../lib/io.ts';
 import { quote } from '../lib/program.ts';
@@ -33,12 +34,12 @@ function parseKey(spec: string): KeySpec | string {
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'bcCdfghik:mMno:rRsS:t:T:uVz', LONGS);
-  if (r.error) return p.finish((await p.tryHelp(r.error)) + 1);
   let global = '';
   const keys: KeySpec[] = [];
   let tab: string | null = null;
   let stable = false, unique = false, check: '' | 'c' | 'C' = '', output: string | null = null, sep = '\n';
   for (const o of r.opts) {
+    if (await answerInfo(p, 'sort', [o])) return p.finish(0);
     const v = o.value ?? '';
     if (/^[bdfghiMnrRV]$/.test(o.key)) global += o.key;
     else if (o.key === 'k') {
@@ -61,11 +62,8 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'C') check = 'C';
     else if (o.key === 'o') output = v;
     else if (o.key === 'z') sep = '\0';
-    else if (o.key === 'version') {
-      await p.out.write('sort (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
+  if (r.error) return p.finish((await p.tryHelp(r.error)) + 1);
   const reverse = global.includes('r');
   const keyFlags = keys.map((k) => (k.flags === '' ? global : k.flags));
   const cmp = (a: string, b: string): number => {

@@ -3,6 +3,7 @@
 import { O_CREAT, O_TRUNC, O_WRONLY, type Program } from '../../kernel/abi.ts';
 import { Cmd, parseSize } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { writeAll } from '../lib/io.ts';
 import { quote } from '../lib/program.ts';
@@ -14,7 +15,6 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'lines', arg: 'required', key: 'l' }, { name: 'number', arg: 'required', key: 'n' }, { name: 'numeric-suffixes', arg: 'optional', key: 'd' },
     { name: 'hex-suffixes', arg: 'optional', key: 'x' }, { name: 'additional-suffix', arg: 'required' }, { name: 'verbose' },
     { name: 'help' }, { name: 'version' }], { isOperand: (a) => a === '-' });
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let mode: 'lines' | 'bytes' | 'chunks' | 'linechunks' = 'lines';
   let size = 1000;
   let suffixLen = 2;
@@ -25,6 +25,7 @@ export const main: Program = async (sys, argv, envp) => {
   let verbose = false;
   let only = 0;
   for (const o of r.opts) {
+    if (await answerInfo(p, 'split', [o])) return p.finish(0);
     const v = o.value ?? '';
     if (o.key === 'a') {
       if (!/^\d+$/.test(v)) {
@@ -65,6 +66,7 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'additional-suffix') extra = v;
     else if (o.key === 'verbose') verbose = true;
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   if (r.operands.length > 2) return p.finish(await p.tryHelp(`extra operand ${quote(r.operands[2]!)}`));
   const input = r.operands[0] ?? '-';
   const prefix = r.operands[1] ?? 'x';

@@ -4,6 +4,8 @@ import { isChr, S_IFMT, type Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
 import { expandEchoEscapes } from '../lib/escapes.ts';
+import { argmatch } from '../lib/argmatch.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 import { expandStatFormat } from '../lib/stat-format.ts';
@@ -19,23 +21,24 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(argv, 'c:Lft', [{ name: 'format', arg: 'required', key: 'c' }, { name: 'printf', arg: 'required' },
     { name: 'dereference', key: 'L' }, { name: 'file-system', key: 'f' }, { name: 'terse', key: 't' },
     { name: 'cached', arg: 'required' }, { name: 'help' }, { name: 'version' }]);
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let format: string | undefined;
   let follow = false;
   let terse = false;
   for (const o of r.opts) {
-    if (o.key === 'c') format = o.value! + '\n';
+    if (await answerInfo(p, 'stat', [o])) return p.finish(0);
+    // The guest has no attribute cache: every --cached mode reads the inode.
+    if (o.key === 'cached') {
+      if ((await argmatch(p, '--cached', o.value!, [['default'], ['never'], ['always']])) === null) return p.finish(1);
+    } else if (o.key === 'c') format = o.value! + '\n';
     else if (o.key === 'printf') format = expandEchoEscapes(o.value!).text;
     else if (o.key === 'L') follow = true;
     else if (o.key === 't') terse = true;
     else if (o.key === 'f') {
       await p.error('--file-system is not supported');
       return p.finish(1);
-    } else if (o.key === 'version') {
-      await p.out.write('stat (GNU coreutils) 9.1\n');
-      return p.finish(0);
     }
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   if (r.operands.length === 0) return p.finish(await p.tryHelp('missing operand'));
   let status = 0;
   for (const f of r.operands) {

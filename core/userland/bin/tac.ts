@@ -2,12 +2,14 @@
 import type { Program } from '../../kernel/abi.ts';
 import { argBytes, Cmd, readInput } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'bs:r', [{ name: 'before', key: 'b' }, { name: 'separator', key: 's', arg: 'required' },
     { name: 'regex', key: 'r' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'tac', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   let sep = '\n', before = false;
   for (const o of r.opts) {

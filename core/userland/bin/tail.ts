@@ -2,6 +2,7 @@
 import { SEEK_SET, type Program } from '../../kernel/abi.ts';
 import { Cmd, parseSize, readInput, toLatin1 } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 
@@ -12,7 +13,6 @@ export const main: Program = async (sys, argv, envp) => {
   const r = getopt(args, 'n:c:qvfFs:z', [{ name: 'lines', arg: 'required', key: 'n' }, { name: 'bytes', arg: 'required', key: 'c' },
     { name: 'quiet', key: 'q' }, { name: 'silent', key: 'q' }, { name: 'verbose', key: 'v' }, { name: 'follow', arg: 'optional', key: 'f' },
     { name: 'sleep-interval', arg: 'required', key: 's' }, { name: 'zero-terminated', key: 'z' }, { name: 'help' }, { name: 'version' }]);
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let bytes = false;
   let count = 10;
   let fromStart = false;
@@ -21,6 +21,7 @@ export const main: Program = async (sys, argv, envp) => {
   let interval = 1;
   let eol = '\n';
   for (const o of r.opts) {
+    if (await answerInfo(p, 'tail', [o])) return p.finish(0);
     if (o.key === 'n' || o.key === 'c') {
       const v = o.value!;
       fromStart = v.startsWith('+');
@@ -36,11 +37,8 @@ export const main: Program = async (sys, argv, envp) => {
     else if (o.key === 'f' || o.key === 'F') follow = true;
     else if (o.key === 's') interval = Number(o.value) || 1;
     else if (o.key === 'z') eol = '\0';
-    else if (o.key === 'version') {
-      await p.out.write('tail (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   const files = r.operands.length ? r.operands : ['-'];
   const show = headers ?? files.length > 1;
   let status = 0;

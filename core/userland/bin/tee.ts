@@ -2,13 +2,22 @@
 import { O_APPEND, O_CREAT, O_TRUNC, O_WRONLY, SIGINT, type Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { argmatch } from '../lib/argmatch.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { writeAll } from '../lib/io.ts';
+
+const OUTPUT_ERROR = [['warn'], ['warn-nopipe'], ['exit'], ['exit-nopipe']];
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'aip', [{ name: 'append', key: 'a' }, { name: 'ignore-interrupts', key: 'i' },
     { name: 'output-error', arg: 'optional', key: 'p' }, { name: 'help' }, { name: 'version' }]);
+  for (const o of r.opts) {
+    if (await answerInfo(p, 'tee', [o])) return p.finish(0);
+    // The modes are checked; writing treats them all as the default.
+    if (o.key === 'p' && o.value !== undefined && (await argmatch(p, '--output-error', o.value, OUTPUT_ERROR)) === null) return p.finish(1);
+  }
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const append = r.opts.some((o) => o.key === 'a');
   if (r.opts.some((o) => o.key === 'i')) sys.sigaction(SIGINT, { handler: 'ignore' });

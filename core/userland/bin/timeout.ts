@@ -5,6 +5,7 @@
 import { SIGCHLD, SIGHUP, SIGINT, SIGKILL, SIGNAL_NAMES, SIGQUIT, SIGTERM, WEXITSTATUS, WIFSIGNALED, WNOHANG, WTERMSIG,
   type Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { quote } from '../lib/program.ts';
 import { quoteCmd, spawnCommand, strerror } from '../lib/run-child.ts';
@@ -29,16 +30,13 @@ export const main: Program = async (sys, argv, envp) => {
     await p.err.write(`Try '${p.name} --help' for more information.\n`);
     return p.finish(EXIT_CANCELED);
   };
-  if (r.error) {
-    await p.error(r.error);
-    return hint();
-  }
   let signo = SIGTERM;
   let killAfter = 0;
   let verbose = false;
   let foreground = false;
   let preserve = false;
   for (const o of r.opts) {
+    if (await answerInfo(p, 'timeout', [o])) return p.finish(0);
     if (o.key === 's') {
       const s = parseSignal(o.value ?? '');
       if (s === null) {
@@ -56,6 +54,10 @@ export const main: Program = async (sys, argv, envp) => {
     } else if (o.key === 'v') verbose = true;
     else if (o.key === 'foreground') foreground = true;
     else if (o.key === 'preserve-status') preserve = true;
+  }
+  if (r.error) {
+    await p.error(r.error);
+    return hint();
   }
   if (r.operands.length < 2) return hint();
   const duration = parseDuration(r.operands[0]!);

@@ -2,6 +2,7 @@
 // ranges, backslash escapes, [:classes:], [=c=] and [c*n] repeats (bytes, as in the C locale).
 import type { Program } from '../../kernel/abi.ts';
 import { argBytes, Cmd } from '../lib/cmd.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { readAll } from '../lib/io.ts';
 import { quote } from '../lib/program.ts';
@@ -82,6 +83,7 @@ export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'cCdst', [{ name: 'complement', key: 'c' }, { name: 'delete', key: 'd' }, { name: 'squeeze-repeats', key: 's' },
     { name: 'truncate-set1', key: 't' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'tr', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const has = (k: string): boolean => r.opts.some((o) => o.key === k);
   const comp = has('c') || has('C'), del = has('d'), squeeze = has('s'), trunc = has('t');

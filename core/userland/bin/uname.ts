@@ -1,20 +1,19 @@
 // uname(1) from GNU coreutils: -a -s -n -r -v -m -p -i -o.
 import type { Program } from '../../kernel/abi.ts';
-import { Proc } from '../lib/program.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
+import { getopt } from '../lib/getopt.ts';
+import { Proc, quote } from '../lib/program.ts';
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
   const want = new Set<string>();
-  const longs: Record<string, string> = {
-    '--all': 'a', '--kernel-name': 's', '--nodename': 'n', '--kernel-release': 'r', '--kernel-version': 'v',
-    '--machine': 'm', '--processor': 'p', '--hardware-platform': 'i', '--operating-system': 'o',
-  };
-  for (const a of argv.slice(1)) {
-    if (longs[a]) want.add(longs[a]!);
-    else if (/^-[asnrvmpio]+$/.test(a)) for (const c of a.slice(1)) want.add(c);
-    else if (a.startsWith('-')) return p.finish(await p.tryHelp(a.startsWith('--') ? `unrecognized option '${a}'` : `invalid option -- '${a.replace(/^-[asnrvmpio]*/, '')[0]}'`));
-    else return p.finish(await p.tryHelp(`extra operand '${a}'`));
-  }
+  const r = getopt(argv, 'asnrvmpio', [['all', 'a'], ['kernel-name', 's'], ['nodename', 'n'], ['kernel-release', 'r'],
+    ['kernel-version', 'v'], ['machine', 'm'], ['processor', 'p'], ['hardware-platform', 'i'], ['operating-system', 'o'],
+    ['help', 'help'], ['version', 'version']].map(([name, key]) => ({ name: name!, key })));
+  if (await answerInfo(p, 'uname', r.opts)) return p.finish(0);
+  if (r.error) return p.finish(await p.tryHelp(r.error));
+  if (r.operands.length) return p.finish(await p.tryHelp(`extra operand ${quote(r.operands[0]!)}`));
+  for (const o of r.opts) want.add(o.key);
   const u = sys.uname();
   const all = want.has('a');
   if (want.size === 0) want.add('s');

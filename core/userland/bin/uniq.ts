@@ -3,6 +3,7 @@
 import { O_CREAT, O_TRUNC, O_WRONLY, type Program } from '../../kernel/abi.ts';
 import { Cmd, fromLatin1, readInput, splitLines } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { writeAll } from '../lib/io.ts';
 import { quote } from '../lib/program.ts';
@@ -13,10 +14,10 @@ export const main: Program = async (sys, argv, envp) => {
     { name: 'all-repeated', key: 'D', arg: 'optional' }, { name: 'unique', key: 'u' }, { name: 'ignore-case', key: 'i' },
     { name: 'skip-fields', key: 'f', arg: 'required' }, { name: 'skip-chars', key: 's', arg: 'required' },
     { name: 'check-chars', key: 'w', arg: 'required' }, { name: 'zero-terminated', key: 'z' }, { name: 'help' }, { name: 'version' }]);
-  if (r.error) return p.finish(await p.tryHelp(r.error));
   let cnt = false, dup = false, all = false, uniqOnly = false, icase = false, fields = 0, chars = 0, width = Infinity;
   let sep = '\n';
   for (const o of r.opts) {
+    if (await answerInfo(p, 'uniq', [o])) return p.finish(0);
     const v = o.value ?? '';
     const num = (what: string): number | null => (/^\d+$/.test(v) ? Number(v) : (void p.error(`${v}: invalid number of ${what}`), null));
     switch (o.key) {
@@ -29,9 +30,9 @@ export const main: Program = async (sys, argv, envp) => {
       case 'f': { const n = num('fields to skip'); if (n === null) return p.finish(1); fields = n; break; }
       case 's': { const n = num('bytes to skip'); if (n === null) return p.finish(1); chars = n; break; }
       case 'w': { const n = num('bytes to compare'); if (n === null) return p.finish(1); width = n; break; }
-      case 'version': await p.out.write('uniq (GNU coreutils) 9.1\n'); return p.finish(0);
     }
   }
+  if (r.error) return p.finish(await p.tryHelp(r.error));
   if (r.operands.length > 2) return p.finish(await p.tryHelp(`extra operand ${quote(r.operands[2]!)}`));
   if (cnt && all) {
     await p.error('printing all duplicated lines and repeat counts is meaningless');

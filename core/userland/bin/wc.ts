@@ -3,6 +3,7 @@
 import { isReg, type Program } from '../../kernel/abi.ts';
 import { Cmd, readInput } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
+import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 
 type Counts = [number, number, number, number, number];
@@ -35,15 +36,12 @@ export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
   const r = getopt(argv, 'lwcmL', [{ name: 'lines', key: 'l' }, { name: 'words', key: 'w' }, { name: 'bytes', key: 'c' },
     { name: 'chars', key: 'm' }, { name: 'max-line-length', key: 'L' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, 'wc', r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const sel = [false, false, false, false, false];
   for (const o of r.opts) {
     const k = 'lwmcL'.indexOf(o.key);
     if (k >= 0) sel[[0, 1, 2, 3, 4][k]!] = true;
-    if (o.key === 'version') {
-      await p.out.write('wc (GNU coreutils) 9.1\n');
-      return p.finish(0);
-    }
   }
   // Column order: lines, words, chars, bytes, max line length.
   if (!sel.some(Boolean)) sel[0] = sel[1] = sel[3] = true;

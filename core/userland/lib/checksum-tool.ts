@@ -2,6 +2,7 @@
 // --tag BSD style, -z), or with -c verify a list and report "NAME: OK" / "FAILED" with GNU's warnings.
 import type { Sys } from '../../kernel/abi.ts';
 import { Cmd, fromLatin1, readInput, splitLines } from './cmd.ts';
+import { answerInfo } from './coreutils-info.ts';
 import { strerror } from './errno.ts';
 import { getopt } from './getopt.ts';
 import type { Digest } from './hash/digest.ts';
@@ -18,12 +19,9 @@ export async function checksumMain(sys: Sys, argv: readonly string[], envp: read
   const r = getopt(argv, 'bctwz', [{ name: 'binary', key: 'b' }, { name: 'check', key: 'c' }, { name: 'text', key: 't' },
     { name: 'warn', key: 'w' }, { name: 'zero', key: 'z' }, { name: 'tag' }, { name: 'quiet' }, { name: 'status' },
     { name: 'strict' }, { name: 'ignore-missing' }, { name: 'help' }, { name: 'version' }]);
+  if (await answerInfo(p, `${algo.toLowerCase()}sum`, r.opts)) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const has = (k: string): boolean => r.opts.some((o) => o.key === k);
-  if (has('version')) {
-    await p.out.write(`${p.name} (GNU coreutils) 9.1\n`);
-    return p.finish(0);
-  }
   const files = r.operands.length ? r.operands : ['-'];
   const hashOf = (data: string): string => {
     const d = make();

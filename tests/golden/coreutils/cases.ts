@@ -7,6 +7,8 @@ import { MORE_CASES } from './cases-more.ts';
 import { PROC_TOOL_CASES } from './cases-proc.ts';
 import { BC_CASES } from './cases-bc.ts';
 import { HELP2_CASES, HELP2_ORDER_CASES } from './cases-info2.ts';
+import { INFO_CASES } from './cases-info.ts';
+import { CAT_CASES } from './cases-cat.ts';
 
 export const WORKDIR = '/tmp/nlgold';
 
@@ -30,7 +32,8 @@ export interface GoldenRecord extends GoldenCase {
   status: number;
 }
 
-export const ALL_CASES: GoldenCase[] = [...TEXT_CASES, ...FILE_CASES, ...MISC_CASES, ...MORE_CASES, ...PROC_TOOL_CASES, ...BC_CASES, ...HELP2_CASES, ...HELP2_ORDER_CASES];
+export const ALL_CASES: GoldenCase[] = [...TEXT_CASES, ...FILE_CASES, ...MISC_CASES, ...MORE_CASES, ...PROC_TOOL_CASES, ...BC_CASES,
+  ...HELP2_CASES, ...HELP2_ORDER_CASES, ...INFO_CASES, ...CAT_CASES];
 
 /** Applies a case's masks to an output. */
 export function applyMask(output: string, mask: readonly string[] | undefined): string {
