@@ -25,7 +25,7 @@ import type { RtQdisc, RtQdiscSpec } from './abi-tc.ts';
 import type {
   RtAddr, RtAddrSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
 } from './abi-net.ts';
-import type { RtBridgeChange, RtFdbEntry, RtNewLink } from './abi-net.ts';
+import type { RtBridgeChange, RtEvent, RtFdbEntry, RtNewLink } from './abi-net.ts';
 import { isTtyFile } from './devices.ts';
 import type { Tty } from './tty.ts';
 
@@ -437,6 +437,12 @@ export class ProcSys implements Sys {
   }
   rtSetBridge(ifindex: number, change: RtBridgeChange): RtResult {
     return this.call(() => rtnl.setBridge(this.k, ifindex, change));
+  }
+  rtSubscribe(groups: number): number {
+    return this.call(() => rtnl.subscribe(this.k, this.p, groups));
+  }
+  rtReadEvents(fd: number, flags: number): Promise<RtEvent[] | number> {
+    return this.blocking(() => rtnl.readEvents(this.k, this.p, fd, flags));
   }
   rtQdiscs(): RtQdisc[] | number {
     return this.call(() => rtnl.qdiscs(this.k));

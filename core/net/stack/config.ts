@@ -220,6 +220,8 @@ export class NetConfig {
     if (c.promisc !== undefined) dev.promisc = c.promisc ? 1 : 0;
     if (c.allmulti !== undefined) dev.allmulti = c.allmulti ? 1 : 0;
     if (c.arp !== undefined && !dev.isLoopback) dev.noArp = !c.arp;
+    const attrs = c.name ?? c.mac ?? c.mtu ?? c.txQueueLen ?? c.promisc ?? c.allmulti ?? c.arp;
+    if (attrs !== undefined) this.stack.events.link(dev);
     if (c.up !== undefined) this.stack.setAdminUp(dev, c.up);
     return 0;
   }
@@ -337,7 +339,7 @@ export class NetConfig {
     const same = (fib.table(r.table)?.bucket(r.dst, r.prefixLength) ?? []).filter((o) => o.tos === r.tos && o.metric === r.metric);
     if (mode === 'add' && same.length) return err(EEXIST);
     if (mode === 'append' && same.some((o) => o.type === r.type && o.gateway === r.gateway && o.ifindex === r.ifindex)) return err(EEXIST);
-    if (mode === 'replace' && same.length) fib.remove(same[0]!);
+    if (mode === 'replace' && same.length) fib.remove(same[0]!, false);
     fib.insert(r, mode === 'append');
     return 0;
   }
@@ -396,6 +398,8 @@ export class NetConfig {
   deleteNeighbour(ifindex: number, address: Ipv4Address): NetlinkResult {
     const n = this.stack.neighbours.get(ifindex, address);
     if (!n) return err(ENOENT);
+    // neigh_delete(): an administrative update to FAILED (announced), then the removal.
+    if (n.state !== Nud.FAILED) this.stack.neighbours.setStatic(n, n.mac, Nud.FAILED);
     this.stack.neighbours.delete(n);
     return 0;
   }

@@ -4,6 +4,7 @@
 
 import type { Ipv4Address } from '../wire/index.ts';
 import { RouteTable, RouteType, Scope, Table, type Route } from './route.ts';
+import type { RtnlEvents } from './rtnl-events.ts';
 
 export interface FibResult {
   readonly route: Route;
@@ -21,6 +22,9 @@ export class Fib {
   /** Bumped on every change, so callers may cache lookups. */
   generation = 0;
 
+  /** `events`: where inserts and single removals are notified (rtmsg_fib); flushes are silent, as fib_flush is. */
+  constructor(readonly events: RtnlEvents | null = null) {}
+
   table(id: number, create = false): RouteTable | undefined {
     let t = this.tables.get(id);
     if (!t && create) this.tables.set(id, (t = new RouteTable(id)));
@@ -30,11 +34,14 @@ export class Fib {
   insert(route: Route, append = false): void {
     this.table(route.table, true)!.insert(route, append);
     this.generation++;
+    this.events?.route(route);
   }
 
-  remove(route: Route): boolean {
+  /** Removes one route; `notify` false for a replace, whose new route alone is announced. */
+  remove(route: Route, notify = true): boolean {
     const ok = this.tables.get(route.table)?.remove(route) ?? false;
     if (ok) this.generation++;
+    if (ok && notify) this.events?.route(route, true);
     return ok;
   }
 

@@ -4,6 +4,7 @@ import type { Program } from '../../kernel/abi.ts';
 import { doAddress } from '../lib/net/ip-addr.ts';
 import { IpCtx, IpExit, matches, type IpOptions } from '../lib/net/ip-common.ts';
 import { doLink } from '../lib/net/ip-link.ts';
+import { doMonitor } from '../lib/net/ip-monitor.ts';
 import { doNeigh } from '../lib/net/ip-neigh.ts';
 import { doRoute } from '../lib/net/ip-route.ts';
 import { doRule } from '../lib/net/ip-rule.ts';
@@ -25,14 +26,14 @@ where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
                     -c[olor]}
 `;
 
-type Handler = (ctx: IpCtx, args: string[]) => number;
+type Handler = (ctx: IpCtx, args: string[]) => number | Promise<number>;
 
 /** In iproute2's table order, so an abbreviation picks the first object it prefixes. */
 const OBJECTS: Array<[string, Handler | null]> = [
   ['address', doAddress], ['addrlabel', null], ['maddress', null], ['route', doRoute], ['rule', doRule],
   ['neighbor', doNeigh], ['neighbour', doNeigh], ['ntable', null], ['ntbl', null], ['link', doLink],
   ['l2tp', null], ['fou', null], ['ila', null], ['macsec', null], ['tunnel', null], ['tuntap', null],
-  ['tap', null], ['token', null], ['tcpmetrics', null], ['tcp_metrics', null], ['monitor', null],
+  ['tap', null], ['token', null], ['tcpmetrics', null], ['tcp_metrics', null], ['monitor', doMonitor],
   ['xfrm', null], ['mroute', null], ['mrule', null], ['netns', null], ['netconf', null], ['vrf', null],
   ['sr', null], ['nexthop', null], ['mptcp', null], ['ioam', null], ['help', null],
 ];
@@ -44,7 +45,7 @@ export const main: Program = async (sys, argv) => {
   const ctx = new IpCtx(sys, opts);
   let status: number;
   try {
-    status = run(ctx, argv.slice(1), opts);
+    status = await run(ctx, argv.slice(1), opts);
   } catch (e) {
     if (!(e instanceof IpExit)) throw e;
     status = e.status;
@@ -53,7 +54,7 @@ export const main: Program = async (sys, argv) => {
   return status;
 };
 
-function run(ctx: IpCtx, args: string[], opts: IpOptions): number {
+async function run(ctx: IpCtx, args: string[], opts: IpOptions): Promise<number> {
   let i = 0;
   for (; i < args.length; i++) {
     let a = args[i]!;
@@ -80,7 +81,9 @@ function run(ctx: IpCtx, args: string[], opts: IpOptions): number {
       ctx.out('ip utility, iproute2-6.1.0, libbpf 1.1.2\n');
       return 0;
     } else if (matches(a, '-oneline')) opts.oneline = true;
-    else if (matches(a, '-timestamp') || matches(a, '-tshort') || matches(a, '-force')) continue;
+    else if (matches(a, '-timestamp')) opts.timestamp = Math.max(opts.timestamp ?? 0, 1);
+    else if (matches(a, '-tshort')) opts.timestamp = 2;
+    else if (matches(a, '-force')) continue;
     else if (matches(a, '-batch')) ctx.fail('batch files are not supported here', 1);
     else if (matches(a, '-brief')) opts.brief = true;
     else if (matches(a, '-json')) opts.json = true;
@@ -110,7 +113,7 @@ function run(ctx: IpCtx, args: string[], opts: IpOptions): number {
       return 255;
     }
     if (!handler) ctx.fail(`Object "${obj}" is not supported in Netloom.`, 1);
-    return handler(ctx, sub);
+    return await handler(ctx, sub);
   }
   ctx.fail(`Object "${obj}" is unknown, try "ip help".`, 1);
 }

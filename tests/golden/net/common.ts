@@ -39,5 +39,7 @@ export function mask(text: string): string {
     .replace(/  \d+\.\d+ ms/g, '  T ms')
     .replace(/(\d+\.\d+)ms/g, 'Tms')
     .replace(/ipg\/ewma [\d./]+ ms/g, 'ipg/ewma T ms')
-    .replace(/^\[\d+\.\d+\] /gm, '[T] ');
+    .replace(/^\[\d+\.\d+\] /gm, '[T] ')
+    .replace(/^Timestamp: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4} \d+ usec$/gm, 'Timestamp: T')
+    .replace(/^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\] /gm, '[TS] ');
 }
