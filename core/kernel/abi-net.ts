@@ -52,6 +52,8 @@ export interface RtLink {
   bridge?: RtBridgeInfo;
   /** IFLA_INFO_SLAVE_DATA of a bridge port. */
   bridgePort?: RtBridgePort;
+  /** IPv4 multicast groups joined on the link (what its multicast MAC list holds for IPv4). */
+  groups?: number[];
 }
 
 /** A bridge's settings and state (timers in centiseconds, as `ip -d link` prints them). */
@@ -91,8 +93,17 @@ export interface RtFdbEntry {
   port: number;
   mac: number;
   local: boolean;
+  /** Added by the user as static (never ages); `permanent` ones are `local`. */
+  static?: boolean;
   /** ns since the last frame from this address. */
   age: number;
+}
+
+/** `bridge fdb add|replace ADDR dev PORT master [permanent|static|dynamic]`. */
+export interface RtFdbSpec {
+  port: number;
+  mac: number;
+  state: 'permanent' | 'static' | 'dynamic';
 }
 
 /** Bridge settings brctl and `ip link set type bridge` change. */
@@ -235,6 +246,10 @@ export interface SysNet extends SysSocket {
   rtBridgeFdb(bridge?: number): RtFdbEntry[] | number;
   /** Changes a bridge's ageing time, STP state, priority or timers: EOPNOTSUPP when not a bridge. */
   rtSetBridge(ifindex: number, change: RtBridgeChange): RtResult;
+  /** Adds (or with `replace`, replaces) a bridge FDB entry behind a port: EINVAL for a non-port, EEXIST. */
+  rtAddFdb(spec: RtFdbSpec, replace?: boolean): RtResult;
+  /** Deletes the FDB entry for `mac` behind `port`: ENOENT when there is none, EINVAL for a non-port. */
+  rtDelFdb(port: number, mac: number): RtResult;
   /**
    * A NETLINK_ROUTE socket bound to multicast groups (`groups`: rtnlGroupBit of RTNLGRP_*): returns its
    * descriptor. It polls readable while notifications are queued; close it to unsubscribe.

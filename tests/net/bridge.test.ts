@@ -71,4 +71,27 @@ describe('bridge', () => {
     const del = await t.sh('pc1', 'ip link del v1; ip link show v0; echo $?');
     expect(del.output).toBe('Device "v0" does not exist.\n1\n');
   });
+
+  test('bridge fdb: static entries outlive the ageing time, dynamic ones age like learned ones, del removes', async () => {
+    const t = lab();
+    await boot(t);
+    const r = await t.sh('b1', [
+      'brctl setageing br0 2',
+      'bridge fdb add 02:00:00:00:00:91 dev eth1 master static',
+      'bridge fdb add 02:00:00:00:00:92 dev eth2 master dynamic',
+      'bridge fdb add 02:00:00:00:00:92 dev eth2 master; echo "again=$?"',
+      'bridge fdb show br br0 | grep :9',
+      'sleep 3',
+      'bridge fdb show br br0 | grep :9',
+      'bridge fdb del 02:00:00:00:00:91 dev eth1 master',
+      'bridge fdb del 02:00:00:00:00:91 dev eth1 master; echo "gone=$?"',
+      'bridge fdb show br br0 | grep -c :9',
+    ].join('; '));
+    expect(r.output).toBe([
+      'RTNETLINK answers: File exists', 'again=255',
+      '02:00:00:00:00:91 dev eth1 master br0 static', '02:00:00:00:00:92 dev eth2 master br0 ',
+      '02:00:00:00:00:91 dev eth1 master br0 static',
+      'RTNETLINK answers: No such file or directory', 'gone=255', '0', '',
+    ].join('\n'));
+  });
 });

@@ -11,7 +11,7 @@ import { isNetlinkFile, netlinkOps, RtnlSubscription } from '../netlink-file.ts'
 import { sleep, type Process } from '../process.ts';
 import { MAX_FDS } from './io.ts';
 import type {
-  RtAddr, RtAddrSpec, RtBridgeChange, RtFdbEntry, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtNewLink, RtResult, RtRoute,
+  RtAddr, RtAddrSpec, RtBridgeChange, RtFdbEntry, RtFdbSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtNewLink, RtResult, RtRoute,
   RtRouteGet, RtRouteSpec,
 } from '../abi-net.ts';
 import { NUD_VALID, type IfAddress, type Neighbour, type NetInterface, type RtnlEvent } from '../../net/stack/index.ts';
@@ -41,7 +41,7 @@ function linkRecord(k: Kernel, d: NetInterface): RtLink {
 function linkExtras(k: Kernel, d: NetInterface): Partial<RtLink> {
   const config = k.net!.config;
   const o: Partial<RtLink> = {
-    master: d.master, operState: d.operState, promiscuity: d.promisc + d.upperPromisc, allmultiCount: d.allmulti + d.upperPromisc,
+    groups: [...d.groups.keys()], master: d.master, operState: d.operState, promiscuity: d.promisc + d.upperPromisc, allmultiCount: d.allmulti + d.upperPromisc,
   };
   const peer = vethPeer(d);
   if (peer) o.peer = peer.ifindex;
@@ -76,10 +76,17 @@ export function bridgeFdb(k: Kernel, bridge = 0): RtFdbEntry[] | number {
   for (const d of k.net.config.links()) {
     const br = k.net.config.bridge(d.ifindex);
     if (!br || (bridge && d.ifindex !== bridge)) continue;
-    for (const e of br.fdb.all(now)) out.push({ bridge: d.ifindex, port: e.port, mac: e.mac, local: e.local, age: e.local ? 0 : now - e.updated });
+    for (const e of br.fdb.all(now)) {
+      out.push({ bridge: d.ifindex, port: e.port, mac: e.mac, local: e.local, ...(e.static && !e.local ? { static: true } : {}), age: e.local ? 0 : now - e.updated });
+    }
   }
   return out;
 }
+
+export const addFdb = (k: Kernel, spec: RtFdbSpec, replace = false): RtResult =>
+  k.net ? result(k.net.config.addFdbEntry(spec.port, spec.mac, spec.state, replace)) : noNet;
+export const delFdb = (k: Kernel, port: number, mac: number): RtResult =>
+  k.net ? result(k.net.config.deleteFdbEntry(port, mac)) : noNet;
 
 export function setLink(k: Kernel, ifindex: number, change: RtLinkChange): RtResult {
   return k.net ? result(k.net.config.changeLink(ifindex, change)) : noNet;

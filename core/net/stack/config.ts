@@ -170,6 +170,27 @@ export class NetConfig {
     return 0;
   }
 
+  /**
+   * `bridge fdb add|replace|append ADDR dev PORT master` (br_fdb_add): -EINVAL when PORT is not a bridge
+   * port (no master ndo_fdb_add), -EEXIST when the address is there and `replace` is not set.
+   */
+  addFdbEntry(port: number, mac: MacAddress, state: 'permanent' | 'static' | 'dynamic', replace: boolean): NetlinkResult {
+    const dev = this.stack.iface(port);
+    if (!dev) return err(ENODEV);
+    const br = dev.master ? bridgeOf(this.stack.iface(dev.master)) : null;
+    if (!br) return err(EINVAL);
+    return br.fdb.addUser(mac, port, state, replace, this.stack.cpu.now) ? 0 : err(EEXIST);
+  }
+
+  /** `bridge fdb del ADDR dev PORT master`: -ENOENT when the port has no such entry. */
+  deleteFdbEntry(port: number, mac: MacAddress): NetlinkResult {
+    const dev = this.stack.iface(port);
+    if (!dev) return err(ENODEV);
+    const br = dev.master ? bridgeOf(this.stack.iface(dev.master)) : null;
+    if (!br) return err(EINVAL);
+    return br.fdb.remove(mac, port) ? 0 : err(ENOENT);
+  }
+
   /** The bridge behind `ifindex`, if that link is one (for tools: FDB, ports, settings). */
   bridge(ifindex: number) {
     return bridgeOf(this.stack.iface(ifindex));

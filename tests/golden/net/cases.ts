@@ -5,5 +5,6 @@ import { NETTOOLS_CASES } from './cases-nettools.ts';
 import { SYS_CASES } from './cases-sys.ts';
 import { PROBE_CASES } from './cases-probe.ts';
 import { MONITOR_CASES } from './cases-monitor.ts';
+import { BRIDGE_CASES } from './cases-bridge.ts';
 
-export const ALL_CASES: NetCase[] = [...IP_CASES, ...NETTOOLS_CASES, ...SYS_CASES, ...PROBE_CASES, ...MONITOR_CASES];
+export const ALL_CASES: NetCase[] = [...IP_CASES, ...NETTOOLS_CASES, ...SYS_CASES, ...PROBE_CASES, ...MONITOR_CASES, ...BRIDGE_CASES];
