@@ -99,6 +99,15 @@ export interface RtFdbEntry {
   age: number;
 }
 
+/** `bridge link set dev PORT ...`: the port settings Netloom's bridges use. */
+export interface RtBridgePortChange {
+  cost?: number;
+  priority?: number;
+  learning?: boolean;
+  flood?: boolean;
+  hairpin?: boolean;
+}
+
 /** `bridge fdb add|replace ADDR dev PORT master [permanent|static|dynamic]`. */
 export interface RtFdbSpec {
   port: number;
@@ -246,6 +255,8 @@ export interface SysNet extends SysSocket {
   rtBridgeFdb(bridge?: number): RtFdbEntry[] | number;
   /** Changes a bridge's ageing time, STP state, priority or timers: EOPNOTSUPP when not a bridge. */
   rtSetBridge(ifindex: number, change: RtBridgeChange): RtResult;
+  /** Changes a bridge port's cost, priority, learning, flooding, hairpin: EOPNOTSUPP for a non-port, ERANGE. */
+  rtSetBridgePort(ifindex: number, change: RtBridgePortChange): RtResult;
   /** Adds (or with `replace`, replaces) a bridge FDB entry behind a port: EINVAL for a non-port, EEXIST. */
   rtAddFdb(spec: RtFdbSpec, replace?: boolean): RtResult;
   /** Deletes the FDB entry for `mac` behind `port`: ENOENT when there is none, EINVAL for a non-port. */

@@ -25,7 +25,7 @@ import type { RtQdisc, RtQdiscSpec } from './abi-tc.ts';
 import type {
   RtAddr, RtAddrSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
 } from './abi-net.ts';
-import type { RtBridgeChange, RtEvent, RtFdbEntry, RtFdbSpec, RtNewLink } from './abi-net.ts';
+import type { RtBridgeChange, RtBridgePortChange, RtEvent, RtFdbEntry, RtFdbSpec, RtNewLink } from './abi-net.ts';
 import { isTtyFile } from './devices.ts';
 import type { Tty } from './tty.ts';
 
@@ -437,6 +437,9 @@ export class ProcSys implements Sys {
   }
   rtSetBridge(ifindex: number, change: RtBridgeChange): RtResult {
     return this.call(() => rtnl.setBridge(this.k, ifindex, change));
+  }
+  rtSetBridgePort(ifindex: number, change: RtBridgePortChange): RtResult {
+    return this.call(() => rtnl.setBridgePort(this.k, ifindex, change));
   }
   rtAddFdb(spec: RtFdbSpec, replace?: boolean): RtResult {
     return this.call(() => rtnl.addFdb(this.k, spec, replace));

@@ -94,4 +94,16 @@ describe('bridge', () => {
       'RTNETLINK answers: No such file or directory', 'gone=255', '0', '',
     ].join('\n'));
   });
+
+  test('bridge link set: a port with learning off learns nothing; cost and priority show in bridge link', async () => {
+    const t = lab();
+    await boot(t);
+    const r = await t.sh('b1', 'bridge link set dev eth0 learning off cost 7 priority 5 && bridge link show dev eth0');
+    expect(r.output).toBe('2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 5 cost 7 \n');
+    await t.sh('pc1', 'ping -c 1 -W 1 10.0.0.2 >/dev/null');
+    const fdb = await t.sh('b1', 'bridge fdb show br br0 | grep -v permanent');
+    // pc2's reply was learned on eth1; pc1's frames on eth0 taught nothing.
+    expect(fdb.output).toBe('02:00:00:00:00:02 dev eth1 master br0 \n');
+  });
 });
+

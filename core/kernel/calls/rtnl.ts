@@ -11,7 +11,7 @@ import { isNetlinkFile, netlinkOps, RtnlSubscription } from '../netlink-file.ts'
 import { sleep, type Process } from '../process.ts';
 import { MAX_FDS } from './io.ts';
 import type {
-  RtAddr, RtAddrSpec, RtBridgeChange, RtFdbEntry, RtFdbSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtNewLink, RtResult, RtRoute,
+  RtAddr, RtAddrSpec, RtBridgeChange, RtBridgePortChange, RtFdbEntry, RtFdbSpec, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtNewLink, RtResult, RtRoute,
   RtRouteGet, RtRouteSpec,
 } from '../abi-net.ts';
 import { NUD_VALID, type IfAddress, type Neighbour, type NetInterface, type RtnlEvent } from '../../net/stack/index.ts';
@@ -83,6 +83,8 @@ export function bridgeFdb(k: Kernel, bridge = 0): RtFdbEntry[] | number {
   return out;
 }
 
+export const setBridgePort = (k: Kernel, ifindex: number, change: RtBridgePortChange): RtResult =>
+  k.net ? result(k.net.config.setBridgePort(ifindex, { ...change })) : noNet;
 export const addFdb = (k: Kernel, spec: RtFdbSpec, replace = false): RtResult =>
   k.net ? result(k.net.config.addFdbEntry(spec.port, spec.mac, spec.state, replace)) : noNet;
 export const delFdb = (k: Kernel, port: number, mac: number): RtResult =>

@@ -5,7 +5,7 @@
 
 import { broadcastOf, isMulticastIpv4, networkOf, prefixToNetmask, type Ipv4Address, type MacAddress } from '../wire/index.ts';
 import type { IfAddress } from './addresses.ts';
-import { EADDRNOTAVAIL, EBUSY, EEXIST, EINVAL, ELOOP, ENETDOWN, ENETUNREACH, ENODEV, ENOENT, EOPNOTSUPP, ESRCH, STRERROR } from './errno.ts';
+import { EADDRNOTAVAIL, EBUSY, EEXIST, EINVAL, ELOOP, ENETDOWN, ENETUNREACH, ENODEV, ENOENT, EOPNOTSUPP, ERANGE, ESRCH, STRERROR } from './errno.ts';
 import { LINK_KINDS, bridgeOf, type NewLinkSpec } from '../link/kinds.ts';
 import type { NetInterface } from './interface.ts';
 import { Nud, NUD_VALID, type Neighbour } from './neighbour.ts';
@@ -189,6 +189,25 @@ export class NetConfig {
     const br = dev.master ? bridgeOf(this.stack.iface(dev.master)) : null;
     if (!br) return err(EINVAL);
     return br.fdb.remove(mac, port) ? 0 : err(ENOENT);
+  }
+
+  /**
+   * `bridge link set dev PORT ...` (br_setport): -EOPNOTSUPP unless PORT is a bridge port; -ERANGE for a
+   * priority above 63 (BR_MAX_PORT_PRIORITY) or a path cost outside 1..65535.
+   */
+  setBridgePort(ifindex: number, c: { cost?: number; priority?: number; learning?: boolean; flood?: boolean; hairpin?: boolean }): NetlinkResult {
+    const dev = this.stack.iface(ifindex);
+    if (!dev) return err(ENODEV);
+    const p = dev.master ? bridgeOf(this.stack.iface(dev.master))?.port(ifindex) : undefined;
+    if (!p) return err(EOPNOTSUPP);
+    if (c.priority !== undefined && (c.priority < 0 || c.priority > 63)) return err(ERANGE);
+    if (c.cost !== undefined && (c.cost < 1 || c.cost > 65535)) return err(ERANGE);
+    if (c.priority !== undefined) p.priority = c.priority;
+    if (c.cost !== undefined) p.cost = c.cost;
+    if (c.learning !== undefined) p.learning = c.learning;
+    if (c.flood !== undefined) p.flood = c.flood;
+    if (c.hairpin !== undefined) p.hairpin = c.hairpin;
+    return 0;
   }
 
   /** The bridge behind `ifindex`, if that link is one (for tools: FDB, ports, settings). */

@@ -42,4 +42,6 @@ export const BRIDGE_CASES: NetCase[] = [
   c('bridge-fdb-nomaster', 'ip link set eth1 nomaster; bridge fdb; bridge link'),
   c('bridge-fdb-s-j', 'bridge -s -j fdb show dev eth1'),
   c('bridge-fdb-show-br-brport', 'bridge fdb show br br0 brport eth1'),
+  c('bridge-link-set', 'bridge link set dev eth0 cost 10 priority 3 learning off flood off hairpin on; echo "status=$?"; bridge -d link show dev eth0; bridge -j link show dev eth0'),
+  c('bridge-link-set-err', 'for a in "dev eth0 cost abc" "dev eth0 priority 99" "dev eth0 learning maybe" "dev nope cost 1" "cost 1" "dev eth0 bogus" "dev br0 cost 3" "dev eth0 cost 70000" "dev eth0 priority 63"; do bridge link set $a; echo "status=$?"; done; bridge link'),
 ];

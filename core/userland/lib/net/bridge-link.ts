@@ -2,7 +2,8 @@
 // their state, priority and cost (-d: the port flags, -j), and the VLAN table, which is empty while the
 // bridge does not filter VLANs (Netloom's bridges never do: vlan_filtering 0).
 
-import type { RtLink } from '../../../kernel/abi.ts';
+import type { RtBridgePortChange, RtLink } from '../../../kernel/abi.ts';
+import { strerror } from '../errno.ts';
 import { linkFlags, matches, type IpCtx } from './ip-common.ts';
 import type { Json } from './json.ts';
 
@@ -96,10 +97,57 @@ function linkShow(ctx: IpCtx, args: string[]): number {
   return 0;
 }
 
+/** C's atoi: the leading decimal integer, 0 when there is none. */
+const atoi = (s: string): number => {
+  const m = /^\s*([+-]?\d+)/.exec(s);
+  return m ? Number(m[1]) : 0;
+};
+
+/** Port options Netloom's bridges do not model (STP states, multicast, isolation ...). */
+const UNMODELLED = ['state', 'guard', 'fastleave', 'root_block', 'learning_sync', 'mcast_router', 'mcast_flood', 'bcast_flood',
+  'mcast_to_unicast', 'neigh_suppress', 'vlan_tunnel', 'isolated', 'locked', 'hwmode', 'backup_port', 'nobackup_port'];
+
+/** `bridge link set dev DEV ...` (brlink_modify): cost, priority, learning, flood and hairpin. */
+function linkSet(ctx: IpCtx, args: string[]): number {
+  let dev: string | undefined;
+  const change: RtBridgePortChange = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = (): string => {
+      const v = args[++i];
+      if (v === undefined) ctx.fail('Command line is not complete. Try option "help"', 255);
+      return v;
+    };
+    const onOff = (): boolean => {
+      const v = next();
+      if (v !== 'on' && v !== 'off') ctx.fail(`Error: argument of "${a}" must be one of "off", "on", not "${v}"`, 234);
+      return v === 'on';
+    };
+    if (a === 'dev') dev = next();
+    else if (a === 'cost') {
+      // Sent only when positive.
+      const v = atoi(next());
+      if (v > 0) change.cost = v;
+    } else if (a === 'priority') change.priority = atoi(next());
+    else if (a === 'learning') change.learning = onOff();
+    else if (a === 'flood') change.flood = onOff();
+    else if (a === 'hairpin') change.hairpin = onOff();
+    else if (a === 'self' || a === 'master') continue;
+    else if (UNMODELLED.includes(a)) ctx.fail(`bridge link set ${a} is not supported in Netloom.`, 1);
+    else ctx.fail(LINK_USAGE, 255);
+  }
+  if (dev === undefined) ctx.fail('Device is a required argument.', 255);
+  const l = ctx.linkByName(dev);
+  if (!l) ctx.fail(`Cannot find bridge device "${dev}"`, 255);
+  const r = ctx.sys.rtSetBridgePort(l.ifindex, change);
+  if (r !== 0) ctx.fail(r.extack ? `Error: ${r.extack}.` : `RTNETLINK answers: ${strerror(r.errno)}`, 255);
+  return 0;
+}
+
 export function doLink(ctx: IpCtx, args: string[]): number {
   const [cmd, ...rest] = args;
   if (cmd === undefined) return linkShow(ctx, []);
-  if (matches(cmd, 'set') || matches(cmd, 'change')) ctx.fail('bridge link set is not supported in Netloom.', 1);
+  if (matches(cmd, 'set') || matches(cmd, 'change')) return linkSet(ctx, rest);
   if (matches(cmd, 'show') || matches(cmd, 'lst') || matches(cmd, 'list')) return linkShow(ctx, rest);
   if (matches(cmd, 'help')) ctx.fail(LINK_USAGE, 255);
   ctx.fail(`Command "${cmd}" is unknown, try "bridge link help".`, 255);
