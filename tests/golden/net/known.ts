@@ -6,8 +6,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
   'ip-a-add-peer': 'ABI: RtAddrSpec has no peer address (ip addr add A peer B)',
   'ip-a-err-multicast': 'stack refuses a multicast local address; the kernel accepts it',
   'ip-a-err-label': 'stack refuses a label not starting with the device name; the kernel accepts it',
-  'ip-link-down': 'ABI: RtLink has no qdisc (a veth keeps noqueue after going down)',
-  'ip-link-multi': 'ABI: RtLink has no qdisc (a veth keeps noqueue after going down)',
   'ip-route-err-no-nexthop': 'stack: a route without gateway or device fails with ENODEV and no extack in Linux',
   'ip-route-err-dev-down': 'stack: the extack is "Device for nexthop is not up"',
   'ip-neigh-add-nud': 'stack: nud noarp without lladdr is refused by Linux ("No link layer address given")',
