@@ -35,6 +35,8 @@ export const MONITOR_CASES: NetCase[] = [
   mon('ip-monitor-link-address', 'ip monitor link address', CHANGES),
   mon('ip-monitor-4-route', 'ip -4 monitor route', CHANGES),
   mon('ip-monitor-oneline', 'ip -o monitor', CHANGES),
+  mon('ip-monitor-json', 'ip -j monitor', CHANGES.slice(0, 4)),
+  mon('ip-monitor-d-link', 'ip -d monitor link', ['ip link set eth0 up', 'ip link set eth0 mtu 1400']),
   mon('ip-monitor-t', 'ip -t monitor', ['ip link set eth0 up', 'ip addr add 10.0.0.1/24 dev eth0']),
   mon('ip-monitor-ts', 'ip -ts monitor', ['ip link set eth0 up', 'ip addr add 10.0.0.1/24 dev eth0']),
   mon('ip-monitor-up-with-addr', 'ip monitor', [

@@ -103,7 +103,8 @@ function format(ctx: IpCtx, e: RtEvent, links: Map<number, RtLink>, m: MonitorAr
         l.peerName = peer.name;
         l.peerDown = !peer.up;
       }
-      lines = [del + linkHeader(l, false, false), `    ${linkLine(ctx, l)}`];
+      // With -d, the notification's details lack the IPv6 addrgenmode a dump has (recorded on Debian 12).
+      lines = [del + linkHeader(l, false, false), `    ${linkLine(ctx, l).replace('addrgenmode eui64 ', '')}`];
       break;
     }
     case RTNLGRP_IPV4_IFADDR: {
