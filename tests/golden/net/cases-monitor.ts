@@ -55,6 +55,10 @@ export const MONITOR_CASES: NetCase[] = [
   // reachable time (base 30 s, randomized in [15, 45) s).
   mon('ip-monitor-neigh-failed', 'ip monitor neigh', ['ping -c1 -W1 10.0.0.99 >/dev/null', 'sleep 4'], UP),
   mon('ip-monitor-neigh-stale', 'ip monitor neigh', ['ping -c1 -W1 10.0.0.2 >/dev/null', 'sleep 50'], UP),
+  mon('ip-monitor-flush', 'ip monitor', [
+    'ip addr add 10.0.0.5/24 dev eth0', 'ip route add 10.9.0.0/16 via 10.0.0.2', 'ping -c1 -W1 10.0.0.2 >/dev/null',
+    'ip neigh flush dev eth0', 'ip addr flush dev eth0',
+  ], UP),
   mon('ip-monitor-route', 'ip monitor route', [
     'ip route add 10.9.0.0/16 via 10.0.0.2 metric 5', 'ip route replace 10.9.0.0/16 via 192.168.1.3 metric 5',
     'ip route add default via 10.0.0.2', 'ip route add blackhole 10.10.0.0/16', 'ip route del default',
