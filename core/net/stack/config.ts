@@ -243,6 +243,7 @@ export class NetConfig {
       if (c.mtu < min) return err(EINVAL, `mtu less than device minimum`);
       if (c.mtu > max) return err(EINVAL, `mtu greater than device maximum`);
     }
+    const before = [dev.name, dev.mac, dev.mtu, dev.txQueueLen, dev.promisc, dev.allmulti, dev.noArp];
     if (c.name !== undefined) {
       const other = this.stack.ifaceByName(c.name);
       if (other && other !== dev) return err(EEXIST);
@@ -260,8 +261,9 @@ export class NetConfig {
     if (c.promisc !== undefined) dev.promisc = c.promisc ? 1 : 0;
     if (c.allmulti !== undefined) dev.allmulti = c.allmulti ? 1 : 0;
     if (c.arp !== undefined && !dev.isLoopback) dev.noArp = !c.arp;
-    const attrs = c.name ?? c.mac ?? c.mtu ?? c.txQueueLen ?? c.promisc ?? c.allmulti ?? c.arp;
-    if (attrs !== undefined) this.stack.events.link(dev);
+    // One RTM_NEWLINK for what changed (setting a value a link already has announces nothing).
+    const after = [dev.name, dev.mac, dev.mtu, dev.txQueueLen, dev.promisc, dev.allmulti, dev.noArp];
+    if (after.some((v, i) => v !== before[i])) this.stack.events.link(dev);
     if (c.up !== undefined) this.stack.setAdminUp(dev, c.up);
     return 0;
   }

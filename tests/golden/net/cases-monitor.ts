@@ -59,6 +59,10 @@ export const MONITOR_CASES: NetCase[] = [
     'ip addr add 10.0.0.5/24 dev eth0', 'ip route add 10.9.0.0/16 via 10.0.0.2', 'ping -c1 -W1 10.0.0.2 >/dev/null',
     'ip neigh flush dev eth0', 'ip addr flush dev eth0',
   ], UP),
+  mon('ip-monitor-link-set', 'ip monitor link', [
+    'ip link set eth1 mtu 1500', 'ip link set eth1 mtu 1400', 'ip link set eth1 txqueuelen 500', 'ip link set eth1 name e1',
+    'ip link set e1 address 02:00:00:00:00:55', 'ip link set e1 arp off',
+  ], UP),
   mon('ip-monitor-route', 'ip monitor route', [
     'ip route add 10.9.0.0/16 via 10.0.0.2 metric 5', 'ip route replace 10.9.0.0/16 via 192.168.1.3 metric 5',
     'ip route add default via 10.0.0.2', 'ip route add blackhole 10.10.0.0/16', 'ip route del default',
