@@ -43,6 +43,7 @@ import { main as sedProgram } from '../userland/bin/sed.ts';
 import { main as awkProgram } from '../userland/bin/awk.ts';
 import { main as ipProgram } from '../userland/bin/ip.ts';
 import { main as brctlProgram } from '../userland/bin/brctl.ts';
+import { main as bridgeProgram } from '../userland/bin/bridge.ts';
 import { main as ifconfigProgram } from '../userland/bin/ifconfig.ts';
 import { main as routeProgram } from '../userland/bin/route.ts';
 import { main as arpProgram } from '../userland/bin/arp.ts';
@@ -171,6 +172,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   mawk: { path: '/usr/bin/mawk', program: awkProgram },
   ip: { path: '/usr/bin/ip', program: ipProgram },
   brctl: { path: '/usr/sbin/brctl', program: brctlProgram },
+  bridge: { path: '/usr/sbin/bridge', program: bridgeProgram },
   ifconfig: { path: '/usr/sbin/ifconfig', program: ifconfigProgram },
   route: { path: '/usr/sbin/route', program: routeProgram },
   arp: { path: '/usr/sbin/arp', program: arpProgram },

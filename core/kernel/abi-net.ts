@@ -40,6 +40,11 @@ export interface RtLink {
   peer?: number;
   /** RFC 2863 operstate as `ip link` prints it (UP, DOWN, UNKNOWN). */
   operState?: string;
+  /**
+   * IFF_RUNNING when it differs from `carrier`: false in the message dev_open sends before linkwatch has
+   * seen the carrier (iproute2 then prints NO-CARRIER next to LOWER_UP).
+   */
+  running?: boolean;
   /** Promiscuity and allmulti counts (`ip -d link`): the user's flag plus what a bridge took. */
   promiscuity?: number;
   allmultiCount?: number;
@@ -47,6 +52,8 @@ export interface RtLink {
   bridge?: RtBridgeInfo;
   /** IFLA_INFO_SLAVE_DATA of a bridge port. */
   bridgePort?: RtBridgePort;
+  /** IPv4 multicast groups joined on the link (what its multicast MAC list holds for IPv4). */
+  groups?: number[];
 }
 
 /** A bridge's settings and state (timers in centiseconds, as `ip -d link` prints them). */
@@ -86,8 +93,26 @@ export interface RtFdbEntry {
   port: number;
   mac: number;
   local: boolean;
+  /** Added by the user as static (never ages); `permanent` ones are `local`. */
+  static?: boolean;
   /** ns since the last frame from this address. */
   age: number;
+}
+
+/** `bridge link set dev PORT ...`: the port settings Netloom's bridges use. */
+export interface RtBridgePortChange {
+  cost?: number;
+  priority?: number;
+  learning?: boolean;
+  flood?: boolean;
+  hairpin?: boolean;
+}
+
+/** `bridge fdb add|replace ADDR dev PORT master [permanent|static|dynamic]`. */
+export interface RtFdbSpec {
+  port: number;
+  mac: number;
+  state: 'permanent' | 'static' | 'dynamic';
 }
 
 /** Bridge settings brctl and `ip link set type bridge` change. */
@@ -216,6 +241,17 @@ export const RTPROT_KERNEL = 2, RTPROT_BOOT = 3, RTPROT_STATIC = 4;
 export const NUD_INCOMPLETE = 0x01, NUD_REACHABLE = 0x02, NUD_STALE = 0x04, NUD_DELAY = 0x08, NUD_PROBE = 0x10;
 export const NUD_FAILED = 0x20, NUD_NOARP = 0x40, NUD_PERMANENT = 0x80, NUD_NONE = 0x00;
 
+/** rtnetlink multicast groups (linux/rtnetlink.h RTNLGRP_*), as bits of rtSubscribe's mask. */
+export const RTNLGRP_LINK = 1, RTNLGRP_NEIGH = 3, RTNLGRP_IPV4_IFADDR = 5, RTNLGRP_IPV4_ROUTE = 7;
+export const rtnlGroupBit = (group: number): number => 1 << (group - 1);
+
+/** One notification of an rtnetlink subscription: the object as it was when the change happened. */
+export type RtEvent =
+  | { group: typeof RTNLGRP_LINK; deleted: boolean; link: RtLink }
+  | { group: typeof RTNLGRP_IPV4_IFADDR; deleted: boolean; addr: RtAddr }
+  | { group: typeof RTNLGRP_IPV4_ROUTE; deleted: boolean; route: RtRoute }
+  | { group: typeof RTNLGRP_NEIGH; deleted: boolean; neigh: RtNeigh };
+
 /** The rtnetlink calls of Sys (and, through SysSocket, the socket calls). */
 export interface SysNet extends SysSocket {
   rtLinks(): RtLink[] | number;
@@ -244,6 +280,23 @@ export interface SysNet extends SysSocket {
   rtBridgeFdb(bridge?: number): RtFdbEntry[] | number;
   /** Changes a bridge's ageing time, STP state, priority or timers: EOPNOTSUPP when not a bridge. */
   rtSetBridge(ifindex: number, change: RtBridgeChange): RtResult;
+  /** Changes a bridge port's cost, priority, learning, flooding, hairpin: EOPNOTSUPP for a non-port, ERANGE. */
+  rtSetBridgePort(ifindex: number, change: RtBridgePortChange): RtResult;
+  /** Adds (or with `replace`, replaces) a bridge FDB entry behind a port: EINVAL for a non-port, EEXIST. */
+  rtAddFdb(spec: RtFdbSpec, replace?: boolean): RtResult;
+  /** Deletes the FDB entry for `mac` behind `port`: ENOENT when there is none, EINVAL for a non-port. */
+  rtDelFdb(port: number, mac: number): RtResult;
+  /**
+   * A NETLINK_ROUTE socket bound to multicast groups (`groups`: rtnlGroupBit of RTNLGRP_*): returns its
+   * descriptor. It polls readable while notifications are queued; close it to unsubscribe.
+   */
+  rtSubscribe(groups: number): number;
+  /**
+   * Takes the queued notifications of an rtSubscribe descriptor, sleeping until there is one (with
+   * MSG_DONTWAIT or O_NONBLOCK: -EAGAIN). -EINTR when a signal interrupts the wait; -ENOTSOCK for
+   * another descriptor.
+   */
+  rtReadEvents(fd: number, flags: number): Promise<RtEvent[] | number>;
 }
 
 // ---------------------------------------------------------------------------------------------- sockets

@@ -25,7 +25,7 @@ import type { RtQdisc, RtQdiscSpec } from './abi-tc.ts';
 import type {
   RtAddr, RtAddrSpec, RtCachedRoute, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
 } from './abi-net.ts';
-import type { RtBridgeChange, RtFdbEntry, RtNewLink } from './abi-net.ts';
+import type { RtBridgeChange, RtBridgePortChange, RtEvent, RtFdbEntry, RtFdbSpec, RtNewLink } from './abi-net.ts';
 import { isTtyFile } from './devices.ts';
 import type { Tty } from './tty.ts';
 
@@ -440,6 +440,21 @@ export class ProcSys implements Sys {
   }
   rtSetBridge(ifindex: number, change: RtBridgeChange): RtResult {
     return this.call(() => rtnl.setBridge(this.k, ifindex, change));
+  }
+  rtSetBridgePort(ifindex: number, change: RtBridgePortChange): RtResult {
+    return this.call(() => rtnl.setBridgePort(this.k, ifindex, change));
+  }
+  rtAddFdb(spec: RtFdbSpec, replace?: boolean): RtResult {
+    return this.call(() => rtnl.addFdb(this.k, spec, replace));
+  }
+  rtDelFdb(port: number, mac: number): RtResult {
+    return this.call(() => rtnl.delFdb(this.k, port, mac));
+  }
+  rtSubscribe(groups: number): number {
+    return this.call(() => rtnl.subscribe(this.k, this.p, groups));
+  }
+  rtReadEvents(fd: number, flags: number): Promise<RtEvent[] | number> {
+    return this.blocking(() => rtnl.readEvents(this.k, this.p, fd, flags));
   }
   rtQdiscs(): RtQdisc[] | number {
     return this.call(() => rtnl.qdiscs(this.k));

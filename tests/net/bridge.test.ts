@@ -71,4 +71,39 @@ describe('bridge', () => {
     const del = await t.sh('pc1', 'ip link del v1; ip link show v0; echo $?');
     expect(del.output).toBe('Device "v0" does not exist.\n1\n');
   });
+
+  test('bridge fdb: static entries outlive the ageing time, dynamic ones age like learned ones, del removes', async () => {
+    const t = lab();
+    await boot(t);
+    const r = await t.sh('b1', [
+      'brctl setageing br0 2',
+      'bridge fdb add 02:00:00:00:00:91 dev eth1 master static',
+      'bridge fdb add 02:00:00:00:00:92 dev eth2 master dynamic',
+      'bridge fdb add 02:00:00:00:00:92 dev eth2 master; echo "again=$?"',
+      'bridge fdb show br br0 | grep :9',
+      'sleep 3',
+      'bridge fdb show br br0 | grep :9',
+      'bridge fdb del 02:00:00:00:00:91 dev eth1 master',
+      'bridge fdb del 02:00:00:00:00:91 dev eth1 master; echo "gone=$?"',
+      'bridge fdb show br br0 | grep -c :9',
+    ].join('; '));
+    expect(r.output).toBe([
+      'RTNETLINK answers: File exists', 'again=255',
+      '02:00:00:00:00:91 dev eth1 master br0 static', '02:00:00:00:00:92 dev eth2 master br0 ',
+      '02:00:00:00:00:91 dev eth1 master br0 static',
+      'RTNETLINK answers: No such file or directory', 'gone=255', '0', '',
+    ].join('\n'));
+  });
+
+  test('bridge link set: a port with learning off learns nothing; cost and priority show in bridge link', async () => {
+    const t = lab();
+    await boot(t);
+    const r = await t.sh('b1', 'bridge link set dev eth0 learning off cost 7 priority 5 && bridge link show dev eth0');
+    expect(r.output).toBe('2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 5 cost 7 \n');
+    await t.sh('pc1', 'ping -c 1 -W 1 10.0.0.2 >/dev/null');
+    const fdb = await t.sh('b1', 'bridge fdb show br br0 | grep -v permanent');
+    // pc2's reply was learned on eth1; pc1's frames on eth0 taught nothing.
+    expect(fdb.output).toBe('02:00:00:00:00:02 dev eth1 master br0 \n');
+  });
 });
+

@@ -10,6 +10,10 @@ export interface FdbEntry {
   port: number;
   /** A port's or the bridge's own address (`permanent` in `bridge fdb`, `is local? yes` in brctl). */
   readonly local: boolean;
+  /** Added by the user as `static` (BR_FDB_STATIC without LOCAL): never ages. */
+  readonly static?: boolean;
+  /** Added by the user (BR_FDB_ADDED_BY_USER). */
+  readonly user?: boolean;
   /** Virtual time (ns) of the last frame from this address. */
   updated: number;
 }
@@ -23,7 +27,7 @@ export class BridgeFdb {
   /** The live entry for `mac`, dropping it first when it has aged out (br_fdb_find_rcu + has_expired). */
   lookup(mac: MacAddress, now: number): FdbEntry | undefined {
     const e = this.entries.get(mac);
-    if (e && !e.local && now - e.updated >= this.ageingTime) {
+    if (e && !e.local && !e.static && now - e.updated >= this.ageingTime) {
       this.entries.delete(mac);
       return undefined;
     }
@@ -45,6 +49,25 @@ export class BridgeFdb {
     const e = this.entries.get(mac);
     if (e?.local) return;
     this.entries.set(mac, { mac, port, local: true, updated: now });
+  }
+
+  /**
+   * br_fdb_add from `bridge fdb add|replace|append` (master): `permanent` is a local entry, `static` never
+   * ages, `dynamic` ages like a learned one. False when the address is there and `replace` is not set.
+   */
+  addUser(mac: MacAddress, port: number, state: 'permanent' | 'static' | 'dynamic', replace: boolean, now: number): boolean {
+    if (this.entries.has(mac) && !replace) return false;
+    // A replaced entry keeps its place in the list (fdb_add_entry changes it in place); a new one is the newest.
+    this.entries.set(mac, { mac, port, local: state === 'permanent', static: state !== 'dynamic', user: true, updated: now });
+    return true;
+  }
+
+  /** br_fdb_delete (`bridge fdb del`): false when `mac` has no entry behind `port`. */
+  remove(mac: MacAddress, port: number): boolean {
+    const e = this.entries.get(mac);
+    if (!e || e.port !== port) return false;
+    this.entries.delete(mac);
+    return true;
   }
 
   /** br_fdb_delete_by_port: every entry of a leaving port (`local` too, unless another port has the MAC). */

@@ -6,6 +6,7 @@ import { broadcastOf, isLoopbackIpv4, networkOf, prefixToNetmask, type Ipv4Addre
 import type { Fib } from './fib.ts';
 import type { NetInterface } from './interface.ts';
 import { Proto, RouteType, Scope, Table, type Route } from './route.ts';
+import type { RtnlEvents } from './rtnl-events.ts';
 
 export interface IfAddress {
   readonly ifindex: number;
@@ -39,6 +40,9 @@ export class AddressTable {
     private readonly fib: Fib,
     private readonly iface: (ifindex: number) => NetInterface | undefined,
     private readonly promote: (dev: NetInterface) => boolean,
+    private readonly events: RtnlEvents | null = null,
+    /** The device's last address went: fib_disable_ip(dev, NETDEV_DOWN, force) flushes its routes and neighbours. */
+    private readonly lastGone: (dev: NetInterface) => void = () => {},
   ) {}
 
   of(ifindex: number): readonly IfAddress[] {
@@ -75,6 +79,8 @@ export class AddressTable {
       for (let i = 0; i < list.length; i++) if (!list[i]!.secondary && a.scope <= list[i]!.scope) at = i + 1;
       list.splice(at, 0, a);
     }
+    // rtmsg_ifa(RTM_NEWADDR) goes out before the inetaddr notifier adds the routes.
+    this.events?.addr(a);
     const dev = this.iface(a.ifindex);
     if (dev) this.addRoutes(dev, a);
   }
@@ -103,13 +109,20 @@ export class AddressTable {
       } else {
         for (const s of subs) {
           list.splice(list.indexOf(s), 1);
-          if (dev) this.removeRoutes(dev, s, list);
+          this.events?.addr(s, true);
+          // The primary is still on the device's list while its secondaries go (__inet_del_ifa).
+          if (dev) this.removeRoutes(dev, s, [a, ...list]);
         }
       }
     }
+    this.events?.addr(a, true);
     if (dev) this.removeRoutes(dev, a, list);
+    if (promoted) this.events?.addr(promoted);
     if (promoted && dev) this.addRoutes(dev, promoted);
-    if (list.length === 0) this.lists.delete(a.ifindex);
+    if (list.length === 0) {
+      this.lists.delete(a.ifindex);
+      if (dev) this.lastGone(dev);
+    }
   }
 
   /** Removes every address of an interface (device removal). */
@@ -167,14 +180,17 @@ export class AddressTable {
     const keepLocal = [...this.all()].some((o) => o !== a && o.address === a.address);
     const keepBrd = remaining.some((o) => (o.broadcast === bcast && o.broadcast !== 0) || (o.prefixLength < 31 && broadcastOf(o.address, o.prefixLength) === bcast && !o.secondary));
     const keepPrefix = remaining.some((o) => !o.secondary && networkOf(o.peer, o.prefixLength) === prefix && o.prefixLength === a.prefixLength);
-    this.fib.removeWhere((r) => {
-      if (r.ifindex !== dev.ifindex || r.protocol !== Proto.KERNEL) return false;
-      if (r.type === RouteType.LOCAL && r.prefixLength === 32 && r.dst === a.address) return !keepLocal;
-      if (r.type === RouteType.BROADCAST && (r.dst === bcast || (a.broadcast && r.dst === a.broadcast))) return !keepBrd;
-      if (r.dst === prefix && r.prefixLength === a.prefixLength && r.table !== Table.LOCAL) return !keepPrefix && r.prefsrc === a.address;
-      if (r.dst === prefix && r.prefixLength === a.prefixLength && r.type === RouteType.LOCAL && r.prefixLength < 32) return !keepPrefix;
-      return false;
-    });
+    // Linux announces the prefix route's removal first, then the broadcast, then the local route.
+    const kind = (r: Route): number => {
+      if (r.ifindex !== dev.ifindex || r.protocol !== Proto.KERNEL) return 0;
+      if (r.type === RouteType.LOCAL && r.prefixLength === 32 && r.dst === a.address) return keepLocal ? 0 : 3;
+      if (r.type === RouteType.BROADCAST && (r.dst === bcast || (a.broadcast && r.dst === a.broadcast))) return keepBrd ? 0 : 2;
+      if (r.dst === prefix && r.prefixLength === a.prefixLength && r.table !== Table.LOCAL) return !keepPrefix && r.prefsrc === a.address ? 1 : 0;
+      if (r.dst === prefix && r.prefixLength === a.prefixLength && r.type === RouteType.LOCAL && r.prefixLength < 32) return keepPrefix ? 0 : 1;
+      return 0;
+    };
+    const doomed = this.fib.allRoutes().filter((r) => kind(r) !== 0);
+    for (const k of [1, 2, 3]) for (const r of doomed) if (kind(r) === k) this.fib.remove(r);
   }
 
   /** Primary address selection (inet_select_addr): an address of `dev` in `dst`'s subnet, else its first usable primary. */

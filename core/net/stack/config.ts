@@ -5,7 +5,7 @@
 
 import { broadcastOf, isMulticastIpv4, networkOf, prefixToNetmask, type Ipv4Address, type MacAddress } from '../wire/index.ts';
 import type { IfAddress } from './addresses.ts';
-import { EADDRNOTAVAIL, EBUSY, EEXIST, EINVAL, ELOOP, ENETDOWN, ENETUNREACH, ENODEV, ENOENT, EOPNOTSUPP, ESRCH, STRERROR } from './errno.ts';
+import { EADDRNOTAVAIL, EBUSY, EEXIST, EINVAL, ELOOP, ENETDOWN, ENETUNREACH, ENODEV, ENOENT, EOPNOTSUPP, ERANGE, ESRCH, STRERROR } from './errno.ts';
 import { LINK_KINDS, bridgeOf, type NewLinkSpec } from '../link/kinds.ts';
 import type { NetInterface } from './interface.ts';
 import { Nud, NUD_VALID, type Neighbour } from './neighbour.ts';
@@ -171,6 +171,46 @@ export class NetConfig {
     return 0;
   }
 
+  /**
+   * `bridge fdb add|replace|append ADDR dev PORT master` (br_fdb_add): -EINVAL when PORT is not a bridge
+   * port (no master ndo_fdb_add), -EEXIST when the address is there and `replace` is not set.
+   */
+  addFdbEntry(port: number, mac: MacAddress, state: 'permanent' | 'static' | 'dynamic', replace: boolean): NetlinkResult {
+    const dev = this.stack.iface(port);
+    if (!dev) return err(ENODEV);
+    const br = dev.master ? bridgeOf(this.stack.iface(dev.master)) : null;
+    if (!br) return err(EINVAL);
+    return br.fdb.addUser(mac, port, state, replace, this.stack.cpu.now) ? 0 : err(EEXIST);
+  }
+
+  /** `bridge fdb del ADDR dev PORT master`: -ENOENT when the port has no such entry. */
+  deleteFdbEntry(port: number, mac: MacAddress): NetlinkResult {
+    const dev = this.stack.iface(port);
+    if (!dev) return err(ENODEV);
+    const br = dev.master ? bridgeOf(this.stack.iface(dev.master)) : null;
+    if (!br) return err(EINVAL);
+    return br.fdb.remove(mac, port) ? 0 : err(ENOENT);
+  }
+
+  /**
+   * `bridge link set dev PORT ...` (br_setport): -EOPNOTSUPP unless PORT is a bridge port; -ERANGE for a
+   * priority above 63 (BR_MAX_PORT_PRIORITY) or a path cost outside 1..65535.
+   */
+  setBridgePort(ifindex: number, c: { cost?: number; priority?: number; learning?: boolean; flood?: boolean; hairpin?: boolean }): NetlinkResult {
+    const dev = this.stack.iface(ifindex);
+    if (!dev) return err(ENODEV);
+    const p = dev.master ? bridgeOf(this.stack.iface(dev.master))?.port(ifindex) : undefined;
+    if (!p) return err(EOPNOTSUPP);
+    if (c.priority !== undefined && (c.priority < 0 || c.priority > 63)) return err(ERANGE);
+    if (c.cost !== undefined && (c.cost < 1 || c.cost > 65535)) return err(ERANGE);
+    if (c.priority !== undefined) p.priority = c.priority;
+    if (c.cost !== undefined) p.cost = c.cost;
+    if (c.learning !== undefined) p.learning = c.learning;
+    if (c.flood !== undefined) p.flood = c.flood;
+    if (c.hairpin !== undefined) p.hairpin = c.hairpin;
+    return 0;
+  }
+
   /** The bridge behind `ifindex`, if that link is one (for tools: FDB, ports, settings). */
   bridge(ifindex: number) {
     return bridgeOf(this.stack.iface(ifindex));
@@ -204,6 +244,7 @@ export class NetConfig {
       if (c.mtu < min) return err(EINVAL, `mtu less than device minimum`);
       if (c.mtu > max) return err(EINVAL, `mtu greater than device maximum`);
     }
+    const before = [dev.name, dev.mac, dev.mtu, dev.txQueueLen, dev.promisc, dev.allmulti, dev.noArp];
     if (c.name !== undefined) {
       const other = this.stack.ifaceByName(c.name);
       if (other && other !== dev) return err(EEXIST);
@@ -225,6 +266,9 @@ export class NetConfig {
     if (c.promisc !== undefined) dev.promisc = c.promisc ? 1 : 0;
     if (c.allmulti !== undefined) dev.allmulti = c.allmulti ? 1 : 0;
     if (c.arp !== undefined && !dev.isLoopback) dev.noArp = !c.arp;
+    // One RTM_NEWLINK for what changed (setting a value a link already has announces nothing).
+    const after = [dev.name, dev.mac, dev.mtu, dev.txQueueLen, dev.promisc, dev.allmulti, dev.noArp];
+    if (after.some((v, i) => v !== before[i])) this.stack.events.link(dev);
     if (c.up !== undefined) this.stack.setAdminUp(dev, c.up);
     return 0;
   }
@@ -348,7 +392,7 @@ export class NetConfig {
     const same = (fib.table(r.table)?.bucket(r.dst, r.prefixLength) ?? []).filter((o) => o.tos === r.tos && o.metric === r.metric);
     if (mode === 'add' && same.length) return err(EEXIST);
     if (mode === 'append' && same.some((o) => o.type === r.type && o.gateway === r.gateway && o.ifindex === r.ifindex)) return err(EEXIST);
-    if (mode === 'replace' && same.length) fib.remove(same[0]!);
+    if (mode === 'replace' && same.length) fib.remove(same[0]!, false);
     fib.insert(r, mode === 'append');
     return 0;
   }
@@ -408,6 +452,8 @@ export class NetConfig {
   deleteNeighbour(ifindex: number, address: Ipv4Address): NetlinkResult {
     const n = this.stack.neighbours.get(ifindex, address);
     if (!n) return err(ENOENT);
+    // neigh_delete(): an administrative update to FAILED (announced), then the removal.
+    if (n.state !== Nud.FAILED) this.stack.neighbours.setStatic(n, n.mac, Nud.FAILED);
     this.stack.neighbours.delete(n);
     return 0;
   }

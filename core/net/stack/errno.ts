@@ -19,6 +19,7 @@ export const EHOSTUNREACH = 113;
 export const EACCES = 13;
 export const EBUSY = 16;
 export const ELOOP = 40;
+export const ERANGE = 34;
 
 /** strerror(3) wording (glibc) for the errnos above. */
 export const STRERROR: Readonly<Record<number, string>> = {
@@ -40,4 +41,5 @@ export const STRERROR: Readonly<Record<number, string>> = {
   [ENOBUFS]: 'No buffer space available',
   [EBUSY]: 'Device or resource busy',
   [ELOOP]: 'Too many levels of symbolic links',
+  [ERANGE]: 'Numerical result out of range',
 };

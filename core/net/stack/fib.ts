@@ -5,6 +5,7 @@
 import type { Ipv4Address } from '../wire/index.ts';
 import * as routes from './route.ts';
 import type { Route, RouteTable } from './route.ts';
+import type { RtnlEvents } from './rtnl-events.ts';
 
 // Bound once: compiled to CommonJS (tsx, vitest) every read of an imported binding is a getter call.
 const { RouteType, Scope, Table } = routes;
@@ -35,6 +36,9 @@ export class Fib {
   /** Told of every route removed (next-hop exceptions go with the last route of their next hop). */
   onRemove: ((route: Route) => void) | null = null;
 
+  /** `events`: where inserts and single removals are notified (rtmsg_fib); flushes are silent, as fib_flush is. */
+  constructor(readonly events: RtnlEvents | null = null) {}
+
   table(id: number, create = false): RouteTable | undefined {
     let t = this.tables.get(id);
     if (!t && create) this.tables.set(id, (t = new routes.RouteTable(id)));
@@ -44,14 +48,17 @@ export class Fib {
   insert(route: Route, append = false): void {
     this.table(route.table, true)!.insert(route, append);
     this.generation++;
+    this.events?.route(route);
   }
 
-  remove(route: Route): boolean {
+  /** Removes one route; `notify` false for a replace, whose new route alone is announced. */
+  remove(route: Route, notify = true): boolean {
     const ok = this.tables.get(route.table)?.remove(route) ?? false;
     if (ok) {
       this.generation++;
       this.onRemove?.(route);
     }
+    if (ok && notify) this.events?.route(route, true);
     return ok;
   }
 

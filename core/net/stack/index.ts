@@ -16,3 +16,4 @@ export * from './stack.ts';
 export * from './proc-net.ts';
 export * from './proc-sys.ts';
 export * from './qdisc.ts';
+export * from './rtnl-events.ts';

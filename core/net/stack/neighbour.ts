@@ -4,6 +4,7 @@
 
 import type { Cpu, Timer } from '../../cpu/index.ts';
 import type { Ipv4Address, MacAddress } from '../wire/index.ts';
+import type { RtnlEvents } from './rtnl-events.ts';
 import type { NetInterface } from './interface.ts';
 import type { PacketBuffer } from './packet-buffer.ts';
 
@@ -65,6 +66,8 @@ export interface NeighbourOwner {
   unreachable(pkt: PacketBuffer): void;
   /** A random number in [0, 1) for reachable time randomization. */
   random(): number;
+  /** Where state changes and removals are announced (neigh_update_notify, neigh_cleanup_and_release). */
+  readonly events?: RtnlEvents;
 }
 
 const SEC = 1e9;
@@ -91,6 +94,7 @@ export class NeighbourTable {
   }
 
   delete(n: Neighbour): void {
+    this.owner.events?.neigh(n, true);
     n.timer?.cancel();
     n.timer = null;
     n.queue = [];
@@ -230,11 +234,13 @@ export class NeighbourTable {
       } else {
         n.state = Nud.STALE;
         n.updated = now;
+        this.owner.events?.neigh(n);
       }
     } else if (n.state & Nud.DELAY) {
       if (now <= n.confirmed + p.delayProbe) {
         n.state = Nud.REACHABLE;
         n.updated = now;
+        this.owner.events?.neigh(n);
         next = n.confirmed + (p.dev ? this.reachableTime(p.dev) : 30 * SEC);
       } else {
         n.state = Nud.PROBE;
@@ -248,6 +254,7 @@ export class NeighbourTable {
     if (n.state & (Nud.INCOMPLETE | Nud.PROBE) && n.probes >= this.maxProbes(n)) {
       n.state = Nud.FAILED;
       n.updated = now;
+      this.owner.events?.neigh(n);
       this.invalidate(n);
       return;
     }
@@ -278,6 +285,7 @@ export class NeighbourTable {
       if (old & NUD_CONNECTED) {
         n.state = Nud.STALE;
         n.updated = now;
+        this.owner.events?.neigh(n);
       }
       return;
     }
@@ -286,11 +294,13 @@ export class NeighbourTable {
       // Same address overheard: keep the current state (neigh_update with NEIGH_UPDATE_F_WEAK_OVERRIDE).
       return;
     }
+    const notify = old !== state || n.mac !== mac;
     n.mac = mac;
     n.state = state;
     n.updated = now;
     n.timer?.cancel();
     n.timer = null;
+    if (notify) this.owner.events?.neigh(n);
     if (state & Nud.REACHABLE) {
       const dev = this.owner.iface(n.ifindex);
       this.arm(n, now + (dev ? this.reachableTime(dev) : 30 * SEC));
@@ -312,9 +322,11 @@ export class NeighbourTable {
   setStatic(n: Neighbour, mac: MacAddress, state: number): void {
     n.timer?.cancel();
     n.timer = null;
+    const notify = n.state !== state || n.mac !== mac;
     n.mac = mac;
     n.state = state;
     n.updated = this.owner.cpu.now;
+    if (notify) this.owner.events?.neigh(n);
     if (state & Nud.REACHABLE) {
       n.confirmed = this.owner.cpu.now;
       const dev = this.owner.iface(n.ifindex);

@@ -19,7 +19,8 @@ import { NeighbourTable } from './neighbour.ts';
 import type { PacketBuffer } from './packet-buffer.ts';
 import type { NetworkHandler, PacketTap, Registration, TransportHandler } from './registration.ts';
 import { RouteExceptions, nexthopKey } from './route-exceptions.ts';
-import { Scope } from './route.ts';
+import { RouteType, Scope } from './route.ts';
+import { RtnlEvents } from './rtnl-events.ts';
 import { DEVCONF_DEFAULTS, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, effectiveConf, newDevConf, type DevConf, type DevConfKey, type Ipv4Sysctl } from './sysctl.ts';
 
 // Read on every packet: bound once (compiled to CommonJS, each read of an imported binding is a getter call).
@@ -43,7 +44,9 @@ export class Stack {
   readonly confAll: DevConf = newDevConf(DEVCONF_DEFAULTS);
   readonly confDefault: DevConf = newDevConf(DEVCONF_DEFAULTS);
   readonly mibs = new StackMibs();
-  readonly fib = new Fib();
+  /** rtnetlink notifications (`ip monitor`): see rtnl-events.ts. */
+  readonly events = new RtnlEvents();
+  readonly fib = new Fib(this.events);
   /** Learned redirects and path MTUs per destination (route.c's fib_nh_exception). */
   readonly routeExceptions: RouteExceptions;
   readonly addresses: AddressTable;
@@ -80,7 +83,11 @@ export class Stack {
       return (this.fib.table(r.table)?.all() ?? []).some((x) => nexthopKey(x) === key);
     });
     this.fib.onRemove = (r) => this.routeExceptions.routeRemoved(r);
-    this.addresses = new AddressTable(this.fib, (i) => this.interfaces.get(i), (dev) => this.conf(dev, 'promote_secondaries') !== 0);
+    this.addresses = new AddressTable(this.fib, (i) => this.interfaces.get(i), (dev) => this.conf(dev, 'promote_secondaries') !== 0, this.events, (dev) => {
+      // The last IPv4 address gone: every route through the device and every neighbour go, silently for routes.
+      this.fib.removeWhere((r) => r.ifindex === dev.ifindex);
+      this.neighbours.flushInterface(dev.ifindex, true);
+    });
     this.neighbours = new NeighbourTable({
       cpu: this.cpu,
       iface: (i) => this.interfaces.get(i),
@@ -88,6 +95,7 @@ export class Stack {
       transmit: (pkt, ifindex, mac) => this.link.transmitIpv4(pkt, ifindex, mac),
       unreachable: (pkt) => this.ipv4.linkFailure(pkt),
       random: () => this.rng.next(),
+      events: this.events,
     });
     this.link = new LinkLayer(this);
     this.arp = new ArpLayer(this);
@@ -104,6 +112,7 @@ export class Stack {
     const dev = new NetInterface(this.nextIfindex++, name, kind, mac, this.confDefault);
     if (this.sysctl.ip_forward) dev.conf.forwarding = 1;
     this.interfaces.set(dev.ifindex, dev);
+    this.events.link(dev);
     return dev;
   }
 
@@ -132,6 +141,7 @@ export class Stack {
     if (dev.master) this.interfaces.get(dev.master)?.driver?.release?.(dev);
     this.addresses.flush(dev.ifindex);
     this.neighbours.flushInterface(dev.ifindex, true);
+    this.events.link(dev, true);
     this.interfaces.delete(dev.ifindex);
     dev.wire = null;
     dev.driver?.destroy?.(dev);
@@ -157,6 +167,10 @@ export class Stack {
     if (dev.adminUp === up) return;
     dev.adminUp = up;
     if (up) dev.everUp = true;
+    // dev_open announces the link before linkwatch has seen the carrier (NO-CARRIER, state DOWN) when the
+    // driver turns the carrier on by itself (a veth, Kathará's NICs); linkwatch's message follows the routes.
+    const lagging = up && dev.carrier && (dev.kind === 'ether' || dev.kind === 'veth');
+    this.events.link(dev, false, lagging);
     if (up) {
       // The all-hosts group is joined on every device that comes up, loopback included (ip_mc_up).
       dev.groups.set(0xe0000001, (dev.groups.get(0xe0000001) ?? 0) + 1);
@@ -164,10 +178,12 @@ export class Stack {
     } else {
       const g = dev.groups.get(0xe0000001);
       if (g !== undefined) g <= 1 ? dev.groups.delete(0xe0000001) : dev.groups.set(0xe0000001, g - 1);
-      // fib_disable_ip(): every route through the device goes, static ones included.
-      this.fib.removeWhere((r) => r.ifindex === dev.ifindex);
-      this.neighbours.flushInterface(dev.ifindex, false);
+      // fib_disable_ip() without force: every route through the device goes, static ones included, but
+      // local routes stay (the address is still ours); neigh_ifdown drops every neighbour, permanent ones too.
+      this.fib.removeWhere((r) => r.ifindex === dev.ifindex && r.type !== RouteType.LOCAL);
+      this.neighbours.flushInterface(dev.ifindex, true);
     }
+    if (lagging) this.events.link(dev);
     this.linkStateChanged(dev);
     dev.onStateChange?.();
   }
@@ -176,6 +192,7 @@ export class Stack {
   setCarrier(dev: NetInterface, up: boolean): void {
     if (dev.isLoopback || dev.carrier === up) return;
     dev.carrier = up;
+    if (dev.adminUp) this.events.link(dev);
     if (!up && this.conf(dev, 'arp_evict_nocarrier')) this.neighbours.flushInterface(dev.ifindex, false);
     this.linkStateChanged(dev);
     dev.onStateChange?.();

@@ -5,6 +5,7 @@ import { doAddress } from '../lib/net/ip-addr.ts';
 import { IpCtx, IpExit, matches, type IpOptions } from '../lib/net/ip-common.ts';
 import { doLink } from '../lib/net/ip-link.ts';
 import { doMaddr } from '../lib/net/ip-maddr.ts';
+import { doMonitor } from '../lib/net/ip-monitor.ts';
 import { doNeigh } from '../lib/net/ip-neigh.ts';
 import { doRoute } from '../lib/net/ip-route.ts';
 import { doRule } from '../lib/net/ip-rule.ts';
@@ -33,7 +34,7 @@ const OBJECTS: Array<[string, Handler | null]> = [
   ['address', doAddress], ['addrlabel', null], ['maddress', doMaddr], ['route', doRoute], ['rule', doRule],
   ['neighbor', doNeigh], ['neighbour', doNeigh], ['ntable', null], ['ntbl', null], ['link', doLink],
   ['l2tp', null], ['fou', null], ['ila', null], ['macsec', null], ['tunnel', null], ['tuntap', null],
-  ['tap', null], ['token', null], ['tcpmetrics', null], ['tcp_metrics', null], ['monitor', null],
+  ['tap', null], ['token', null], ['tcpmetrics', null], ['tcp_metrics', null], ['monitor', doMonitor],
   ['xfrm', null], ['mroute', null], ['mrule', null], ['netns', null], ['netconf', null], ['vrf', null],
   ['sr', null], ['nexthop', null], ['mptcp', null], ['ioam', null], ['help', null],
 ];
@@ -81,7 +82,9 @@ async function run(ctx: IpCtx, args: string[], opts: IpOptions): Promise<number>
       ctx.out('ip utility, iproute2-6.1.0, libbpf 1.1.2\n');
       return 0;
     } else if (matches(a, '-oneline')) opts.oneline = true;
-    else if (matches(a, '-timestamp') || matches(a, '-tshort') || matches(a, '-force')) continue;
+    else if (matches(a, '-timestamp')) opts.timestamp = Math.max(opts.timestamp ?? 0, 1);
+    else if (matches(a, '-tshort')) opts.timestamp = 2;
+    else if (matches(a, '-force')) continue;
     else if (matches(a, '-batch')) ctx.fail('batch files are not supported here', 1);
     else if (matches(a, '-brief')) opts.brief = true;
     else if (matches(a, '-json')) opts.json = true;

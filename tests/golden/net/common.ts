@@ -44,7 +44,9 @@ export function mask(text: string): string {
     .replace(/ipg\/ewma [\d./]+ ms/g, 'ipg/ewma T ms')
     .replace(/^\[\d+\.\d+\] /gm, '[T] ')
     .replace(/expires \d+sec/g, 'expires Nsec')
-    .replace(/"expires":\d+/g, '"expires":N');
+    .replace(/"expires":\d+/g, '"expires":N')
+    .replace(/^Timestamp: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4} \d+ usec$/gm, 'Timestamp: T')
+    .replace(/^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\] /gm, '[TS] ');
 }
 
 /**

@@ -21,6 +21,17 @@ export const TOPOLOGIES: Record<string, Topology> = {
     pc2: [{ name: 'eth0', mac: mac(2, 0), domain: 'A' }],
     pc3: [{ name: 'eth0', mac: mac(3, 0), domain: 'B' }],
   },
+  /**
+   * pc1 bridges eth0 (to pc2) and eth1 (to pc3's eth1); pc3's eth0 goes to pc4. pc4 comes first so the
+   * recorder wires C before B: each port's peer then has the port's own ifindex, and `bridge link` prints
+   * no `@peer` (a guest's NIC has no peer in the guest).
+   */
+  bridged: {
+    pc4: [{ name: 'eth0', mac: mac(4, 0), domain: 'C' }],
+    pc1: [{ name: 'eth0', mac: mac(1, 0), domain: 'A' }, { name: 'eth1', mac: mac(1, 1), domain: 'B' }],
+    pc2: [{ name: 'eth0', mac: mac(2, 0), domain: 'A' }],
+    pc3: [{ name: 'eth0', mac: mac(3, 0), domain: 'C' }, { name: 'eth1', mac: mac(3, 1), domain: 'B' }],
+  },
   /** pc1 - r1 - r2 - r3 - r4 - r5 - pc2; L0 = pc1/r1, Li = ri/r(i+1), L5 = r5/pc2. */
   chain: {
     pc1: [{ name: 'eth0', mac: mac(0x10, 0), domain: 'L0' }],

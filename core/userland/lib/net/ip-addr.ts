@@ -54,7 +54,7 @@ function globMatch(pattern: string, s: string): boolean {
 
 const hasPeer = (a: RtAddr): boolean => a.peer !== 0 && a.peer !== a.address;
 
-function addrText(a: RtAddr): string {
+export function addrText(a: RtAddr): string {
   let s = `inet ${fmt(a.address)}`;
   s += hasPeer(a) ? ` peer ${fmt(a.peer)}/${a.prefixLength}` : `/${a.prefixLength}`;
   if (a.broadcast) s += ` brd ${fmt(a.broadcast)}`;
@@ -64,7 +64,7 @@ function addrText(a: RtAddr): string {
   return `${s} ${a.label}`;
 }
 
-const lft = (v: number): string => (v === 0xffffffff ? 'forever' : `${v}sec`);
+export const lft = (v: number): string => (v === 0xffffffff ? 'forever' : `${v}sec`);
 
 function addrJson(a: RtAddr): Record<string, Json> {
   const o: Record<string, Json> = { family: 'inet', local: fmt(a.address) };

@@ -16,6 +16,8 @@ export interface IpOptions {
   oneline: boolean;
   /** 0 = any, 2 = inet, 10 = inet6, 17 = link. */
   family: number;
+  /** `ip monitor` timestamps: 1 = -t (Timestamp: lines), 2 = -ts (short, ISO). */
+  timestamp?: number;
 }
 
 /** Thrown to end `ip` with a status after its message was printed. */
@@ -226,7 +228,7 @@ export function linkPeer(l: RtLink): { index: number; netnsid: number } | null {
 
 export function linkFlags(l: RtLink): string[] {
   const f: string[] = [];
-  if (l.up && !l.carrier && l.kind !== 'loopback') f.push('NO-CARRIER');
+  if (l.up && !(l.running ?? l.carrier) && l.kind !== 'loopback') f.push('NO-CARRIER');
   if (l.kind === 'loopback') f.push('LOOPBACK');
   else if (l.kind === 'dummy') f.push('BROADCAST');
   else f.push('BROADCAST', 'MULTICAST');

@@ -10,10 +10,10 @@ import { bridgeDetails, bridgePortDetails, linkAdd, linkDelete } from './ip-link
 import type { Json } from './json.ts';
 
 /** The first line of a link ("2: eth0@if2: <...> mtu 1500 qdisc noqueue state UP [mode DEFAULT] group default qlen 1000"). */
-export function linkHeader(l: RtLink, withMode: boolean): string {
+export function linkHeader(l: RtLink, withMode: boolean, showQueue = true): string {
   const master = (l as ShownLink).masterName;
   return `${l.ifindex}: ${linkDisplayName(l)}: <${linkFlags(l).join(',')}> mtu ${l.mtu} qdisc ${qdiscOf(l)} ${master ? `master ${master} ` : ''}state ${operState(l)} ` +
-    `${withMode ? 'mode DEFAULT ' : ''}group default qlen ${l.txQueueLen}`;
+    `${withMode ? 'mode DEFAULT ' : ''}group default ${showQueue ? `qlen ${l.txQueueLen}` : ''}`;
 }
 
 /** The "link/ether ..." line (without the leading indent), with -d details appended. */

@@ -63,16 +63,18 @@ function neighShow(ctx: IpCtx, args: string[], flush: boolean): number {
     }));
     return 0;
   }
-  for (const n of list) {
-    let s = `${fmt(n.address)} `;
-    if (dev === undefined) s += `dev ${ctx.linkName(n.ifindex)} `;
-    if (n.mac !== null) s += `lladdr ${formatMac(n.mac)} `;
-    if (n.router) s += 'router ';
-    if (ctx.opts.stats) s += `used ${Math.floor(n.used / 1e9)}/${Math.floor(n.confirmed / 1e9)}/${Math.floor(n.updated / 1e9)} probes ${n.probes} `;
-    s += stateNames(n.state).join(' ') + ' ';
-    ctx.out(s + '\n');
-  }
+  for (const n of list) ctx.out(neighText(ctx, n, dev === undefined) + '\n');
   return 0;
+}
+
+/** One entry as print_neigh writes it (`withDev` unless the listing was for one device). */
+export function neighText(ctx: IpCtx, n: RtNeigh, withDev: boolean): string {
+  let s = `${fmt(n.address)} `;
+  if (withDev) s += `dev ${ctx.linkName(n.ifindex)} `;
+  if (n.mac !== null) s += `lladdr ${formatMac(n.mac)} `;
+  if (n.router) s += 'router ';
+  if (ctx.opts.stats) s += `used ${Math.floor(n.used / 1e9)}/${Math.floor(n.confirmed / 1e9)}/${Math.floor(n.updated / 1e9)} probes ${n.probes} `;
+  return s + stateNames(n.state).join(' ') + ' ';
 }
 
 function neighModify(ctx: IpCtx, args: string[], mode: 'add' | 'replace' | 'change' | 'del'): number {

@@ -31,6 +31,10 @@ interface ShowFilter {
   exact?: { address: number; prefixLength: number };
 }
 
+/** A route as `ip monitor` prints it: every table; `dev` given, the device is left out as `ip route show dev` does. */
+export const routeEventText = (ctx: IpCtx, r: RtRoute, dev?: number): string =>
+  routeText(ctx, r, dev ? { table: 0, tableGiven: false, cloned: false, dev } : { table: 0, tableGiven: false, cloned: false });
+
 function routeText(ctx: IpCtx, r: RtRoute, f: ShowFilter): string {
   let s = '';
   if (r.type !== RTN_UNICAST) s += `${nameOf(RTN_TYPES, r.type)} `;
