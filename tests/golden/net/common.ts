@@ -39,5 +39,21 @@ export function mask(text: string): string {
     .replace(/  \d+\.\d+ ms/g, '  T ms')
     .replace(/(\d+\.\d+)ms/g, 'Tms')
     .replace(/ipg\/ewma [\d./]+ ms/g, 'ipg/ewma T ms')
-    .replace(/^\[\d+\.\d+\] /gm, '[T] ');
+    .replace(/^\[\d+\.\d+\] /gm, '[T] ')
+    .replace(/^.*$/gm, maskMtrLine);
+}
+
+/**
+ * mtr's start time and round-trip columns (report hop lines end with the Last/Avg/Best/Wrst/StDev cells,
+ * numbers with a decimal point; Loss% and Snt stay), JSON and XML time members, CSV time stamp and times,
+ * the round-trip time of raw mode's "p HOP USEC SEQ" lines.
+ */
+function maskMtrLine(line: string): string {
+  if (/^Start: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/.test(line)) return 'Start: T';
+  if (/^ +\d+\.\|-- /.test(line)) return line.replace(/(?: +\d+\.\d*){1,5}$/, (run) => run.replace(/ +\d+\.\d*/g, ' T'));
+  if (/^ +"(Last|Avg|Best|Wrst|StDev)": /.test(line)) return line.replace(/: [-\d.e]+(,?)$/, ': T$1');
+  if (/^ +<(Last|Avg|Best|Wrst|StDev)>/.test(line)) return line.replace(/>[^<]*</, '>T<');
+  if (/^p \d+ \d+ \d+$/.test(line)) return line.replace(/^(p \d+) \d+/, '$1 T');
+  if (line.startsWith('MTR.0.95,')) return line.replace(/^MTR\.0\.95,\d+,/, 'MTR.0.95,T,').replace(/(?:,\d+\.\d\d){5}$/, ',T,T,T,T,T');
+  return line;
 }
