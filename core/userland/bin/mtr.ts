@@ -2,7 +2,7 @@
 // XML after -c cycles. Probes go out as select_loop schedules them (one per interval / hops-per-batch,
 // five seconds of grace after the last cycle) so the routers' ICMP rate limits see what they see under
 // the real tool. The curses display needs a terminal mtr-tiny knows: without TERM, ncurses' message.
-import { AF_INET, CLOCK_REALTIME, O_RDONLY, SOCK_DGRAM, utf8Decode, type Program, type Sys } from '../../kernel/abi.ts';
+import { AF_INET, CLOCK_REALTIME, EHOSTUNREACH, O_RDONLY, SOCK_DGRAM, utf8Decode, type Program, type Sys } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt } from '../../net/wire/index.ts';
 import { strerror } from '../lib/errno.ts';
 import { readAll } from '../lib/io.ts';
@@ -53,13 +53,33 @@ function routeMtu(sys: Sys, dst: number): number {
 
 /** One trace: returns 0, or 1 after mtr's fatal error (already printed). */
 async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number): Promise<number> {
-  // net_open: the source address comes from a UDP socket connected to the target.
-  const udp = sys.socket(AF_INET, SOCK_DGRAM, 0);
-  const c = await sys.connect(udp, { family: AF_INET, addr: dst, port: 1 });
-  sys.close(udp);
-  if (c < 0) {
-    await p.error(`udp socket connect failed: ${strerror(c)}`);
-    return 1;
+  // net_reopen: the source address is -a's, the first IPv4 address of -I's interface, or the one a UDP
+  // socket connected to the target gets (an unreachable host leaves it unset, as Linux allows).
+  let source: number | null = null;
+  if (o.address !== null) {
+    source = inetAton(o.address);
+    if (source === null || !/^\d+\.\d+\.\d+\.\d+$/.test(o.address)) {
+      await p.error('invalid local address');
+      return 1;
+    }
+  } else if (o.iface !== null) {
+    const addrs = sys.rtAddrs();
+    const links = sys.rtLinks();
+    const a = typeof addrs === 'number' ? undefined : addrs.find((x) => x.label === o.iface);
+    if (a) source = a.address;
+    else {
+      const known = typeof links !== 'number' && links.some((l) => l.name === o.iface);
+      await p.error(known ? 'interface missing IPv4 address' : 'no such interface');
+      return 1;
+    }
+  } else {
+    const udp = sys.socket(AF_INET, SOCK_DGRAM, 0);
+    const c = await sys.connect(udp, { family: AF_INET, addr: dst, port: 1 });
+    sys.close(udp);
+    if (c < 0 && c !== -EHOSTUNREACH) {
+      await p.error(`udp socket connect failed: ${strerror(c)}`);
+      return 1;
+    }
   }
   // Raw mode prints each event as it happens (raw.c); names ("d" lines) come from /etc/hosts.
   const raw: string[] = [];
@@ -69,6 +89,7 @@ async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number): 
     host: (i, a) => raw.push(`h ${i} ${fmt(a)}`),
     ping: (i, us, seq) => raw.push(`p ${i} ${us} ${seq}`),
   };
+  const net = new MtrNet(dst, o.first, o.max, o.maxUnknown, events);
   const flushRaw = async (): Promise<void> => {
     for (const line of raw.splice(0)) {
       const m = /^p (\d+) /.exec(line);
@@ -85,8 +106,7 @@ async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number): 
     }
     await p.out.flush();
   };
-  const net = new MtrNet(dst, o.first, o.max, o.maxUnknown, events);
-  const prober = new MtrProber(sys, dst, o.udp, o.port, o.tos, o.bitpattern, o.timeout * 1e6, routeMtu(sys, dst));
+  const prober = new MtrProber(sys, dst, o.udp, o.port, o.tos, o.bitpattern, o.timeout * 1e6, routeMtu(sys, dst), source);
   const localHost = sys.uname().nodename;
   const names = new Map<number, string>();
   const ctx: ReportContext = {
@@ -187,6 +207,10 @@ export const main: Program = async (sys, argv, envp) => {
     if (dst === null) {
       if (interactive) return p.finish(1);
       continue;
+    }
+    if (o.tcp) {
+      await p.error('TCP probes (-T) are not available; use ICMP (the default) or -u');
+      return p.finish(1);
     }
     if (o.display === 'split') {
       await p.error('split output (-p) is not available; use -r, -w, -j, -x, -l or -C');

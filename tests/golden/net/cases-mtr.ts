@@ -38,6 +38,13 @@ export const MTR_CASES: NetCase[] = [
   c('mtr-xml', 'mtr -x -n -c 1 10.0.0.1'),
   c('mtr-raw', 'mtr -l -n -c 2 10.0.0.1; echo rc=$?'),
   c('mtr-raw-chain', 'mtr --raw -n -c 1 10.0.9.2'),
+  // source address
+  c('mtr-src-I', 'mtr -r -n -c 1 -I eth0 10.0.9.2'),
+  c('mtr-src-I-bad', 'mtr -r -n -c 1 -I eth9 10.0.0.1; echo rc=$?'),
+  c('mtr-src-I-router', 'mtr -r -n -c 1 -I eth1 10.0.0.2', 'r1'),
+  c('mtr-src-a', 'mtr -r -n -c 1 -a 10.1.1.1 10.0.0.2', 'r1'),
+  c('mtr-src-a-bad', 'mtr -r -n -c 1 -a bogus 10.0.0.1; echo rc=$?'),
+  c('mtr-src-a-foreign', 'mtr -r -n -c 2 -a 10.0.0.9 10.0.0.1; echo rc=$?'),
   // silence and errors on the path
   c('mtr-silent-dest', 'mtr -r -n -c 3 10.0.9.2', 'pc1', ['pc2: echo 1 > /proc/sys/net/ipv4/icmp_echo_ignore_all']),
   c('mtr-silent-beyond', 'mtr -r -n -c 2 10.0.9.2', 'pc1', ['r3: ip route del 10.0.0.0/24']),

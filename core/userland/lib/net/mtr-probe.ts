@@ -30,6 +30,8 @@ const u16 = (b: Uint8Array, o: number): number => ((b[o] ?? 0) << 8) | (b[o + 1]
 
 export class MtrProber {
   private icmpFd = -1;
+  /** The ICMP socket could not take the source address: probes vanish. */
+  private foreign = false;
   private readonly pending = new Map<number, Pending>();
   private readonly buf = new Uint8Array(65536);
   private readonly ident: number;
@@ -44,6 +46,11 @@ export class MtrProber {
     readonly timeoutUs: number,
     /** The MTU of the route to dst: a bigger probe fails to send (EMSGSIZE). */
     readonly mtu: number,
+    /**
+     * -a / -I: the source address. mtr-packet writes it into the IP header itself, so a foreign one is
+     * sent anyway and its answers go elsewhere: here such probes are never answered.
+     */
+    readonly source: number | null = null,
   ) {
     this.ident = sys.getpid() & 0xffff;
   }
@@ -61,6 +68,12 @@ export class MtrProber {
     return this.udp ? this.sendUdp(seq, ttl, payload) : this.sendIcmp(seq, ttl, payload);
   }
 
+  /** Binds to the -a / -I source; false when it is not an address of ours. */
+  private bindSource(fd: number): boolean {
+    if (this.source === null) return true;
+    return this.sys.bind(fd, { family: AF_INET, addr: this.source, port: 0 }) >= 0;
+  }
+
   private sendError(r: number): SendResult {
     if (r >= 0 || r === -ENETUNREACH || r === -EHOSTUNREACH || r === -ENETDOWN) return null;
     return 'unexpected';
@@ -70,6 +83,7 @@ export class MtrProber {
     if (this.icmpFd < 0) {
       this.icmpFd = this.sys.socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
       if (this.icmpFd < 0) return 'unexpected';
+      if (!this.bindSource(this.icmpFd)) this.foreign = true;
       if (this.tos) this.sys.setsockopt(this.icmpFd, SOL_IP, IP_TOS, this.tos);
     }
     const pkt = new Uint8Array(8 + payload.length);
@@ -84,6 +98,7 @@ export class MtrProber {
     pkt[3] = sum & 0xff;
     this.sys.setsockopt(this.icmpFd, SOL_IP, IP_TTL, ttl);
     this.pending.set(seq, { seq, sentUs: this.nowUs(), fd: this.icmpFd });
+    if (this.foreign) return null;
     return this.sendError(await this.sys.sendto(this.icmpFd, pkt, 0, { family: AF_INET, addr: this.dst, port: 0 }));
   }
 
@@ -93,6 +108,10 @@ export class MtrProber {
     this.sys.setsockopt(fd, SOL_IP, IP_RECVERR, 1);
     this.sys.setsockopt(fd, SOL_IP, IP_TTL, ttl);
     if (this.tos) this.sys.setsockopt(fd, SOL_IP, IP_TOS, this.tos);
+    if (!this.bindSource(fd)) {
+      this.sys.close(fd);
+      return null;
+    }
     const c = await this.sys.connect(fd, { family: AF_INET, addr: this.dst, port: this.port || seq });
     if (c < 0) {
       this.sys.close(fd);
