@@ -1,11 +1,14 @@
-// mtr 0.95 (Debian 12's mtr-tiny) for IPv4 in its non-interactive modes: report (-r, -w), JSON, CSV and
-// XML after -c cycles. Probes go out as select_loop schedules them (one per interval / hops-per-batch,
-// five seconds of grace after the last cycle) so the routers' ICMP rate limits see what they see under
-// the real tool. The curses display needs a terminal mtr-tiny knows: without TERM, ncurses' message.
-import { AF_INET, CLOCK_REALTIME, EHOSTUNREACH, O_RDONLY, SOCK_DGRAM, utf8Decode, type Program, type Sys } from '../../kernel/abi.ts';
+// mtr 0.95 (Debian 12's mtr-tiny) for IPv4: report (-r, -w), JSON, CSV, XML and raw output after -c
+// cycles, and the screen of the curses display (redrawn as answers come, q quits). Probes go out as
+// select_loop schedules them (one per interval / hops-per-batch, five seconds of grace after the last
+// cycle) so the routers' ICMP rate limits see what they see under the real tool. The curses display
+// needs a terminal type ncurses knows: without TERM, ncurses' message.
+import { AF_INET, CLOCK_REALTIME, EHOSTUNREACH, O_RDONLY, POLLIN, SOCK_DGRAM, utf8Decode, type Program, type Sys } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt } from '../../net/wire/index.ts';
 import { strerror } from '../lib/errno.ts';
 import { readAll } from '../lib/io.ts';
+import { Terminal } from '../lib/editor/terminal.ts';
+import { cursesFrame, type ScreenHead } from '../lib/net/mtr-curses.ts';
 import { MtrNet, type NetEvents } from '../lib/net/mtr-net.ts';
 import { MTR_USAGE, isInteractive, parseMtr, type MtrOpts } from '../lib/net/mtr-opts.ts';
 import { MtrProber } from '../lib/net/mtr-probe.ts';
@@ -52,22 +55,26 @@ function routeMtu(sys: Sys, dst: number): number {
 }
 
 /** One trace: returns 0, or 1 after mtr's fatal error (already printed). */
-async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number): Promise<number> {
+async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number, interactive: boolean): Promise<number> {
   // net_reopen: the source address is -a's, the first IPv4 address of -I's interface, or the one a UDP
   // socket connected to the target gets (an unreachable host leaves it unset, as Linux allows).
   let source: number | null = null;
+  let localAddr = '';
   if (o.address !== null) {
     source = inetAton(o.address);
     if (source === null || !/^\d+\.\d+\.\d+\.\d+$/.test(o.address)) {
       await p.error('invalid local address');
       return 1;
     }
+    localAddr = fmt(source);
   } else if (o.iface !== null) {
     const addrs = sys.rtAddrs();
     const links = sys.rtLinks();
     const a = typeof addrs === 'number' ? undefined : addrs.find((x) => x.label === o.iface);
-    if (a) source = a.address;
-    else {
+    if (a) {
+      source = a.address;
+      localAddr = fmt(source);
+    } else {
       const known = typeof links !== 'number' && links.some((l) => l.name === o.iface);
       await p.error(known ? 'interface missing IPv4 address' : 'no such interface');
       return 1;
@@ -75,11 +82,13 @@ async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number): 
   } else {
     const udp = sys.socket(AF_INET, SOCK_DGRAM, 0);
     const c = await sys.connect(udp, { family: AF_INET, addr: dst, port: 1 });
+    const name = sys.getsockname(udp);
     sys.close(udp);
     if (c < 0 && c !== -EHOSTUNREACH) {
       await p.error(`udp socket connect failed: ${strerror(c)}`);
       return 1;
     }
+    if (c >= 0 && typeof name !== 'number' && name.family === AF_INET) localAddr = fmt(name.addr);
   }
   // Raw mode prints each event as it happens (raw.c); names ("d" lines) come from /etc/hosts.
   const raw: string[] = [];
@@ -133,19 +142,37 @@ async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number): 
     else if (o.display === 'xml') await p.out.write(formatXml(ctx));
     else if (o.display === 'csv') await p.out.write(formatCsv(ctx, Math.floor(sys.clockGettime(CLOCK_REALTIME) / 1e9)));
   };
-  // select_loop: a probe every tick; once -c batches went out, a grace period before the report.
+  // select_loop: a probe every tick; once -c batches went out, a grace period before the report. The
+  // curses display redraws as things change and reads its keys (q or Ctrl-C quits).
+  const head = (): ScreenHead => ({
+    route: `${localHost} (${localAddr}) -> ${host} (${fmt(dst)})`,
+    time: strftime('%Y-%m-%dT%H:%M:%S%z', sys.clockGettime(CLOCK_REALTIME)),
+  });
+  const draw = async (): Promise<void> => {
+    if (!screen) return;
+    screen.updateSize();
+    const lines = cursesFrame(ctx, head(), screen.cols, screen.rows);
+    screen.write('\x1b[H' + lines.map((l) => `${l}\x1b[K`).join('\r\n') + '\x1b[J');
+    await screen.flush();
+  };
+  const keys = new Uint8Array(64);
   let last = prober.nowUs();
   let pings = 0;
   let grace = false;
   let graceStart = 0;
   const graceUs = o.grace * 1e6;
+  // display_open comes after net_open: the screen opens once the source address is known.
+  const screen = interactive ? new Terminal(sys) : null;
+  const bounded = !screen || o.forceMaxPing;
   try {
+    await screen?.enter(false);
+    await draw();
     for (;;) {
       const tick = net.tickUs(o.interval);
       const now = prober.nowUs();
       if (now >= last + tick) {
         last = now;
-        if (!grace && pings >= o.maxPing) {
+        if (!grace && bounded && pings >= o.maxPing) {
           grace = true;
           graceStart = now;
         }
@@ -153,6 +180,7 @@ async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number): 
           const { probe, endsBatch } = net.nextProbe();
           const r = await prober.send(probe.seq, probe.ttl, o.psize);
           if (r !== null) {
+            await screen?.leave(false);
             await close();
             await p.error(r === 'invalid' ? 'mtr-packet reported invalid argument' : 'Unexpected mtr-packet error');
             return 1;
@@ -164,14 +192,23 @@ async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number): 
       if (grace && now - graceStart > graceUs) break;
       const wait = Math.max(0, tick - (now - last));
       const fds = prober.pollFds();
+      const keyFd = screen ? fds.push({ fd: 0, events: POLLIN, revents: 0 }) - 1 : -1;
       if (fds.length > 0) await sys.poll(fds, wait * 1000);
       else await sys.nanosleep(wait * 1000);
+      if (keyFd >= 0 && fds[keyFd]!.revents & POLLIN) {
+        const n = await sys.read(0, keys);
+        if (n <= 0 || /[q\x03]/.test(utf8Decode(keys.subarray(0, n)))) break;
+      }
+      if (screen?.terminated) break;
       for (const r of await prober.collect()) net.answer(r.seq, r.addr, r.err, r.us);
       await flushRaw();
+      await draw();
     }
   } finally {
     prober.close();
+    await screen?.leave(false);
   }
+  if (screen) return 0;
   await close();
   return 0;
 }
@@ -217,16 +254,18 @@ export const main: Program = async (sys, argv, envp) => {
       return p.finish(1);
     }
     if (interactive) {
-      // display_open: initscr() needs a terminal description.
+      // initscr() needs a terminal description.
       const term = envValue(envp, 'TERM') ?? '';
-      await p.out.flush();
-      if (!KNOWN_TERMS.test(term)) await p.err.write(`Error opening terminal: ${term === '' ? 'unknown' : term}.\n`);
-      else await p.error('the full-screen display is not available; use -r (report), -w, -j or -C with -c COUNT');
-      return p.finish(1);
+      if (!KNOWN_TERMS.test(term)) {
+        await p.out.flush();
+        await p.err.write(`Error opening terminal: ${term === '' ? 'unknown' : term}.\n`);
+        return p.finish(1);
+      }
     }
-    const st = await trace(sys, p, o, host, dst);
+    const st = await trace(sys, p, o, host, dst, interactive);
     if (st !== 0) return p.finish(st);
     await p.out.flush();
+    if (interactive) break;
   }
   return p.finish(0);
 };

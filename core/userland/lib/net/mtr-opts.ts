@@ -10,6 +10,8 @@ export interface MtrOpts {
   wide: boolean;
   /** -c: cycles (batches of probes) before the report. */
   maxPing: number;
+  /** -c was given: the curses display ends after it too. */
+  forceMaxPing: boolean;
   /** -i: seconds between batches. */
   interval: number;
   /** -G: seconds to wait for replies after the last batch. */
@@ -118,7 +120,7 @@ function toFloat(text: string): number | null {
 
 export function defaultMtrOpts(): MtrOpts {
   return {
-    display: 'curses', wide: false, maxPing: 10, interval: 1, grace: 5, dns: true, showIps: false, psize: 64, bitpattern: 0,
+    display: 'curses', wide: false, maxPing: 10, forceMaxPing: false, interval: 1, grace: 5, dns: true, showIps: false, psize: 64, bitpattern: 0,
     tos: 0, first: 1, max: 30, maxUnknown: 12, udp: false, tcp: false, port: 0, localPort: 0, timeout: 10, iface: null,
     address: null, fields: 'LS NABWV', inet6: false, files: [], hosts: [],
   };
@@ -151,6 +153,7 @@ export function applyMtrArgs(o: MtrOpts, argv: readonly string[], withHosts = tr
         const n = toInt(v);
         if (n === null) return bad(v);
         o.maxPing = n;
+        o.forceMaxPing = true;
         break;
       }
       case 's': {

@@ -203,3 +203,27 @@ export function formatXml(ctx: ReportContext): string {
   }
   return out + '</MTR>\n';
 }
+
+/** The columns alone, for the curses display: the header titles and each shown hop's cells. */
+export function reportCells(ctx: ReportContext): {
+  header: string;
+  hops: Array<{ at: number; addr: number | null; name: string; cells: string; others: string[] }>;
+} {
+  const fields = activeFields(ctx);
+  const row = (text: (f: Field) => string): string => {
+    let buf = '';
+    let len = 0;
+    for (const f of fields) {
+      buf = buf.slice(0, len) + text(f);
+      len += f.width;
+    }
+    return buf;
+  };
+  const header = row((f) => f.title.padStart(f.width));
+  const hops = hopRange(ctx).map((at) => {
+    const h = ctx.net.hops[at]!;
+    const others = h.addrs.filter((a, z) => z > 0 && a !== h.addr).map((a) => ctx.name(a));
+    return { at, addr: h.addr, name: ctx.name(h.addr), cells: row((f) => fieldValue(f, h)), others };
+  });
+  return { header, hops };
+}

@@ -1,6 +1,7 @@
 // mtr's bookkeeping, report layout and command line, without a network: the batch rule, the loss and
 // time statistics, the fixed-offset columns and mtr's option errors.
 import { describe, expect, test } from 'vitest';
+import { cursesFrame } from './mtr-curses.ts';
 import { MtrNet } from './mtr-net.ts';
 import { parseMtr } from './mtr-opts.ts';
 import { cFixed, formatCsv, formatJson, formatReport, jsonReal, type ReportContext } from './mtr-report.ts';
@@ -106,6 +107,25 @@ describe('output', () => {
       + 'MTR.0.95,17,OK,10.0.0.1,1,10.0.0.1,0.00,1,0,0.09,0.09,0.09,0.09,0.00\n',
     );
     expect(formatJson(ctx(new MtrNet(A('10.0.0.1'), 1, 30, 12)))).toContain('"hubs": []');
+  });
+});
+
+describe('curses screen', () => {
+  test('the layout of mtr-tiny on 80 columns, a hop without answer waiting', () => {
+    const net = new MtrNet(A('10.0.9.2'), 1, 30, 12);
+    net.answer(net.nextProbe().probe.seq, A('10.0.0.1'), 0, 100);
+    net.nextProbe();
+    const plain = cursesFrame(ctx(net), { route: 'vm (10.0.0.2) -> 10.0.9.2 (10.0.9.2)', time: '2026-11-22T06:03:40+0000' }, 80, 24)
+      .map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''));
+    expect(plain).toEqual([
+      `${' '.repeat(29)}My traceroute  [v0.95]`,
+      `vm (10.0.0.2) -> 10.0.9.2 (10.0.9.2)${' '.repeat(19)}2026-11-22T06:03:40+0000`,
+      'Keys:  Help   Display mode   Restart statistics   Order of fields   quit',
+      `${' '.repeat(36)}   Packets${' '.repeat(15)}Pings`,
+      ` Host${' '.repeat(31)} Loss%   Snt   Last   Avg  Best  Wrst StDev`,
+      ` 1. 10.0.0.1${' '.repeat(24)}  0.0%     1    0.1   0.1   0.1   0.1   0.0`,
+      ' 2. (waiting for reply)',
+    ]);
   });
 });
 
