@@ -126,17 +126,22 @@ async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number, i
     const ns = sys.clockGettime(CLOCK_REALTIME);
     await p.out.write(`Start: ${strftime('%Y-%m-%dT%H:%M:%S%z', ns)}\n`);
   }
-  const close = async (): Promise<void> => {
-    net.endTransit();
-    if (o.dns) {
-      for (let at = net.minShown(); at < net.maxShown(); at++) {
-        for (const a of [net.hops[at]!.addr, ...net.hops[at]!.addrs]) {
-          if (a === null || names.has(a)) continue;
-          const n = await reverseName(sys, a);
-          if (n !== null) names.set(a, o.showIps ? `${n} (${fmt(a)})` : n);
-        }
+  // Names of the hops shown, from /etc/hosts (each address looked up once).
+  const looked = new Set<number>();
+  const resolveNames = async (): Promise<void> => {
+    if (!o.dns) return;
+    for (let at = net.minShown(); at < net.maxShown(); at++) {
+      for (const a of [net.hops[at]!.addr, ...net.hops[at]!.addrs]) {
+        if (a === null || looked.has(a)) continue;
+        looked.add(a);
+        const n = await reverseName(sys, a);
+        if (n !== null) names.set(a, o.showIps ? `${n} (${fmt(a)})` : n);
       }
     }
+  };
+  const close = async (): Promise<void> => {
+    net.endTransit();
+    await resolveNames();
     if (o.display === 'report') await p.out.write(formatReport(ctx));
     else if (o.display === 'json') await p.out.write(formatJson(ctx));
     else if (o.display === 'xml') await p.out.write(formatXml(ctx));
@@ -150,6 +155,7 @@ async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number, i
   });
   const draw = async (): Promise<void> => {
     if (!screen) return;
+    await resolveNames();
     screen.updateSize();
     const lines = cursesFrame(ctx, head(), screen.cols, screen.rows);
     screen.write('\x1b[H' + lines.map((l) => `${l}\x1b[K`).join('\r\n') + '\x1b[J');
