@@ -196,7 +196,8 @@ async function trace(sys: Sys, p: Proc, o: MtrOpts, host: string, dst: number, i
         }
       }
       if (grace && now - graceStart > graceUs) break;
-      const wait = Math.max(0, tick - (now - last));
+      // At least a microsecond: with a zero tick (-i tiny) virtual time must still move on.
+      const wait = Math.max(1, tick - (now - last));
       const fds = prober.pollFds();
       const keyFd = screen ? fds.push({ fd: 0, events: POLLIN, revents: 0 }) - 1 : -1;
       if (fds.length > 0) await sys.poll(fds, wait * 1000);
