@@ -55,6 +55,7 @@ import { main as ethtoolProgram } from '../userland/bin/ethtool.ts';
 import { main as pingProgram } from '../userland/bin/ping.ts';
 import { main as tracerouteProgram } from '../userland/bin/traceroute.ts';
 import { main as tracepathProgram } from '../userland/bin/tracepath.ts';
+import { main as mtrProgram } from '../userland/bin/mtr.ts';
 import { main as arpingProgram } from '../userland/bin/arping.ts';
 import { main as cpTool } from '../userland/bin/cp.ts';
 import { main as mvTool } from '../userland/bin/mv.ts';
@@ -184,6 +185,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   ping: { path: '/usr/bin/ping', program: pingProgram },
   traceroute: { path: '/usr/sbin/traceroute', program: tracerouteProgram },
   tracepath: { path: '/usr/bin/tracepath', program: tracepathProgram },
+  mtr: { path: '/usr/bin/mtr', program: mtrProgram },
   arping: { path: '/usr/sbin/arping', program: arpingProgram },
   cp: { path: '/usr/bin/cp', program: cpTool },
   mv: { path: '/usr/bin/mv', program: mvTool },

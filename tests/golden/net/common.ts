@@ -46,7 +46,8 @@ export function mask(text: string): string {
     .replace(/expires \d+sec/g, 'expires Nsec')
     .replace(/"expires":\d+/g, '"expires":N')
     .replace(/^Timestamp: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4} \d+ usec$/gm, 'Timestamp: T')
-    .replace(/^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\] /gm, '[TS] ');
+    .replace(/^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\] /gm, '[TS] ')
+    .replace(/^.*$/gm, maskMtrLine);
 }
 
 /**
@@ -64,4 +65,19 @@ export function maskOwners(text: string): string {
     // netstat -e's Inode column (10 wide, after the 80 columns of a socket line and the user's 10)
     .replace(/^((?:tcp|udp|raw)  .{74} \S+ +)(\d+ *)/gm, (_m, pre: string, ino: string) => pre + 'I'.padEnd(ino.length))
     .replace(/ +$/gm, '');
+}
+
+/**
+ * mtr's start time and round-trip columns (report hop lines end with the Last/Avg/Best/Wrst/StDev cells,
+ * numbers with a decimal point; Loss% and Snt stay), JSON and XML time members, CSV time stamp and times,
+ * the round-trip time of raw mode's "p HOP USEC SEQ" lines.
+ */
+function maskMtrLine(line: string): string {
+  if (/^Start: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/.test(line)) return 'Start: T';
+  if (/^ +\d+\.\|-- /.test(line)) return line.replace(/(?: +\d+\.\d*){1,5}$/, (run) => run.replace(/ +\d+\.\d*/g, ' T'));
+  if (/^ +"(Last|Avg|Best|Wrst|StDev)": /.test(line)) return line.replace(/: [-\d.e]+(,?)$/, ': T$1');
+  if (/^ +<(Last|Avg|Best|Wrst|StDev)>/.test(line)) return line.replace(/>[^<]*</, '>T<');
+  if (/^p \d+ \d+ \d+$/.test(line)) return line.replace(/^(p \d+) \d+/, '$1 T');
+  if (line.startsWith('MTR.0.95,')) return line.replace(/^MTR\.0\.95,\d+,/, 'MTR.0.95,T,').replace(/(?:,\d+\.\d\d){5}$/, ',T,T,T,T,T');
+  return line;
 }
