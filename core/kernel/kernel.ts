@@ -353,8 +353,11 @@ export class Kernel {
   openPty(): Tty {
     let index = 0;
     while (this.ttys.some((t) => t.index === index)) index++;
+    const kernel = this;
     const tty = new Tty(this.cpu, `pts/${index}`, index, {
-      signalGroup: (pgid, signo) => void this.signalGroup(pgid, signo, true),
+      signalGroup(pgid, signo) {
+        kernel.signalGroup(pgid, signo, true);
+      },
     });
     this.ttys.push(tty);
     return tty;
