@@ -92,6 +92,7 @@ export class Guest {
     this.vfs = new Vfs(root, { now, rootInfo: { source: 'overlay', fstype: 'overlay', options: 'rw,relatime' } });
     this.kernel = new Kernel({
       cpu, vfs: this.vfs, hostname: name, quota: options.quota, programs: (n) => image.programs.get(n), net: this.net,
+      caches: image.caches,
     });
     attachSys(this.kernel);
     this.vfs.mount('/proc', new GenFs(lazyDir(() => procRoot(this.kernel, procExtra)), { fstype: 'proc', now,

@@ -56,6 +56,17 @@ export class ShellParser {
     return this.lx.line;
   }
 
+  /** The offset in the source where parsing continues. */
+  get pos(): number {
+    return this.lx.pos;
+  }
+
+  /** Continues at `pos` (on line `line`): the start of a command line that an earlier parse found. */
+  seek(pos: number, line: number): void {
+    this.lx.pos = pos;
+    this.lx.line = line;
+  }
+
   /** Adds input (interactive use). */
   append(text: string): void {
     this.lx.src += text;
