@@ -44,6 +44,13 @@ export async function expandWords(sh: Shell, words: readonly Word[]): Promise<st
 }
 
 export async function expandFields(sh: Shell, word: Word): Promise<string[]> {
+  if (!(word.braces && sh.options.braceexpand)) {
+    const text = fixedText(word);
+    // An unquoted literal is one field unless it is a pattern (no splitting: nothing was expanded).
+    if (text !== null && (word.parts[0]!.type !== 'Literal' || sh.options.noglob || !hasGlob([{ text, quoted: false }], sh.shopts['extglob']))) {
+      return [text];
+    }
+  }
   const variants = word.braces && sh.options.braceexpand ? braceExpand(word) : [word];
   const out: string[] = [];
   for (const w of variants) {
@@ -67,8 +74,33 @@ export async function expandFields(sh: Shell, word: Word): Promise<string[]> {
   return out;
 }
 
+/**
+ * The text of a word with nothing to expand in it: one literal, single-quoted or escaped part, or a
+ * double-quoted string of literals. Null for anything else.
+ */
+function fixedText(word: Word): string | null {
+  if (word.parts.length !== 1) return null;
+  const part = word.parts[0]!;
+  switch (part.type) {
+    case 'Literal': case 'SingleQuoted': case 'Escaped':
+      return part.value;
+    case 'DoubleQuoted': {
+      let text = '';
+      for (const p of part.parts) {
+        if (p.type !== 'Literal') return null;
+        text += p.value;
+      }
+      return text;
+    }
+    default:
+      return null;
+  }
+}
+
 /** Expansion without splitting or globbing (assignments, redirection targets, here-strings, case words). */
 export async function expandString(sh: Shell, word: Word): Promise<string> {
+  const text = fixedText(word);
+  if (text !== null) return text;
   const pieces = await expandParts(sh, word.parts, false);
   return pieces.map((p) => (p ? p.text : ' ')).join('');
 }
