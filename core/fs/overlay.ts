@@ -135,25 +135,26 @@ export class OvNode implements Node {
       }
       if (dir.opaque) return up ? new OvNode(this.fs, this, name, up, NO_LOWERS, NO_INDEXES) : -ENOENT;
     }
-    const lowers: LayerNode[] = [];
-    const idx: number[] = [];
+    // The arrays are made on the first match only: most lookups that reach here miss (PATH searches).
+    let lowers: LayerNode[] | null = null;
+    let idx: number[] | null = null;
     for (let k = 0; k < this.lowers.length; k++) {
       const c = this.lowers[k]!.children!.get(name);
       if (!c) continue;
       if (c.mode === 0) break;
       if (!c.children) {
-        if (!up && lowers.length === 0) {
-          lowers.push(c);
-          idx.push(this.idx[k]!);
+        if (!up && lowers === null) {
+          lowers = [c];
+          idx = [this.idx[k]!];
         }
         break;
       }
-      lowers.push(c);
-      idx.push(this.idx[k]!);
+      (lowers ??= []).push(c);
+      (idx ??= []).push(this.idx[k]!);
       if (c.opaque) break;
     }
-    if (!up && lowers.length === 0) return -ENOENT;
-    return new OvNode(this.fs, this, name, up, lowers, idx);
+    if (!up && lowers === null) return -ENOENT;
+    return new OvNode(this.fs, this, name, up, lowers ?? NO_LOWERS, idx ?? NO_INDEXES);
   }
 
   list(): DirEntry[] | number {
