@@ -1,7 +1,7 @@
 // Reading the command lines of a whole source text (a script, a -c string, a start-up file) with the
-// parses shared between shells: the image's shared cache keeps, per text, the command lines already
-// parsed and what each parse depended on (extglob, whether aliases were on and which names were looked up
-// as aliases). A shell reuses a command line when its own state gives the same answers; otherwise it
+// parses shared between shells: the image's shared cache keeps, per text read more than once, the command
+// lines already parsed and what each parse depended on (extglob, whether aliases were on and which names
+// were looked up as aliases). A shell reuses a command line when its own state gives the same answers; otherwise it
 // parses from there itself. A command line where an alias applied ends the shared part (the alias text
 // was spliced into the source).
 
@@ -12,7 +12,7 @@ import type { ParserOptions } from './parser.ts';
 /** The shared cache space of parsed texts. */
 export const PARSE_CACHE = 'bash-parse';
 /** Longer texts are parsed by each shell on its own (their trees would crowd the cache). */
-export const PARSE_CACHE_MAX_TEXT = 65536;
+export const PARSE_CACHE_MAX_TEXT = 16384;
 
 /** One command line and what its parse depended on. */
 interface Step {
@@ -25,6 +25,12 @@ interface Step {
   readonly pos: number;
   readonly line: number;
 }
+
+/**
+ * What the cache holds for a text read once so far: its parse is kept from the second reading on (most
+ * texts read once, a lab's per-device startup scripts, would only fill the cache).
+ */
+const SEEN = 'seen';
 
 /** The shared parse of one text, command line by command line from its start. */
 export class ParsedText {
@@ -43,10 +49,10 @@ export class SourceReader {
     if (!cache || line !== 1 || text.length > PARSE_CACHE_MAX_TEXT) return;
     const found = cache.get(text);
     if (found instanceof ParsedText) this.shared = found;
-    else {
+    else if (found === SEEN) {
       this.shared = this.recording = new ParsedText();
       cache.set(text, this.recording);
-    }
+    } else cache.set(text, SEEN);
   }
 
   next(options: ParserOptions): ParseResult {
