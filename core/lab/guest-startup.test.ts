@@ -47,3 +47,31 @@ describe('start-up files of guests', () => {
     expect(one).toBe('root@pc1:~# ll\r\nbash: ll: command not found\r\nroot@pc1:~# ');
   });
 });
+
+describe('prompts', () => {
+  test('the part of a prompt up to its last expansion is parsed once for all guests; the rest stays literal', async () => {
+    const image = buildBaseImage();
+    const cpu = new Cpu({ seed: 1 });
+    const driver = new Driver(cpu, nodeHost);
+    const guests = [new Guest({ cpu, name: 'pc1', image }), new Guest({ cpu, name: 'pc2', image })];
+    for (const g of guests) g.boot();
+    await driver.runFor(1e6);
+    const screens = guests.map(() => [] as string[]);
+    const cons = guests.map((g, i) => g.openConsole((b) => screens[i]!.push(new TextDecoder().decode(b))));
+    await driver.runFor(100e6);
+    const type = async (text: string) => {
+      for (const c of cons) if (typeof c !== 'number') c.input(new TextEncoder().encode(text));
+      await driver.runFor(100e6);
+    };
+    const cache = image.caches!.space('bash-prompt');
+    expect(cache.get('${debian_chroot:+($debian_chroot)}')).toBeTruthy();
+    await type("PS1='[$(echo a)|${HOSTNAME:0:2}] \\h:x \\$ '\r");
+    await type("PS1='$HOSTNAME-tail \\$ '\r");
+    await type("x=1; PS1='${x}$x.\\h# '\r");
+    for (const [i, s] of screens.entries()) {
+      const lines = s.join('').split('\r\n');
+      expect(lines.slice(1)).toEqual([`[a|pc] pc${i + 1}:x # PS1='$HOSTNAME-tail \\$ '`, `pc${i + 1}-tail # x=1; PS1='\${x}$x.\\h# '`, `11.pc${i + 1}# `]);
+    }
+    expect(cache.get('[$(echo a)|${HOSTNAME:0:2}')).toBeTruthy();
+  });
+});

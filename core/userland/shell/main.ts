@@ -9,6 +9,7 @@ import { ExpansionError, ShellExit } from './control.ts';
 import { runList, runTrapText } from './exec.ts';
 import { formatSyntaxError } from './errors.ts';
 import { LETTERS } from './options.ts';
+import type { Word } from './ast.ts';
 import { ShellParser, parseScript } from './parse.ts';
 import { expandPrompt } from './prompt.ts';
 import { Shell } from './shell.ts';
@@ -340,9 +341,7 @@ export async function promptString(sh: Shell, ps: string): Promise<string> {
   // The same prompt text is parsed once per shell (it is shown before every command).
   let word = sh.promptCache.get(text);
   if (word === undefined) {
-    const parsed = parseScript(`: "${text.replace(/(["\\])/g, '\\$1')}"`);
-    const cmd = parsed.list.items[0]?.command.first.commands[0];
-    word = parsed.error || cmd?.type !== 'SimpleCommand' || !cmd.words[1] ? null : cmd.words[1];
+    word = promptWord(sh, text);
     if (sh.promptCache.size > 16) sh.promptCache.clear();
     sh.promptCache.set(text, word);
   }
@@ -352,6 +351,40 @@ export async function promptString(sh: Shell, ps: string): Promise<string> {
   } catch {
     return text;
   }
+}
+
+/** The shared cache space of parsed prompt texts. */
+const PROMPT_CACHE = 'bash-prompt';
+
+/**
+ * The prompt text parsed as the inside of a double-quoted string. Text after the last expansion that
+ * has no `$ \` \\ "` in it is plain text there, so it is added as a literal to the parse of what comes
+ * before: that parse is shared by the guests of the image (prompts differ in host names, directories).
+ */
+function promptWord(sh: Shell, text: string): Word | null {
+  let cut = text.length;
+  while (cut > 0 && !'$`\\"})'.includes(text[cut - 1]!)) cut--;
+  if (cut === 0 || cut === text.length || (text[cut - 1] !== '}' && text[cut - 1] !== ')')) return parsePromptText(text);
+  const cache = sh.sys.sharedCache(PROMPT_CACHE);
+  const head = text.slice(0, cut);
+  let shared = cache.get(head) as Word | null | undefined;
+  if (shared === undefined) {
+    shared = parsePromptText(head);
+    cache.set(head, shared);
+  }
+  const quoted = shared?.parts.length === 1 ? shared.parts[0]! : null;
+  if (!shared || quoted?.type !== 'DoubleQuoted') return parsePromptText(text);
+  const tail = text.slice(cut);
+  return {
+    type: 'Word', braces: false, text: shared.text.slice(0, -1) + tail + '"',
+    parts: [{ ...quoted, parts: [...quoted.parts, { type: 'Literal', value: tail }] }],
+  };
+}
+
+function parsePromptText(text: string): Word | null {
+  const parsed = parseScript(`: "${text.replace(/(["\\])/g, '\\$1')}"`);
+  const cmd = parsed.list.items[0]?.command.first.commands[0];
+  return parsed.error || cmd?.type !== 'SimpleCommand' || !cmd.words[1] ? null : cmd.words[1];
 }
 
 async function runTrapTextsPending(sh: Shell): Promise<void> {
