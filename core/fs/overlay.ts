@@ -16,6 +16,9 @@ import {
 /** Inode numbers of lower-layer inodes live above 2^32 (per layer), upper ones below. */
 const LAYER_INO_BASE = 2 ** 32;
 const ROOT_CALLER: Caller = { pid: 0, uid: 0, gid: 0 };
+/** The lower inodes (and their layer indexes) of a name that lives in the upper layer only. */
+const NO_LOWERS: readonly LayerNode[] = Object.freeze([]);
+const NO_INDEXES: readonly number[] = Object.freeze([]);
 
 const isWhiteoutInode = (u: MemInode): boolean => (u.mode & S_IFMT) === S_IFCHR && u.rdev === 0 && (u.mode & 0o7777) === 0;
 
@@ -127,30 +130,31 @@ export class OvNode implements Node {
       const u = dir.entries!.get(name);
       if (u) {
         if (isWhiteoutInode(u)) return -ENOENT;
-        if (!u.entries || u.opaque) return new OvNode(this.fs, this, name, u, [], []);
+        if (!u.entries || u.opaque) return new OvNode(this.fs, this, name, u, NO_LOWERS, NO_INDEXES);
         up = u;
       }
-      if (dir.opaque) return up ? new OvNode(this.fs, this, name, up, [], []) : -ENOENT;
+      if (dir.opaque) return up ? new OvNode(this.fs, this, name, up, NO_LOWERS, NO_INDEXES) : -ENOENT;
     }
-    const lowers: LayerNode[] = [];
-    const idx: number[] = [];
+    // The arrays are made on the first match only: most lookups that reach here miss (PATH searches).
+    let lowers: LayerNode[] | null = null;
+    let idx: number[] | null = null;
     for (let k = 0; k < this.lowers.length; k++) {
       const c = this.lowers[k]!.children!.get(name);
       if (!c) continue;
       if (c.mode === 0) break;
       if (!c.children) {
-        if (!up && lowers.length === 0) {
-          lowers.push(c);
-          idx.push(this.idx[k]!);
+        if (!up && lowers === null) {
+          lowers = [c];
+          idx = [this.idx[k]!];
         }
         break;
       }
-      lowers.push(c);
-      idx.push(this.idx[k]!);
+      (lowers ??= []).push(c);
+      (idx ??= []).push(this.idx[k]!);
       if (c.opaque) break;
     }
-    if (!up && lowers.length === 0) return -ENOENT;
-    return new OvNode(this.fs, this, name, up, lowers, idx);
+    if (!up && lowers === null) return -ENOENT;
+    return new OvNode(this.fs, this, name, up, lowers ?? NO_LOWERS, idx ?? NO_INDEXES);
   }
 
   list(): DirEntry[] | number {
@@ -185,7 +189,7 @@ export class OvNode implements Node {
   }
 
   private wrap(name: string, u: MemInode | number): OvNode | number {
-    return typeof u === 'number' ? u : new OvNode(this.fs, this, name, u, [], []);
+    return typeof u === 'number' ? u : new OvNode(this.fs, this, name, u, NO_LOWERS, NO_INDEXES);
   }
 
   create(name: string, mode: number, rdev: number, caller: Caller): OvNode | number {

@@ -324,3 +324,24 @@ describe('Vfs mounts', () => {
     expect(a.stat('/shared/note', ROOT)).toBe(-ENOENT);
   });
 });
+
+describe('openExec', () => {
+  it('opens a regular file with an execute bit in one call; refuses others as execve does', () => {
+    const R = ROOT;
+    const vfs = new Vfs(new MemFs());
+    vfs.writeFile('/prog', 'data', 0o755);
+    vfs.writeFile('/plain', 'data', 0o644);
+    vfs.writeFile('/secret', 'data', 0o711);
+    vfs.mkdirp('/dir');
+    const h = vfs.openExec('/prog', R);
+    expect(typeof h).not.toBe('number');
+    const buf = new Uint8Array(8);
+    expect(typeof h === 'number' ? h : h.read(0, buf)).toBe(4);
+    expect(vfs.openExec('/plain', R)).toBe(-EACCES);
+    expect(vfs.openExec('/dir', R)).toBe(-EACCES);
+    expect(vfs.openExec('/nope', R)).toBe(-ENOENT);
+    // Execute permission alone is not enough to load a program: it is read as well.
+    expect(vfs.openExec('/secret', { pid: 5, uid: 1000, gid: 1000 })).toBe(-EACCES);
+    expect(typeof vfs.openExec('/prog', { pid: 5, uid: 1000, gid: 1000 })).not.toBe('number');
+  });
+});

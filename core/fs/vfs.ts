@@ -127,6 +127,20 @@ export class Vfs {
 
   // ---------------------------------------------------------------------------------------------- open
 
+  /**
+   * Opens a program file for execve in one walk: it must be a regular file with an execute bit (else
+   * -EACCES) that `caller` may read.
+   */
+  openExec(path: string, caller: Caller): FileHandle | number {
+    const target = this.table.resolve(path, caller, true);
+    if (typeof target === 'number') return target;
+    const st = target.node.stat();
+    if (typeOf(st) !== S_IFREG || (st.mode & 0o111) === 0) return -EACCES;
+    if (!permits(st, caller, MAY_READ)) return -EACCES;
+    const h = target.node.open(O_RDONLY, caller);
+    return typeof h === 'number' ? h : new VfsHandle(h, target.mount.dev);
+  }
+
   open(path: string, flags: number, mode: number, caller: Caller): FileHandle | number {
     let target: Step | number;
     if (flags & O_CREAT) {

@@ -3,6 +3,7 @@
 
 import { LayerBuilder, type ImageLayer } from '../fs/index.ts';
 import { programFile } from '../kernel/exec.ts';
+import { SharedCaches } from '../kernel/shared-cache.ts';
 import type { Program } from '../kernel/abi.ts';
 import { BASE_PROGRAMS } from './programs.ts';
 import { ETC_FILES } from './etc-files.ts';
@@ -13,6 +14,8 @@ export interface Image {
   /** The device nodes of /dev, shared by every guest under its own copy-on-write layer. */
   devLayer: ImageLayer;
   programs: ReadonlyMap<string, Program>;
+  /** Values derived from immutable input that the guests of this image share (parsed scripts). */
+  caches?: SharedCaches;
 }
 
 /** 2025-01-01T00:00:00Z: when the image's files were "installed". */
@@ -39,7 +42,7 @@ export function buildBaseImage(extra: Record<string, { path: string; program: Pr
     b.file(spec.path, programFile(name), { mode: 0o755 });
     programs.set(name, spec.program);
   }
-  return { name: 'kathara/base', layers: [b.freeze()], devLayer: buildDevLayer(), programs };
+  return { name: 'kathara/base', layers: [b.freeze()], devLayer: buildDevLayer(), programs, caches: new SharedCaches() };
 }
 
 /** /dev as a container has it: the memory and random devices, terminals, pts/, shm/ and the fd links. */

@@ -197,6 +197,16 @@ export type Program = (sys: Sys, argv: readonly string[], envp: readonly string[
 /** The body of a forked child: it runs in the new process with that process's Sys. */
 export type ForkBody = (sys: Sys) => Promise<number>;
 
+/**
+ * A store of values derived from immutable input only (a script's parse keyed by its text), shared by
+ * every guest of the image: put there only what any guest would compute the same from the same key.
+ * Entries may be forgotten at any time.
+ */
+export interface SharedCache {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
 // ------------------------------------------------------------------------------------------ the calls
 
 export interface Sys extends SysNet, SysTc {
@@ -230,6 +240,8 @@ export interface Sys extends SysNet, SysTc {
   times(): Times;
   clockGettime(clock: number): number;
   getrandom(buf: Uint8Array): number;
+  /** The image's shared cache `space` (see SharedCache); not a system call, costs nothing. */
+  sharedCache(space: string): SharedCache;
   uname(): Utsname;
   sethostname(name: string): number;
   umask(mask: number): number;

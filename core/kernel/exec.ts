@@ -2,7 +2,7 @@
 // TypeScript program of the image); a file starting with "#!" names an interpreter, as binfmt_script
 // handles it; anything else is -ENOEXEC (a shell then runs it as a script).
 
-import { E2BIG, EACCES, ELOOP, ENOEXEC, isReg, type Program } from './abi.ts';
+import { E2BIG, ELOOP, ENOEXEC, type Program } from './abi.ts';
 import type { Kernel } from './kernel.ts';
 import type { Process } from './process.ts';
 import { resolvePath } from './paths.ts';
@@ -27,11 +27,7 @@ export function loadImage(kernel: Kernel, proc: Process, path: string, argv: rea
   if (depth > 4) return -ELOOP;
   const abs = resolvePath(proc.cwd, path);
   const caller = { pid: proc.pid, uid: proc.euid, gid: proc.egid };
-  const st = kernel.vfs.stat(abs, caller);
-  if (typeof st === 'number') return st;
-  if (!isReg(st.mode)) return -EACCES;
-  if ((st.mode & 0o111) === 0) return -EACCES;
-  const handle = kernel.vfs.open(abs, 0, 0, caller);
+  const handle = kernel.vfs.openExec(abs, caller);
   if (typeof handle === 'number') return handle;
   const head = new Uint8Array(256);
   const n = handle.read(0, head);

@@ -12,6 +12,7 @@ import {
 import { ProcessGone } from './errors.ts';
 import { Process } from './process.ts';
 import { bit, defaultAction, isUncatchable } from './signals.ts';
+import { SharedCaches } from './shared-cache.ts';
 import { Tty } from './tty.ts';
 import { wake } from './wait-queue.ts';
 
@@ -29,6 +30,8 @@ export interface KernelOptions {
   /** Linux version strings shown by uname and /proc/version. */
   release?: string;
   version?: string;
+  /** Caches shared with the other guests of the image (a private one when absent). */
+  caches?: SharedCaches;
 }
 
 export type SysFactory = (kernel: Kernel, proc: Process) => Sys;
@@ -39,6 +42,8 @@ export class Kernel {
   readonly cpu: Cpu;
   readonly vfs: Vfs;
   readonly group: CpuGroup;
+  /** Values shared with the other guests of the image (parsed scripts). */
+  readonly caches: SharedCaches;
   readonly programs: ProgramLookup;
   readonly net: Stack | undefined;
   hostname: string;
@@ -72,6 +77,7 @@ export class Kernel {
     this.release = options.release ?? '6.1.0-netloom';
     this.version = options.version ?? '#1 SMP PREEMPT_DYNAMIC Debian 6.1.0-netloom';
     this.bootTime = options.cpu.now;
+    this.caches = options.caches ?? new SharedCaches();
   }
 
   // ----------------------------------------------------------------------------------- process table
@@ -353,8 +359,11 @@ export class Kernel {
   openPty(): Tty {
     let index = 0;
     while (this.ttys.some((t) => t.index === index)) index++;
+    const kernel = this;
     const tty = new Tty(this.cpu, `pts/${index}`, index, {
-      signalGroup: (pgid, signo) => void this.signalGroup(pgid, signo, true),
+      signalGroup(pgid, signo) {
+        kernel.signalGroup(pgid, signo, true);
+      },
     });
     this.ttys.push(tty);
     return tty;

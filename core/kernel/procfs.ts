@@ -14,23 +14,46 @@ export const MEM_TOTAL_KB = 2_097_152;
 
 const file = (read: (c: Caller) => string, write?: (data: string, c: Caller) => number): GenNode =>
   write
-    ? { kind: 'file', read, write: (d, c) => write(utf8Decode(d), c) }
+    ? { kind: 'file', read, write(d, c) { return write(utf8Decode(d), c); } }
     : { kind: 'file', read };
 
 /** A directory built the first time it is looked at (most guests never read most of /proc). */
 export function lazyDir(make: () => GenDir): GenDir {
-  let dir: GenDir | undefined;
-  const get = (): GenDir => (dir ??= make());
-  return { kind: 'dir', list: (c) => get().list(c), get: (n, c) => get().get(n, c) };
+  return new LazyDir(make);
+}
+
+class LazyDir implements GenDir {
+  readonly kind = 'dir';
+  private dir: GenDir | undefined;
+
+  constructor(private readonly make: () => GenDir) {}
+
+  list(c: Caller): string[] {
+    return (this.dir ??= this.make()).list(c);
+  }
+
+  get(name: string, c: Caller): GenNode | undefined {
+    return (this.dir ??= this.make()).get(name, c);
+  }
 }
 
 /** A directory with a fixed set of entries. */
 export function staticDir(entries: Record<string, GenNode>): GenDir {
-  return {
-    kind: 'dir',
-    list: () => Object.keys(entries),
-    get: (name) => (Object.hasOwn(entries, name) ? entries[name] : undefined),
-  };
+  return new StaticDir(entries);
+}
+
+class StaticDir implements GenDir {
+  readonly kind = 'dir';
+
+  constructor(private readonly entries: Record<string, GenNode>) {}
+
+  list(): string[] {
+    return Object.keys(this.entries);
+  }
+
+  get(name: string): GenNode | undefined {
+    return Object.hasOwn(this.entries, name) ? this.entries[name] : undefined;
+  }
 }
 
 const ticks = (ns: number): number => Math.floor(ns / (1e9 / CLK_TCK));

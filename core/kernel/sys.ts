@@ -6,7 +6,7 @@ import { BYTE_COST, SYSCALL_COST } from '../cpu/index.ts';
 import {
   CLOCK_BOOTTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID, CLOCK_REALTIME, EINVAL, ENAMETOOLONG,
   ENOTTY, EPERM, type DirEntry, type ForkBody, type Ids, type PollFd, type SignalAction, type Stat,
-  type Sys, type Termios, type Times, type Utsname, type WaitResult, type Winsize,
+  type SharedCache, type Sys, type Termios, type Times, type Utsname, type WaitResult, type Winsize,
 } from './abi.ts';
 import { ProcessGone, never } from './errors.ts';
 import type { Kernel } from './kernel.ts';
@@ -196,6 +196,9 @@ export class ProcSys implements Sys {
         default: return -EINVAL;
       }
     });
+  }
+  sharedCache(space: string): SharedCache {
+    return this.k.caches.space(space);
   }
   getrandom(buf: Uint8Array): number {
     return this.call(() => (this.k.cpu.rng.fill(buf), buf.length), buf.length);

@@ -43,6 +43,9 @@ export interface TtyHooks {
   signalGroup(pgid: number, signo: number): void;
 }
 
+/** The sink of a terminal no console shows. */
+function discard(): void {}
+
 /** Unacknowledged output above which writers wait for the host (when flow control is on). */
 export const OUTPUT_HIGH_WATER = 65536;
 
@@ -68,7 +71,7 @@ export class Tty {
   /** When true, writers wait once OUTPUT_HIGH_WATER bytes are unacknowledged (see ack()). */
   flowControl = false;
   /** Where output goes (the host's console); replaced when a console attaches. */
-  sink: (bytes: Uint8Array) => void = () => {};
+  sink: (bytes: Uint8Array) => void = discard;
 
   constructor(
     cpu: Cpu,

@@ -84,6 +84,8 @@ type MemoryNode = Uint8Array | { readonly symlink: string } | 'dir';
  */
 export class MemoryLabFiles implements LabFiles {
   private readonly nodes = new Map<string, MemoryNode>();
+  /** Names directly inside each folder path, in the order they were first added (what list() walks). */
+  private readonly children = new Map<string, Set<string>>();
 
   constructor(tree: Readonly<Record<string, string | Uint8Array | { readonly symlink: string }>> = {}) {
     for (const [rawPath, content] of Object.entries(tree)) this.set(rawPath, content);
@@ -94,22 +96,31 @@ export class MemoryLabFiles implements LabFiles {
     const isDir = rawPath.endsWith('/');
     const path = rawPath.replace(/\/+$/, '');
     const parts = path.split('/');
-    for (let i = 1; i < parts.length; i++) this.nodes.set(parts.slice(0, i).join('/'), 'dir');
-    if (isDir) this.nodes.set(path, 'dir');
-    else if (typeof content === 'string') this.nodes.set(path, encodeUtf8(content));
-    else this.nodes.set(path, content);
+    for (let i = 1; i < parts.length; i++) this.put(parts.slice(0, i).join('/'), 'dir');
+    if (isDir) this.put(path, 'dir');
+    else if (typeof content === 'string') this.put(path, encodeUtf8(content));
+    else this.put(path, content);
+  }
+
+  private put(path: string, node: MemoryNode): void {
+    if (!this.nodes.has(path)) {
+      const slash = path.lastIndexOf('/');
+      const name = path.slice(slash + 1);
+      if (name !== '') {
+        const dir = slash < 0 ? '' : path.slice(0, slash);
+        let names = this.children.get(dir);
+        if (!names) this.children.set(dir, (names = new Set()));
+        names.add(name);
+      }
+    }
+    this.nodes.set(path, node);
   }
 
   list(dir: string): readonly LabEntry[] | undefined {
     if (dir !== '' && this.nodes.get(dir) !== 'dir') return undefined;
     const prefix = dir === '' ? '' : `${dir}/`;
     const out: LabEntry[] = [];
-    for (const [path, node] of this.nodes) {
-      if (!path.startsWith(prefix)) continue;
-      const rest = path.slice(prefix.length);
-      if (rest === '' || rest.includes('/')) continue;
-      out.push({ name: rest, kind: kindOf(node) });
-    }
+    for (const name of this.children.get(dir) ?? []) out.push({ name, kind: kindOf(this.nodes.get(prefix + name)!) });
     return out;
   }
 

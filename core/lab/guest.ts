@@ -52,6 +52,16 @@ export interface Console {
   exited: Promise<number>;
 }
 
+/** The guest's clock for file times: the lab's virtual wall clock. */
+function realtimeOf(cpu: Cpu): () => number {
+  return () => cpu.realtime;
+}
+
+/** The /proc files root may open for writing although they have no write handler (see GenFs `lenient`). */
+function lenientProcFile(path: string): boolean {
+  return /^\/(uptime|loadavg|meminfo|cpuinfo|stat|version)$/.test(path);
+}
+
 export class Guest {
   readonly kernel: Kernel;
   readonly vfs: Vfs;
@@ -67,7 +77,7 @@ export class Guest {
   constructor(options: GuestOptions) {
     const { cpu, name, image } = options;
     this.image = image;
-    const now = () => cpu.realtime;
+    const now = realtimeOf(cpu);
     this.name = name;
     this.extraEnv = options.env ?? {};
     this.net = options.network === false ? undefined : new Stack({ cpu, name });
@@ -82,10 +92,11 @@ export class Guest {
     this.vfs = new Vfs(root, { now, rootInfo: { source: 'overlay', fstype: 'overlay', options: 'rw,relatime' } });
     this.kernel = new Kernel({
       cpu, vfs: this.vfs, hostname: name, quota: options.quota, programs: (n) => image.programs.get(n), net: this.net,
+      caches: image.caches,
     });
     attachSys(this.kernel);
     this.vfs.mount('/proc', new GenFs(lazyDir(() => procRoot(this.kernel, procExtra)), { fstype: 'proc', now,
-      lenient: (p) => /^\/(uptime|loadavg|meminfo|cpuinfo|stat|version)$/.test(p) }), { source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime' });
+      lenient: lenientProcFile }), { source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime' });
     this.dev = new OverlayFs([image.devLayer], { now });
     this.vfs.mount('/dev', this.dev, { source: 'tmpfs', fstype: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755' });
     if (options.shared) this.vfs.mount('/shared', options.shared, { source: 'shared', options: 'rw,relatime' });
@@ -179,10 +190,18 @@ export class Guest {
     });
     return {
       tty, pid: proc.pid, exited,
-      input: (bytes) => tty.receive(bytes),
-      resize: (cols, rows) => tty.setWinsize({ cols, rows }),
-      ack: (n) => tty.ack(n),
-      close: () => kernel.closePty(tty),
+      input(bytes) {
+        tty.receive(bytes);
+      },
+      resize(cols, rows) {
+        tty.setWinsize({ cols, rows });
+      },
+      ack(n) {
+        tty.ack(n);
+      },
+      close() {
+        kernel.closePty(tty);
+      },
     };
   }
 }

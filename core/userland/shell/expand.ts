@@ -44,6 +44,13 @@ export async function expandWords(sh: Shell, words: readonly Word[]): Promise<st
 }
 
 export async function expandFields(sh: Shell, word: Word): Promise<string[]> {
+  if (!(word.braces && sh.options.braceexpand)) {
+    const text = fixedText(word);
+    // An unquoted literal is one field unless it is a pattern (no splitting: nothing was expanded).
+    if (text !== null && (word.parts[0]!.type !== 'Literal' || sh.options.noglob || !hasGlob([{ text, quoted: false }], sh.shopts['extglob']))) {
+      return [text];
+    }
+  }
   const variants = word.braces && sh.options.braceexpand ? braceExpand(word) : [word];
   const out: string[] = [];
   for (const w of variants) {
@@ -67,8 +74,33 @@ export async function expandFields(sh: Shell, word: Word): Promise<string[]> {
   return out;
 }
 
+/**
+ * The text of a word with nothing to expand in it: one literal, single-quoted or escaped part, or a
+ * double-quoted string of literals. Null for anything else.
+ */
+function fixedText(word: Word): string | null {
+  if (word.parts.length !== 1) return null;
+  const part = word.parts[0]!;
+  switch (part.type) {
+    case 'Literal': case 'SingleQuoted': case 'Escaped':
+      return part.value;
+    case 'DoubleQuoted': {
+      let text = '';
+      for (const p of part.parts) {
+        if (p.type !== 'Literal') return null;
+        text += p.value;
+      }
+      return text;
+    }
+    default:
+      return null;
+  }
+}
+
 /** Expansion without splitting or globbing (assignments, redirection targets, here-strings, case words). */
 export async function expandString(sh: Shell, word: Word): Promise<string> {
+  const text = fixedText(word);
+  if (text !== null) return text;
   const pieces = await expandParts(sh, word.parts, false);
   return pieces.map((p) => (p ? p.text : ' ')).join('');
 }
@@ -148,25 +180,41 @@ function tilde(sh: Shell, user: string): string {
 
 // -------------------------------------------------------------------------------------- field splitting
 
+/** The fields being built by splitFields. */
+class FieldList {
+  readonly all: PatternPiece[][] = [];
+  cur: PatternPiece[] = [];
+  /** The current field has a quoted part or literal text (it exists even if empty). */
+  keep = false;
+
+  flush(force: boolean): void {
+    if (this.cur.length || this.keep || force) this.all.push(this.cur);
+    this.cur = [];
+    this.keep = false;
+  }
+}
+
+const DEFAULT_IFS = ' \t\n';
+
+function ifsWhiteOf(ifs: string): string {
+  if (ifs === DEFAULT_IFS) return ifs;
+  let white = '';
+  for (const c of ifs) if (c === ' ' || c === '\t' || c === '\n') white += c;
+  return white;
+}
+
 function splitFields(sh: Shell, pieces: Piece[]): PatternPiece[][] {
-  const ifs = sh.isSet('IFS') ? sh.get('IFS') ?? '' : ' \t\n';
-  const ifsWhite = [...ifs].filter((c) => c === ' ' || c === '\t' || c === '\n').join('');
-  const fields: PatternPiece[][] = [];
-  let cur: PatternPiece[] = [];
-  let keep = false; // the current field has a quoted part or literal text (it exists even if empty)
-  const flush = (force: boolean) => {
-    if (cur.length || keep || force) fields.push(cur);
-    cur = [];
-    keep = false;
-  };
+  const ifs = sh.isSet('IFS') ? sh.get('IFS') ?? '' : DEFAULT_IFS;
+  const ifsWhite = ifsWhiteOf(ifs);
+  const f = new FieldList();
   for (const p of pieces) {
     if (p === null) {
-      flush(false);
+      f.flush(false);
       continue;
     }
     if (!p.split || ifs === '') {
-      cur.push({ text: p.text, quoted: p.quoted });
-      if (p.quoted || p.text !== '') keep = true;
+      f.cur.push({ text: p.text, quoted: p.quoted });
+      if (p.quoted || p.text !== '') f.keep = true;
       continue;
     }
     // Split an unquoted expansion result.
@@ -178,34 +226,34 @@ function splitFields(sh: Shell, pieces: Piece[]): PatternPiece[][] {
       if (ifs.includes(c)) {
         const white = ifsWhite.includes(c);
         if (token !== '') {
-          cur.push({ text: token, quoted: false });
+          f.cur.push({ text: token, quoted: false });
           token = '';
-          keep = true;
+          f.keep = true;
         }
         if (white) {
           while (i < t.length && ifsWhite.includes(t[i]!)) i++;
           if (i < t.length && ifs.includes(t[i]!) && !ifsWhite.includes(t[i]!)) {
             i++;
             while (i < t.length && ifsWhite.includes(t[i]!)) i++;
-            flush(true);
-          } else if (cur.length || keep) flush(false);
+            f.flush(true);
+          } else if (f.cur.length || f.keep) f.flush(false);
           continue;
         }
         i++;
         while (i < t.length && ifsWhite.includes(t[i]!)) i++;
-        flush(true);
+        f.flush(true);
         continue;
       }
       token += c;
       i++;
     }
     if (token !== '') {
-      cur.push({ text: token, quoted: false });
-      keep = true;
+      f.cur.push({ text: token, quoted: false });
+      f.keep = true;
     }
   }
-  flush(false);
-  return fields;
+  f.flush(false);
+  return f.all;
 }
 
 // ---------------------------------------------------------------------------------------- parameters

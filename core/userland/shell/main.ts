@@ -9,6 +9,7 @@ import { ExpansionError, ShellExit } from './control.ts';
 import { runList, runTrapText } from './exec.ts';
 import { formatSyntaxError } from './errors.ts';
 import { LETTERS } from './options.ts';
+import type { Word } from './ast.ts';
 import { ShellParser, parseScript } from './parse.ts';
 import { expandPrompt } from './prompt.ts';
 import { Shell } from './shell.ts';
@@ -138,6 +139,14 @@ export async function exitShell(sh: Shell, status: number): Promise<number> {
   return status;
 }
 
+/** Sets a variable bash defines at start-up; it stays exported when the environment had it. */
+function setVar(sh: Shell, name: string, value: string, opts: { exported?: boolean; readonly?: boolean } = {}): void {
+  const v = newVar(value);
+  v.exported = opts.exported ?? sh.getVar(name)?.exported ?? false;
+  v.readonly = opts.readonly ?? false;
+  sh.vars.put(name, v);
+}
+
 function importEnvironment(sh: Shell, envp: readonly string[]): void {
   for (const e of envp) {
     const eq = e.indexOf('=');
@@ -149,35 +158,29 @@ function importEnvironment(sh: Shell, envp: readonly string[]): void {
     sh.vars.put(name, v);
   }
   const sys = sh.sys;
-  const set = (name: string, value: string, opts: { exported?: boolean; readonly?: boolean } = {}) => {
-    const v = newVar(value);
-    v.exported = opts.exported ?? sh.getVar(name)?.exported ?? false;
-    v.readonly = opts.readonly ?? false;
-    sh.vars.put(name, v);
-  };
   const ids = sys.getids();
-  set('BASH', '/usr/bin/bash');
-  set('BASH_VERSION', BASH_VERSION);
+  setVar(sh, 'BASH', '/usr/bin/bash');
+  setVar(sh, 'BASH_VERSION', BASH_VERSION);
   const versinfo = newVar(new Map(['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'].map((x, k) => [k, x] as [number, string])));
   versinfo.indexed = true;
   versinfo.readonly = true;
   sh.vars.put('BASH_VERSINFO', versinfo);
-  set('PPID', String(sys.getppid()), { readonly: true });
-  set('UID', String(ids.uid), { readonly: true });
-  set('EUID', String(ids.euid), { readonly: true });
-  set('HOSTNAME', sys.uname().nodename);
-  set('HOSTTYPE', 'x86_64');
-  set('MACHTYPE', 'x86_64-pc-linux-gnu');
-  set('OSTYPE', 'linux-gnu');
-  set('OPTIND', '1');
-  set('PS2', '> ');
-  set('PS4', '+ ');
-  if (!sh.get('PATH')) set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  setVar(sh, 'PPID', String(sys.getppid()), { readonly: true });
+  setVar(sh, 'UID', String(ids.uid), { readonly: true });
+  setVar(sh, 'EUID', String(ids.euid), { readonly: true });
+  setVar(sh, 'HOSTNAME', sys.uname().nodename);
+  setVar(sh, 'HOSTTYPE', 'x86_64');
+  setVar(sh, 'MACHTYPE', 'x86_64-pc-linux-gnu');
+  setVar(sh, 'OSTYPE', 'linux-gnu');
+  setVar(sh, 'OPTIND', '1');
+  setVar(sh, 'PS2', '> ');
+  setVar(sh, 'PS4', '+ ');
+  if (!sh.get('PATH')) setVar(sh, 'PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
   const shlvl = Number(sh.get('SHLVL') ?? '0');
-  set('SHLVL', String(Number.isFinite(shlvl) ? shlvl + 1 : 1), { exported: true });
+  setVar(sh, 'SHLVL', String(Number.isFinite(shlvl) ? shlvl + 1 : 1), { exported: true });
   const cwd = sys.getcwd();
   const envPwd = sh.get('PWD');
-  set('PWD', envPwd && sys.realpath(envPwd) === cwd ? envPwd : cwd, { exported: true });
+  setVar(sh, 'PWD', envPwd && sys.realpath(envPwd) === cwd ? envPwd : cwd, { exported: true });
   if (!sh.getVar('OLDPWD')) {
     const v = newVar(undefined);
     v.exported = true;
@@ -196,28 +199,30 @@ async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile:
   sh.pgid = sys.getpgid(0);
   sys.tcsetpgrp(0, sh.pgid);
   const home = sh.get('HOME') ?? '/root';
-  const sourceIf = async (path: string): Promise<boolean> => {
-    const text = await readText(sh, path);
-    if (typeof text === 'number') return false;
-    try {
-      sh.sourcing++;
-      await runSource(sh, text, { prefix: path });
-    } catch (e) {
-      if (!(e instanceof ExpansionError)) throw e;
-    } finally {
-      sh.sourcing--;
-    }
-    return true;
-  };
   if (login) {
     if (profile) {
-      await sourceIf('/etc/profile');
-      for (const f of ['.bash_profile', '.bash_login', '.profile']) if (await sourceIf(`${home}/${f}`)) break;
+      await sourceIf(sh, '/etc/profile');
+      for (const f of ['.bash_profile', '.bash_login', '.profile']) if (await sourceIf(sh, `${home}/${f}`)) break;
     }
   } else if (rc) {
-    await sourceIf('/etc/bash.bashrc');
-    await sourceIf(`${home}/.bashrc`);
+    await sourceIf(sh, '/etc/bash.bashrc');
+    await sourceIf(sh, `${home}/.bashrc`);
   }
+}
+
+/** Runs a start-up file when it can be read; tells whether it could. */
+async function sourceIf(sh: Shell, path: string): Promise<boolean> {
+  const text = await readText(sh, path);
+  if (typeof text === 'number') return false;
+  try {
+    sh.sourcing++;
+    await runSource(sh, text, { prefix: path });
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e;
+  } finally {
+    sh.sourcing--;
+  }
+  return true;
 }
 
 /** Reads one line from stdin: a whole line from a terminal, byte by byte from anything else. */
@@ -336,9 +341,7 @@ export async function promptString(sh: Shell, ps: string): Promise<string> {
   // The same prompt text is parsed once per shell (it is shown before every command).
   let word = sh.promptCache.get(text);
   if (word === undefined) {
-    const parsed = parseScript(`: "${text.replace(/(["\\])/g, '\\$1')}"`);
-    const cmd = parsed.list.items[0]?.command.first.commands[0];
-    word = parsed.error || cmd?.type !== 'SimpleCommand' || !cmd.words[1] ? null : cmd.words[1];
+    word = promptWord(sh, text);
     if (sh.promptCache.size > 16) sh.promptCache.clear();
     sh.promptCache.set(text, word);
   }
@@ -348,6 +351,40 @@ export async function promptString(sh: Shell, ps: string): Promise<string> {
   } catch {
     return text;
   }
+}
+
+/** The shared cache space of parsed prompt texts. */
+const PROMPT_CACHE = 'bash-prompt';
+
+/**
+ * The prompt text parsed as the inside of a double-quoted string. Text after the last expansion that
+ * has no `$ \` \\ "` in it is plain text there, so it is added as a literal to the parse of what comes
+ * before: that parse is shared by the guests of the image (prompts differ in host names, directories).
+ */
+function promptWord(sh: Shell, text: string): Word | null {
+  let cut = text.length;
+  while (cut > 0 && !'$`\\"})'.includes(text[cut - 1]!)) cut--;
+  if (cut === 0 || cut === text.length || (text[cut - 1] !== '}' && text[cut - 1] !== ')')) return parsePromptText(text);
+  const cache = sh.sys.sharedCache(PROMPT_CACHE);
+  const head = text.slice(0, cut);
+  let shared = cache.get(head) as Word | null | undefined;
+  if (shared === undefined) {
+    shared = parsePromptText(head);
+    cache.set(head, shared);
+  }
+  const quoted = shared?.parts.length === 1 ? shared.parts[0]! : null;
+  if (!shared || quoted?.type !== 'DoubleQuoted') return parsePromptText(text);
+  const tail = text.slice(cut);
+  return {
+    type: 'Word', braces: false, text: shared.text.slice(0, -1) + tail + '"',
+    parts: [{ ...quoted, parts: [...quoted.parts, { type: 'Literal', value: tail }] }],
+  };
+}
+
+function parsePromptText(text: string): Word | null {
+  const parsed = parseScript(`: "${text.replace(/(["\\])/g, '\\$1')}"`);
+  const cmd = parsed.list.items[0]?.command.first.commands[0];
+  return parsed.error || cmd?.type !== 'SimpleCommand' || !cmd.words[1] ? null : cmd.words[1];
 }
 
 async function runTrapTextsPending(sh: Shell): Promise<void> {

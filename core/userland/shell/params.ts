@@ -36,16 +36,18 @@ function skipBad(lx: Lexer, open: number, openLine: number): ParamOp {
   }
 }
 
+/** A `${...}` that is not valid: the text up to its closing brace, reported when expanded. */
+function bad(node: ParamExp, lx: Lexer, open: number, openLine: number): ParamExp {
+  node.op = skipBad(lx, open, openLine);
+  return node;
+}
+
 /** Reads `${...}`; the lexer is at `$`. */
 export function readBraceParam(lx: Lexer, inDq: boolean): ParamExp {
   const open = lx.pos;
   const openLine = lx.line;
   lx.pos += 2;
   const node: ParamExp = { type: 'ParamExp', name: '', subscript: null, braced: true, indirect: false, op: { kind: 'none' } };
-  const bad = (): ParamExp => {
-    node.op = skipBad(lx, open, openLine);
-    return node;
-  };
   let length = false;
   const c0 = lx.cur();
   const c1 = lx.at(1);
@@ -57,15 +59,15 @@ export function readBraceParam(lx: Lexer, inDq: boolean): ParamExp {
     lx.pos++;
   }
   node.name = readName(lx);
-  if (node.name === '') return bad();
+  if (node.name === '') return bad(node, lx, open, openLine);
   if (lx.cur() === '[' && !isDigit(node.name[0]!) && !SPECIAL.includes(node.name)) {
     const sub = readSubscript(lx, openLine);
-    if (sub === null) return bad();
+    if (sub === null) return bad(node, lx, open, openLine);
     node.subscript = sub;
   }
   const c = lx.cur();
   if (length) {
-    if (c !== '}') return bad();
+    if (c !== '}') return bad(node, lx, open, openLine);
     lx.pos++;
     node.op = { kind: 'length' };
     return node;
@@ -148,9 +150,9 @@ export function readBraceParam(lx: Lexer, inDq: boolean): ParamExp {
         node.op = { kind: 'transform', op: n };
         return node;
       }
-      return bad();
+      return bad(node, lx, open, openLine);
     default:
-      return bad();
+      return bad(node, lx, open, openLine);
   }
   if (lx.cur() !== '}') throw unmatched('}', openLine);
   lx.pos++;

@@ -56,6 +56,17 @@ export class ShellParser {
     return this.lx.line;
   }
 
+  /** The offset in the source where parsing continues. */
+  get pos(): number {
+    return this.lx.pos;
+  }
+
+  /** Continues at `pos` (on line `line`): the start of a command line that an earlier parse found. */
+  seek(pos: number, line: number): void {
+    this.lx.pos = pos;
+    this.lx.line = line;
+  }
+
   /** Adds input (interactive use). */
   append(text: string): void {
     this.lx.src += text;
@@ -68,20 +79,25 @@ export class ShellParser {
     if (!this.lx.src.endsWith('\n')) this.lx.src += '\n';
   }
 
+  /** Warnings the lexer added since it held `before` of them. */
+  private warningsSince(before: number): ShellWarning[] {
+    const all = this.lx.warnings;
+    return all.length === before ? [] : all.slice(before);
+  }
+
   next(): ParseResult {
     const lx = this.lx;
     const startPos = lx.pos;
     const startLine = lx.line;
     const warningsBefore = lx.warnings.length;
-    const warnings = (): ShellWarning[] => (lx.warnings.length === warningsBefore ? [] : lx.warnings.slice(warningsBefore));
     const parser = new Parser(lx, this.ctx);
     try {
       parser.skipNewlines();
       const t = parser.peek();
-      if (t.kind === 'eof') return { kind: 'eof', warnings: warnings() };
+      if (t.kind === 'eof') return { kind: 'eof', warnings: this.warningsSince(warningsBefore) };
       const line = t.line;
       const list = parser.parseCommandLine();
-      return { kind: 'command', list, line, warnings: warnings() };
+      return { kind: 'command', list, line, warnings: this.warningsSince(warningsBefore) };
     } catch (caught) {
       let e = caught;
       // Absurdly deep nesting exhausts the JS stack: report it as a syntax error, never crash the guest.
@@ -101,7 +117,7 @@ export class ShellParser {
         lx.line = e.line + 1;
       } else lx.pos = lx.src.length;
       lx.pendingHeredocs = [];
-      return { kind: 'error', error: e.toSyntaxError(), warnings: warnings() };
+      return { kind: 'error', error: e.toSyntaxError(), warnings: this.warningsSince(warningsBefore) };
     }
   }
 }

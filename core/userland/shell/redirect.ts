@@ -27,14 +27,8 @@ async function fail(sh: Shell, message: string): Promise<null> {
 /** Applies redirections in order; returns what to restore, or null after printing an error. */
 export async function applyRedirects(sh: Shell, redirects: readonly Redirect[], save: boolean): Promise<SavedFd[] | null> {
   const saved: SavedFd[] = [];
-  const sys = sh.sys;
-  const keep = (fd: number) => {
-    if (!save || saved.some((s) => s.fd === fd)) return;
-    const open = sys.fcntl(fd, F_GETFD) >= 0;
-    saved.push({ fd, copy: open ? sys.fcntl(fd, F_DUPFD_CLOEXEC, 10) : -1 });
-  };
   for (const r of redirects) {
-    const result = await applyOne(sh, r, keep);
+    const result = await applyOne(sh, r, save ? saved : null);
     if (result === null) {
       await restoreRedirects(sh, saved);
       return null;
@@ -43,28 +37,38 @@ export async function applyRedirects(sh: Shell, redirects: readonly Redirect[], 
   return saved;
 }
 
+/** Saves a copy of `fd` (or that it was closed) before its first change, when the caller restores them. */
+function keep(sh: Shell, saved: SavedFd[] | null, fd: number): void {
+  if (!saved || saved.some((s) => s.fd === fd)) return;
+  const open = sh.sys.fcntl(fd, F_GETFD) >= 0;
+  saved.push({ fd, copy: open ? sh.sys.fcntl(fd, F_DUPFD_CLOEXEC, 10) : -1 });
+}
+
+/** Moves the descriptor `opened` to `at` (or into the redirection's {var}). */
+async function place(sh: Shell, r: Redirect, saved: SavedFd[] | null, opened: number, at: number): Promise<true> {
+  const sys = sh.sys;
+  if (r.fdVar) {
+    const n = sys.fcntl(opened, 0, 10); // F_DUPFD: bash's {var} descriptors are not close-on-exec
+    sys.close(opened);
+    await sh.set(r.fdVar, String(n));
+    return true;
+  }
+  if (opened === at) return true;
+  keep(sh, saved, at);
+  sys.dup2(opened, at);
+  sys.close(opened);
+  return true;
+}
+
 async function target(sh: Shell, r: Redirect): Promise<string | null> {
   const fields = await expandFields(sh, r.target);
   if (fields.length !== 1) return fail(sh, `${r.target.text}: ambiguous redirect`);
   return fields[0]!;
 }
 
-async function applyOne(sh: Shell, r: Redirect, keep: (fd: number) => void): Promise<true | null> {
+async function applyOne(sh: Shell, r: Redirect, saved: SavedFd[] | null): Promise<true | null> {
   const sys = sh.sys;
   let fd = r.fd ?? (inputOps.has(r.op) ? 0 : 1);
-  const place = async (opened: number, at: number): Promise<true | null> => {
-    if (r.fdVar) {
-      const n = sys.fcntl(opened, 0, 10); // F_DUPFD: bash's {var} descriptors are not close-on-exec
-      sys.close(opened);
-      await sh.set(r.fdVar, String(n));
-      return true;
-    }
-    if (opened === at) return true;
-    keep(at);
-    sys.dup2(opened, at);
-    sys.close(opened);
-    return true;
-  };
   switch (r.op) {
     case '<': case '>': case '>>': case '>|': case '<>': case '&>': case '&>>': {
       const name = await target(sh, r);
@@ -83,20 +87,20 @@ async function applyOne(sh: Shell, r: Redirect, keep: (fd: number) => void): Pro
       if (opened < 0) return fail(sh, `${name}: ${strerror(opened)}`);
       sys.fcntl(opened, 2, 0);
       if (r.op === '&>' || r.op === '&>>') {
-        keep(1);
-        keep(2);
+        keep(sh, saved, 1);
+        keep(sh, saved, 2);
         sys.dup2(opened, 1);
         sys.dup2(opened, 2);
         if (opened !== 1 && opened !== 2) sys.close(opened);
         return true;
       }
-      return place(opened, fd);
+      return place(sh, r, saved, opened, fd);
     }
     case '<&': case '>&': {
       const text = await expandString(sh, r.target);
       if (r.fdVar) fd = Number(sh.get(r.fdVar) ?? -1);
       if (text === '-') {
-        keep(fd);
+        keep(sh, saved, fd);
         sys.close(fd);
         return true;
       }
@@ -104,14 +108,14 @@ async function applyOne(sh: Shell, r: Redirect, keep: (fd: number) => void): Pro
       if (!m) {
         if (r.op === '>&' && r.fd === null) {
           // `>&file` means `&>file`.
-          return applyOne(sh, { ...r, op: '&>' }, keep);
+          return applyOne(sh, { ...r, op: '&>' }, saved);
         }
         return fail(sh, `${text}: ambiguous redirect`);
       }
       const src = Number(m[1]);
       if (sys.fcntl(src, F_GETFD) < 0) return fail(sh, `${src}: ${strerror(EBADF)}`);
       if (src !== fd) {
-        keep(fd);
+        keep(sh, saved, fd);
         sys.dup2(src, fd);
       }
       if (m[2]) sys.close(src);
@@ -126,7 +130,7 @@ async function applyOne(sh: Shell, r: Redirect, keep: (fd: number) => void): Pro
       const opened = await heredocFd(sh, text);
       if (opened < 0) return fail(sh, `cannot create temp file for here-document: ${strerror(opened)}`);
       fd = r.fd ?? 0;
-      return place(opened, fd);
+      return place(sh, r, saved, opened, fd);
     }
   }
   return true;

@@ -3,7 +3,7 @@
 // of the shell for subshells, pipelines and command substitutions).
 
 import {
-  SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, utf8Encode, type Sys, type ForkBody,
+  SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, utf8Encode, type Sys,
 } from '../../kernel/abi.ts';
 import type { FunctionDef, Word } from './ast.ts';
 import { ExpansionError, ShellExit } from './control.ts';
@@ -12,6 +12,11 @@ import { arrayValues, newVar, scalarOf, VarStore, type Var } from './vars.ts';
 import type { Job } from './jobs.ts';
 
 export type ShellMode = 'interactive' | 'command' | 'script' | 'stdin';
+
+/** The exit path of a shell that has no EXIT trap machinery installed. */
+async function plainExit(_sh: Shell, status: number): Promise<number> {
+  return status;
+}
 
 export class Shell {
   vars = new VarStore();
@@ -131,7 +136,7 @@ export class Shell {
   /** Forks a child running `body` in a copy of this shell; returns the pid or -errno. */
   fork(body: (child: Shell) => Promise<number>): number {
     const parent = this;
-    const run: ForkBody = async (sys) => {
+    return this.sys.fork(async (sys) => {
       const child = parent.cloneFor(sys);
       if (parent.options.interactive) {
         // Children of an interactive shell get the signals the shell itself ignores or catches back.
@@ -148,12 +153,11 @@ export class Shell {
         else throw e;
       }
       return child.exitHook(child, status);
-    };
-    return this.sys.fork(run);
+    });
   }
 
   /** Runs the EXIT trap before a forked child ends (main.ts installs bash's exit path; children inherit it). */
-  exitHook: (sh: Shell, status: number) => Promise<number> = async (_sh, status) => status;
+  exitHook: (sh: Shell, status: number) => Promise<number> = plainExit;
 
   // ---------------------------------------------------------------------------------------- output
 

@@ -1,11 +1,12 @@
 // Running shell source: the top-level read-parse-execute loop over a buffer (scripts, -c strings,
 // `source` and `eval`), with bash's handling of syntax errors and expansion errors per command line.
+// Parses of whole texts are shared with the other guests of the image (source-reader.ts).
 
 import { utf8Decode } from '../../kernel/abi.ts';
 import { ExpansionError, ShellExit } from './control.ts';
 import { runList } from './exec.ts';
 import { formatSyntaxError } from './errors.ts';
-import { ShellParser } from './parse.ts';
+import { PARSE_CACHE, SourceReader } from './source-reader.ts';
 import type { Shell } from './shell.ts';
 import { strerror } from '../lib/errno.ts';
 
@@ -15,14 +16,10 @@ import { strerror } from '../lib/errno.ts';
  * the run with status 2 (bash: "syntax error" in scripts and -c strings).
  */
 export async function runSource(sh: Shell, text: string, options: { prefix: string; syntaxPrefix?: string; line?: number } = { prefix: 'bash' }): Promise<number> {
-  const parser = new ShellParser(text, {
-    line: options.line ?? 1,
-    extglob: sh.shopts['extglob'],
-    aliases: sh.shopts['expand_aliases'] ? (n) => sh.aliases.get(n) : undefined,
-  });
+  const line = options.line ?? 1;
+  const reader = new SourceReader(text, line, line === 1 ? sh.sys.sharedCache(PARSE_CACHE) : null);
   for (;;) {
-    parser.options = { extglob: sh.shopts['extglob'], aliases: sh.shopts['expand_aliases'] ? (n) => sh.aliases.get(n) : undefined };
-    const r = parser.next();
+    const r = reader.next({ extglob: sh.shopts['extglob'], aliases: sh.shopts['expand_aliases'] ? (n) => sh.aliases.get(n) : undefined });
     if (r.kind === 'eof') break;
     if (r.kind === 'incomplete') continue;
     for (const w of r.warnings) await sh.write(2, `${options.prefix}: line ${w.line}: ${w.message}\n`);

@@ -24,55 +24,66 @@ function binary(sh: Shell, a: string, op: string, b: string): boolean {
   return binaryTest(sh, op, a, b);
 }
 
-function evaluate(sh: Shell, args: string[]): boolean {
-  let pos = 0;
-  const orExpr = (): boolean => {
-    let v = andExpr();
-    while (args[pos] === '-o') {
-      pos++;
-      const r = andExpr();
+/** The general grammar (more than 4 arguments): -o over -a over ! over primaries and ( ). */
+class ExprParser {
+  pos = 0;
+
+  constructor(private readonly sh: Shell, private readonly args: string[]) {}
+
+  orExpr(): boolean {
+    let v = this.andExpr();
+    while (this.args[this.pos] === '-o') {
+      this.pos++;
+      const r = this.andExpr();
       v = v || r;
     }
     return v;
-  };
-  const andExpr = (): boolean => {
-    let v = notExpr();
-    while (args[pos] === '-a') {
-      pos++;
-      const r = notExpr();
+  }
+
+  private andExpr(): boolean {
+    let v = this.notExpr();
+    while (this.args[this.pos] === '-a') {
+      this.pos++;
+      const r = this.notExpr();
       v = v && r;
     }
     return v;
-  };
-  const notExpr = (): boolean => {
-    if (args[pos] === '!') {
-      pos++;
-      return !notExpr();
+  }
+
+  private notExpr(): boolean {
+    if (this.args[this.pos] === '!') {
+      this.pos++;
+      return !this.notExpr();
     }
-    return primary();
-  };
-  const primary = (): boolean => {
-    const a = args[pos];
+    return this.primary();
+  }
+
+  private primary(): boolean {
+    const args = this.args;
+    const a = args[this.pos];
     if (a === undefined) throw new TestError('argument expected');
     if (a === '(') {
-      pos++;
-      const v = orExpr();
-      if (args[pos] !== ')') throw new TestError("`)' expected");
-      pos++;
+      this.pos++;
+      const v = this.orExpr();
+      if (args[this.pos] !== ')') throw new TestError("`)' expected");
+      this.pos++;
       return v;
     }
-    const op = args[pos + 1];
-    if (op !== undefined && BINARY.has(op) && args[pos + 2] !== undefined) {
-      pos += 3;
-      return binary(sh, a, op, args[pos - 1]!);
+    const op = args[this.pos + 1];
+    if (op !== undefined && BINARY.has(op) && args[this.pos + 2] !== undefined) {
+      this.pos += 3;
+      return binary(this.sh, a, op, args[this.pos - 1]!);
     }
-    if (UNARY.has(a) && args[pos + 1] !== undefined) {
-      pos += 2;
-      return unaryTest(sh, a, args[pos - 1]!);
+    if (UNARY.has(a) && args[this.pos + 1] !== undefined) {
+      this.pos += 2;
+      return unaryTest(this.sh, a, args[this.pos - 1]!);
     }
-    pos++;
+    this.pos++;
     return a !== '';
-  };
+  }
+}
+
+function evaluate(sh: Shell, args: string[]): boolean {
   // POSIX rules by argument count.
   const n = args.length;
   if (n === 0) return false;
@@ -91,8 +102,9 @@ function evaluate(sh: Shell, args: string[]): boolean {
     throw new TestError(`${args[1]}: binary operator expected`);
   }
   if (n === 4 && args[0] === '!') return !evaluate(sh, args.slice(1));
-  const v = orExpr();
-  if (pos < n) throw new TestError(`${args[pos]}: unexpected argument`);
+  const parser = new ExprParser(sh, args);
+  const v = parser.orExpr();
+  if (parser.pos < n) throw new TestError(`${args[parser.pos]}: unexpected argument`);
   return v;
 }
 
