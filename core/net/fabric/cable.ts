@@ -4,6 +4,7 @@
 // scheduled on the lab's Cpu. With no jitter or reordering, frames keep their order on one timer.
 
 import type { Cpu, Rng, Timer } from '../../cpu/index.ts';
+import { copyFrame } from '../wire/frame-memory.ts';
 
 export interface CableOptions {
   /** One-way latency in ns (default 50 µs). */
@@ -93,7 +94,7 @@ export class Cable {
     this.schedule(depart, frame);
     if (this.duplicate > 0 && this.rng.next() < this.duplicate) {
       this.stats.duplicated++;
-      this.schedule(depart, frame.slice());
+      this.schedule(depart, copyFrame(frame));
     }
   }
 

@@ -5,6 +5,7 @@
 import type { ShapeOptions } from '../stack/qdisc.ts';
 import type { Cpu, Rng } from '../../cpu/index.ts';
 import { Cable, type CableOptions } from './cable.ts';
+import { copyFrame } from '../wire/frame-memory.ts';
 
 /** What a port delivers to: a NIC (Stack + NetInterface adapter), a switch port, a bridge ... */
 export interface FrameReceiver {
@@ -105,7 +106,7 @@ export class CollisionDomain {
     for (let i = 0; i < ports.length; i++) {
       const p = ports[i]!;
       if (p === from || !p.up) continue;
-      if (last) this.give(last, frame.slice(), now);
+      if (last) this.give(last, copyFrame(frame), now);
       last = p;
     }
     // The last receiver takes the original: the sender gave it up and nobody else holds it.

@@ -4,7 +4,7 @@
 // device, which can carry IP addresses like any Ethernet device. STP is off (stp_state 0): no BPDUs, a
 // port forwards as soon as it and the bridge are up with carrier; `stp on` is recorded, not run.
 
-import { MAC_BROADCAST, readMac, type MacAddress } from '../wire/index.ts';
+import { MAC_BROADCAST, copyFrame, readMac, type MacAddress } from '../wire/index.ts';
 import type { NetInterface } from '../stack/interface.ts';
 import { PacketType } from '../stack/packet-buffer.ts';
 import type { LinkDriver, RxHandler } from '../stack/registration.ts';
@@ -139,7 +139,7 @@ export class Bridge implements LinkDriver, RxHandler {
       return;
     }
     if (isMulticastMac(dst)) {
-      this.flood(port.ifindex, new Uint8Array(frame), true);
+      this.flood(port.ifindex, copyFrame(frame), true);
       this.passUp(frame, dst === MAC_BROADCAST ? PacketType.BROADCAST : PacketType.MULTICAST);
       return;
     }
@@ -149,7 +149,7 @@ export class Bridge implements LinkDriver, RxHandler {
       if (e.port === port.ifindex) drops.bridgeSameSegment++;
       else this.forward(e.port, frame);
     } else {
-      if (this.dev.promisc > 0) this.passUp(new Uint8Array(frame), PacketType.OTHERHOST);
+      if (this.dev.promisc > 0) this.passUp(copyFrame(frame), PacketType.OTHERHOST);
       this.flood(port.ifindex, frame, true);
     }
   }
@@ -173,7 +173,7 @@ export class Bridge implements LinkDriver, RxHandler {
     const out = this.portList().filter((p) => p.ifindex !== ingress && p.flood && this.portState(p.ifindex) === 'forwarding');
     out.forEach((p, i) => {
       const dev = this.stack.iface(p.ifindex)!;
-      this.stack.link.transmit(dev, owned && i === out.length - 1 ? frame : new Uint8Array(frame));
+      this.stack.link.transmit(dev, owned && i === out.length - 1 ? frame : copyFrame(frame));
     });
   }
 

@@ -3,6 +3,7 @@
 // Ownership follows the rules in registration.ts.
 
 import type { Ipv4Address } from '../wire/index.ts';
+import { allocFrame, copyFrame } from '../wire/frame-memory.ts';
 
 /** How the link layer classified a received frame (Linux PACKET_* in if_packet.h). */
 export const PacketType = { HOST: 0, BROADCAST: 1, MULTICAST: 2, OTHERHOST: 3, OUTGOING: 4, LOOPBACK: 5 } as const;
@@ -60,7 +61,7 @@ export class PacketBuffer {
    * points at the reserved IP header, which the caller fills.
    */
   static forDatagram(length: number): PacketBuffer {
-    const bytes = new Uint8Array(LINK_HEADROOM + length);
+    const bytes = allocFrame(LINK_HEADROOM + length);
     const p = new PacketBuffer(bytes, LINK_HEADROOM, LINK_HEADROOM + length);
     p.networkOffset = LINK_HEADROOM;
     return p;
@@ -109,7 +110,7 @@ export class PacketBuffer {
   pushLink(n: number): number {
     if (this.networkOffset - n < 0) {
       const size = this.end - this.networkOffset;
-      const copy = new Uint8Array(LINK_HEADROOM + size);
+      const copy = allocFrame(LINK_HEADROOM + size);
       copy.set(this.bytes.subarray(this.networkOffset, this.end), LINK_HEADROOM);
       const shift = LINK_HEADROOM - this.networkOffset;
       if (this.transportOffset >= 0) this.transportOffset += shift;
@@ -124,7 +125,7 @@ export class PacketBuffer {
 
   /** A deep copy (for loopback delivery of broadcasts, and raw sockets that keep a packet). */
   clone(): PacketBuffer {
-    const p = new PacketBuffer(this.bytes.slice(), this.start, this.end);
+    const p = new PacketBuffer(copyFrame(this.bytes), this.start, this.end);
     p.linkOffset = this.linkOffset;
     p.networkOffset = this.networkOffset;
     p.transportOffset = this.transportOffset;

@@ -1,6 +1,7 @@
 // The packet formats layer: zero-copy views, plain Reprs, parse/emit and tcpdump-style formatters for
 // Ethernet (802.1Q), ARP, IPv4, ICMP and UDP, plus address and checksum helpers. Imports nothing outside wire/.
 export * from './checksum.ts';
+export * from './frame-memory.ts';
 export * from './mac-address.ts';
 export * from './ipv4-address.ts';
 export * from './ethernet.ts';
