@@ -68,6 +68,26 @@ describe('five routers', () => {
     expect(formatIpv4Address(quoted.dst)).toBe('10.0.9.2');
   });
 
+  it("limits a router's no-route errors as ip_error() does, even with icmp_ratelimit 0", () => {
+    const n = chain();
+    const r1 = n.stack('r1');
+    r1.sysctl.icmp_ratelimit = 0;
+    const log = icmpLog(n.stack('pc1'));
+    // A burst of ten: ip_rt_error_burst (5 s) at ip_rt_error_cost (1 s) lets five through.
+    for (let seq = 1; seq <= 10; seq++) sendEcho(n.stack('pc1'), ip('192.168.7.7'), seq);
+    n.run(1e6);
+    expect(log.length).toBe(5);
+    // Then one per second.
+    for (let seq = 11; seq <= 14; seq++) {
+      n.run(1e9);
+      sendEcho(n.stack('pc1'), ip('192.168.7.7'), seq);
+      sendEcho(n.stack('pc1'), ip('192.168.7.7'), seq + 100);
+    }
+    n.run(1e6);
+    expect(log.length).toBe(9);
+    expect(log.every((s) => s.type === 3 && s.code === 0)).toBe(true);
+  });
+
   it('answers TTL expiry with Time Exceeded from each hop in order', () => {
     const n = chain();
     const log = icmpLog(n.stack('pc1'));

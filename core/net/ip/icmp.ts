@@ -148,6 +148,29 @@ export class IcmpLayer {
     if (rc === 0) this.countOut(IcmpType.ECHO_REPLY);
   }
 
+  /** The inet_peer of `host`: a new one starts "rate_last = jiffies - 60*HZ" with no tokens. */
+  private peer(host: Ipv4Address, now: number): { tokens: number; last: number } {
+    let p = this.peers.get(host);
+    if (!p) this.peers.set(host, (p = { tokens: 0, last: now - 60e9 }));
+    return p;
+  }
+
+  /**
+   * ip_error()'s own limit on the errors of forwarding (no route, prohibited): ip_rt_error_cost (1 s) a
+   * message out of ip_rt_error_burst (5 s), taken from the same inet_peer tokens as icmp_send()'s
+   * per-host limit, which then takes its own share.
+   */
+  allowRouteError(src: Ipv4Address): boolean {
+    const now = this.stack.cpu.now;
+    const p = this.peer(src, now);
+    let token = p.tokens + (now - p.last);
+    if (token > 5e9) token = 5e9;
+    p.last = now;
+    const ok = token >= 1e9;
+    p.tokens = ok ? token - 1e9 : token;
+    return ok;
+  }
+
   /** icmpv4_xrlim_allow() + icmp_global_allow(): true when an error of `type` to `dst` may go now. */
   private allow(type: number, dst: Ipv4Address, viaLoopback: boolean): boolean {
     const stack = this.stack;
@@ -173,8 +196,7 @@ export class IcmpLayer {
     if (timeout <= 0) return true;
     // inet_peer_xrlim_allow(): "token += now - peer->rate_last; if (token > XRLIM_BURST_FACTOR * timeout) ...",
     // a new peer starting "rate_last = jiffies - 60*HZ", so six errors go at once, then one per timeout.
-    let p = this.peers.get(dst);
-    if (!p) this.peers.set(dst, (p = { tokens: 0, last: now - 60e9 }));
+    const p = this.peer(dst, now);
     let token = p.tokens + (now - p.last);
     p.last = now;
     if (token > 6 * timeout) token = 6 * timeout;

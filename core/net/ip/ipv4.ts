@@ -239,6 +239,7 @@ export class Ipv4Layer {
       default:
         return;
     }
+    if (!stack.icmp.allowRouteError(pkt.src)) return;
     stack.icmp.sendError(pkt, IcmpType.DEST_UNREACHABLE, code, 0);
   }
 
