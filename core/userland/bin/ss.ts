@@ -1,6 +1,6 @@
 // iproute2 6.1 ss(8): TCP, UDP and raw sockets (-t -u -w, -l -a, state filters, filter expressions
-// through lib/net/ss-expr.ts) read from /proc/net,
-// with ss's header rules (Netid only for several tables, State only for several states) and its errors;
+// through lib/net/ss-expr.ts) read from /proc/net, with ss's header rules (Netid only for several
+// tables, State only for several states) and its errors;
 // -p finds each socket's processes through /proc/<pid>/fd, -e and -m add UDP's details and memory.
 import { type Program } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt } from '../../net/wire/index.ts';

@@ -42,5 +42,6 @@ export const SSFILTER_CASES: NetCase[] = [
   f('ssf-empty-words', "'' sport = :53 ''", "'  sport   =   :5000  '"),
   h('ssf-big-port', 'sport = :65536', 'sport \\< :65536'),
   h('ssf-header', 'sport = :53', 'dport = :5000', 'sport = :9', "'not ( sport != :4000 )'", 'state established dport = :5000', 'state connected src 10.0.0.1'),
+  { name: 'ssf-raw-ping', topo: 'three', setup: BASE, host: 'pc1', cmd: "ping -4 -c 2 10.0.0.2 > /dev/null & sleep 0.5; ss -wan sport = :1; echo rc=$?; ss -wan sport = :6; echo rc=$?; ss -wan src 0.0.0.0 and dport = :0; echo rc=$?; ss -wan 'sport = :icmp'; echo rc=$?; wait" },
   at('ssf-all-tables', ["ss -an 'sport = :53 or'; echo rc=$?", 'ss -uwanH dport = :0 | sort; echo rc=${PIPESTATUS[0]}', 'ss -uwan sport = :4000; echo rc=$?']),
 ];
