@@ -40,6 +40,7 @@ export const SSFILTER_CASES: NetCase[] = [
   h('ssf-err-addr', 'src 999.1.1.1', 'dst 1.2.3.4.5', 'src 10.0.0.1/33', 'src 10.0.0.1/', 'foo', 'src 1.2.3.999:53', 'src 10.0.0.1 state all'),
   h('ssf-err-syntax', "'sport = :53 or'", 'sport', "'sport ='", 'or', 'not', '10.0.0.1', "'( sport = :53'", "'sport = :53 )'", "'( )'", 'src'),
   f('ssf-empty-words', "'' sport = :53 ''", "'  sport   =   :5000  '"),
+  h('ssf-edge', "'src != 10.0.0.1'", "'sport = = :53'", "'and sport = :53'", "'sport = :53 not'", "'( sport = :53 foo'", "'sport = :53 ) foo'", "'src == 10.0.0.1'", "'dst eq 10.0.0.2'", "'sport = :53 or 10.0.0.1'", "'sport = :53 or src 10.0.0.1 or 5000'", "'dport dport'", "'! ! !'", "'sport = 0x35'", "'sport = :053'"),
   h('ssf-big-port', 'sport = :65536', 'sport \\< :65536'),
   h('ssf-header', 'sport = :53', 'dport = :5000', 'sport = :9', "'not ( sport != :4000 )'", 'state established dport = :5000', 'state connected src 10.0.0.1'),
   { name: 'ssf-raw-ping', topo: 'three', setup: BASE, host: 'pc1', cmd: "ping -4 -c 2 10.0.0.2 > /dev/null & sleep 0.5; ss -wan sport = :1; echo rc=$?; ss -wan sport = :6; echo rc=$?; ss -wan src 0.0.0.0 and dport = :0; echo rc=$?; ss -wan 'sport = :icmp'; echo rc=$?; wait" },

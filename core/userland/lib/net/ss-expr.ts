@@ -3,6 +3,7 @@
 // sport/dport); `and`/`&&`/`&`, `or`/`||`/`|` and juxtaposition bind alike, left to right; `not`/`!`
 // takes the next expression; parentheses only as words of their own. A host condition is parsed as
 // soon as it is read, so its error comes before a later syntax error.
+import { inetAton } from './resolve.ts';
 
 /** What a socket shows to a filter: its addresses and ports. */
 export interface SsEndpoints {
@@ -27,7 +28,7 @@ export type SsExpr =
   | { kind: 'port'; local: boolean; cmp: Cmp; cond: HostCond }
   | { kind: 'host'; local: boolean; cond: HostCond };
 
-/** Name lookups the parser needs: /etc/hosts and /etc/services (for the table's protocol). */
+/** Name lookups the parser needs (after iproute2's prefixes and inet_aton's forms): /etc/hosts and /etc/services (for the table's protocol). */
 export interface SsLookups {
   host(name: string): number | null;
   port(name: string): number | null;
@@ -58,8 +59,10 @@ function dotted(text: string): number | null {
 
 function parsePort(text: string, look: SsLookups): number {
   if (text === '*' || text === '') return -1;
-  // The kernel compares 16-bit ports: a larger number keeps its low bits.
-  if (/^[0-9]+$/.test(text)) return Number(text) % 65536;
+  // strtoul's base 0 (0x.. hex, 0.. octal); the kernel compares 16-bit ports, so a larger number keeps its low bits.
+  if (/^0[xX][0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16) % 65536;
+  if (/^0[0-7]*$/.test(text)) return parseInt(text, 8) % 65536;
+  if (/^[1-9][0-9]*$/.test(text)) return Number(text) % 65536;
   const p = look.port(text);
   if (p === null) throw new SsError(`Error: "${text}" does not look like a port.`);
   return p;
@@ -79,7 +82,7 @@ function parseHost(word: string, portOnly: boolean, look: SsLookups): HostCond {
     if (addr === null || !/^[0-9]+$/.test(len) || Number(len) > 32) throw bad;
     return { addr, bits: Number(len), port };
   }
-  const addr = dotted(host) ?? look.host(host);
+  const addr = dotted(host) ?? inetAton(host) ?? look.host(host);
   if (addr === null) throw bad;
   return { addr, bits: 32, port };
 }
@@ -114,7 +117,7 @@ export function parseSsExpr(words: string[], look: SsLookups): SsParse {
     }
     if (w === 'src' || w === 'dst') {
       portWords = false;
-      if (peek() === '=') i++;
+      if (CMPS[peek() ?? ''] === 'eq') i++;
       return { kind: 'host', local: w === 'src', cond: cond() };
     }
     if (!KEYWORDS.has(w)) parseHost(w, portWords, look);
