@@ -1,5 +1,6 @@
-// iproute2 6.1 ss(8): TCP, UDP and raw sockets (-t -u -w, -l -a, state filters) read from /proc/net,
-// with ss's header rules (Netid only for several tables, State only for several states) and its errors;
+// iproute2 6.1 ss(8): TCP, UDP and raw sockets (-t -u -w, -l -a, state filters, filter expressions
+// through lib/net/ss-expr.ts) read from /proc/net, with ss's header rules (Netid only for several
+// tables, State only for several states) and its errors;
 // -p finds each socket's processes through /proc/<pid>/fd, -e and -m add UDP's details and memory.
 import { type Program } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt } from '../../net/wire/index.ts';
@@ -8,6 +9,8 @@ import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { readProc } from '../lib/net/nettools.ts';
 import { socketOwners, ssUsers, type SocketOwner } from '../lib/net/proc-owners.ts';
 import { readSockets, type SockRow } from '../lib/net/proc-sockets.ts';
+import { hostsEntries } from '../lib/net/resolve.ts';
+import { parseSsExpr, ssMatches, type SsLookups } from '../lib/net/ss-expr.ts';
 import { ALL_DBS, SS_ALL, SS_CONN, SS_LISTENING, STATE_NAMES, dbStates, popcount, stateBits, type Db } from '../lib/net/ss-filter.ts';
 
 const USAGE = `Usage: ss [ OPTIONS ]
@@ -120,22 +123,33 @@ export const main: Program = async (sys, argv, envp) => {
   let states = has('a') ? SS_ALL : has('l') ? SS_LISTENING : SS_CONN;
   const ops = g.operands;
   let stateSet = false;
-  for (let i = 0; i < ops.length; i++) {
-    if (ops[i] !== 'state' && ops[i] !== 'exclude' && ops[i] !== 'excl') continue;
-    const name = ops[++i] ?? '';
+  let i = 0;
+  for (; i < ops.length && (ops[i] === 'state' || ops[i] === 'exclude' || ops[i] === 'excl'); i += 2) {
+    const name = ops[i + 1] ?? '';
     const b = stateBits(name);
     if (b === null) {
       await p.error(`wrong state name: ${name}`);
       return p.finish(255);
     }
-    if (ops[i - 1] === 'state') states = (stateSet ? states : 0) | b;
+    if (ops[i] === 'state') states = (stateSet ? states : 0) | b;
     else states &= ~b;
     stateSet = true;
   }
+  const parsed = parseSsExpr(ops.slice(i), await lookups(sys, dbs));
+  if ('syntax' in parsed) {
+    await p.err.write('ss: bison bellows (while parsing filter): "syntax error!" Sorry.\n' + USAGE);
+    return p.finish(255);
+  }
+  if ('error' in parsed) {
+    await p.err.write(`${parsed.error}\nCannot parse dst/src address.\n`);
+    return p.finish(1);
+  }
+  const filter = parsed.expr;
   const shown = states & dbs.reduce((m, d) => m | dbStates(d), 0);
   if (!chosen) await p.err.write('RTNETLINK answers: Invalid argument\n');
   const netid = dbs.length > 1;
-  const stateCol = popcount(shown) > 1;
+  // A state filter of its own decides the State column whole; the defaults only through the tables shown.
+  const stateCol = popcount(stateSet ? states : shown) > 1;
   const rows: string[][] = [];
   const owners = has('p') ? await socketOwners(sys) : new Map<number, SocketOwner[]>();
   const ext: Ext = { users: has('p'), details: has('e'), memory: has('m'), owners, rcvbuf: 0, sndbuf: 0 };
@@ -147,7 +161,7 @@ export const main: Program = async (sys, argv, envp) => {
     if (!dbs.includes(proto)) continue;
     for (const r of await readSockets(sys, proto)) {
       const st = r.proto !== 'tcp' && r.state === 10 ? 7 : r.state;
-      if (!(shown & (1 << st))) continue;
+      if (!(shown & (1 << st)) || (filter && !ssMatches(filter, r))) continue;
       rows.push(row(r, st, netid, stateCol, has('n'), ext));
     }
   }
@@ -155,6 +169,27 @@ export const main: Program = async (sys, argv, envp) => {
   for (const line of layout(has('H') ? rows : [head, ...rows], head.length)) await p.out.write(line + '\n');
   return p.finish(0);
 };
+
+/**
+ * Names in host conditions: /etc/hosts, and /etc/services for the protocol ss asks getservbyname()
+ * about (udp or raw when that is the only table shown, else tcp).
+ */
+async function lookups(sys: Parameters<Program>[0], dbs: Db[]): Promise<SsLookups> {
+  const hosts = await hostsEntries(sys);
+  const proto = dbs.length === 1 && (dbs[0] === 'udp' || dbs[0] === 'raw') ? dbs[0] : 'tcp';
+  const services = (await readProc(sys, '/etc/services')) ?? '';
+  return {
+    host: (name) => hosts.find((e) => e.names.some((x) => x.toLowerCase() === name.toLowerCase()))?.addr ?? null,
+    port: (name) => {
+      for (const line of services.split('\n')) {
+        const f = line.replace(/#.*/, '').trim().split(/\s+/);
+        const [num, pr] = (f[1] ?? '').split('/');
+        if (pr === proto && (f[0] === name || f.slice(2).includes(name))) return Number(num);
+      }
+      return null;
+    },
+  };
+}
 
 const PROTOCOLS: Record<number, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 255: 'raw' };
 

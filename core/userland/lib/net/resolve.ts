@@ -17,7 +17,8 @@ export function inetAton(text: string): number | null {
   return v + last;
 }
 
-async function hostsEntries(sys: Sys): Promise<Array<{ addr: number; names: string[] }>> {
+/** The address lines of /etc/hosts. */
+export async function hostsEntries(sys: Sys): Promise<Array<{ addr: number; names: string[] }>> {
   const text = await readFileText(sys, '/etc/hosts');
   const out: Array<{ addr: number; names: string[] }> = [];
   if (typeof text === 'number') return out;
