@@ -79,24 +79,21 @@ function neighDir(p: () => NeighParams): GenDir {
 export function procSysNet(stack: Stack): GenDir {
   const defaultNeigh = { ...NEIGH_DEFAULTS };
   const devNames = () => [...stack.interfaces.values()].map((d) => d.name);
-  const confAll = confDir(stack, () => stack.confAll, null, 'all');
-  const confDefault = confDir(stack, () => stack.confDefault, null, 'default');
   const conf: GenDir = {
     kind: 'dir',
     list: () => ['all', 'default', ...devNames()],
     get: (name) => {
-      if (name === 'all') return confAll;
-      if (name === 'default') return confDefault;
+      if (name === 'all') return confDir(stack, () => stack.confAll, null, 'all');
+      if (name === 'default') return confDir(stack, () => stack.confDefault, null, 'default');
       const dev = stack.ifaceByName(name);
       return dev ? confDir(stack, () => dev.conf, dev, 'dev') : undefined;
     },
   };
-  const neighDefault = neighDir(() => defaultNeigh);
   const neigh: GenDir = {
     kind: 'dir',
     list: () => ['default', ...devNames()],
     get: (name) => {
-      if (name === 'default') return neighDefault;
+      if (name === 'default') return neighDir(() => defaultNeigh);
       const dev = stack.ifaceByName(name);
       return dev ? neighDir(() => dev.neigh) : undefined;
     },
