@@ -21,6 +21,8 @@ export interface LoadedImage {
   argv: string[];
 }
 
+const HEAD = new Uint8Array(256);
+
 /** Resolves what execve(path, argv) would run, following up to four interpreter levels. */
 export function loadImage(kernel: Kernel, proc: Process, path: string, argv: readonly string[], depth = 0):
   LoadedImage | number {
@@ -29,7 +31,8 @@ export function loadImage(kernel: Kernel, proc: Process, path: string, argv: rea
   const caller = { pid: proc.pid, uid: proc.euid, gid: proc.egid };
   const handle = kernel.vfs.openExec(abs, caller);
   if (typeof handle === 'number') return handle;
-  const head = new Uint8Array(256);
+  // The first line is read into one buffer shared by every exec (read and decoded before anything else runs).
+  const head = HEAD;
   const n = handle.read(0, head);
   handle.release?.();
   if (n < 0) return n;

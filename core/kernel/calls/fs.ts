@@ -36,7 +36,8 @@ function magicFd(proc: Process, path: string): number {
 export function open(k: Kernel, proc: Process, path: string, flags: number, mode: number): number {
   const p = abs(proc, path);
   if (typeof p === 'number') return p;
-  const magic = magicFd(proc, normalize(p));
+  const norm = normalize(p);
+  const magic = magicFd(proc, norm);
   if (magic >= 0) {
     const target = fileOf(proc, magic);
     if (!target) return -ENOENT;
@@ -51,18 +52,18 @@ export function open(k: Kernel, proc: Process, path: string, flags: number, mode
   let file: OpenFile;
   const status = flags & ~(O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY | O_DIRECTORY | 0o200 | 0o400000);
   if (isReg(st.mode)) {
-    file = new OpenFile(regularFileOps, status, handle, normalize(p));
+    file = new OpenFile(regularFileOps, status, handle, norm);
   } else if (isDir(st.mode)) {
     if ((flags & O_ACCMODE) !== O_RDONLY) {
       handle.release?.();
       return -EISDIR;
     }
-    file = new OpenFile(directoryOps, status, handle, normalize(p));
+    file = new OpenFile(directoryOps, status, handle, norm);
   } else if (isChr(st.mode)) {
     handle.release?.();
     const dev = openDevice(k, proc, st);
     if (typeof dev === 'number') return dev;
-    file = new OpenFile(dev.ops, status, dev.state, normalize(p));
+    file = new OpenFile(dev.ops, status, dev.state, norm);
     // A session leader without a terminal acquires the first one it opens (unless O_NOCTTY).
     if (isTtyFile(file) && !(flags & O_NOCTTY) && proc.pid === proc.sid && !proc.ctty) {
       const tty = file.state as Tty;

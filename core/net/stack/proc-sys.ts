@@ -5,14 +5,28 @@
 import type { GenDir, GenNode } from '../../fs/types.ts';
 import { EINVAL } from './errno.ts';
 import type { NetInterface } from './interface.ts';
-import { DEVCONF_DEFAULTS, DEVCONF_READONLY, NEIGH_DEFAULTS, type DevConf, type DevConfKey, type NeighParams } from './sysctl.ts';
+import { DEVCONF_DEFAULTS, DEVCONF_READONLY, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, NEIGH_DEFAULTS, type DevConf, type DevConfKey, type NeighParams } from './sysctl.ts';
 import type { Stack } from './stack.ts';
 
 /** Sysctl values are ASCII. */
 const dec = { decode: (b: Uint8Array): string => String.fromCharCode(...b.subarray(0, 4096)) };
 
-function dir(list: () => string[], get: (name: string) => GenNode | undefined): GenDir {
-  return { kind: 'dir', list, get: (n) => (list().includes(n) ? get(n) : undefined) };
+/** The names of a directory whose entries never change, in listing order, with a set for lookups. */
+interface Names {
+  list: string[];
+  has: Set<string>;
+}
+
+function names(list: string[]): Names {
+  return { list, has: new Set(list) };
+}
+
+/**
+ * A directory over fixed names: the listing is shared, lookups test a set. Nodes are made per lookup (sysctl
+ * -w at boot touches each key once, so keeping them would only hold memory).
+ */
+function fixedDir(known: Names, make: (name: string) => GenNode | undefined): GenDir {
+  return { kind: 'dir', list: () => known.list, get: (n) => (known.has.has(n) ? make(n) : undefined) };
 }
 
 /** A sysctl file holding one integer: proc_dointvec semantics (leading/trailing blanks ok, else EINVAL). */
@@ -32,9 +46,15 @@ function intFile(read: () => number, write?: (v: number) => void, valid: (v: num
   };
 }
 
+const DEVCONF_NAMES = names(Object.keys(DEVCONF_DEFAULTS));
+const NEIGH_NAMES = names([...Object.keys(NEIGH_DEFAULTS), 'base_reachable_time', 'retrans_time'].sort());
+const ROUTE_NAMES = names(['flush', 'min_adv_mss', 'min_pmtu', 'mtu_expires']);
+// A stack's tables have the keys of their defaults (writes only change values), so the listing is fixed.
+const IPV4_NAMES = names(['conf', 'neigh', 'route', ...[...Object.keys(IPV4_DEFAULTS), ...Object.keys(IPV4_TEXT_DEFAULTS)].sort()]);
+const NET_NAMES = names(['ipv4']);
+
 function confDir(stack: Stack, conf: () => DevConf, dev: NetInterface | null, which: 'all' | 'default' | 'dev'): GenDir {
-  const keys = Object.keys(DEVCONF_DEFAULTS) as DevConfKey[];
-  return dir(() => keys, (name) => {
+  return fixedDir(DEVCONF_NAMES, (name) => {
     const key = name as DevConfKey;
     if (DEVCONF_READONLY.has(key)) return intFile(() => conf()[key]);
     return intFile(() => conf()[key], (v) => {
@@ -46,8 +66,7 @@ function confDir(stack: Stack, conf: () => DevConf, dev: NetInterface | null, wh
 }
 
 function neighDir(p: () => NeighParams): GenDir {
-  const names = [...Object.keys(NEIGH_DEFAULTS), 'base_reachable_time', 'retrans_time'].sort();
-  return dir(() => names, (name) => {
+  return fixedDir(NEIGH_NAMES, (name) => {
     if (name === 'base_reachable_time') return intFile(() => Math.floor(p().base_reachable_time_ms / 1000), (v) => (p().base_reachable_time_ms = v * 1000));
     // retrans_time is in USER_HZ (1/100 s).
     if (name === 'retrans_time') return intFile(() => Math.floor(p().retrans_time_ms / 10), (v) => (p().retrans_time_ms = v * 10));
@@ -60,20 +79,28 @@ function neighDir(p: () => NeighParams): GenDir {
 export function procSysNet(stack: Stack): GenDir {
   const defaultNeigh = { ...NEIGH_DEFAULTS };
   const devNames = () => [...stack.interfaces.values()].map((d) => d.name);
-  const conf = dir(() => ['all', 'default', ...devNames()], (name) => {
-    if (name === 'all') return confDir(stack, () => stack.confAll, null, 'all');
-    if (name === 'default') return confDir(stack, () => stack.confDefault, null, 'default');
-    const dev = stack.ifaceByName(name);
-    return dev ? confDir(stack, () => dev.conf, dev, 'dev') : undefined;
-  });
-  const neigh = dir(() => ['default', ...devNames()], (name) => {
-    if (name === 'default') return neighDir(() => defaultNeigh);
-    const dev = stack.ifaceByName(name);
-    return dev ? neighDir(() => dev.neigh) : undefined;
-  });
+  const conf: GenDir = {
+    kind: 'dir',
+    list: () => ['all', 'default', ...devNames()],
+    get: (name) => {
+      if (name === 'all') return confDir(stack, () => stack.confAll, null, 'all');
+      if (name === 'default') return confDir(stack, () => stack.confDefault, null, 'default');
+      const dev = stack.ifaceByName(name);
+      return dev ? confDir(stack, () => dev.conf, dev, 'dev') : undefined;
+    },
+  };
+  const neigh: GenDir = {
+    kind: 'dir',
+    list: () => ['default', ...devNames()],
+    get: (name) => {
+      if (name === 'default') return neighDir(() => defaultNeigh);
+      const dev = stack.ifaceByName(name);
+      return dev ? neighDir(() => dev.neigh) : undefined;
+    },
+  };
   // route/: the next-hop exception knobs of this namespace; writing `flush` makes every exception stale.
   const ex = stack.routeExceptions;
-  const route = dir(() => ['flush', 'min_adv_mss', 'min_pmtu', 'mtu_expires'], (name) => {
+  const route = fixedDir(ROUTE_NAMES, (name) => {
     switch (name) {
       case 'flush': return { kind: 'file', mode: 0o200, read: () => '', write: (data: Uint8Array) => (ex.flush(), data.length) };
       case 'min_adv_mss': return intFile(() => ex.minAdvMss, (v) => (ex.minAdvMss = v));
@@ -83,18 +110,16 @@ export function procSysNet(stack: Stack): GenDir {
       default: return undefined;
     }
   });
-  const ints = Object.keys(stack.sysctl) as Array<keyof typeof stack.sysctl>;
-  const texts = Object.keys(stack.sysctlText);
-  const ipv4 = dir(() => ['conf', 'neigh', 'route', ...[...ints, ...texts].sort()], (name) => {
+  const ipv4 = fixedDir(IPV4_NAMES, (name) => {
     if (name === 'conf') return conf;
     if (name === 'neigh') return neigh;
     if (name === 'route') return route;
     if (name === 'ip_forward') return intFile(() => stack.sysctl.ip_forward, (v) => stack.setForwarding(v !== 0));
-    if ((ints as string[]).includes(name)) {
+    if (Object.hasOwn(stack.sysctl, name)) {
       const k = name as keyof typeof stack.sysctl;
       return intFile(() => stack.sysctl[k], (v) => (stack.sysctl[k] = v));
     }
-    if (texts.includes(name)) {
+    if (Object.hasOwn(stack.sysctlText, name)) {
       return {
         kind: 'file', mode: 0o644, read: () => `${stack.sysctlText[name]}\n`,
         write: (data: Uint8Array) => {
@@ -105,5 +130,5 @@ export function procSysNet(stack: Stack): GenDir {
     }
     return undefined;
   });
-  return dir(() => ['ipv4'], (n) => (n === 'ipv4' ? ipv4 : undefined));
+  return fixedDir(NET_NAMES, () => ipv4);
 }

@@ -56,4 +56,28 @@ describe('/proc/sys/net/ipv4', () => {
     expect(neigh.list(c)).toEqual(fixture('neigh-va.txt').split('\n').filter(Boolean).map((l) => l.split('=')[0]));
     expect((neigh.get('retrans_time', c) as GenFile).read(c)).toBe('100\n');
   });
+
+  it('conf/ and neigh/ follow interfaces added, renamed and removed after the first lookup', () => {
+    const s = setup();
+    const ipv4 = procSysNet(s).get('ipv4', c) as GenDir;
+    const conf = ipv4.get('conf', c) as GenDir;
+    const neigh = ipv4.get('neigh', c) as GenDir;
+    const rp = (dir: GenDir, dev: string) => ((dir.get(dev, c) as GenDir).get('rp_filter', c) as GenFile);
+    expect(rp(conf, 'va').write!(new TextEncoder().encode('2\n'), c)).toBe(2);
+    const vb = s.addEthernet('vb', 0x36_7e_58_73_30_10);
+    expect(conf.list(c)).toEqual(['all', 'default', 'lo', 'va', 'vb']);
+    expect(neigh.list(c)).toEqual(['default', 'lo', 'va', 'vb']);
+    expect(rp(conf, 'vb').read(c)).toBe(`${vb.conf.rp_filter}\n`);
+    s.config.changeLink(vb.ifindex, { name: 'vc' });
+    expect(conf.get('vb', c)).toBeUndefined();
+    expect(neigh.get('vb', c)).toBeUndefined();
+    expect(rp(conf, 'vc').write!(new TextEncoder().encode('1\n'), c)).toBe(2);
+    expect(vb.conf.rp_filter).toBe(1);
+    s.removeInterface(s.ifaceByName('va')!);
+    expect(conf.get('va', c)).toBeUndefined();
+    const again = s.addEthernet('va', 0x36_7e_58_73_30_11);
+    expect(rp(conf, 'va').read(c)).toBe(`${again.conf.rp_filter}\n`);
+    expect(conf.list(c)).toEqual(['all', 'default', 'lo', 'vc', 'va']);
+    expect(ipv4.list(c).slice(0, 4)).toEqual(['conf', 'neigh', 'route', 'fwmark_reflect']);
+  });
 });
