@@ -16,8 +16,9 @@ export function readMac(bytes: Uint8Array, offset: number): MacAddress {
 }
 
 export function writeMac(bytes: Uint8Array, offset: number, mac: MacAddress): void {
-  const hi = Math.floor(mac / TWO_32);
-  const lo = mac % TWO_32;
+  // Integer division and subtraction: `%` on a double is an fmod call, and this runs twice per frame.
+  const hi = (mac / TWO_32) | 0;
+  const lo = mac - hi * TWO_32;
   bytes[offset] = hi >>> 8;
   bytes[offset + 1] = hi & 0xff;
   bytes[offset + 2] = lo >>> 24;
