@@ -101,6 +101,9 @@ echo after`, { asFile: true }),
   t('bg-wait-all', r`(sleep 2; echo two) & (sleep 1; echo one) & wait; echo all`),
   t('bg-output-order', r`{ sleep 1; echo late; } & echo early; wait`),
   t('bg-wait-unknown', r`wait 99999; echo "st=$?"`),
+  // A non-interactive shell names a waited-for job killed by a signal, but not by SIGTERM (Debian's bash has
+  // DONT_REPORT_SIGTERM); the pid is masked.
+  t('bg-killed-report', r`bash -c 'sleep 100 & p=$!; kill -9 $p; wait $p; echo "st=$?"; sleep 100 & p=$!; kill $p; wait $p; echo "st=$?"; sleep 100 & p=$!; kill -HUP $p; wait $p; echo "st=$?"' 2>&1 | sed -E 's/: +[0-9]+ /: PID /'`),
   t('bg-jobs-noninteractive', r`sleep 1 & jobs; wait; echo done`),
   t('bg-wait-n', r`(sleep 2; exit 2) & (sleep 1; exit 1) & wait -n; echo "first=$?"; wait; echo ok`),
   t('bg-var-isolation', r`x=1; x=2 & wait; echo $x`),

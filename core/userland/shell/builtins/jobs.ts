@@ -145,14 +145,16 @@ async function wait(sh: Shell, argv: string[]): Promise<number> {
   return status;
 }
 
-/** A non-interactive shell reports background jobs killed by a signal when it waits for them. */
+/**
+ * A non-interactive shell reports background jobs killed by a signal when it waits for them, except for
+ * SIGINT, SIGPIPE and (Debian's bash is built with DONT_REPORT_SIGTERM) SIGTERM: "bash: line 1:  5698 Hangup".
+ */
 async function reportKilled(sh: Shell, pid: number, status: number): Promise<void> {
   const sig = status & 0x7f;
-  if (!sig || sig === 0x7f || sig === SIGINT || sig === 13 || sh.options.interactive) return;
+  if (!sig || sig === 0x7f || sig === SIGINT || sig === 13 || sig === SIGTERM || sh.options.interactive) return;
   const job = sh.jobs.find((j) => j.pids.includes(pid));
-  const names: Record<number, string> = { 9: 'Killed', 15: 'Terminated', 1: 'Hangup' };
-  const prefix = sh.mode === 'script' ? `${sh.source}: line ${sh.lineno}` : sh.name;
-  await sh.write(2, `${prefix}: ${pid} ${(names[sig] ?? `Signal ${sig}`).padEnd(24)}${job?.command ?? ''}\n`);
+  const names: Record<number, string> = { 9: 'Killed', 1: 'Hangup' };
+  await sh.write(2, `${sh.errorPrefix()}: ${String(pid).padStart(5)} ${(names[sig] ?? `Signal ${sig}`).padEnd(24)}${job?.command ?? ''}\n`);
 }
 
 async function kill(sh: Shell, argv: string[]): Promise<number> {
