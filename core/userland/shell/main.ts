@@ -89,6 +89,15 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
       sh.name = argv[i] ?? argv[0] ?? 'bash';
       sh.positional = argv.slice(i + 1);
       sh.source = sh.name;
+      if (interactive) {
+        // `bash -i -c CMD` is an interactive shell that runs CMD: start-up files, job control, aliases, no
+        // line numbers in messages ($- still has c).
+        sh.options.interactive = true;
+        sh.interactiveShell = true;
+        sh.shopts['expand_aliases'] = true;
+        sh.options.histexpand = true;
+        sh.options.monitor = await setupInteractive(sh, login, rc, profile);
+      }
       status = await runSource(sh, command, { prefix: sh.name, syntaxPrefix: `${sh.name}: -c` });
     } else if (i < argv.length && !forceStdin) {
       const path = argv[i]!;
@@ -109,9 +118,8 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
       if (interactive) {
         sh.mode = 'interactive';
         sh.options.interactive = true;
-        sh.options.monitor = true;
         sh.options.histexpand = true;
-        await setupInteractive(sh, login, rc, profile);
+        sh.options.monitor = await setupInteractive(sh, login, rc, profile);
         await loadHistoryFile(sh);
       } else sh.mode = 'stdin';
       status = await readLoop(sh);
@@ -190,14 +198,24 @@ function importEnvironment(sh: Shell, envp: readonly string[]): void {
   void evalArith;
 }
 
-async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile: boolean): Promise<void> {
+/**
+ * An interactive shell's set-up: signals, job control on the terminal, then the start-up files. Tells
+ * whether job control is on: without a terminal on stderr bash says so and goes on without it.
+ */
+async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile: boolean): Promise<boolean> {
   const sys = sh.sys;
   if (!sh.get('PS1')) sh.setQuiet('PS1', '\\s-\\v\\$ ');
   for (const s of [SIGTSTP, SIGTTIN, SIGTTOU, SIGQUIT, SIGTERM]) sys.sigaction(s, { handler: 'ignore' });
   sys.sigaction(SIGINT, { handler: () => { sh.interrupted = true; }, restart: false });
-  if (sys.getpid() !== sys.getsid(0)) sys.setpgid(0, 0);
-  sh.pgid = sys.getpgid(0);
-  sys.tcsetpgrp(0, sh.pgid);
+  const jobControl = sys.isatty(2);
+  if (jobControl) {
+    if (sys.getpid() !== sys.getsid(0)) sys.setpgid(0, 0);
+    sh.pgid = sys.getpgid(0);
+    sys.tcsetpgrp(0, sh.pgid);
+  } else {
+    sh.pgid = sys.getpgid(0);
+    await sh.write(2, `bash: cannot set terminal process group (${sh.pgid}): Inappropriate ioctl for device\nbash: no job control in this shell\n`);
+  }
   const home = sh.get('HOME') ?? '/root';
   if (login) {
     if (profile) {
@@ -208,6 +226,7 @@ async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile:
     await sourceIf(sh, '/etc/bash.bashrc');
     await sourceIf(sh, `${home}/.bashrc`);
   }
+  return jobControl;
 }
 
 /** Runs a start-up file when it can be read; tells whether it could. */

@@ -34,6 +34,8 @@ export class Shell {
   hash = new Map<string, { path: string; hits: number }>();
   jobs: Job[] = [];
   mode: ShellMode = 'command';
+  /** bash's interactive_shell: started interactive (-i -c too); subshells keep it, unlike `options.interactive`. */
+  interactiveShell = false;
   /** The -c string or the script path, for error prefixes. */
   source = '';
   lineno = 0;
@@ -112,6 +114,7 @@ export class Shell {
     for (const [k, v] of this.traps) if (v === '') c.traps.set(k, v);
     c.hash = new Map(this.hash);
     c.mode = this.mode;
+    c.interactiveShell = this.interactiveShell;
     c.source = this.source;
     c.lineno = this.lineno;
     c.funcnames = this.funcnames.slice();
@@ -179,12 +182,12 @@ export class Shell {
   /**
    * The prefix of error messages: "bash: line 3" (-c strings: $0), "script.sh: line 3", "environment:
    * line 3" (in a function defined by a -c string), "lib.sh: line 2" (in a sourced file); "bash" when
-   * interactive at top level.
+   * interactive at top level (`bash -i -c` too).
    */
   errorPrefix(): string {
     const top = this.sourceStack[this.sourceStack.length - 1];
     if (top !== undefined) return `${top}: line ${this.lineno}`;
-    if (this.mode === 'interactive') return this.name.replace(/^-/, '');
+    if (this.mode === 'interactive' || this.interactiveShell) return this.name.replace(/^-/, '');
     if (this.mode === 'script') return `${this.source}: line ${this.lineno}`;
     return `${this.name}: line ${this.lineno}`;
   }

@@ -103,6 +103,10 @@ echo after`, { asFile: true }),
   t('bg-wait-unknown', r`wait 99999; echo "st=$?"`),
   // A non-interactive shell names a waited-for job killed by a signal, but not by SIGTERM (Debian's bash has
   // DONT_REPORT_SIGTERM); the pid is masked.
+  // bash -i -c: an interactive shell (start-up files, aliases, messages without line numbers, i and H in
+  // $-) that says it has no job control when stderr is not a terminal; the process group is masked.
+  t('interactive-c', r`HOME=$PWD bash -i -c 'echo $-; ll; nosuch; echo $0; shopt expand_aliases' 2>&1 | sed -E 's/group \([0-9]+\)/group (PGID)/'`,
+    { files: { '.bashrc': 'echo rc-read\nalias ll="echo alias-ll"\n' } }),
   t('bg-killed-report', r`bash -c 'sleep 100 & p=$!; kill -9 $p; wait $p; echo "st=$?"; sleep 100 & p=$!; kill $p; wait $p; echo "st=$?"; sleep 100 & p=$!; kill -HUP $p; wait $p; echo "st=$?"' 2>&1 | sed -E 's/: +[0-9]+ /: PID /'`),
   t('bg-jobs-noninteractive', r`sleep 1 & jobs; wait; echo done`),
   t('bg-wait-n', r`(sleep 2; exit 2) & (sleep 1; exit 1) & wait -n; echo "first=$?"; wait; echo ok`),
