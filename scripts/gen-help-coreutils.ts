@@ -27,6 +27,12 @@ function versionHead(name: string): string {
     'There is NO WARRANTY, to the extent permitted by law.\n\n';
 }
 
+/** emit_ancillary_info(): the online help, translation and documentation lines that end every --help. */
+const ANCILLARY = new RegExp('GNU coreutils online help: <https://www\\.gnu\\.org/software/coreutils/>\\n' +
+  'Report any translation bugs to <https://translationproject\\.org/team/>\\n' +
+  'Full documentation <https://www\\.gnu\\.org/software/coreutils/([^>]+)>\\n' +
+  "or available locally via: info '\\(coreutils\\) ([^']+)'\\n$");
+
 const quoted = (s: string): string => `'${s.replaceAll('\n', '\\n')}'`;
 const lit = (s: string): string => '`' + s.replace(/[\\`]|\$\{/g, (m) => '\\' + m) + '`';
 
@@ -36,8 +42,13 @@ for (const prog of PROGRAMS) {
   const h = run(prog, '--help');
   if (!/^[\x20-\x7e\n]*$/.test(h)) throw new Error(`${prog}: unexpected bytes`);
   if (!h.endsWith('\n')) throw new Error(`${prog}: --help does not end with a newline`);
-  const lines = h.slice(0, -1).split('\n').map((l) => `    ${lit(l)},`.replaceAll(ARGV0, '${P}'));
-  help.push(`  ${prog}: (P) => lines(\n${lines.join('\n')}\n  ),`);
+  // The last four lines are emit_ancillary_info()'s, the same for every program but its page and node.
+  const m = ANCILLARY.exec(h);
+  if (!m) throw new Error(`${prog}: --help does not end with the usual online-help lines`);
+  const body = h.slice(0, m.index);
+  const lines = body.slice(0, -1).split('\n').map((l) => `    ${lit(l)},`.replaceAll(ARGV0, '${P}'));
+  const node = m[2] === `${m[1]} invocation` ? '' : `, ${quoted(m[2]!)}`;
+  help.push(`  ${prog}: (P) => lines(\n${lines.join('\n')}\n  ) + ancillary(${quoted(m[1]!)}${node}),`);
   const v = run(prog, '--version');
   const head = versionHead(prog);
   if (!v.startsWith(head) || !v.slice(head.length).startsWith('Written by ')) throw new Error(`${prog}: unexpected --version`);
@@ -50,6 +61,14 @@ writeFileSync(OUT, `// What GNU coreutils 9.1 (Debian 12) prints for --help and 
 
 /** Lines of text, each ended by a newline. */
 const lines = (...text: string[]): string => text.map((l) => l + '\\n').join('');
+
+/** emit_ancillary_info(): the lines that end every --help, naming the program's page and info node. */
+const ancillary = (page: string, node = \`\${page} invocation\`): string => lines(
+  'GNU coreutils online help: <https://www.gnu.org/software/coreutils/>',
+  'Report any translation bugs to <https://translationproject.org/team/>',
+  \`Full documentation <https://www.gnu.org/software/coreutils/\${page}>\`,
+  \`or available locally via: info '(coreutils) \${node}'\`,
+);
 
 /** --help texts, by program; the function takes argv[0]. */
 export const COREUTILS_HELP: Record<string, (P: string) => string> = {
