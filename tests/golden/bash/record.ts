@@ -1,8 +1,9 @@
 // Records what the real bash 5.2 of Debian 12 prints for every case in cases-*.ts into expected.json.
 // Run explicitly (never in CI): UPDATE_GOLDEN=1 npx tsx tests/golden/bash/record.ts [name-filter]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { recordCases, requireUpdateGolden } from '../../helpers/golden-record.ts';
 import { CASE_ENV } from './env.ts';
 import { ALL_CASES, WORKDIR, type BashCase, type BashRecord } from './cases.ts';
 
@@ -38,21 +39,6 @@ function record(c: BashCase): BashRecord {
   return { ...c, output: r.stdout.toString('latin1'), status: r.status ?? 128 + 9 };
 }
 
-if (process.env.UPDATE_GOLDEN !== '1') {
-  console.error('refusing to record without UPDATE_GOLDEN=1');
-  process.exit(2);
-}
-const filter = process.argv[2];
-const old: BashRecord[] = existsSync(OUT) ? JSON.parse(readFileSync(OUT, 'utf8')) : [];
-const byName = new Map(old.map((r) => [r.name, r]));
-const names = new Set<string>();
-const out: BashRecord[] = [];
-for (const c of ALL_CASES) {
-  if (names.has(c.name)) throw new Error(`duplicate case ${c.name}`);
-  names.add(c.name);
-  const prev = byName.get(c.name);
-  out.push(filter && !c.name.includes(filter) && prev ? prev : record(c));
-}
+requireUpdateGolden();
+await recordCases(ALL_CASES, OUT, record);
 rmSync(WORKDIR, { recursive: true, force: true });
-writeFileSync(OUT, JSON.stringify(out, null, 1) + '\n');
-console.log(`${out.length} cases written to ${OUT}`);

@@ -4,8 +4,8 @@
 // its two hosts. Nothing touches the host's own interfaces.
 // Run explicitly, as root, never in CI:  UPDATE_GOLDEN=1 npx tsx tests/golden/net/record.ts [name-filter]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { recordCases, requireUpdateGolden } from '../../helpers/golden-record.ts';
 import { TOPOLOGIES } from './topologies.ts';
 import { ALL_CASES } from './cases.ts';
 import type { NetCase, NetRecord } from './common.ts';
@@ -88,20 +88,5 @@ async function record(c: NetCase): Promise<NetRecord> {
   }
 }
 
-if (process.env.UPDATE_GOLDEN !== '1') {
-  console.error('refusing to record without UPDATE_GOLDEN=1');
-  process.exit(2);
-}
-const filter = process.argv[2];
-const old: NetRecord[] = existsSync(OUT) ? JSON.parse(readFileSync(OUT, 'utf8')) : [];
-const byName = new Map(old.map((r) => [r.name, r]));
-const names = new Set<string>();
-const out: NetRecord[] = [];
-for (const c of ALL_CASES) {
-  if (names.has(c.name)) throw new Error(`duplicate case ${c.name}`);
-  names.add(c.name);
-  const prev = byName.get(c.name);
-  out.push(filter && !c.name.includes(filter) && prev ? prev : await record(c));
-}
-writeFileSync(OUT, JSON.stringify(out, null, 1) + '\n');
-console.log(`${out.length} cases written to ${OUT}`);
+requireUpdateGolden();
+await recordCases(ALL_CASES, OUT, record);

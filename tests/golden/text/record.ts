@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { recordCases, requireUpdateGolden } from '../../helpers/golden-record.ts';
 import { ALL_CASES, WORKDIR, type TextCase, type TextRecord } from './cases.ts';
 
 const HERE = dirname(new URL(import.meta.url).pathname);
@@ -37,21 +38,6 @@ function record(c: TextCase): TextRecord {
   return rec;
 }
 
-if (process.env.UPDATE_GOLDEN !== '1') {
-  console.error('refusing to record without UPDATE_GOLDEN=1');
-  process.exit(2);
-}
-const filter = process.argv[2];
-const old: TextRecord[] = existsSync(OUT) ? JSON.parse(readFileSync(OUT, 'utf8')) : [];
-const byName = new Map(old.map((r) => [r.name, r]));
-const names = new Set<string>();
-const out: TextRecord[] = [];
-for (const c of ALL_CASES) {
-  if (names.has(c.name)) throw new Error(`duplicate case ${c.name}`);
-  names.add(c.name);
-  const prev = byName.get(c.name);
-  out.push(filter && !c.name.includes(filter) && prev ? prev : record(c));
-}
+requireUpdateGolden();
+await recordCases(ALL_CASES, OUT, record);
 rmSync(WORKDIR, { recursive: true, force: true });
-writeFileSync(OUT, JSON.stringify(out, null, 1) + '\n');
-console.log(`${out.length} cases written to ${OUT}`);

@@ -4,8 +4,9 @@
 // /var/mail are empty temporary directories: the machine's real /etc is never touched.
 // Run explicitly (never in CI): UPDATE_GOLDEN=1 npx tsx tests/golden/users/record.ts [name-filter]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { recordCases, requireUpdateGolden } from '../../helpers/golden-record.ts';
 import { ETC_FILES } from '../../../core/images/etc-files.ts';
 import { USERS_CASES, mask, type UsersCase, type UsersRecord } from './cases.ts';
 
@@ -39,17 +40,9 @@ function record(c: UsersCase): UsersRecord {
   }
 }
 
-if (process.env.UPDATE_GOLDEN !== '1') {
-  console.error('refusing to record without UPDATE_GOLDEN=1');
-  process.exit(2);
-}
+requireUpdateGolden();
 if (process.getuid?.() !== 0) {
   console.error('record as root (unshare -m and the account tools need it)');
   process.exit(2);
 }
-const filter = process.argv[2];
-const old: UsersRecord[] = existsSync(OUT) ? JSON.parse(readFileSync(OUT, 'utf8')) : [];
-const byName = new Map(old.map((r) => [r.name, r]));
-const out = USERS_CASES.map((c) => (filter && !c.name.includes(filter) && byName.get(c.name)) || record(c));
-writeFileSync(OUT, JSON.stringify(out, null, 1) + '\n');
-console.log(`${out.length} cases written to ${OUT}`);
+await recordCases(USERS_CASES, OUT, record);
