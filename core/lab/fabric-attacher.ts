@@ -4,7 +4,6 @@
 
 import { CollisionDomain, connect, type Port } from '../net/fabric/index.ts';
 import type { Cpu } from '../cpu/index.ts';
-import { ROOT } from '../fs/index.ts';
 import { parseMacAddress } from '../net/wire/index.ts';
 import type { Guest } from './guest.ts';
 import type { LabDevice, LabInterface } from './model.ts';
@@ -67,9 +66,8 @@ export class FabricAttacher implements NetworkAttacher {
   }
 }
 
-/** Writes a sysctl through /proc/sys as `sysctl -w` does; returns a problem or null. */
+/** Writes a sysctl as `sysctl -w` does; returns a problem or null. */
 function applySysctl(guest: Guest, key: string, value: number | string): string | null {
-  const path = '/proc/sys/' + key.replace(/\./g, '/');
-  const r = guest.vfs.writeFile(path, `${value}\n`, undefined, ROOT);
+  const r = guest.writeSysctl(key, String(value));
   return r < 0 ? `sysctl ${key}: cannot set (errno ${-r})` : null;
 }

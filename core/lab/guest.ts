@@ -3,12 +3,12 @@
 // output, or attach a console on a new pseudo-terminal.
 
 import type { Cpu, QuotaOptions } from '../cpu/index.ts';
-import { GenFs, MemFs, OverlayFs, Vfs, ROOT, type Filesystem, type GenNode } from '../fs/index.ts';
+import { GenFs, MemFs, OverlayFs, Vfs, ROOT, utf8Encode, type Filesystem, type GenDir, type GenNode } from '../fs/index.ts';
 import type { Image } from '../images/base.ts';
 import {
   attachSys, Capture, captureFile, feedFile, Kernel, lazyDir, spawnProgram, OpenFile, procRoot, spawnProcess, type Process, type Tty,
 } from '../kernel/index.ts';
-import { S_IFCHR, makedev, O_RDONLY, WIFEXITED, WEXITSTATUS, WTERMSIG } from '../kernel/abi.ts';
+import { EACCES, EISDIR, ENOENT, ENOTDIR, S_IFCHR, makedev, O_RDONLY, WIFEXITED, WEXITSTATUS, WTERMSIG } from '../kernel/abi.ts';
 import { Stack, procNet, procSysNet, type NetInterface } from '../net/stack/index.ts';
 import { staticDir } from '../kernel/procfs.ts';
 
@@ -73,6 +73,8 @@ export class Guest {
   readonly net: Stack | undefined;
   private readonly dev: OverlayFs;
   private readonly extraEnv: Record<string, string>;
+  /** /proc/sys/net, made on first use. */
+  private readonly sysNet: GenDir | undefined;
 
   constructor(options: GuestOptions) {
     const { cpu, name, image } = options;
@@ -85,7 +87,8 @@ export class Guest {
     const net = this.net;
     if (net) {
       procExtra['net'] = lazyDir(() => procNet(net));
-      procExtra['sys'] = staticDir({ net: lazyDir(() => procSysNet(net)) });
+      this.sysNet = lazyDir(() => procSysNet(net));
+      procExtra['sys'] = staticDir({ net: this.sysNet });
     }
     const root = new OverlayFs(image.layers, { now, upper: options.upper });
     this.rootFs = root;
@@ -122,6 +125,26 @@ export class Guest {
       const r = spawnProcess(this.kernel, '/sbin/init', ['/sbin/init'], { envp: [], cwd: '/' });
       if (typeof r === 'number') throw new Error(`cannot start init: errno ${-r}`);
     }
+  }
+
+  /**
+   * Sets a `net.*` sysctl as `sysctl -w KEY=VALUE` does, by writing VALUE and a newline to its
+   * /proc/sys file (the same handler, so the same checks), without resolving the path through the VFS.
+   * Returns 0 or -errno (ENOENT for an unknown key).
+   */
+  writeSysctl(key: string, value: string): number {
+    const parts = key.split('.');
+    if (parts[0] !== 'net' || !this.sysNet) return -ENOENT;
+    let node: GenNode | undefined = this.sysNet;
+    for (let i = 1; i < parts.length; i++) {
+      if (node.kind !== 'dir') return -ENOTDIR;
+      node = node.get(parts[i]!, ROOT);
+      if (!node) return -ENOENT;
+    }
+    if (node.kind === 'dir') return -EISDIR;
+    if (node.kind !== 'file' || !node.write) return -EACCES;
+    const r = node.write(utf8Encode(`${value}\n`), ROOT);
+    return r < 0 ? r : 0;
   }
 
   get halted(): boolean {
