@@ -20,11 +20,26 @@ export interface Mount {
   readonly covered: Mount | null;
 }
 
-/** A resolved name: the inode, its canonical path and the mount it was reached through. */
-export interface Step {
-  node: Node;
-  path: string;
-  mount: Mount;
+/**
+ * A resolved name: the inode, its canonical path and the mount it was reached through. The path is
+ * joined from the parent's only when asked for: most lookups (PATH searches, opens) never need it.
+ */
+export class Step {
+  private pathValue: string | undefined;
+
+  constructor(
+    readonly node: Node,
+    readonly mount: Mount,
+    private readonly parent: Step | null,
+    private readonly name: string,
+    path?: string,
+  ) {
+    this.pathValue = path;
+  }
+
+  get path(): string {
+    return (this.pathValue ??= joinPath(this.parent!.path, this.name));
+  }
 }
 
 /** A resolved parent directory plus the last component, unresolved ('' for '/'). */
@@ -36,10 +51,13 @@ export interface ParentStep {
 }
 
 const isDirMode = (mode: number): boolean => (mode & S_IFMT) === S_IFDIR;
+const lastName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 export class MountTable {
   /** Topmost mount at each canonical path. */
   private readonly at = new Map<string, Mount>();
+  /** How many mount points end in each name: a lookup of another name cannot cross into a mount. */
+  private readonly lastNames = new Map<string, number>();
   /** Mounts in the order they were made (what /proc/mounts lists). */
   readonly order: Mount[] = [];
   private nextDev = 0x20;
@@ -50,7 +68,7 @@ export class MountTable {
 
   get root(): Step {
     const m = this.at.get('/')!;
-    return { node: m.root, path: '/', mount: m };
+    return new Step(m.root, m, null, '', '/');
   }
 
   get(path: string): Mount | undefined {
@@ -66,6 +84,8 @@ export class MountTable {
     };
     this.at.set(path, m);
     this.order.push(m);
+    const last = lastName(path);
+    this.lastNames.set(last, (this.lastNames.get(last) ?? 0) + 1);
     return m;
   }
 
@@ -74,6 +94,10 @@ export class MountTable {
     if (m.covered) this.at.set(path, m.covered);
     else this.at.delete(path);
     this.order.splice(this.order.indexOf(m), 1);
+    const last = lastName(path);
+    const n = this.lastNames.get(last)! - 1;
+    if (n > 0) this.lastNames.set(last, n);
+    else this.lastNames.delete(last);
   }
 
   /** Is any mount at or below `path`? */
@@ -87,9 +111,8 @@ export class MountTable {
   child(dir: Step, name: string, caller: Caller): Step | number {
     const node = dir.node.lookup(name, caller);
     if (typeof node === 'number') return node;
-    const path = joinPath(dir.path, name);
-    const m = this.at.get(path);
-    return m ? { node: m.root, path, mount: m } : { node, path, mount: dir.mount };
+    const m = this.lastNames.has(name) ? this.at.get(joinPath(dir.path, name)) : undefined;
+    return m ? new Step(m.root, m, dir, name) : new Step(node, dir.mount, dir, name);
   }
 
   /** Resolves a whole path; `follow` says whether a symlink in the last position is followed. */
