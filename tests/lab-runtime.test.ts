@@ -143,7 +143,7 @@ describe('Lab runtime: boot sequence', () => {
   it('saves and restores the state of a running lab', async () => {
     const lab = make(TWO_HOSTS);
     await lab.start();
-    await sh(lab, 'a', 'echo kept > /root/notes; rm /etc/motd; mkdir -p /srv/x && echo y > /srv/x/y');
+    await sh(lab, 'a', 'echo kept > /root/notes; rm /etc/motd; mkdir -p /srv/x && echo y > /srv/x/y; echo "10.0.0.9 srv" >> /etc/hosts');
     await sh(lab, 'b', 'echo from-b > /shared/b-file');
     const state = JSON.parse(JSON.stringify(lab.saveState()));
     const again = make(TWO_HOSTS, { state });
@@ -151,6 +151,7 @@ describe('Lab runtime: boot sequence', () => {
     expect(await sh(again, 'a', 'cat /root/notes /srv/x/y /shared/b-file; ls /etc/motd 2>&1; hostname')).toBe(
       "kept\ny\nfrom-b\nls: cannot access '/etc/motd': No such file or directory\na\n");
     expect(await sh(again, 'a', 'test -f /tmp/EOS && echo eos')).toBe('eos\n');
+    expect(await sh(again, 'a', 'cat /etc/hosts /etc/hostname')).toBe('127.0.0.1 localhost\n::1 localhost\n10.0.0.9 srv\na\n');
   });
 
   it('exec reports unknown devices and times out commands that never end', async () => {

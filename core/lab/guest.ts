@@ -27,7 +27,11 @@ export interface GuestOptions {
   upper?: MemFs;
   /** Environment every host-started process gets (lab.conf `dev[env]=K=V`). */
   env?: Record<string, string>;
+  /** What boot() writes to /etc/hosts (a labs' container runtime writes its own); Debian's by default. */
+  hosts?: string;
 }
+
+const DEBIAN_HOSTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -73,6 +77,9 @@ export class Guest {
   readonly net: Stack | undefined;
   private readonly dev: OverlayFs;
   private readonly extraEnv: Record<string, string>;
+  private readonly hosts: string;
+  /** Started from a saved copy-on-write layer. */
+  private readonly restored: boolean;
   /** /proc/sys/net, made on first use. */
   private readonly sysNet: GenDir | undefined;
 
@@ -82,6 +89,8 @@ export class Guest {
     const now = realtimeOf(cpu);
     this.name = name;
     this.extraEnv = options.env ?? {};
+    this.hosts = options.hosts ?? DEBIAN_HOSTS;
+    this.restored = options.upper !== undefined;
     this.net = options.network === false ? undefined : new Stack({ cpu, name });
     const procExtra: Record<string, GenNode> = { ...options.procExtra };
     const net = this.net;
@@ -111,14 +120,17 @@ export class Guest {
     return this.net.addEthernet(name, mac);
   }
 
-  /** Starts init (pid 1) and writes the per-guest files (/etc/hostname, /etc/hosts); brings up lo. */
+  /** Starts init (pid 1) and writes the per-guest files (/etc/hostname, /etc/hosts) unless restored; brings up lo. */
   boot(): void {
     if (this.net) {
       this.net.config.changeLink(1, { up: true });
       this.net.config.addAddress({ ifindex: 1, address: 0x7f000001, prefixLength: 8 });
     }
-    this.vfs.writeFile('/etc/hostname', `${this.name}\n`);
-    this.vfs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`);
+    // A guest restored from a saved layer keeps its own (possibly edited) files.
+    if (!this.restored) {
+      this.vfs.writeFile('/etc/hostname', `${this.name}\n`);
+      this.vfs.writeFile('/etc/hosts', this.hosts);
+    }
     const init = this.image.programs.get('init');
     if (init) spawnProgram(this.kernel, init, '/sbin/init', ['/sbin/init'], { envp: [], cwd: '/' });
     else {

@@ -285,7 +285,7 @@ export class Lab {
     try {
       const upper = rt.restoredUpper;
       delete rt.restoredUpper;
-      const guest = new Guest({ cpu: this.cpu, name: d.name, image: rt.image, shared: this.sharedFs, env: d.env, ...(upper ? { upper } : {}) });
+      const guest = new Guest({ cpu: this.cpu, name: d.name, image: rt.image, shared: this.sharedFs, env: d.env, hosts: DEFAULT_HOSTS, ...(upper ? { upper } : {}) });
       rt.guest = guest;
       guest.kernel.onPanic = (message) => this.crashed(rt, guest, message);
       guest.vfs.mount('/hostlab', this.hostlab, { source: 'hostlab', options: 'ro,relatime' });
@@ -312,9 +312,8 @@ export class Lab {
     }
   }
 
-  /** Files a fresh guest gets before its scripts run: /etc/hosts, Netkit's shared/, the device folder. */
+  /** Files a fresh guest gets before its scripts run (after boot wrote /etc/hosts): Netkit's shared/, the device folder. */
   private populate(rt: DeviceRuntime, guest: Guest): void {
-    guest.vfs.writeFile('/etc/hosts', DEFAULT_HOSTS);
     const problems: string[] = [];
     if (this.model.mode === 'netkit' && this.model.shared.folder) problems.push(...copyFolderOnto(guest.vfs, this.files, this.model.shared.folder));
     if (rt.device.folder) problems.push(...copyFolderOnto(guest.vfs, this.files, rt.device.folder));
