@@ -35,6 +35,23 @@ const TWO_HOSTS = {
 };
 
 describe('Lab runtime: boot sequence', () => {
+  it('starts every device of a large wave at the same virtual instant', async () => {
+    const tree: Record<string, string> = { 'lab.conf': '' };
+    for (let i = 0; i < 40; i++) {
+      tree['lab.conf'] += `d${i}[0]=lan\n`;
+      tree[`d${i}.startup`] = 'date +%s.%N > /shared/$HOSTNAME; sleep 1; ls /shared | wc -l > /tmp/seen\n';
+    }
+    const lab = make(tree);
+    const report = await lab.start();
+    expect('running' in report && report.running.length).toBe(40);
+    const times = new Set<string>();
+    for (let i = 0; i < 40; i += 13) times.add(await sh(lab, `d${i}`, `cat /shared/d${i}`));
+    expect(times.size).toBe(1);
+    // A second later, every device sees all 40 files.
+    expect(await sh(lab, 'd0', 'cat /tmp/seen')).toBe('40\n');
+    expect(await sh(lab, 'd39', 'cat /tmp/seen')).toBe('40\n');
+  });
+
   it('boots devices as Kathará does', async () => {
     const lab = make(TWO_HOSTS);
     const events: LabEvent[] = [];
