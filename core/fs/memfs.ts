@@ -33,6 +33,8 @@ export class MemFs implements Filesystem {
   readonly maxBytes: number;
   /** Bytes of file contents currently stored. */
   usedBytes = 0;
+  /** Counts changes to any directory's entries (an overlay trusts a missed lookup until it moves). */
+  generation = 0;
   private nextIno = 1;
   private readonly rootInode: MemInode;
 
@@ -140,6 +142,7 @@ export class MemInode implements Node {
   /** Adds a fresh child inode (the name must be free). */
   private add(name: string, child: MemInode): MemInode {
     this.entries!.set(name, child);
+    this.fs.generation++;
     if (child.entries) {
       child.parent = this;
       this.nlink++;
@@ -186,6 +189,7 @@ export class MemInode implements Node {
     inode.nlink++;
     inode.ctime = this.fs.now();
     this.entries.set(name, inode);
+    this.fs.generation++;
     this.touchDir();
     return 0;
   }
@@ -195,6 +199,7 @@ export class MemInode implements Node {
     const child = this.entries?.get(name);
     if (!child) return undefined;
     this.entries!.delete(name);
+    this.fs.generation++;
     if (child.entries) {
       this.nlink--;
       child.nlink = 0;
@@ -239,6 +244,7 @@ export class MemInode implements Node {
     if (child.entries) this.nlink--;
     this.touchDir();
     dest.entries.set(newName, child);
+    this.fs.generation++;
     if (child.entries) {
       dest.nlink++;
       child.parent = dest;

@@ -223,3 +223,33 @@ describe('OverlayFs', () => {
     expect(perVfs).toBeLessThan(10_000);
   });
 });
+
+describe('overlay wrappers made before a change', () => {
+  it('see a copy-up, a new upper directory and a whiteout made through other wrappers', () => {
+    const { vfs, ov } = guest([base()]);
+    const root = ov.root();
+    const lib = root.lookup('var');
+    if (typeof lib === 'number') throw new Error('var');
+    const apt = lib.lookup('lib');
+    if (typeof apt === 'number') throw new Error('lib');
+    const lists = apt.lookup('apt');
+    if (typeof lists === 'number') throw new Error('apt');
+    // Lower only: no upper inode, asked twice (the second answer comes from the remembered miss).
+    expect(lists.sync()).toBeNull();
+    expect(lists.sync()).toBeNull();
+    expect(vfs.writeFile('/var/lib/apt/lists', 'y')).toBe(0);
+    // The write copied /var, /var/lib and /var/lib/apt up through other wrappers: these see it now.
+    expect(lists.sync()).not.toBeNull();
+    expect(apt.sync()).not.toBeNull();
+    const hostname = root.lookup('etc');
+    if (typeof hostname === 'number') throw new Error('etc');
+    expect(hostname.sync()).toBeNull();
+    expect(vfs.mkdir('/etc/new', 0o755, ROOT)).toBe(0);
+    expect(hostname.sync()).not.toBeNull();
+    const usr = root.lookup('usr');
+    if (typeof usr === 'number') throw new Error('usr');
+    expect(usr.sync()).toBeNull();
+    expect(vfs.unlink('/usr/bin/dir', ROOT)).toBe(0);
+    expect(usr.sync()).not.toBeNull();
+  });
+});

@@ -91,15 +91,22 @@ export class OvNode implements Node {
     readonly idx: readonly number[],
   ) {}
 
+  /** The upper layer's generation when sync() last found no upper inode (-1: never looked). */
+  private missedAt = -1;
+
   /**
    * The upper inode, refreshed: another wrapper of the same name (a second lookup in the same call, an
-   * open directory) may have copied it up since this one was made.
+   * open directory) may have copied it up since this one was made. A miss stays valid until the upper
+   * layer's entries change, so a lower-only path is not walked up again on every call.
    */
   sync(): MemInode | null {
     if (this.upper || !this.parent) return this.upper;
+    const generation = this.fs.upper.generation;
+    if (this.missedAt === generation) return null;
     const dir = this.parent.sync();
     const u = dir?.entries!.get(this.name);
     if (u && !isWhiteoutInode(u)) this.upper = u;
+    else this.missedAt = generation;
     return this.upper;
   }
 
