@@ -46,7 +46,7 @@ describe('netloom CLI', () => {
     }
     expect(netloom('--help').stdout).toMatch(/^Usage: netloom <command>/);
     expect(netloom('run', '--help').stdout).toMatch(/^Usage: netloom run \[LABDIR\]/);
-  });
+  }, 60_000); // nine processes: allow for a loaded machine
 
   it('reports bad labs with file and line, status 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netloom-cli-'));

@@ -165,8 +165,12 @@ export class Guest {
 
   /** The environment of commands the host runs (as `docker exec` gives it). */
   env(extra: Record<string, string> = {}): string[] {
-    const base: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: this.name, HOME: '/root', ...this.extraEnv, ...extra };
-    return Object.entries(base).map(([k, v]) => `${k}=${v}`);
+    const base: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: this.name, HOME: '/root' };
+    for (const k in this.extraEnv) base[k] = this.extraEnv[k]!;
+    for (const k in extra) base[k] = extra[k]!;
+    const out: string[] = [];
+    for (const k in base) out.push(`${k}=${base[k]}`);
+    return out;
   }
 
   /** Starts `bash -c command` with stdout and stderr captured together; returns the process or -errno. */
