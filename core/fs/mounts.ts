@@ -7,7 +7,7 @@ import type { Filesystem, Node } from './node.ts';
 import {
   EACCES, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR, S_IFDIR, S_IFLNK, S_IFMT,
 } from '../kernel/abi.ts';
-import { MAX_SYMLINKS, MAY_EXEC, components, joinPath, nameTooLong, pathTooLong, permits } from './path.ts';
+import { MAX_SYMLINKS, MAY_EXEC, joinPath, nameTooLong, pathTooLong, permits } from './path.ts';
 
 export interface Mount {
   readonly fs: Filesystem;
@@ -51,6 +51,7 @@ export interface ParentStep {
 }
 
 const isDirMode = (mode: number): boolean => (mode & S_IFMT) === S_IFDIR;
+const SLASH = 47;
 const lastName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 export class MountTable {
@@ -58,6 +59,7 @@ export class MountTable {
   private readonly at = new Map<string, Mount>();
   /** How many mount points end in each name: a lookup of another name cannot cross into a mount. */
   private readonly lastNames = new Map<string, number>();
+  private rootStep: Step | undefined;
   /** Mounts in the order they were made (what /proc/mounts lists). */
   readonly order: Mount[] = [];
   private nextDev = 0x20;
@@ -66,9 +68,11 @@ export class MountTable {
     this.add('/', rootFs, info);
   }
 
+  /** The root's step, made again only when another file system is mounted on '/'. */
   get root(): Step {
     const m = this.at.get('/')!;
-    return new Step(m.root, m, null, '', '/');
+    if (this.rootStep?.mount !== m) this.rootStep = new Step(m.root, m, null, '', '/');
+    return this.rootStep;
   }
 
   get(path: string): Mount | undefined {
@@ -121,7 +125,7 @@ export class MountTable {
     if (pathTooLong(path)) return -ENAMETOOLONG;
     const stack: Step[] = [this.root];
     const slash = path.endsWith('/');
-    const r = this.walk(stack, components(path).reverse(), caller, follow || slash, { hops: 0 });
+    const r = this.walk(stack, path, caller, follow || slash, { hops: 0 });
     if (r < 0) return r;
     const top = stack[stack.length - 1]!;
     if ((slash || r === 1) && !isDirMode(top.node.modeBits())) return -ENOTDIR;
@@ -132,10 +136,13 @@ export class MountTable {
   resolveParent(path: string, caller: Caller): ParentStep | number {
     if (path.length === 0) return -ENOENT;
     if (pathTooLong(path)) return -ENAMETOOLONG;
-    const parts = components(path);
+    // The last component ('' for a path of slashes only) and the path of its directory.
+    let end = path.length;
+    while (end > 0 && path.charCodeAt(end - 1) === SLASH) end--;
+    const start = end === 0 ? path.length : path.lastIndexOf('/', end - 1) + 1;
+    const name = path.slice(start, end);
     const stack: Step[] = [this.root];
-    const name = parts.pop() ?? '';
-    const r = this.walk(stack, parts.reverse(), caller, true, { hops: 0 });
+    const r = this.walk(stack, path.slice(0, start), caller, true, { hops: 0 });
     if (r < 0) return r;
     const dir = stack[stack.length - 1]!;
     const st = dir.node.stat();
@@ -146,13 +153,23 @@ export class MountTable {
   }
 
   /**
-   * Walks `pending` (components, next one last) from the top of `stack`, pushing each directory reached.
+   * Walks the components of `path` from the top of `stack`, pushing each directory reached. A symlink's
+   * target takes its place in front of the components still to walk.
    * Returns 0, 1 when the final symlink's target ended with '/' (so the result must be a directory), or -errno.
    */
-  private walk(stack: Step[], pending: string[], caller: Caller, follow: boolean, count: { hops: number }): number {
+  private walk(stack: Step[], path: string, caller: Caller, follow: boolean, count: { hops: number }): number {
     let mustBeDir = 0;
-    while (pending.length > 0) {
-      const name = pending.pop()!;
+    let n = path.length;
+    let i = 0;
+    for (;;) {
+      while (i < n && path.charCodeAt(i) === SLASH) i++;
+      if (i >= n) break;
+      let j = i;
+      while (j < n && path.charCodeAt(j) !== SLASH) j++;
+      const name = path.slice(i, j);
+      i = j;
+      while (i < n && path.charCodeAt(i) === SLASH) i++;
+      const last = i >= n;
       const cur = stack[stack.length - 1]!;
       if (!isDirMode(cur.node.modeBits())) return -ENOTDIR;
       // Root may search any directory; others need its execute bit (stat only then).
@@ -165,15 +182,16 @@ export class MountTable {
       if (nameTooLong(name)) return -ENAMETOOLONG;
       const next = this.child(cur, name, caller);
       if (typeof next === 'number') return next;
-      const last = pending.length === 0;
       if ((next.node.modeBits() & S_IFMT) === S_IFLNK && (!last || follow)) {
         if (++count.hops > MAX_SYMLINKS) return -ELOOP;
         const target = next.node.readlink(caller);
         if (typeof target === 'number') return target;
         if (target.length === 0) return -ENOENT;
         if (target.startsWith('/')) stack.length = 1;
-        pending.push(...components(target).reverse());
         if (last) mustBeDir = target.endsWith('/') ? 1 : 0;
+        path = last ? target : `${target}/${path.slice(i)}`;
+        n = path.length;
+        i = 0;
         continue;
       }
       stack.push(next);

@@ -48,6 +48,24 @@ describe('Vfs path resolution', () => {
     expect(vfs.mkdir('/' + 'é'.repeat(128), 0o755, ROOT)).toBe(-ENAMETOOLONG); // 256 bytes in UTF-8
   });
 
+  it('reads repeated and trailing slashes, and links in the middle of a path, as Linux does', () => {
+    const { vfs } = setup();
+    expect(vfs.mkdir('//srv//', 0o755, ROOT)).toBe(0);
+    expect(vfs.mkdir('/srv//a///', 0o755, ROOT)).toBe(0);
+    expect(vfs.writeFile('/srv/a/f', 'x')).toBe(0);
+    expect(vfs.symlink('/srv/a/', '/da', ROOT)).toBe(0);
+    expect(vfs.symlink('../srv//a', '/srv/up', ROOT)).toBe(0);
+    expect(vfs.readFile('//da//f')).toBe('x');
+    expect(vfs.readFile('/srv/up/./f')).toBe('x');
+    expect(vfs.realpath('/srv/up/../a/f', ROOT)).toBe('/srv/a/f');
+    expect(vfs.realpath('/da/', ROOT)).toBe('/srv/a');
+    expect(vfs.stat('/srv/a/f/', ROOT)).toBe(-ENOTDIR);
+    expect(vfs.rename('/da/f', '/srv//g', ROOT)).toBe(0);
+    expect(vfs.readFile('/srv/g')).toBe('x');
+    expect(vfs.mkdir('/', 0o755, ROOT)).toBe(-EEXIST);
+    expect(vfs.mkdir('/nope/x/', 0o755, ROOT)).toBe(-ENOENT);
+  });
+
   it('follows relative and absolute symlinks, and stops loops with ELOOP', () => {
     const { vfs } = setup();
     vfs.mkdirp('/etc/net');
