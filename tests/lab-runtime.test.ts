@@ -225,6 +225,17 @@ describe('Lab runtime: malformed labs give one clear error each', () => {
     await lab.start();
     expect(await sh(lab, 'a', 'ls -l /etc/alias; cat /etc/alias')).toMatch(/alias -> real\nr\n$/);
   });
+  it('copies a device folder as tar does: nested folders, scripts made Unix, a file over a folder reported', async () => {
+    const lab = make({
+      'lab.conf': 'a[0]=A\n', 'a/opt/x/y/run.sh': 'echo one\r\necho two\r\n', 'a/opt/x/notes': 'n\r\n',
+      'a/bin': 'not a folder\n', 'a/root/.profile2': 'p\n',
+    });
+    await lab.start();
+    expect(await sh(lab, 'a', 'bash /opt/x/y/run.sh; od -c /opt/x/notes | head -1; stat -c "%A %n" /opt/x/y/run.sh /opt/x/notes /opt/x /root')).toBe(
+      'one\ntwo\n0000000   n  \\r  \\n\n-rwxr-xr-x /opt/x/y/run.sh\n-rw-r--r-- /opt/x/notes\ndrwxr-xr-x /opt/x\ndrwx------ /root\n');
+    expect(lab.warnings.map((w) => w.message)).toContain('a/bin: cannot be copied to /bin (errno 21)');
+    expect(await sh(lab, 'a', 'cat /root/.profile2')).toBe('p\n');
+  });
 });
 
 const corpus = resolve(import.meta.dirname, '../../shared/corpus/kathara-labs/main-labs');

@@ -2,8 +2,8 @@
 // a lab folder (a device's own, or Netkit's shared/) onto `/` of a guest, as Kathará's
 // `(cd /hostlab/DEV && tar c .) | (cd / && tar xhf - --no-same-owner --no-same-permissions)` does.
 
-import { ImageLayer, LayerBuilder, ROOT, type Vfs } from '../fs/index.ts';
-import { S_IFDIR, S_IFMT } from '../kernel/abi.ts';
+import { ImageLayer, LayerBuilder, ROOT, type LayerNode, type Vfs } from '../fs/index.ts';
+import { S_IFDIR, S_IFLNK, S_IFMT } from '../kernel/abi.ts';
 import { type LabFiles, joinPath, walk } from './files.ts';
 
 /** A LabFiles that also knows permission bits (the CLI's folder reader does; MemoryLabFiles does not). */
@@ -89,32 +89,38 @@ export function buildHostlabLayer(files: LabFilesWithModes, mtime: number): Imag
 }
 
 /**
- * Copies the lab folder `folder` onto `/` of a guest: folders created (existing ones kept), files replaced,
- * symlinks recreated as written (tar keeps them; `h` follows existing links at extraction). Returns the
- * problems met, one line each (an entry the guest's tree refuses, such as a file over a folder).
+ * Copies the lab folder `folder` onto `/` of a guest as Kathará's `(cd /hostlab/DEV && tar c .) | (cd / &&
+ * tar xhf - --no-same-owner --no-same-permissions)` does: from the /hostlab layer (so scripts are already
+ * normalised, modes already computed), folders created (existing ones kept), files replaced, symlinks
+ * recreated as written (tar keeps them; `h` follows existing links at extraction). Returns the problems
+ * met, one line each (an entry the guest's tree refuses, such as a file over a folder).
  */
-export function copyFolderOnto(vfs: Vfs, files: LabFilesWithModes, folder: string): string[] {
+export function copyFolderOnto(vfs: Vfs, hostlab: ImageLayer, folder: string): string[] {
   const problems: string[] = [];
-  const prefix = `${folder}/`;
-  for (const { path, kind } of walk(files, folder)) {
-    const rel = path.slice(prefix.length);
-    const target = `/${rel}`;
-    let r = 0;
-    if (kind === 'dir') {
-      const st = vfs.stat(target, ROOT);
-      if (typeof st === 'number') r = vfs.mkdirp(target, (files.mode?.(path) ?? 0o755) & 0o7777 & ~UMASK);
-      else if ((st.mode & S_IFMT) !== S_IFDIR) r = -20;
-    } else if (kind === 'symlink') {
-      vfs.unlink(target, ROOT);
-      r = vfs.symlink(files.stat(path)?.target ?? '', target, ROOT);
-    } else {
-      const raw = files.read(path);
-      if (!raw) continue;
-      const data = isScript(path, raw) ? normalizeScript(raw) : raw;
-      r = vfs.writeFile(target, data);
-      if (r >= 0) r = vfs.chmod(target, fileMode(files, path, raw), ROOT);
+  let top: LayerNode | undefined = hostlab.root;
+  for (const part of folder.split('/')) if (part) top = top?.children?.get(part);
+  if (!top?.children) return problems;
+  const copy = (dir: LayerNode, rel: string): void => {
+    for (const [name, n] of dir.children!) {
+      const relPath = rel ? `${rel}/${name}` : name;
+      const target = `/${relPath}`;
+      const type = n.mode & S_IFMT;
+      let r = 0;
+      if (type === S_IFDIR) {
+        const st = vfs.stat(target, ROOT);
+        if (typeof st === 'number') r = vfs.mkdirp(target, n.mode & 0o7777);
+        else if ((st.mode & S_IFMT) !== S_IFDIR) r = -20;
+      } else if (type === S_IFLNK) {
+        vfs.unlink(target, ROOT);
+        r = vfs.symlink(n.target, target, ROOT);
+      } else if (n.data) {
+        r = vfs.writeFile(target, n.data);
+        if (r >= 0) r = vfs.chmod(target, n.mode & 0o7777, ROOT);
+      }
+      if (r < 0) problems.push(`${joinPath(folder, relPath)}: cannot be copied to ${target} (errno ${-r})`);
+      if (type === S_IFDIR) copy(n, relPath);
     }
-    if (r < 0) problems.push(`${joinPath(folder, rel)}: cannot be copied to ${target} (errno ${-r})`);
-  }
+  };
+  copy(top, '');
   return problems;
 }

@@ -3,7 +3,7 @@
 // and driven by the CLI and the server (start/stop, exec, consoles, events, run modes, save/restore).
 
 import { Cpu, Driver, sec, type Nanos, type RunMode } from '../cpu/index.ts';
-import { MemFs, OverlayFs, Vfs, utf8Decode, type Filesystem } from '../fs/index.ts';
+import { MemFs, OverlayFs, Vfs, utf8Decode, type Filesystem, type ImageLayer } from '../fs/index.ts';
 import { ImageStore, type Image } from '../images/base.ts';
 import { Capture, type Process } from '../kernel/index.ts';
 import { SIGKILL } from '../kernel/abi.ts';
@@ -75,6 +75,8 @@ export class Lab {
   private readonly runtimes = new Map<string, DeviceRuntime>();
   private readonly sharedFs: MemFs;
   private readonly hostlab: Filesystem;
+  /** The lab's files as /hostlab shows them; device folders are copied from here at boot. */
+  private readonly hostlabLayer: ImageLayer;
   private readonly listeners = new Set<(event: LabEvent) => void>();
   /** Creates NICs and plugs them into the collision domains (the lab's own fabric unless one is given). */
   readonly network: NetworkAttacher;
@@ -129,14 +131,15 @@ export class Lab {
       this.warnings.push({ file: 'lab.conf', message: `Image \`${image}\` is not available in Netloom; ${devices.join(', ')} run${devices.length === 1 ? 's' : ''} as kathara/base (programs it lacks fail with \`command not found\`).` });
     }
     this.sharedFs = options.state ? restoreMemFs(options.state.shared, { now }).fs : new MemFs({ now });
+    this.hostlabLayer = buildHostlabLayer(files, this.cpu.realtime);
+    this.hostlab = new OverlayFs([this.hostlabLayer], { now });
     if (!options.state && model.mode === 'kathara' && model.shared.folder) this.fillShared(model.shared.folder);
-    this.hostlab = new OverlayFs([buildHostlabLayer(files, this.cpu.realtime)], { now });
   }
 
   /** Kathará mode: the lab's shared/ folder is what every device finds in /shared. */
   private fillShared(folder: string): void {
     const vfs = new Vfs(this.sharedFs, { now: () => this.cpu.realtime });
-    for (const p of copyFolderOnto(vfs, this.files, folder)) this.warnings.push({ file: folder, message: p.replace(' to /', ' to /shared/') });
+    for (const p of copyFolderOnto(vfs, this.hostlabLayer, folder)) this.warnings.push({ file: folder, message: p.replace(' to /', ' to /shared/') });
   }
 
   // ------------------------------------------------------------------------------------- information
@@ -331,8 +334,8 @@ export class Lab {
   /** Files a fresh guest gets before its scripts run (after boot wrote /etc/hosts): Netkit's shared/, the device folder. */
   private populate(rt: DeviceRuntime, guest: Guest): void {
     const problems: string[] = [];
-    if (this.model.mode === 'netkit' && this.model.shared.folder) problems.push(...copyFolderOnto(guest.vfs, this.files, this.model.shared.folder));
-    if (rt.device.folder) problems.push(...copyFolderOnto(guest.vfs, this.files, rt.device.folder));
+    if (this.model.mode === 'netkit' && this.model.shared.folder) problems.push(...copyFolderOnto(guest.vfs, this.hostlabLayer, this.model.shared.folder));
+    if (rt.device.folder) problems.push(...copyFolderOnto(guest.vfs, this.hostlabLayer, rt.device.folder));
     for (const p of problems) this.warnings.push({ file: rt.device.folder ?? rt.device.name, message: p });
   }
 
