@@ -85,9 +85,9 @@ export class Ipv4Layer {
       return;
     }
     mib.InReceives++;
-    const bytes = pkt.network();
-    stack.mibs.ipExt.InOctets += bytes.length;
-    const ip = Ipv4Packet.checkedHeader(bytes);
+    const length = pkt.end - pkt.networkOffset;
+    stack.mibs.ipExt.InOctets += length;
+    const ip = Ipv4Packet.checkedHeader(pkt.bytes, pkt.networkOffset, pkt.end);
     if (!ip) {
       mib.InHdrErrors++;
       drops.badIpHeader++;
@@ -100,7 +100,7 @@ export class Ipv4Layer {
       return;
     }
     const total = ip.totalLength;
-    if (total > bytes.length) {
+    if (total > length) {
       stack.mibs.ipExt.InTruncatedPkts++;
       drops.badIpLength++;
       return;
@@ -256,7 +256,7 @@ export class Ipv4Layer {
       stack.mibs.drops.notForUs++;
       return;
     }
-    const ip = new Ipv4Packet(pkt.network());
+    const ip = pkt.ipv4();
     // RFC 1812 §5.3.1: "the router ... MUST NOT forward a datagram whose TTL is ... 0 or 1 after decrement."
     if (ip.ttl <= 1) {
       mib.InHdrErrors++;
@@ -305,12 +305,12 @@ export class Ipv4Layer {
   /** ip_local_deliver(): reassemble, INPUT hook, raw sockets, then the transport. Owns `pkt`. */
   private localDeliver(pkt: PacketBuffer, dev: NetInterface): void {
     const stack = this.stack;
-    let ip = new Ipv4Packet(pkt.network());
+    let ip = pkt.ipv4();
     if (ip.isFragment) {
       const whole = this.reassembly.add(pkt);
       if (!whole) return;
       pkt = whole;
-      ip = new Ipv4Packet(pkt.network());
+      ip = pkt.ipv4();
     }
     if (stack.hooks.run(Hook.INPUT, pkt, dev.ifindex, 0) !== Verdict.ACCEPT) {
       stack.mibs.drops.hookDrop++;
@@ -421,7 +421,7 @@ export class Ipv4Layer {
       stack.mibs.ip.OutDiscards++;
       return -EPERM_NF;
     }
-    const ip = new Ipv4Packet(pkt.network());
+    const ip = pkt.ipv4();
     const mtu = deviceMtu || route.mtu > dev.mtu ? dev.mtu : route.mtu;
     if (ip.dontFragment && ip.totalLength > mtu) {
       // ip_fragment(): "icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(mtu)); return -EMSGSIZE"

@@ -4,6 +4,7 @@
 
 import type { Ipv4Address } from '../wire/index.ts';
 import { allocFrame, copyFrame } from '../wire/frame-memory.ts';
+import { Ipv4Packet } from '../wire/ipv4.ts';
 
 /** How the link layer classified a received frame (Linux PACKET_* in if_packet.h). */
 export const PacketType = { HOST: 0, BROADCAST: 1, MULTICAST: 2, OTHERHOST: 3, OUTGOING: 4, LOOPBACK: 5 } as const;
@@ -87,6 +88,14 @@ export class PacketBuffer {
   private networkViewOf: Uint8Array | null = null;
   private networkViewAt = -1;
   private networkViewEnd = -1;
+
+  /**
+   * A view of the IPv4 header and payload in place (network header to the end): no copy and no typed
+   * array, so each layer may take its own. Unchecked: the IP receive path validates the header first.
+   */
+  ipv4(): Ipv4Packet {
+    return new Ipv4Packet(this.bytes, this.networkOffset, this.end);
+  }
 
   /** The bytes from the transport header to the end. */
   transport(): Uint8Array {
