@@ -14,6 +14,7 @@ import * as registration from '../stack/registration.ts';
 import * as route from '../stack/route.ts';
 import type { RouteException } from '../stack/route-exceptions.ts';
 import type { Stack } from '../stack/stack.ts';
+import * as sysctl from '../stack/sysctl.ts';
 import { fragment } from './fragment.ts';
 import { Reassembler } from './reassembly.ts';
 
@@ -27,6 +28,7 @@ const { PacketBuffer, PacketType } = packetBuffer;
 type PacketBuffer = packetBuffer.PacketBuffer;
 const { Hook, Verdict } = registration;
 const { RouteType, Scope } = route;
+const { effectiveRpFilter } = sysctl;
 
 /** What a transport (or a test, or ping before sockets exist) asks the stack to send. */
 export interface SendOptions {
@@ -204,7 +206,7 @@ export class Ipv4Layer {
       stack.mibs.drops.martianSource++;
       return false;
     }
-    const rpf = stack.conf(dev, 'rp_filter');
+    const rpf = effectiveRpFilter(stack.confAll, dev.conf);
     if (rpf === 0) return true;
     const ok = rpf === 1 ? back !== null && back.type === RouteType.UNICAST && back.ifindex === dev.ifindex : back !== null && back.type === RouteType.UNICAST;
     if (!ok) {
