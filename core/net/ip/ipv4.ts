@@ -12,6 +12,7 @@ import type { NetInterface } from '../stack/interface.ts';
 import * as packetBuffer from '../stack/packet-buffer.ts';
 import * as registration from '../stack/registration.ts';
 import * as route from '../stack/route.ts';
+import type { FibResult } from '../stack/fib.ts';
 import type { RouteException } from '../stack/route-exceptions.ts';
 import type { Stack } from '../stack/stack.ts';
 import * as sysctl from '../stack/sysctl.ts';
@@ -189,7 +190,7 @@ export class Ipv4Layer {
     if (!this.validateSource(pkt, dev)) return;
     pkt.egress = res.ifindex;
     pkt.nextHop = res.nextHop;
-    this.forward(pkt, dev, res.ifindex, res.nextHop, res.route.gateway !== 0);
+    this.forward(pkt, dev, res);
   }
 
   /**
@@ -250,9 +251,11 @@ export class Ipv4Layer {
     this.localDeliver(pkt, dev);
   }
 
-  /** ip_forward(). Owns `pkt`. */
-  private forward(pkt: PacketBuffer, inDev: NetInterface, oif: number, nextHop: Ipv4Address, viaGateway: boolean): void {
+  /** ip_forward() along the route `res` found for it. Owns `pkt`. */
+  private forward(pkt: PacketBuffer, inDev: NetInterface, res: FibResult): void {
     const stack = this.stack;
+    const oif = res.ifindex;
+    const nextHop = res.nextHop;
     const mib = stack.mibs.ip;
     if (pkt.pktType !== PacketType.HOST) {
       stack.mibs.drops.notForUs++;
@@ -278,14 +281,14 @@ export class Ipv4Layer {
     // "We are about to mangle packet. Copy it!" then: redirect when forwarding back out the ingress
     // device to a next hop on the sender's link (IPSKB_DOREDIRECT, ip_rt_send_redirect()).
     if (oif === inDev.ifindex && stack.conf(inDev, 'send_redirects') && stack.conf(inDev, 'shared_media')) {
-      this.maybeRedirect(pkt, viaGateway ? nextHop : pkt.dst);
+      this.maybeRedirect(pkt, res.route.gateway !== 0 ? nextHop : pkt.dst);
     }
     if (stack.hooks.run(Hook.FORWARD, pkt, inDev.ifindex, oif) !== Verdict.ACCEPT) {
       stack.mibs.drops.hookDrop++;
       return;
     }
     mib.ForwDatagrams++;
-    this.postRouting(pkt, out, nextHop, inDev.ifindex);
+    this.postRouting(pkt, out, nextHop, inDev.ifindex, out.mtu, res.broadcastNextHop);
   }
 
   /** ip_rt_send_redirect(): exponential backoff per source, silence after ip_rt_redirect_number (9). */
@@ -450,8 +453,11 @@ export class Ipv4Layer {
     return 0;
   }
 
-  /** ip_output() -> ip_finish_output(): POSTROUTING, fragmentation to `mtu`, then neighbour output. */
-  private postRouting(pkt: PacketBuffer, dev: NetInterface, nextHop: Ipv4Address, inIfindex: number, mtu = dev.mtu): void {
+  /**
+   * ip_output() -> ip_finish_output(): POSTROUTING, fragmentation to `mtu`, then neighbour output.
+   * `broadcastNextHop`: what the route said of the next hop (FibResult), when the caller has it.
+   */
+  private postRouting(pkt: PacketBuffer, dev: NetInterface, nextHop: Ipv4Address, inIfindex: number, mtu = dev.mtu, broadcastNextHop?: boolean): void {
     const stack = this.stack;
     pkt.egress = dev.ifindex;
     if (stack.hooks.run(Hook.POSTROUTING, pkt, inIfindex, dev.ifindex) !== Verdict.ACCEPT) {
@@ -467,14 +473,14 @@ export class Ipv4Layer {
       }
       stack.mibs.ip.FragOKs++;
       stack.mibs.ip.FragCreates += pieces.length;
-      for (const p of pieces) this.neighOutput(p, dev, nextHop);
+      for (const p of pieces) this.neighOutput(p, dev, nextHop, broadcastNextHop);
       return;
     }
-    this.neighOutput(pkt, dev, nextHop);
+    this.neighOutput(pkt, dev, nextHop, broadcastNextHop);
   }
 
   /** ip_finish_output2(): pick the link-layer address and send, resolving through the neighbour cache. */
-  private neighOutput(pkt: PacketBuffer, dev: NetInterface, nextHop: Ipv4Address): void {
+  private neighOutput(pkt: PacketBuffer, dev: NetInterface, nextHop: Ipv4Address, broadcastNextHop?: boolean): void {
     const stack = this.stack;
     stack.mibs.ip.OutTransmits++;
     stack.mibs.ipExt.OutOctets += pkt.end - pkt.networkOffset;
@@ -490,8 +496,8 @@ export class Ipv4Layer {
       stack.link.transmitIpv4(pkt, dev.ifindex, ipv4MulticastMac(nextHop));
       return;
     }
-    const r = stack.fib.localOfType(nextHop, RouteType.BROADCAST, dev.ifindex);
-    if (r && r.prefixLength === 32) {
+    // A forwarded packet's route already answered this (FibResult.broadcastNextHop): no second lookup per packet.
+    if (broadcastNextHop ?? stack.fib.isBroadcastOf(nextHop, dev.ifindex)) {
       stack.link.transmitIpv4(pkt, dev.ifindex, dev.broadcastMac);
       return;
     }
