@@ -72,22 +72,10 @@ export class PacketBuffer {
     return this.end - this.start;
   }
 
-  /**
-   * The bytes from the network header to the end (IPv4 header + payload, or the ARP packet). Each layer
-   * asks for it; the view is made again only when the storage, the network offset or the end moved.
-   */
+  /** The bytes from the network header to the end (IPv4 header + payload, or the ARP packet). */
   network(): Uint8Array {
-    const v = this.networkView;
-    if (v !== null && this.networkViewOf === this.bytes && this.networkViewAt === this.networkOffset && this.networkViewEnd === this.end) return v;
-    this.networkViewOf = this.bytes;
-    this.networkViewAt = this.networkOffset;
-    this.networkViewEnd = this.end;
-    return (this.networkView = this.bytes.subarray(this.networkOffset, this.end));
+    return this.bytes.subarray(this.networkOffset, this.end);
   }
-  private networkView: Uint8Array | null = null;
-  private networkViewOf: Uint8Array | null = null;
-  private networkViewAt = -1;
-  private networkViewEnd = -1;
 
   /**
    * A view of the IPv4 header and payload in place (network header to the end): no copy and no typed
