@@ -4,7 +4,12 @@
 
 import type { Ipv4Address } from '../wire/index.ts';
 import { allocFrame, copyFrame } from '../wire/frame-memory.ts';
-import { Ipv4Packet } from '../wire/ipv4.ts';
+import * as ipv4Wire from '../wire/ipv4.ts';
+
+// Bound once: compiled to CommonJS (tsx, vitest) every read of an imported binding is a getter call,
+// and ipv4() runs several times per packet.
+const { Ipv4Packet } = ipv4Wire;
+type Ipv4Packet = ipv4Wire.Ipv4Packet;
 
 /** How the link layer classified a received frame (Linux PACKET_* in if_packet.h). */
 export const PacketType = { HOST: 0, BROADCAST: 1, MULTICAST: 2, OTHERHOST: 3, OUTGOING: 4, LOOPBACK: 5 } as const;
