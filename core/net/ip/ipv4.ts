@@ -23,6 +23,7 @@ import { Reassembler } from './reassembly.ts';
 // imported binding is a getter call, and these are read on every packet.
 const { IcmpType, RedirectCode, TimeExceededCode, UnreachCode } = icmpWire;
 const { IPV4_HEADER_LEN, IpProtocol, Ipv4Packet, emitIpv4 } = ipv4Wire;
+type Ipv4Packet = ipv4Wire.Ipv4Packet;
 const { isMulticastIpv4, ipv4MulticastMac } = addressWire;
 const { EACCES, EHOSTUNREACH, EINVAL, EMSGSIZE, ENETUNREACH } = errno;
 const { PacketBuffer, PacketType } = packetBuffer;
@@ -122,11 +123,14 @@ export class Ipv4Layer {
       drops.hookDrop++;
       return;
     }
-    this.routeInput(pkt, dev);
+    this.routeInput(pkt, dev, ip);
   }
 
-  /** ip_route_input_slow(): decide local, broadcast, multicast, forward or error. */
-  private routeInput(pkt: PacketBuffer, dev: NetInterface): void {
+  /**
+   * ip_route_input_slow(): decide local, broadcast, multicast, forward or error. `ip` is the checked
+   * view of the header, passed on so that forwarding makes no second one.
+   */
+  private routeInput(pkt: PacketBuffer, dev: NetInterface, ip: Ipv4Packet): void {
     const stack = this.stack;
     const drops = stack.mibs.drops;
     const src = pkt.src;
@@ -190,7 +194,7 @@ export class Ipv4Layer {
     if (!this.validateSource(pkt, dev)) return;
     pkt.egress = res.ifindex;
     pkt.nextHop = res.nextHop;
-    this.forward(pkt, dev, res);
+    this.forward(pkt, dev, res, ip);
   }
 
   /**
@@ -251,8 +255,8 @@ export class Ipv4Layer {
     this.localDeliver(pkt, dev);
   }
 
-  /** ip_forward() along the route `res` found for it. Owns `pkt`. */
-  private forward(pkt: PacketBuffer, inDev: NetInterface, res: FibResult): void {
+  /** ip_forward() along the route `res` found for it; `ip` views its header. Owns `pkt`. */
+  private forward(pkt: PacketBuffer, inDev: NetInterface, res: FibResult, ip: Ipv4Packet): void {
     const stack = this.stack;
     const oif = res.ifindex;
     const nextHop = res.nextHop;
@@ -261,7 +265,6 @@ export class Ipv4Layer {
       stack.mibs.drops.notForUs++;
       return;
     }
-    const ip = pkt.ipv4();
     // RFC 1812 §5.3.1: "the router ... MUST NOT forward a datagram whose TTL is ... 0 or 1 after decrement."
     if (ip.ttl <= 1) {
       mib.InHdrErrors++;
