@@ -24,6 +24,8 @@ export interface CableOptions {
 }
 
 export const DEFAULT_CABLE_DELAY = 50_000;
+/** Queue slots an idle cable keeps for its next burst (a bigger burst's arrays are let go). */
+const FIFO_KEPT = 1024;
 
 export class Cable {
   delay: number;
@@ -35,10 +37,11 @@ export class Cable {
   queueBytes: number;
   /** Counters: frames lost, duplicated, dropped by the rate queue. */
   readonly stats = { sent: 0, lost: 0, duplicated: 0, queueDrops: 0 };
-  /** The in-order queue as two parallel arrays (no record per frame): departure times and frames. */
+  /** The in-order queue as two parallel arrays (no record per frame): departure times and frames in [head, tail). */
   private readonly fifoAt: number[] = [];
   private readonly fifo: Array<Uint8Array | undefined> = [];
   private head = 0;
+  private tail = 0;
   private timer: Timer | null = null;
   /** The timer callback of the in-order queue, made once. */
   private readonly flusher = (): void => this.flush();
@@ -108,17 +111,21 @@ export class Cable {
       this.cpu.setTimerAt(depart + d, () => this.deliver(frame));
       return;
     }
-    // In-order fast path: one FIFO and one timer for its head.
-    this.fifoAt.push(depart + this.delay);
-    this.fifo.push(frame);
+    // In-order fast path: one FIFO and one timer for its head. Emptied, the arrays keep their slots
+    // (up to FIFO_KEPT) for the next burst instead of growing again frame by frame.
+    const t = this.tail++;
+    this.fifoAt[t] = depart + this.delay;
+    this.fifo[t] = frame;
     if (!this.timer) this.arm();
   }
 
   private arm(): void {
-    if (this.head >= this.fifo.length) {
-      this.fifo.length = 0;
-      this.fifoAt.length = 0;
-      this.head = 0;
+    if (this.head >= this.tail) {
+      this.head = this.tail = 0;
+      if (this.fifo.length > FIFO_KEPT) {
+        this.fifo.length = 0;
+        this.fifoAt.length = 0;
+      }
       this.timer = null;
       return;
     }
@@ -129,14 +136,15 @@ export class Cable {
     const now = this.cpu.now;
     const fifo = this.fifo;
     const at = this.fifoAt;
-    while (this.head < fifo.length && at[this.head]! <= now) {
+    while (this.head < this.tail && at[this.head]! <= now) {
       const frame = fifo[this.head]!;
       fifo[this.head++] = undefined;
       this.deliver(frame);
     }
-    if (this.head > 1024 && this.head * 2 > fifo.length) {
+    if (this.head > 1024 && this.head * 2 > this.tail) {
       fifo.splice(0, this.head);
       at.splice(0, this.head);
+      this.tail -= this.head;
       this.head = 0;
     }
     this.arm();

@@ -30,7 +30,7 @@ function copiedOptions(opts: Uint8Array): Uint8Array {
  * cannot be split (the header alone does not fit). The pieces are new buffers; `pkt` is consumed.
  */
 export function fragment(pkt: PacketBuffer, mtu: number): PacketBuffer[] | null {
-  const ip = new Ipv4Packet(pkt.network());
+  const ip = pkt.ipv4();
   const hlen = ip.headerLength;
   const data = ip.payload;
   const baseOffset = ip.fragmentOffset;
@@ -54,7 +54,7 @@ export function fragment(pkt: PacketBuffer, mtu: number): PacketBuffer[] | null 
       b.set(later, o + 20);
     }
     b.set(data.subarray(at, at + room), o + h);
-    const p = new Ipv4Packet(b.subarray(o, o + h + room));
+    const p = new Ipv4Packet(b, o, o + h + room);
     p.setVersionAndHeaderLength(4, h);
     p.setTotalLength(h + room);
     p.setFlagsAndOffset(false, !last || lastHasMore, baseOffset + at);

@@ -143,7 +143,7 @@ export class IcmpLayer {
     // icmp_reply(): "daddr = ipc.addr = ip_hdr(skb)->saddr; saddr = fib_compute_spec_dst(skb)": the
     // destination when it is ours, else (broadcast) the address of the incoming device.
     const src = pkt.toBroadcast || pkt.toMulticast ? stack.addresses.select(dev, pkt.src, 253) : pkt.dst;
-    const tos = new Ipv4Packet(pkt.network()).tos;
+    const tos = pkt.ipv4().tos;
     const rc = stack.ipv4.send({ src, dst: pkt.src, protocol: IpProtocol.ICMP, payload: reply, tos });
     if (rc === 0) this.countOut(IcmpType.ECHO_REPLY);
   }

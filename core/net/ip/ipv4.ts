@@ -12,8 +12,10 @@ import type { NetInterface } from '../stack/interface.ts';
 import * as packetBuffer from '../stack/packet-buffer.ts';
 import * as registration from '../stack/registration.ts';
 import * as route from '../stack/route.ts';
+import type { FibResult } from '../stack/fib.ts';
 import type { RouteException } from '../stack/route-exceptions.ts';
 import type { Stack } from '../stack/stack.ts';
+import * as sysctl from '../stack/sysctl.ts';
 import { fragment } from './fragment.ts';
 import { Reassembler } from './reassembly.ts';
 
@@ -21,12 +23,14 @@ import { Reassembler } from './reassembly.ts';
 // imported binding is a getter call, and these are read on every packet.
 const { IcmpType, RedirectCode, TimeExceededCode, UnreachCode } = icmpWire;
 const { IPV4_HEADER_LEN, IpProtocol, Ipv4Packet, emitIpv4 } = ipv4Wire;
+type Ipv4Packet = ipv4Wire.Ipv4Packet;
 const { isMulticastIpv4, ipv4MulticastMac } = addressWire;
 const { EACCES, EHOSTUNREACH, EINVAL, EMSGSIZE, ENETUNREACH } = errno;
 const { PacketBuffer, PacketType } = packetBuffer;
 type PacketBuffer = packetBuffer.PacketBuffer;
 const { Hook, Verdict } = registration;
 const { RouteType, Scope } = route;
+const { effectiveRpFilter } = sysctl;
 
 /** What a transport (or a test, or ping before sockets exist) asks the stack to send. */
 export interface SendOptions {
@@ -85,9 +89,9 @@ export class Ipv4Layer {
       return;
     }
     mib.InReceives++;
-    const bytes = pkt.network();
-    stack.mibs.ipExt.InOctets += bytes.length;
-    const ip = Ipv4Packet.checkedHeader(bytes);
+    const length = pkt.end - pkt.networkOffset;
+    stack.mibs.ipExt.InOctets += length;
+    const ip = Ipv4Packet.checkedHeader(pkt.bytes, pkt.networkOffset, pkt.end);
     if (!ip) {
       mib.InHdrErrors++;
       drops.badIpHeader++;
@@ -100,7 +104,7 @@ export class Ipv4Layer {
       return;
     }
     const total = ip.totalLength;
-    if (total > bytes.length) {
+    if (total > length) {
       stack.mibs.ipExt.InTruncatedPkts++;
       drops.badIpLength++;
       return;
@@ -119,11 +123,14 @@ export class Ipv4Layer {
       drops.hookDrop++;
       return;
     }
-    this.routeInput(pkt, dev);
+    this.routeInput(pkt, dev, ip);
   }
 
-  /** ip_route_input_slow(): decide local, broadcast, multicast, forward or error. */
-  private routeInput(pkt: PacketBuffer, dev: NetInterface): void {
+  /**
+   * ip_route_input_slow(): decide local, broadcast, multicast, forward or error. `ip` is the checked
+   * view of the header, passed on so that forwarding makes no second one.
+   */
+  private routeInput(pkt: PacketBuffer, dev: NetInterface, ip: Ipv4Packet): void {
     const stack = this.stack;
     const drops = stack.mibs.drops;
     const src = pkt.src;
@@ -187,7 +194,7 @@ export class Ipv4Layer {
     if (!this.validateSource(pkt, dev)) return;
     pkt.egress = res.ifindex;
     pkt.nextHop = res.nextHop;
-    this.forward(pkt, dev, res.ifindex, res.nextHop, res.route.gateway !== 0);
+    this.forward(pkt, dev, res, ip);
   }
 
   /**
@@ -204,7 +211,7 @@ export class Ipv4Layer {
       stack.mibs.drops.martianSource++;
       return false;
     }
-    const rpf = stack.conf(dev, 'rp_filter');
+    const rpf = effectiveRpFilter(stack.confAll, dev.conf);
     if (rpf === 0) return true;
     const ok = rpf === 1 ? back !== null && back.type === RouteType.UNICAST && back.ifindex === dev.ifindex : back !== null && back.type === RouteType.UNICAST;
     if (!ok) {
@@ -248,15 +255,16 @@ export class Ipv4Layer {
     this.localDeliver(pkt, dev);
   }
 
-  /** ip_forward(). Owns `pkt`. */
-  private forward(pkt: PacketBuffer, inDev: NetInterface, oif: number, nextHop: Ipv4Address, viaGateway: boolean): void {
+  /** ip_forward() along the route `res` found for it; `ip` views its header. Owns `pkt`. */
+  private forward(pkt: PacketBuffer, inDev: NetInterface, res: FibResult, ip: Ipv4Packet): void {
     const stack = this.stack;
+    const oif = res.ifindex;
+    const nextHop = res.nextHop;
     const mib = stack.mibs.ip;
     if (pkt.pktType !== PacketType.HOST) {
       stack.mibs.drops.notForUs++;
       return;
     }
-    const ip = new Ipv4Packet(pkt.network());
     // RFC 1812 §5.3.1: "the router ... MUST NOT forward a datagram whose TTL is ... 0 or 1 after decrement."
     if (ip.ttl <= 1) {
       mib.InHdrErrors++;
@@ -276,14 +284,14 @@ export class Ipv4Layer {
     // "We are about to mangle packet. Copy it!" then: redirect when forwarding back out the ingress
     // device to a next hop on the sender's link (IPSKB_DOREDIRECT, ip_rt_send_redirect()).
     if (oif === inDev.ifindex && stack.conf(inDev, 'send_redirects') && stack.conf(inDev, 'shared_media')) {
-      this.maybeRedirect(pkt, viaGateway ? nextHop : pkt.dst);
+      this.maybeRedirect(pkt, res.route.gateway !== 0 ? nextHop : pkt.dst);
     }
     if (stack.hooks.run(Hook.FORWARD, pkt, inDev.ifindex, oif) !== Verdict.ACCEPT) {
       stack.mibs.drops.hookDrop++;
       return;
     }
     mib.ForwDatagrams++;
-    this.postRouting(pkt, out, nextHop, inDev.ifindex);
+    this.postRouting(pkt, out, nextHop, inDev.ifindex, out.mtu, res.broadcastNextHop);
   }
 
   /** ip_rt_send_redirect(): exponential backoff per source, silence after ip_rt_redirect_number (9). */
@@ -305,12 +313,12 @@ export class Ipv4Layer {
   /** ip_local_deliver(): reassemble, INPUT hook, raw sockets, then the transport. Owns `pkt`. */
   private localDeliver(pkt: PacketBuffer, dev: NetInterface): void {
     const stack = this.stack;
-    let ip = new Ipv4Packet(pkt.network());
+    let ip = pkt.ipv4();
     if (ip.isFragment) {
       const whole = this.reassembly.add(pkt);
       if (!whole) return;
       pkt = whole;
-      ip = new Ipv4Packet(pkt.network());
+      ip = pkt.ipv4();
     }
     if (stack.hooks.run(Hook.INPUT, pkt, dev.ifindex, 0) !== Verdict.ACCEPT) {
       stack.mibs.drops.hookDrop++;
@@ -421,7 +429,7 @@ export class Ipv4Layer {
       stack.mibs.ip.OutDiscards++;
       return -EPERM_NF;
     }
-    const ip = new Ipv4Packet(pkt.network());
+    const ip = pkt.ipv4();
     const mtu = deviceMtu || route.mtu > dev.mtu ? dev.mtu : route.mtu;
     if (ip.dontFragment && ip.totalLength > mtu) {
       // ip_fragment(): "icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(mtu)); return -EMSGSIZE"
@@ -448,8 +456,11 @@ export class Ipv4Layer {
     return 0;
   }
 
-  /** ip_output() -> ip_finish_output(): POSTROUTING, fragmentation to `mtu`, then neighbour output. */
-  private postRouting(pkt: PacketBuffer, dev: NetInterface, nextHop: Ipv4Address, inIfindex: number, mtu = dev.mtu): void {
+  /**
+   * ip_output() -> ip_finish_output(): POSTROUTING, fragmentation to `mtu`, then neighbour output.
+   * `broadcastNextHop`: what the route said of the next hop (FibResult), when the caller has it.
+   */
+  private postRouting(pkt: PacketBuffer, dev: NetInterface, nextHop: Ipv4Address, inIfindex: number, mtu = dev.mtu, broadcastNextHop?: boolean): void {
     const stack = this.stack;
     pkt.egress = dev.ifindex;
     if (stack.hooks.run(Hook.POSTROUTING, pkt, inIfindex, dev.ifindex) !== Verdict.ACCEPT) {
@@ -465,14 +476,14 @@ export class Ipv4Layer {
       }
       stack.mibs.ip.FragOKs++;
       stack.mibs.ip.FragCreates += pieces.length;
-      for (const p of pieces) this.neighOutput(p, dev, nextHop);
+      for (const p of pieces) this.neighOutput(p, dev, nextHop, broadcastNextHop);
       return;
     }
-    this.neighOutput(pkt, dev, nextHop);
+    this.neighOutput(pkt, dev, nextHop, broadcastNextHop);
   }
 
   /** ip_finish_output2(): pick the link-layer address and send, resolving through the neighbour cache. */
-  private neighOutput(pkt: PacketBuffer, dev: NetInterface, nextHop: Ipv4Address): void {
+  private neighOutput(pkt: PacketBuffer, dev: NetInterface, nextHop: Ipv4Address, broadcastNextHop?: boolean): void {
     const stack = this.stack;
     stack.mibs.ip.OutTransmits++;
     stack.mibs.ipExt.OutOctets += pkt.end - pkt.networkOffset;
@@ -488,8 +499,8 @@ export class Ipv4Layer {
       stack.link.transmitIpv4(pkt, dev.ifindex, ipv4MulticastMac(nextHop));
       return;
     }
-    const r = stack.fib.localOfType(nextHop, RouteType.BROADCAST, dev.ifindex);
-    if (r && r.prefixLength === 32) {
+    // A forwarded packet's route already answered this (FibResult.broadcastNextHop): no second lookup per packet.
+    if (broadcastNextHop ?? stack.fib.isBroadcastOf(nextHop, dev.ifindex)) {
       stack.link.transmitIpv4(pkt, dev.ifindex, dev.broadcastMac);
       return;
     }

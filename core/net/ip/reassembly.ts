@@ -39,7 +39,7 @@ export class Reassembler {
     const stack = this.stack;
     const mib = stack.mibs.ip;
     mib.ReasmReqds++;
-    const ip = new Ipv4Packet(pkt.network());
+    const ip = pkt.ipv4();
     const key = `${ip.src}:${ip.dst}:${ip.ident}:${ip.protocol}`;
     const offset = ip.fragmentOffset;
     const data = ip.payload;
@@ -93,12 +93,12 @@ export class Reassembler {
     }
     if (covered !== q.total) return null;
     // Complete: rebuild on the first fragment's header.
-    const first = new Ipv4Packet(q.first.network());
+    const first = q.first.ipv4();
     const hlen = first.headerLength;
     const whole = PacketBuffer.forDatagram(hlen + q.total);
     whole.bytes.set(q.first.bytes.subarray(q.first.networkOffset, q.first.networkOffset + hlen), whole.networkOffset);
     for (const p of q.pieces) whole.bytes.set(p.data, whole.networkOffset + hlen + p.offset);
-    const h = new Ipv4Packet(whole.network());
+    const h = whole.ipv4();
     h.setTotalLength(hlen + q.total);
     h.setFlagsAndOffset(first.dontFragment, false, 0);
     h.fillChecksum();

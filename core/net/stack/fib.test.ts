@@ -51,4 +51,24 @@ describe('Fib lookup cache', () => {
     expect(fib.localOfType(bcast, RouteType.BROADCAST, 3)).toBeNull();
     expect(fib.localOfType(bcast, RouteType.LOCAL, 2)).toBeNull();
   });
+
+  it('says with the route when its next hop is a broadcast address of its device, as the tables are now', () => {
+    const fib = new Fib();
+    const bcast = 0x0a0001ff;
+    const via = route(0x0a090000, 16, { gateway: bcast, ifindex: 2, onlink: true });
+    fib.insert(via);
+    fib.insert(route(0x0a000100, 24, { ifindex: 2, scope: Scope.LINK }));
+    expect(fib.lookup(0x0a090001)?.broadcastNextHop).toBe(false);
+    expect(fib.lookup(0x0a0001ff)?.broadcastNextHop).toBe(false);
+    const b = route(bcast, 32, { table: Table.LOCAL, type: RouteType.BROADCAST, scope: Scope.LINK, ifindex: 2 });
+    fib.insert(b);
+    expect(fib.lookup(0x0a090001)).toMatchObject({ nextHop: bcast, broadcastNextHop: true });
+    // The broadcast address itself is no unicast route: table local answers it first.
+    expect(fib.lookup(bcast)).toMatchObject({ type: RouteType.BROADCAST, broadcastNextHop: false });
+    expect(fib.lookup(0x0a090001, 3)).toBeNull();
+    fib.remove(b);
+    expect(fib.lookup(0x0a090001)?.broadcastNextHop).toBe(false);
+    fib.insert(route(bcast, 32, { table: Table.LOCAL, type: RouteType.BROADCAST, scope: Scope.LINK, ifindex: 3 }));
+    expect(fib.lookup(0x0a090001)?.broadcastNextHop).toBe(false); // another device's broadcast address
+  });
 });

@@ -16,6 +16,12 @@ export interface FibResult {
   /** Where to send: the gateway, or the destination itself for a connected route. */
   readonly nextHop: Ipv4Address;
   readonly ifindex: number;
+  /**
+   * A unicast route whose next hop is a broadcast address of its device (a /32 broadcast route of table
+   * local): neighbour output sends there to the broadcast MAC. Found with the route, so a cached lookup
+   * answers it too, and is as fresh as the route.
+   */
+  readonly broadcastNextHop: boolean;
 }
 
 /** The tables of the default rules, in rule order. */
@@ -100,7 +106,10 @@ export class Fib {
       const t = this.tables.get(RULE_TABLES[i]!);
       if (!t) continue;
       const r = t.match(dst, oif, minScope);
-      if (r) return { route: r, type: r.type, nextHop: r.gateway || dst, ifindex: r.ifindex };
+      if (!r) continue;
+      const nextHop = r.gateway || dst;
+      const broadcastNextHop = r.type === RouteType.UNICAST && this.isBroadcastOf(nextHop, r.ifindex);
+      return { route: r, type: r.type, nextHop, ifindex: r.ifindex, broadcastNextHop };
     }
     return null;
   }
@@ -108,6 +117,12 @@ export class Fib {
   /** The first route of table local of `type` for `dst` out of `ifindex` (a broadcast address of a device). */
   localOfType(dst: Ipv4Address, type: number, ifindex: number): Route | null {
     return this.tables.get(Table.LOCAL)!.match(dst, ifindex, 0, type);
+  }
+
+  /** True when table local has a /32 broadcast route for `addr` out of `ifindex` (a broadcast address of that device). */
+  isBroadcastOf(addr: Ipv4Address, ifindex: number): boolean {
+    const r = this.localOfType(addr, RouteType.BROADCAST, ifindex);
+    return r !== null && r.prefixLength === 32;
   }
 
   /** True when `addr` is one of this host's local addresses (table local says RTN_LOCAL). */

@@ -74,11 +74,14 @@ const SEC = 1e9;
 
 export class NeighbourTable {
   private readonly entries = new Map<number, Map<Ipv4Address, Neighbour>>();
+  /** The same per-device maps indexed by ifindex, for the lookup of every sent packet (`entries` keeps the listing order). */
+  private readonly byIfindex: Array<Map<Ipv4Address, Neighbour> | undefined> = [];
 
   constructor(private readonly owner: NeighbourOwner) {}
 
   get(ifindex: number, ip: Ipv4Address): Neighbour | undefined {
-    return this.entries.get(ifindex)?.get(ip);
+    const m = ifindex >= 0 && ifindex < this.byIfindex.length ? this.byIfindex[ifindex] : undefined;
+    return m?.get(ip);
   }
 
   *all(): IterableIterator<Neighbour> {
@@ -87,7 +90,10 @@ export class NeighbourTable {
 
   create(ifindex: number, ip: Ipv4Address): Neighbour {
     let m = this.entries.get(ifindex);
-    if (!m) this.entries.set(ifindex, (m = new Map()));
+    if (!m) {
+      this.entries.set(ifindex, (m = new Map()));
+      this.byIfindex[ifindex] = m;
+    }
     let n = m.get(ip);
     if (!n) m.set(ip, (n = new Neighbour(ifindex, ip, this.owner.cpu.now)));
     return n;

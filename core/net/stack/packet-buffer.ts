@@ -4,6 +4,12 @@
 
 import type { Ipv4Address } from '../wire/index.ts';
 import { allocFrame, copyFrame } from '../wire/frame-memory.ts';
+import * as ipv4Wire from '../wire/ipv4.ts';
+
+// Bound once: compiled to CommonJS (tsx, vitest) every read of an imported binding is a getter call,
+// and ipv4() runs several times per packet.
+const { Ipv4Packet } = ipv4Wire;
+type Ipv4Packet = ipv4Wire.Ipv4Packet;
 
 /** How the link layer classified a received frame (Linux PACKET_* in if_packet.h). */
 export const PacketType = { HOST: 0, BROADCAST: 1, MULTICAST: 2, OTHERHOST: 3, OUTGOING: 4, LOOPBACK: 5 } as const;
@@ -71,22 +77,18 @@ export class PacketBuffer {
     return this.end - this.start;
   }
 
-  /**
-   * The bytes from the network header to the end (IPv4 header + payload, or the ARP packet). Each layer
-   * asks for it; the view is made again only when the storage, the network offset or the end moved.
-   */
+  /** The bytes from the network header to the end (IPv4 header + payload, or the ARP packet). */
   network(): Uint8Array {
-    const v = this.networkView;
-    if (v !== null && this.networkViewOf === this.bytes && this.networkViewAt === this.networkOffset && this.networkViewEnd === this.end) return v;
-    this.networkViewOf = this.bytes;
-    this.networkViewAt = this.networkOffset;
-    this.networkViewEnd = this.end;
-    return (this.networkView = this.bytes.subarray(this.networkOffset, this.end));
+    return this.bytes.subarray(this.networkOffset, this.end);
   }
-  private networkView: Uint8Array | null = null;
-  private networkViewOf: Uint8Array | null = null;
-  private networkViewAt = -1;
-  private networkViewEnd = -1;
+
+  /**
+   * A view of the IPv4 header and payload in place (network header to the end): no copy and no typed
+   * array, so each layer may take its own. Unchecked: the IP receive path validates the header first.
+   */
+  ipv4(): Ipv4Packet {
+    return new Ipv4Packet(this.bytes, this.networkOffset, this.end);
+  }
 
   /** The bytes from the transport header to the end. */
   transport(): Uint8Array {

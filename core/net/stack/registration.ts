@@ -7,8 +7,8 @@
 //    a handler that keeps it (a socket queue, a reassembly queue, a neighbour queue) must not expect the
 //    caller to touch it again, and a caller must not use it after the call.
 //  - A receiver may mutate the bytes it was given (the fabric hands every receiver its own copy).
-//  - Views (`pkt.network()`, `pkt.transport()`) are subarrays of `pkt.bytes`: copy what you keep beyond
-//    the call if you give the buffer away.
+//  - Views (`pkt.network()`, `pkt.transport()`, `pkt.ipv4()`) share `pkt.bytes`: copy what you keep
+//    beyond the call if you give the buffer away.
 //  - Nothing here throws on packet content: bad input is counted with a named counter and dropped.
 
 import type { Ipv4Address } from '../wire/index.ts';

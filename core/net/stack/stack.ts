@@ -73,6 +73,8 @@ export class Stack {
   /** Packet taps (AF_PACKET, tcpdump on an interface): see every frame in and out, as a read-only view. */
   readonly taps = new Set<(ifindex: number, frame: Uint8Array, direction: 'in' | 'out') => void>();
   private nextIfindex = 1;
+  /** The same devices indexed by ifindex: the packet paths find a device with an array read, not a Map lookup. */
+  private readonly byIndex: Array<NetInterface | undefined> = [];
 
   constructor(options: StackOptions) {
     this.cpu = options.cpu;
@@ -90,7 +92,7 @@ export class Stack {
     });
     this.neighbours = new NeighbourTable({
       cpu: this.cpu,
-      iface: (i) => this.interfaces.get(i),
+      iface: (i) => this.iface(i),
       solicit: (n, unicast) => this.arp.solicit(n, unicast),
       transmit: (pkt, ifindex, mac) => this.link.transmitIpv4(pkt, ifindex, mac),
       unreachable: (pkt) => this.ipv4.linkFailure(pkt),
@@ -112,6 +114,7 @@ export class Stack {
     const dev = new NetInterface(this.nextIfindex++, name, kind, mac, this.confDefault);
     if (this.sysctl.ip_forward) dev.conf.forwarding = 1;
     this.interfaces.set(dev.ifindex, dev);
+    this.byIndex[dev.ifindex] = dev;
     this.events.link(dev);
     return dev;
   }
@@ -143,6 +146,7 @@ export class Stack {
     this.neighbours.flushInterface(dev.ifindex, true);
     this.events.link(dev, true);
     this.interfaces.delete(dev.ifindex);
+    this.byIndex[dev.ifindex] = undefined;
     dev.wire = null;
     dev.driver?.destroy?.(dev);
   }
@@ -154,7 +158,7 @@ export class Stack {
   }
 
   iface(ifindex: number): NetInterface | undefined {
-    return this.interfaces.get(ifindex);
+    return ifindex >= 0 && ifindex < this.byIndex.length ? this.byIndex[ifindex] : undefined;
   }
 
   ifaceByName(name: string): NetInterface | undefined {

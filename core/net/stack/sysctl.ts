@@ -169,3 +169,13 @@ export function effectiveConf(all: DevConf, dev: DevConf, key: DevConfKey): numb
       return dev[key];
   }
 }
+
+/**
+ * IN_DEV_RPFILTER(): IN_DEV_MAXCONF(in_dev, RP_FILTER), the same answer as effectiveConf(all, dev,
+ * 'rp_filter') with the field read directly: fib_validate_source() asks it for every forwarded packet.
+ */
+export function effectiveRpFilter(all: DevConf, dev: DevConf): number {
+  const a = all.rp_filter;
+  const d = dev.rp_filter;
+  return a > d ? a : d;
+}

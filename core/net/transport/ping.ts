@@ -161,7 +161,7 @@ export class PingLayer {
     if (!m || m.type !== IcmpType.ECHO_REPLY || m.code !== 0) return;
     const s = this.lookup(m.ident, pkt.dst, pkt.ingress);
     if (!s) return;
-    const ip = new Ipv4Packet(pkt.network());
+    const ip = pkt.ipv4();
     const data = m.bytes.slice();
     s.enqueue({
       data, from: { family: AF_INET, addr: pkt.src, port: 0 }, truesize: truesize(data.length), ttl: ip.ttl, tos: ip.tos,

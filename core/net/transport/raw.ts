@@ -88,7 +88,7 @@ export class RawSocket extends InetSocket {
     if (this.shut & SEND_SHUTDOWN) return -EPIPE;
     const pkt = PacketBuffer.forDatagram(data.length);
     pkt.bytes.set(data, pkt.networkOffset);
-    const ip = new Ipv4Packet(pkt.network());
+    const ip = pkt.ipv4();
     if (ihl >= 20) {
       if (!ip.src) ip.setSrc(route.src);
       ip.setTotalLength(data.length);

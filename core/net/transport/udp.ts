@@ -245,7 +245,7 @@ export class UdpLayer implements TransportHandler {
       mib.InErrors++;
       return;
     }
-    const ip = new Ipv4Packet(pkt.network());
+    const ip = pkt.ipv4();
     const sport = u.srcPort;
     const dport = u.dstPort;
     const payload = u.payload;

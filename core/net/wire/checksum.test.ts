@@ -22,6 +22,22 @@ describe('internet checksum (RFC 1071)', () => {
     h[3] ^= 1;
     expect(verifyInternetChecksum(h)).toBe(false);
   });
+  it('sums any length from any offset as the plain word-by-word sum does', () => {
+    let seed = 1071;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) & 0xff;
+    const bytes = Uint8Array.from({ length: 1600 }, next);
+    const reference = (start: number, end: number, initial: number) => {
+      let sum = initial;
+      for (let i = start; i < end; i++) sum += (i - start) % 2 === 0 ? bytes[i]! << 8 : bytes[i]!;
+      while (sum > 0xffff) sum = (sum & 0xffff) + Math.floor(sum / 0x10000);
+      return sum;
+    };
+    for (let start = 0; start < 8; start++) {
+      for (let len = 0; len <= 70; len++) expect(onesComplementSum(bytes, start, start + len, start * 7)).toBe(reference(start, start + len, start * 7));
+    }
+    expect(onesComplementSum(bytes, 3, 1600)).toBe(reference(3, 1600, 0));
+    expect(onesComplementSum(new Uint8Array(0))).toBe(0);
+  });
   it('pseudo-header sum folds addresses, protocol and length', () => {
     expect(ipv4PseudoHeaderSum(0x0a000001, 0x0a000002, 17, 20)).toBe(0x0a00 + 1 + 0x0a00 + 2 + 17 + 20);
   });

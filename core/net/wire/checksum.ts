@@ -16,8 +16,13 @@ export function foldSum(sum: number): number {
 export function onesComplementSum(bytes: Uint8Array, start = 0, end = bytes.length, initial = 0): number {
   let sum = initial;
   let i = start;
-  // 32-bit-safe: at most 32768 words of 0xffff per call stays far below 2^53.
-  for (; i + 1 < end; i += 2) sum += (bytes[i]! << 8) | bytes[i + 1]!;
+  // Two words per step (RFC 1071 §2(B): the sum is commutative and associative, so the high bytes of
+  // both words can be added first). The sum stays far below 2^53 for any length a packet can have.
+  for (; i + 3 < end; i += 4) sum += ((bytes[i]! + bytes[i + 2]!) << 8) + bytes[i + 1]! + bytes[i + 3]!;
+  if (i + 1 < end) {
+    sum += (bytes[i]! << 8) | bytes[i + 1]!;
+    i += 2;
+  }
   if (i < end) sum += bytes[i]! << 8;
   return foldSum(sum);
 }

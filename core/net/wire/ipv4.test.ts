@@ -85,6 +85,25 @@ describe('IPv4', () => {
     expect(parseIpv4(p)).toBeNull();
     expect(parseIpv4(p, { ignoreChecksum: true })!.ttl).toBe(63);
   });
+  it('views a datagram in place inside a frame (offset and end)', () => {
+    // An Ethernet header before it and two bytes of another packet after: the view sees only its range.
+    const frame = new Uint8Array([...new Uint8Array(14).fill(0xee), ...DATAGRAM, 0x45, 0xff]);
+    const end = 14 + DATAGRAM.length;
+    const p = Ipv4Packet.checked(frame, 14, end)!;
+    expect([p.length, p.headerLength, p.totalLength, p.ttl, p.src, p.dst]).toEqual([24, 20, 24, 64, 0x0a000001, 0x0a0000fe]);
+    expect(p.verifyChecksum()).toBe(true);
+    expect([...p.payload]).toEqual([1, 2, 3, 4]);
+    expect(parseIpv4(p)).toEqual(REPR);
+    expect(Ipv4Packet.checked(frame, 14, end - 1)).toBeNull(); // total length 24 > 23 bytes in view
+    expect(Ipv4Packet.checkedHeader(frame, 14, 14 + 19)).toBeNull();
+    p.decrementTtl();
+    expect([p.ttl, p.verifyChecksum(), frame[14 + 8]]).toEqual([63, true, 63]);
+    expect([frame[13], frame[end]]).toEqual([0xee, 0x45]); // nothing outside the view changed
+    const out = new Uint8Array(4 + 20).fill(0xaa);
+    expect(emitIpv4({ ...REPR, ttl: 63 }, out, 4)).toBe(20);
+    expect([...out.subarray(0, 4)]).toEqual([0xaa, 0xaa, 0xaa, 0xaa]);
+    expect([...out.subarray(4)]).toEqual([...frame.subarray(14, 34)]);
+  });
   it('decrements the TTL with an incremental checksum update', () => {
     const b = DATAGRAM.slice();
     const p = Ipv4Packet.checked(b)!;

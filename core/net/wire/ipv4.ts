@@ -58,41 +58,54 @@ function setU16(b: Uint8Array, at: number, v: number): void {
 }
 
 export class Ipv4Packet {
-  /** An unchecked view (for writing). */
-  constructor(readonly bytes: Uint8Array) {}
+  /**
+   * An unchecked view (for writing) of the datagram at bytes[offset, end). The stack views a packet in
+   * place in its frame (the network header at PacketBuffer.networkOffset): a view over a subarray would
+   * cost a typed array per packet, several times the price of this small object.
+   */
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly offset = 0,
+    readonly end = bytes.length,
+  ) {}
+
+  /** How many bytes the view covers (header, payload and any padding received after it). */
+  get length(): number {
+    return this.end - this.offset;
+  }
 
   /**
    * The checks of Linux ip_rcv_core(): "iph->ihl < 5 || iph->version != 4" drops, then the total length
    * must cover the header and fit in what was received ("if (skb->len < len) ... else if (len < (iph->ihl*4))").
    * Bytes past the total length (Ethernet padding) are allowed and ignored by `payload`.
    */
-  static checked(bytes: Uint8Array): Ipv4Packet | null {
-    const p = Ipv4Packet.checkedHeader(bytes);
+  static checked(bytes: Uint8Array, offset = 0, end = bytes.length): Ipv4Packet | null {
+    const p = Ipv4Packet.checkedHeader(bytes, offset, end);
     if (!p) return null;
     const total = p.totalLength;
-    return total >= p.headerLength && total <= bytes.length ? p : null;
+    return total >= p.headerLength && total <= end - offset ? p : null;
   }
 
   /**
    * Only the header is validated: for the quoted datagram inside an ICMP error, which RFC 792 cuts to
    * "the internet header plus the first 64 bits of the original datagram's data". `payload` is clamped.
    */
-  static checkedHeader(bytes: Uint8Array): Ipv4Packet | null {
-    if (bytes.length < IPV4_HEADER_LEN) return null;
-    const p = new Ipv4Packet(bytes);
-    if (p.version !== 4 || p.headerLength < IPV4_HEADER_LEN || p.headerLength > bytes.length) return null;
+  static checkedHeader(bytes: Uint8Array, offset = 0, end = bytes.length): Ipv4Packet | null {
+    if (end - offset < IPV4_HEADER_LEN) return null;
+    const p = new Ipv4Packet(bytes, offset, end);
+    if (p.version !== 4 || p.headerLength < IPV4_HEADER_LEN || p.headerLength > end - offset) return null;
     return p;
   }
 
   get version(): number {
-    return this.bytes[FIELD.VER_IHL]! >>> 4;
+    return this.bytes[this.offset + FIELD.VER_IHL]! >>> 4;
   }
   /** IHL in bytes. */
   get headerLength(): number {
-    return (this.bytes[FIELD.VER_IHL]! & 0x0f) * 4;
+    return (this.bytes[this.offset + FIELD.VER_IHL]! & 0x0f) * 4;
   }
   get tos(): number {
-    return this.bytes[FIELD.TOS]!;
+    return this.bytes[this.offset + FIELD.TOS]!;
   }
   get dscp(): number {
     return this.tos >>> 2;
@@ -101,101 +114,103 @@ export class Ipv4Packet {
     return this.tos & 3;
   }
   get totalLength(): number {
-    return u16(this.bytes, FIELD.LENGTH);
+    return u16(this.bytes, this.offset + FIELD.LENGTH);
   }
   get ident(): number {
-    return u16(this.bytes, FIELD.IDENT);
+    return u16(this.bytes, this.offset + FIELD.IDENT);
   }
   get reservedFlag(): boolean {
-    return (u16(this.bytes, FIELD.FLAGS_FRAG) & FLAG_RESERVED) !== 0;
+    return (u16(this.bytes, this.offset + FIELD.FLAGS_FRAG) & FLAG_RESERVED) !== 0;
   }
   get dontFragment(): boolean {
-    return (u16(this.bytes, FIELD.FLAGS_FRAG) & FLAG_DF) !== 0;
+    return (u16(this.bytes, this.offset + FIELD.FLAGS_FRAG) & FLAG_DF) !== 0;
   }
   get moreFragments(): boolean {
-    return (u16(this.bytes, FIELD.FLAGS_FRAG) & FLAG_MF) !== 0;
+    return (u16(this.bytes, this.offset + FIELD.FLAGS_FRAG) & FLAG_MF) !== 0;
   }
   /** In bytes (the header field counts 8-byte units). */
   get fragmentOffset(): number {
-    return (u16(this.bytes, FIELD.FLAGS_FRAG) & OFFSET_MASK) * 8;
+    return (u16(this.bytes, this.offset + FIELD.FLAGS_FRAG) & OFFSET_MASK) * 8;
   }
   /** True for any piece of a fragmented datagram (MF set or a non-zero offset). */
   get isFragment(): boolean {
-    return (u16(this.bytes, FIELD.FLAGS_FRAG) & (FLAG_MF | OFFSET_MASK)) !== 0;
+    return (u16(this.bytes, this.offset + FIELD.FLAGS_FRAG) & (FLAG_MF | OFFSET_MASK)) !== 0;
   }
   get ttl(): number {
-    return this.bytes[FIELD.TTL]!;
+    return this.bytes[this.offset + FIELD.TTL]!;
   }
   get protocol(): number {
-    return this.bytes[FIELD.PROTOCOL]!;
+    return this.bytes[this.offset + FIELD.PROTOCOL]!;
   }
   get checksum(): number {
-    return u16(this.bytes, FIELD.CHECKSUM);
+    return u16(this.bytes, this.offset + FIELD.CHECKSUM);
   }
   get src(): Ipv4Address {
-    return readIpv4(this.bytes, FIELD.SRC);
+    return readIpv4(this.bytes, this.offset + FIELD.SRC);
   }
   get dst(): Ipv4Address {
-    return readIpv4(this.bytes, FIELD.DST);
+    return readIpv4(this.bytes, this.offset + FIELD.DST);
   }
   get options(): Uint8Array {
-    return this.bytes.subarray(FIELD.OPTIONS, Math.max(FIELD.OPTIONS, this.headerLength));
+    const at = this.offset;
+    return this.bytes.subarray(at + FIELD.OPTIONS, at + Math.max(FIELD.OPTIONS, this.headerLength));
   }
-  /** From the end of the header to the total length (or to the end of the bytes, if fewer). */
+  /** From the end of the header to the total length (or to the end of the view, if fewer). */
   get payload(): Uint8Array {
-    return this.bytes.subarray(this.headerLength, Math.min(this.totalLength, this.bytes.length));
+    const at = this.offset;
+    return this.bytes.subarray(at + this.headerLength, at + Math.min(this.totalLength, this.end - at));
   }
   /** RFC 791: "The checksum field is the 16 bit one's complement of the one's complement sum of all 16 bit words in the header." */
   verifyChecksum(): boolean {
-    return verifyInternetChecksum(this.bytes, 0, this.headerLength);
+    return verifyInternetChecksum(this.bytes, this.offset, this.offset + this.headerLength);
   }
 
   setVersionAndHeaderLength(version: number, headerLength: number): void {
-    this.bytes[FIELD.VER_IHL] = ((version & 0xf) << 4) | ((headerLength >>> 2) & 0xf);
+    this.bytes[this.offset + FIELD.VER_IHL] = ((version & 0xf) << 4) | ((headerLength >>> 2) & 0xf);
   }
   setTos(v: number): void {
-    this.bytes[FIELD.TOS] = v;
+    this.bytes[this.offset + FIELD.TOS] = v;
   }
   setTotalLength(v: number): void {
-    setU16(this.bytes, FIELD.LENGTH, v);
+    setU16(this.bytes, this.offset + FIELD.LENGTH, v);
   }
   setIdent(v: number): void {
-    setU16(this.bytes, FIELD.IDENT, v);
+    setU16(this.bytes, this.offset + FIELD.IDENT, v);
   }
   /** `offset` in bytes; RFC 791 requires a multiple of 8 (the low three bits are dropped). */
   setFlagsAndOffset(dontFragment: boolean, moreFragments: boolean, offset: number): void {
     const v = (dontFragment ? FLAG_DF : 0) | (moreFragments ? FLAG_MF : 0) | ((offset >>> 3) & OFFSET_MASK);
-    setU16(this.bytes, FIELD.FLAGS_FRAG, v);
+    setU16(this.bytes, this.offset + FIELD.FLAGS_FRAG, v);
   }
   setTtl(v: number): void {
-    this.bytes[FIELD.TTL] = v;
+    this.bytes[this.offset + FIELD.TTL] = v;
   }
   setProtocol(v: number): void {
-    this.bytes[FIELD.PROTOCOL] = v;
+    this.bytes[this.offset + FIELD.PROTOCOL] = v;
   }
   setChecksum(v: number): void {
-    setU16(this.bytes, FIELD.CHECKSUM, v);
+    setU16(this.bytes, this.offset + FIELD.CHECKSUM, v);
   }
   setSrc(v: Ipv4Address): void {
-    writeIpv4(this.bytes, FIELD.SRC, v);
+    writeIpv4(this.bytes, this.offset + FIELD.SRC, v);
   }
   setDst(v: Ipv4Address): void {
-    writeIpv4(this.bytes, FIELD.DST, v);
+    writeIpv4(this.bytes, this.offset + FIELD.DST, v);
   }
   /** Recomputes the header checksum over `headerLength` bytes. */
   fillChecksum(): void {
     this.setChecksum(0);
-    this.setChecksum(internetChecksum(this.bytes, 0, this.headerLength));
+    this.setChecksum(internetChecksum(this.bytes, this.offset, this.offset + this.headerLength));
   }
   /**
    * Decrements the TTL and patches the checksum incrementally (RFC 1624 §4: "HC' = ~(~HC + ~m + m')"),
    * as Linux ip_decrease_ttl() does. The caller checks the TTL is above 1 first (RFC 1812 §5.3.1).
    */
   decrementTtl(): void {
-    const old = u16(this.bytes, FIELD.TTL);
+    const old = u16(this.bytes, this.offset + FIELD.TTL);
     const ttl = (this.ttl - 1) & 0xff;
     this.setTtl(ttl);
-    this.setChecksum(updateChecksum(this.checksum, old, u16(this.bytes, FIELD.TTL)));
+    this.setChecksum(updateChecksum(this.checksum, old, u16(this.bytes, this.offset + FIELD.TTL)));
   }
 }
 
@@ -248,7 +263,7 @@ export function ipv4ReprLength(repr: Ipv4Repr): number {
 /** Writes the header (checksum filled) at `offset`; returns its length. The payload goes after it. */
 export function emitIpv4(repr: Ipv4Repr, buffer: Uint8Array, offset = 0): number {
   const hlen = ipv4ReprLength(repr);
-  const p = new Ipv4Packet(buffer.subarray(offset, offset + hlen));
+  const p = new Ipv4Packet(buffer, offset, offset + hlen);
   p.setVersionAndHeaderLength(4, hlen);
   p.setTos(repr.tos);
   p.setTotalLength(hlen + repr.payloadLength);
@@ -259,8 +274,8 @@ export function emitIpv4(repr: Ipv4Repr, buffer: Uint8Array, offset = 0): number
   p.setSrc(repr.src);
   p.setDst(repr.dst);
   const opts = repr.options.subarray(0, hlen - IPV4_HEADER_LEN);
-  p.bytes.set(opts, IPV4_HEADER_LEN);
-  p.bytes.fill(0, IPV4_HEADER_LEN + opts.length, hlen);
+  buffer.set(opts, offset + IPV4_HEADER_LEN);
+  buffer.fill(0, offset + IPV4_HEADER_LEN + opts.length, offset + hlen);
   p.fillChecksum();
   return hlen;
 }
