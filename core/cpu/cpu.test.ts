@@ -55,6 +55,42 @@ describe('timers', () => {
     expect(cpu.runReady()).toBe(1);
     expect(seen).toEqual([1, 2, 3]);
   });
+
+  test('run queue keeps FIFO order over many batches of different sizes', () => {
+    const cpu = new Cpu();
+    const seen: number[] = [];
+    let next = 0;
+    for (let round = 1; round <= 50; round++) {
+      const size = (round * 7) % 23;
+      for (let k = 0; k < size; k++) {
+        const id = next++;
+        cpu.enqueue(() => seen.push(id));
+      }
+      expect(cpu.hasReady).toBe(size > 0);
+      expect(cpu.runReady()).toBe(size);
+      expect(cpu.hasReady).toBe(false);
+    }
+    expect(seen).toEqual(Array.from({ length: next }, (_, i) => i));
+  });
+
+  test('a task that throws leaves the rest of its batch first in the queue', () => {
+    const cpu = new Cpu();
+    const seen: string[] = [];
+    cpu.enqueue(() => {
+      seen.push('a');
+      cpu.enqueue(() => seen.push('d'));
+    });
+    cpu.enqueue(() => {
+      throw new Error('boom');
+    });
+    cpu.enqueue(() => seen.push('b'));
+    cpu.enqueue(() => seen.push('c'));
+    expect(() => cpu.runReady()).toThrow('boom');
+    expect(seen).toEqual(['a']);
+    expect(cpu.runReady()).toBe(3);
+    expect(seen).toEqual(['a', 'b', 'c', 'd']);
+    expect(cpu.hasReady).toBe(false);
+  });
 });
 
 describe('run modes', () => {

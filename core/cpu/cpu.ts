@@ -22,8 +22,13 @@ export class Cpu {
   readonly epoch: Nanos;
   readonly rng: Rng;
   private readonly timers = new TimerHeap();
-  private ready: Array<() => void> = [];
-  private spare: Array<() => void> = [];
+  /**
+   * Ready tasks are ready[0, readyCount); runReady swaps in `spare`. The arrays keep their length (a
+   * JavaScript array cut to length 0 drops its storage) and run slots are cleared, so they are reused.
+   */
+  private ready: Array<(() => void) | null> = [];
+  private readyCount = 0;
+  private spare: Array<(() => void) | null> = [];
   /** Called when work becomes ready while the driver may be asleep. */
   onWake: (() => void) | null = null;
   /** Count of timers fired and tasks run, for benchmarks and tests. */
@@ -56,12 +61,12 @@ export class Cpu {
 
   /** Queues a task to run in the next batch of ready work (FIFO). */
   enqueue(task: () => void): void {
-    this.ready.push(task);
-    if (this.ready.length === 1 && this.onWake) this.onWake();
+    this.ready[this.readyCount++] = task;
+    if (this.readyCount === 1 && this.onWake) this.onWake();
   }
 
   get hasReady(): boolean {
-    return this.ready.length > 0;
+    return this.readyCount > 0;
   }
 
   get pendingTimers(): number {
@@ -79,13 +84,30 @@ export class Cpu {
    */
   runReady(): number {
     const batch = this.ready;
-    if (batch.length === 0) return 0;
+    const n = this.readyCount;
+    if (n === 0) return 0;
     this.ready = this.spare;
-    for (let i = 0; i < batch.length; i++) batch[i]!();
-    const n = batch.length;
-    batch.length = 0;
-    this.spare = batch;
-    this.stats.tasksRun += n;
+    this.readyCount = 0;
+    let i = 0;
+    try {
+      for (; i < n; i++) {
+        const task = batch[i]!;
+        batch[i] = null;
+        task();
+      }
+    } finally {
+      // A task that threw leaves the rest of its batch to run first next time.
+      if (i < n - 1) {
+        const rest = batch.slice(i + 1, n);
+        for (let k = i + 1; k < n; k++) batch[k] = null;
+        for (let k = 0; k < this.readyCount; k++) rest.push(this.ready[k]!);
+        for (let k = 0; k < this.readyCount; k++) this.ready[k] = null;
+        this.ready = rest as Array<(() => void) | null>;
+        this.readyCount = rest.length;
+      }
+      this.spare = batch;
+      this.stats.tasksRun += Math.min(i + 1, n);
+    }
     return n;
   }
 
