@@ -4,7 +4,7 @@
 import type { ArrayElement, Assignment, CommandSub, DoubleQuoted, Subscript, Word, WordPart } from './ast.ts';
 import { decodeAnsiC } from './ansi.ts';
 import { ParseError, unmatched } from './errors.ts';
-import { Lexer, isDigit, isMeta, isNameChar, isNameStart } from './lexer.ts';
+import { Lexer, isDigit, isMeta, isNameStart, nameEnd } from './lexer.ts';
 import { readBraceParam } from './params.ts';
 
 /** Accumulates parts, merging adjacent literal text. */
@@ -96,7 +96,7 @@ export function readWord(lx: Lexer, arrayElem: boolean): Word {
   if (arrayElem) {
     if (src[p] !== '[') p = -1;
   } else if (isNameStart(src[p] ?? '')) {
-    while (isNameChar(src[p] ?? '')) p++;
+    p = nameEnd(src, p);
     name = src.slice(start, p);
   } else p = -1;
   if (p >= 0) {
@@ -416,8 +416,7 @@ export function readDollar(lx: Lexer, inDq: boolean): WordPart {
     return dq;
   }
   if (isNameStart(n)) {
-    let i = lx.pos + 1;
-    while (isNameChar(lx.src[i] ?? '')) i++;
+    const i = nameEnd(lx.src, lx.pos + 1);
     const name = lx.src.slice(lx.pos + 1, i);
     lx.pos = i;
     return param(name);
