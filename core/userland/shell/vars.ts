@@ -21,6 +21,7 @@ export function newVar(value: VarValue | undefined): Var {
   return {
     value, exported: false, readonly: false, integer: false,
     assoc: value instanceof Map && value.size > 0 && !isIndexed(value), indexed: false, lower: false, upper: false,
+    nameref: false,
   };
 }
 
@@ -31,7 +32,11 @@ function isIndexed(v: Map<number, string> | Map<string, string>): boolean {
 
 export function cloneVar(v: Var): Var {
   const value = v.value instanceof Map ? new Map(v.value as Map<string, string>) : v.value;
-  return { ...v, value: value as VarValue | undefined };
+  // Field by field (not a spread): every variable keeps newVar's shape, and a fork copies them all.
+  return {
+    value: value as VarValue | undefined, exported: v.exported, readonly: v.readonly, integer: v.integer, assoc: v.assoc,
+    indexed: v.indexed, lower: v.lower, upper: v.upper, nameref: v.nameref === true,
+  };
 }
 
 /** Scope chain: index 0 is the global scope; function calls push scopes for their locals. */
@@ -40,11 +45,12 @@ export class VarStore {
 
   clone(): VarStore {
     const s = new VarStore();
-    s.scopes = this.scopes.map((scope) => {
-      const m = new Map<string, Var>();
-      for (const [k, v] of scope) m.set(k, cloneVar(v));
-      return m;
-    });
+    const scopes = this.scopes;
+    for (let i = 0; i < scopes.length; i++) {
+      const m = i === 0 ? s.scopes[0]! : new Map<string, Var>();
+      for (const [k, v] of scopes[i]!) m.set(k, cloneVar(v));
+      if (i > 0) s.scopes.push(m);
+    }
     return s;
   }
 
@@ -73,8 +79,12 @@ export class VarStore {
 
   /** The scope holding `name`, or the global scope. */
   scopeOf(ref: string): Map<string, Var> {
-    const name = this.resolve(ref);
-    for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!;
+    return this.holding(this.resolve(ref));
+  }
+
+  /** The innermost scope holding `name` itself, or the global scope. */
+  private holding(name: string): Map<string, Var> {
+    for (let i = this.scopes.length - 1; i > 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!;
     return this.scopes[0]!;
   }
 
