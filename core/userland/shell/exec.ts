@@ -31,7 +31,9 @@ export function statusOf(status: number): number {
 }
 
 export async function runList(sh: Shell, list: List): Promise<number> {
-  for (const item of list.items) {
+  const items = list.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (item.background) await runBackground(sh, item.command);
     else await runAndOr(sh, item.command);
     if (sh.pendingTraps.length) await runPendingTraps(sh);
@@ -43,13 +45,15 @@ export async function runAndOr(sh: Shell, ao: AndOr): Promise<number> {
   sh.lineno = ao.line;
   // set -n: read commands but do not execute them (ignored by interactive shells).
   if (sh.options.noexec && !sh.options.interactive) return sh.status;
-  const all = [{ op: '' as string, pipeline: ao.first }, ...ao.rest];
+  const rest = ao.rest;
   let status = sh.status;
-  for (let i = 0; i < all.length; i++) {
-    const { op, pipeline } = all[i]!;
+  // Element 0 is ao.first, element i > 0 is rest[i - 1] with its operator.
+  for (let i = 0; i <= rest.length; i++) {
+    const op = i === 0 ? '' : rest[i - 1]!.op;
+    const pipeline = i === 0 ? ao.first : rest[i - 1]!.pipeline;
     if (op === '&&' && status !== 0) continue;
     if (op === '||' && status === 0) continue;
-    const last = i === all.length - 1;
+    const last = i === rest.length;
     if (!last) sh.errexitSuspended++;
     try {
       status = await runPipeline(sh, pipeline);
@@ -90,7 +94,9 @@ export async function runPipeline(sh: Shell, p: Pipeline): Promise<number> {
   const start = p.time ? sh.sys.clockGettime(1) : 0;
   const startTimes = p.time ? sh.sys.times() : null;
   if (p.commands.length === 1) {
-    status = await runCommand(sh, p.commands[0]!);
+    const cmd = p.commands[0]!;
+    // Simple commands directly: one asynchronous layer fewer for almost every command.
+    status = cmd.type === 'SimpleCommand' ? await runSimple(sh, cmd) : await runCommand(sh, cmd);
     sh.pipestatus = [status];
   } else {
     status = await runMulti(sh, p);
@@ -332,27 +338,30 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false):
     return sh.status;
   }
   // Temporary assignments for this command.
-  const temp = new Map<string, string>();
+  const temp = cmd.assignments.length ? new Map<string, string>() : null;
   const traced: string[] = [];
   for (const a of cmd.assignments) {
     const v = a.value ? await expandString(sh, a.value) : '';
-    temp.set(a.name, a.append ? (sh.get(a.name) ?? '') + v : v);
+    temp!.set(a.name, a.append ? (sh.get(a.name) ?? '') + v : v);
     traced.push(`${a.name}=${xtraceWord(v)}`);
   }
-  if (sh.options.xtrace) await xtrace(sh, [...traced, ...argv.map(xtraceWord)]);
+  if (sh.options.xtrace) {
+    for (const word of argv) traced.push(xtraceWord(word));
+    await xtrace(sh, traced);
+  }
   sh.setQuiet('_', argv[argv.length - 1]!);
   const name = argv[0]!;
   const fn = sh.functions.get(name);
   const builtin = getBuiltin(name);
   if (fn && !(builtin && builtin.special && sh.options.posix)) return runFunctionWithTemp(sh, fn, argv, temp, cmd);
   if (builtin) {
-    const saved = await applyRedirects(sh, cmd.redirects, true);
+    const saved = cmd.redirects.length ? await applyRedirects(sh, cmd.redirects, true) : [];
     if (saved === null) return (sh.status = 1);
-    const restore = pushTemp(sh, temp);
+    const pushed = pushTemp(sh, temp);
     try {
       sh.status = await builtin.run(sh, argv);
     } finally {
-      restore();
+      if (pushed) sh.vars.popScope();
       if (sh.execRedirectsPermanent) {
         sh.execRedirectsPermanent = false;
         for (const s of saved) if (s.copy >= 0) sh.sys.close(s.copy);
@@ -388,7 +397,7 @@ export function soleCommand(ao: AndOr): Command | null {
  * them) expand like assignments, as one field, and are remembered in sh.declAssignments by position.
  */
 async function expandCommandWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
-  if (!words.some((w) => w.assignment)) {
+  if (!hasAssignmentWord(words)) {
     sh.declAssignments = null;
     return expandWords(sh, words);
   }
@@ -409,26 +418,34 @@ async function expandCommandWords(sh: Shell, words: readonly Word[]): Promise<st
   return out;
 }
 
-/** Makes temporary assignments visible (and exported) for the duration of a builtin or function. */
-function pushTemp(sh: Shell, temp: Map<string, string>): () => void {
-  if (temp.size === 0) return () => {};
+function hasAssignmentWord(words: readonly Word[]): boolean {
+  for (let i = 0; i < words.length; i++) if (words[i]!.assignment) return true;
+  return false;
+}
+
+/**
+ * Makes temporary assignments visible (and exported) for the duration of a builtin or function, in a
+ * scope of their own; tells whether it pushed one (the caller pops it).
+ */
+function pushTemp(sh: Shell, temp: ReadonlyMap<string, string> | null): boolean {
+  if (temp === null || temp.size === 0) return false;
   sh.vars.pushScope();
   for (const [k, v] of temp) {
     const vr = sh.vars.declareLocal(k);
     vr.value = v;
     vr.exported = true;
   }
-  return () => sh.vars.popScope();
+  return true;
 }
 
-async function runFunctionWithTemp(sh: Shell, fn: FunctionDef, argv: string[], temp: Map<string, string>, cmd: SimpleCommand): Promise<number> {
+async function runFunctionWithTemp(sh: Shell, fn: FunctionDef, argv: string[], temp: ReadonlyMap<string, string> | null, cmd: SimpleCommand): Promise<number> {
   const saved = await applyRedirects(sh, cmd.redirects, true);
   if (saved === null) return (sh.status = 1);
-  const restore = pushTemp(sh, temp);
+  const pushed = pushTemp(sh, temp);
   try {
     return await callFunction(sh, fn, argv);
   } finally {
-    restore();
+    if (pushed) sh.vars.popScope();
     await restoreRedirects(sh, saved);
   }
 }
@@ -483,7 +500,7 @@ export function findCommand(sh: Shell, name: string): string | null {
   return null;
 }
 
-async function runExternal(sh: Shell, argv: string[], temp: Map<string, string>, cmd: SimpleCommand): Promise<number> {
+async function runExternal(sh: Shell, argv: string[], temp: ReadonlyMap<string, string> | null, cmd: SimpleCommand): Promise<number> {
   const jobControl = sh.options.monitor;
   const pid = sh.fork(async (child) => {
     if (jobControl) child.sys.setpgid(0, 0);
@@ -502,7 +519,7 @@ async function runExternal(sh: Shell, argv: string[], temp: Map<string, string>,
 }
 
 /** In a child (or for `exec`): replaces the process with the command; returns a status on failure. */
-export async function execCommand(sh: Shell, argv: string[], temp: Map<string, string>): Promise<number> {
+export async function execCommand(sh: Shell, argv: string[], temp: ReadonlyMap<string, string> | null): Promise<number> {
   const name = argv[0]!;
   const path = findCommand(sh, name);
   const prefix = sh.errorPrefix();

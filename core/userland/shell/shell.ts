@@ -313,12 +313,12 @@ export class Shell {
   arithString: (text: string) => string = (t) => t;
 
   /** The environment for a child process: exported variables plus temporary assignments. */
-  environment(extra?: ReadonlyMap<string, string>): string[] {
+  environment(extra?: ReadonlyMap<string, string> | null): string[] {
     const out: string[] = [];
     const scopes = this.vars.scopes;
     // Only with temporary assignments or function scopes can a name come up twice (exec runs this for
     // every external command, most often with neither).
-    const seen = (extra !== undefined && extra.size > 0) || scopes.length > 1 ? new Set<string>() : null;
+    const seen = (extra != null && extra.size > 0) || scopes.length > 1 ? new Set<string>() : null;
     if (seen && extra) {
       for (const [k, v] of extra) {
         out.push(`${k}=${v}`);

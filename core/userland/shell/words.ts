@@ -130,6 +130,16 @@ export function readWord(lx: Lexer, arrayElem: boolean): Word {
   if (assignment) {
     b.flush();
     valuePart = b.parts.length;
+  } else if (!arrayElem) {
+    // A plain word (most of them: command names, options, paths) is one literal, its own source text.
+    const run = plainRun(src, start, false);
+    const c = src.charCodeAt(run);
+    // Ends at a blank, newline, `& ; < > | )` or the end (not at `(`, which may continue an extglob).
+    if (run > start && (run === src.length || c === 32 || c === 9 || c === 10 || c === 38 || c === 59 || c === 60 || c === 62 || c === 124 || c === 41)) {
+      const text = src.slice(start, run);
+      lx.pos = run;
+      return makeWord([{ type: 'Literal', value: text }], text, false);
+    }
   }
 
   for (;;) {
