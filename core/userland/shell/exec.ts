@@ -3,12 +3,12 @@
 // and undone; external commands are looked up in PATH and executed in a child.
 
 import {
-  ENOENT, ENOEXEC, EACCES, F_DUPFD_CLOEXEC, O_CLOEXEC, SIGINT, SIGPIPE, SIGTERM, WIFSTOPPED, WUNTRACED, WIFEXITED, WEXITSTATUS,
+  ENOENT, ENOEXEC, EACCES, ESRCH, F_DUPFD_CLOEXEC, O_CLOEXEC, SIGINT, SIGPIPE, SIGTERM, WIFSTOPPED, WUNTRACED, WIFEXITED, WEXITSTATUS,
   WTERMSIG, WSTOPSIG, isDir, type WaitResult,
 } from '../../kernel/abi.ts';
-import type { AndOr, Assignment, Command, List, Pipeline, SimpleCommand, FunctionDef, Word } from './ast.ts';
+import type { AndOr, Assignment, Command, List, Pipeline, Redirect, SimpleCommand, FunctionDef, Word } from './ast.ts';
 import { ExpansionError, ReturnSignal, ShellExit } from './control.ts';
-import { expandFields, expandString, expandWords, hooks } from './expand.ts';
+import { expandFields, expandString, expandWords, hooks, isFixedWord } from './expand.ts';
 import { runCompound } from './run-compound.ts';
 import { applyRedirects, restoreRedirects } from './redirect.ts';
 import type { Shell } from './shell.ts';
@@ -502,20 +502,31 @@ export function findCommand(sh: Shell, name: string): string | null {
 
 async function runExternal(sh: Shell, argv: string[], temp: ReadonlyMap<string, string> | null, cmd: SimpleCommand): Promise<number> {
   const jobControl = sh.options.monitor;
+  // The child reads this shell's variables without copying them when its redirections expand nothing:
+  // it then changes no variable before it runs the program (a script run instead copies them first),
+  // and this shell waits for it.
+  const borrow = cmd.redirects.every(fixedRedirect);
   const pid = sh.fork(async (child) => {
     if (jobControl) child.sys.setpgid(0, 0);
     const saved = await applyRedirects(child, cmd.redirects, false);
     if (saved === null) return 1;
     return execCommand(child, argv, temp);
-  });
+  }, borrow);
   if (pid < 0) {
     await sh.error(`fork: ${pid}`);
     return (sh.status = 1);
   }
   if (jobControl) sh.sys.setpgid(pid, pid);
   const [status] = await waitForeground(sh, [pid], jobControl ? pid : 0, cmd);
+  // Stopped rather than gone, the child may still read them later: keep them out of this shell's changes.
+  if (borrow && sh.sys.kill(pid, 0) !== -ESRCH) sh.vars.unshare();
   sh.status = status ?? 0;
   return sh.status;
+}
+
+/** A redirection that expands nothing: a fixed target, no here-document to expand, no {var}. */
+function fixedRedirect(r: Redirect): boolean {
+  return r.fdVar === null && isFixedWord(r.target) && (r.heredoc === null || r.heredoc.quoted);
 }
 
 /** In a child (or for `exec`): replaces the process with the command; returns a status on failure. */

@@ -85,6 +85,11 @@ function fixedField(sh: Shell, word: Word): string | null {
   return null;
 }
 
+/** Whether expanding the word reads no variable and runs nothing: its text is fixed. */
+export function isFixedWord(word: Word): boolean {
+  return fixedText(word) !== null;
+}
+
 /**
  * The text of a word with nothing to expand in it: one literal, single-quoted or escaped part, or a
  * double-quoted string of literals. Null for anything else.

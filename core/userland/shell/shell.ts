@@ -95,8 +95,9 @@ export class Shell {
    * A new shell, or with `parent` the copy of it that a forked child runs (bash's subshell state: traps
    * reset except ignored signals, not interactive, no job control). A copy starts from the parent's
    * tables instead of building defaults it would replace: shells fork for every external command.
+   * With `borrow`, the copy reads the parent's variables until it changes one (VarStore.borrow).
    */
-  constructor(public sys: Sys, parent: Shell | null = null) {
+  constructor(public sys: Sys, parent: Shell | null = null, borrow = false) {
     if (parent === null) {
       this.vars = new VarStore();
       this.functions = new Map();
@@ -116,7 +117,7 @@ export class Shell {
       this.randomState = (seed[0]! | (seed[1]! << 8) | (seed[2]! << 16) | (seed[3]! << 24)) >>> 0;
       return;
     }
-    this.vars = parent.vars.clone();
+    this.vars = borrow ? parent.vars.borrow() : parent.vars.clone();
     this.functions = new Map(parent.functions);
     this.positional = parent.positional.slice();
     this.name = parent.name;
@@ -153,11 +154,14 @@ export class Shell {
     return new Shell(sys, this);
   }
 
-  /** Forks a child running `body` in a copy of this shell; returns the pid or -errno. */
-  fork(body: (child: Shell) => Promise<number>): number {
+  /**
+   * Forks a child running `body` in a copy of this shell; returns the pid or -errno. `borrowVars`: the
+   * child only runs a program and this shell waits for it (VarStore.borrow).
+   */
+  fork(body: (child: Shell) => Promise<number>, borrowVars = false): number {
     const parent = this;
     return this.sys.fork(async (sys) => {
-      const child = parent.cloneFor(sys);
+      const child = new Shell(sys, parent, borrowVars);
       if (parent.options.interactive) {
         // Children of an interactive shell get the signals the shell itself ignores or catches back.
         for (const s of [SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU]) {
@@ -233,11 +237,12 @@ export class Shell {
   get(name: string): string | undefined {
     switch (name) {
       case 'RANDOM': {
-        if (this.vars.get('RANDOM')?.value === undefined && this.vars.get('RANDOM')) return undefined;
+        const random = this.vars.peek('RANDOM');
+        if (random && random.value === undefined) return undefined;
         return String(this.nextRandom());
       }
       case 'LINENO': return String(this.lineno);
-      case 'SECONDS': return String(Math.floor((this.sys.clockGettime(1) - this.startTime) / 1e9) + Number(scalarOf(this.vars.get('SECONDS')) ?? 0));
+      case 'SECONDS': return String(Math.floor((this.sys.clockGettime(1) - this.startTime) / 1e9) + Number(scalarOf(this.vars.peek('SECONDS')) ?? 0));
       case 'BASHPID': return String(this.sys.getpid());
       case 'EPOCHSECONDS': return String(Math.floor(this.sys.clockGettime(0) / 1e9));
       case 'EPOCHREALTIME': {
@@ -248,7 +253,7 @@ export class Shell {
       case 'FUNCNAME': return this.funcnames.length ? this.funcnames[this.funcnames.length - 1] : undefined;
       case 'PIPESTATUS': return String(this.pipestatus[0] ?? 0);
     }
-    return scalarOf(this.vars.get(name));
+    return scalarOf(this.vars.peek(name));
   }
 
   nextRandom(): number {
@@ -266,13 +271,13 @@ export class Shell {
     if (name === 'PIPESTATUS') return this.pipestatus.map(String);
     if (name === 'FUNCNAME') return this.funcnames.slice().reverse();
     if (name === 'BASH_ARGV') return this.positional.slice().reverse();
-    return arrayValues(this.vars.get(name));
+    return arrayValues(this.vars.peek(name));
   }
 
   isSet(name: string): boolean {
     if (['RANDOM', 'LINENO', 'SECONDS', 'BASHPID', 'EPOCHSECONDS', 'EPOCHREALTIME', 'BASH_SUBSHELL', 'PIPESTATUS'].includes(name)) return true;
     if (name === 'FUNCNAME') return this.funcnames.length > 0;
-    return this.vars.get(name)?.value !== undefined;
+    return this.vars.peek(name)?.value !== undefined;
   }
 
   /** Assigns a scalar; returns false (after printing bash's error) for readonly variables. */
@@ -315,7 +320,7 @@ export class Shell {
   /** The environment for a child process: exported variables plus temporary assignments. */
   environment(extra?: ReadonlyMap<string, string> | null): string[] {
     const out: string[] = [];
-    const scopes = this.vars.scopes;
+    const scopes = this.vars.readScopes();
     // Only with temporary assignments or function scopes can a name come up twice (exec runs this for
     // every external command, most often with neither).
     const seen = (extra != null && extra.size > 0) || scopes.length > 1 ? new Set<string>() : null;
@@ -330,7 +335,7 @@ export class Shell {
         if (!v.exported || v.value === undefined || v.value instanceof Map || seen?.has(k)) continue;
         // A shadowed variable, or a nameref standing for another one, is not the one the name gives. In
         // the global scope alone, a variable that is not a nameref is always the one its name gives.
-        if ((seen !== null || v.nameref) && this.vars.get(k) !== v) continue;
+        if ((seen !== null || v.nameref) && this.vars.peek(k) !== v) continue;
         out.push(`${k}=${v.value}`);
         seen?.add(k);
       }
