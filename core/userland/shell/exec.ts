@@ -291,19 +291,22 @@ async function runBackground(sh: Shell, ao: AndOr): Promise<void> {
  * background job, a subshell's only command), so an external command replaces it instead of being forked
  * again, as bash does.
  */
-export async function runCommand(sh: Shell, cmd: Command, inPlace = false): Promise<number> {
+export function runCommand(sh: Shell, cmd: Command, inPlace = false): Promise<number> {
+  // Not itself asynchronous: it hands over the promise of the runner (one promise per command fewer).
   if (cmd.type === 'SimpleCommand') return runSimple(sh, cmd, inPlace);
-  if (cmd.type === 'FunctionDef') {
-    if (sh.readonlyFunctions.has(cmd.name)) {
-      await sh.error(`${cmd.name}: readonly function`);
-      return (sh.status = 1);
-    }
-    sh.functions.set(cmd.name, cmd);
-    sh.functionSources.set(cmd.name, sh.definitionLabel());
-    sh.status = 0;
-    return 0;
-  }
+  if (cmd.type === 'FunctionDef') return defineFunction(sh, cmd);
   return runCompound(sh, cmd);
+}
+
+async function defineFunction(sh: Shell, cmd: FunctionDef): Promise<number> {
+  if (sh.readonlyFunctions.has(cmd.name)) {
+    await sh.error(`${cmd.name}: readonly function`);
+    return (sh.status = 1);
+  }
+  sh.functions.set(cmd.name, cmd);
+  sh.functionSources.set(cmd.name, sh.definitionLabel());
+  sh.status = 0;
+  return 0;
 }
 
 async function xtrace(sh: Shell, words: string[]): Promise<void> {
@@ -396,11 +399,15 @@ export function soleCommand(ao: AndOr): Command | null {
  * Expands the words of a command. Assignment-shaped arguments of declaration builtins (the parser marks
  * them) expand like assignments, as one field, and are remembered in sh.declAssignments by position.
  */
-async function expandCommandWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
+function expandCommandWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
   if (!hasAssignmentWord(words)) {
     sh.declAssignments = null;
     return expandWords(sh, words);
   }
+  return expandDeclarationWords(sh, words);
+}
+
+async function expandDeclarationWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
   const out: string[] = [];
   const decl = new Map<number, Assignment>();
   for (const w of words) {
