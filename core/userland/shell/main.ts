@@ -150,7 +150,7 @@ export async function exitShell(sh: Shell, status: number): Promise<number> {
 /** Sets a variable bash defines at start-up; it stays exported when the environment had it. */
 function setVar(sh: Shell, name: string, value: string, opts: { exported?: boolean; readonly?: boolean } = {}): void {
   const v = newVar(value);
-  v.exported = opts.exported ?? sh.getVar(name)?.exported ?? false;
+  v.exported = opts.exported ?? sh.vars.peek(name)?.exported ?? false;
   v.readonly = opts.readonly ?? false;
   sh.vars.put(name, v);
 }

@@ -5,24 +5,52 @@ import { bashKeyOrder } from './assoc-order.ts';
 
 export type VarValue = string | Map<number, string> | Map<string, string>;
 
-export interface Var {
-  value: VarValue | undefined; // undefined: declared but unset (declare x)
-  exported: boolean;
-  readonly: boolean;
-  integer: boolean;
-  assoc: boolean;
-  indexed: boolean;
-  lower: boolean;
-  upper: boolean;
-  nameref?: boolean;
+const EXPORTED = 1, READONLY = 2, INTEGER = 4, ASSOC = 8, INDEXED = 16, LOWER = 32, UPPER = 64, NAMEREF = 128;
+
+/**
+ * A variable: its value and its attributes. The attributes are bits of one number (a shell holds dozens of
+ * variables and a fork copies them all), read and set as booleans.
+ */
+export class Var {
+  /** undefined: declared but unset (declare x) */
+  value: VarValue | undefined;
+  private flags: number;
+
+  constructor(value: VarValue | undefined, flags = 0) {
+    this.value = value;
+    this.flags = flags;
+  }
+
+  /** A copy with its own array (a forked shell's). */
+  copy(): Var {
+    const value = this.value instanceof Map ? new Map(this.value as Map<string, string>) : this.value;
+    return new Var(value as VarValue | undefined, this.flags);
+  }
+
+  private flag(bit: number, on: boolean): void {
+    this.flags = on ? this.flags | bit : this.flags & ~bit;
+  }
+
+  get exported(): boolean { return (this.flags & EXPORTED) !== 0; }
+  set exported(on: boolean) { this.flag(EXPORTED, on); }
+  get readonly(): boolean { return (this.flags & READONLY) !== 0; }
+  set readonly(on: boolean) { this.flag(READONLY, on); }
+  get integer(): boolean { return (this.flags & INTEGER) !== 0; }
+  set integer(on: boolean) { this.flag(INTEGER, on); }
+  get assoc(): boolean { return (this.flags & ASSOC) !== 0; }
+  set assoc(on: boolean) { this.flag(ASSOC, on); }
+  get indexed(): boolean { return (this.flags & INDEXED) !== 0; }
+  set indexed(on: boolean) { this.flag(INDEXED, on); }
+  get lower(): boolean { return (this.flags & LOWER) !== 0; }
+  set lower(on: boolean) { this.flag(LOWER, on); }
+  get upper(): boolean { return (this.flags & UPPER) !== 0; }
+  set upper(on: boolean) { this.flag(UPPER, on); }
+  get nameref(): boolean { return (this.flags & NAMEREF) !== 0; }
+  set nameref(on: boolean) { this.flag(NAMEREF, on); }
 }
 
 export function newVar(value: VarValue | undefined): Var {
-  return {
-    value, exported: false, readonly: false, integer: false,
-    assoc: value instanceof Map && value.size > 0 && !isIndexed(value), indexed: false, lower: false, upper: false,
-    nameref: false,
-  };
+  return new Var(value, value instanceof Map && value.size > 0 && !isIndexed(value) ? ASSOC : 0);
 }
 
 function isIndexed(v: Map<number, string> | Map<string, string>): boolean {
@@ -31,12 +59,7 @@ function isIndexed(v: Map<number, string> | Map<string, string>): boolean {
 }
 
 export function cloneVar(v: Var): Var {
-  const value = v.value instanceof Map ? new Map(v.value as Map<string, string>) : v.value;
-  // Field by field (not a spread): every variable keeps newVar's shape, and a fork copies them all.
-  return {
-    value: value as VarValue | undefined, exported: v.exported, readonly: v.readonly, integer: v.integer, assoc: v.assoc,
-    indexed: v.indexed, lower: v.lower, upper: v.upper, nameref: v.nameref === true,
-  };
+  return v.copy();
 }
 
 function copyTables(tables: ReadonlyArray<Map<string, Var>>): Array<Map<string, Var>> {
@@ -142,7 +165,7 @@ export class VarStore {
   }
 
   /** get() only to read the variable: never to change it or keep it. */
-  peek(name: string): Readonly<Var> | undefined {
+  peek(name: string): Var | undefined {
     return this.find(this.resolve(name));
   }
 
