@@ -30,18 +30,28 @@ export function statusOf(status: number): number {
   return 128 + WTERMSIG(status);
 }
 
-export async function runList(sh: Shell, list: List): Promise<number> {
+/**
+ * Runs a list. `lastInPlace`: the list is the last command line of a `bash -c` string, whose last simple
+ * command replaces the shell instead of running in a forked child, as bash 5.2 does when nothing could
+ * run after it (evalstring.c: should_suppress_fork, can_optimize_connection): the last element of the
+ * line when it is a plain command or ends an and-or list that is the whole line (`a; b && c` forks c).
+ */
+export async function runList(sh: Shell, list: List, lastInPlace = false): Promise<number> {
   const items = list.items;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.background) await runBackground(sh, item.command);
-    else await runAndOr(sh, item.command);
+    else {
+      const inPlace = lastInPlace && i === items.length - 1 && (items.length === 1 || item.command.rest.length === 0);
+      await runAndOr(sh, item.command, inPlace);
+    }
     if (sh.pendingTraps.length) await runPendingTraps(sh);
   }
   return sh.status;
 }
 
-export async function runAndOr(sh: Shell, ao: AndOr): Promise<number> {
+/** Runs an and-or list; with `lastInPlace`, its last pipeline may replace the shell (runList). */
+export async function runAndOr(sh: Shell, ao: AndOr, lastInPlace = false): Promise<number> {
   sh.lineno = ao.line;
   // set -n: read commands but do not execute them (ignored by interactive shells).
   if (sh.options.noexec && !sh.options.interactive) return sh.status;
@@ -56,7 +66,7 @@ export async function runAndOr(sh: Shell, ao: AndOr): Promise<number> {
     const last = i === rest.length;
     if (!last) sh.errexitSuspended++;
     try {
-      status = await runPipeline(sh, pipeline);
+      status = await runPipeline(sh, pipeline, last && lastInPlace);
     } finally {
       if (!last) sh.errexitSuspended--;
     }
@@ -89,14 +99,17 @@ export async function runPendingTraps(sh: Shell): Promise<void> {
 
 // ---------------------------------------------------------------------------------------- pipelines
 
-export async function runPipeline(sh: Shell, p: Pipeline): Promise<number> {
+/** Runs a pipeline; `lastInPlace`: a lone simple command may replace the shell (runList). */
+export async function runPipeline(sh: Shell, p: Pipeline, lastInPlace = false): Promise<number> {
   let status: number;
   const start = p.time ? sh.sys.clockGettime(1) : 0;
   const startTimes = p.time ? sh.sys.times() : null;
   if (p.commands.length === 1) {
     const cmd = p.commands[0]!;
     // Simple commands directly: one asynchronous layer fewer for almost every command.
-    status = cmd.type === 'SimpleCommand' ? await runSimple(sh, cmd) : await runCommand(sh, cmd);
+    status = cmd.type === 'SimpleCommand'
+      ? await runSimple(sh, cmd, lastInPlace && !p.negated && !p.time && cmd.redirects.length === 0 && noTrapAfter(sh))
+      : await runCommand(sh, cmd);
     sh.pipestatus = [status];
   } else {
     status = await runMulti(sh, p);
@@ -105,6 +118,14 @@ export async function runPipeline(sh: Shell, p: Pipeline): Promise<number> {
   sh.status = status;
   if (p.time && startTimes) await printTimes(sh, start, startTimes, p.time.posix);
   return status;
+}
+
+/** No trap could run after the shell's last command: no EXIT or ERR trap, no signal caught (ignored is fine). */
+function noTrapAfter(sh: Shell): boolean {
+  for (const [key, action] of sh.traps) {
+    if (key === 'EXIT' || key === 'ERR' || (action !== '' && /^\d+$/.test(key))) return false;
+  }
+  return true;
 }
 
 async function printTimes(sh: Shell, start: number, t0: { cutime: number; cstime: number; utime: number; stime: number }, posix: boolean): Promise<void> {

@@ -98,7 +98,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
         sh.options.histexpand = true;
         sh.options.monitor = await setupInteractive(sh, login, rc, profile);
       }
-      status = await runSource(sh, command, { prefix: sh.name, syntaxPrefix: `${sh.name}: -c` });
+      status = await runSource(sh, command, { prefix: sh.name, syntaxPrefix: `${sh.name}: -c`, lastInPlace: !interactive });
     } else if (i < argv.length && !forceStdin) {
       const path = argv[i]!;
       sh.mode = 'script';

@@ -13,9 +13,13 @@ import { strerror } from '../lib/errno.ts';
 /**
  * Parses and runs `text` command line by command line. An expansion error abandons the rest of the
  * current command line (and the whole run when fatal in a non-interactive shell); a syntax error ends
- * the run with status 2 (bash: "syntax error" in scripts and -c strings).
+ * the run with status 2 (bash: "syntax error" in scripts and -c strings). `lastInPlace`: a `bash -c`
+ * string, whose last command may replace the shell (runList).
  */
-export async function runSource(sh: Shell, text: string, options: { prefix: string; syntaxPrefix?: string; line?: number } = { prefix: 'bash' }): Promise<number> {
+export async function runSource(
+  sh: Shell, text: string,
+  options: { prefix: string; syntaxPrefix?: string; line?: number; lastInPlace?: boolean } = { prefix: 'bash' },
+): Promise<number> {
   const line = options.line ?? 1;
   const reader = new SourceReader(text, line, line === 1 ? sh.sys.sharedCache(PARSE_CACHE) : null);
   for (;;) {
@@ -31,7 +35,7 @@ export async function runSource(sh: Shell, text: string, options: { prefix: stri
     if (sh.options.verbose) await sh.write(2, '');
     if (sh.options.noexec) continue;
     try {
-      await runList(sh, r.list);
+      await runList(sh, r.list, options.lastInPlace === true && reader.atEnd());
     } catch (e) {
       if (e instanceof ExpansionError) {
         sh.status = e.status;
