@@ -64,8 +64,7 @@ export class Shell {
   getoptsOffset = 1;
   /** Status of the last command substitution of the current command (-1: none). */
   cmdsubStatus = -1;
-  /** Prompt texts already parsed for expansion (promptString). */
-  promptCache = new Map<string, Word | null>();
+  private promptWords: Map<string, Word | null> | null = null;
   /** SIGINT arrived while reading a command line (interactive). */
   interrupted = false;
   /** Depth of `source` (return is allowed there). */
@@ -82,8 +81,7 @@ export class Shell {
   sourceStack: string[];
   /** Assignment arguments of the declaration builtin being run, by argv index (set by exec). */
   declAssignments: Map<number, import('./ast.ts').Assignment> | null = null;
-  /** Parsed arithmetic expressions by source text (see ArithEnv.cache). */
-  arithCache = new Map<string, import('./ast.ts').ArithExpr>();
+  private arithTrees: Map<string, import('./ast.ts').ArithExpr> | null = null;
   /** The arithmetic evaluator bound to this shell (created by expand.ts on first use). */
   arithEvaluator: unknown = null;
   /** Functions made readonly (`readonly -f`). */
@@ -147,6 +145,16 @@ export class Shell {
     this.readonlyFunctions = new Set(parent.readonlyFunctions);
     this.sourceStack = parent.sourceStack.slice();
     this.functionSources = new Map(parent.functionSources);
+  }
+
+  /** Prompt texts already parsed for expansion (promptString); made on first use, as most shells never prompt. */
+  get promptCache(): Map<string, Word | null> {
+    return (this.promptWords ??= new Map());
+  }
+
+  /** Parsed arithmetic expressions by source text (see ArithEnv.cache); made on first use. */
+  get arithCache(): Map<string, import('./ast.ts').ArithExpr> {
+    return (this.arithTrees ??= new Map());
   }
 
   /** A copy of this shell for a forked child. */

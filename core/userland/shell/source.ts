@@ -7,6 +7,7 @@ import { ExpansionError, ShellExit } from './control.ts';
 import { runList } from './exec.ts';
 import { formatSyntaxError } from './errors.ts';
 import { PARSE_CACHE, SourceReader } from './source-reader.ts';
+import type { ParserOptions } from './parser.ts';
 import type { Shell } from './shell.ts';
 import { strerror } from '../lib/errno.ts';
 
@@ -22,8 +23,14 @@ export async function runSource(
 ): Promise<number> {
   const line = options.line ?? 1;
   const reader = new SourceReader(text, line, line === 1 ? sh.sys.sharedCache(PARSE_CACHE) : null);
+  // The parser follows extglob and expand_aliases line by line: its options are made again when they change.
+  const aliasLookup = (n: string): string | undefined => sh.aliases.get(n);
+  let parserOptions = null as ParserOptions | null;
   for (;;) {
-    const r = reader.next({ extglob: sh.shopts['extglob'], aliases: sh.shopts['expand_aliases'] ? (n) => sh.aliases.get(n) : undefined });
+    const extglob = sh.shopts['extglob'];
+    const aliases = sh.shopts['expand_aliases'] ? aliasLookup : undefined;
+    if (parserOptions === null || parserOptions.extglob !== extglob || parserOptions.aliases !== aliases) parserOptions = { extglob, aliases };
+    const r = reader.next(parserOptions);
     if (r.kind === 'eof') break;
     if (r.kind === 'incomplete') continue;
     for (const w of r.warnings) await sh.write(2, `${options.prefix}: line ${w.line}: ${w.message}\n`);
@@ -59,7 +66,7 @@ export async function readText(sh: Shell, path: string): Promise<string | number
   let buf = new Uint8Array(size > 0 ? size + 1 : 4096);
   let total = 0;
   for (;;) {
-    const n = await sh.sys.read(fd, total < buf.length && parts.length === 0 ? buf.subarray(total) : buf);
+    const n = await sh.sys.read(fd, total > 0 && total < buf.length && parts.length === 0 ? buf.subarray(total) : buf);
     if (n < 0) {
       sh.sys.close(fd);
       return n;
