@@ -3,12 +3,12 @@
 // and undone; external commands are looked up in PATH and executed in a child.
 
 import {
-  ENOENT, ENOEXEC, EACCES, F_DUPFD_CLOEXEC, O_CLOEXEC, SIGINT, SIGPIPE, SIGTERM, WIFSTOPPED, WUNTRACED, WIFEXITED, WEXITSTATUS,
+  ENOENT, ENOEXEC, EACCES, ESRCH, F_DUPFD_CLOEXEC, O_CLOEXEC, SIGINT, SIGPIPE, SIGTERM, WIFSTOPPED, WUNTRACED, WIFEXITED, WEXITSTATUS,
   WTERMSIG, WSTOPSIG, isDir, type WaitResult,
 } from '../../kernel/abi.ts';
-import type { AndOr, Assignment, Command, List, Pipeline, SimpleCommand, FunctionDef, Word } from './ast.ts';
+import type { AndOr, Assignment, Command, List, Pipeline, Redirect, SimpleCommand, FunctionDef, Word } from './ast.ts';
 import { ExpansionError, ReturnSignal, ShellExit } from './control.ts';
-import { expandFields, expandString, expandWords, hooks } from './expand.ts';
+import { expandFields, expandString, expandWords, hooks, isFixedWord } from './expand.ts';
 import { runCompound } from './run-compound.ts';
 import { applyRedirects, restoreRedirects } from './redirect.ts';
 import type { Shell } from './shell.ts';
@@ -30,29 +30,43 @@ export function statusOf(status: number): number {
   return 128 + WTERMSIG(status);
 }
 
-export async function runList(sh: Shell, list: List): Promise<number> {
-  for (const item of list.items) {
+/**
+ * Runs a list. `lastInPlace`: the list is the last command line of a `bash -c` string, whose last simple
+ * command replaces the shell instead of running in a forked child, as bash 5.2 does when nothing could
+ * run after it (evalstring.c: should_suppress_fork, can_optimize_connection): the last element of the
+ * line when it is a plain command or ends an and-or list that is the whole line (`a; b && c` forks c).
+ */
+export async function runList(sh: Shell, list: List, lastInPlace = false): Promise<number> {
+  const items = list.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (item.background) await runBackground(sh, item.command);
-    else await runAndOr(sh, item.command);
+    else {
+      const inPlace = lastInPlace && i === items.length - 1 && (items.length === 1 || item.command.rest.length === 0);
+      await runAndOr(sh, item.command, inPlace);
+    }
     if (sh.pendingTraps.length) await runPendingTraps(sh);
   }
   return sh.status;
 }
 
-export async function runAndOr(sh: Shell, ao: AndOr): Promise<number> {
+/** Runs an and-or list; with `lastInPlace`, its last pipeline may replace the shell (runList). */
+export async function runAndOr(sh: Shell, ao: AndOr, lastInPlace = false): Promise<number> {
   sh.lineno = ao.line;
   // set -n: read commands but do not execute them (ignored by interactive shells).
   if (sh.options.noexec && !sh.options.interactive) return sh.status;
-  const all = [{ op: '' as string, pipeline: ao.first }, ...ao.rest];
+  const rest = ao.rest;
   let status = sh.status;
-  for (let i = 0; i < all.length; i++) {
-    const { op, pipeline } = all[i]!;
+  // Element 0 is ao.first, element i > 0 is rest[i - 1] with its operator.
+  for (let i = 0; i <= rest.length; i++) {
+    const op = i === 0 ? '' : rest[i - 1]!.op;
+    const pipeline = i === 0 ? ao.first : rest[i - 1]!.pipeline;
     if (op === '&&' && status !== 0) continue;
     if (op === '||' && status === 0) continue;
-    const last = i === all.length - 1;
+    const last = i === rest.length;
     if (!last) sh.errexitSuspended++;
     try {
-      status = await runPipeline(sh, pipeline);
+      status = await runPipeline(sh, pipeline, last && lastInPlace);
     } finally {
       if (!last) sh.errexitSuspended--;
     }
@@ -85,12 +99,17 @@ export async function runPendingTraps(sh: Shell): Promise<void> {
 
 // ---------------------------------------------------------------------------------------- pipelines
 
-export async function runPipeline(sh: Shell, p: Pipeline): Promise<number> {
+/** Runs a pipeline; `lastInPlace`: a lone simple command may replace the shell (runList). */
+export async function runPipeline(sh: Shell, p: Pipeline, lastInPlace = false): Promise<number> {
   let status: number;
   const start = p.time ? sh.sys.clockGettime(1) : 0;
   const startTimes = p.time ? sh.sys.times() : null;
   if (p.commands.length === 1) {
-    status = await runCommand(sh, p.commands[0]!);
+    const cmd = p.commands[0]!;
+    // Simple commands directly: one asynchronous layer fewer for almost every command.
+    status = cmd.type === 'SimpleCommand'
+      ? await runSimple(sh, cmd, lastInPlace && !p.negated && !p.time && cmd.redirects.length === 0 && noTrapAfter(sh))
+      : await runCommand(sh, cmd);
     sh.pipestatus = [status];
   } else {
     status = await runMulti(sh, p);
@@ -99,6 +118,14 @@ export async function runPipeline(sh: Shell, p: Pipeline): Promise<number> {
   sh.status = status;
   if (p.time && startTimes) await printTimes(sh, start, startTimes, p.time.posix);
   return status;
+}
+
+/** No trap could run after the shell's last command: no EXIT or ERR trap, no signal caught (ignored is fine). */
+function noTrapAfter(sh: Shell): boolean {
+  for (const [key, action] of sh.traps) {
+    if (key === 'EXIT' || key === 'ERR' || (action !== '' && /^\d+$/.test(key))) return false;
+  }
+  return true;
 }
 
 async function printTimes(sh: Shell, start: number, t0: { cutime: number; cstime: number; utime: number; stime: number }, posix: boolean): Promise<void> {
@@ -285,19 +312,22 @@ async function runBackground(sh: Shell, ao: AndOr): Promise<void> {
  * background job, a subshell's only command), so an external command replaces it instead of being forked
  * again, as bash does.
  */
-export async function runCommand(sh: Shell, cmd: Command, inPlace = false): Promise<number> {
+export function runCommand(sh: Shell, cmd: Command, inPlace = false): Promise<number> {
+  // Not itself asynchronous: it hands over the promise of the runner (one promise per command fewer).
   if (cmd.type === 'SimpleCommand') return runSimple(sh, cmd, inPlace);
-  if (cmd.type === 'FunctionDef') {
-    if (sh.readonlyFunctions.has(cmd.name)) {
-      await sh.error(`${cmd.name}: readonly function`);
-      return (sh.status = 1);
-    }
-    sh.functions.set(cmd.name, cmd);
-    sh.functionSources.set(cmd.name, sh.definitionLabel());
-    sh.status = 0;
-    return 0;
-  }
+  if (cmd.type === 'FunctionDef') return defineFunction(sh, cmd);
   return runCompound(sh, cmd);
+}
+
+async function defineFunction(sh: Shell, cmd: FunctionDef): Promise<number> {
+  if (sh.readonlyFunctions.has(cmd.name)) {
+    await sh.error(`${cmd.name}: readonly function`);
+    return (sh.status = 1);
+  }
+  sh.functions.set(cmd.name, cmd);
+  sh.functionSources.set(cmd.name, sh.definitionLabel());
+  sh.status = 0;
+  return 0;
 }
 
 async function xtrace(sh: Shell, words: string[]): Promise<void> {
@@ -332,27 +362,30 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false):
     return sh.status;
   }
   // Temporary assignments for this command.
-  const temp = new Map<string, string>();
+  const temp = cmd.assignments.length ? new Map<string, string>() : null;
   const traced: string[] = [];
   for (const a of cmd.assignments) {
     const v = a.value ? await expandString(sh, a.value) : '';
-    temp.set(a.name, a.append ? (sh.get(a.name) ?? '') + v : v);
+    temp!.set(a.name, a.append ? (sh.get(a.name) ?? '') + v : v);
     traced.push(`${a.name}=${xtraceWord(v)}`);
   }
-  if (sh.options.xtrace) await xtrace(sh, [...traced, ...argv.map(xtraceWord)]);
+  if (sh.options.xtrace) {
+    for (const word of argv) traced.push(xtraceWord(word));
+    await xtrace(sh, traced);
+  }
   sh.setQuiet('_', argv[argv.length - 1]!);
   const name = argv[0]!;
   const fn = sh.functions.get(name);
   const builtin = getBuiltin(name);
   if (fn && !(builtin && builtin.special && sh.options.posix)) return runFunctionWithTemp(sh, fn, argv, temp, cmd);
   if (builtin) {
-    const saved = await applyRedirects(sh, cmd.redirects, true);
+    const saved = cmd.redirects.length ? await applyRedirects(sh, cmd.redirects, true) : [];
     if (saved === null) return (sh.status = 1);
-    const restore = pushTemp(sh, temp);
+    const pushed = pushTemp(sh, temp);
     try {
       sh.status = await builtin.run(sh, argv);
     } finally {
-      restore();
+      if (pushed) sh.vars.popScope();
       if (sh.execRedirectsPermanent) {
         sh.execRedirectsPermanent = false;
         for (const s of saved) if (s.copy >= 0) sh.sys.close(s.copy);
@@ -387,11 +420,15 @@ export function soleCommand(ao: AndOr): Command | null {
  * Expands the words of a command. Assignment-shaped arguments of declaration builtins (the parser marks
  * them) expand like assignments, as one field, and are remembered in sh.declAssignments by position.
  */
-async function expandCommandWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
-  if (!words.some((w) => w.assignment)) {
+function expandCommandWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
+  if (!hasAssignmentWord(words)) {
     sh.declAssignments = null;
     return expandWords(sh, words);
   }
+  return expandDeclarationWords(sh, words);
+}
+
+async function expandDeclarationWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
   const out: string[] = [];
   const decl = new Map<number, Assignment>();
   for (const w of words) {
@@ -409,26 +446,34 @@ async function expandCommandWords(sh: Shell, words: readonly Word[]): Promise<st
   return out;
 }
 
-/** Makes temporary assignments visible (and exported) for the duration of a builtin or function. */
-function pushTemp(sh: Shell, temp: Map<string, string>): () => void {
-  if (temp.size === 0) return () => {};
+function hasAssignmentWord(words: readonly Word[]): boolean {
+  for (let i = 0; i < words.length; i++) if (words[i]!.assignment) return true;
+  return false;
+}
+
+/**
+ * Makes temporary assignments visible (and exported) for the duration of a builtin or function, in a
+ * scope of their own; tells whether it pushed one (the caller pops it).
+ */
+function pushTemp(sh: Shell, temp: ReadonlyMap<string, string> | null): boolean {
+  if (temp === null || temp.size === 0) return false;
   sh.vars.pushScope();
   for (const [k, v] of temp) {
     const vr = sh.vars.declareLocal(k);
     vr.value = v;
     vr.exported = true;
   }
-  return () => sh.vars.popScope();
+  return true;
 }
 
-async function runFunctionWithTemp(sh: Shell, fn: FunctionDef, argv: string[], temp: Map<string, string>, cmd: SimpleCommand): Promise<number> {
+async function runFunctionWithTemp(sh: Shell, fn: FunctionDef, argv: string[], temp: ReadonlyMap<string, string> | null, cmd: SimpleCommand): Promise<number> {
   const saved = await applyRedirects(sh, cmd.redirects, true);
   if (saved === null) return (sh.status = 1);
-  const restore = pushTemp(sh, temp);
+  const pushed = pushTemp(sh, temp);
   try {
     return await callFunction(sh, fn, argv);
   } finally {
-    restore();
+    if (pushed) sh.vars.popScope();
     await restoreRedirects(sh, saved);
   }
 }
@@ -483,26 +528,37 @@ export function findCommand(sh: Shell, name: string): string | null {
   return null;
 }
 
-async function runExternal(sh: Shell, argv: string[], temp: Map<string, string>, cmd: SimpleCommand): Promise<number> {
+async function runExternal(sh: Shell, argv: string[], temp: ReadonlyMap<string, string> | null, cmd: SimpleCommand): Promise<number> {
   const jobControl = sh.options.monitor;
+  // The child reads this shell's variables without copying them when its redirections expand nothing:
+  // it then changes no variable before it runs the program (a script run instead copies them first),
+  // and this shell waits for it.
+  const borrow = cmd.redirects.every(fixedRedirect);
   const pid = sh.fork(async (child) => {
     if (jobControl) child.sys.setpgid(0, 0);
     const saved = await applyRedirects(child, cmd.redirects, false);
     if (saved === null) return 1;
     return execCommand(child, argv, temp);
-  });
+  }, borrow);
   if (pid < 0) {
     await sh.error(`fork: ${pid}`);
     return (sh.status = 1);
   }
   if (jobControl) sh.sys.setpgid(pid, pid);
   const [status] = await waitForeground(sh, [pid], jobControl ? pid : 0, cmd);
+  // Stopped rather than gone, the child may still read them later: keep them out of this shell's changes.
+  if (borrow && sh.sys.kill(pid, 0) !== -ESRCH) sh.vars.unshare();
   sh.status = status ?? 0;
   return sh.status;
 }
 
+/** A redirection that expands nothing: a fixed target, no here-document to expand, no {var}. */
+function fixedRedirect(r: Redirect): boolean {
+  return r.fdVar === null && isFixedWord(r.target) && (r.heredoc === null || r.heredoc.quoted);
+}
+
 /** In a child (or for `exec`): replaces the process with the command; returns a status on failure. */
-export async function execCommand(sh: Shell, argv: string[], temp: Map<string, string>): Promise<number> {
+export async function execCommand(sh: Shell, argv: string[], temp: ReadonlyMap<string, string> | null): Promise<number> {
   const name = argv[0]!;
   const path = findCommand(sh, name);
   const prefix = sh.errorPrefix();

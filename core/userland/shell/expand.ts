@@ -8,7 +8,7 @@ import { ArithEvaluator } from './arith-eval.ts';
 import { braceExpand } from './braces.ts';
 import { ExpansionError } from './control.ts';
 import { globExpand } from './glob.ts';
-import { hasGlob, type PatternPiece } from './pattern.ts';
+import { hasGlob, hasGlobText, type PatternPiece } from './pattern.ts';
 import { applyParamOp } from './param-ops.ts';
 import type { Shell } from './shell.ts';
 import { arrayKeys, arrayValues } from './vars.ts';
@@ -39,18 +39,18 @@ export const hooks: { runList: ListRunner | null } = { runList: null };
 /** Full expansion of command words into fields. */
 export async function expandWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
   const out: string[] = [];
-  for (const w of words) out.push(...(await expandFields(sh, w)));
+  for (const w of words) {
+    // Most command words are fixed text: taken without an asynchronous call.
+    const fixed = fixedField(sh, w);
+    if (fixed !== null) out.push(fixed);
+    else out.push(...(await expandFields(sh, w)));
+  }
   return out;
 }
 
 export async function expandFields(sh: Shell, word: Word): Promise<string[]> {
-  if (!(word.braces && sh.options.braceexpand)) {
-    const text = fixedText(word);
-    // An unquoted literal is one field unless it is a pattern (no splitting: nothing was expanded).
-    if (text !== null && (word.parts[0]!.type !== 'Literal' || sh.options.noglob || !hasGlob([{ text, quoted: false }], sh.shopts['extglob']))) {
-      return [text];
-    }
-  }
+  const fixed = fixedField(sh, word);
+  if (fixed !== null) return [fixed];
   const variants = word.braces && sh.options.braceexpand ? braceExpand(word) : [word];
   const out: string[] = [];
   for (const w of variants) {
@@ -72,6 +72,22 @@ export async function expandFields(sh: Shell, word: Word): Promise<string[]> {
     }
   }
   return out;
+}
+
+/** The one field of a word that expands to its own text (no braces, expansions or pattern), else null. */
+function fixedField(sh: Shell, word: Word): string | null {
+  if (word.braces && sh.options.braceexpand) return null;
+  const text = fixedText(word);
+  // An unquoted literal is one field unless it is a pattern (no splitting: nothing was expanded).
+  if (text !== null && (word.parts[0]!.type !== 'Literal' || sh.options.noglob || !hasGlobText(text, sh.shopts['extglob']))) {
+    return text;
+  }
+  return null;
+}
+
+/** Whether expanding the word reads no variable and runs nothing: its text is fixed. */
+export function isFixedWord(word: Word): boolean {
+  return fixedText(word) !== null;
 }
 
 /**

@@ -27,8 +27,33 @@ export interface NestedParser {
   extglob(): boolean;
 }
 
-const OPERATORS3 = [';;&', '<<-', '<<<', '&>>'];
-const OPERATORS2 = ['&&', '||', ';;', ';&', '|&', '<<', '>>', '>|', '<>', '<&', '>&', '&>'];
+/**
+ * The operator at `i` in `s` (whose first character is a metacharacter other than a blank or newline):
+ * the longest of `;;& <<- <<< &>> && || ;; ;& |& << >> >| <> <& >& &>` that starts there, else that
+ * one character. Decided on character codes: operators are read for almost every command.
+ */
+function operatorAt(s: string, i: number): string {
+  const c = s.charCodeAt(i);
+  const d = s.charCodeAt(i + 1);
+  const e = s.charCodeAt(i + 2);
+  switch (c) {
+    case 59: // ;
+      if (d === 59) return e === 38 ? ';;&' : ';;';
+      return d === 38 ? ';&' : ';';
+    case 60: // <
+      if (d === 60) return e === 45 ? '<<-' : e === 60 ? '<<<' : '<<';
+      return d === 62 ? '<>' : d === 38 ? '<&' : '<';
+    case 38: // &
+      if (d === 62) return e === 62 ? '&>>' : '&>';
+      return d === 38 ? '&&' : '&';
+    case 124: // |
+      return d === 124 ? '||' : d === 38 ? '|&' : '|';
+    case 62: // >
+      return d === 62 ? '>>' : d === 124 ? '>|' : d === 38 ? '>&' : '>';
+    default:
+      return s[i]!;
+  }
+}
 
 export function isMeta(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '|' || c === '&' || c === ';' || c === '(' || c === ')' || c === '<' || c === '>';
@@ -40,6 +65,17 @@ export function isNameStart(c: string): boolean {
 
 export function isNameChar(c: string): boolean {
   return isNameStart(c) || (c >= '0' && c <= '9');
+}
+
+/** isNameChar on a character code (NaN past the end is none): for scans over source text. */
+export function isNameCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
+}
+
+/** The end of the run of name characters starting at `i`. */
+export function nameEnd(s: string, i: number): number {
+  while (isNameCode(s.charCodeAt(i))) i++;
+  return i;
 }
 
 export function isDigit(c: string): boolean {
@@ -132,12 +168,7 @@ export class Lexer {
       const word = readProcessSub(this);
       return { kind: 'word', text: word.text, word, line, start, end: this.pos };
     }
-    if (isMeta(c)) {
-      const s = this.src;
-      for (const op of OPERATORS3) if (s.startsWith(op, this.pos)) return this.op(op, line, start);
-      for (const op of OPERATORS2) if (s.startsWith(op, this.pos)) return this.op(op, line, start);
-      return this.op(c, line, start);
-    }
+    if (isMeta(c)) return this.op(operatorAt(this.src, this.pos), line, start);
     const word = readWord(this, false);
     const end = this.pos;
     const next = this.src[end];

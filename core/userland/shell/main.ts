@@ -98,7 +98,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
         sh.options.histexpand = true;
         sh.options.monitor = await setupInteractive(sh, login, rc, profile);
       }
-      status = await runSource(sh, command, { prefix: sh.name, syntaxPrefix: `${sh.name}: -c` });
+      status = await runSource(sh, command, { prefix: sh.name, syntaxPrefix: `${sh.name}: -c`, lastInPlace: !interactive });
     } else if (i < argv.length && !forceStdin) {
       const path = argv[i]!;
       sh.mode = 'script';
@@ -150,7 +150,7 @@ export async function exitShell(sh: Shell, status: number): Promise<number> {
 /** Sets a variable bash defines at start-up; it stays exported when the environment had it. */
 function setVar(sh: Shell, name: string, value: string, opts: { exported?: boolean; readonly?: boolean } = {}): void {
   const v = newVar(value);
-  v.exported = opts.exported ?? sh.getVar(name)?.exported ?? false;
+  v.exported = opts.exported ?? sh.vars.peek(name)?.exported ?? false;
   v.readonly = opts.readonly ?? false;
   sh.vars.put(name, v);
 }

@@ -17,12 +17,32 @@ const esc = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|\/-]/g, '\\$&');
 
 /** True when the unquoted pieces contain pattern characters. */
 export function hasGlob(pieces: readonly PatternPiece[], extglob = false): boolean {
+  // Every case below needs an unquoted `*`, `?`, `[` or `(`: most fields have none (checked first, as
+  // every field of every command comes here).
+  if (!pieces.some(mayGlob)) return false;
   // `[` is a pattern character only when a `]` follows it (a lone `[`, as in `[ -f x ]`, is literal).
   const text = pieces.map((p) => (p.quoted ? p.text.replace(/[*?[\]@!+(]/g, '_') : p.text)).join('');
   if (/[*?]/.test(text) && pieces.some((p) => !p.quoted && /[*?]/.test(p.text))) return true;
   const open = text.indexOf('[');
   if (open >= 0 && text.indexOf(']', open + 2) > 0 && pieces.some((p) => !p.quoted && p.text.includes('['))) return true;
   return extglob && pieces.some((p) => !p.quoted && /[@!+*?]\(/.test(p.text));
+}
+
+/** hasGlob of one unquoted text. */
+export function hasGlobText(text: string, extglob = false): boolean {
+  return hasPatternChar(text) && hasGlob([{ text, quoted: false }], extglob);
+}
+
+function mayGlob(p: PatternPiece): boolean {
+  return !p.quoted && hasPatternChar(p.text);
+}
+
+function hasPatternChar(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 42 || c === 63 || c === 91 || c === 40) return true;
+  }
+  return false;
 }
 
 /** Converts a pattern to a regular expression source (not anchored). */

@@ -19,19 +19,19 @@ async function plainExit(_sh: Shell, status: number): Promise<number> {
 }
 
 export class Shell {
-  vars = new VarStore();
-  functions = new Map<string, FunctionDef>();
-  positional: string[] = [];
+  vars: VarStore;
+  functions: Map<string, FunctionDef>;
+  positional: string[];
   /** $0 */
   name = 'bash';
-  options: SetOptions = defaultSetOptions();
-  shopts: Record<string, boolean> = defaultShopts();
+  options: SetOptions;
+  shopts: Record<string, boolean>;
   status = 0;
   lastBackground = 0;
-  aliases = new Map<string, string>();
+  aliases: Map<string, string>;
   traps = new Map<string, string>();
   /** Commands the hash builtin remembers: name -> path (with hit counts). */
-  hash = new Map<string, { path: string; hits: number }>();
+  hash: Map<string, { path: string; hits: number }>;
   jobs: Job[] = [];
   mode: ShellMode = 'command';
   /** bash's interactive_shell: started interactive (-i -c too); subshells keep it, unlike `options.interactive`. */
@@ -40,7 +40,7 @@ export class Shell {
   source = '';
   lineno = 0;
   /** Depth of function calls (FUNCNAME), loops (for break/continue checks), subshells ($BASH_SUBSHELL). */
-  funcnames: string[] = [];
+  funcnames: string[];
   loopDepth = 0;
   subshell = 0;
   /** Nesting of command substitutions, for the repeated first character of PS4. */
@@ -54,7 +54,7 @@ export class Shell {
   pendingTraps: number[] = [];
   startTime: number;
   /** Directory stack for pushd/popd. */
-  dirstack: string[] = [];
+  dirstack: string[];
   history: string[] = [];
   /** Process group of the shell (for job control). */
   pgid = 0;
@@ -64,8 +64,7 @@ export class Shell {
   getoptsOffset = 1;
   /** Status of the last command substitution of the current command (-1: none). */
   cmdsubStatus = -1;
-  /** Prompt texts already parsed for expansion (promptString). */
-  promptCache = new Map<string, Word | null>();
+  private promptWords: Map<string, Word | null> | null = null;
   /** SIGINT arrived while reading a command line (interactive). */
   interrupted = false;
   /** Depth of `source` (return is allowed there). */
@@ -79,68 +78,98 @@ export class Shell {
    * was defined in ("environment" for -c strings, else the file), `source` pushes the file. Error
    * messages start with it (bash's BASH_SOURCE[0]).
    */
-  sourceStack: string[] = [];
+  sourceStack: string[];
   /** Assignment arguments of the declaration builtin being run, by argv index (set by exec). */
   declAssignments: Map<number, import('./ast.ts').Assignment> | null = null;
-  /** Parsed arithmetic expressions by source text (see ArithEnv.cache). */
-  arithCache = new Map<string, import('./ast.ts').ArithExpr>();
+  private arithTrees: Map<string, import('./ast.ts').ArithExpr> | null = null;
   /** The arithmetic evaluator bound to this shell (created by expand.ts on first use). */
   arithEvaluator: unknown = null;
   /** Functions made readonly (`readonly -f`). */
-  readonlyFunctions = new Set<string>();
+  readonlyFunctions: Set<string>;
   /** Function name -> label of the source that defined it. */
-  functionSources = new Map<string, string>();
+  functionSources: Map<string, string>;
 
-  constructor(public sys: Sys) {
-    this.startTime = sys.clockGettime(1);
-    const seed = new Uint8Array(4);
-    sys.getrandom(seed);
-    this.randomState = (seed[0]! | (seed[1]! << 8) | (seed[2]! << 16) | (seed[3]! << 24)) >>> 0;
+  /**
+   * A new shell, or with `parent` the copy of it that a forked child runs (bash's subshell state: traps
+   * reset except ignored signals, not interactive, no job control). A copy starts from the parent's
+   * tables instead of building defaults it would replace: shells fork for every external command.
+   * With `borrow`, the copy reads the parent's variables until it changes one (VarStore.borrow).
+   */
+  constructor(public sys: Sys, parent: Shell | null = null, borrow = false) {
+    if (parent === null) {
+      this.vars = new VarStore();
+      this.functions = new Map();
+      this.positional = [];
+      this.options = defaultSetOptions();
+      this.shopts = defaultShopts();
+      this.aliases = new Map();
+      this.hash = new Map();
+      this.funcnames = [];
+      this.dirstack = [];
+      this.sourceStack = [];
+      this.readonlyFunctions = new Set();
+      this.functionSources = new Map();
+      this.startTime = sys.clockGettime(1);
+      const seed = new Uint8Array(4);
+      sys.getrandom(seed);
+      this.randomState = (seed[0]! | (seed[1]! << 8) | (seed[2]! << 16) | (seed[3]! << 24)) >>> 0;
+      return;
+    }
+    this.vars = borrow ? parent.vars.borrow() : parent.vars.clone();
+    this.functions = new Map(parent.functions);
+    this.positional = parent.positional.slice();
+    this.name = parent.name;
+    this.options = { ...parent.options, interactive: false, monitor: false };
+    this.shopts = { ...parent.shopts };
+    this.status = parent.status;
+    this.lastBackground = parent.lastBackground;
+    this.aliases = new Map(parent.aliases);
+    // Traps are reset in subshells, except ignored signals (bash(1)).
+    for (const [k, v] of parent.traps) if (v === '') this.traps.set(k, v);
+    this.hash = new Map(parent.hash);
+    this.mode = parent.mode;
+    this.interactiveShell = parent.interactiveShell;
+    this.source = parent.source;
+    this.lineno = parent.lineno;
+    this.funcnames = parent.funcnames.slice();
+    this.loopDepth = parent.loopDepth;
+    this.subshell = parent.subshell + 1;
+    this.traceLevel = parent.traceLevel;
+    this.forked = true;
+    this.startTime = parent.startTime;
+    this.dirstack = parent.dirstack.slice();
+    this.pgid = parent.pgid;
+    this.randomState = parent.randomState;
+    this.rootPid = parent.rootPid;
+    this.exitHook = parent.exitHook;
+    this.readonlyFunctions = new Set(parent.readonlyFunctions);
+    this.sourceStack = parent.sourceStack.slice();
+    this.functionSources = new Map(parent.functionSources);
+  }
+
+  /** Prompt texts already parsed for expansion (promptString); made on first use, as most shells never prompt. */
+  get promptCache(): Map<string, Word | null> {
+    return (this.promptWords ??= new Map());
+  }
+
+  /** Parsed arithmetic expressions by source text (see ArithEnv.cache); made on first use. */
+  get arithCache(): Map<string, import('./ast.ts').ArithExpr> {
+    return (this.arithTrees ??= new Map());
   }
 
   /** A copy of this shell for a forked child. */
   cloneFor(sys: Sys): Shell {
-    const c = new Shell(sys);
-    c.vars = this.vars.clone();
-    c.functions = new Map(this.functions);
-    c.positional = this.positional.slice();
-    c.name = this.name;
-    c.options = { ...this.options };
-    c.shopts = { ...this.shopts };
-    c.status = this.status;
-    c.lastBackground = this.lastBackground;
-    c.aliases = new Map(this.aliases);
-    // Traps are reset in subshells, except ignored signals (bash(1)).
-    for (const [k, v] of this.traps) if (v === '') c.traps.set(k, v);
-    c.hash = new Map(this.hash);
-    c.mode = this.mode;
-    c.interactiveShell = this.interactiveShell;
-    c.source = this.source;
-    c.lineno = this.lineno;
-    c.funcnames = this.funcnames.slice();
-    c.loopDepth = this.loopDepth;
-    c.subshell = this.subshell + 1;
-    c.traceLevel = this.traceLevel;
-    c.forked = true;
-    c.options.interactive = false;
-    c.options.monitor = false;
-    c.startTime = this.startTime;
-    c.dirstack = this.dirstack.slice();
-    c.pgid = this.pgid;
-    c.randomState = this.randomState;
-    c.rootPid = this.rootPid;
-    c.exitHook = this.exitHook;
-    c.readonlyFunctions = new Set(this.readonlyFunctions);
-    c.sourceStack = this.sourceStack.slice();
-    c.functionSources = new Map(this.functionSources);
-    return c;
+    return new Shell(sys, this);
   }
 
-  /** Forks a child running `body` in a copy of this shell; returns the pid or -errno. */
-  fork(body: (child: Shell) => Promise<number>): number {
+  /**
+   * Forks a child running `body` in a copy of this shell; returns the pid or -errno. `borrowVars`: the
+   * child only runs a program and this shell waits for it (VarStore.borrow).
+   */
+  fork(body: (child: Shell) => Promise<number>, borrowVars = false): number {
     const parent = this;
     return this.sys.fork(async (sys) => {
-      const child = parent.cloneFor(sys);
+      const child = new Shell(sys, parent, borrowVars);
       if (parent.options.interactive) {
         // Children of an interactive shell get the signals the shell itself ignores or catches back.
         for (const s of [SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU]) {
@@ -216,11 +245,12 @@ export class Shell {
   get(name: string): string | undefined {
     switch (name) {
       case 'RANDOM': {
-        if (this.vars.get('RANDOM')?.value === undefined && this.vars.get('RANDOM')) return undefined;
+        const random = this.vars.peek('RANDOM');
+        if (random && random.value === undefined) return undefined;
         return String(this.nextRandom());
       }
       case 'LINENO': return String(this.lineno);
-      case 'SECONDS': return String(Math.floor((this.sys.clockGettime(1) - this.startTime) / 1e9) + Number(scalarOf(this.vars.get('SECONDS')) ?? 0));
+      case 'SECONDS': return String(Math.floor((this.sys.clockGettime(1) - this.startTime) / 1e9) + Number(scalarOf(this.vars.peek('SECONDS')) ?? 0));
       case 'BASHPID': return String(this.sys.getpid());
       case 'EPOCHSECONDS': return String(Math.floor(this.sys.clockGettime(0) / 1e9));
       case 'EPOCHREALTIME': {
@@ -231,7 +261,7 @@ export class Shell {
       case 'FUNCNAME': return this.funcnames.length ? this.funcnames[this.funcnames.length - 1] : undefined;
       case 'PIPESTATUS': return String(this.pipestatus[0] ?? 0);
     }
-    return scalarOf(this.vars.get(name));
+    return scalarOf(this.vars.peek(name));
   }
 
   nextRandom(): number {
@@ -249,13 +279,13 @@ export class Shell {
     if (name === 'PIPESTATUS') return this.pipestatus.map(String);
     if (name === 'FUNCNAME') return this.funcnames.slice().reverse();
     if (name === 'BASH_ARGV') return this.positional.slice().reverse();
-    return arrayValues(this.vars.get(name));
+    return arrayValues(this.vars.peek(name));
   }
 
   isSet(name: string): boolean {
     if (['RANDOM', 'LINENO', 'SECONDS', 'BASHPID', 'EPOCHSECONDS', 'EPOCHREALTIME', 'BASH_SUBSHELL', 'PIPESTATUS'].includes(name)) return true;
     if (name === 'FUNCNAME') return this.funcnames.length > 0;
-    return this.vars.get(name)?.value !== undefined;
+    return this.vars.peek(name)?.value !== undefined;
   }
 
   /** Assigns a scalar; returns false (after printing bash's error) for readonly variables. */
@@ -296,20 +326,26 @@ export class Shell {
   arithString: (text: string) => string = (t) => t;
 
   /** The environment for a child process: exported variables plus temporary assignments. */
-  environment(extra: Map<string, string> = new Map()): string[] {
+  environment(extra?: ReadonlyMap<string, string> | null): string[] {
     const out: string[] = [];
-    const seen = new Set<string>();
-    for (const [k, v] of extra) {
-      out.push(`${k}=${v}`);
-      seen.add(k);
-    }
-    for (const scope of this.vars.scopes) {
-      for (const [k, v] of scope) {
-        if (seen.has(k) || !v.exported || v.value === undefined || v.value instanceof Map) continue;
-        const cur = this.vars.get(k);
-        if (cur !== v) continue;
-        out.push(`${k}=${v.value}`);
+    const scopes = this.vars.readScopes();
+    // Only with temporary assignments or function scopes can a name come up twice (exec runs this for
+    // every external command, most often with neither).
+    const seen = (extra != null && extra.size > 0) || scopes.length > 1 ? new Set<string>() : null;
+    if (seen && extra) {
+      for (const [k, v] of extra) {
+        out.push(`${k}=${v}`);
         seen.add(k);
+      }
+    }
+    for (const scope of scopes) {
+      for (const [k, v] of scope) {
+        if (!v.exported || v.value === undefined || v.value instanceof Map || seen?.has(k)) continue;
+        // A shadowed variable, or a nameref standing for another one, is not the one the name gives. In
+        // the global scope alone, a variable that is not a nameref is always the one its name gives.
+        if ((seen !== null || v.nameref) && this.vars.peek(k) !== v) continue;
+        out.push(`${k}=${v.value}`);
+        seen?.add(k);
       }
     }
     return out;

@@ -55,6 +55,12 @@ export class SourceReader {
     } else cache.set(text, SEEN);
   }
 
+  /** Nothing follows the command lines read so far (not even a newline or a comment). */
+  atEnd(): boolean {
+    const pos = this.parser ? this.parser.pos : this.index > 0 ? this.shared!.steps[this.index - 1]!.pos : 0;
+    return pos >= this.text.length;
+  }
+
   next(options: ParserOptions): ParseResult {
     const shared = this.shared;
     if (!this.parser && shared && this.index < shared.steps.length) {

@@ -7,19 +7,30 @@ import { ExpansionError, ShellExit } from './control.ts';
 import { runList } from './exec.ts';
 import { formatSyntaxError } from './errors.ts';
 import { PARSE_CACHE, SourceReader } from './source-reader.ts';
+import type { ParserOptions } from './parser.ts';
 import type { Shell } from './shell.ts';
 import { strerror } from '../lib/errno.ts';
 
 /**
  * Parses and runs `text` command line by command line. An expansion error abandons the rest of the
  * current command line (and the whole run when fatal in a non-interactive shell); a syntax error ends
- * the run with status 2 (bash: "syntax error" in scripts and -c strings).
+ * the run with status 2 (bash: "syntax error" in scripts and -c strings). `lastInPlace`: a `bash -c`
+ * string, whose last command may replace the shell (runList).
  */
-export async function runSource(sh: Shell, text: string, options: { prefix: string; syntaxPrefix?: string; line?: number } = { prefix: 'bash' }): Promise<number> {
+export async function runSource(
+  sh: Shell, text: string,
+  options: { prefix: string; syntaxPrefix?: string; line?: number; lastInPlace?: boolean } = { prefix: 'bash' },
+): Promise<number> {
   const line = options.line ?? 1;
   const reader = new SourceReader(text, line, line === 1 ? sh.sys.sharedCache(PARSE_CACHE) : null);
+  // The parser follows extglob and expand_aliases line by line: its options are made again when they change.
+  const aliasLookup = (n: string): string | undefined => sh.aliases.get(n);
+  let parserOptions = null as ParserOptions | null;
   for (;;) {
-    const r = reader.next({ extglob: sh.shopts['extglob'], aliases: sh.shopts['expand_aliases'] ? (n) => sh.aliases.get(n) : undefined });
+    const extglob = sh.shopts['extglob'];
+    const aliases = sh.shopts['expand_aliases'] ? aliasLookup : undefined;
+    if (parserOptions === null || parserOptions.extglob !== extglob || parserOptions.aliases !== aliases) parserOptions = { extglob, aliases };
+    const r = reader.next(parserOptions);
     if (r.kind === 'eof') break;
     if (r.kind === 'incomplete') continue;
     for (const w of r.warnings) await sh.write(2, `${options.prefix}: line ${w.line}: ${w.message}\n`);
@@ -31,7 +42,7 @@ export async function runSource(sh: Shell, text: string, options: { prefix: stri
     if (sh.options.verbose) await sh.write(2, '');
     if (sh.options.noexec) continue;
     try {
-      await runList(sh, r.list);
+      await runList(sh, r.list, options.lastInPlace === true && reader.atEnd());
     } catch (e) {
       if (e instanceof ExpansionError) {
         sh.status = e.status;
@@ -55,7 +66,7 @@ export async function readText(sh: Shell, path: string): Promise<string | number
   let buf = new Uint8Array(size > 0 ? size + 1 : 4096);
   let total = 0;
   for (;;) {
-    const n = await sh.sys.read(fd, total < buf.length && parts.length === 0 ? buf.subarray(total) : buf);
+    const n = await sh.sys.read(fd, total > 0 && total < buf.length && parts.length === 0 ? buf.subarray(total) : buf);
     if (n < 0) {
       sh.sys.close(fd);
       return n;

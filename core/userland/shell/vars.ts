@@ -5,23 +5,52 @@ import { bashKeyOrder } from './assoc-order.ts';
 
 export type VarValue = string | Map<number, string> | Map<string, string>;
 
-export interface Var {
-  value: VarValue | undefined; // undefined: declared but unset (declare x)
-  exported: boolean;
-  readonly: boolean;
-  integer: boolean;
-  assoc: boolean;
-  indexed: boolean;
-  lower: boolean;
-  upper: boolean;
-  nameref?: boolean;
+const EXPORTED = 1, READONLY = 2, INTEGER = 4, ASSOC = 8, INDEXED = 16, LOWER = 32, UPPER = 64, NAMEREF = 128;
+
+/**
+ * A variable: its value and its attributes. The attributes are bits of one number (a shell holds dozens of
+ * variables and a fork copies them all), read and set as booleans.
+ */
+export class Var {
+  /** undefined: declared but unset (declare x) */
+  value: VarValue | undefined;
+  private flags: number;
+
+  constructor(value: VarValue | undefined, flags = 0) {
+    this.value = value;
+    this.flags = flags;
+  }
+
+  /** A copy with its own array (a forked shell's). */
+  copy(): Var {
+    const value = this.value instanceof Map ? new Map(this.value as Map<string, string>) : this.value;
+    return new Var(value as VarValue | undefined, this.flags);
+  }
+
+  private flag(bit: number, on: boolean): void {
+    this.flags = on ? this.flags | bit : this.flags & ~bit;
+  }
+
+  get exported(): boolean { return (this.flags & EXPORTED) !== 0; }
+  set exported(on: boolean) { this.flag(EXPORTED, on); }
+  get readonly(): boolean { return (this.flags & READONLY) !== 0; }
+  set readonly(on: boolean) { this.flag(READONLY, on); }
+  get integer(): boolean { return (this.flags & INTEGER) !== 0; }
+  set integer(on: boolean) { this.flag(INTEGER, on); }
+  get assoc(): boolean { return (this.flags & ASSOC) !== 0; }
+  set assoc(on: boolean) { this.flag(ASSOC, on); }
+  get indexed(): boolean { return (this.flags & INDEXED) !== 0; }
+  set indexed(on: boolean) { this.flag(INDEXED, on); }
+  get lower(): boolean { return (this.flags & LOWER) !== 0; }
+  set lower(on: boolean) { this.flag(LOWER, on); }
+  get upper(): boolean { return (this.flags & UPPER) !== 0; }
+  set upper(on: boolean) { this.flag(UPPER, on); }
+  get nameref(): boolean { return (this.flags & NAMEREF) !== 0; }
+  set nameref(on: boolean) { this.flag(NAMEREF, on); }
 }
 
 export function newVar(value: VarValue | undefined): Var {
-  return {
-    value, exported: false, readonly: false, integer: false,
-    assoc: value instanceof Map && value.size > 0 && !isIndexed(value), indexed: false, lower: false, upper: false,
-  };
+  return new Var(value, value instanceof Map && value.size > 0 && !isIndexed(value) ? ASSOC : 0);
 }
 
 function isIndexed(v: Map<number, string> | Map<string, string>): boolean {
@@ -30,22 +59,66 @@ function isIndexed(v: Map<number, string> | Map<string, string>): boolean {
 }
 
 export function cloneVar(v: Var): Var {
-  const value = v.value instanceof Map ? new Map(v.value as Map<string, string>) : v.value;
-  return { ...v, value: value as VarValue | undefined };
+  return v.copy();
 }
 
-/** Scope chain: index 0 is the global scope; function calls push scopes for their locals. */
+function copyTables(tables: ReadonlyArray<Map<string, Var>>): Array<Map<string, Var>> {
+  const out: Array<Map<string, Var>> = [];
+  for (const table of tables) {
+    const m = new Map<string, Var>();
+    for (const [k, v] of table) m.set(k, cloneVar(v));
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Scope chain: index 0 is the global scope; function calls push scopes for their locals.
+ *
+ * A store made by borrow() reads its parent's tables until it is asked for anything it could change
+ * (a variable object, a scope), and copies them then: a child forked only to run a program reads a few
+ * variables and never changes one, while its parent waits (exec.ts, runExternal).
+ */
 export class VarStore {
-  scopes: Array<Map<string, Var>> = [new Map()];
+  private tables: Array<Map<string, Var>>;
+  private borrowed = false;
+
+  constructor(tables: Array<Map<string, Var>> = [new Map()]) {
+    this.tables = tables;
+  }
+
+  /** The scopes, innermost last, to change or to hand out variables from. */
+  get scopes(): Array<Map<string, Var>> {
+    this.own();
+    return this.tables;
+  }
+
+  /** The scopes only to read. */
+  readScopes(): ReadonlyArray<ReadonlyMap<string, Var>> {
+    return this.tables;
+  }
 
   clone(): VarStore {
-    const s = new VarStore();
-    s.scopes = this.scopes.map((scope) => {
-      const m = new Map<string, Var>();
-      for (const [k, v] of scope) m.set(k, cloneVar(v));
-      return m;
-    });
+    return new VarStore(copyTables(this.tables));
+  }
+
+  /** A store reading these tables until it changes something (see the class comment). */
+  borrow(): VarStore {
+    const s = new VarStore(this.tables);
+    s.borrowed = true;
     return s;
+  }
+
+  /** Takes copies of the tables a borrower may still read, so that changes here stay out of its sight. */
+  unshare(): void {
+    this.tables = copyTables(this.tables);
+  }
+
+  private own(): void {
+    if (this.borrowed) {
+      this.tables = copyTables(this.tables);
+      this.borrowed = false;
+    }
   }
 
   /**
@@ -55,32 +128,45 @@ export class VarStore {
   resolve(name: string): string {
     let cur = name;
     for (let i = 0; i < 8; i++) {
-      const v = this.lookup(cur);
+      const v = this.find(cur);
       if (!v?.nameref || typeof v.value !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?$/s.test(v.value)) return cur;
       cur = v.value;
     }
     return cur;
   }
 
-  /** The variable called `name` itself, namerefs not followed. */
-  lookup(name: string): Var | undefined {
-    for (let i = this.scopes.length - 1; i >= 0; i--) {
-      const v = this.scopes[i]!.get(name);
+  private find(name: string): Var | undefined {
+    const tables = this.tables;
+    for (let i = tables.length - 1; i >= 0; i--) {
+      const v = tables[i]!.get(name);
       if (v) return v;
     }
     return undefined;
   }
 
+  /** The variable called `name` itself, namerefs not followed. */
+  lookup(name: string): Var | undefined {
+    this.own();
+    return this.find(name);
+  }
+
   /** The scope holding `name`, or the global scope. */
   scopeOf(ref: string): Map<string, Var> {
     const name = this.resolve(ref);
-    for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!;
-    return this.scopes[0]!;
+    const tables = this.scopes;
+    for (let i = tables.length - 1; i > 0; i--) if (tables[i]!.has(name)) return tables[i]!;
+    return tables[0]!;
   }
 
   /** The variable `name` stands for (namerefs followed). */
   get(name: string): Var | undefined {
-    return this.lookup(this.resolve(name));
+    this.own();
+    return this.find(this.resolve(name));
+  }
+
+  /** get() only to read the variable: never to change it or keep it. */
+  peek(name: string): Var | undefined {
+    return this.find(this.resolve(name));
   }
 
   /** Creates or replaces in the innermost scope holding it (the global scope when none). */
@@ -90,10 +176,11 @@ export class VarStore {
   }
 
   declareLocal(name: string): Var {
-    const top = this.scopes[this.scopes.length - 1]!;
+    const tables = this.scopes;
+    const top = tables[tables.length - 1]!;
     let v = top.get(name);
     if (!v) {
-      const outer = this.lookup(name);
+      const outer = this.find(name);
       v = newVar(undefined);
       if (outer) v.exported = outer.exported;
       top.set(name, v);
@@ -104,8 +191,9 @@ export class VarStore {
   /** Unsets what `ref` stands for (the nameref itself with `self`, as `unset -n` does). */
   unset(ref: string, self = false): boolean {
     const name = self ? ref : this.resolve(ref);
-    for (let i = this.scopes.length - 1; i >= 0; i--) {
-      const scope = this.scopes[i]!;
+    const tables = this.scopes;
+    for (let i = tables.length - 1; i >= 0; i--) {
+      const scope = tables[i]!;
       if (scope.has(name)) {
         if (i > 0) {
           // Unsetting a local leaves it unset in that scope (bash's dynamic scoping).
@@ -125,13 +213,14 @@ export class VarStore {
   }
 
   popScope(): void {
-    if (this.scopes.length > 1) this.scopes.pop();
+    const tables = this.scopes;
+    if (tables.length > 1) tables.pop();
   }
 
   /** Every visible variable name, sorted (C locale). */
   names(): string[] {
     const set = new Set<string>();
-    for (const s of this.scopes) for (const k of s.keys()) set.add(k);
+    for (const s of this.tables) for (const k of s.keys()) set.add(k);
     return [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 }

@@ -4,7 +4,7 @@
 import type { ArrayElement, Assignment, CommandSub, DoubleQuoted, Subscript, Word, WordPart } from './ast.ts';
 import { decodeAnsiC } from './ansi.ts';
 import { ParseError, unmatched } from './errors.ts';
-import { Lexer, isDigit, isMeta, isNameChar, isNameStart } from './lexer.ts';
+import { Lexer, isDigit, isMeta, isNameStart, nameEnd } from './lexer.ts';
 import { readBraceParam } from './params.ts';
 
 /** Accumulates parts, merging adjacent literal text. */
@@ -96,7 +96,7 @@ export function readWord(lx: Lexer, arrayElem: boolean): Word {
   if (arrayElem) {
     if (src[p] !== '[') p = -1;
   } else if (isNameStart(src[p] ?? '')) {
-    while (isNameChar(src[p] ?? '')) p++;
+    p = nameEnd(src, p);
     name = src.slice(start, p);
   } else p = -1;
   if (p >= 0) {
@@ -130,6 +130,16 @@ export function readWord(lx: Lexer, arrayElem: boolean): Word {
   if (assignment) {
     b.flush();
     valuePart = b.parts.length;
+  } else if (!arrayElem) {
+    // A plain word (most of them: command names, options, paths) is one literal, its own source text.
+    const run = plainRun(src, start, false);
+    const c = src.charCodeAt(run);
+    // Ends at a blank, newline, `& ; < > | )` or the end (not at `(`, which may continue an extglob).
+    if (run > start && (run === src.length || c === 32 || c === 9 || c === 10 || c === 38 || c === 59 || c === 60 || c === 62 || c === 124 || c === 41)) {
+      const text = src.slice(start, run);
+      lx.pos = run;
+      return makeWord([{ type: 'Literal', value: text }], text, false);
+    }
   }
 
   for (;;) {
@@ -416,8 +426,7 @@ export function readDollar(lx: Lexer, inDq: boolean): WordPart {
     return dq;
   }
   if (isNameStart(n)) {
-    let i = lx.pos + 1;
-    while (isNameChar(lx.src[i] ?? '')) i++;
+    const i = nameEnd(lx.src, lx.pos + 1);
     const name = lx.src.slice(lx.pos + 1, i);
     lx.pos = i;
     return param(name);

@@ -111,4 +111,20 @@ echo after`, { asFile: true }),
   t('bg-jobs-noninteractive', r`sleep 1 & jobs; wait; echo done`),
   t('bg-wait-n', r`(sleep 2; exit 2) & (sleep 1; exit 1) & wait -n; echo "first=$?"; wait; echo ok`),
   t('bg-var-isolation', r`x=1; x=2 & wait; echo $x`),
+  // bash -c runs the last simple command of its string in place of itself (no fork) when nothing could
+  // run after it: the inner bash then has the outer one's pid.
+  t('c-last-command-in-place', r`check() { bash -c "$1"; if [ "$(cat p)" = "$(cat q)" ]; then echo "in place: $1"; else echo "forked: $1"; fi; rm -f p q; }
+check 'echo $$ > p; bash -c "echo \$\$ > q"'
+check 'echo $$ > p; if true; then :; fi; bash -c "echo \$\$ > q"'
+check 'echo $$ > p; true && bash -c "echo \$\$ > q"'
+check 'echo $$ > p && bash -c "echo \$\$ > q"'
+check '{ echo $$ > p; false; } || bash -c "echo \$\$ > q"'
+check 'trap "" INT; echo $$ > p; bash -c "echo \$\$ > q"'
+check 'trap "" EXIT; echo $$ > p; bash -c "echo \$\$ > q"'
+check 'trap "echo usr1" USR1; echo $$ > p; bash -c "echo \$\$ > q"'
+check 'echo $$ > p; bash -c "echo \$\$ > q" < /dev/null'
+check 'echo $$ > p; ! bash -c "echo \$\$ > q"'
+check 'echo $$ > p; x=1 bash -c "echo \$\$ > q"'
+check 'echo $$ > p; bash -c "echo \$\$ > q" # comment'
+check "$(printf 'echo $$ > p; bash -c "echo \\$\\$ > q"\n# comment')"`),
 ];
