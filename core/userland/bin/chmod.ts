@@ -14,6 +14,8 @@ interface Opts {
   verbose: 'all' | 'changes' | 'none';
   quiet: boolean;
   umask: number;
+  /** The mode came as an option ("-w"): GNU chmod then reports bits the umask kept it from changing. */
+  diagnose: boolean;
 }
 
 const MODE_ARG = /^-[rwxXstugoa=+,0-7-]+$/;
@@ -37,7 +39,7 @@ export const main: Program = async (sys, argv, envp) => {
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const umask = sys.umask(0);
   sys.umask(umask);
-  const o: Opts = { recursive: false, verbose: 'none', quiet: false, umask };
+  const o: Opts = { recursive: false, verbose: 'none', quiet: false, umask, diagnose: modeArg !== undefined };
   let reference: string | undefined;
   for (const x of r.opts) {
     if (x.key === 'R') o.recursive = true;
@@ -99,7 +101,7 @@ async function chmodOne(p: Proc, sys: Sys, path: string, change: ModeChange, o: 
       await p.out.write(`mode of ${quote(path)} changed from ${octalMode(old)} (${modeString(type | old).slice(1)}) to ${octalMode(wanted)} (${modeString(type | wanted).slice(1)})\n`);
     } else await p.out.write(`mode of ${quote(path)} retained as ${octalMode(old)} (${modeString(type | old).slice(1)})\n`);
   }
-  if (res >= 0 && change.usesUmask) {
+  if (res >= 0 && o.diagnose && change.usesUmask) {
     const full = change.apply(old, dir, 0);
     if (full !== wanted) {
       const type = st.mode & 0o170000;

@@ -9,6 +9,7 @@ import {
 import type { AndOr, Assignment, Command, List, Pipeline, Redirect, SimpleCommand, FunctionDef, Word } from './ast.ts';
 import { ExpansionError, ReturnSignal, ShellExit } from './control.ts';
 import { expandFields, expandString, expandWords, hooks, isFixedWord } from './expand.ts';
+import { reinitializeForScript } from './startup-vars.ts';
 import { runCompound } from './run-compound.ts';
 import { applyRedirects, restoreRedirects } from './redirect.ts';
 import type { Shell } from './shell.ts';
@@ -569,7 +570,9 @@ export async function execCommand(sh: Shell, argv: string[], temp: ReadonlyMap<s
   const env = sh.environment(temp);
   const r = await sh.sys.execve(path, argv, env);
   if (r === -ENOEXEC) {
-    // A file without a known format runs as a shell script in this (forked) shell.
+    // A file without a known format runs as a shell script in this (forked) shell, reinitialised as a
+    // new bash given the same environment.
+    reinitializeForScript(sh, env);
     return runScriptFile(sh, path, argv.slice(1));
   }
   if (r === -ENOENT) {

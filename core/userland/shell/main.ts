@@ -15,12 +15,13 @@ import { expandPrompt } from './prompt.ts';
 import { Shell } from './shell.ts';
 import { readText, runSource } from './source.ts';
 import { notifyJobs } from './builtins/jobs.ts';
-import { arithSync, evalArith, expandString } from './expand.ts';
-import { newVar } from './vars.ts';
+import { arithSync, expandString } from './expand.ts';
+import { BASH_VERSION, importEnvironment } from './startup-vars.ts';
+
+export { BASH_VERSION };
 import { LineEditor } from './readline.ts';
 import { appendHistoryFile, expandHistory, loadHistoryFile } from './history.ts';
 
-export const BASH_VERSION = '5.2.15(1)-release';
 
 /** What bash prints after an invalid invocation option. */
 const BASH_USAGE = 'Usage:\tbash [GNU long option] [option] ...\n\tbash [GNU long option] [option] script-file ...\n'
@@ -148,56 +149,6 @@ export async function exitShell(sh: Shell, status: number): Promise<number> {
 }
 
 /** Sets a variable bash defines at start-up; it stays exported when the environment had it. */
-function setVar(sh: Shell, name: string, value: string, opts: { exported?: boolean; readonly?: boolean } = {}): void {
-  const v = newVar(value);
-  v.exported = opts.exported ?? sh.vars.peek(name)?.exported ?? false;
-  v.readonly = opts.readonly ?? false;
-  sh.vars.put(name, v);
-}
-
-function importEnvironment(sh: Shell, envp: readonly string[]): void {
-  for (const e of envp) {
-    const eq = e.indexOf('=');
-    if (eq <= 0) continue;
-    const name = e.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-    const v = newVar(e.slice(eq + 1));
-    v.exported = true;
-    sh.vars.put(name, v);
-  }
-  const sys = sh.sys;
-  const ids = sys.getids();
-  setVar(sh, 'BASH', '/usr/bin/bash');
-  setVar(sh, 'BASH_VERSION', BASH_VERSION);
-  const versinfo = newVar(new Map(['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'].map((x, k) => [k, x] as [number, string])));
-  versinfo.indexed = true;
-  versinfo.readonly = true;
-  sh.vars.put('BASH_VERSINFO', versinfo);
-  setVar(sh, 'PPID', String(sys.getppid()), { readonly: true });
-  setVar(sh, 'UID', String(ids.uid), { readonly: true });
-  setVar(sh, 'EUID', String(ids.euid), { readonly: true });
-  setVar(sh, 'HOSTNAME', sys.uname().nodename);
-  setVar(sh, 'HOSTTYPE', 'x86_64');
-  setVar(sh, 'MACHTYPE', 'x86_64-pc-linux-gnu');
-  setVar(sh, 'OSTYPE', 'linux-gnu');
-  setVar(sh, 'OPTIND', '1');
-  setVar(sh, 'PS2', '> ');
-  setVar(sh, 'PS4', '+ ');
-  if (!sh.get('PATH')) setVar(sh, 'PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
-  const shlvl = Number(sh.get('SHLVL') ?? '0');
-  setVar(sh, 'SHLVL', String(Number.isFinite(shlvl) ? shlvl + 1 : 1), { exported: true });
-  const cwd = sys.getcwd();
-  const envPwd = sh.get('PWD');
-  setVar(sh, 'PWD', envPwd && sys.realpath(envPwd) === cwd ? envPwd : cwd, { exported: true });
-  if (!sh.getVar('OLDPWD')) {
-    const v = newVar(undefined);
-    v.exported = true;
-    sh.vars.put('OLDPWD', v);
-  }
-  sh.setQuiet('_', sh.get('_') ?? '/usr/bin/bash');
-  void evalArith;
-}
-
 /**
  * An interactive shell's set-up: signals, job control on the terminal, then the start-up files. Tells
  * whether job control is on: without a terminal on stderr bash says so and goes on without it.

@@ -113,6 +113,10 @@ echo after`, { asFile: true }),
   t('bg-var-isolation', r`x=1; x=2 & wait; echo $x`),
   // bash -c runs the last simple command of its string in place of itself (no fork) when nothing could
   // run after it: the inner bash then has the outer one's pid.
+  t('script-without-shebang-reinit', r`x=plain; export z=exported; t=shell; arr=(1 2); readonly ro=1; f() { :; }; alias q=w
+set -u; shopt -s extglob; trap 'echo hup' HUP; trap '' USR2; cd sub; umask 027
+printf '%s\n' 'echo "0=$0 n=$# 1=$1 x=\${x-unset} z=$z t=\${t-unset} arr=\${#arr[@]} ro=\${ro-unset} f=$(type -t f) opts=$- ext=$(shopt -q extglob && echo on || echo off)"' 'alias; trap -p; echo "status=$? sub=$BASH_SUBSHELL shlvl=$SHLVL pwd=$PWD umask=$(umask)"; [ $$ = $BASHPID ] && echo own-pid; [ $PPID = $PARENT ] && echo parent-ok; exit 4' > s
+chmod +x s; false; PARENT=$$ t=temp ./s one two; echo "back: $? x=$x t=$t $(type -t f) $-"`, { files: { 'sub/': '' } }),
   t('c-last-command-in-place', r`check() { bash -c "$1"; if [ "$(cat p)" = "$(cat q)" ]; then echo "in place: $1"; else echo "forked: $1"; fi; rm -f p q; }
 check 'echo $$ > p; bash -c "echo \$\$ > q"'
 check 'echo $$ > p; if true; then :; fi; bash -c "echo \$\$ > q"'

@@ -93,6 +93,7 @@ export const FILE_TOOL_CASES = [
   k('chmod-no-file', ['chmod', '644']),
   sh('chmod-minus-w', 'chmod -w a.txt; stat -c %A a.txt'),
   sh('chmod-umask-warning', 'chmod 777 a.txt; chmod -w a.txt; echo $?; stat -c %A a.txt'),
+  sh('chmod-umask-quiet-unless-option', 'chmod 640 a.txt; umask 027; chmod +x a.txt; echo $?; chmod 777 b.txt; chmod -- -w b.txt; echo $?; chmod a-w,+w b.txt; echo $?; stat -c %A a.txt b.txt; chmod -x a.txt; echo $?; chmod 666 a.txt; chmod -w a.txt; echo $?; stat -c %A a.txt'),
   sh('chmod-setuid', 'chmod 4755 a.txt; stat -c "%a %A" a.txt; chmod u-s a.txt; stat -c %A a.txt'),
   sh('chmod-g-plus-s-dir', 'chmod g+s d; stat -c %A d; chmod 755 d; stat -c %A d'),
   sh('chmod-reference', 'chmod 600 b.txt; chmod --reference=b.txt a.txt; stat -c %a a.txt'),

@@ -1,0 +1,90 @@
+// The variables a bash process starts with: the environment imported (exported), then the ones bash sets
+// itself (BASH, BASH_VERSION, PPID, SHLVL, PWD ...). Also the reinitialisation of a forked shell that runs
+// a file without #! as a script: bash's initialize_subshell and shell_reinitialize, after which the
+// script sees what a new bash given the same environment would see.
+
+import { newVar, VarStore } from './vars.ts';
+import { defaultSetOptions, defaultShopts } from './options.ts';
+import type { Shell } from './shell.ts';
+
+export const BASH_VERSION = '5.2.15(1)-release';
+
+function setVar(sh: Shell, name: string, value: string, opts: { exported?: boolean; readonly?: boolean } = {}): void {
+  const v = newVar(value);
+  v.exported = opts.exported ?? sh.vars.peek(name)?.exported ?? false;
+  v.readonly = opts.readonly ?? false;
+  sh.vars.put(name, v);
+}
+
+export function importEnvironment(sh: Shell, envp: readonly string[]): void {
+  for (const e of envp) {
+    const eq = e.indexOf('=');
+    if (eq <= 0) continue;
+    const name = e.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const v = newVar(e.slice(eq + 1));
+    v.exported = true;
+    sh.vars.put(name, v);
+  }
+  const sys = sh.sys;
+  const ids = sys.getids();
+  setVar(sh, 'BASH', '/usr/bin/bash');
+  setVar(sh, 'BASH_VERSION', BASH_VERSION);
+  const versinfo = newVar(new Map(['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'].map((x, k) => [k, x] as [number, string])));
+  versinfo.indexed = true;
+  versinfo.readonly = true;
+  sh.vars.put('BASH_VERSINFO', versinfo);
+  setVar(sh, 'PPID', String(sys.getppid()), { readonly: true });
+  setVar(sh, 'UID', String(ids.uid), { readonly: true });
+  setVar(sh, 'EUID', String(ids.euid), { readonly: true });
+  setVar(sh, 'HOSTNAME', sys.uname().nodename);
+  setVar(sh, 'HOSTTYPE', 'x86_64');
+  setVar(sh, 'MACHTYPE', 'x86_64-pc-linux-gnu');
+  setVar(sh, 'OSTYPE', 'linux-gnu');
+  setVar(sh, 'OPTIND', '1');
+  setVar(sh, 'PS2', '> ');
+  setVar(sh, 'PS4', '+ ');
+  if (!sh.get('PATH')) setVar(sh, 'PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  const shlvl = Number(sh.get('SHLVL') ?? '0');
+  setVar(sh, 'SHLVL', String(Number.isFinite(shlvl) ? shlvl + 1 : 1), { exported: true });
+  const cwd = sys.getcwd();
+  const envPwd = sh.get('PWD');
+  setVar(sh, 'PWD', envPwd && sys.realpath(envPwd) === cwd ? envPwd : cwd, { exported: true });
+  if (!sh.getVar('OLDPWD')) {
+    const v = newVar(undefined);
+    v.exported = true;
+    sh.vars.put('OLDPWD', v);
+  }
+  sh.setQuiet('_', sh.get('_') ?? '/usr/bin/bash');
+}
+
+
+/**
+ * A forked shell about to run a file without #! as a script (execve gave ENOEXEC): bash forgets its
+ * aliases, functions, traps (ignored signals stay ignored), options, shopts, jobs and non-exported
+ * variables, and starts again from `envp` (what the exec was given) as a new shell: $$ its own pid,
+ * SHLVL one more, $? 0, not a subshell. It keeps what a process keeps (cwd, umask, descriptors), the
+ * command hash table and the directory stack.
+ */
+export function reinitializeForScript(sh: Shell, envp: readonly string[]): void {
+  sh.aliases = new Map();
+  sh.functions = new Map();
+  sh.functionSources = new Map();
+  sh.readonlyFunctions = new Set();
+  for (const [k, v] of [...sh.traps]) if (v !== '') sh.traps.delete(k);
+  sh.options = defaultSetOptions();
+  sh.shopts = defaultShopts();
+  sh.jobs = [];
+  sh.history = [];
+  sh.funcnames = [];
+  sh.sourceStack = [];
+  sh.loopDepth = 0;
+  sh.subshell = 0;
+  sh.traceLevel = 1;
+  sh.interactiveShell = false;
+  sh.status = 0;
+  sh.lastBackground = 0;
+  sh.rootPid = sh.sys.getpid();
+  sh.vars = new VarStore();
+  importEnvironment(sh, envp);
+}
