@@ -3,7 +3,7 @@
 // `(cd /hostlab/DEV && tar c .) | (cd / && tar xhf - --no-same-owner --no-same-permissions)` does.
 
 import { ImageLayer, LayerBuilder, ROOT, type LayerNode, type Vfs } from '../fs/index.ts';
-import { S_IFDIR, S_IFLNK, S_IFMT } from '../kernel/abi.ts';
+import { ENOTDIR, S_IFDIR, S_IFLNK, S_IFMT } from '../kernel/abi.ts';
 import { type LabFiles, joinPath, walk } from './files.ts';
 
 /** A LabFiles that also knows permission bits (the CLI's folder reader does; MemoryLabFiles does not). */
@@ -109,7 +109,7 @@ export function copyFolderOnto(vfs: Vfs, hostlab: ImageLayer, folder: string): s
       if (type === S_IFDIR) {
         const st = vfs.stat(target, ROOT);
         if (typeof st === 'number') r = vfs.mkdirp(target, n.mode & 0o7777);
-        else if ((st.mode & S_IFMT) !== S_IFDIR) r = -20;
+        else if ((st.mode & S_IFMT) !== S_IFDIR) r = -ENOTDIR;
       } else if (type === S_IFLNK) {
         vfs.unlink(target, ROOT);
         r = vfs.symlink(n.target, target, ROOT);

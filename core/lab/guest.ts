@@ -27,7 +27,7 @@ export interface GuestOptions {
   upper?: MemFs;
   /** Environment every host-started process gets (lab.conf `dev[env]=K=V`). */
   env?: Record<string, string>;
-  /** What boot() writes to /etc/hosts (a labs' container runtime writes its own); Debian's by default. */
+  /** What boot() writes to /etc/hosts (a lab's container runtime writes its own); Debian's by default. */
   hosts?: string;
 }
 

@@ -27,9 +27,9 @@ const DEFAULT_BOOT_TIMEOUT = sec(600);
 const DEFAULT_EXEC_TIMEOUT = sec(86_400);
 const SHUTDOWN_TIMEOUT = sec(30);
 const BASE_IMAGE = 'kathara/base';
-/** /etc/hosts as Kathará leaves it when the device folder gives none. */
 /** Devices created between two runs of ready work while a wave boots in fast mode. */
 const BOOT_BATCH = 16;
+/** /etc/hosts as Kathará leaves it when the device folder gives none. */
 const DEFAULT_HOSTS = '127.0.0.1 localhost\n::1 localhost\n';
 
 /** One device at run time: its model, its guest (while it exists) and its state. */
