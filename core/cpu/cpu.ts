@@ -96,19 +96,20 @@ export class Cpu {
         task();
       }
     } finally {
-      // A task that threw leaves the rest of its batch to run first next time.
-      if (i < n - 1) {
-        const rest = batch.slice(i + 1, n);
-        for (let k = i + 1; k < n; k++) batch[k] = null;
-        for (let k = 0; k < this.readyCount; k++) rest.push(this.ready[k]!);
-        for (let k = 0; k < this.readyCount; k++) this.ready[k] = null;
-        this.ready = rest as Array<(() => void) | null>;
-        this.readyCount = rest.length;
-      }
+      if (i < n - 1) this.requeueFirst(batch, i + 1, n);
       this.spare = batch;
       this.stats.tasksRun += Math.min(i + 1, n);
     }
     return n;
+  }
+
+  /** After a task threw: puts the rest of its batch, batch[from, to), back in front of the ready queue. */
+  private requeueFirst(batch: Array<(() => void) | null>, from: number, to: number): void {
+    const rest = batch.slice(from, to).concat(this.ready.slice(0, this.readyCount));
+    batch.fill(null, from, to);
+    this.ready.fill(null, 0, this.readyCount);
+    this.ready = rest;
+    this.readyCount = rest.length;
   }
 
   /** Fires every timer whose deadline is not after the current time, in order. Returns how many fired. */

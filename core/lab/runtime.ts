@@ -213,11 +213,16 @@ export class Lab {
 
   // ------------------------------------------------------------------------------------------- time
 
-  /** Fast mode: runs the ready work of this virtual instant, leaving the clock where it is. */
-  private async settleNow(): Promise<void> {
-    const run = this.fastChain.then(() => this.driver.runUntil(() => false, this.cpu.now));
+  /** Fast mode: runs `drive` after the drives already queued (one drive of the clock at a time). */
+  private async onFastChain(drive: () => Promise<unknown>): Promise<void> {
+    const run = this.fastChain.then(drive);
     this.fastChain = run.catch(() => undefined);
     await run;
+  }
+
+  /** Fast mode: runs the ready work of this virtual instant, leaving the clock where it is. */
+  private settleNow(): Promise<void> {
+    return this.onFastChain(() => this.driver.runUntil(() => false, this.cpu.now));
   }
 
   /**
@@ -232,13 +237,9 @@ export class Lab {
       value = v;
     });
     if (this.driver.mode === 'fast') {
-      const run = this.fastChain.then(async () => {
-        if (settled) return;
-        const deadline = this.cpu.now + timeout;
-        await this.driver.runUntil(() => settled, deadline);
+      await this.onFastChain(async () => {
+        if (!settled) await this.driver.runUntil(() => settled, this.cpu.now + timeout);
       });
-      this.fastChain = run.catch(() => undefined);
-      await run;
       await this.options.host.hop();
       return settled ? { done: true, value } : { done: false };
     }
@@ -253,9 +254,7 @@ export class Lab {
   /** Lets `ns` of virtual time pass (fast: jumps; realtime: waits that long on the host). */
   async advance(ns: Nanos): Promise<void> {
     if (this.driver.mode === 'fast') {
-      const run = this.fastChain.then(() => this.driver.runFor(ns));
-      this.fastChain = run.catch(() => undefined);
-      await run;
+      await this.onFastChain(() => this.driver.runFor(ns));
     } else {
       await this.options.host.wait(ns).promise;
     }
