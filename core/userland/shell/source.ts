@@ -2,11 +2,11 @@
 // `source` and `eval`), with bash's handling of syntax errors and expansion errors per command line.
 // Parses of whole texts are shared with the other guests of the image (source-reader.ts).
 
-import { utf8Decode } from '../../kernel/abi.ts';
+import { O_RDONLY, S_IFMT, S_IFREG, utf8Decode } from '../../kernel/abi.ts';
 import { ExpansionError, ShellExit } from './control.ts';
 import { runList } from './exec.ts';
 import { formatSyntaxError } from './errors.ts';
-import { PARSE_CACHE, SourceReader } from './source-reader.ts';
+import { PARSE_CACHE, PARSE_CACHE_MAX_TEXT, SourceReader } from './source-reader.ts';
 import type { ParserOptions } from './parser.ts';
 import type { Shell } from './shell.ts';
 import { strerror } from '../lib/errno.ts';
@@ -55,35 +55,83 @@ export async function runSource(
   return sh.status;
 }
 
-/** Reads a whole file as text; -errno on failure. */
+/** The shared cache space of decoded file texts (see sharedText). */
+const TEXT_CACHE = 'bash-text';
+
+/** A file's bytes and their text, as one guest decoded them. */
+interface DecodedText {
+  readonly bytes: Uint8Array;
+  readonly text: string;
+}
+
+/**
+ * Reads a whole file as text; -errno on failure. A regular file is read at once at its size as fstat gives
+ * it (bash's _evalfile does the same), with pread: it never waits, so no promise is made for it, and the
+ * descriptor is ours alone and closed at once, so its offset is never seen. Other files (/proc files say 0,
+ * pipes, devices) and a file that grew since fstat are read in chunks until end of file.
+ */
 export async function readText(sh: Shell, path: string): Promise<string | number> {
-  const fd = sh.sys.open(path, 0);
+  const sys = sh.sys;
+  const fd = sys.open(path, O_RDONLY);
   if (fd < 0) return fd;
-  // Size the buffer from fstat (files in /proc say 0: read those in small chunks).
-  const st = sh.sys.fstat(fd);
-  const size = typeof st === 'number' ? 0 : st.size;
+  const st = sys.fstat(fd);
+  if (typeof st !== 'number' && (st.mode & S_IFMT) === S_IFREG && st.size > 0) {
+    // One byte more than the size tells a file that grew from one that did not.
+    const buf = new Uint8Array(st.size + 1);
+    const n = sys.pread(fd, buf, 0);
+    if (n >= 0 && n <= st.size) {
+      sys.close(fd);
+      return sharedText(sh, path, buf, n);
+    }
+  }
+  return readChunks(sh, fd);
+}
+
+/**
+ * The text of a file's bytes. The text decoded last for the same path is shared by the guests of the
+ * image: it is used when the bytes are the same, compared one by one (a start-up file is the same on every
+ * guest, and the shared parse of it is then found by the same string).
+ */
+function sharedText(sh: Shell, path: string, buf: Uint8Array, n: number): string {
+  if (n > PARSE_CACHE_MAX_TEXT) return utf8Decode(buf, 0, n);
+  const cache = sh.sys.sharedCache(TEXT_CACHE);
+  const known = cache.get(path) as DecodedText | undefined;
+  if (known !== undefined && sameBytes(known.bytes, buf, n)) return known.text;
+  const text = utf8Decode(buf, 0, n);
+  cache.set(path, { bytes: buf.slice(0, n), text });
+  return text;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array, n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Reads an open descriptor to its end in chunks and closes it; -errno on failure. */
+async function readChunks(sh: Shell, fd: number): Promise<string | number> {
   const parts: Uint8Array[] = [];
-  let buf = new Uint8Array(size > 0 ? size + 1 : 4096);
+  let buf = new Uint8Array(4096);
+  let used = 0;
   let total = 0;
   for (;;) {
-    const n = await sh.sys.read(fd, total > 0 && total < buf.length && parts.length === 0 ? buf.subarray(total) : buf);
+    const n = await sh.sys.read(fd, used > 0 ? buf.subarray(used) : buf);
     if (n < 0) {
       sh.sys.close(fd);
       return n;
     }
     if (n === 0) break;
-    if (parts.length === 0 && total + n < buf.length) {
-      total += n;
-      continue;
-    }
-    // The file grew past the guess: collect chunks.
-    if (parts.length === 0) parts.push(buf.slice(0, total + n));
-    else parts.push(buf.slice(0, n));
+    used += n;
     total += n;
-    buf = new Uint8Array(65536);
+    if (used === buf.length) {
+      parts.push(buf);
+      buf = new Uint8Array(65536);
+      used = 0;
+    }
   }
   sh.sys.close(fd);
-  if (parts.length === 0) return utf8Decode(buf, 0, total);
+  if (parts.length === 0) return utf8Decode(buf, 0, used);
+  parts.push(buf.subarray(0, used));
   const all = new Uint8Array(total);
   let o = 0;
   for (const p of parts) {
