@@ -8,20 +8,26 @@ import { defaultSetOptions, defaultShopts } from './options.ts';
 import type { Shell } from './shell.ts';
 
 export const BASH_VERSION = '5.2.15(1)-release';
+/** The elements of BASH_VERSINFO. */
+const BASH_VERSINFO: readonly string[] = ['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'];
 
-function setVar(sh: Shell, name: string, value: string, opts: { exported?: boolean; readonly?: boolean } = {}): void {
+/** Sets a variable bash defines at start-up; without `exported` given, it stays exported when the environment had it. */
+function setVar(sh: Shell, name: string, value: string, readonly = false, exported?: boolean): void {
   const v = newVar(value);
-  v.exported = opts.exported ?? sh.vars.peek(name)?.exported ?? false;
-  v.readonly = opts.readonly ?? false;
+  v.exported = exported ?? sh.vars.peek(name)?.exported ?? false;
+  if (readonly) v.readonly = true;
   sh.vars.put(name, v);
 }
+
+/** A name the environment may give a variable. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function importEnvironment(sh: Shell, envp: readonly string[]): void {
   for (const e of envp) {
     const eq = e.indexOf('=');
     if (eq <= 0) continue;
     const name = e.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    if (!NAME.test(name)) continue;
     const v = newVar(e.slice(eq + 1));
     v.exported = true;
     sh.vars.put(name, v);
@@ -30,13 +36,15 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
   const ids = sys.getids();
   setVar(sh, 'BASH', '/usr/bin/bash');
   setVar(sh, 'BASH_VERSION', BASH_VERSION);
-  const versinfo = newVar(new Map(['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'].map((x, k) => [k, x] as [number, string])));
+  const parts = new Map<number, string>();
+  for (let k = 0; k < BASH_VERSINFO.length; k++) parts.set(k, BASH_VERSINFO[k]!);
+  const versinfo = newVar(parts);
   versinfo.indexed = true;
   versinfo.readonly = true;
   sh.vars.put('BASH_VERSINFO', versinfo);
-  setVar(sh, 'PPID', String(sys.getppid()), { readonly: true });
-  setVar(sh, 'UID', String(ids.uid), { readonly: true });
-  setVar(sh, 'EUID', String(ids.euid), { readonly: true });
+  setVar(sh, 'PPID', String(sys.getppid()), true);
+  setVar(sh, 'UID', String(ids.uid), true);
+  setVar(sh, 'EUID', String(ids.euid), true);
   setVar(sh, 'HOSTNAME', sys.uname().nodename);
   setVar(sh, 'HOSTTYPE', 'x86_64');
   setVar(sh, 'MACHTYPE', 'x86_64-pc-linux-gnu');
@@ -46,10 +54,13 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
   setVar(sh, 'PS4', '+ ');
   if (!sh.get('PATH')) setVar(sh, 'PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
   const shlvl = Number(sh.get('SHLVL') ?? '0');
-  setVar(sh, 'SHLVL', String(Number.isFinite(shlvl) ? shlvl + 1 : 1), { exported: true });
+  setVar(sh, 'SHLVL', String(Number.isFinite(shlvl) ? shlvl + 1 : 1), false, true);
   const cwd = sys.getcwd();
   const envPwd = sh.get('PWD');
-  setVar(sh, 'PWD', envPwd && sys.realpath(envPwd) === cwd ? envPwd : cwd, { exported: true });
+  // $PWD from the environment stays when it names the working directory; one equal to getcwd's answer
+  // does (getcwd gives the real path), without asking realpath.
+  const pwd = envPwd === cwd || (envPwd && sys.realpath(envPwd) === cwd) ? envPwd : cwd;
+  setVar(sh, 'PWD', pwd, false, true);
   if (!sh.getVar('OLDPWD')) {
     const v = newVar(undefined);
     v.exported = true;
