@@ -2,7 +2,7 @@
 // startup files, and the top-level loop for -c strings, scripts, piped input and interactive use.
 
 import {
-  EINTR, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, type Sys,
+  EINTR, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, type SignalAction, type Sys,
 } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
 import { ExpansionError, ShellExit } from './control.ts';
@@ -148,7 +148,10 @@ export async function exitShell(sh: Shell, status: number): Promise<number> {
   return status;
 }
 
-/** Sets a variable bash defines at start-up; it stays exported when the environment had it. */
+/** The signals an interactive shell ignores, and the action it gives them (sigaction copies it). */
+const IGNORED_SIGNALS: readonly number[] = [SIGTSTP, SIGTTIN, SIGTTOU, SIGQUIT, SIGTERM];
+const IGNORE: SignalAction = { handler: 'ignore' };
+
 /**
  * An interactive shell's set-up: signals, job control on the terminal, then the start-up files. Tells
  * whether job control is on: without a terminal on stderr bash says so and goes on without it.
@@ -156,7 +159,7 @@ export async function exitShell(sh: Shell, status: number): Promise<number> {
 async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile: boolean): Promise<boolean> {
   const sys = sh.sys;
   if (!sh.get('PS1')) sh.setQuiet('PS1', '\\s-\\v\\$ ');
-  for (const s of [SIGTSTP, SIGTTIN, SIGTTOU, SIGQUIT, SIGTERM]) sys.sigaction(s, { handler: 'ignore' });
+  for (const s of IGNORED_SIGNALS) sys.sigaction(s, IGNORE);
   sys.sigaction(SIGINT, { handler: () => { sh.interrupted = true; }, restart: false });
   const jobControl = sys.isatty(2);
   if (jobControl) {
@@ -223,7 +226,8 @@ function decode(bytes: number[]): string {
 
 async function readLoop(sh: Shell): Promise<number> {
   const interactive = sh.options.interactive;
-  const parser = new ShellParser('', { interactive: true });
+  // The parser is made with the first line read (a shell may wait at its first prompt for long).
+  let parser: ShellParser | null = null;
   let continuing = false;
   const editor = interactive && sh.sys.isatty(0) ? new LineEditor(sh) : null;
   for (;;) {
@@ -252,19 +256,20 @@ async function readLoop(sh: Shell): Promise<number> {
     }
     if (line === 'interrupted') {
       if (!editor) await sh.write(2, '\n');
-      parserReset(parser);
+      if (parser) parserReset(parser);
       continuing = false;
       sh.status = 130;
       continue;
     }
     if (line === null) {
       if (continuing) {
-        parser.finish();
+        parser!.finish();
       } else {
         if (interactive) await sh.write(2, 'exit\n');
         return sh.status;
       }
     } else {
+      parser ??= new ShellParser('', { interactive: true });
       parser.append(line + '\n');
       if (interactive && line.trim() && !continuing) {
         sh.history.push(line);
@@ -273,6 +278,7 @@ async function readLoop(sh: Shell): Promise<number> {
     }
     continuing = false;
     for (;;) {
+      if (!parser) break;
       parser.options = { extglob: sh.shopts['extglob'], aliases: sh.shopts['expand_aliases'] || interactive ? (n) => sh.aliases.get(n) : undefined };
       const r = parser.next();
       if (r.kind === 'incomplete') {
@@ -309,11 +315,10 @@ export async function promptString(sh: Shell, ps: string): Promise<string> {
   const text = expandPrompt(sh, ps);
   if (!sh.shopts['promptvars'] || !/[$`]/.test(text)) return text;
   // The same prompt text is parsed once per shell (it is shown before every command).
-  let word = sh.promptCache.get(text);
-  if (word === undefined) {
-    word = promptWord(sh, text);
-    if (sh.promptCache.size > 16) sh.promptCache.clear();
-    sh.promptCache.set(text, word);
+  let word = sh.promptWord;
+  if (sh.promptText !== text) {
+    word = sh.promptWord = promptWord(sh, text);
+    sh.promptText = text;
   }
   if (!word) return text;
   try {

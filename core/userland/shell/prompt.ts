@@ -7,15 +7,23 @@ import { strftime } from '../lib/time.ts';
 export function expandPrompt(sh: Shell, ps: string): string {
   let out = '';
   for (let i = 0; i < ps.length; i++) {
-    const c = ps[i]!;
-    if (c !== '\\' || i + 1 >= ps.length) {
-      out += c;
-      continue;
+    // Text up to the next escape is copied in one piece.
+    const esc = ps.indexOf('\\', i);
+    if (esc < 0 || esc + 1 >= ps.length) {
+      out += i === 0 ? ps : ps.slice(i);
+      break;
     }
+    if (esc > i) out += ps.slice(i, esc);
+    i = esc;
     const e = ps[++i]!;
     switch (e) {
       case 'u': out += sh.get('USER') ?? userName(sh); break;
-      case 'h': out += sh.sys.uname().nodename.split('.')[0]; break;
+      case 'h': {
+        const host = sh.sys.uname().nodename;
+        const dot = host.indexOf('.');
+        out += dot < 0 ? host : host.slice(0, dot);
+        break;
+      }
       case 'H': out += sh.sys.uname().nodename; break;
       case 'w': out += tildeDir(sh, sh.get('PWD') ?? sh.sys.getcwd()); break;
       case 'W': {

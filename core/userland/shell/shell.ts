@@ -64,7 +64,9 @@ export class Shell {
   getoptsOffset = 1;
   /** Status of the last command substitution of the current command (-1: none). */
   cmdsubStatus = -1;
-  private promptWords: Map<string, Word | null> | null = null;
+  /** The prompt text parsed last for expansion (promptString) and its parse: PS1 is the same one each time. */
+  promptText: string | null = null;
+  promptWord: Word | null = null;
   /** SIGINT arrived while reading a command line (interactive). */
   interrupted = false;
   /** Depth of `source` (return is allowed there). */
@@ -145,11 +147,6 @@ export class Shell {
     this.readonlyFunctions = new Set(parent.readonlyFunctions);
     this.sourceStack = parent.sourceStack.slice();
     this.functionSources = new Map(parent.functionSources);
-  }
-
-  /** Prompt texts already parsed for expansion (promptString); made on first use, as most shells never prompt. */
-  get promptCache(): Map<string, Word | null> {
-    return (this.promptWords ??= new Map());
   }
 
   /** Parsed arithmetic expressions by source text (see ArithEnv.cache); made on first use. */
