@@ -16,7 +16,10 @@ export class LineEditor {
   private saved = '';
   private killRing = '';
   private lastTab = false;
-  private pending: number[] = [];
+  /** Bytes read from the terminal; those from `next` to `end` are not taken yet. */
+  private input: Uint8Array | null = null;
+  private next = 0;
+  private end = 0;
 
   constructor(private readonly sh: Shell) {}
 
@@ -56,31 +59,34 @@ export class LineEditor {
 
   /** The next key: a character, a control byte, or an escape sequence. */
   private async readKey(): Promise<string | null | 'interrupted'> {
-    if (this.pending.length === 0) {
-      const b = new Uint8Array(256);
+    if (this.next >= this.end) {
+      // One buffer for the editor's life: a key is taken from it before the next read fills it again.
+      const b = (this.input ??= new Uint8Array(256));
       const n = await this.sh.sys.read(0, b);
       if (n === -EINTR) return 'interrupted';
       if (n <= 0) return null;
-      this.pending.push(...b.subarray(0, n));
+      this.next = 0;
+      this.end = n;
     }
-    const c = this.pending.shift()!;
+    const b = this.input!;
+    const c = b[this.next++]!;
     if (c === 0x1b) {
       let seq = '\x1b';
-      if (this.pending[0] === 0x5b || this.pending[0] === 0x4f) {
-        seq += String.fromCharCode(this.pending.shift()!);
-        while (this.pending.length) {
-          const d = this.pending.shift()!;
+      if (this.next < this.end && (b[this.next] === 0x5b || b[this.next] === 0x4f)) {
+        seq += String.fromCharCode(b[this.next++]!);
+        while (this.next < this.end) {
+          const d = b[this.next++]!;
           seq += String.fromCharCode(d);
           if (d >= 0x40 && d <= 0x7e) break;
         }
-      } else if (this.pending.length) seq += String.fromCharCode(this.pending.shift()!);
+      } else if (this.next < this.end) seq += String.fromCharCode(b[this.next++]!);
       return seq;
     }
     if (c >= 0xc0) {
       const len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-      const bytes = [c];
-      while (bytes.length < len && this.pending.length) bytes.push(this.pending.shift()!);
-      return utf8Decode(Uint8Array.from(bytes));
+      const start = this.next - 1;
+      this.next = Math.min(this.end, start + len);
+      return utf8Decode(b, start, this.next);
     }
     return String.fromCharCode(c);
   }
