@@ -41,7 +41,7 @@ export async function expandWords(sh: Shell, words: readonly Word[]): Promise<st
   const out: string[] = [];
   for (const w of words) {
     // Most command words are fixed text: taken without an asynchronous call.
-    const fixed = fixedField(sh, w);
+    const fixed = fixedField(sh, w) ?? quotedParamField(sh, w);
     if (fixed !== null) out.push(fixed);
     else out.push(...(await expandFields(sh, w)));
   }
@@ -83,6 +83,27 @@ function fixedField(sh: Shell, word: Word): string | null {
     return text;
   }
   return null;
+}
+
+/**
+ * The one field of a word that is only "$name" (a plain variable or special parameter, double-quoted):
+ * its value, or '' when it is unset. Null for any other word, and under set -u for an unset name (the
+ * general path reports it).
+ */
+function quotedParamField(sh: Shell, word: Word): string | null {
+  if (word.parts.length !== 1) return null;
+  const part = word.parts[0]!;
+  if (part.type !== 'DoubleQuoted' || part.parts.length !== 1) return null;
+  const pe = part.parts[0]!;
+  if (pe.type !== 'ParamExp' || !isPlainParam(pe)) return null;
+  const value = paramScalar(sh, pe.name, null);
+  if (value === undefined) return sh.options.nounset ? null : '';
+  return value;
+}
+
+/** `$name` or `${name}` with no operator, subscript or indirection, other than $@ and $*: one scalar value. */
+function isPlainParam(pe: ParamExp): boolean {
+  return pe.op.kind === 'none' && !pe.indirect && pe.subscript === null && pe.name !== '@' && pe.name !== '*';
 }
 
 /** Whether expanding the word reads no variable and runs nothing: its text is fixed. */
@@ -375,6 +396,13 @@ async function expandParam(sh: Shell, pe: ParamExp, dq: boolean): Promise<Piece[
     const v = sh.getVar(pe.name);
     const keys = pe.name === '@' || pe.name === '*' ? sh.positional.map((_, i) => String(i + 1)) : arrayKeys(v);
     return emit(sh, keys, true, pe.op.star, dq);
+  }
+  if (isPlainParam(pe)) {
+    // A plain $name is one scalar value: the general path below would give the same, with more work.
+    const value = paramScalar(sh, pe.name, null);
+    if (value !== undefined) return [{ text: value, quoted: dq, split: !dq }];
+    if (sh.options.nounset) await unboundError(sh, /^[0-9]/.test(pe.name) ? `$${pe.name}` : pe.name);
+    return [];
   }
   const base = await paramValues(sh, pe);
   if (base.values === null && sh.options.nounset && pe.op.kind !== 'default' && !(pe.name === '@' || pe.name === '*')) {
