@@ -344,7 +344,7 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false):
   const argv = await expandCommandWords(sh, cmd.words);
   if (argv.length === 0) {
     // Assignments and redirections only.
-    const traced: string[] = [];
+    const traced: string[] | null = sh.options.xtrace ? [] : null;
     for (const a of cmd.assignments) {
       const r = await assign(sh, a, false);
       if (!r.ok) {
@@ -353,24 +353,26 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false):
         if (!sh.options.interactive) throw new ExpansionError(1, false);
         return 1;
       }
-      traced.push(r.trace);
+      traced?.push(r.trace);
     }
-    if (sh.options.xtrace && traced.length) await xtrace(sh, traced);
-    const saved = await applyRedirects(sh, cmd.redirects, true);
-    if (saved === null) return (sh.status = 1);
-    await restoreRedirects(sh, saved);
+    if (traced?.length) await xtrace(sh, traced);
+    if (cmd.redirects.length) {
+      const saved = await applyRedirects(sh, cmd.redirects, true);
+      if (saved === null) return (sh.status = 1);
+      restoreRedirects(sh, saved);
+    }
     sh.status = sh.cmdsubStatus >= 0 ? sh.cmdsubStatus : 0;
     return sh.status;
   }
   // Temporary assignments for this command.
   const temp = cmd.assignments.length ? new Map<string, string>() : null;
-  const traced: string[] = [];
+  const traced: string[] | null = sh.options.xtrace ? [] : null;
   for (const a of cmd.assignments) {
     const v = a.value ? await expandString(sh, a.value) : '';
     temp!.set(a.name, a.append ? (sh.get(a.name) ?? '') + v : v);
-    traced.push(`${a.name}=${xtraceWord(v)}`);
+    traced?.push(`${a.name}=${xtraceWord(v)}`);
   }
-  if (sh.options.xtrace) {
+  if (traced) {
     for (const word of argv) traced.push(xtraceWord(word));
     await xtrace(sh, traced);
   }
@@ -390,7 +392,7 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false):
       if (sh.execRedirectsPermanent) {
         sh.execRedirectsPermanent = false;
         for (const s of saved) if (s.copy >= 0) sh.sys.close(s.copy);
-      } else await restoreRedirects(sh, saved);
+      } else restoreRedirects(sh, saved);
     }
     return sh.status;
   }
@@ -475,7 +477,7 @@ async function runFunctionWithTemp(sh: Shell, fn: FunctionDef, argv: string[], t
     return await callFunction(sh, fn, argv);
   } finally {
     if (pushed) sh.vars.popScope();
-    await restoreRedirects(sh, saved);
+    restoreRedirects(sh, saved);
   }
 }
 

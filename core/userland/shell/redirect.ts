@@ -30,7 +30,7 @@ export async function applyRedirects(sh: Shell, redirects: readonly Redirect[], 
   for (const r of redirects) {
     const result = await applyOne(sh, r, save ? saved : null);
     if (result === null) {
-      await restoreRedirects(sh, saved);
+      restoreRedirects(sh, saved);
       return null;
     }
   }
@@ -157,7 +157,8 @@ async function heredocFd(sh: Shell, text: string): Promise<number> {
   return rd;
 }
 
-export async function restoreRedirects(sh: Shell, saved: SavedFd[]): Promise<void> {
+/** Puts saved descriptors back (only dup2 and close: nothing here waits). */
+export function restoreRedirects(sh: Shell, saved: SavedFd[]): void {
   const sys = sh.sys;
   for (let i = saved.length - 1; i >= 0; i--) {
     const s = saved[i]!;

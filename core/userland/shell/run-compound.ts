@@ -22,7 +22,7 @@ export async function runCompound(sh: Shell, cmd: Exclude<Command, { type: 'Simp
   try {
     sh.status = await body(sh, cmd);
   } finally {
-    if (saved.length) await restoreRedirects(sh, saved);
+    if (saved.length) restoreRedirects(sh, saved);
   }
   return sh.status;
 }
