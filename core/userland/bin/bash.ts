@@ -1,5 +1,5 @@
 // bash(1): the guest's shell (/bin/bash and /bin/sh). The interpreter lives in core/userland/shell.
-import type { Program } from '../../kernel/abi.ts';
+import type { Program, Sys } from '../../kernel/abi.ts';
 import { BASH_HELP } from '../lib/help/bash.ts';
 import { writeAll } from '../lib/io.ts';
 import { bashMain } from '../shell/main.ts';
@@ -19,8 +19,10 @@ function wantsHelp(argv: readonly string[]): boolean {
   return help;
 }
 
-export const main: Program = async (sys, argv, envp) => {
-  if (!wantsHelp(argv)) return bashMain(sys, argv, envp);
+// Not itself asynchronous: the shell's promise is handed over (no promise of its own waits for a shell's life).
+export const main: Program = (sys, argv, envp) => (wantsHelp(argv) ? printHelp(sys) : bashMain(sys, argv, envp));
+
+async function printHelp(sys: Sys): Promise<number> {
   await writeAll(sys, 1, BASH_HELP);
   return 0;
-};
+}

@@ -83,54 +83,73 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
   importEnvironment(sh, envp);
   for (const [name, on] of pendingOptions) (sh.options as unknown as Record<string, boolean>)[name] = on;
 
+  // bashMain hands over the promise of the run (its own large frame is not kept while the shell waits).
+  let run: Promise<number>;
+  if (command !== null) {
+    sh.mode = 'command';
+    sh.name = argv[i] ?? argv[0] ?? 'bash';
+    sh.positional = argv.slice(i + 1);
+    sh.source = sh.name;
+    run = runCommandString(sh, command, interactive, login, rc, profile);
+  } else if (i < argv.length && !forceStdin) {
+    const path = argv[i]!;
+    sh.mode = 'script';
+    sh.name = path;
+    sh.source = path;
+    sh.positional = argv.slice(i + 1);
+    const text = await readText(sh, path);
+    if (typeof text === 'number') {
+      await sh.write(2, `bash: ${path}: ${strerror(text)}\n`);
+      return text === -2 ? 127 : 126;
+    }
+    run = runSource(sh, text, { prefix: path });
+  } else {
+    sh.positional = argv.slice(i);
+    sh.name = argv[0] ?? 'bash';
+    interactive ||= sys.isatty(0) && sys.isatty(2);
+    if (interactive) run = runInteractive(sh, login, rc, profile);
+    else {
+      sh.mode = 'stdin';
+      run = readLoop(sh);
+    }
+  }
+  return ended(sh, run);
+}
+
+/** The status a shell's run ends with (that of the ShellExit or ExpansionError that ended it), after the EXIT trap. */
+async function ended(sh: Shell, run: Promise<number>): Promise<number> {
   let status: number;
   try {
-    if (command !== null) {
-      sh.mode = 'command';
-      sh.name = argv[i] ?? argv[0] ?? 'bash';
-      sh.positional = argv.slice(i + 1);
-      sh.source = sh.name;
-      if (interactive) {
-        // `bash -i -c CMD` is an interactive shell that runs CMD: start-up files, job control, aliases, no
-        // line numbers in messages ($- still has c).
-        sh.options.interactive = true;
-        sh.interactiveShell = true;
-        sh.shopts['expand_aliases'] = true;
-        sh.options.histexpand = true;
-        sh.options.monitor = await setupInteractive(sh, login, rc, profile);
-      }
-      status = await runSource(sh, command, { prefix: sh.name, syntaxPrefix: `${sh.name}: -c`, lastInPlace: !interactive });
-    } else if (i < argv.length && !forceStdin) {
-      const path = argv[i]!;
-      sh.mode = 'script';
-      sh.name = path;
-      sh.source = path;
-      sh.positional = argv.slice(i + 1);
-      const text = await readText(sh, path);
-      if (typeof text === 'number') {
-        await sh.write(2, `bash: ${path}: ${strerror(text)}\n`);
-        return text === -2 ? 127 : 126;
-      }
-      status = await runSource(sh, text, { prefix: path });
-    } else {
-      sh.positional = argv.slice(i);
-      sh.name = argv[0] ?? 'bash';
-      interactive ||= sys.isatty(0) && sys.isatty(2);
-      if (interactive) {
-        sh.mode = 'interactive';
-        sh.options.interactive = true;
-        sh.options.histexpand = true;
-        sh.options.monitor = await setupInteractive(sh, login, rc, profile);
-        await loadHistoryFile(sh);
-      } else sh.mode = 'stdin';
-      status = await readLoop(sh);
-    }
+    status = await run;
   } catch (e) {
     if (e instanceof ShellExit) status = e.status;
     else if (e instanceof ExpansionError) status = e.status;
     else throw e;
   }
   return exitShell(sh, status);
+}
+
+/** `bash -c CMD`, and `bash -i -c CMD`: an interactive shell that runs CMD. */
+async function runCommandString(sh: Shell, command: string, interactive: boolean, login: boolean, rc: boolean, profile: boolean): Promise<number> {
+  if (interactive) {
+    // `bash -i -c CMD` has start-up files, job control, aliases, no line numbers in messages ($- still has c).
+    sh.options.interactive = true;
+    sh.interactiveShell = true;
+    sh.shopts['expand_aliases'] = true;
+    sh.options.histexpand = true;
+    sh.options.monitor = await setupInteractive(sh, login, rc, profile);
+  }
+  return runSource(sh, command, { prefix: sh.name, syntaxPrefix: `${sh.name}: -c`, lastInPlace: !interactive });
+}
+
+/** An interactive shell reading commands from its terminal. */
+async function runInteractive(sh: Shell, login: boolean, rc: boolean, profile: boolean): Promise<number> {
+  sh.mode = 'interactive';
+  sh.options.interactive = true;
+  sh.options.histexpand = true;
+  sh.options.monitor = await setupInteractive(sh, login, rc, profile);
+  await loadHistoryFile(sh);
+  return readLoop(sh);
 }
 
 export async function exitShell(sh: Shell, status: number): Promise<number> {
@@ -228,6 +247,7 @@ async function readLoop(sh: Shell): Promise<number> {
   const interactive = sh.options.interactive;
   // The parser is made with the first line read (a shell may wait at its first prompt for long).
   let parser: ShellParser | null = null;
+  let aliasLookup: ((name: string) => string | undefined) | undefined;
   let continuing = false;
   const editor = interactive && sh.sys.isatty(0) ? new LineEditor(sh) : null;
   for (;;) {
@@ -279,7 +299,11 @@ async function readLoop(sh: Shell): Promise<number> {
     continuing = false;
     for (;;) {
       if (!parser) break;
-      parser.options = { extglob: sh.shopts['extglob'], aliases: sh.shopts['expand_aliases'] || interactive ? (n) => sh.aliases.get(n) : undefined };
+      // The options are made again only when extglob or expand_aliases changed (runSource does the same).
+      const extglob = sh.shopts['extglob'];
+      const aliases = sh.shopts['expand_aliases'] || interactive ? (aliasLookup ??= (n) => sh.aliases.get(n)) : undefined;
+      const o = parser.options;
+      if (o.extglob !== extglob || o.aliases !== aliases) parser.options = { extglob, aliases };
       const r = parser.next();
       if (r.kind === 'incomplete') {
         continuing = true;

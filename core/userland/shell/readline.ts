@@ -32,7 +32,8 @@ export class LineEditor {
     const sys = this.sh.sys;
     const saved = sys.tcgetattr(0);
     if (typeof saved === 'number') return null;
-    const raw: Termios = { ...saved, cc: saved.cc.slice() };
+    // tcsetattr keeps a copy of what it is given: the raw settings can share the saved control characters.
+    const raw: Termios = { ...saved };
     raw.lflag &= ~(ICANON | ECHO | IEXTEN);
     raw.iflag &= ~ICRNL;
     sys.tcsetattr(0, TCSANOW, raw);
@@ -43,7 +44,11 @@ export class LineEditor {
     await this.out(prompt);
     try {
       for (;;) {
-        const key = await this.readKey();
+        // The terminal is read here rather than in readKey: one asynchronous layer fewer while the shell
+        // waits for input.
+        let key: string | null | 'interrupted' | undefined = undefined;
+        if (this.next >= this.end) key = this.took(await sys.read(0, this.buffer));
+        if (key === undefined) key = this.takeKey();
         if (key === null) return null;
         if (key === 'interrupted') {
           await this.out('^C\n');
@@ -59,15 +64,27 @@ export class LineEditor {
 
   /** The next key: a character, a control byte, or an escape sequence. */
   private async readKey(): Promise<string | null | 'interrupted'> {
-    if (this.next >= this.end) {
-      // One buffer for the editor's life: a key is taken from it before the next read fills it again.
-      const b = (this.input ??= new Uint8Array(256));
-      const n = await this.sh.sys.read(0, b);
-      if (n === -EINTR) return 'interrupted';
-      if (n <= 0) return null;
-      this.next = 0;
-      this.end = n;
-    }
+    if (this.next < this.end) return this.takeKey();
+    const end = this.took(await this.sh.sys.read(0, this.buffer));
+    return end === undefined ? this.takeKey() : end;
+  }
+
+  /** One buffer for the editor's life: a key is taken from it before the next read fills it again. */
+  private get buffer(): Uint8Array {
+    return (this.input ??= new Uint8Array(256));
+  }
+
+  /** Takes in the result of a read into the buffer: undefined when it gave bytes, else how reading ends. */
+  private took(n: number): 'interrupted' | null | undefined {
+    if (n === -EINTR) return 'interrupted';
+    if (n <= 0) return null;
+    this.next = 0;
+    this.end = n;
+    return undefined;
+  }
+
+  /** The key at the front of the buffer (there is one). */
+  private takeKey(): string {
     const b = this.input!;
     const c = b[this.next++]!;
     if (c === 0x1b) {

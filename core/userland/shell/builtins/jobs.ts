@@ -42,6 +42,7 @@ function doneText(job: Job): string {
 /** Prints "[1]+  Done ..." for finished jobs and drops them (interactive shells, before a prompt). */
 export async function notifyJobs(sh: Shell): Promise<void> {
   await reapJobs(sh);
+  if (sh.jobs.length === 0) return;
   for (const job of sh.jobs.slice()) {
     if (job.state === 'done') {
       if (sh.options.interactive) await sh.write(2, jobLine(sh.jobs, job, doneText(job)) + '\n');
