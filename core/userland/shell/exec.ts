@@ -325,8 +325,8 @@ async function defineFunction(sh: Shell, cmd: FunctionDef): Promise<number> {
     await sh.error(`${cmd.name}: readonly function`);
     return (sh.status = 1);
   }
-  sh.functions.set(cmd.name, cmd);
-  sh.functionSources.set(cmd.name, sh.definitionLabel());
+  sh.ownFunctions().set(cmd.name, cmd);
+  sh.ownFunctionSources().set(cmd.name, sh.definitionLabel());
   sh.status = 0;
   return 0;
 }
@@ -525,7 +525,7 @@ export function findCommand(sh: Shell, name: string): string | null {
     const full = `${dir === '' ? '.' : dir}/${name}`;
     const st = sh.sys.stat(full);
     if (typeof st === 'number' || isDir(st.mode) || !(st.mode & 0o111)) continue;
-    if (sh.options.hashall) sh.hash.set(name, { path: full, hits: 1 });
+    if (sh.options.hashall) sh.ownHash().set(name, { path: full, hits: 1 });
     return full;
   }
   return null;

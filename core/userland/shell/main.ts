@@ -155,7 +155,7 @@ async function runInteractive(sh: Shell, login: boolean, rc: boolean, profile: b
 export async function exitShell(sh: Shell, status: number): Promise<number> {
   const trap = sh.traps.get('EXIT');
   if (trap !== undefined && trap !== '') {
-    sh.traps.delete('EXIT');
+    sh.ownTraps().delete('EXIT');
     sh.status = status;
     try {
       await runTrapText(sh, trap);

@@ -13,6 +13,19 @@ import type { Job } from './jobs.ts';
 
 export type ShellMode = 'interactive' | 'command' | 'script' | 'stdin';
 
+/** A command the hash builtin remembers. */
+export interface HashedCommand {
+  path: string;
+  hits: number;
+}
+
+/**
+ * What an absent table reads as. Constants: they are only ever seen through ReadonlyMap and ReadonlySet,
+ * and every change goes to a shell's own table (ownFunctions ...).
+ */
+const NO_ENTRIES: ReadonlyMap<string, never> = new Map<string, never>();
+const NO_NAMES: ReadonlySet<string> = new Set<string>();
+
 /** The exit path of a shell that has no EXIT trap machinery installed. */
 async function plainExit(_sh: Shell, status: number): Promise<number> {
   return status;
@@ -20,7 +33,6 @@ async function plainExit(_sh: Shell, status: number): Promise<number> {
 
 export class Shell {
   vars: VarStore;
-  functions: Map<string, FunctionDef>;
   positional: string[];
   /** $0 */
   name = 'bash';
@@ -28,10 +40,16 @@ export class Shell {
   shopts: Record<string, boolean>;
   status = 0;
   lastBackground = 0;
-  aliases: Map<string, string>;
-  traps = new Map<string, string>();
-  /** Commands the hash builtin remembers: name -> path (with hit counts). */
-  hash: Map<string, { path: string; hits: number }>;
+  /**
+   * The tables most shells never change (functions, aliases, traps, hashed commands) are made with their
+   * first entry: until then they are null and read as empty. A forked copy copies only those that exist.
+   */
+  private functionTable: Map<string, FunctionDef> | null = null;
+  private aliasTable: Map<string, string> | null = null;
+  private trapTable: Map<string, string> | null = null;
+  private hashTable: Map<string, HashedCommand> | null = null;
+  private readonlyFunctionNames: Set<string> | null = null;
+  private functionSourceTable: Map<string, string> | null = null;
   jobs: Job[] = [];
   mode: ShellMode = 'command';
   /** bash's interactive_shell: started interactive (-i -c too); subshells keep it, unlike `options.interactive`. */
@@ -86,10 +104,6 @@ export class Shell {
   private arithTrees: Map<string, import('./ast.ts').ArithExpr> | null = null;
   /** The arithmetic evaluator bound to this shell (created by expand.ts on first use). */
   arithEvaluator: unknown = null;
-  /** Functions made readonly (`readonly -f`). */
-  readonlyFunctions: Set<string>;
-  /** Function name -> label of the source that defined it. */
-  functionSources: Map<string, string>;
 
   /**
    * A new shell, or with `parent` the copy of it that a forked child runs (bash's subshell state: traps
@@ -100,17 +114,12 @@ export class Shell {
   constructor(public sys: Sys, parent: Shell | null = null, borrow = false) {
     if (parent === null) {
       this.vars = new VarStore();
-      this.functions = new Map();
       this.positional = [];
       this.options = defaultSetOptions();
       this.shopts = defaultShopts();
-      this.aliases = new Map();
-      this.hash = new Map();
       this.funcnames = [];
       this.dirstack = [];
       this.sourceStack = [];
-      this.readonlyFunctions = new Set();
-      this.functionSources = new Map();
       this.startTime = sys.clockGettime(1);
       const seed = new Uint8Array(4);
       sys.getrandom(seed);
@@ -118,17 +127,17 @@ export class Shell {
       return;
     }
     this.vars = borrow ? parent.vars.borrow() : parent.vars.clone();
-    this.functions = new Map(parent.functions);
+    if (parent.functionTable) this.functionTable = new Map(parent.functionTable);
     this.positional = parent.positional.slice();
     this.name = parent.name;
     this.options = { ...parent.options, interactive: false, monitor: false };
     this.shopts = { ...parent.shopts };
     this.status = parent.status;
     this.lastBackground = parent.lastBackground;
-    this.aliases = new Map(parent.aliases);
+    if (parent.aliasTable) this.aliasTable = new Map(parent.aliasTable);
     // Traps are reset in subshells, except ignored signals (bash(1)).
-    for (const [k, v] of parent.traps) if (v === '') this.traps.set(k, v);
-    this.hash = new Map(parent.hash);
+    if (parent.trapTable) for (const [k, v] of parent.trapTable) if (v === '') this.ownTraps().set(k, v);
+    if (parent.hashTable) this.hashTable = new Map(parent.hashTable);
     this.mode = parent.mode;
     this.interactiveShell = parent.interactiveShell;
     this.source = parent.source;
@@ -144,9 +153,77 @@ export class Shell {
     this.randomState = parent.randomState;
     this.rootPid = parent.rootPid;
     this.exitHook = parent.exitHook;
-    this.readonlyFunctions = new Set(parent.readonlyFunctions);
+    if (parent.readonlyFunctionNames) this.readonlyFunctionNames = new Set(parent.readonlyFunctionNames);
     this.sourceStack = parent.sourceStack.slice();
-    this.functionSources = new Map(parent.functionSources);
+    if (parent.functionSourceTable) this.functionSourceTable = new Map(parent.functionSourceTable);
+  }
+
+  /** Functions by name. */
+  get functions(): ReadonlyMap<string, FunctionDef> {
+    return this.functionTable ?? NO_ENTRIES;
+  }
+
+  /** Aliases: name -> text. */
+  get aliases(): ReadonlyMap<string, string> {
+    return this.aliasTable ?? NO_ENTRIES;
+  }
+
+  /** Traps: signal number or EXIT/ERR/DEBUG/RETURN -> command text ('' ignores the signal). */
+  get traps(): ReadonlyMap<string, string> {
+    return this.trapTable ?? NO_ENTRIES;
+  }
+
+  /** Commands the hash builtin remembers: name -> path (with hit counts). */
+  get hash(): ReadonlyMap<string, HashedCommand> {
+    return this.hashTable ?? NO_ENTRIES;
+  }
+
+  /** Functions made readonly (`readonly -f`). */
+  get readonlyFunctions(): ReadonlySet<string> {
+    return this.readonlyFunctionNames ?? NO_NAMES;
+  }
+
+  /** Function name -> label of the source that defined it. */
+  get functionSources(): ReadonlyMap<string, string> {
+    return this.functionSourceTable ?? NO_ENTRIES;
+  }
+
+  /** The tables to change (made on first use). */
+  ownFunctions(): Map<string, FunctionDef> {
+    return (this.functionTable ??= new Map());
+  }
+
+  ownAliases(): Map<string, string> {
+    return (this.aliasTable ??= new Map());
+  }
+
+  ownTraps(): Map<string, string> {
+    return (this.trapTable ??= new Map());
+  }
+
+  ownHash(): Map<string, HashedCommand> {
+    return (this.hashTable ??= new Map());
+  }
+
+  ownReadonlyFunctions(): Set<string> {
+    return (this.readonlyFunctionNames ??= new Set());
+  }
+
+  ownFunctionSources(): Map<string, string> {
+    return (this.functionSourceTable ??= new Map());
+  }
+
+  /** Forgets every function (a script run in this shell: runScriptFile). */
+  forgetFunctions(): void {
+    this.functionTable = null;
+  }
+
+  /** Forgets functions, their sources and readonly marks, and aliases (reinitializeForScript). */
+  forgetDefinitions(): void {
+    this.functionTable = null;
+    this.functionSourceTable = null;
+    this.readonlyFunctionNames = null;
+    this.aliasTable = null;
   }
 
   /** Parsed arithmetic expressions by source text (see ArithEnv.cache); made on first use. */

@@ -152,7 +152,7 @@ export async function runScriptFile(sh: Shell, path: string, args: string[]): Pr
   sh.source = path;
   sh.mode = 'script';
   sh.positional = args;
-  sh.functions = new Map();
+  sh.forgetFunctions();
   try {
     return await runSource(sh, text, { prefix: path });
   } catch (e) {

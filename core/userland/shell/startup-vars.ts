@@ -78,11 +78,8 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
  * command hash table and the directory stack.
  */
 export function reinitializeForScript(sh: Shell, envp: readonly string[]): void {
-  sh.aliases = new Map();
-  sh.functions = new Map();
-  sh.functionSources = new Map();
-  sh.readonlyFunctions = new Set();
-  for (const [k, v] of [...sh.traps]) if (v !== '') sh.traps.delete(k);
+  sh.forgetDefinitions();
+  for (const [k, v] of [...sh.traps]) if (v !== '') sh.ownTraps().delete(k);
   sh.options = defaultSetOptions();
   sh.shopts = defaultShopts();
   sh.jobs = [];

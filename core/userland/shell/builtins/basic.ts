@@ -273,7 +273,7 @@ async function times(sh: Shell): Promise<number> {
 async function hash(sh: Shell, argv: string[]): Promise<number> {
   const args = argv.slice(1);
   if (args[0] === '-r') {
-    sh.hash.clear();
+    sh.ownHash().clear();
     return 0;
   }
   if (args.length === 0) {
@@ -289,13 +289,13 @@ async function hash(sh: Shell, argv: string[]): Promise<number> {
   let status = 0;
   for (const name of args) {
     const saved = sh.hash.get(name);
-    sh.hash.delete(name);
+    sh.ownHash().delete(name);
     const p = findCommand(sh, name);
     if (!p) {
       await builtinError(sh, 'hash', `${name}: not found`);
       status = 1;
-      if (saved) sh.hash.set(name, saved);
-    } else sh.hash.set(name, { path: p, hits: 0 });
+      if (saved) sh.ownHash().set(name, saved);
+    } else sh.ownHash().set(name, { path: p, hits: 0 });
   }
   return status;
 }

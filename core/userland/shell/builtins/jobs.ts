@@ -291,11 +291,11 @@ async function trap(sh: Shell, argv: string[]): Promise<number> {
     }
     const signo = /^\d+$/.test(key) ? Number(key) : 0;
     if (action === null) {
-      sh.traps.delete(key);
+      sh.ownTraps().delete(key);
       if (signo) sh.sys.sigaction(signo, { handler: 'default' });
       continue;
     }
-    sh.traps.set(key, action);
+    sh.ownTraps().set(key, action);
     if (signo) {
       if (action === '') sh.sys.sigaction(signo, { handler: 'ignore' });
       else sh.sys.sigaction(signo, { handler: (s) => void sh.pendingTraps.push(s), restart: true });

@@ -104,7 +104,7 @@ async function alias(sh: Shell, argv: string[]): Promise<number> {
   let status = 0;
   for (const a of args) {
     const eq = a.indexOf('=');
-    if (eq > 0) sh.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+    if (eq > 0) sh.ownAliases().set(a.slice(0, eq), a.slice(eq + 1));
     else if (sh.aliases.has(a)) await sh.out(`alias ${a}=${quoteForShell(sh.aliases.get(a)!, true)}\n`);
     else {
       await builtinError(sh, 'alias', `${a}: not found`);
@@ -116,12 +116,12 @@ async function alias(sh: Shell, argv: string[]): Promise<number> {
 
 async function unalias(sh: Shell, argv: string[]): Promise<number> {
   if (argv[1] === '-a') {
-    sh.aliases.clear();
+    sh.ownAliases().clear();
     return 0;
   }
   let status = 0;
   for (const a of argv.slice(1)) {
-    if (!sh.aliases.delete(a)) {
+    if (!sh.ownAliases().delete(a)) {
       await builtinError(sh, 'unalias', `${a}: not found`);
       status = 1;
     }

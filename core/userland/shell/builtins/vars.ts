@@ -98,7 +98,7 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
         continue;
       }
       if (on.has('r')) {
-        sh.readonlyFunctions.add(n);
+        sh.ownReadonlyFunctions().add(n);
         continue;
       }
       if (name === 'export' || name === 'readonly') continue;
@@ -234,7 +234,7 @@ async function unset(sh: Shell, argv: string[]): Promise<number> {
     }
     if (!NAME.test(name) && mode === 'any' && !/[=$\s]/.test(name)) {
       // Not a variable name, but it may name a function.
-      sh.functions.delete(name);
+      sh.ownFunctions().delete(name);
       continue;
     }
     if (!NAME.test(name)) {
@@ -251,7 +251,7 @@ async function unset(sh: Shell, argv: string[]): Promise<number> {
       }
       if (sh.vars.unset(name, self) || mode === 'v') continue;
     }
-    sh.functions.delete(name);
+    sh.ownFunctions().delete(name);
   }
   return status;
 }
