@@ -55,7 +55,7 @@ export async function runSource(
   return sh.status;
 }
 
-/** The shared cache space of decoded file texts (see sharedText). */
+/** The shared cache space of decoded file texts (see readAtSize). */
 const TEXT_CACHE = 'bash-text';
 
 /** A file's bytes and their text, as one guest decoded them. */
@@ -66,9 +66,9 @@ interface DecodedText {
 
 /**
  * Reads a whole file as text; -errno on failure. A regular file is read at once at its size as fstat gives
- * it (bash's _evalfile does the same), with pread: it never waits, so no promise is made for it, and the
+ * it, as bash's _evalfile reads it, with pread: it never waits, so no promise is made for it, and the
  * descriptor is ours alone and closed at once, so its offset is never seen. Other files (/proc files say 0,
- * pipes, devices) and a file that grew since fstat are read in chunks until end of file.
+ * pipes, devices) are read in chunks to their end.
  */
 export async function readText(sh: Shell, path: string): Promise<string | number> {
   const sys = sh.sys;
@@ -76,35 +76,43 @@ export async function readText(sh: Shell, path: string): Promise<string | number
   if (fd < 0) return fd;
   const st = sys.fstat(fd);
   if (typeof st !== 'number' && (st.mode & S_IFMT) === S_IFREG && st.size > 0) {
-    // One byte more than the size tells a file that grew from one that did not.
-    const buf = new Uint8Array(st.size + 1);
-    const n = sys.pread(fd, buf, 0);
-    if (n >= 0 && n <= st.size) {
-      sys.close(fd);
-      return sharedText(sh, path, buf, n);
-    }
+    const text = readAtSize(sh, fd, path, st.size);
+    sys.close(fd);
+    return text;
   }
   return readChunks(sh, fd);
 }
 
 /**
- * The text of a file's bytes. The text decoded last for the same path is shared by the guests of the
- * image: it is used when the bytes are the same, compared one by one (a start-up file is the same on every
- * guest, and the shared parse of it is then found by the same string).
+ * The text of `size` bytes of a regular file. The text decoded last for the same path is shared by the
+ * guests of the image: it is taken when the file holds the same bytes, compared one by one (a start-up
+ * file is the same on every guest, and the shared parse of it is then found by the same string).
  */
-function sharedText(sh: Shell, path: string, buf: Uint8Array, n: number): string {
-  if (n > PARSE_CACHE_MAX_TEXT) return utf8Decode(buf, 0, n);
-  const cache = sh.sys.sharedCache(TEXT_CACHE);
-  const known = cache.get(path) as DecodedText | undefined;
-  if (known !== undefined && sameBytes(known.bytes, buf, n)) return known.text;
+function readAtSize(sh: Shell, fd: number, path: string, size: number): string | number {
+  const sys = sh.sys;
+  const cache = size <= PARSE_CACHE_MAX_TEXT ? sys.sharedCache(TEXT_CACHE) : null;
+  const known = cache?.get(path) as DecodedText | undefined;
+  if (known !== undefined && known.bytes.length === size && holds(sh, fd, known.bytes)) return known.text;
+  const buf = new Uint8Array(size);
+  const n = sys.pread(fd, buf, 0);
+  if (n < 0) return n;
   const text = utf8Decode(buf, 0, n);
-  cache.set(path, { bytes: buf.slice(0, n), text });
+  if (cache && n === size) cache.set(path, { bytes: buf, text });
   return text;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array, n: number): boolean {
-  if (a.length !== n) return false;
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+/**
+ * Whether the file holds these bytes. It is read in pieces of 64 bytes: V8 makes a typed array that small
+ * on its heap, a larger one outside it at many times the cost.
+ */
+function holds(sh: Shell, fd: number, bytes: Uint8Array): boolean {
+  const piece = new Uint8Array(64);
+  for (let pos = 0; pos < bytes.length;) {
+    const n = sh.sys.pread(fd, piece, pos);
+    if (n <= 0) return false;
+    for (let i = 0; i < n; i++) if (piece[i] !== bytes[pos + i]) return false;
+    pos += n;
+  }
   return true;
 }
 
