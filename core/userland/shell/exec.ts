@@ -111,7 +111,9 @@ export async function runPipeline(sh: Shell, p: Pipeline, lastInPlace = false): 
     status = cmd.type === 'SimpleCommand'
       ? await runSimple(sh, cmd, lastInPlace && !p.negated && !p.time && cmd.redirects.length === 0 && noTrapAfter(sh))
       : await runCommand(sh, cmd);
-    sh.pipestatus = [status];
+    // PIPESTATUS of one command: its array is reused when it has one element (nothing else holds it).
+    if (sh.pipestatus.length === 1) sh.pipestatus[0] = status;
+    else sh.pipestatus = [status];
   } else {
     status = await runMulti(sh, p);
   }

@@ -12,7 +12,7 @@ import { LETTERS } from './options.ts';
 import type { Word } from './ast.ts';
 import { ShellParser, parseScript } from './parse.ts';
 import { expandPrompt } from './prompt.ts';
-import { Shell } from './shell.ts';
+import { Shell, type PromptParse } from './shell.ts';
 import { readText, runSource } from './source.ts';
 import { notifyJobs } from './builtins/jobs.ts';
 import { arithSync, expandString } from './expand.ts';
@@ -339,14 +339,15 @@ export async function promptString(sh: Shell, ps: string): Promise<string> {
   const text = expandPrompt(sh, ps);
   if (!sh.shopts['promptvars'] || !/[$`]/.test(text)) return text;
   // The same prompt text is parsed once per shell (it is shown before every command).
-  let word = sh.promptWord;
-  if (sh.promptText !== text) {
-    word = sh.promptWord = promptWord(sh, text);
+  let parse = sh.promptParse;
+  if (sh.promptText !== text || parse === null) {
+    parse = sh.promptParse = promptParse(sh, text);
     sh.promptText = text;
   }
-  if (!word) return text;
+  if (!parse.word) return text;
   try {
-    return await expandString(sh, word);
+    const head = await expandString(sh, parse.word);
+    return parse.tail ? head + parse.tail : head;
   } catch {
     return text;
   }
@@ -357,13 +358,14 @@ const PROMPT_CACHE = 'bash-prompt';
 
 /**
  * The prompt text parsed as the inside of a double-quoted string. Text after the last expansion that
- * has no `$ \` \\ "` in it is plain text there, so it is added as a literal to the parse of what comes
- * before: that parse is shared by the guests of the image (prompts differ in host names, directories).
+ * has no `$ \` \\ "` in it is plain text there: it is kept as the tail, to be added to what the parse of
+ * the rest expands to, and that parse is shared by the guests of the image (prompts differ in host names,
+ * directories).
  */
-function promptWord(sh: Shell, text: string): Word | null {
+function promptParse(sh: Shell, text: string): PromptParse {
   let cut = text.length;
   while (cut > 0 && !'$`\\"})'.includes(text[cut - 1]!)) cut--;
-  if (cut === 0 || cut === text.length || (text[cut - 1] !== '}' && text[cut - 1] !== ')')) return parsePromptText(text);
+  if (cut === 0 || cut === text.length || (text[cut - 1] !== '}' && text[cut - 1] !== ')')) return { word: parsePromptText(text), tail: '' };
   const cache = sh.sys.sharedCache(PROMPT_CACHE);
   const head = text.slice(0, cut);
   let shared = cache.get(head) as Word | null | undefined;
@@ -371,13 +373,8 @@ function promptWord(sh: Shell, text: string): Word | null {
     shared = parsePromptText(head);
     cache.set(head, shared);
   }
-  const quoted = shared?.parts.length === 1 ? shared.parts[0]! : null;
-  if (!shared || quoted?.type !== 'DoubleQuoted') return parsePromptText(text);
-  const tail = text.slice(cut);
-  return {
-    type: 'Word', braces: false, text: shared.text.slice(0, -1) + tail + '"',
-    parts: [{ ...quoted, parts: [...quoted.parts, { type: 'Literal', value: tail }] }],
-  };
+  if (!shared || shared.parts.length !== 1 || shared.parts[0]!.type !== 'DoubleQuoted') return { word: parsePromptText(text), tail: '' };
+  return { word: shared, tail: text.slice(cut) };
 }
 
 function parsePromptText(text: string): Word | null {

@@ -13,6 +13,15 @@ import type { Job } from './jobs.ts';
 
 export type ShellMode = 'interactive' | 'command' | 'script' | 'stdin';
 
+/**
+ * A prompt text parsed for expansion: the word to expand (null: the text is shown as it is) and the
+ * literal text that follows what it expands to.
+ */
+export interface PromptParse {
+  readonly word: Word | null;
+  readonly tail: string;
+}
+
 /** A command the hash builtin remembers. */
 export interface HashedCommand {
   path: string;
@@ -84,7 +93,7 @@ export class Shell {
   cmdsubStatus = -1;
   /** The prompt text parsed last for expansion (promptString) and its parse: PS1 is the same one each time. */
   promptText: string | null = null;
-  promptWord: Word | null = null;
+  promptParse: PromptParse | null = null;
   /** SIGINT arrived while reading a command line (interactive). */
   interrupted = false;
   /** Depth of `source` (return is allowed there). */
