@@ -103,8 +103,16 @@ function quotedParamField(sh: Shell, word: Word): string | null {
 
 /** `$name` or `${name}` with no operator, subscript or indirection, other than $@ and $*: one scalar value. */
 function isPlainParam(pe: ParamExp): boolean {
-  return pe.op.kind === 'none' && !pe.indirect && pe.subscript === null && pe.name !== '@' && pe.name !== '*';
+  return pe.op.kind === 'none' && isPlainName(pe);
 }
+
+/** A parameter with no subscript or indirection, other than $@ and $*. */
+function isPlainName(pe: ParamExp): boolean {
+  return !pe.indirect && pe.subscript === null && pe.name !== '@' && pe.name !== '*';
+}
+
+/** Variables whose reading changes something or reads a clock: read once only. */
+const CLOCKED: ReadonlySet<string> = new Set(['RANDOM', 'SECONDS', 'EPOCHSECONDS', 'EPOCHREALTIME']);
 
 /** Whether expanding the word reads no variable and runs nothing: its text is fixed. */
 export function isFixedWord(word: Word): boolean {
@@ -403,6 +411,14 @@ async function expandParam(sh: Shell, pe: ParamExp, dq: boolean): Promise<Piece[
     if (value !== undefined) return [{ text: value, quoted: dq, split: !dq }];
     if (sh.options.nounset) await unboundError(sh, /^[0-9]/.test(pe.name) ? `$${pe.name}` : pe.name);
     return [];
+  }
+  if (pe.op.kind === 'default' && (pe.op.test === '-' || pe.op.test === '+') && isPlainName(pe) && !CLOCKED.has(pe.name)) {
+    // ${name-word} ${name:-word} ${name+word} ${name:+word} when the word is not wanted: the value itself,
+    // or nothing. Otherwise the general path reads the value again (these names read the same twice).
+    const value = paramScalar(sh, pe.name, null);
+    const unset = value === undefined || (pe.op.colon && value === '');
+    if (pe.op.test === '-' && !unset) return [{ text: value!, quoted: dq, split: !dq }];
+    if (pe.op.test === '+' && unset) return [];
   }
   const base = await paramValues(sh, pe);
   if (base.values === null && sh.options.nounset && pe.op.kind !== 'default' && !(pe.name === '@' || pe.name === '*')) {
