@@ -78,3 +78,15 @@ test('!! repeats, history lists, Ctrl-C abandons the line, Ctrl-C stops a pipeli
   await input('echo $?\r');
   expect(lastLines(2)).toBe('130\nroot@pc:~# ');
 });
+
+test('a paste longer than one read, with characters of several bytes across the reads', async () => {
+  const con = g.guest.openConsole((b) => (screen += new TextDecoder().decode(b)));
+  if (typeof con === 'number') throw new Error('console');
+  await g.driver.runFor(10e6);
+  screen = '';
+  // 'echo ' then 2-byte characters from an odd offset: one of them falls across the 64-byte boundary.
+  const text = `echo ${'é'.repeat(40)}${'€'.repeat(30)}${'😀'.repeat(10)}`;
+  con.input(new TextEncoder().encode(text + '\r'));
+  await g.driver.runFor(20e6);
+  expect(lastLines(2)).toBe(`${'é'.repeat(40)}${'€'.repeat(30)}${'😀'.repeat(10)}\nroot@pc:~# `);
+});

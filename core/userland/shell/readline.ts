@@ -47,7 +47,7 @@ export class LineEditor {
         // The terminal is read here rather than in readKey: one asynchronous layer fewer while the shell
         // waits for input.
         let key: string | null | 'interrupted' | undefined = undefined;
-        if (this.next >= this.end) key = this.took(await sys.read(0, this.buffer));
+        if (this.needsRead()) key = this.took(await sys.read(0, this.space()));
         if (key === undefined) key = this.takeKey();
         if (key === null) return null;
         if (key === 'interrupted') {
@@ -64,22 +64,42 @@ export class LineEditor {
 
   /** The next key: a character, a control byte, or an escape sequence. */
   private async readKey(): Promise<string | null | 'interrupted'> {
-    if (this.next < this.end) return this.takeKey();
-    const end = this.took(await this.sh.sys.read(0, this.buffer));
+    if (!this.needsRead()) return this.takeKey();
+    const end = this.took(await this.sh.sys.read(0, this.space()));
     return end === undefined ? this.takeKey() : end;
   }
 
-  /** One buffer for the editor's life: a key is taken from it before the next read fills it again. */
-  private get buffer(): Uint8Array {
-    return (this.input ??= new Uint8Array(256));
+  /**
+   * No key is waiting in the buffer, or only the first bytes of a UTF-8 character that the end of a full
+   * buffer cut (its other bytes are still to be read).
+   */
+  private needsRead(): boolean {
+    if (this.next >= this.end) return true;
+    const b = this.input!;
+    const c = b[this.next]!;
+    if (this.end < b.length || c < 0xc0) return false;
+    return this.next + (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) > this.end;
   }
 
-  /** Takes in the result of a read into the buffer: undefined when it gave bytes, else how reading ends. */
+  /**
+   * Where the next read goes: the buffer, after the bytes not taken yet, moved to its front. It lasts the
+   * editor's life and has 64 bytes: V8 makes a typed array that small on its heap, a larger one outside
+   * it at many times the cost (a longer paste takes more reads).
+   */
+  private space(): Uint8Array {
+    const b = (this.input ??= new Uint8Array(64));
+    const rest = this.end - this.next;
+    if (rest > 0) b.copyWithin(0, this.next, this.end);
+    this.next = 0;
+    this.end = rest;
+    return rest > 0 ? b.subarray(rest) : b;
+  }
+
+  /** Takes in the result of a read into space(): undefined when it gave bytes, else how reading ends. */
   private took(n: number): 'interrupted' | null | undefined {
     if (n === -EINTR) return 'interrupted';
     if (n <= 0) return null;
-    this.next = 0;
-    this.end = n;
+    this.end += n;
     return undefined;
   }
 
