@@ -64,14 +64,17 @@ export class Stack {
   allocQdiscHandle(): number {
     return ++this.qdiscHandle;
   }
-  /** Handlers above the link layer by EtherType (IPv4 and ARP are built in). */
-  readonly networkHandlers = new Map<number, NetworkHandler>();
+  /** Handlers above the link layer by EtherType (IPv4 and ARP are built in); null until one registers. */
+  networkHandlers: Map<number, NetworkHandler> | null = null;
   /** Handlers above IP by protocol number (ICMP is built in; UDP, TCP register). */
   readonly transports = new Map<number, TransportHandler>();
-  /** Raw listeners per IP protocol (raw_local_deliver): each gets its own clone of a local datagram. */
-  readonly raw = new Map<number, Set<(pkt: PacketBuffer) => void>>();
-  /** Packet taps (AF_PACKET, tcpdump on an interface): see every frame in and out, as a read-only view. */
-  readonly taps = new Set<(ifindex: number, frame: Uint8Array, direction: 'in' | 'out') => void>();
+  /**
+   * Raw listeners per IP protocol (raw_local_deliver): each gets its own clone of a local datagram. Null
+   * until the first raw socket (most guests never open one).
+   */
+  raw: Map<number, Set<(pkt: PacketBuffer) => void>> | null = null;
+  /** Packet taps (AF_PACKET, tcpdump on an interface): see every frame in and out, as a read-only view. Null until the first. */
+  taps: Set<(ifindex: number, frame: Uint8Array, direction: 'in' | 'out') => void> | null = null;
   private nextIfindex = 1;
   /** The same devices indexed by ifindex: the packet paths find a device with an array read, not a Map lookup. */
   private readonly byIndex: Array<NetInterface | undefined> = [];
@@ -228,8 +231,9 @@ export class Stack {
   // ---- registries -------------------------------------------------------------------------------
 
   registerNetwork(etherType: number, handler: NetworkHandler): Registration {
-    this.networkHandlers.set(etherType, handler);
-    return { dispose: () => void (this.networkHandlers.get(etherType) === handler && this.networkHandlers.delete(etherType)) };
+    const handlers = (this.networkHandlers ??= new Map());
+    handlers.set(etherType, handler);
+    return { dispose: () => void (handlers.get(etherType) === handler && handlers.delete(etherType)) };
   }
 
   registerTransport(protocol: number, handler: TransportHandler): Registration {
@@ -239,16 +243,18 @@ export class Stack {
 
   /** A raw socket's receive hook for one IP protocol; it owns the clone it gets. */
   registerRaw(protocol: number, fn: (pkt: PacketBuffer) => void): Registration {
-    let set = this.raw.get(protocol);
-    if (!set) this.raw.set(protocol, (set = new Set()));
+    const raw = (this.raw ??= new Map());
+    let set = raw.get(protocol);
+    if (!set) raw.set(protocol, (set = new Set()));
     set.add(fn);
     return { dispose: () => void set.delete(fn) };
   }
 
   /** A packet tap on every interface (filter by ifindex yourself). Frames are views: copy to keep. */
   registerTap(fn: (ifindex: number, frame: Uint8Array, direction: 'in' | 'out') => void): Registration {
-    this.taps.add(fn);
-    return { dispose: () => void this.taps.delete(fn) };
+    const taps = (this.taps ??= new Set());
+    taps.add(fn);
+    return { dispose: () => void taps.delete(fn) };
   }
 
   // ---- services for transports and tools --------------------------------------------------------
