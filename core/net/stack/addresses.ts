@@ -138,9 +138,13 @@ export class AddressTable {
   }
 
   private hasRoute(r: Route): boolean {
-    return (this.fib.table(r.table)?.bucket(r.dst, r.prefixLength) ?? []).some(
-      (o) => o.type === r.type && o.ifindex === r.ifindex && o.prefsrc === r.prefsrc && o.metric === r.metric && o.gateway === 0,
-    );
+    const bucket = this.fib.table(r.table)?.bucket(r.dst, r.prefixLength);
+    if (bucket) {
+      for (const o of bucket) {
+        if (o.type === r.type && o.ifindex === r.ifindex && o.prefsrc === r.prefsrc && o.metric === r.metric && o.gateway === 0) return true;
+      }
+    }
+    return false;
   }
 
   private magicAdd(r: Route): void {
