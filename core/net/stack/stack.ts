@@ -21,7 +21,9 @@ import type { NetworkHandler, PacketTap, Registration, TransportHandler } from '
 import { RouteExceptions, nexthopKey } from './route-exceptions.ts';
 import { RouteType, Scope } from './route.ts';
 import { RtnlEvents } from './rtnl-events.ts';
-import { DEVCONF_DEFAULTS, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, effectiveConf, newDevConf, type DevConf, type DevConfKey, type Ipv4Sysctl } from './sysctl.ts';
+import {
+  DEVCONF_DEFAULTS, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, effectiveConf, withValue, type DevConf, type DevConfKey, type Ipv4Sysctl,
+} from './sysctl.ts';
 
 // Read on every packet: bound once (compiled to CommonJS, each read of an imported binding is a getter call).
 const combineConf = effectiveConf;
@@ -38,11 +40,14 @@ export class Stack {
   readonly rng: Rng;
   readonly name: string;
   readonly interfaces = new Map<number, NetInterface>();
-  readonly sysctl: Ipv4Sysctl = { ...IPV4_DEFAULTS };
-  readonly sysctlText: Record<string, string> = { ...IPV4_TEXT_DEFAULTS };
-  /** net.ipv4.conf.all and .default. */
-  readonly confAll: DevConf = newDevConf(DEVCONF_DEFAULTS);
-  readonly confDefault: DevConf = newDevConf(DEVCONF_DEFAULTS);
+  /**
+   * net.ipv4.*, net.ipv4.conf.all and .default: values (see sysctl.ts) that a write replaces with a changed
+   * copy (setSysctl, setConf), so a stack whose sysctls were never written shares the defaults.
+   */
+  sysctl: Ipv4Sysctl = IPV4_DEFAULTS;
+  sysctlText: Readonly<Record<string, string>> = IPV4_TEXT_DEFAULTS;
+  confAll: DevConf = DEVCONF_DEFAULTS;
+  confDefault: DevConf = DEVCONF_DEFAULTS;
   readonly mibs = new StackMibs();
   /** rtnetlink notifications (`ip monitor`): see rtnl-events.ts. */
   readonly events = new RtnlEvents();
@@ -114,8 +119,9 @@ export class Stack {
   // ---- interfaces -------------------------------------------------------------------------------
 
   private createInterface(name: string, kind: LinkKind, mac: MacAddress): NetInterface {
-    const dev = new NetInterface(this.nextIfindex++, name, kind, mac, this.confDefault);
-    if (this.sysctl.ip_forward) dev.conf.forwarding = 1;
+    // A new device's conf is a copy of conf/default (with forwarding on when ip_forward is).
+    const conf = this.sysctl.ip_forward ? withValue(this.confDefault, 'forwarding', 1) : this.confDefault;
+    const dev = new NetInterface(this.nextIfindex++, name, kind, mac, conf);
     this.interfaces.set(dev.ifindex, dev);
     this.byIndex[dev.ifindex] = dev;
     this.events.link(dev);
@@ -220,12 +226,29 @@ export class Stack {
   /** net.ipv4.ip_forward (devinet_sysctl_forward / inet_forward_change): sets all, default and every device. */
   setForwarding(on: boolean): void {
     const v = on ? 1 : 0;
-    this.sysctl.ip_forward = v;
-    this.confAll.forwarding = v;
+    this.sysctl = withValue(this.sysctl, 'ip_forward', v);
+    this.confAll = withValue(this.confAll, 'forwarding', v);
     // inet_forward_change(): "IPV4_DEVCONF_ALL(net, ACCEPT_REDIRECTS) = !on;"
-    this.confAll.accept_redirects = on ? 0 : 1;
-    this.confDefault.forwarding = v;
-    for (const d of this.interfaces.values()) d.conf.forwarding = v;
+    this.confAll = withValue(this.confAll, 'accept_redirects', on ? 0 : 1);
+    this.confDefault = withValue(this.confDefault, 'forwarding', v);
+    for (const d of this.interfaces.values()) d.conf = withValue(d.conf, 'forwarding', v);
+  }
+
+  /** Sets one net.ipv4.* integer as a write of its /proc/sys file does (ip_forward goes through setForwarding). */
+  setSysctl(key: keyof Ipv4Sysctl, value: number): void {
+    this.sysctl = withValue(this.sysctl, key, value);
+  }
+
+  /** Sets one net.ipv4.* entry kept as text (tab-separated fields). */
+  setSysctlText(key: string, value: string): void {
+    this.sysctlText = withValue(this.sysctlText, key, value);
+  }
+
+  /** Sets one switch of net.ipv4.conf.{all,default,DEV} (forwarding of `all` goes through setForwarding). */
+  setConf(which: NetInterface | 'all' | 'default', key: DevConfKey, value: number): void {
+    if (which === 'all') this.confAll = withValue(this.confAll, key, value);
+    else if (which === 'default') this.confDefault = withValue(this.confDefault, key, value);
+    else which.conf = withValue(which.conf, key, value);
   }
 
   // ---- registries -------------------------------------------------------------------------------
