@@ -32,18 +32,28 @@ function sameSubnet(a: IfAddress, addr: Ipv4Address, prefixLength: number): bool
   return a.prefixLength === prefixLength && ((a.address ^ addr) & prefixToNetmask(prefixLength)) === 0;
 }
 
+/** What the address table asks of its stack. */
+export interface AddressOwner {
+  iface(ifindex: number): NetInterface | undefined;
+  /** promote_secondaries as it applies to `dev` (conf/all or the device's own). */
+  promotesSecondaries(dev: NetInterface): boolean;
+  /** The device's last address went: fib_disable_ip(dev, NETDEV_DOWN, force) flushes its routes and neighbours. */
+  lastAddressGone(dev: NetInterface): void;
+}
+
 export class AddressTable {
   /** Per interface, in Linux's list order (primaries, then secondaries). */
   private readonly lists = new Map<number, IfAddress[]>();
 
   constructor(
     private readonly fib: Fib,
-    private readonly iface: (ifindex: number) => NetInterface | undefined,
-    private readonly promote: (dev: NetInterface) => boolean,
+    private readonly stack: AddressOwner,
     private readonly events: RtnlEvents | null = null,
-    /** The device's last address went: fib_disable_ip(dev, NETDEV_DOWN, force) flushes its routes and neighbours. */
-    private readonly lastGone: (dev: NetInterface) => void = () => {},
   ) {}
+
+  private iface(ifindex: number): NetInterface | undefined {
+    return this.stack.iface(ifindex);
+  }
 
   of(ifindex: number): readonly IfAddress[] {
     return this.lists.get(ifindex) ?? [];
@@ -99,7 +109,7 @@ export class AddressTable {
     let promoted: IfAddress | undefined;
     if (!a.secondary) {
       const subs = list.filter((o) => o.secondary && sameSubnet(o, a.address, a.prefixLength));
-      if (dev && this.promote(dev) && subs.length > 0) {
+      if (dev && this.stack.promotesSecondaries(dev) && subs.length > 0) {
         promoted = subs[0]!;
         promoted.secondary = false;
         list.splice(list.indexOf(promoted), 1);
@@ -121,7 +131,7 @@ export class AddressTable {
     if (promoted && dev) this.addRoutes(dev, promoted);
     if (list.length === 0) {
       this.lists.delete(a.ifindex);
-      if (dev) this.lastGone(dev);
+      if (dev) this.stack.lastAddressGone(dev);
     }
   }
 

@@ -103,8 +103,17 @@ export class RouteTable {
       const lengths = this.lengths;
       let at = 0;
       while (at < lengths.length && lengths[at]! > len) at++;
-      this.lengths = [...lengths.slice(0, at), len, ...lengths.slice(at)];
-      this.maps = [...this.maps.slice(0, at), map, ...this.maps.slice(at)];
+      // Literals for the first two lengths (what most tables ever have): cheaper than toSpliced.
+      if (lengths.length === 0) {
+        this.lengths = [len];
+        this.maps = [map];
+      } else if (lengths.length === 1) {
+        this.lengths = at === 0 ? [len, lengths[0]!] : [lengths[0]!, len];
+        this.maps = at === 0 ? [map, this.maps[0]!] : [this.maps[0]!, map];
+      } else {
+        this.lengths = lengths.toSpliced(at, 0, len);
+        this.maps = this.maps.toSpliced(at, 0, map);
+      }
     }
     const list = map.get(route.dst);
     if (!list) {
@@ -136,8 +145,8 @@ export class RouteTable {
       map.delete(route.dst);
       if (map.size === 0) {
         const at = this.maps.indexOf(map);
-        this.lengths = this.lengths.filter((_, j) => j !== at);
-        this.maps = this.maps.filter((_, j) => j !== at);
+        this.lengths = this.lengths.toSpliced(at, 1);
+        this.maps = this.maps.toSpliced(at, 1);
       }
     }
     return true;

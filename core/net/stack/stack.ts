@@ -21,6 +21,7 @@ import type { NetworkHandler, PacketTap, Registration, TransportHandler } from '
 import { RouteExceptions, nexthopKey } from './route-exceptions.ts';
 import { RouteType, Scope } from './route.ts';
 import { RtnlEvents } from './rtnl-events.ts';
+import { StackServices } from './stack-services.ts';
 import {
   DEVCONF_DEFAULTS, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, effectiveConf, withValue, type DevConf, type DevConfKey, type Ipv4Sysctl,
 } from './sysctl.ts';
@@ -93,20 +94,9 @@ export class Stack {
       return (this.fib.table(r.table)?.all() ?? []).some((x) => nexthopKey(x) === key);
     });
     this.fib.onRemove = (r) => this.routeExceptions.routeRemoved(r);
-    this.addresses = new AddressTable(this.fib, (i) => this.interfaces.get(i), (dev) => this.conf(dev, 'promote_secondaries') !== 0, this.events, (dev) => {
-      // The last IPv4 address gone: every route through the device and every neighbour go, silently for routes.
-      this.fib.removeWhere((r) => r.ifindex === dev.ifindex);
-      this.neighbours.flushInterface(dev.ifindex, true);
-    });
-    this.neighbours = new NeighbourTable({
-      cpu: this.cpu,
-      iface: (i) => this.iface(i),
-      solicit: (n, unicast) => this.arp.solicit(n, unicast),
-      transmit: (pkt, ifindex, mac) => this.link.transmitIpv4(pkt, ifindex, mac),
-      unreachable: (pkt) => this.ipv4.linkFailure(pkt),
-      random: () => this.rng.next(),
-      events: this.events,
-    });
+    const services = new StackServices(this);
+    this.addresses = new AddressTable(this.fib, services, this.events);
+    this.neighbours = new NeighbourTable(services);
     this.link = new LinkLayer(this);
     this.arp = new ArpLayer(this);
     this.ipv4 = new Ipv4Layer(this);
