@@ -78,16 +78,21 @@ export class AddressTable {
    * after the last primary otherwise; then its routes. The caller checked for duplicates.
    */
   add(a: IfAddress): void {
-    let list = this.lists.get(a.ifindex);
-    if (!list) this.lists.set(a.ifindex, (list = []));
-    a.secondary = list.some((o) => !o.secondary && sameSubnet(o, a.address, a.prefixLength) && o.scope <= a.scope);
-    if (a.secondary) list.push(a);
-    else {
-      // __inet_insert_ifa(): after the last primary of the same or a wider-numbered scope, so host and
-      // link addresses come before global ones whatever order they were added in.
-      let at = 0;
-      for (let i = 0; i < list.length; i++) if (!list[i]!.secondary && a.scope <= list[i]!.scope) at = i + 1;
-      list.splice(at, 0, a);
+    const list = this.lists.get(a.ifindex);
+    if (!list) {
+      // The device's first address: a primary, in a list of exactly one (a literal, no spare room).
+      a.secondary = false;
+      this.lists.set(a.ifindex, [a]);
+    } else {
+      a.secondary = list.some((o) => !o.secondary && sameSubnet(o, a.address, a.prefixLength) && o.scope <= a.scope);
+      if (a.secondary) list.push(a);
+      else {
+        // __inet_insert_ifa(): after the last primary of the same or a wider-numbered scope, so host and
+        // link addresses come before global ones whatever order they were added in.
+        let at = 0;
+        for (let i = 0; i < list.length; i++) if (!list[i]!.secondary && a.scope <= list[i]!.scope) at = i + 1;
+        list.splice(at, 0, a);
+      }
     }
     // rtmsg_ifa(RTM_NEWADDR) goes out before the inetaddr notifier adds the routes.
     this.events?.addr(a);

@@ -40,7 +40,7 @@ export class Fib {
    */
   generation = 0;
   /** Told of every route removed (next-hop exceptions go with the last route of their next hop). */
-  onRemove: ((route: Route) => void) | null = null;
+  removals: { routeRemoved(route: Route): void } | null = null;
 
   /** `events`: where inserts and single removals are notified (rtmsg_fib); flushes are silent, as fib_flush is. */
   constructor(readonly events: RtnlEvents | null = null) {}
@@ -71,7 +71,7 @@ export class Fib {
     const ok = this.table(route.table)?.remove(route) ?? false;
     if (ok) {
       this.generation++;
-      this.onRemove?.(route);
+      this.removals?.routeRemoved(route);
     }
     if (ok && notify) this.events?.route(route, true);
     return ok;
@@ -83,7 +83,7 @@ export class Fib {
     for (const t of this.tables()) for (const r of t.all()) if (pred(r) && t.remove(r)) gone.push(r);
     const n = gone.length;
     if (n) this.generation++;
-    if (this.onRemove) for (const r of gone) this.onRemove(r);
+    if (this.removals) for (const r of gone) this.removals.routeRemoved(r);
     return n;
   }
 

@@ -31,6 +31,17 @@ export function nexthopKey(r: Route): string {
   return `${r.table}/${r.type}/${r.protocol}/${r.scope}/${r.prefsrc}/${r.metric}/${r.gateway}/${r.ifindex}/${+r.onlink}/${r.mtu}`;
 }
 
+/** What the exceptions ask of their stack. */
+export interface RouteExceptionsOwner {
+  /** The virtual clock, in ns. */
+  now(): number;
+  /**
+   * Whether a route with the same next hop as `r` is still in the FIB (the last one going frees the
+   * fib_info, exceptions included: free_nh_exceptions()).
+   */
+  nexthopInUse(r: Route): boolean;
+}
+
 /** FNHE_RECLAIM_DEPTH-like bound per route, so spoofed ICMP cannot grow the cache without end. */
 const MAX_PER_ROUTE = 2048;
 
@@ -49,11 +60,7 @@ export class RouteExceptions {
   /** net->ipv4.fnhe_genid. */
   private genid = 0;
 
-  /**
-   * `now` is the virtual clock in ns; `inUse(route)` says whether a route with the same next hop is still
-   * in the FIB (the last one going frees the fib_info, exceptions included: free_nh_exceptions()).
-   */
-  constructor(private readonly now: () => number, private readonly inUse: (r: Route) => boolean) {}
+  constructor(private readonly owner: RouteExceptionsOwner) {}
 
   /** True when there is nothing to look at (the fast path of every output route lookup). */
   get empty(): boolean {
@@ -78,7 +85,7 @@ export class RouteExceptions {
     const m = byNexthop.get(key);
     const e = m?.get(dst);
     if (!m || !e) return undefined;
-    if (e.expires && this.now() > e.expires) {
+    if (e.expires && this.owner.now() > e.expires) {
       m.delete(dst);
       if (m.size === 0) byNexthop.delete(key);
       return undefined;
@@ -126,7 +133,7 @@ export class RouteExceptions {
    * ("rt = fnhe->fnhe_rth_output; if (!rt) goto next"), by next hop then destination.
    */
   entries(): RouteException[] {
-    const now = this.now();
+    const now = this.owner.now();
     const out: RouteException[] = [];
     if (this.byNexthop === null) return out;
     for (const m of this.byNexthop.values()) {
@@ -157,6 +164,6 @@ export class RouteExceptions {
     const byNexthop = this.byNexthop;
     if (byNexthop === null || byNexthop.size === 0) return;
     const key = this.key(route);
-    if (byNexthop.has(key) && !this.inUse(route)) byNexthop.delete(key);
+    if (byNexthop.has(key) && !this.owner.nexthopInUse(route)) byNexthop.delete(key);
   }
 }

@@ -1,5 +1,6 @@
-// What the neighbour cache and the address table ask of their stack, answered by one small object over
-// the Stack (a closure per service would be a dozen objects in every guest, most of which never runs).
+// What the neighbour cache, the address table and the route exceptions ask of their stack, answered by
+// one small object over the Stack (a closure per service would be a dozen objects in every guest, most of
+// which never runs).
 
 import type { Cpu } from '../../cpu/index.ts';
 import type { MacAddress } from '../wire/index.ts';
@@ -7,10 +8,12 @@ import type { AddressOwner } from './addresses.ts';
 import type { NetInterface } from './interface.ts';
 import type { Neighbour, NeighbourOwner } from './neighbour.ts';
 import type { PacketBuffer } from './packet-buffer.ts';
+import { nexthopKey, type RouteExceptionsOwner } from './route-exceptions.ts';
+import type { Route } from './route.ts';
 import type { RtnlEvents } from './rtnl-events.ts';
 import type { Stack } from './stack.ts';
 
-export class StackServices implements NeighbourOwner, AddressOwner {
+export class StackServices implements NeighbourOwner, AddressOwner, RouteExceptionsOwner {
   constructor(private readonly stack: Stack) {}
 
   get cpu(): Cpu {
@@ -43,6 +46,15 @@ export class StackServices implements NeighbourOwner, AddressOwner {
 
   promotesSecondaries(dev: NetInterface): boolean {
     return this.stack.conf(dev, 'promote_secondaries') !== 0;
+  }
+
+  now(): number {
+    return this.stack.cpu.now;
+  }
+
+  nexthopInUse(r: Route): boolean {
+    const key = nexthopKey(r);
+    return (this.stack.fib.table(r.table)?.all() ?? []).some((x) => nexthopKey(x) === key);
   }
 
   lastAddressGone(dev: NetInterface): void {

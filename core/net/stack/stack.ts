@@ -18,7 +18,7 @@ import { NetInterface, type LinkKind } from './interface.ts';
 import { NeighbourTable } from './neighbour.ts';
 import type { PacketBuffer } from './packet-buffer.ts';
 import type { NetworkHandler, PacketTap, Registration, TransportHandler } from './registration.ts';
-import { RouteExceptions, nexthopKey } from './route-exceptions.ts';
+import { RouteExceptions } from './route-exceptions.ts';
 import { RouteType, Scope } from './route.ts';
 import { RtnlEvents } from './rtnl-events.ts';
 import { StackServices } from './stack-services.ts';
@@ -82,19 +82,19 @@ export class Stack {
   /** Packet taps (AF_PACKET, tcpdump on an interface): see every frame in and out, as a read-only view. Null until the first. */
   taps: Set<(ifindex: number, frame: Uint8Array, direction: 'in' | 'out') => void> | null = null;
   private nextIfindex = 1;
-  /** The same devices indexed by ifindex: the packet paths find a device with an array read, not a Map lookup. */
-  private readonly byIndex: Array<NetInterface | undefined> = [];
+  /**
+   * The same devices indexed by ifindex: the packet paths find a device with an array read, not a Map
+   * lookup. Sized for lo (an empty array grows by 17 slots at its first store).
+   */
+  private readonly byIndex: Array<NetInterface | undefined> = new Array(2);
 
   constructor(options: StackOptions) {
     this.cpu = options.cpu;
     this.name = options.name ?? 'stack';
     this.rng = options.rng ?? options.cpu.rng.fork(`net:${this.name}`);
-    this.routeExceptions = new RouteExceptions(() => this.cpu.now, (r) => {
-      const key = nexthopKey(r);
-      return (this.fib.table(r.table)?.all() ?? []).some((x) => nexthopKey(x) === key);
-    });
-    this.fib.onRemove = (r) => this.routeExceptions.routeRemoved(r);
     const services = new StackServices(this);
+    this.routeExceptions = new RouteExceptions(services);
+    this.fib.removals = this.routeExceptions;
     this.addresses = new AddressTable(this.fib, services, this.events);
     this.neighbours = new NeighbourTable(services);
     this.link = new LinkLayer(this);

@@ -131,10 +131,11 @@ export class UdpLayer implements TransportHandler {
   /** Made on first use (a stack whose guest never uses UDP keeps neither). */
   private portMap: Map<number, UdpSocket[]> | null = null;
   private portRng: Rng | null = null;
-  /** Raw sockets of protocol 17 also see errors (raw_icmp_error); set by Transports. */
-  rawError: ((e: IcmpErrorInfo) => void) | null = null;
-  /** The Transports object this layer belongs to (how transportsOf() finds it again). */
-  owner: { rows(kind: 'udp' | 'raw'): SocketRow[] } | null = null;
+  /**
+   * The Transports object this layer belongs to (how transportsOf() finds it again): it lists the raw
+   * sockets too, and raw sockets of protocol 17 also see errors (raw_icmp_error).
+   */
+  owner: { rows(kind: 'udp' | 'raw'): SocketRow[]; rawError(e: IcmpErrorInfo): void } | null = null;
 
   constructor(readonly stack: Stack) {}
 
@@ -296,7 +297,7 @@ export class UdpLayer implements TransportHandler {
 
   /** __udp4_lib_err(): the socket that sent the quoted datagram gets the error. */
   error(e: IcmpErrorInfo): void {
-    this.rawError?.(e);
+    this.owner?.rawError(e);
     const q = Ipv4Packet.checkedHeader(e.quoted);
     if (!q || e.quoted.length < q.headerLength + UDP_HEADER_LEN) return;
     const h = e.quoted.subarray(q.headerLength);
