@@ -41,6 +41,9 @@ export interface AddressOwner {
   lastAddressGone(dev: NetInterface): void;
 }
 
+/** The list of a device without addresses (shared: lists are never changed through `of`). */
+const NO_ADDRESSES: readonly IfAddress[] = Object.freeze([]);
+
 export class AddressTable {
   /** Per interface, in Linux's list order (primaries, then secondaries). */
   private readonly lists = new Map<number, IfAddress[]>();
@@ -56,7 +59,7 @@ export class AddressTable {
   }
 
   of(ifindex: number): readonly IfAddress[] {
-    return this.lists.get(ifindex) ?? [];
+    return this.lists.get(ifindex) ?? NO_ADDRESSES;
   }
 
   *all(): IterableIterator<IfAddress> {
