@@ -251,7 +251,7 @@ export class Stack {
 
   registerTransport(protocol: number, handler: TransportHandler): Registration {
     this.transports.set(protocol, handler);
-    return { dispose: () => void (this.transports.get(protocol) === handler && this.transports.delete(protocol)) };
+    return new TransportRegistration(this.transports, protocol, handler);
   }
 
   /** A raw socket's receive hook for one IP protocol; it owns the clone it gets. */
@@ -320,4 +320,17 @@ export class Stack {
   static readonly LOOPBACK = IPV4_LOOPBACK;
   static readonly ETH_IPV4 = EtherType.IPV4;
   static readonly PROTO_ICMP = IpProtocol.ICMP;
+}
+
+/** Undoes one registerTransport: an object, not a closure, as every guest registers UDP and ICMP at boot and keeps them. */
+class TransportRegistration implements Registration {
+  constructor(
+    private readonly table: Map<number, TransportHandler>,
+    private readonly protocol: number,
+    private readonly handler: TransportHandler,
+  ) {}
+
+  dispose(): void {
+    if (this.table.get(this.protocol) === this.handler) this.table.delete(this.protocol);
+  }
 }
