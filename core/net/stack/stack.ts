@@ -15,6 +15,7 @@ import { NetConfig } from './config.ts';
 import { StackMibs } from './counters.ts';
 import { Fib } from './fib.ts';
 import { NetInterface, type LinkKind } from './interface.ts';
+import { InterfaceTable } from './interface-table.ts';
 import { NeighbourTable } from './neighbour.ts';
 import type { PacketBuffer } from './packet-buffer.ts';
 import type { NetworkHandler, PacketTap, Registration, TransportHandler } from './registration.ts';
@@ -40,7 +41,8 @@ export class Stack {
   readonly cpu: Cpu;
   readonly rng: Rng;
   readonly name: string;
-  readonly interfaces = new Map<number, NetInterface>();
+  /** The devices by ifindex (the packet paths find a device with an array read: see iface()). */
+  readonly interfaces = new InterfaceTable();
   /**
    * net.ipv4.*, net.ipv4.conf.all and .default: values (see sysctl.ts) that a write replaces with a changed
    * copy (setSysctl, setConf), so a stack whose sysctls were never written shares the defaults.
@@ -82,11 +84,6 @@ export class Stack {
   /** Packet taps (AF_PACKET, tcpdump on an interface): see every frame in and out, as a read-only view. Null until the first. */
   taps: Set<(ifindex: number, frame: Uint8Array, direction: 'in' | 'out') => void> | null = null;
   private nextIfindex = 1;
-  /**
-   * The same devices indexed by ifindex: the packet paths find a device with an array read, not a Map
-   * lookup. Sized for lo (an empty array grows by 17 slots at its first store).
-   */
-  private readonly byIndex: Array<NetInterface | undefined> = new Array(2);
 
   constructor(options: StackOptions) {
     this.cpu = options.cpu;
@@ -112,8 +109,7 @@ export class Stack {
     // A new device's conf is a copy of conf/default (with forwarding on when ip_forward is).
     const conf = this.sysctl.ip_forward ? withValue(this.confDefault, 'forwarding', 1) : this.confDefault;
     const dev = new NetInterface(this.nextIfindex++, name, kind, mac, conf);
-    this.interfaces.set(dev.ifindex, dev);
-    this.byIndex[dev.ifindex] = dev;
+    this.interfaces.add(dev);
     this.events.link(dev);
     return dev;
   }
@@ -145,7 +141,6 @@ export class Stack {
     this.neighbours.flushInterface(dev.ifindex, true);
     this.events.link(dev, true);
     this.interfaces.delete(dev.ifindex);
-    this.byIndex[dev.ifindex] = undefined;
     dev.wire = null;
     dev.driver?.destroy?.(dev);
   }
@@ -157,7 +152,7 @@ export class Stack {
   }
 
   iface(ifindex: number): NetInterface | undefined {
-    return ifindex >= 0 && ifindex < this.byIndex.length ? this.byIndex[ifindex] : undefined;
+    return this.interfaces.get(ifindex);
   }
 
   ifaceByName(name: string): NetInterface | undefined {
