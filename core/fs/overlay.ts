@@ -39,13 +39,15 @@ export class OverlayFs implements Filesystem {
   }
 
   root(): OvNode {
-    const lowers: LayerNode[] = [];
-    const idx: number[] = [];
-    for (let i = this.layers.length - 1; i >= 0; i--) {
-      const r = this.layers[i]!.root;
-      lowers.push(r);
-      idx.push(i);
-      if (r.opaque) break;
+    let n = 0;
+    while (n < this.layers.length && !(n > 0 && this.layers[this.layers.length - n]!.root.opaque)) n++;
+    // Arrays of the exact length (an empty array grown by push reserves room for 17).
+    const lowers = new Array<LayerNode>(n);
+    const idx = new Array<number>(n);
+    for (let k = 0; k < n; k++) {
+      const i = this.layers.length - 1 - k;
+      lowers[k] = this.layers[i]!.root;
+      idx[k] = i;
     }
     return new OvNode(this, null, '', this.upper.root(), lowers, idx);
   }
@@ -143,6 +145,7 @@ export class OvNode implements Node {
       if (dir.opaque) return up ? new OvNode(this.fs, this, name, up, NO_LOWERS, NO_INDEXES) : -ENOENT;
     }
     // The arrays are made on the first match only: most lookups that reach here miss (PATH searches).
+    // They start as one-element literals (a name is in one layer far more often than in several).
     let lowers: LayerNode[] | null = null;
     let idx: number[] | null = null;
     for (let k = 0; k < this.lowers.length; k++) {
@@ -156,8 +159,13 @@ export class OvNode implements Node {
         }
         break;
       }
-      (lowers ??= []).push(c);
-      (idx ??= []).push(this.idx[k]!);
+      if (lowers === null) {
+        lowers = [c];
+        idx = [this.idx[k]!];
+      } else {
+        lowers.push(c);
+        idx!.push(this.idx[k]!);
+      }
       if (c.opaque) break;
     }
     if (!up && lowers === null) return -ENOENT;
