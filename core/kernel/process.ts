@@ -9,6 +9,10 @@ import type { Tty } from './tty.ts';
 import { WaitQueue, type Sleeper, type WakeReason } from './wait-queue.ts';
 import type { Cpu } from '../cpu/index.ts';
 
+/** Supplementary groups of a process that never changed them (shared: the list is replaced, never edited). */
+const ROOT_GROUPS: readonly number[] = Object.freeze([0]);
+const NO_CHILDREN: readonly Process[] = Object.freeze([]);
+
 export type ProcState =
   | 'running'   // R: runnable or running
   | 'sleeping'  // S: interruptible sleep in a syscall
@@ -23,13 +27,14 @@ export class Process {
   gid = 0;
   euid = 0;
   egid = 0;
-  groups: number[] = [0];
+  groups: readonly number[] = ROOT_GROUPS;
   cwd = '/';
   umask = 0o022;
   fds = new FdTable();
   signals = new SignalTable();
   parent: Process | null;
-  readonly children = new Set<Process>();
+  /** Children (living and zombies), made with the first one. */
+  private kids: Set<Process> | null = null;
   /** Wait status once a zombie (or the stop signal while stopped). */
   status = 0;
   /** A stop or continue not yet reported to the parent by wait4 (WUNTRACED / WCONTINUED). */
@@ -45,10 +50,10 @@ export class Process {
   ctty: Tty | null = null;
   /** The current interruptible sleep, if any. */
   sleeper: Sleeper | null = null;
-  /** Parent's wait4 sleeps here; children's state changes wake it. */
-  readonly childEvents: WaitQueue;
-  /** A stopped process waits here for SIGCONT. */
-  readonly continued: WaitQueue;
+  /** The wait queues below, made when someone first sleeps on one (most processes never do). */
+  private childQueue: WaitQueue | null = null;
+  private contQueue: WaitQueue | null = null;
+  private readonly cpu: Cpu;
   /** CPU charged since the process last gave the CPU away. */
   slice = 0;
   /** CPU time of reaped children (for times()). */
@@ -57,8 +62,8 @@ export class Process {
   alarm: Timer | null = null;
   /** Minor page faults and such are not modelled; kept for /proc/<pid>/stat's layout. */
   readonly startTime: number;
-  /** Resolvers of host-side waiters (the CLI or server waiting for this process to end). */
-  exitWaiters: Array<(status: number) => void> = [];
+  /** Resolvers of host-side waiters (the CLI or server waiting for this process to end), if any. */
+  exitWaiters: Array<(status: number) => void> | null = null;
 
   constructor(
     readonly pid: number,
@@ -69,9 +74,44 @@ export class Process {
     this.parent = parent;
     this.pgid = parent ? parent.pgid : pid;
     this.sid = parent ? parent.sid : pid;
-    this.childEvents = new WaitQueue(cpu);
-    this.continued = new WaitQueue(cpu);
+    this.cpu = cpu;
     this.startTime = cpu.now;
+  }
+
+  get children(): Iterable<Process> {
+    return this.kids ?? NO_CHILDREN;
+  }
+
+  addChild(child: Process): void {
+    if (this.kids) this.kids.add(child);
+    else this.kids = new Set([child]);
+  }
+
+  removeChild(child: Process): void {
+    this.kids?.delete(child);
+  }
+
+  clearChildren(): void {
+    this.kids = null;
+  }
+
+  /** Parent's wait4 sleeps here; children's state changes wake it. */
+  get childEvents(): WaitQueue {
+    return (this.childQueue ??= new WaitQueue(this.cpu));
+  }
+
+  /** A stopped process waits here for SIGCONT. */
+  get continued(): WaitQueue {
+    return (this.contQueue ??= new WaitQueue(this.cpu));
+  }
+
+  /** Wakes a wait4 sleeping on childEvents (nothing to do when no queue was ever made). */
+  wakeChildEvents(): void {
+    this.childQueue?.wakeAll();
+  }
+
+  wakeContinued(): void {
+    this.contQueue?.wakeAll();
   }
 
   get ppid(): number {

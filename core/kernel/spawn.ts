@@ -31,7 +31,7 @@ export function spawnProcess(k: Kernel, path: string, argv: readonly string[], o
   const image = loadImage(k, proc, path, argv);
   if (typeof image === 'number') {
     k.processes.delete(proc.pid);
-    options.parent?.children.delete(proc);
+    options.parent?.removeChild(proc);
     return image;
   }
   return startSpawned(k, proc, image, options);
@@ -52,7 +52,8 @@ function startSpawned(k: Kernel, proc: Process, image: LoadedImage, options: Spa
     proc.ctty = tty;
     tty.session = proc.sid;
     tty.foreground = proc.pgid;
-    for (let fd = 0; fd < 3; fd++) proc.fds.installAt(fd, new OpenFile(ttyOps, O_RDWR, tty, `/dev/${tty.name}`), false);
+    const path = `/dev/${tty.name}`;
+    for (let fd = 0; fd < 3; fd++) proc.fds.installAt(fd, new OpenFile(ttyOps, O_RDWR, tty, path), false);
   } else if (!options.parent) {
     proc.sid = proc.pid;
     proc.pgid = proc.pid;

@@ -39,8 +39,8 @@ export function defaultTermios(): Termios {
 }
 
 export interface TtyHooks {
-  /** Sends a signal to every process of a process group. */
-  signalGroup(pgid: number, signo: number): void;
+  /** Sends a signal from the terminal to every process of a process group. */
+  ttySignal(pgid: number, signo: number): void;
 }
 
 /** The sink of a terminal no console shows. */
@@ -124,7 +124,7 @@ export class Tty {
         if (!(t.lflag & NOFLSH)) this.flushInput();
         this.echoControl(c);
         this.resumeOutput();
-        if (this.foreground) this.hooks.signalGroup(this.foreground, sig);
+        if (this.foreground) this.hooks.ttySignal(this.foreground, sig);
         return;
       }
     }
@@ -314,7 +314,7 @@ export class Tty {
   setWinsize(size: Winsize): void {
     const changed = size.rows !== this.winsize.rows || size.cols !== this.winsize.cols;
     this.winsize = { rows: size.rows, cols: size.cols };
-    if (changed && this.foreground) this.hooks.signalGroup(this.foreground, SIGWINCH);
+    if (changed && this.foreground) this.hooks.ttySignal(this.foreground, SIGWINCH);
   }
 
   // ----------------------------------------------------------------------------- output to the host
