@@ -133,6 +133,29 @@ export class Process {
   }
 }
 
+/** One interruptible sleep: on its wait queues, with an optional timer (an object, not closures, per sleep). */
+class ProcessSleep implements Sleeper {
+  done = false;
+  timer: Timer | null = null;
+  /** Resolves the promise sleep() returned. */
+  settle: ((reason: WakeReason) => void) | null = null;
+
+  constructor(
+    private readonly proc: Process,
+    private readonly queues: readonly WaitQueue[],
+  ) {}
+
+  resolve(reason: WakeReason): void {
+    for (const q of this.queues) q.remove(this);
+    this.timer?.cancel();
+    const proc = this.proc;
+    if (proc.sleeper === this) proc.sleeper = null;
+    if (proc.state === 'sleeping') proc.state = 'running';
+    if (proc.state === 'zombie') return; // killed: never resumes
+    this.settle!(reason);
+  }
+}
+
 /**
  * Sleeps until one of `queues` is woken, `timeout` ns pass, or a signal interrupts. Resolves with why.
  * A process killed while asleep never resumes.
@@ -140,28 +163,19 @@ export class Process {
 export function sleep(cpu: Cpu, proc: Process, queues: readonly WaitQueue[], timeout?: number,
   signalPending = false): Promise<WakeReason> {
   if (signalPending) return Promise.resolve('signal');
-  return new Promise<WakeReason>((resolve) => {
-    let timer: Timer | null = null;
-    const sleeper: Sleeper = {
-      done: false,
-      resolve(reason) {
-        for (const q of queues) q.remove(sleeper);
-        timer?.cancel();
-        if (proc.sleeper === sleeper) proc.sleeper = null;
-        if (proc.state === 'sleeping') proc.state = 'running';
-        if (proc.state === 'zombie') return; // killed: never resumes
-        resolve(reason);
-      },
-    };
-    for (const q of queues) q.add(sleeper);
-    if (timeout !== undefined && timeout >= 0 && timeout !== Infinity) {
-      timer = cpu.setTimer(timeout, () => {
-        if (sleeper.done) return;
-        sleeper.done = true;
-        sleeper.resolve('timeout');
-      });
-    }
-    proc.sleeper = sleeper;
-    if (proc.state === 'running') proc.state = 'sleeping';
+  const sleeper = new ProcessSleep(proc, queues);
+  const promise = new Promise<WakeReason>((resolve) => {
+    sleeper.settle = resolve;
   });
+  for (const q of queues) q.add(sleeper);
+  if (timeout !== undefined && timeout >= 0 && timeout !== Infinity) {
+    sleeper.timer = cpu.setTimer(timeout, () => {
+      if (sleeper.done) return;
+      sleeper.done = true;
+      sleeper.resolve('timeout');
+    });
+  }
+  proc.sleeper = sleeper;
+  if (proc.state === 'running') proc.state = 'sleeping';
+  return promise;
 }

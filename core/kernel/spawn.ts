@@ -13,6 +13,7 @@ import { ttyOps } from './devices.ts';
 import type { Tty } from './tty.ts';
 
 export interface SpawnOptions {
+  /** The environment, kept by the process as given (not copied: the caller must not change it later). */
   envp: readonly string[];
   cwd?: string;
   /** Descriptions for fds 0, 1, 2 ... (each gains a reference). */
@@ -61,7 +62,7 @@ function startSpawned(k: Kernel, proc: Process, image: LoadedImage, options: Spa
   options.fds?.forEach((f, fd) => proc.fds.installAt(fd, f.ref(), false));
   proc.comm = basename(image.path).slice(0, 15);
   proc.argv = image.argv;
-  proc.envp = options.envp.slice();
+  proc.envp = options.envp;
   proc.exe = image.path;
   k.startImage(proc, image.program, image.argv, options.envp);
   return proc;

@@ -38,6 +38,18 @@ export function defaultTermios(): Termios {
   };
 }
 
+/**
+ * What every new terminal starts with, shared and frozen: settings are replaced as a whole (setTermios,
+ * setWinsize), never edited in place, so a terminal whose program never changes them makes no copy.
+ */
+const INITIAL_TERMIOS: Termios = freezeTermios(defaultTermios());
+const INITIAL_WINSIZE: Winsize = Object.freeze({ rows: 24, cols: 80 });
+
+function freezeTermios(t: Termios): Termios {
+  Object.freeze(t.cc);
+  return Object.freeze(t);
+}
+
 export interface TtyHooks {
   /** Sends a signal from the terminal to every process of a process group. */
   ttySignal(pgid: number, signo: number): void;
@@ -50,8 +62,8 @@ function discard(): void {}
 export const OUTPUT_HIGH_WATER = 65536;
 
 export class Tty {
-  termios: Termios = defaultTermios();
-  winsize: Winsize = { rows: 24, cols: 80 };
+  termios: Termios = INITIAL_TERMIOS;
+  winsize: Winsize = INITIAL_WINSIZE;
   /** Session that owns this terminal as its controlling terminal (0: none). */
   session = 0;
   /** Foreground process group (0: none). */
