@@ -65,8 +65,11 @@ const RO_OPTION = /(?:^|,)ro(?:,|$)/;
  * mount order and are found by scanning it: cheaper to make and to keep than maps keyed by path.
  */
 export class MountTable {
-  /** Mounts in the order they were made (what /proc/mounts lists); the topmost at a path comes last. */
-  readonly order: Mount[] = [];
+  /**
+   * Mounts in the order they were made (what /proc/mounts lists); the topmost at a path comes last.
+   * Replaced, not grown, by add and remove: a pushed array would reserve 16 more slots in every guest.
+   */
+  private mounts: readonly Mount[] = [];
   /** The root's step (set by add('/'), made again only when another file system is mounted on '/'). */
   private rootStep!: Step;
   /** Set by walk(): the last symlink followed ended with '/', so the result must be a directory. */
@@ -81,9 +84,13 @@ export class MountTable {
     return this.rootStep;
   }
 
+  get order(): readonly Mount[] {
+    return this.mounts;
+  }
+
   /** The topmost mount at `path`. */
   get(path: string): Mount | undefined {
-    for (let i = this.order.length - 1; i >= 0; i--) if (this.order[i]!.info.target === path) return this.order[i];
+    for (let i = this.mounts.length - 1; i >= 0; i--) if (this.mounts[i]!.info.target === path) return this.mounts[i];
     return undefined;
   }
 
@@ -94,26 +101,26 @@ export class MountTable {
       info: { source: info.source ?? fs.fstype, target: path, fstype: info.fstype ?? fs.fstype, options },
       lastName: lastName(path),
     };
-    this.order.push(m);
+    this.mounts = [...this.mounts, m];
     if (path === '/') this.rootStep = new Step(m.root, m, null, '', '/');
     return m;
   }
 
   remove(m: Mount): void {
-    this.order.splice(this.order.indexOf(m), 1);
+    this.mounts = this.mounts.filter((x) => x !== m);
     if (m.info.target === '/' && m.covered) this.rootStep = new Step(m.covered.root, m.covered, null, '', '/');
   }
 
   /** Is any mount at or below `path`? */
   busy(path: string): boolean {
     const prefix = path === '/' ? '/' : path + '/';
-    for (const m of this.order) if (m.info.target === path || m.info.target.startsWith(prefix)) return true;
+    for (const m of this.mounts) if (m.info.target === path || m.info.target.startsWith(prefix)) return true;
     return false;
   }
 
   /** The topmost mount at `dir`/`name`; only names some mount point ends in are joined into a path. */
   private mountAt(dir: Step, name: string): Mount | undefined {
-    const order = this.order;
+    const order = this.mounts;
     for (let i = order.length - 1; i >= 0; i--) {
       if (order[i]!.lastName === name) return this.get(joinPath(dir.path, name));
     }

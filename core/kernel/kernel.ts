@@ -143,21 +143,24 @@ export class Kernel implements TtyHooks {
   /** Runs process code; its result is the exit status, an exception makes it die like a crash. */
   private run(proc: Process, body: () => Promise<number>): void {
     const generation = proc.generation;
-    this.cpu.enqueue(() => {
-      let result: Promise<number>;
-      try {
-        result = body();
-      } catch (err) {
-        this.crashed(proc, generation, err);
-        return;
-      }
-      result.then(
-        (status) => {
-          if (proc.generation === generation && proc.alive) this.exit(proc, W_EXITCODE(status, 0));
-        },
-        (err) => this.crashed(proc, generation, err),
-      );
-    });
+    this.cpu.enqueue(() => this.start(proc, generation, body));
+  }
+
+  /** Calls the body; what waits for its end holds only the process and generation (not the body). */
+  private start(proc: Process, generation: number, body: () => Promise<number>): void {
+    let result: Promise<number>;
+    try {
+      result = body();
+    } catch (err) {
+      this.crashed(proc, generation, err);
+      return;
+    }
+    result.then(
+      (status) => {
+        if (proc.generation === generation && proc.alive) this.exit(proc, W_EXITCODE(status, 0));
+      },
+      (err) => this.crashed(proc, generation, err),
+    );
   }
 
   private crashed(proc: Process, generation: number, err: unknown): void {
