@@ -9,17 +9,41 @@ import {
 } from '../kernel/abi.ts';
 import { MAX_SYMLINKS, MAY_EXEC, joinPath, nameTooLong, nodePermits, pathTooLong, permits } from './path.ts';
 
-export interface Mount {
-  readonly fs: Filesystem;
+const SLASH = 47;
+/** Does a comma-separated option list hold `ro`? (No array of options is made for it.) */
+const RO_OPTION = /(?:^|,)ro(?:,|$)/;
+
+/** One mounted file system; what /proc/mounts shows of it is kept in fields (info() builds the record). */
+export class Mount {
   readonly root: Node;
-  readonly info: MountInfo;
-  /** st_dev of every inode seen through this mount. */
-  readonly dev: number;
   readonly readOnly: boolean;
-  /** The mount this one covers at the same path, if any. */
-  readonly covered: Mount | null;
-  /** The last component of the mount point ('' for '/'). */
-  readonly lastName: string;
+
+  constructor(
+    readonly fs: Filesystem,
+    /** st_dev of every inode seen through this mount. */
+    readonly dev: number,
+    /** The mount this one covers at the same path, if any. */
+    readonly covered: Mount | null,
+    readonly source: string,
+    /** The mount point (canonical path). */
+    readonly target: string,
+    readonly fstype: string,
+    readonly options: string,
+  ) {
+    this.root = fs.root();
+    this.readOnly = RO_OPTION.test(options);
+  }
+
+  info(): MountInfo {
+    return { source: this.source, target: this.target, fstype: this.fstype, options: this.options };
+  }
+
+  /** Is `name` the last component of the mount point? (No string is cut out to compare.) */
+  endsIn(name: string): boolean {
+    const t = this.target;
+    const at = t.length - name.length;
+    return at > 0 && t.charCodeAt(at - 1) === SLASH && t.endsWith(name);
+  }
 }
 
 /**
@@ -55,10 +79,6 @@ export interface ParentStep {
 }
 
 const isDirMode = (mode: number): boolean => (mode & S_IFMT) === S_IFDIR;
-const SLASH = 47;
-const lastName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-/** Does a comma-separated option list hold `ro`? (No array of options is made for it.) */
-const RO_OPTION = /(?:^|,)ro(?:,|$)/;
 
 /**
  * The mounts of one Vfs. A guest has a handful (/, /proc, /dev, /shared), so they live in one array in
@@ -90,17 +110,13 @@ export class MountTable {
 
   /** The topmost mount at `path`. */
   get(path: string): Mount | undefined {
-    for (let i = this.mounts.length - 1; i >= 0; i--) if (this.mounts[i]!.info.target === path) return this.mounts[i];
+    for (let i = this.mounts.length - 1; i >= 0; i--) if (this.mounts[i]!.target === path) return this.mounts[i];
     return undefined;
   }
 
   add(path: string, fs: Filesystem, info: Partial<MountInfo>): Mount {
-    const options = info.options ?? 'rw,relatime';
-    const m: Mount = {
-      fs, root: fs.root(), dev: this.nextDev++, covered: this.get(path) ?? null, readOnly: RO_OPTION.test(options),
-      info: { source: info.source ?? fs.fstype, target: path, fstype: info.fstype ?? fs.fstype, options },
-      lastName: lastName(path),
-    };
+    const m = new Mount(fs, this.nextDev++, this.get(path) ?? null, info.source ?? fs.fstype, path,
+      info.fstype ?? fs.fstype, info.options ?? 'rw,relatime');
     this.mounts = [...this.mounts, m];
     if (path === '/') this.rootStep = new Step(m.root, m, null, '', '/');
     return m;
@@ -108,13 +124,13 @@ export class MountTable {
 
   remove(m: Mount): void {
     this.mounts = this.mounts.filter((x) => x !== m);
-    if (m.info.target === '/' && m.covered) this.rootStep = new Step(m.covered.root, m.covered, null, '', '/');
+    if (m.target === '/' && m.covered) this.rootStep = new Step(m.covered.root, m.covered, null, '', '/');
   }
 
   /** Is any mount at or below `path`? */
   busy(path: string): boolean {
     const prefix = path === '/' ? '/' : path + '/';
-    for (const m of this.mounts) if (m.info.target === path || m.info.target.startsWith(prefix)) return true;
+    for (const m of this.mounts) if (m.target === path || m.target.startsWith(prefix)) return true;
     return false;
   }
 
@@ -122,7 +138,7 @@ export class MountTable {
   private mountAt(dir: Step, name: string): Mount | undefined {
     const order = this.mounts;
     for (let i = order.length - 1; i >= 0; i--) {
-      if (order[i]!.lastName === name) return this.get(joinPath(dir.path, name));
+      if (order[i]!.endsIn(name)) return this.get(joinPath(dir.path, name));
     }
     return undefined;
   }

@@ -74,7 +74,7 @@ export class Vfs {
     const m = this.table.get(at.path);
     if (!m || at.path === '/' || m !== at.mount) return at.path === '/' ? -EBUSY : -EINVAL;
     for (const other of this.table.order) {
-      if (other !== m && other.info.target !== at.path && isWithin(other.info.target, at.path)) return -EBUSY;
+      if (other !== m && other.target !== at.path && isWithin(other.target, at.path)) return -EBUSY;
     }
     this.table.remove(m);
     return 0;
@@ -82,7 +82,7 @@ export class Vfs {
 
   /** Mounted file systems in mount order, as /proc/mounts lists them. */
   mounts(): MountInfo[] {
-    return this.table.order.map((m) => ({ ...m.info }));
+    return this.table.order.map((m) => m.info());
   }
 
   // ------------------------------------------------------------------------------------------- queries
