@@ -87,7 +87,8 @@ const isDirMode = (mode: number): boolean => (mode & S_IFMT) === S_IFDIR;
 export class MountTable {
   /**
    * Mounts in the order they were made (what /proc/mounts lists); the topmost at a path comes last.
-   * Replaced, not grown, by add and remove: a pushed array would reserve 16 more slots in every guest.
+   * Replaced, not grown: concat makes an array of the exact length, where a push (or a spread) would
+   * reserve 16 more slots in every guest.
    */
   private mounts: readonly Mount[] = [];
   /** The root's step (set by add('/'), made again only when another file system is mounted on '/'). */
@@ -117,7 +118,7 @@ export class MountTable {
   add(path: string, fs: Filesystem, info: Partial<MountInfo>): Mount {
     const m = new Mount(fs, this.nextDev++, this.get(path) ?? null, info.source ?? fs.fstype, path,
       info.fstype ?? fs.fstype, info.options ?? 'rw,relatime');
-    this.mounts = [...this.mounts, m];
+    this.mounts = this.mounts.concat(m);
     if (path === '/') this.rootStep = new Step(m.root, m, null, '', '/');
     return m;
   }

@@ -51,7 +51,7 @@ export class Kernel implements TtyHooks {
   readonly release: string;
   readonly version: string;
   readonly processes = new Map<number, Process>();
-  /** Open pseudo-terminals (an array made with the first one). */
+  /** Open pseudo-terminals (replaced by concat, which makes an array of the exact length). */
   ttys: readonly Tty[] = [];
   private lastPid = 0;
   private lastInode = 10000;
@@ -228,7 +228,10 @@ export class Kernel implements TtyHooks {
     const proc = this.processes.get(pid);
     if (!proc) return Promise.resolve(-ECHILD);
     if (!proc.alive) return Promise.resolve(proc.status);
-    return new Promise((resolve) => (proc.exitWaiters ??= []).push(resolve));
+    return new Promise((resolve) => {
+      if (proc.exitWaiters) proc.exitWaiters.push(resolve);
+      else proc.exitWaiters = [resolve];
+    });
   }
 
   // ------------------------------------------------------------------------------------------ signals
@@ -365,7 +368,7 @@ export class Kernel implements TtyHooks {
     let index = 0;
     while (this.ttys.some((t) => t.index === index)) index++;
     const tty = new Tty(this.cpu, `pts/${index}`, index, this);
-    this.ttys = this.ttys.length === 0 ? [tty] : [...this.ttys, tty];
+    this.ttys = this.ttys.concat(tty);
     return tty;
   }
 
