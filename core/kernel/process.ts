@@ -133,6 +133,9 @@ export class Process {
   }
 }
 
+/** For a sleep that only a signal or its timer ends (pause, nanosleep). */
+export const NO_QUEUES: readonly WaitQueue[] = Object.freeze([]);
+
 /** One interruptible sleep: on its wait queues, with an optional timer (an object, not closures, per sleep). */
 class ProcessSleep implements Sleeper {
   done = false;
