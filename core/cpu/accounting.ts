@@ -26,7 +26,8 @@ export class CpuGroup {
   system: Nanos = 0;
   private periodStart: Nanos;
   private usedInPeriod: Nanos = 0;
-  private parked: Array<() => void> = [];
+  /** Processes waiting for the next period; null while none is (most groups never spend their quota). */
+  private parked: Array<() => void> | null = null;
   private releaseArmed = false;
 
   constructor(
@@ -63,7 +64,7 @@ export class CpuGroup {
         this.cpu.enqueue(resolve);
         return;
       }
-      this.parked.push(resolve);
+      (this.parked ??= []).push(resolve);
       if (!this.releaseArmed) {
         this.releaseArmed = true;
         this.cpu.setTimerAt(this.periodStart + this.quota.period, () => this.release());
@@ -74,8 +75,8 @@ export class CpuGroup {
   private release(): void {
     this.releaseArmed = false;
     const parked = this.parked;
-    this.parked = [];
-    for (const resolve of parked) this.cpu.enqueue(resolve);
+    this.parked = null;
+    if (parked) for (const resolve of parked) this.cpu.enqueue(resolve);
   }
 
   private rollPeriod(): void {

@@ -12,7 +12,12 @@ export function statOf(s: Step): Stat {
 
 /** Gives handles the st_dev of the mount they were opened through. */
 export class VfsHandle implements FileHandle {
-  constructor(readonly inner: FileHandle, private readonly dev: number) {}
+  constructor(
+    readonly inner: FileHandle,
+    private readonly dev: number,
+    /** The inode's file type (S_IFREG, S_IFDIR, ...), which never changes: no Stat is needed to learn it. */
+    readonly type: number,
+  ) {}
 
   stat(): Stat {
     const st = this.inner.stat();

@@ -308,7 +308,10 @@ export class MemInode implements Node {
     const grow = Math.max(0, size - before);
     if (this.fs.usedBytes + grow > this.fs.maxBytes) return -ENOSPC;
     if (this.shared || size > this.data.length) {
-      const cap = size > this.data.length ? Math.max(size, Math.min(MAX_FILE_SIZE, this.data.length * 2), 64) : this.data.length;
+      // A file's first contents get exactly their size (most files are written once, whole); growth after
+      // that is geometric.
+      const cap = size <= this.data.length ? this.data.length
+        : this.data.length === 0 ? size : Math.max(size, Math.min(MAX_FILE_SIZE, this.data.length * 2), 64);
       const next = new Uint8Array(cap);
       next.set(this.data.subarray(0, this.size));
       this.data = next;

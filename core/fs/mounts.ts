@@ -7,22 +7,49 @@ import type { Filesystem, Node } from './node.ts';
 import {
   EACCES, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR, S_IFDIR, S_IFLNK, S_IFMT,
 } from '../kernel/abi.ts';
-import { MAX_SYMLINKS, MAY_EXEC, joinPath, nameTooLong, pathTooLong, permits } from './path.ts';
+import { MAX_SYMLINKS, MAY_EXEC, joinPath, nameTooLong, nodePermits, pathTooLong, permits } from './path.ts';
 
-export interface Mount {
-  readonly fs: Filesystem;
+const SLASH = 47;
+/** Does a comma-separated option list hold `ro`? (No array of options is made for it.) */
+const RO_OPTION = /(?:^|,)ro(?:,|$)/;
+
+/** One mounted file system; what /proc/mounts shows of it is kept in fields (info() builds the record). */
+export class Mount {
   readonly root: Node;
-  readonly info: MountInfo;
-  /** st_dev of every inode seen through this mount. */
-  readonly dev: number;
   readonly readOnly: boolean;
-  /** The mount this one covers at the same path, if any. */
-  readonly covered: Mount | null;
+
+  constructor(
+    readonly fs: Filesystem,
+    /** st_dev of every inode seen through this mount. */
+    readonly dev: number,
+    /** The mount this one covers at the same path, if any. */
+    readonly covered: Mount | null,
+    readonly source: string,
+    /** The mount point (canonical path). */
+    readonly target: string,
+    readonly fstype: string,
+    readonly options: string,
+  ) {
+    this.root = fs.root();
+    this.readOnly = RO_OPTION.test(options);
+  }
+
+  info(): MountInfo {
+    return { source: this.source, target: this.target, fstype: this.fstype, options: this.options };
+  }
+
+  /** Is `name` the last component of the mount point? (No string is cut out to compare.) */
+  endsIn(name: string): boolean {
+    const t = this.target;
+    const at = t.length - name.length;
+    return at > 0 && t.charCodeAt(at - 1) === SLASH && t.endsWith(name);
+  }
 }
 
 /**
- * A resolved name: the inode, its canonical path and the mount it was reached through. The path is
- * joined from the parent's only when asked for: most lookups (PATH searches, opens) never need it.
+ * A resolved name: the inode, its canonical path and the mount it was reached through. The chain of
+ * parents is the walk's chain of directories, so '..' is the physical parent. The path is joined from
+ * the parent's only when asked for: most lookups (PATH searches, opens) never need it.
  */
 export class Step {
   private pathValue: string | undefined;
@@ -30,7 +57,8 @@ export class Step {
   constructor(
     readonly node: Node,
     readonly mount: Mount,
-    private readonly parent: Step | null,
+    /** The directory this name was found in (null for the root). */
+    readonly parent: Step | null,
     private readonly name: string,
     path?: string,
   ) {
@@ -51,71 +79,76 @@ export interface ParentStep {
 }
 
 const isDirMode = (mode: number): boolean => (mode & S_IFMT) === S_IFDIR;
-const SLASH = 47;
-const lastName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
+/**
+ * The mounts of one Vfs. A guest has a handful (/, /proc, /dev, /shared), so they live in one array in
+ * mount order and are found by scanning it: cheaper to make and to keep than maps keyed by path.
+ */
 export class MountTable {
-  /** Topmost mount at each canonical path. */
-  private readonly at = new Map<string, Mount>();
-  /** How many mount points end in each name: a lookup of another name cannot cross into a mount. */
-  private readonly lastNames = new Map<string, number>();
-  private rootStep: Step | undefined;
-  /** Mounts in the order they were made (what /proc/mounts lists). */
-  readonly order: Mount[] = [];
+  /**
+   * Mounts in the order they were made (what /proc/mounts lists); the topmost at a path comes last.
+   * Replaced, not grown: concat makes an array of the exact length, where a push (or a spread) would
+   * reserve 16 more slots in every guest.
+   */
+  private mounts: readonly Mount[] = [];
+  /** The root's step (set by add('/'), made again only when another file system is mounted on '/'). */
+  private rootStep!: Step;
+  /** Set by walk(): the last symlink followed ended with '/', so the result must be a directory. */
+  private mustBeDir = false;
   private nextDev = 0x20;
 
   constructor(rootFs: Filesystem, info: Partial<MountInfo>) {
     this.add('/', rootFs, info);
   }
 
-  /** The root's step, made again only when another file system is mounted on '/'. */
   get root(): Step {
-    const m = this.at.get('/')!;
-    if (this.rootStep?.mount !== m) this.rootStep = new Step(m.root, m, null, '', '/');
     return this.rootStep;
   }
 
+  get order(): readonly Mount[] {
+    return this.mounts;
+  }
+
+  /** The topmost mount at `path`. */
   get(path: string): Mount | undefined {
-    return this.at.get(path);
+    for (let i = this.mounts.length - 1; i >= 0; i--) if (this.mounts[i]!.target === path) return this.mounts[i];
+    return undefined;
   }
 
   add(path: string, fs: Filesystem, info: Partial<MountInfo>): Mount {
-    const options = info.options ?? 'rw,relatime';
-    const m: Mount = {
-      fs, root: fs.root(), dev: this.nextDev++, covered: this.at.get(path) ?? null,
-      readOnly: options.split(',').includes('ro'),
-      info: { source: info.source ?? fs.fstype, target: path, fstype: info.fstype ?? fs.fstype, options },
-    };
-    this.at.set(path, m);
-    this.order.push(m);
-    const last = lastName(path);
-    this.lastNames.set(last, (this.lastNames.get(last) ?? 0) + 1);
+    const m = new Mount(fs, this.nextDev++, this.get(path) ?? null, info.source ?? fs.fstype, path,
+      info.fstype ?? fs.fstype, info.options ?? 'rw,relatime');
+    this.mounts = this.mounts.concat(m);
+    if (path === '/') this.rootStep = new Step(m.root, m, null, '', '/');
     return m;
   }
 
   remove(m: Mount): void {
-    const path = m.info.target;
-    if (m.covered) this.at.set(path, m.covered);
-    else this.at.delete(path);
-    this.order.splice(this.order.indexOf(m), 1);
-    const last = lastName(path);
-    const n = this.lastNames.get(last)! - 1;
-    if (n > 0) this.lastNames.set(last, n);
-    else this.lastNames.delete(last);
+    this.mounts = this.mounts.filter((x) => x !== m);
+    if (m.target === '/' && m.covered) this.rootStep = new Step(m.covered.root, m.covered, null, '', '/');
   }
 
   /** Is any mount at or below `path`? */
   busy(path: string): boolean {
     const prefix = path === '/' ? '/' : path + '/';
-    for (const m of this.order) if (m.info.target === path || m.info.target.startsWith(prefix)) return true;
+    for (const m of this.mounts) if (m.target === path || m.target.startsWith(prefix)) return true;
     return false;
+  }
+
+  /** The topmost mount at `dir`/`name`; only names some mount point ends in are joined into a path. */
+  private mountAt(dir: Step, name: string): Mount | undefined {
+    const order = this.mounts;
+    for (let i = order.length - 1; i >= 0; i--) {
+      if (order[i]!.endsIn(name)) return this.get(joinPath(dir.path, name));
+    }
+    return undefined;
   }
 
   /** Looks `name` up in `dir`, crossing into a file system mounted there. */
   child(dir: Step, name: string, caller: Caller): Step | number {
     const node = dir.node.lookup(name, caller);
     if (typeof node === 'number') return node;
-    const m = this.lastNames.has(name) ? this.at.get(joinPath(dir.path, name)) : undefined;
+    const m = this.mountAt(dir, name);
     return m ? new Step(m.root, m, dir, name) : new Step(node, dir.mount, dir, name);
   }
 
@@ -123,12 +156,10 @@ export class MountTable {
   resolve(path: string, caller: Caller, follow: boolean): Step | number {
     if (path.length === 0) return -ENOENT;
     if (pathTooLong(path)) return -ENAMETOOLONG;
-    const stack: Step[] = [this.root];
-    const slash = path.endsWith('/');
-    const r = this.walk(stack, path, caller, follow || slash, { hops: 0 });
-    if (r < 0) return r;
-    const top = stack[stack.length - 1]!;
-    if ((slash || r === 1) && !isDirMode(top.node.modeBits())) return -ENOTDIR;
+    const slash = path.charCodeAt(path.length - 1) === SLASH;
+    const top = this.walk(path, path.length, caller, follow || slash);
+    if (typeof top === 'number') return top;
+    if ((slash || this.mustBeDir) && !isDirMode(top.node.modeBits())) return -ENOTDIR;
     return top;
   }
 
@@ -136,30 +167,28 @@ export class MountTable {
   resolveParent(path: string, caller: Caller): ParentStep | number {
     if (path.length === 0) return -ENOENT;
     if (pathTooLong(path)) return -ENAMETOOLONG;
-    // The last component ('' for a path of slashes only) and the path of its directory.
+    // The last component ('' for a path of slashes only) and where its directory's path ends.
     let end = path.length;
     while (end > 0 && path.charCodeAt(end - 1) === SLASH) end--;
     const start = end === 0 ? path.length : path.lastIndexOf('/', end - 1) + 1;
     const name = path.slice(start, end);
-    const stack: Step[] = [this.root];
-    const r = this.walk(stack, path.slice(0, start), caller, true, { hops: 0 });
-    if (r < 0) return r;
-    const dir = stack[stack.length - 1]!;
-    const st = dir.node.stat();
-    if (!isDirMode(st.mode)) return -ENOTDIR;
-    if (name !== '' && !permits(st, caller, MAY_EXEC)) return -EACCES;
+    const dir = this.walk(path, start, caller, true);
+    if (typeof dir === 'number') return dir;
+    if (!isDirMode(dir.node.modeBits())) return -ENOTDIR;
+    if (name !== '' && !nodePermits(dir.node, caller, MAY_EXEC)) return -EACCES;
     if (nameTooLong(name)) return -ENAMETOOLONG;
-    return { dir, name, slash: path.endsWith('/') };
+    return { dir, name, slash: path.charCodeAt(path.length - 1) === SLASH };
   }
 
   /**
-   * Walks the components of `path` from the top of `stack`, pushing each directory reached. A symlink's
-   * target takes its place in front of the components still to walk.
-   * Returns 0, 1 when the final symlink's target ended with '/' (so the result must be a directory), or -errno.
+   * Walks the components of path[0, n) from the root. A symlink's target takes its place in front of
+   * the components still to walk. Returns the step reached or -errno; sets mustBeDir when the final
+   * symlink's target ended with '/'.
    */
-  private walk(stack: Step[], path: string, caller: Caller, follow: boolean, count: { hops: number }): number {
-    let mustBeDir = 0;
-    let n = path.length;
+  private walk(path: string, n: number, caller: Caller, follow: boolean): Step | number {
+    this.mustBeDir = false;
+    let cur = this.rootStep;
+    let hops = 0;
     let i = 0;
     for (;;) {
       while (i < n && path.charCodeAt(i) === SLASH) i++;
@@ -170,32 +199,31 @@ export class MountTable {
       i = j;
       while (i < n && path.charCodeAt(i) === SLASH) i++;
       const last = i >= n;
-      const cur = stack[stack.length - 1]!;
       if (!isDirMode(cur.node.modeBits())) return -ENOTDIR;
       // Root may search any directory; others need its execute bit (stat only then).
       if (caller.uid !== 0 && !permits(cur.node.stat(), caller, MAY_EXEC)) return -EACCES;
       if (name === '.') continue;
       if (name === '..') {
-        if (stack.length > 1) stack.pop();
+        if (cur.parent) cur = cur.parent;
         continue;
       }
       if (nameTooLong(name)) return -ENAMETOOLONG;
       const next = this.child(cur, name, caller);
       if (typeof next === 'number') return next;
       if ((next.node.modeBits() & S_IFMT) === S_IFLNK && (!last || follow)) {
-        if (++count.hops > MAX_SYMLINKS) return -ELOOP;
+        if (++hops > MAX_SYMLINKS) return -ELOOP;
         const target = next.node.readlink(caller);
         if (typeof target === 'number') return target;
         if (target.length === 0) return -ENOENT;
-        if (target.startsWith('/')) stack.length = 1;
-        if (last) mustBeDir = target.endsWith('/') ? 1 : 0;
-        path = last ? target : `${target}/${path.slice(i)}`;
+        if (target.charCodeAt(0) === SLASH) cur = this.rootStep;
+        if (last) this.mustBeDir = target.charCodeAt(target.length - 1) === SLASH;
+        path = last ? target : `${target}/${path.slice(i, n)}`;
         n = path.length;
         i = 0;
         continue;
       }
-      stack.push(next);
+      cur = next;
     }
-    return mustBeDir;
+    return cur;
   }
 }

@@ -161,6 +161,16 @@ describe('OverlayFs', () => {
     const entries = g.vfs.readdir('/usr/bin', ROOT);
     if (typeof entries === 'number') throw new Error();
     expect(entries[2]!.ino).toBe(st(g.vfs.stat('/usr/bin/only', ROOT)).ino);
+    // Three layers: a name below two merged directories keeps its own layer's inode numbers.
+    const mid = new LayerBuilder().file('/etc/mid', 'm').freeze();
+    const three = guest([base(), mid, top]).vfs;
+    expect(names(three, '/etc')).toEqual(['frr', 'hostname', 'mid']);
+    expect(three.readFile('/etc/mid')).toBe('m');
+    const layerOf = (path: string): number => Math.floor(st(three.lstat(path, ROOT)).ino / 2 ** 32) - 1;
+    expect([layerOf('/etc/mid'), layerOf('/etc/hostname'), layerOf('/usr/bin/ls'), layerOf('/etc')]).toEqual([1, 2, 0, 2]);
+    const listed = three.readdir('/etc', ROOT);
+    if (typeof listed === 'number') throw new Error();
+    expect(listed.find((e) => e.name === 'mid')!.ino).toBe(st(three.stat('/etc/mid', ROOT)).ino);
   });
 
   it('renames files and upper directories; EXDEV for lower directories', () => {

@@ -16,7 +16,7 @@ import {
 /** Inode numbers of lower-layer inodes live above 2^32 (per layer), upper ones below. */
 const LAYER_INO_BASE = 2 ** 32;
 const ROOT_CALLER: Caller = { pid: 0, uid: 0, gid: 0 };
-/** The lower inodes (and their layer indexes) of a name that lives in the upper layer only. */
+/** The further lower inodes (and their layer indexes) of a name found in at most one layer. */
 const NO_LOWERS: readonly LayerNode[] = Object.freeze([]);
 const NO_INDEXES: readonly number[] = Object.freeze([]);
 
@@ -39,15 +39,16 @@ export class OverlayFs implements Filesystem {
   }
 
   root(): OvNode {
-    const lowers: LayerNode[] = [];
-    const idx: number[] = [];
-    for (let i = this.layers.length - 1; i >= 0; i--) {
-      const r = this.layers[i]!.root;
-      lowers.push(r);
-      idx.push(i);
-      if (r.opaque) break;
+    const top = this.layers.length - 1;
+    if (top < 0) return new OvNode(this, null, '', this.upper.root(), null, 0, NO_LOWERS, NO_INDEXES);
+    const low = this.layers[top]!.root;
+    let rest: LayerNode[] | null = null;
+    let restIdx: number[] | null = null;
+    for (let i = top - 1; i >= 0 && !this.layers[i + 1]!.root.opaque; i--) {
+      (rest ??= []).push(this.layers[i]!.root);
+      (restIdx ??= []).push(i);
     }
-    return new OvNode(this, null, '', this.upper.root(), lowers, idx);
+    return new OvNode(this, null, '', this.upper.root(), low, top, rest ?? NO_LOWERS, restIdx ?? NO_INDEXES);
   }
 
   lowerIno(n: LayerNode, layer: number): number {
@@ -59,7 +60,7 @@ export class OverlayFs implements Filesystem {
     const cur = n.sync();
     if (cur) return cur;
     const parent = this.copyUp(n.parent!);
-    const low = n.lowers[0]!;
+    const low = n.low!;
     const owner: Caller = { pid: 0, uid: low.uid, gid: low.gid };
     const keepM = parent.mtime, keepC = parent.ctime;
     let u: MemInode;
@@ -71,7 +72,7 @@ export class OverlayFs implements Filesystem {
     u.mode = low.mode;
     u.gid = low.gid;
     u.atime = u.mtime = low.mtime;
-    u.origin = this.lowerIno(low, n.idx[0]!);
+    u.origin = this.lowerIno(low, n.lowIdx);
     // Copy-up is invisible: the parent directory keeps its times.
     parent.mtime = keepM;
     parent.ctime = keepC;
@@ -80,15 +81,23 @@ export class OverlayFs implements Filesystem {
   }
 }
 
-/** A name in the merged tree: its upper inode (if any) and the lower inodes it merges, topmost first. */
+/**
+ * A name in the merged tree: its upper inode (if any) and the lower inodes it merges, topmost first.
+ * The topmost lower inode has fields of its own: a name lives in one layer far more often than in
+ * several (only directories merge), so most lookups make no array.
+ */
 export class OvNode implements Node {
   constructor(
     readonly fs: OverlayFs,
     readonly parent: OvNode | null,
     readonly name: string,
     public upper: MemInode | null,
-    readonly lowers: readonly LayerNode[],
-    readonly idx: readonly number[],
+    /** The topmost lower inode and its layer's index (null: the name lives in the upper layer only). */
+    readonly low: LayerNode | null,
+    readonly lowIdx: number,
+    /** Further lower directories merged below `low`, and their layers' indexes. */
+    readonly rest: readonly LayerNode[],
+    readonly restIdx: readonly number[],
   ) {}
 
   /** The upper layer's generation when sync() last found no upper inode (-1: never looked). */
@@ -112,7 +121,7 @@ export class OvNode implements Node {
 
   private get mode(): number {
     const u = this.sync();
-    return u ? u.mode : this.lowers[0]!.mode;
+    return u ? u.mode : this.low!.mode;
   }
 
   private get isDir(): boolean {
@@ -126,7 +135,7 @@ export class OvNode implements Node {
   stat(): Stat {
     const u = this.sync();
     if (u) return u.stat();
-    return layerStat(this.lowers[0]!, this.fs.lowerIno(this.lowers[0]!, this.idx[0]!));
+    return layerStat(this.low!, this.fs.lowerIno(this.low!, this.lowIdx));
   }
 
   lookup(name: string): OvNode | number {
@@ -137,31 +146,44 @@ export class OvNode implements Node {
       const u = dir.entries!.get(name);
       if (u) {
         if (isWhiteoutInode(u)) return -ENOENT;
-        if (!u.entries || u.opaque) return new OvNode(this.fs, this, name, u, NO_LOWERS, NO_INDEXES);
+        if (!u.entries || u.opaque) return this.upperOnly(name, u);
         up = u;
       }
-      if (dir.opaque) return up ? new OvNode(this.fs, this, name, up, NO_LOWERS, NO_INDEXES) : -ENOENT;
+      if (dir.opaque) return up ? this.upperOnly(name, up) : -ENOENT;
     }
-    // The arrays are made on the first match only: most lookups that reach here miss (PATH searches).
-    let lowers: LayerNode[] | null = null;
-    let idx: number[] | null = null;
-    for (let k = 0; k < this.lowers.length; k++) {
-      const c = this.lowers[k]!.children!.get(name);
+    let low: LayerNode | null = null;
+    let lowIdx = 0;
+    // Made on a second match only (a directory present in several layers).
+    let rest: LayerNode[] | null = null;
+    let restIdx: number[] | null = null;
+    const n = this.low ? 1 + this.rest.length : 0;
+    for (let k = 0; k < n; k++) {
+      const c = (k === 0 ? this.low! : this.rest[k - 1]!).children!.get(name);
       if (!c) continue;
       if (c.mode === 0) break;
+      const layer = k === 0 ? this.lowIdx : this.restIdx[k - 1]!;
       if (!c.children) {
-        if (!up && lowers === null) {
-          lowers = [c];
-          idx = [this.idx[k]!];
+        if (!up && low === null) {
+          low = c;
+          lowIdx = layer;
         }
         break;
       }
-      (lowers ??= []).push(c);
-      (idx ??= []).push(this.idx[k]!);
+      if (low === null) {
+        low = c;
+        lowIdx = layer;
+      } else {
+        (rest ??= []).push(c);
+        (restIdx ??= []).push(layer);
+      }
       if (c.opaque) break;
     }
-    if (!up && lowers === null) return -ENOENT;
-    return new OvNode(this.fs, this, name, up, lowers ?? NO_LOWERS, idx ?? NO_INDEXES);
+    if (!up && low === null) return -ENOENT;
+    return new OvNode(this.fs, this, name, up, low, lowIdx, rest ?? NO_LOWERS, restIdx ?? NO_INDEXES);
+  }
+
+  private upperOnly(name: string, u: MemInode): OvNode {
+    return new OvNode(this.fs, this, name, u, null, 0, NO_LOWERS, NO_INDEXES);
   }
 
   list(): DirEntry[] | number {
@@ -176,11 +198,13 @@ export class OvNode implements Node {
       }
       if (dir.opaque) return out;
     }
-    for (let k = 0; k < this.lowers.length; k++) {
-      for (const [name, c] of this.lowers[k]!.children!) {
+    const n = this.low ? 1 + this.rest.length : 0;
+    for (let k = 0; k < n; k++) {
+      const layer = k === 0 ? this.lowIdx : this.restIdx[k - 1]!;
+      for (const [name, c] of (k === 0 ? this.low! : this.rest[k - 1]!).children!) {
         if (seen.has(name)) continue;
         seen.add(name);
-        if (c.mode !== 0) out.push({ name, ino: this.fs.lowerIno(c, this.idx[k]!), type: dtype(c.mode) });
+        if (c.mode !== 0) out.push({ name, ino: this.fs.lowerIno(c, layer), type: dtype(c.mode) });
       }
     }
     return out;
@@ -196,7 +220,7 @@ export class OvNode implements Node {
   }
 
   private wrap(name: string, u: MemInode | number): OvNode | number {
-    return typeof u === 'number' ? u : new OvNode(this.fs, this, name, u, NO_LOWERS, NO_INDEXES);
+    return typeof u === 'number' ? u : this.upperOnly(name, u);
   }
 
   create(name: string, mode: number, rdev: number, caller: Caller): OvNode | number {
@@ -226,7 +250,7 @@ export class OvNode implements Node {
       if (u.entries) for (const k of [...u.entries.keys()]) u.detach(k);
       this.sync()!.detach(name);
     }
-    if (child.lowers.length > 0) this.whiteout(name);
+    if (child.low) this.whiteout(name);
   }
 
   private whiteout(name: string): void {
@@ -255,14 +279,14 @@ export class OvNode implements Node {
     const src = this.lookup(name);
     if (typeof src === 'number') return src;
     // Without redirect_dir, overlayfs cannot move a directory that has lower parts.
-    if (src.isDir && src.lowers.length > 0) return -EXDEV;
+    if (src.isDir && src.low) return -EXDEV;
     const dst = dest.lookup(newName);
     if (typeof dst !== 'number' && dst.isDir && (dst.list() as DirEntry[]).length > 0) return -ENOTEMPTY;
     const moved = this.fs.copyUp(src);
     const fromDir = this.sync()!;
     let hidesLower = false;
     if (typeof dst !== 'number') {
-      hidesLower = dst.lowers.length > 0;
+      hidesLower = dst.low !== null;
       const du = dst.sync();
       if (du) {
         if (du.entries) for (const k of [...du.entries.keys()]) du.detach(k);
@@ -273,14 +297,14 @@ export class OvNode implements Node {
     const r = fromDir.rename(name, toDir, newName);
     if (r < 0) return r;
     if (moved.entries && (hidesLower || hadWhiteout)) moved.opaque = true;
-    if (src.lowers.length > 0) this.whiteout(name);
+    if (src.low) this.whiteout(name);
     return 0;
   }
 
   readlink(): string | number {
     if ((this.mode & S_IFMT) !== S_IFLNK) return -EINVAL;
     const u = this.sync();
-    return u ? u.target : this.lowers[0]!.target;
+    return u ? u.target : this.low!.target;
   }
 
   setattr(attr: Attr): number {
@@ -292,7 +316,7 @@ export class OvNode implements Node {
     if ((flags & O_ACCMODE) !== O_RDONLY) return this.fs.copyUp(this).open(flags);
     const u = this.sync();
     if (u) return u.open(flags);
-    return new LowerHandle(this, this.lowers[0]!);
+    return new LowerHandle(this, this.low!);
   }
 }
 

@@ -2,6 +2,7 @@
 // classic Unix permission check (owner, group, others; root bypasses all but execute).
 
 import type { Caller, Stat } from './types.ts';
+import type { Node } from './node.ts';
 import { S_IFDIR, S_IFMT } from '../kernel/abi.ts';
 import { utf8Length } from './utf8.ts';
 
@@ -55,6 +56,14 @@ export function permits(st: Stat, caller: Caller, want: number): boolean {
   else if (caller.gid === st.gid) bits = (st.mode >> 3) & 7;
   else bits = st.mode & 7;
   return (bits & want) === want;
+}
+
+/** permits() for an inode, building its Stat only for a caller other than root (root needs only the mode). */
+export function nodePermits(node: Node, caller: Caller, want: number): boolean {
+  if (caller.uid !== 0) return permits(node.stat(), caller, want);
+  const mode = node.modeBits();
+  if (want & MAY_EXEC && (mode & S_IFMT) !== S_IFDIR) return (mode & 0o111) !== 0;
+  return true;
 }
 
 /** In a sticky directory only the owner of the entry or of the directory (or root) may remove it. */

@@ -328,6 +328,28 @@ describe('Vfs mounts', () => {
     expect(vfs.readFile('/ro/f')).toBe('x');
   });
 
+  it('a mount over a mount hides it until unmounted; ro is an option, not a substring', () => {
+    const { vfs } = setup();
+    vfs.mkdirp('/m');
+    const first = new MemFs();
+    first.writeFile('/one', '1');
+    const second = new MemFs();
+    second.writeFile('/two', '2');
+    expect(vfs.mount('/m', first, { options: 'rw,nosuid,errors=remount-ro' })).toBe(0);
+    expect(vfs.mount('/m', second, { options: 'nosuid,ro' })).toBe(0);
+    expect(vfs.readFile('/m/two')).toBe('2');
+    expect(vfs.stat('/m/one', ROOT)).toBe(-ENOENT);
+    expect(vfs.open('/m/two', O_WRONLY, 0, ROOT)).toBe(-EROFS);
+    expect(vfs.realpath('/m/../m/./two', ROOT)).toBe('/m/two');
+    expect(vfs.mounts().map((m) => m.target)).toEqual(['/', '/m', '/m']);
+    expect(vfs.umount('/m')).toBe(0);
+    expect(vfs.readFile('/m/one')).toBe('1');
+    expect(vfs.writeFile('/m/one', 'w')).toBe(0);
+    expect(vfs.umount('/m')).toBe(0);
+    expect(vfs.stat('/m/one', ROOT)).toBe(-ENOENT);
+    expect(vfs.umount('/m')).toBe(-EINVAL);
+  });
+
   it('one MemFs mounted in two Vfs is shared live (/shared)', () => {
     const shared = new MemFs();
     const a = setup().vfs;

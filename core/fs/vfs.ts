@@ -6,7 +6,7 @@ import type { Caller, DirEntry, FileHandle, MountInfo, Stat } from './types.ts';
 import type { Attr, Filesystem, Node } from './node.ts';
 import { sameNode } from './node.ts';
 import { MountTable, type Mount, type ParentStep, type Step } from './mounts.ts';
-import { MAY_EXEC, MAY_READ, MAY_WRITE, PATH_MAX, isWithin, joinPath, permits, stickyDenies } from './path.ts';
+import { MAY_EXEC, MAY_READ, MAY_WRITE, PATH_MAX, isWithin, joinPath, nodePermits, permits, stickyDenies } from './path.ts';
 import {
   EACCES, EBUSY, EEXIST, EINVAL, EISDIR, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR, ENOTEMPTY, EPERM, EROFS, EXDEV,
   F_OK, O_ACCMODE, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_RDONLY, O_TRUNC, R_OK, W_OK, X_OK,
@@ -74,7 +74,7 @@ export class Vfs {
     const m = this.table.get(at.path);
     if (!m || at.path === '/' || m !== at.mount) return at.path === '/' ? -EBUSY : -EINVAL;
     for (const other of this.table.order) {
-      if (other !== m && other.info.target !== at.path && isWithin(other.info.target, at.path)) return -EBUSY;
+      if (other !== m && other.target !== at.path && isWithin(other.target, at.path)) return -EBUSY;
     }
     this.table.remove(m);
     return 0;
@@ -82,7 +82,7 @@ export class Vfs {
 
   /** Mounted file systems in mount order, as /proc/mounts lists them. */
   mounts(): MountInfo[] {
-    return this.table.order.map((m) => ({ ...m.info }));
+    return this.table.order.map((m) => m.info());
   }
 
   // ------------------------------------------------------------------------------------------- queries
@@ -102,11 +102,10 @@ export class Vfs {
     const s = this.table.resolve(path, caller, true);
     if (typeof s === 'number') return s;
     if (mode === F_OK) return 0;
-    const st = s.node.stat();
-    const t = typeOf(st);
+    const t = s.node.modeBits() & S_IFMT;
     if (mode & W_OK && s.mount.readOnly && (t === S_IFREG || t === S_IFDIR || t === S_IFLNK)) return -EROFS;
     const want = (mode & R_OK ? MAY_READ : 0) | (mode & W_OK ? MAY_WRITE : 0) | (mode & X_OK ? MAY_EXEC : 0);
-    return permits(st, caller, want) ? 0 : -EACCES;
+    return nodePermits(s.node, caller, want) ? 0 : -EACCES;
   }
 
   readlink(path: string, caller: Caller): string | number {
@@ -131,17 +130,18 @@ export class Vfs {
    * Opens a program file for execve in one walk: it must be a regular file with an execute bit (else
    * -EACCES) that `caller` may read.
    */
-  openExec(path: string, caller: Caller): FileHandle | number {
+  openExec(path: string, caller: Caller): VfsHandle | number {
     const target = this.table.resolve(path, caller, true);
     if (typeof target === 'number') return target;
-    const st = target.node.stat();
-    if (typeOf(st) !== S_IFREG || (st.mode & 0o111) === 0) return -EACCES;
-    if (!permits(st, caller, MAY_READ)) return -EACCES;
+    const m = target.node.modeBits();
+    if ((m & S_IFMT) !== S_IFREG || (m & 0o111) === 0) return -EACCES;
+    if (!nodePermits(target.node, caller, MAY_READ)) return -EACCES;
     const h = target.node.open(O_RDONLY, caller);
-    return typeof h === 'number' ? h : new VfsHandle(h, target.mount.dev);
+    return typeof h === 'number' ? h : new VfsHandle(h, target.mount.dev, S_IFREG);
   }
 
-  open(path: string, flags: number, mode: number, caller: Caller): FileHandle | number {
+  /** Opens a file; the handle tells the inode's type (what the kernel attaches to it). */
+  open(path: string, flags: number, mode: number, caller: Caller): VfsHandle | number {
     let target: Step | number;
     if (flags & O_CREAT) {
       let p = path;
@@ -171,36 +171,35 @@ export class Vfs {
       target = this.table.resolve(path, caller, !(flags & O_NOFOLLOW));
       if (typeof target === 'number') return target;
     }
-    const st = target.node.stat();
-    const t = typeOf(st);
+    const t = target.node.modeBits() & S_IFMT;
     const acc = flags & O_ACCMODE;
     if (t === S_IFLNK) return -ELOOP;
     if (flags & O_DIRECTORY && t !== S_IFDIR) return -ENOTDIR;
     if (t === S_IFDIR && (acc !== O_RDONLY || flags & O_CREAT)) return -EISDIR;
     const write = acc !== O_RDONLY || (flags & O_TRUNC) !== 0;
     const want = (acc !== 1 ? MAY_READ : 0) | (write ? MAY_WRITE : 0);
-    if (!permits(st, caller, want)) return -EACCES;
+    if (!nodePermits(target.node, caller, want)) return -EACCES;
     if (write && target.mount.readOnly && (t === S_IFREG || t === S_IFDIR)) return -EROFS;
     if (flags & O_TRUNC && t === S_IFREG) {
       const r = target.node.setattr({ size: 0 }, caller);
       if (r < 0) return r;
     }
     const h = target.node.open(flags, caller);
-    return typeof h === 'number' ? h : new VfsHandle(h, target.mount.dev);
+    return typeof h === 'number' ? h : new VfsHandle(h, target.mount.dev, t);
   }
 
-  private createFile(ps: ParentStep, flags: number, mode: number, caller: Caller): FileHandle | number {
+  private createFile(ps: ParentStep, flags: number, mode: number, caller: Caller): VfsHandle | number {
     const r = this.mayCreate(ps, caller);
     if (r < 0) return r;
     const node = ps.dir.node.create(ps.name, S_IFREG | (mode & 0o7777), 0, caller);
     if (typeof node === 'number') return node;
     const h = node.open(flags & ~O_TRUNC, caller);
-    return typeof h === 'number' ? h : new VfsHandle(h, ps.dir.mount.dev);
+    return typeof h === 'number' ? h : new VfsHandle(h, ps.dir.mount.dev, S_IFREG);
   }
 
   /** May `caller` add an entry to the parent directory? */
   private mayCreate(ps: ParentStep, caller: Caller): number {
-    if (!permits(ps.dir.node.stat(), caller, MAY_WRITE | MAY_EXEC)) return -EACCES;
+    if (!nodePermits(ps.dir.node, caller, MAY_WRITE | MAY_EXEC)) return -EACCES;
     if (ps.dir.mount.readOnly) return -EROFS;
     return 0;
   }
@@ -264,9 +263,9 @@ export class Vfs {
   }
 
   private mayDelete(ps: ParentStep, child: Step, caller: Caller): number {
-    const dirSt = ps.dir.node.stat();
-    if (!permits(dirSt, caller, MAY_WRITE | MAY_EXEC)) return -EACCES;
-    if (stickyDenies(dirSt, child.node.stat(), caller)) return -EPERM;
+    if (!nodePermits(ps.dir.node, caller, MAY_WRITE | MAY_EXEC)) return -EACCES;
+    // Only others than root can be refused by a sticky directory (no Stat is made for root).
+    if (caller.uid !== 0 && stickyDenies(ps.dir.node.stat(), child.node.stat(), caller)) return -EPERM;
     if (ps.dir.mount.readOnly) return -EROFS;
     return 0;
   }

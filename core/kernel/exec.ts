@@ -22,6 +22,12 @@ export interface LoadedImage {
 }
 
 const HEAD = new Uint8Array(256);
+/** Does the head of a file start with PROGRAM_MAGIC? */
+const isProgramHead = (h: Uint8Array, n: number): boolean =>
+  n >= 4 && h[0] === 0x7f && h[1] === 0x4e && h[2] === 0x4c && h[3] === 0x58;
+
+/** The bytes String.prototype.trim and /\s/ take for white space (Latin-1 text). */
+const isSpaceByte = (b: number): boolean => (b >= 9 && b <= 13) || b === 32 || b === 0xa0;
 
 /** Resolves what execve(path, argv) would run, following up to four interpreter levels. */
 export function loadImage(kernel: Kernel, proc: Process, path: string, argv: readonly string[], depth = 0):
@@ -36,14 +42,18 @@ export function loadImage(kernel: Kernel, proc: Process, path: string, argv: rea
   const n = handle.read(0, head);
   handle.release?.();
   if (n < 0) return n;
-  const text = decodeLatin1(head.subarray(0, Math.max(0, n)));
-  if (text.startsWith(PROGRAM_MAGIC)) {
-    const name = text.slice(PROGRAM_MAGIC.length).trim().split(/\s/)[0] ?? '';
-    const program = kernel.programs(name);
+  if (isProgramHead(head, n)) {
+    // The program's name is the first word after the magic; only its bytes are decoded.
+    let start = PROGRAM_MAGIC.length;
+    while (start < n && isSpaceByte(head[start]!)) start++;
+    let end = start;
+    while (end < n && !isSpaceByte(head[end]!)) end++;
+    const program = kernel.programs(decodeLatin1(head, start, end));
     if (!program) return -ENOEXEC;
     return { program, path: abs, argv: argv.slice() };
   }
-  if (text.startsWith('#!')) {
+  if (n >= 2 && head[0] === 0x23 && head[1] === 0x21) {
+    const text = decodeLatin1(head, 0, n);
     const nl = text.indexOf('\n');
     if (nl < 0 && n === head.length) return -E2BIG;
     const line = text.slice(2, nl < 0 ? undefined : nl).trim();

@@ -77,15 +77,25 @@ export class FdTable {
   install(file: OpenFile, cloexec: boolean, min = 0): number {
     let fd = min;
     while (this.slots[fd]) fd++;
-    this.slots[fd] = { file, cloexec };
+    this.put(fd, { file, cloexec });
     return fd;
   }
 
   /** Installs at exactly `fd`, closing what was there. */
   installAt(fd: number, file: OpenFile, cloexec: boolean): void {
     const old = this.slots[fd];
-    this.slots[fd] = { file, cloexec };
+    this.put(fd, { file, cloexec });
     if (old) old.file.unref();
+  }
+
+  private put(fd: number, entry: FdEntry): void {
+    if (fd >= this.slots.length) {
+      // Grown by hand: an assignment past the end would reserve 16 more slots in every process.
+      const next = new Array<FdEntry | undefined>(Math.max(fd + 1, this.slots.length * 2, 3));
+      for (let i = 0; i < this.slots.length; i++) next[i] = this.slots[i];
+      this.slots = next;
+    }
+    this.slots[fd] = entry;
   }
 
   close(fd: number): boolean {

@@ -183,3 +183,37 @@ describe('processes', () => {
     expect(new TextDecoder().decode(cap.bytes())).toBe('still here\n');
   });
 });
+
+describe('execve', () => {
+  test('a program file names its program by the first word after the magic; #! runs an interpreter', async () => {
+    const { status, output } = await runProgram(async (sys) => {
+      const put = (path: string, text: string): void => {
+        const fd = sys.open(path, 0o1101, 0o755); // O_WRONLY | O_CREAT | O_TRUNC
+        void sys.pwrite(fd, Uint8Array.from(text, (c) => c.charCodeAt(0)), 0); // one byte per character
+        sys.close(fd);
+      };
+      put('/tmp/spaced', '\x7fNLX \t echo\x0b ignored words\n');
+      put('/tmp/nbsp', '\x7fNLX\xa0echo\n');
+      put('/tmp/unknown', '\x7fNLX no-such-program\n');
+      put('/tmp/empty', '\x7fNLX   \n');
+      put('/tmp/script', '#!/tmp/spaced  -n \nrest\n');
+      const results: string[] = [];
+      for (const path of ['/tmp/spaced', '/tmp/nbsp', '/tmp/unknown', '/tmp/empty', '/tmp/script']) {
+        const r = await new Promise<number>((resolve) => {
+          const pid = sys.fork(async (c) => {
+            const e = await c.execve(path, [path, 'x'], []);
+            return 100 - e; // reached only when execve failed
+          });
+          void sys.wait4(pid, 0).then((w) => resolve(typeof w === 'number' ? w : WEXITSTATUS(w.status)));
+        });
+        results.push(String(r));
+      }
+      await sys.write(1, utf8Encode(results.join(' ') + '\n'));
+      return 0;
+    });
+    expect(status).toBe(0);
+    // echo prints "x" for the first two; the unknown and empty names fail with ENOEXEC (8); the script
+    // runs "echo -n /tmp/script x" (the interpreter's argument, then the script's path and argument).
+    expect(output).toBe('x\nx\n/tmp/script x0 0 108 108 0\n');
+  });
+});

@@ -13,7 +13,7 @@ import { ProcessGone } from './errors.ts';
 import { Process } from './process.ts';
 import { bit, defaultAction, isUncatchable } from './signals.ts';
 import { SharedCaches } from './shared-cache.ts';
-import { Tty } from './tty.ts';
+import { Tty, type TtyHooks } from './tty.ts';
 import { wake } from './wait-queue.ts';
 
 /** Finds the program a file names (see exec.ts). */
@@ -38,7 +38,7 @@ export type SysFactory = (kernel: Kernel, proc: Process) => Sys;
 
 export const PID_MAX = 4194304;
 
-export class Kernel {
+export class Kernel implements TtyHooks {
   readonly cpu: Cpu;
   readonly vfs: Vfs;
   readonly group: CpuGroup;
@@ -51,7 +51,8 @@ export class Kernel {
   readonly release: string;
   readonly version: string;
   readonly processes = new Map<number, Process>();
-  readonly ttys: Tty[] = [];
+  /** Open pseudo-terminals (replaced by concat, which makes an array of the exact length). */
+  ttys: readonly Tty[] = [];
   private lastPid = 0;
   private lastInode = 10000;
   /** Set once the guest panicked or halted: nothing of it runs any more. */
@@ -96,7 +97,7 @@ export class Kernel {
     const proc = new Process(pid, parent, new CpuAccount(this.group), this.cpu);
     this.processes.set(pid, proc);
     if (parent) {
-      parent.children.add(proc);
+      parent.addChild(proc);
       proc.cwd = parent.cwd;
       proc.umask = parent.umask;
       proc.fds = parent.fds.clone();
@@ -105,7 +106,7 @@ export class Kernel {
       proc.gid = parent.gid;
       proc.euid = parent.euid;
       proc.egid = parent.egid;
-      proc.groups = parent.groups.slice();
+      proc.groups = parent.groups;
       proc.ctty = parent.ctty;
       proc.comm = parent.comm;
       proc.argv = parent.argv;
@@ -142,21 +143,24 @@ export class Kernel {
   /** Runs process code; its result is the exit status, an exception makes it die like a crash. */
   private run(proc: Process, body: () => Promise<number>): void {
     const generation = proc.generation;
-    this.cpu.enqueue(() => {
-      let result: Promise<number>;
-      try {
-        result = body();
-      } catch (err) {
-        this.crashed(proc, generation, err);
-        return;
-      }
-      result.then(
-        (status) => {
-          if (proc.generation === generation && proc.alive) this.exit(proc, W_EXITCODE(status, 0));
-        },
-        (err) => this.crashed(proc, generation, err),
-      );
-    });
+    this.cpu.enqueue(() => this.start(proc, generation, body));
+  }
+
+  /** Calls the body; what waits for its end holds only the process and generation (not the body). */
+  private start(proc: Process, generation: number, body: () => Promise<number>): void {
+    let result: Promise<number>;
+    try {
+      result = body();
+    } catch (err) {
+      this.crashed(proc, generation, err);
+      return;
+    }
+    result.then(
+      (status) => {
+        if (proc.generation === generation && proc.alive) this.exit(proc, W_EXITCODE(status, 0));
+      },
+      (err) => this.crashed(proc, generation, err),
+    );
   }
 
   private crashed(proc: Process, generation: number, err: unknown): void {
@@ -183,13 +187,13 @@ export class Kernel {
     for (const child of proc.children) {
       child.parent = init && init !== proc ? init : null;
       if (child.parent) {
-        child.parent.children.add(child);
+        child.parent.addChild(child);
         if (!child.alive) wakeParent(this, child);
       } else if (!child.alive) {
         this.reap(child);
       }
     }
-    proc.children.clear();
+    proc.clearChildren();
     // A session leader exiting hangs up its terminal: SIGHUP to the foreground group.
     const tty = proc.ctty;
     if (tty && tty.session === proc.sid && proc.pid === proc.sid) {
@@ -197,15 +201,16 @@ export class Kernel {
       tty.session = 0;
       tty.foreground = 0;
     }
-    for (const resolve of proc.exitWaiters) resolve(status);
-    proc.exitWaiters = [];
+    const waiters = proc.exitWaiters;
+    proc.exitWaiters = null;
+    if (waiters) for (const resolve of waiters) resolve(status);
     const parent = proc.parent;
     if (!parent) {
       this.reap(proc);
     } else if (parent.signals.get(SIGCHLD).handler === 'ignore') {
-      parent.children.delete(proc);
+      parent.removeChild(proc);
       this.reap(proc);
-      parent.childEvents.wakeAll();
+      parent.wakeChildEvents();
     } else {
       wakeParent(this, proc);
     }
@@ -215,7 +220,7 @@ export class Kernel {
   /** Removes a zombie from the process table. */
   reap(proc: Process): void {
     this.processes.delete(proc.pid);
-    proc.parent?.children.delete(proc);
+    proc.parent?.removeChild(proc);
   }
 
   /** Resolves with the wait status when `pid` ends (host side; does not reap). */
@@ -223,7 +228,10 @@ export class Kernel {
     const proc = this.processes.get(pid);
     if (!proc) return Promise.resolve(-ECHILD);
     if (!proc.alive) return Promise.resolve(proc.status);
-    return new Promise((resolve) => proc.exitWaiters.push(resolve));
+    return new Promise((resolve) => {
+      if (proc.exitWaiters) proc.exitWaiters.push(resolve);
+      else proc.exitWaiters = [resolve];
+    });
   }
 
   // ------------------------------------------------------------------------------------------ signals
@@ -270,7 +278,7 @@ export class Kernel {
     proc.contUnreported = false;
     const parent = proc.parent;
     if (parent) {
-      parent.childEvents.wakeAll();
+      parent.wakeChildEvents();
       this.sendSignal(parent, SIGCHLD, true);
     }
   }
@@ -280,10 +288,10 @@ export class Kernel {
     proc.state = proc.sleeper ? 'sleeping' : 'running';
     proc.stopUnreported = false;
     proc.contUnreported = true;
-    proc.continued.wakeAll();
+    proc.wakeContinued();
     const parent = proc.parent;
     if (parent) {
-      parent.childEvents.wakeAll();
+      parent.wakeChildEvents();
       this.sendSignal(parent, SIGCHLD, true);
     }
   }
@@ -359,19 +367,18 @@ export class Kernel {
   openPty(): Tty {
     let index = 0;
     while (this.ttys.some((t) => t.index === index)) index++;
-    const kernel = this;
-    const tty = new Tty(this.cpu, `pts/${index}`, index, {
-      signalGroup(pgid, signo) {
-        kernel.signalGroup(pgid, signo, true);
-      },
-    });
-    this.ttys.push(tty);
+    const tty = new Tty(this.cpu, `pts/${index}`, index, this);
+    this.ttys = this.ttys.concat(tty);
     return tty;
   }
 
+  /** Signals a terminal sends (^C, ^Z, SIGWINCH) come from the kernel. */
+  ttySignal(pgid: number, signo: number): void {
+    this.signalGroup(pgid, signo, true);
+  }
+
   closePty(tty: Tty): void {
-    const i = this.ttys.indexOf(tty);
-    if (i >= 0) this.ttys.splice(i, 1);
+    if (this.ttys.includes(tty)) this.ttys = this.ttys.filter((t) => t !== tty);
     if (tty.session) {
       const leader = this.processes.get(tty.session);
       if (tty.foreground) this.signalGroup(tty.foreground, SIGHUP, true);
@@ -404,8 +411,9 @@ export class Kernel {
         p.status = W_EXITCODE(0, SIGKILL);
         p.generation++;
         if (p.sleeper) p.sleeper.done = true;
-        for (const resolve of p.exitWaiters) resolve(p.status);
-        p.exitWaiters = [];
+        const waiters = p.exitWaiters;
+        p.exitWaiters = null;
+        if (waiters) for (const resolve of waiters) resolve(p.status);
       }
     }
     this.onPanic?.(this.panicMessage);
@@ -424,7 +432,7 @@ export class Kernel {
 function wakeParent(kernel: Kernel, child: Process): void {
   const parent = child.parent;
   if (!parent) return;
-  parent.childEvents.wakeAll();
+  parent.wakeChildEvents();
   kernel.sendSignal(parent, SIGCHLD, true);
 }
 

@@ -52,6 +52,12 @@ export class SignalTable {
   }
 
   set(signo: number, action: SignalAction): void {
+    if (signo >= this.actions.length) {
+      // Grown to the length needed: an assignment past the end would reserve 16 or more extra slots.
+      const next = new Array<SignalAction>(signo + 1);
+      for (let i = 0; i < this.actions.length; i++) if (i in this.actions) next[i] = this.actions[i]!;
+      this.actions = next;
+    }
     this.actions[signo] = action;
   }
 

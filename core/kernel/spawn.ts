@@ -13,6 +13,7 @@ import { ttyOps } from './devices.ts';
 import type { Tty } from './tty.ts';
 
 export interface SpawnOptions {
+  /** The environment, kept by the process as given (not copied: the caller must not change it later). */
   envp: readonly string[];
   cwd?: string;
   /** Descriptions for fds 0, 1, 2 ... (each gains a reference). */
@@ -31,7 +32,7 @@ export function spawnProcess(k: Kernel, path: string, argv: readonly string[], o
   const image = loadImage(k, proc, path, argv);
   if (typeof image === 'number') {
     k.processes.delete(proc.pid);
-    options.parent?.children.delete(proc);
+    options.parent?.removeChild(proc);
     return image;
   }
   return startSpawned(k, proc, image, options);
@@ -52,7 +53,8 @@ function startSpawned(k: Kernel, proc: Process, image: LoadedImage, options: Spa
     proc.ctty = tty;
     tty.session = proc.sid;
     tty.foreground = proc.pgid;
-    for (let fd = 0; fd < 3; fd++) proc.fds.installAt(fd, new OpenFile(ttyOps, O_RDWR, tty, `/dev/${tty.name}`), false);
+    const path = `/dev/${tty.name}`;
+    for (let fd = 0; fd < 3; fd++) proc.fds.installAt(fd, new OpenFile(ttyOps, O_RDWR, tty, path), false);
   } else if (!options.parent) {
     proc.sid = proc.pid;
     proc.pgid = proc.pid;
@@ -60,7 +62,7 @@ function startSpawned(k: Kernel, proc: Process, image: LoadedImage, options: Spa
   options.fds?.forEach((f, fd) => proc.fds.installAt(fd, f.ref(), false));
   proc.comm = basename(image.path).slice(0, 15);
   proc.argv = image.argv;
-  proc.envp = options.envp.slice();
+  proc.envp = options.envp;
   proc.exe = image.path;
   k.startImage(proc, image.program, image.argv, options.envp);
   return proc;

@@ -6,7 +6,7 @@ import { Tty } from './tty.ts';
 function setup() {
   const cpu = new Cpu();
   const signals: Array<[number, number]> = [];
-  const tty = new Tty(cpu, 'pts/0', 0, { signalGroup: (pg, s) => signals.push([pg, s]) });
+  const tty = new Tty(cpu, 'pts/0', 0, { ttySignal: (pg, s) => signals.push([pg, s]) });
   let shown = '';
   tty.sink = (b) => (shown += String.fromCharCode(...b));
   tty.foreground = 7;

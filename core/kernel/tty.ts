@@ -38,9 +38,21 @@ export function defaultTermios(): Termios {
   };
 }
 
+/**
+ * What every new terminal starts with, shared and frozen: settings are replaced as a whole (setTermios,
+ * setWinsize), never edited in place, so a terminal whose program never changes them makes no copy.
+ */
+const INITIAL_TERMIOS: Termios = freezeTermios(defaultTermios());
+const INITIAL_WINSIZE: Winsize = Object.freeze({ rows: 24, cols: 80 });
+
+function freezeTermios(t: Termios): Termios {
+  Object.freeze(t.cc);
+  return Object.freeze(t);
+}
+
 export interface TtyHooks {
-  /** Sends a signal to every process of a process group. */
-  signalGroup(pgid: number, signo: number): void;
+  /** Sends a signal from the terminal to every process of a process group. */
+  ttySignal(pgid: number, signo: number): void;
 }
 
 /** The sink of a terminal no console shows. */
@@ -50,8 +62,8 @@ function discard(): void {}
 export const OUTPUT_HIGH_WATER = 65536;
 
 export class Tty {
-  termios: Termios = defaultTermios();
-  winsize: Winsize = { rows: 24, cols: 80 };
+  termios: Termios = INITIAL_TERMIOS;
+  winsize: Winsize = INITIAL_WINSIZE;
   /** Session that owns this terminal as its controlling terminal (0: none). */
   session = 0;
   /** Foreground process group (0: none). */
@@ -124,7 +136,7 @@ export class Tty {
         if (!(t.lflag & NOFLSH)) this.flushInput();
         this.echoControl(c);
         this.resumeOutput();
-        if (this.foreground) this.hooks.signalGroup(this.foreground, sig);
+        if (this.foreground) this.hooks.ttySignal(this.foreground, sig);
         return;
       }
     }
@@ -314,7 +326,7 @@ export class Tty {
   setWinsize(size: Winsize): void {
     const changed = size.rows !== this.winsize.rows || size.cols !== this.winsize.cols;
     this.winsize = { rows: size.rows, cols: size.cols };
-    if (changed && this.foreground) this.hooks.signalGroup(this.foreground, SIGWINCH);
+    if (changed && this.foreground) this.hooks.ttySignal(this.foreground, SIGWINCH);
   }
 
   // ----------------------------------------------------------------------------- output to the host

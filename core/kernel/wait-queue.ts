@@ -12,28 +12,32 @@ export interface Sleeper {
 }
 
 export class WaitQueue {
-  private sleepers: Sleeper[] = [];
+  /** Made by the first sleeper (most queues never have one), as a one-element array. */
+  private sleepers: Sleeper[] | null = null;
 
   constructor(private readonly cpu: Cpu) {}
 
   get size(): number {
-    return this.sleepers.length;
+    return this.sleepers?.length ?? 0;
   }
 
   add(sleeper: Sleeper): void {
-    this.sleepers.push(sleeper);
+    if (this.sleepers) this.sleepers.push(sleeper);
+    else this.sleepers = [sleeper];
   }
 
   remove(sleeper: Sleeper): void {
-    const i = this.sleepers.indexOf(sleeper);
-    if (i >= 0) this.sleepers.splice(i, 1);
+    const list = this.sleepers;
+    if (!list) return;
+    const i = list.indexOf(sleeper);
+    if (i >= 0) list.splice(i, 1);
   }
 
   /** Wakes every sleeper. */
   wakeAll(): void {
-    if (this.sleepers.length === 0) return;
     const list = this.sleepers;
-    this.sleepers = [];
+    if (!list || list.length === 0) return;
+    this.sleepers = null;
     for (const s of list) wake(this.cpu, s, 'woken');
   }
 }

@@ -35,6 +35,13 @@ const DEBIAN_HOSTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loo
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
+/** What every guest passes for its fixed mounts and environment (frozen: shared by every guest). */
+const NO_ENV: Readonly<Record<string, string>> = Object.freeze({});
+const ROOT_INFO = Object.freeze({ source: 'overlay', fstype: 'overlay', options: 'rw,relatime' });
+const PROC_INFO = Object.freeze({ source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime' });
+const DEV_INFO = Object.freeze({ source: 'tmpfs', fstype: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755' });
+const SHARED_INFO = Object.freeze({ source: 'shared', options: 'rw,relatime' });
+
 export interface ExecResult {
   /** Exit status as a shell reports it: the code, or 128 + signal number. */
   exitCode: number;
@@ -76,42 +83,53 @@ export class Guest {
   /** The guest's network stack (lo and the interfaces the lab attaches). */
   readonly net: Stack | undefined;
   private readonly dev: OverlayFs;
-  private readonly extraEnv: Record<string, string>;
+  private readonly extraEnv: Readonly<Record<string, string>>;
   private readonly hosts: string;
   /** Started from a saved copy-on-write layer. */
   private readonly restored: boolean;
-  /** /proc/sys/net, made on first use. */
-  private readonly sysNet: GenDir | undefined;
+  /** /proc/sys/net, made on first use (see sysNet()). */
+  private sysNetDir: GenDir | null = null;
 
   constructor(options: GuestOptions) {
     const { cpu, name, image } = options;
     this.image = image;
     const now = realtimeOf(cpu);
     this.name = name;
-    this.extraEnv = options.env ?? {};
+    this.extraEnv = options.env ?? NO_ENV;
     this.hosts = options.hosts ?? DEBIAN_HOSTS;
     this.restored = options.upper !== undefined;
     this.net = options.network === false ? undefined : new Stack({ cpu, name });
-    const procExtra: Record<string, GenNode> = { ...options.procExtra };
-    const net = this.net;
-    if (net) {
-      procExtra['net'] = lazyDir(() => procNet(net));
-      this.sysNet = lazyDir(() => procSysNet(net));
-      procExtra['sys'] = staticDir({ net: this.sysNet });
-    }
     const root = new OverlayFs(image.layers, { now, upper: options.upper });
     this.rootFs = root;
-    this.vfs = new Vfs(root, { now, rootInfo: { source: 'overlay', fstype: 'overlay', options: 'rw,relatime' } });
+    this.vfs = new Vfs(root, { now, rootInfo: ROOT_INFO });
     this.kernel = new Kernel({
       cpu, vfs: this.vfs, hostname: name, quota: options.quota, programs: (n) => image.programs.get(n), net: this.net,
       caches: image.caches,
     });
     attachSys(this.kernel);
-    this.vfs.mount('/proc', new GenFs(lazyDir(() => procRoot(this.kernel, procExtra)), { fstype: 'proc', now,
-      lenient: lenientProcFile }), { source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime' });
+    const procExtra = options.procExtra;
+    this.vfs.mount('/proc', new GenFs(lazyDir(() => procRoot(this.kernel, this.procEntries(procExtra))), { fstype: 'proc', now,
+      lenient: lenientProcFile }), PROC_INFO);
     this.dev = new OverlayFs([image.devLayer], { now });
-    this.vfs.mount('/dev', this.dev, { source: 'tmpfs', fstype: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755' });
-    if (options.shared) this.vfs.mount('/shared', options.shared, { source: 'shared', options: 'rw,relatime' });
+    this.vfs.mount('/dev', this.dev, DEV_INFO);
+    if (options.shared) this.vfs.mount('/shared', options.shared, SHARED_INFO);
+  }
+
+  /** /proc's entries beyond the kernel's, made with /proc's root: `extra`, and net and sys/net with a stack. */
+  private procEntries(extra: Record<string, GenNode> | undefined): Record<string, GenNode> {
+    const entries: Record<string, GenNode> = { ...extra };
+    const net = this.net;
+    if (net) {
+      entries['net'] = lazyDir(() => procNet(net));
+      entries['sys'] = staticDir({ net: lazyDir(() => this.sysNet()!) });
+    }
+    return entries;
+  }
+
+  /** /proc/sys/net: one tree for the file system and writeSysctl (it holds neigh/default's values). */
+  private sysNet(): GenDir | undefined {
+    if (!this.net) return undefined;
+    return (this.sysNetDir ??= procSysNet(this.net));
   }
 
   /** Adds an Ethernet interface (down, as a new veth is); the lab plugs it into a collision domain. */
@@ -146,8 +164,9 @@ export class Guest {
    */
   writeSysctl(key: string, value: string): number {
     const parts = key.split('.');
-    if (parts[0] !== 'net' || !this.sysNet) return -ENOENT;
-    let node: GenNode | undefined = this.sysNet;
+    const sysNet = parts[0] === 'net' ? this.sysNet() : undefined;
+    if (!sysNet) return -ENOENT;
+    let node: GenNode | undefined = sysNet;
     for (let i = 1; i < parts.length; i++) {
       if (node.kind !== 'dir') return -ENOTDIR;
       node = node.get(parts[i]!, ROOT);

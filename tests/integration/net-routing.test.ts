@@ -71,7 +71,7 @@ describe('five routers', () => {
   it("limits a router's no-route errors as ip_error() does, even with icmp_ratelimit 0", () => {
     const n = chain();
     const r1 = n.stack('r1');
-    r1.sysctl.icmp_ratelimit = 0;
+    r1.setSysctl('icmp_ratelimit', 0);
     const log = icmpLog(n.stack('pc1'));
     // A burst of ten: ip_rt_error_burst (5 s) at ip_rt_error_cost (1 s) lets five through.
     for (let seq = 1; seq <= 10; seq++) sendEcho(n.stack('pc1'), ip('192.168.7.7'), seq);
@@ -171,7 +171,7 @@ describe('broadcast, multicast and rp_filter', () => {
     sendEcho(n.stack('a'), ip('10.0.0.255'), 1);
     n.run(1e9);
     expect(la.filter((s) => s.type === 0)).toHaveLength(0);
-    for (const h of ['b', 'c']) n.stack(h).sysctl.icmp_echo_ignore_broadcasts = 0;
+    for (const h of ['b', 'c']) n.stack(h).setSysctl('icmp_echo_ignore_broadcasts', 0);
     sendEcho(n.stack('a'), ip('10.0.0.255'), 2);
     n.run(1e9);
     expect(la.filter((s) => s.type === 0).map((s) => formatIpv4Address(s.src)).sort()).toEqual(['10.0.0.2', '10.0.0.3']);
@@ -197,12 +197,12 @@ describe('broadcast, multicast and rp_filter', () => {
     const log = icmpLog(r);
     // h claims to be 10.0.1.5, which r reaches through eth1.
     n.stack('h').config.addAddress({ ifindex: 2, address: ip('10.0.1.5'), prefixLength: 32 });
-    r.confAll.rp_filter = 1;
+    r.setConf('all', 'rp_filter', 1);
     n.stack('h').send({ src: ip('10.0.1.5'), dst: ip('10.0.0.1'), protocol: 1, payload: echo(1) });
     n.run(1e9);
     expect(log).toHaveLength(0);
     expect(r.mibs.drops.rpFilter).toBe(1);
-    r.confAll.rp_filter = 0;
+    r.setConf('all', 'rp_filter', 0);
     n.stack('h').send({ src: ip('10.0.1.5'), dst: ip('10.0.0.1'), protocol: 1, payload: echo(2) });
     n.run(1e9);
     expect(log).toHaveLength(1);

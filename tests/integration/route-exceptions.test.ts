@@ -86,7 +86,7 @@ describe('ICMP redirects', () => {
 
   it('are refused when accept_redirects is off, when forwarding, or from another router', () => {
     for (const setup of [
-      (n: Net) => void (n.stack('h').confAll.accept_redirects = 0, n.stack('h').ifaceByName('eth0')!.conf.accept_redirects = 0),
+      (n: Net) => void (n.stack('h').setConf('all', 'accept_redirects', 0), n.stack('h').setConf(n.stack('h').ifaceByName('eth0')!, 'accept_redirects', 0)),
       (n: Net) => n.stack('h').setForwarding(true),
     ]) {
       const n = lan();
@@ -202,7 +202,7 @@ describe('path MTU', () => {
     expect(e.map((x) => [x.pmtu, x.mtuLocked])).toEqual([[552, true]]);
 
     const m = narrow();
-    m.stack('pc1').sysctl.ip_no_pmtu_disc = 2;
+    m.stack('pc1').setSysctl('ip_no_pmtu_disc', 2);
     sendEcho(m.stack('pc1'), ip('10.0.9.2'), 1, { size: 1400, df: true });
     m.run(1e9);
     expect(learned(m.stack('pc1'))).toHaveLength(0);

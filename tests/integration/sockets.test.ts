@@ -245,7 +245,7 @@ describe('raw, ping and packet sockets', () => {
 
   it('a ping socket (with ping_group_range open) gets its identifier and only its replies', async () => {
     const lab = twoHosts();
-    lab.guest('a').net!.sysctlText['ping_group_range'] = '0\t2147483647';
+    lab.guest('a').net!.setSysctlText('ping_group_range', '0\t2147483647');
     expect(await lab.run('a', async (sys) => {
       const fd = sys.socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP);
       expect(fd).toBeGreaterThanOrEqual(0);

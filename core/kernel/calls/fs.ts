@@ -3,7 +3,7 @@
 
 import {
   EBADF, EINVAL, EISDIR, ENOENT, ENOTDIR, ENXIO, O_ACCMODE, O_CREAT, O_DIRECTORY, O_NOCTTY, O_RDONLY,
-  O_TRUNC, O_WRONLY, O_CLOEXEC, S_IFMT, isChr, isDir, isFifo, isReg, type DirEntry, type Stat,
+  O_TRUNC, O_WRONLY, O_CLOEXEC, S_IFCHR, S_IFDIR, S_IFMT, S_IFREG, isDir, type DirEntry, type Stat,
 } from '../abi.ts';
 import type { Caller } from '../../fs/types.ts';
 import { openDevice, isTtyFile } from '../devices.ts';
@@ -48,19 +48,20 @@ export function open(k: Kernel, proc: Process, path: string, flags: number, mode
   const caller = callerOf(proc);
   const handle = k.vfs.open(p, flags, (mode & 0o7777) & ~proc.umask, caller);
   if (typeof handle === 'number') return handle;
-  const st = handle.stat();
+  const type = handle.type;
   let file: OpenFile;
   const status = flags & ~(O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY | O_DIRECTORY | 0o200 | 0o400000);
-  if (isReg(st.mode)) {
+  if (type === S_IFREG) {
     file = new OpenFile(regularFileOps, status, handle, norm);
-  } else if (isDir(st.mode)) {
+  } else if (type === S_IFDIR) {
     if ((flags & O_ACCMODE) !== O_RDONLY) {
-      handle.release?.();
+      handle.release();
       return -EISDIR;
     }
     file = new OpenFile(directoryOps, status, handle, norm);
-  } else if (isChr(st.mode)) {
-    handle.release?.();
+  } else if (type === S_IFCHR) {
+    const st = handle.stat();
+    handle.release();
     const dev = openDevice(k, proc, st);
     if (typeof dev === 'number') return dev;
     file = new OpenFile(dev.ops, status, dev.state, norm);
@@ -73,12 +74,9 @@ export function open(k: Kernel, proc: Process, path: string, flags: number, mode
         proc.ctty = tty;
       }
     }
-  } else if (isFifo(st.mode)) {
-    handle.release?.();
-    return -ENXIO; // named pipes are not supported yet
   } else {
-    handle.release?.();
-    return -ENXIO;
+    handle.release();
+    return -ENXIO; // named pipes (and sockets) are not supported yet
   }
   const fd = proc.fds.install(file, (flags & O_CLOEXEC) !== 0);
   if (fd >= MAX_FDS) {

@@ -10,7 +10,7 @@ import { never } from '../errors.ts';
 import { loadImage } from '../exec.ts';
 import type { Kernel } from '../kernel.ts';
 import { basename } from '../paths.ts';
-import { sleep, type Process } from '../process.ts';
+import { NO_QUEUES, sleep, type Process } from '../process.ts';
 import { bit, isUncatchable } from '../signals.ts';
 
 /** CPU a process may use before it must let others run. */
@@ -129,7 +129,7 @@ export function sigprocmask(proc: Process, how: number, set: readonly number[] |
 
 export async function nanosleep(k: Kernel, proc: Process, ns: number): Promise<number> {
   if (!(ns >= 0)) return -EINVAL;
-  const why = await sleep(k.cpu, proc, [], ns, k.hasDeliverableSignal(proc));
+  const why = await sleep(k.cpu, proc, NO_QUEUES, ns, k.hasDeliverableSignal(proc));
   if (why === 'timeout') return 0;
   const { handled } = k.deliverSignals(proc);
   while (proc.state === 'stopped') await sleep(k.cpu, proc, [proc.continued]);
@@ -140,7 +140,7 @@ export async function nanosleep(k: Kernel, proc: Process, ns: number): Promise<n
 
 export async function pause(k: Kernel, proc: Process): Promise<number> {
   for (;;) {
-    await sleep(k.cpu, proc, [], undefined, k.hasDeliverableSignal(proc));
+    await sleep(k.cpu, proc, NO_QUEUES, undefined, k.hasDeliverableSignal(proc));
     const { handled } = k.deliverSignals(proc);
     while (proc.state === 'stopped') await sleep(k.cpu, proc, [proc.continued]);
     if (!proc.alive) return never();

@@ -10,8 +10,12 @@ interface Entry {
   readonly fn: HookFn;
 }
 
+/** The list of a hook nothing registered at: shared, as lists are replaced, never changed in place. */
+const NO_HOOKS: readonly Entry[] = Object.freeze([]);
+
 export class HookTable {
-  private readonly lists: Entry[][] = [[], [], [], [], []];
+  /** Per hook, replaced on every (un)registration so a walk in progress keeps the list it started with. */
+  private readonly lists: Array<readonly Entry[]> = [NO_HOOKS, NO_HOOKS, NO_HOOKS, NO_HOOKS, NO_HOOKS];
   /** Verdict counts per hook, for tests and `iptables -L -v` style statistics. */
   readonly dropped = [0, 0, 0, 0, 0];
   readonly stolen = [0, 0, 0, 0, 0];

@@ -22,7 +22,7 @@ const NR_ICMP_TYPES = 18;
 
 export class IcmpLayer {
   /** inet_peer rate tokens per destination (inet_peer_xrlim_allow), in ns. */
-  private readonly peers = new Map<Ipv4Address, { tokens: number; last: number }>();
+  private peers: Map<Ipv4Address, { tokens: number; last: number }> | null = null;
   /** icmp_global_allow() credit. */
   private globalCredit: number;
   private globalStamp = 0;
@@ -34,7 +34,8 @@ export class IcmpLayer {
   private countOut(type: number): void {
     const m = this.stack.mibs;
     m.icmp.OutMsgs++;
-    m.icmpOutType.set(type, (m.icmpOutType.get(type) ?? 0) + 1);
+    const byType = (m.icmpOutType ??= new Map());
+    byType.set(type, (byType.get(type) ?? 0) + 1);
     switch (type) {
       case 0: m.icmp.OutEchoReps++; break;
       case 3: m.icmp.OutDestUnreachs++; break;
@@ -71,7 +72,8 @@ export class IcmpLayer {
       return;
     }
     const type = msg.type;
-    m.icmpInType.set(type, (m.icmpInType.get(type) ?? 0) + 1);
+    const byType = (m.icmpInType ??= new Map());
+    byType.set(type, (byType.get(type) ?? 0) + 1);
     if (pkt.toBroadcast || pkt.toMulticast) {
       // RFC 1122 §3.2.2.6: "An ICMP Echo Request destined to an IP broadcast or IP multicast address MAY be
       // silently discarded" (icmp_echo_ignore_broadcasts); other types to broadcast are ignored, except
@@ -150,8 +152,9 @@ export class IcmpLayer {
 
   /** The inet_peer of `host`: a new one starts "rate_last = jiffies - 60*HZ" with no tokens. */
   private peer(host: Ipv4Address, now: number): { tokens: number; last: number } {
-    let p = this.peers.get(host);
-    if (!p) this.peers.set(host, (p = { tokens: 0, last: now - 60e9 }));
+    const peers = (this.peers ??= new Map());
+    let p = peers.get(host);
+    if (!p) peers.set(host, (p = { tokens: 0, last: now - 60e9 }));
     return p;
   }
 

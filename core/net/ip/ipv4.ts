@@ -69,7 +69,7 @@ export class Ipv4Layer {
   readonly reassembly: Reassembler;
   private ident: number;
   /** ip_rt_send_redirect() state per source: count and time of the last redirect. */
-  private readonly redirects = new Map<Ipv4Address, { count: number; last: number }>();
+  private redirects: Map<Ipv4Address, { count: number; last: number }> | null = null;
 
   constructor(private readonly stack: Stack) {
     this.reassembly = new Reassembler(stack);
@@ -298,10 +298,11 @@ export class Ipv4Layer {
   private maybeRedirect(pkt: PacketBuffer, gateway: Ipv4Address): void {
     const now = this.stack.cpu.now;
     const key = pkt.src;
-    let st = this.redirects.get(key);
+    const redirects = (this.redirects ??= new Map());
+    let st = redirects.get(key);
     // ip_rt_redirect_silence = (HZ/50) << 10, about 20 s: forget the peer after that much quiet.
     if (st && now - st.last > 20_480e6) st = undefined;
-    if (!st) this.redirects.set(key, (st = { count: 0, last: -Infinity }));
+    if (!st) redirects.set(key, (st = { count: 0, last: -Infinity }));
     if (st.count >= 9) return;
     // "if (... time_after(jiffies, peer->rate_last + (ip_rt_redirect_load << peer->n_redirects)))", load = HZ/50.
     if (st.count > 0 && now < st.last + (20e6 * 2 ** st.count)) return;
@@ -326,7 +327,7 @@ export class Ipv4Layer {
     }
     pkt.transportOffset = pkt.networkOffset + ip.headerLength;
     const proto = ip.protocol;
-    const raws = stack.raw.get(proto);
+    const raws = stack.raw?.get(proto);
     if (raws) for (const fn of raws) fn(pkt.clone());
     stack.mibs.ip.InDelivers++;
     if (proto === IpProtocol.ICMP) {

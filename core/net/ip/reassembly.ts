@@ -25,13 +25,14 @@ interface Queue {
 }
 
 export class Reassembler {
-  private readonly queues = new Map<string, Queue>();
+  /** Made with the first fragment (most stacks never reassemble). */
+  private queues: Map<string, Queue> | null = null;
   private memory = 0;
 
   constructor(private readonly stack: Stack) {}
 
   get pending(): number {
-    return this.queues.size;
+    return this.queues === null ? 0 : this.queues.size;
   }
 
   /** Queues a fragment (owns it); returns the reassembled datagram when complete, else null. */
@@ -51,14 +52,15 @@ export class Reassembler {
     };
     if (end > 65535 - ip.headerLength) {
       stack.mibs.drops.reassemblyTooBig++;
-      return fail(this.queues.get(key));
+      return fail(this.queues?.get(key));
     }
     // RFC 791: all fragments but the last carry a multiple of 8 bytes.
     if (ip.moreFragments && data.length % 8 !== 0) {
       stack.mibs.drops.badIpLength++;
       return fail();
     }
-    let q = this.queues.get(key);
+    const queues = (this.queues ??= new Map<string, Queue>());
+    let q = queues.get(key);
     if (!q) {
       if (this.memory > stack.sysctl.ipfrag_high_thresh) return fail();
       const created: Queue = {
@@ -66,7 +68,7 @@ export class Reassembler {
         timer: stack.cpu.setTimer(stack.sysctl.ipfrag_time * 1e9, () => this.expire(created)),
       };
       q = created;
-      this.queues.set(key, q);
+      queues.set(key, q);
     }
     if (!ip.moreFragments) {
       if (q.total >= 0 && q.total !== end) return fail(q);
@@ -119,12 +121,12 @@ export class Reassembler {
   private drop(q: Queue): void {
     q.timer.cancel();
     this.memory -= q.bytes;
-    this.queues.delete(q.key);
+    this.queues?.delete(q.key);
   }
 
   /** ip_expire(): "Send an ICMP 'Fragment Reassembly Timeout' message" if the first fragment arrived. */
   private expire(q: Queue): void {
-    if (this.queues.get(q.key) !== q) return;
+    if (this.queues?.get(q.key) !== q) return;
     const stack = this.stack;
     stack.mibs.ip.ReasmTimeout++;
     stack.mibs.ip.ReasmFails++;

@@ -44,7 +44,7 @@ export class LinkLayer {
     }
     if (dev.rxHandler) {
       // __netif_receive_skb_core: taps (ptype_all) first, then the rx_handler of the upper device.
-      if (stack.taps.size) for (const t of stack.taps) t(dev.ifindex, frame, 'in');
+      if (stack.taps?.size) for (const t of stack.taps) t(dev.ifindex, frame, 'in');
       dev.rxHandler.receive(dev, frame);
       return;
     }
@@ -72,7 +72,7 @@ export class LinkLayer {
         }
       }
     }
-    if (stack.taps.size) for (const t of stack.taps) t(dev.ifindex, frame, 'in');
+    if (stack.taps?.size) for (const t of stack.taps) t(dev.ifindex, frame, 'in');
     const etherType = (frame[12]! << 8) | frame[13]!;
     if (isVlanTpid(etherType)) {
       // No VLAN sub-interfaces yet: a tagged frame has no receiver (__netif_receive_skb_core counts rx_dropped).
@@ -89,7 +89,7 @@ export class LinkLayer {
     if (etherType === EtherType.IPV4) stack.ipv4.receive(pkt, dev);
     else if (etherType === EtherType.ARP) stack.arp.receive(pkt, dev);
     else {
-      const h = stack.networkHandlers.get(etherType);
+      const h = stack.networkHandlers?.get(etherType);
       if (h) h.receive(pkt);
       else drops.unknownEtherType++;
     }
@@ -115,7 +115,8 @@ export class LinkLayer {
       s.txDropped++;
       return;
     }
-    if (this.stack.taps.size) for (const t of this.stack.taps) t(dev.ifindex, frame, 'out');
+    const taps = this.stack.taps;
+    if (taps?.size) for (const t of taps) t(dev.ifindex, frame, 'out');
     if (dev.isLoopback) {
       // loopback_xmit(): tx and rx counters both move, then netif_rx() on the next softirq round.
       s.txPackets++;

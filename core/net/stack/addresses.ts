@@ -32,21 +32,34 @@ function sameSubnet(a: IfAddress, addr: Ipv4Address, prefixLength: number): bool
   return a.prefixLength === prefixLength && ((a.address ^ addr) & prefixToNetmask(prefixLength)) === 0;
 }
 
+/** What the address table asks of its stack. */
+export interface AddressOwner {
+  iface(ifindex: number): NetInterface | undefined;
+  /** promote_secondaries as it applies to `dev` (conf/all or the device's own). */
+  promotesSecondaries(dev: NetInterface): boolean;
+  /** The device's last address went: fib_disable_ip(dev, NETDEV_DOWN, force) flushes its routes and neighbours. */
+  lastAddressGone(dev: NetInterface): void;
+}
+
+/** The list of a device without addresses (shared: lists are never changed through `of`). */
+const NO_ADDRESSES: readonly IfAddress[] = Object.freeze([]);
+
 export class AddressTable {
   /** Per interface, in Linux's list order (primaries, then secondaries). */
   private readonly lists = new Map<number, IfAddress[]>();
 
   constructor(
     private readonly fib: Fib,
-    private readonly iface: (ifindex: number) => NetInterface | undefined,
-    private readonly promote: (dev: NetInterface) => boolean,
+    private readonly stack: AddressOwner,
     private readonly events: RtnlEvents | null = null,
-    /** The device's last address went: fib_disable_ip(dev, NETDEV_DOWN, force) flushes its routes and neighbours. */
-    private readonly lastGone: (dev: NetInterface) => void = () => {},
   ) {}
 
+  private iface(ifindex: number): NetInterface | undefined {
+    return this.stack.iface(ifindex);
+  }
+
   of(ifindex: number): readonly IfAddress[] {
-    return this.lists.get(ifindex) ?? [];
+    return this.lists.get(ifindex) ?? NO_ADDRESSES;
   }
 
   *all(): IterableIterator<IfAddress> {
@@ -68,16 +81,21 @@ export class AddressTable {
    * after the last primary otherwise; then its routes. The caller checked for duplicates.
    */
   add(a: IfAddress): void {
-    let list = this.lists.get(a.ifindex);
-    if (!list) this.lists.set(a.ifindex, (list = []));
-    a.secondary = list.some((o) => !o.secondary && sameSubnet(o, a.address, a.prefixLength) && o.scope <= a.scope);
-    if (a.secondary) list.push(a);
-    else {
-      // __inet_insert_ifa(): after the last primary of the same or a wider-numbered scope, so host and
-      // link addresses come before global ones whatever order they were added in.
-      let at = 0;
-      for (let i = 0; i < list.length; i++) if (!list[i]!.secondary && a.scope <= list[i]!.scope) at = i + 1;
-      list.splice(at, 0, a);
+    const list = this.lists.get(a.ifindex);
+    if (!list) {
+      // The device's first address: a primary, in a list of exactly one (a literal, no spare room).
+      a.secondary = false;
+      this.lists.set(a.ifindex, [a]);
+    } else {
+      a.secondary = list.some((o) => !o.secondary && sameSubnet(o, a.address, a.prefixLength) && o.scope <= a.scope);
+      if (a.secondary) list.push(a);
+      else {
+        // __inet_insert_ifa(): after the last primary of the same or a wider-numbered scope, so host and
+        // link addresses come before global ones whatever order they were added in.
+        let at = 0;
+        for (let i = 0; i < list.length; i++) if (!list[i]!.secondary && a.scope <= list[i]!.scope) at = i + 1;
+        list.splice(at, 0, a);
+      }
     }
     // rtmsg_ifa(RTM_NEWADDR) goes out before the inetaddr notifier adds the routes.
     this.events?.addr(a);
@@ -99,7 +117,7 @@ export class AddressTable {
     let promoted: IfAddress | undefined;
     if (!a.secondary) {
       const subs = list.filter((o) => o.secondary && sameSubnet(o, a.address, a.prefixLength));
-      if (dev && this.promote(dev) && subs.length > 0) {
+      if (dev && this.stack.promotesSecondaries(dev) && subs.length > 0) {
         promoted = subs[0]!;
         promoted.secondary = false;
         list.splice(list.indexOf(promoted), 1);
@@ -121,7 +139,7 @@ export class AddressTable {
     if (promoted && dev) this.addRoutes(dev, promoted);
     if (list.length === 0) {
       this.lists.delete(a.ifindex);
-      if (dev) this.lastGone(dev);
+      if (dev) this.stack.lastAddressGone(dev);
     }
   }
 
@@ -138,9 +156,13 @@ export class AddressTable {
   }
 
   private hasRoute(r: Route): boolean {
-    return (this.fib.table(r.table)?.bucket(r.dst, r.prefixLength) ?? []).some(
-      (o) => o.type === r.type && o.ifindex === r.ifindex && o.prefsrc === r.prefsrc && o.metric === r.metric && o.gateway === 0,
-    );
+    const bucket = this.fib.table(r.table)?.bucket(r.dst, r.prefixLength);
+    if (bucket) {
+      for (const o of bucket) {
+        if (o.type === r.type && o.ifindex === r.ifindex && o.prefsrc === r.prefsrc && o.metric === r.metric && o.gateway === 0) return true;
+      }
+    }
+    return false;
   }
 
   private magicAdd(r: Route): void {

@@ -244,7 +244,7 @@ export class NetConfig {
       if (c.mtu < min) return err(EINVAL, `mtu less than device minimum`);
       if (c.mtu > max) return err(EINVAL, `mtu greater than device maximum`);
     }
-    const before = [dev.name, dev.mac, dev.mtu, dev.txQueueLen, dev.promisc, dev.allmulti, dev.noArp];
+    const { name, mac, mtu, txQueueLen, promisc, allmulti, noArp } = dev;
     if (c.name !== undefined) {
       const other = this.stack.ifaceByName(c.name);
       if (other && other !== dev) return err(EEXIST);
@@ -267,8 +267,8 @@ export class NetConfig {
     if (c.allmulti !== undefined) dev.allmulti = c.allmulti ? 1 : 0;
     if (c.arp !== undefined && !dev.isLoopback) dev.noArp = !c.arp;
     // One RTM_NEWLINK for what changed (setting a value a link already has announces nothing).
-    const after = [dev.name, dev.mac, dev.mtu, dev.txQueueLen, dev.promisc, dev.allmulti, dev.noArp];
-    if (after.some((v, i) => v !== before[i])) this.stack.events.link(dev);
+    if (dev.name !== name || dev.mac !== mac || dev.mtu !== mtu || dev.txQueueLen !== txQueueLen || dev.promisc !== promisc
+      || dev.allmulti !== allmulti || dev.noArp !== noArp) this.stack.events.link(dev);
     if (c.up !== undefined) this.stack.setAdminUp(dev, c.up);
     return 0;
   }

@@ -58,18 +58,44 @@ export type UdpMib = ReturnType<typeof udpMib>;
 export type IpExtMib = ReturnType<typeof ipExtMib>;
 export type DropCounters = ReturnType<typeof dropCounters>;
 
-/** Every MIB of one stack. Transports update `tcp`, `udp`; the IP layer the rest. */
+/**
+ * Every MIB of one stack. Transports update `tcp`, `udp`; the IP layer the rest. Each table is made the
+ * first time it is read (a counter bumped, a /proc file shown): a guest that never uses its network
+ * keeps none of them, and a table read before any change shows its initial values, as a new one would.
+ */
 export class StackMibs {
-  readonly ip = ipMib();
-  readonly icmp = icmpMib();
-  /** Per ICMP type counts for the IcmpMsg lines. */
-  readonly icmpInType = new Map<number, number>();
-  readonly icmpOutType = new Map<number, number>();
-  readonly tcp = tcpMib();
-  readonly udp = udpMib();
-  readonly udpLite = udpMib();
-  readonly ipExt = ipExtMib();
-  readonly drops = dropCounters();
+  private ipTable: IpMib | null = null;
+  private icmpTable: IcmpMib | null = null;
+  private tcpTable: TcpMib | null = null;
+  private udpTable: UdpMib | null = null;
+  private udpLiteTable: UdpMib | null = null;
+  private ipExtTable: IpExtMib | null = null;
+  private dropsTable: DropCounters | null = null;
+  /** Per ICMP type counts for the IcmpMsg lines (null until the first ICMP message in or out). */
+  icmpInType: Map<number, number> | null = null;
+  icmpOutType: Map<number, number> | null = null;
+
+  get ip(): IpMib {
+    return (this.ipTable ??= ipMib());
+  }
+  get icmp(): IcmpMib {
+    return (this.icmpTable ??= icmpMib());
+  }
+  get tcp(): TcpMib {
+    return (this.tcpTable ??= tcpMib());
+  }
+  get udp(): UdpMib {
+    return (this.udpTable ??= udpMib());
+  }
+  get udpLite(): UdpMib {
+    return (this.udpLiteTable ??= udpMib());
+  }
+  get ipExt(): IpExtMib {
+    return (this.ipExtTable ??= ipExtMib());
+  }
+  get drops(): DropCounters {
+    return (this.dropsTable ??= dropCounters());
+  }
 }
 
 /** Link counters as `ip -s link` and /proc/net/dev show them (struct rtnl_link_stats64). */

@@ -30,25 +30,34 @@ const RULE_TABLES: readonly number[] = [Table.LOCAL, Table.MAIN, Table.DEFAULT];
 const CACHE_MAX = 1024;
 
 export class Fib {
-  readonly tables = new Map<number, RouteTable>([
-    [Table.LOCAL, new routes.RouteTable(Table.LOCAL)],
-    [Table.MAIN, new routes.RouteTable(Table.MAIN)],
-  ]);
+  /** Tables local and main, which every namespace has; numbered ones (default included) are made when first named. */
+  private readonly local = new routes.RouteTable(Table.LOCAL);
+  private readonly main = new routes.RouteTable(Table.MAIN);
+  private others: Map<number, RouteTable> | null = null;
   /**
    * Bumped on every change of a table, so callers (and `lookup`) may cache lookups. Tables change only
    * through insert / remove / removeWhere; anything else that changes what `lookup` answers must bump it.
    */
   generation = 0;
   /** Told of every route removed (next-hop exceptions go with the last route of their next hop). */
-  onRemove: ((route: Route) => void) | null = null;
+  removals: { routeRemoved(route: Route): void } | null = null;
 
   /** `events`: where inserts and single removals are notified (rtmsg_fib); flushes are silent, as fib_flush is. */
   constructor(readonly events: RtnlEvents | null = null) {}
 
   table(id: number, create = false): RouteTable | undefined {
-    let t = this.tables.get(id);
-    if (!t && create) this.tables.set(id, (t = new routes.RouteTable(id)));
+    if (id === Table.LOCAL) return this.local;
+    if (id === Table.MAIN) return this.main;
+    let t = this.others?.get(id);
+    if (!t && create) (this.others ??= new Map()).set(id, (t = new routes.RouteTable(id)));
     return t;
+  }
+
+  /** Every table: local, main, then the others in the order they were made. */
+  private tables(): RouteTable[] {
+    const out = [this.local, this.main];
+    if (this.others) for (const t of this.others.values()) out.push(t);
+    return out;
   }
 
   insert(route: Route, append = false): void {
@@ -59,10 +68,10 @@ export class Fib {
 
   /** Removes one route; `notify` false for a replace, whose new route alone is announced. */
   remove(route: Route, notify = true): boolean {
-    const ok = this.tables.get(route.table)?.remove(route) ?? false;
+    const ok = this.table(route.table)?.remove(route) ?? false;
     if (ok) {
       this.generation++;
-      this.onRemove?.(route);
+      this.removals?.routeRemoved(route);
     }
     if (ok && notify) this.events?.route(route, true);
     return ok;
@@ -71,10 +80,10 @@ export class Fib {
   /** Removes every route matching `pred` in every table; returns how many. */
   removeWhere(pred: (r: Route) => boolean): number {
     const gone: Route[] = [];
-    for (const t of this.tables.values()) for (const r of t.all()) if (pred(r) && t.remove(r)) gone.push(r);
+    for (const t of this.tables()) for (const r of t.all()) if (pred(r) && t.remove(r)) gone.push(r);
     const n = gone.length;
     if (n) this.generation++;
-    if (this.onRemove) for (const r of gone) this.onRemove(r);
+    if (this.removals) for (const r of gone) this.removals.routeRemoved(r);
     return n;
   }
 
@@ -103,7 +112,7 @@ export class Fib {
 
   private walk(dst: Ipv4Address, oif: number, minScope: number): FibResult | null {
     for (let i = 0; i < RULE_TABLES.length; i++) {
-      const t = this.tables.get(RULE_TABLES[i]!);
+      const t = this.table(RULE_TABLES[i]!);
       if (!t) continue;
       const r = t.match(dst, oif, minScope);
       if (!r) continue;
@@ -116,7 +125,7 @@ export class Fib {
 
   /** The first route of table local of `type` for `dst` out of `ifindex` (a broadcast address of a device). */
   localOfType(dst: Ipv4Address, type: number, ifindex: number): Route | null {
-    return this.tables.get(Table.LOCAL)!.match(dst, ifindex, 0, type);
+    return this.local.match(dst, ifindex, 0, type);
   }
 
   /** True when table local has a /32 broadcast route for `addr` out of `ifindex` (a broadcast address of that device). */
@@ -127,14 +136,14 @@ export class Fib {
 
   /** True when `addr` is one of this host's local addresses (table local says RTN_LOCAL). */
   isLocal(addr: Ipv4Address): boolean {
-    const r = this.tables.get(Table.LOCAL)!.match(addr, 0, 0);
+    const r = this.local.match(addr, 0, 0);
     return r !== null && r.type === RouteType.LOCAL;
   }
 
   /** Main and other non-local tables' routes plus table local, for listing. */
   allRoutes(): Route[] {
     const out: Route[] = [];
-    for (const t of this.tables.values()) out.push(...t.all());
+    for (const t of this.tables()) out.push(...t.all());
     return out;
   }
 }

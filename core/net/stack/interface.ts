@@ -6,7 +6,7 @@ import type { Qdisc, ShapeOptions } from './qdisc.ts';
 import type { LinkDriver, RxHandler } from './registration.ts';
 import { MAC_BROADCAST, type Ipv4Address, type MacAddress } from '../wire/index.ts';
 import { linkStats, type LinkStats } from './counters.ts';
-import { newDevConf, newNeighParams, type DevConf, type NeighParams } from './sysctl.ts';
+import { NEIGH_DEFAULTS, type DevConf, type NeighParams } from './sysctl.ts';
 
 /** The interface flags of include/uapi/linux/if.h. */
 export const IFF = {
@@ -48,11 +48,12 @@ export class NetInterface {
   noArp: boolean;
   mtu: number;
   txQueueLen = 1000;
-  readonly stats: LinkStats = linkStats();
-  /** net.ipv4.conf.NAME.* */
+  /** Made with the first packet counted or the first listing (see `stats`). */
+  private statsTable: LinkStats | null = null;
+  /** net.ipv4.conf.NAME.*: a value replaced on a write (Stack.setConf), shared until then. */
   conf: DevConf;
-  /** net.ipv4.neigh.NAME.* */
-  readonly neigh: NeighParams = newNeighParams();
+  /** net.ipv4.neigh.NAME.*: a value replaced on a write, the shared defaults until then. */
+  neigh: NeighParams = NEIGH_DEFAULTS;
   /** The randomized reachable time (ns) in use, refreshed every 300 s (neigh_periodic_work). */
   reachableTime = 0;
   reachableTimeSetAt = -Infinity;
@@ -84,7 +85,12 @@ export class NetInterface {
     this.mtu = kind === 'loopback' ? 65536 : 1500;
     this.carrier = kind === 'loopback';
     this.noArp = kind === 'loopback' || kind === 'dummy';
-    this.conf = newDevConf(conf);
+    this.conf = conf;
+  }
+
+  /** Counters as `ip -s link` and /proc/net/dev show them; all zero until the device counts something. */
+  get stats(): LinkStats {
+    return (this.statsTable ??= linkStats());
   }
 
   get isLoopback(): boolean {

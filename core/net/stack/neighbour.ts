@@ -73,7 +73,8 @@ export interface NeighbourOwner {
 const SEC = 1e9;
 
 export class NeighbourTable {
-  private readonly entries = new Map<number, Map<Ipv4Address, Neighbour>>();
+  /** Per device in the order devices got their first entry; made with the first entry of all. */
+  private entries: Map<number, Map<Ipv4Address, Neighbour>> | null = null;
   /** The same per-device maps indexed by ifindex, for the lookup of every sent packet (`entries` keeps the listing order). */
   private readonly byIfindex: Array<Map<Ipv4Address, Neighbour> | undefined> = [];
 
@@ -85,13 +86,14 @@ export class NeighbourTable {
   }
 
   *all(): IterableIterator<Neighbour> {
-    for (const m of this.entries.values()) yield* m.values();
+    if (this.entries) for (const m of this.entries.values()) yield* m.values();
   }
 
   create(ifindex: number, ip: Ipv4Address): Neighbour {
-    let m = this.entries.get(ifindex);
+    const entries = (this.entries ??= new Map());
+    let m = entries.get(ifindex);
     if (!m) {
-      this.entries.set(ifindex, (m = new Map()));
+      entries.set(ifindex, (m = new Map()));
       this.byIfindex[ifindex] = m;
     }
     let n = m.get(ip);
@@ -105,12 +107,12 @@ export class NeighbourTable {
     n.timer = null;
     n.queue = [];
     n.queueBytes = 0;
-    this.entries.get(n.ifindex)?.delete(n.ip);
+    this.entries?.get(n.ifindex)?.delete(n.ip);
   }
 
   /** Drops every entry of an interface (neigh_ifdown on link down or address flush), PERMANENT included when `all`. */
   flushInterface(ifindex: number, all: boolean): void {
-    const m = this.entries.get(ifindex);
+    const m = this.entries?.get(ifindex);
     if (!m) return;
     for (const n of [...m.values()]) if (all || n.state !== Nud.PERMANENT) this.delete(n);
   }

@@ -79,8 +79,10 @@ export function procNetSnmp(stack: Stack): string {
   m.ip.DefaultTTL = stack.sysctl.ip_default_ttl;
   let out = pair('Ip', m.ip) + pair('Icmp', m.icmp);
   const msg: Record<string, number> = {};
-  for (let t = 0; t < 256; t++) if (m.icmpInType.get(t)) msg[`InType${t}`] = m.icmpInType.get(t)!;
-  for (let t = 0; t < 256; t++) if (m.icmpOutType.get(t)) msg[`OutType${t}`] = m.icmpOutType.get(t)!;
+  const inType = m.icmpInType;
+  const outType = m.icmpOutType;
+  if (inType) for (let t = 0; t < 256; t++) if (inType.get(t)) msg[`InType${t}`] = inType.get(t)!;
+  if (outType) for (let t = 0; t < 256; t++) if (outType.get(t)) msg[`OutType${t}`] = outType.get(t)!;
   if (Object.keys(msg).length) out += pair('IcmpMsg', msg);
   out += pair('Tcp', m.tcp) + pair('Udp', m.udp) + pair('UdpLite', m.udpLite);
   return out;

@@ -5,7 +5,7 @@
 import type { GenDir, GenNode } from '../../fs/types.ts';
 import { EINVAL } from './errno.ts';
 import type { NetInterface } from './interface.ts';
-import { DEVCONF_DEFAULTS, DEVCONF_READONLY, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, NEIGH_DEFAULTS, type DevConf, type DevConfKey, type NeighParams } from './sysctl.ts';
+import { DEVCONF_DEFAULTS, DEVCONF_READONLY, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, NEIGH_DEFAULTS, withValue, type DevConfKey, type NeighParams } from './sysctl.ts';
 import type { Stack } from './stack.ts';
 
 /** Sysctl values are ASCII (at most a page is looked at). A plain loop: spreading a typed array into
@@ -60,49 +60,50 @@ const ROUTE_NAMES = names(['flush', 'min_adv_mss', 'min_pmtu', 'mtu_expires']);
 const IPV4_NAMES = names(['conf', 'neigh', 'route', ...[...Object.keys(IPV4_DEFAULTS), ...Object.keys(IPV4_TEXT_DEFAULTS)].sort()]);
 const NET_NAMES = names(['ipv4']);
 
-function confDir(stack: Stack, conf: () => DevConf, dev: NetInterface | null, which: 'all' | 'default' | 'dev'): GenDir {
+function confDir(stack: Stack, which: NetInterface | 'all' | 'default'): GenDir {
+  const conf = () => (which === 'all' ? stack.confAll : which === 'default' ? stack.confDefault : which.conf);
   return fixedDir(DEVCONF_NAMES, (name) => {
     const key = name as DevConfKey;
     if (DEVCONF_READONLY.has(key)) return intFile(() => conf()[key]);
     return intFile(() => conf()[key], (v) => {
       if (key === 'forwarding' && which === 'all') stack.setForwarding(v !== 0);
-      else conf()[key] = v;
-      void dev;
+      else stack.setConf(which, key, v);
     });
   });
 }
 
-function neighDir(p: () => NeighParams): GenDir {
+/** neigh/X: `p` reads the current table, `set` replaces it. */
+function neighDir(p: () => NeighParams, set: (params: NeighParams) => void): GenDir {
+  const write = (key: keyof NeighParams, v: number) => set(withValue(p(), key, v));
   return fixedDir(NEIGH_NAMES, (name) => {
-    if (name === 'base_reachable_time') return intFile(() => Math.floor(p().base_reachable_time_ms / 1000), (v) => (p().base_reachable_time_ms = v * 1000));
+    if (name === 'base_reachable_time') return intFile(() => Math.floor(p().base_reachable_time_ms / 1000), (v) => write('base_reachable_time_ms', v * 1000));
     // retrans_time is in USER_HZ (1/100 s).
-    if (name === 'retrans_time') return intFile(() => Math.floor(p().retrans_time_ms / 10), (v) => (p().retrans_time_ms = v * 10));
+    if (name === 'retrans_time') return intFile(() => Math.floor(p().retrans_time_ms / 10), (v) => write('retrans_time_ms', v * 10));
     const key = name as keyof NeighParams;
-    return intFile(() => p()[key], (v) => (p()[key] = v));
+    return intFile(() => p()[key], (v) => write(key, v));
   });
 }
 
 /** The `net` directory under /proc/sys (procExtra: { sys: { kind:'dir', ... net } }). */
 export function procSysNet(stack: Stack): GenDir {
-  const defaultNeigh = { ...NEIGH_DEFAULTS };
+  let defaultNeigh: NeighParams = NEIGH_DEFAULTS;
   const devNames = () => [...stack.interfaces.values()].map((d) => d.name);
   const conf: GenDir = {
     kind: 'dir',
     list: () => ['all', 'default', ...devNames()],
     get: (name) => {
-      if (name === 'all') return confDir(stack, () => stack.confAll, null, 'all');
-      if (name === 'default') return confDir(stack, () => stack.confDefault, null, 'default');
+      if (name === 'all' || name === 'default') return confDir(stack, name);
       const dev = stack.ifaceByName(name);
-      return dev ? confDir(stack, () => dev.conf, dev, 'dev') : undefined;
+      return dev ? confDir(stack, dev) : undefined;
     },
   };
   const neigh: GenDir = {
     kind: 'dir',
     list: () => ['default', ...devNames()],
     get: (name) => {
-      if (name === 'default') return neighDir(() => defaultNeigh);
+      if (name === 'default') return neighDir(() => defaultNeigh, (p) => (defaultNeigh = p));
       const dev = stack.ifaceByName(name);
-      return dev ? neighDir(() => dev.neigh) : undefined;
+      return dev ? neighDir(() => dev.neigh, (p) => (dev.neigh = p)) : undefined;
     },
   };
   // route/: the next-hop exception knobs of this namespace; writing `flush` makes every exception stale.
@@ -124,13 +125,13 @@ export function procSysNet(stack: Stack): GenDir {
     if (name === 'ip_forward') return intFile(() => stack.sysctl.ip_forward, (v) => stack.setForwarding(v !== 0));
     if (Object.hasOwn(stack.sysctl, name)) {
       const k = name as keyof typeof stack.sysctl;
-      return intFile(() => stack.sysctl[k], (v) => (stack.sysctl[k] = v));
+      return intFile(() => stack.sysctl[k], (v) => stack.setSysctl(k, v));
     }
     if (Object.hasOwn(stack.sysctlText, name)) {
       return {
         kind: 'file', mode: 0o644, read: () => `${stack.sysctlText[name]}\n`,
         write: (data: Uint8Array) => {
-          stack.sysctlText[name] = dec.decode(data).trim().split(/\s+/).join('\t');
+          stack.setSysctlText(name, dec.decode(data).trim().split(/\s+/).join('\t'));
           return data.length;
         },
       };

@@ -10,7 +10,7 @@ const route = (gateway: number): Route => ({
 function cache() {
   const clock = { now: 0 };
   const installed = new Set<Route>();
-  const ex = new RouteExceptions(() => clock.now, (r) => [...installed].some((x) => nexthopKey(x) === nexthopKey(r)));
+  const ex = new RouteExceptions({ now: () => clock.now, nexthopInUse: (r) => [...installed].some((x) => nexthopKey(x) === nexthopKey(r)) });
   return { clock, installed, ex };
 }
 

@@ -31,6 +31,17 @@ export function nexthopKey(r: Route): string {
   return `${r.table}/${r.type}/${r.protocol}/${r.scope}/${r.prefsrc}/${r.metric}/${r.gateway}/${r.ifindex}/${+r.onlink}/${r.mtu}`;
 }
 
+/** What the exceptions ask of their stack. */
+export interface RouteExceptionsOwner {
+  /** The virtual clock, in ns. */
+  now(): number;
+  /**
+   * Whether a route with the same next hop as `r` is still in the FIB (the last one going frees the
+   * fib_info, exceptions included: free_nh_exceptions()).
+   */
+  nexthopInUse(r: Route): boolean;
+}
+
 /** FNHE_RECLAIM_DEPTH-like bound per route, so spoofed ICMP cannot grow the cache without end. */
 const MAX_PER_ROUTE = 2048;
 
@@ -43,26 +54,23 @@ export class RouteExceptions {
   minAdvMss = 256;
   /** ip_rt_gc_timeout (RT_GC_TIMEOUT, 300 s): the life of a redirect (not a per-namespace sysctl). */
   readonly redirectExpires = 300;
-  /** Per next hop (nexthopKey), per destination. */
-  private readonly byNexthop = new Map<string, Map<Ipv4Address, RouteException>>();
-  private readonly keys = new WeakMap<Route, string>();
+  /** Per next hop (nexthopKey), per destination; made with the first exception (most stacks never learn one). */
+  private byNexthop: Map<string, Map<Ipv4Address, RouteException>> | null = null;
+  private keys: WeakMap<Route, string> | null = null;
   /** net->ipv4.fnhe_genid. */
   private genid = 0;
 
-  /**
-   * `now` is the virtual clock in ns; `inUse(route)` says whether a route with the same next hop is still
-   * in the FIB (the last one going frees the fib_info, exceptions included: free_nh_exceptions()).
-   */
-  constructor(private readonly now: () => number, private readonly inUse: (r: Route) => boolean) {}
+  constructor(private readonly owner: RouteExceptionsOwner) {}
 
   /** True when there is nothing to look at (the fast path of every output route lookup). */
   get empty(): boolean {
-    return this.byNexthop.size === 0;
+    return this.byNexthop === null || this.byNexthop.size === 0;
   }
 
   private key(r: Route): string {
-    let k = this.keys.get(r);
-    if (k === undefined) this.keys.set(r, (k = nexthopKey(r)));
+    const keys = (this.keys ??= new WeakMap());
+    let k = keys.get(r);
+    if (k === undefined) keys.set(r, (k = nexthopKey(r)));
     return k;
   }
 
@@ -71,13 +79,15 @@ export class RouteExceptions {
    * entry is deleted; a stale one (after a flush) is emptied and made current, as the kernel does.
    */
   lookup(route: Route, dst: Ipv4Address): RouteException | undefined {
+    const byNexthop = this.byNexthop;
+    if (byNexthop === null) return undefined;
     const key = this.key(route);
-    const m = this.byNexthop.get(key);
+    const m = byNexthop.get(key);
     const e = m?.get(dst);
     if (!m || !e) return undefined;
-    if (e.expires && this.now() > e.expires) {
+    if (e.expires && this.owner.now() > e.expires) {
       m.delete(dst);
-      if (m.size === 0) this.byNexthop.delete(key);
+      if (m.size === 0) byNexthop.delete(key);
       return undefined;
     }
     e.bound = true;
@@ -94,8 +104,9 @@ export class RouteExceptions {
   /** update_or_create_fnhe(): sets the gateway and/or path MTU given (0 = keep) and the expiry. */
   update(route: Route, dst: Ipv4Address, gateway: Ipv4Address, pmtu: number, locked: boolean, expires: number): RouteException {
     const key = this.key(route);
-    let m = this.byNexthop.get(key);
-    if (!m) this.byNexthop.set(key, (m = new Map()));
+    const byNexthop = (this.byNexthop ??= new Map());
+    let m = byNexthop.get(key);
+    if (!m) byNexthop.set(key, (m = new Map()));
     let e = m.get(dst);
     if (!e) {
       if (m.size >= MAX_PER_ROUTE) m.delete(m.keys().next().value!);
@@ -122,8 +133,9 @@ export class RouteExceptions {
    * ("rt = fnhe->fnhe_rth_output; if (!rt) goto next"), by next hop then destination.
    */
   entries(): RouteException[] {
-    const now = this.now();
+    const now = this.owner.now();
     const out: RouteException[] = [];
+    if (this.byNexthop === null) return out;
     for (const m of this.byNexthop.values()) {
       const list = [...m.values()].filter((e) => e.bound && e.genid === this.genid && !(e.expires && now > e.expires));
       out.push(...list.sort((a, b) => a.dst - b.dst));
@@ -133,6 +145,7 @@ export class RouteExceptions {
 
   /** fib_sync_mtu() -> nh_update_mtu(): the MTU of device `ifindex` went from `orig` to `mtu`. */
   deviceMtuChanged(ifindex: number, orig: number, mtu: number): void {
+    if (this.byNexthop === null) return;
     for (const m of this.byNexthop.values()) {
       for (const e of m.values()) {
         if (e.route.ifindex !== ifindex || !e.pmtu) continue;
@@ -148,7 +161,9 @@ export class RouteExceptions {
 
   /** A route left the FIB: when it was the last one using its next hop, the exceptions go with it. */
   routeRemoved(route: Route): void {
+    const byNexthop = this.byNexthop;
+    if (byNexthop === null || byNexthop.size === 0) return;
     const key = this.key(route);
-    if (this.byNexthop.has(key) && !this.inUse(route)) this.byNexthop.delete(key);
+    if (byNexthop.has(key) && !this.owner.nexthopInUse(route)) byNexthop.delete(key);
   }
 }

@@ -64,39 +64,77 @@ export interface Route {
 /** Netmask of each prefix length 0..32. */
 const MASKS: readonly number[] = Array.from({ length: 33 }, (_, n) => prefixToNetmask(n));
 
-/** One table: routes bucketed by prefix length then network, each bucket sorted by (tos, metric). */
+/**
+ * The prefix lengths of a table with no route, and their maps: shared, because both arrays are replaced
+ * (never changed in place) when a prefix length comes or goes, so a walk in progress keeps its own.
+ */
+const NO_LENGTHS: readonly number[] = Object.freeze([]);
+const NO_MAPS: ReadonlyArray<Map<Ipv4Address, Route[]>> = Object.freeze([]);
+
+/**
+ * One table: routes bucketed by prefix length then network, each bucket sorted by (tos, metric). Only the
+ * prefix lengths in use have a map (a guest's table local holds two or three), kept longest first.
+ */
 export class RouteTable {
-  private readonly byLength: Array<Map<Ipv4Address, Route[]> | undefined> = new Array(33);
   /** Non-empty prefix lengths, longest first (what a lookup walks). */
-  private lengths: number[] = [];
+  private lengths: readonly number[] = NO_LENGTHS;
+  /** The routes of `lengths[i]` by network. */
+  private maps: ReadonlyArray<Map<Ipv4Address, Route[]>> = NO_MAPS;
   size = 0;
 
   constructor(readonly id: number) {}
 
+  private mapOf(prefixLength: number): Map<Ipv4Address, Route[]> | undefined {
+    const lengths = this.lengths;
+    for (let i = 0; i < lengths.length; i++) if (lengths[i] === prefixLength) return this.maps[i];
+    return undefined;
+  }
+
   /** The bucket of routes for exactly this prefix. */
   bucket(dst: Ipv4Address, prefixLength: number): Route[] | undefined {
-    return this.byLength[prefixLength]?.get(dst);
+    return this.mapOf(prefixLength)?.get(dst);
   }
 
   insert(route: Route, append: boolean): void {
-    let map = this.byLength[route.prefixLength];
+    const len = route.prefixLength;
+    let map = this.mapOf(len);
     if (!map) {
       map = new Map();
-      this.byLength[route.prefixLength] = map;
-      this.lengths = [...this.lengths, route.prefixLength].sort((a, b) => b - a);
+      const lengths = this.lengths;
+      let at = 0;
+      while (at < lengths.length && lengths[at]! > len) at++;
+      // Literals for the first two lengths (what most tables ever have): cheaper than toSpliced.
+      if (lengths.length === 0) {
+        this.lengths = [len];
+        this.maps = [map];
+      } else if (lengths.length === 1) {
+        this.lengths = at === 0 ? [len, lengths[0]!] : [lengths[0]!, len];
+        this.maps = at === 0 ? [map, this.maps[0]!] : [this.maps[0]!, map];
+      } else {
+        this.lengths = lengths.toSpliced(at, 0, len);
+        this.maps = this.maps.toSpliced(at, 0, map);
+      }
     }
-    let list = map.get(route.dst);
-    if (!list) map.set(route.dst, (list = []));
+    const list = map.get(route.dst);
+    if (!list) {
+      map.set(route.dst, [route]);
+      this.size++;
+      return;
+    }
     // fib_table_insert(): new aliases go before the first entry with a higher priority (after equals
     // when appending, which is what `ip route append` and a plain add of a different type do).
-    let at = list.findIndex((r) => r.tos < route.tos || (r.tos === route.tos && (append ? r.metric > route.metric : r.metric >= route.metric)));
-    if (at < 0) at = list.length;
+    let at = 0;
+    while (at < list.length) {
+      const r = list[at]!;
+      if (r.tos < route.tos || (r.tos === route.tos && (append ? r.metric > route.metric : r.metric >= route.metric))) break;
+      at++;
+    }
     list.splice(at, 0, route);
     this.size++;
   }
 
   remove(route: Route): boolean {
-    const map = this.byLength[route.prefixLength];
+    const map = this.mapOf(route.prefixLength);
     const list = map?.get(route.dst);
     if (!map || !list) return false;
     const i = list.indexOf(route);
@@ -106,8 +144,9 @@ export class RouteTable {
     if (list.length === 0) {
       map.delete(route.dst);
       if (map.size === 0) {
-        this.byLength[route.prefixLength] = undefined;
-        this.lengths = this.lengths.filter((l) => l !== route.prefixLength);
+        const at = this.maps.indexOf(map);
+        this.lengths = this.lengths.toSpliced(at, 1);
+        this.maps = this.maps.toSpliced(at, 1);
       }
     }
     return true;
@@ -119,9 +158,10 @@ export class RouteTable {
    */
   lookup(dst: Ipv4Address, usable: (r: Route) => boolean): Route | null {
     const lengths = this.lengths;
+    const maps = this.maps;
     for (let i = 0; i < lengths.length; i++) {
       const len = lengths[i]!;
-      const list = this.byLength[len]!.get(len === 0 ? 0 : (dst & MASKS[len]!) >>> 0);
+      const list = maps[i]!.get(len === 0 ? 0 : (dst & MASKS[len]!) >>> 0);
       if (!list) continue;
       for (let j = 0; j < list.length; j++) if (usable(list[j]!)) return list[j]!;
     }
@@ -135,9 +175,10 @@ export class RouteTable {
    */
   match(dst: Ipv4Address, oif: number, minScope: number, type = 0): Route | null {
     const lengths = this.lengths;
+    const maps = this.maps;
     for (let i = 0; i < lengths.length; i++) {
       const len = lengths[i]!;
-      const list = this.byLength[len]!.get(len === 0 ? 0 : (dst & MASKS[len]!) >>> 0);
+      const list = maps[i]!.get(len === 0 ? 0 : (dst & MASKS[len]!) >>> 0);
       if (!list) continue;
       for (let j = 0; j < list.length; j++) {
         const r = list[j]!;
@@ -151,7 +192,7 @@ export class RouteTable {
   /** Every route, longest prefix first then by address, as `ip route show` walks a table. */
   all(): Route[] {
     const out: Route[] = [];
-    for (const len of this.lengths) for (const list of this.byLength[len]!.values()) out.push(...list);
+    for (const map of this.maps) for (const list of map.values()) out.push(...list);
     return out;
   }
 }

@@ -20,35 +20,37 @@ export type RtnlEvent =
   | { readonly group: 'neigh'; readonly deleted: boolean; readonly neigh: Neighbour };
 
 export class RtnlEvents {
-  private readonly listeners = new Set<(e: RtnlEvent) => void>();
+  /** Made by the first subscription (most stacks never have one). */
+  private listeners: Set<(e: RtnlEvent) => void> | null = null;
 
   get active(): boolean {
-    return this.listeners.size > 0;
+    return this.listeners !== null && this.listeners.size > 0;
   }
 
   subscribe(fn: (e: RtnlEvent) => void): Registration {
-    this.listeners.add(fn);
-    return { dispose: () => void this.listeners.delete(fn) };
+    const listeners = (this.listeners ??= new Set());
+    listeners.add(fn);
+    return { dispose: () => void listeners.delete(fn) };
   }
 
   emit(e: RtnlEvent): void {
-    if (this.listeners.size === 0) return;
+    if (this.listeners === null || this.listeners.size === 0) return;
     for (const fn of [...this.listeners]) fn(e);
   }
 
   link(dev: NetInterface, deleted = false, lagging = false): void {
-    if (this.listeners.size) this.emit(lagging ? { group: 'link', deleted, dev, lagging } : { group: 'link', deleted, dev });
+    if (this.listeners?.size) this.emit(lagging ? { group: 'link', deleted, dev, lagging } : { group: 'link', deleted, dev });
   }
 
   addr(addr: IfAddress, deleted = false): void {
-    if (this.listeners.size) this.emit({ group: 'addr', deleted, addr });
+    if (this.listeners?.size) this.emit({ group: 'addr', deleted, addr });
   }
 
   route(route: Route, deleted = false): void {
-    if (this.listeners.size) this.emit({ group: 'route', deleted, route });
+    if (this.listeners?.size) this.emit({ group: 'route', deleted, route });
   }
 
   neigh(neigh: Neighbour, deleted = false): void {
-    if (this.listeners.size) this.emit({ group: 'neigh', deleted, neigh });
+    if (this.listeners?.size) this.emit({ group: 'neigh', deleted, neigh });
   }
 }

@@ -15,13 +15,17 @@ import { NetConfig } from './config.ts';
 import { StackMibs } from './counters.ts';
 import { Fib } from './fib.ts';
 import { NetInterface, type LinkKind } from './interface.ts';
+import { InterfaceTable } from './interface-table.ts';
 import { NeighbourTable } from './neighbour.ts';
 import type { PacketBuffer } from './packet-buffer.ts';
 import type { NetworkHandler, PacketTap, Registration, TransportHandler } from './registration.ts';
-import { RouteExceptions, nexthopKey } from './route-exceptions.ts';
+import { RouteExceptions } from './route-exceptions.ts';
 import { RouteType, Scope } from './route.ts';
 import { RtnlEvents } from './rtnl-events.ts';
-import { DEVCONF_DEFAULTS, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, effectiveConf, newDevConf, type DevConf, type DevConfKey, type Ipv4Sysctl } from './sysctl.ts';
+import { StackServices } from './stack-services.ts';
+import {
+  DEVCONF_DEFAULTS, IPV4_DEFAULTS, IPV4_TEXT_DEFAULTS, effectiveConf, withValue, type DevConf, type DevConfKey, type Ipv4Sysctl,
+} from './sysctl.ts';
 
 // Read on every packet: bound once (compiled to CommonJS, each read of an imported binding is a getter call).
 const combineConf = effectiveConf;
@@ -37,12 +41,16 @@ export class Stack {
   readonly cpu: Cpu;
   readonly rng: Rng;
   readonly name: string;
-  readonly interfaces = new Map<number, NetInterface>();
-  readonly sysctl: Ipv4Sysctl = { ...IPV4_DEFAULTS };
-  readonly sysctlText: Record<string, string> = { ...IPV4_TEXT_DEFAULTS };
-  /** net.ipv4.conf.all and .default. */
-  readonly confAll: DevConf = newDevConf(DEVCONF_DEFAULTS);
-  readonly confDefault: DevConf = newDevConf(DEVCONF_DEFAULTS);
+  /** The devices by ifindex (the packet paths find a device with an array read: see iface()). */
+  readonly interfaces = new InterfaceTable();
+  /**
+   * net.ipv4.*, net.ipv4.conf.all and .default: values (see sysctl.ts) that a write replaces with a changed
+   * copy (setSysctl, setConf), so a stack whose sysctls were never written shares the defaults.
+   */
+  sysctl: Ipv4Sysctl = IPV4_DEFAULTS;
+  sysctlText: Readonly<Record<string, string>> = IPV4_TEXT_DEFAULTS;
+  confAll: DevConf = DEVCONF_DEFAULTS;
+  confDefault: DevConf = DEVCONF_DEFAULTS;
   readonly mibs = new StackMibs();
   /** rtnetlink notifications (`ip monitor`): see rtnl-events.ts. */
   readonly events = new RtnlEvents();
@@ -64,41 +72,28 @@ export class Stack {
   allocQdiscHandle(): number {
     return ++this.qdiscHandle;
   }
-  /** Handlers above the link layer by EtherType (IPv4 and ARP are built in). */
-  readonly networkHandlers = new Map<number, NetworkHandler>();
+  /** Handlers above the link layer by EtherType (IPv4 and ARP are built in); null until one registers. */
+  networkHandlers: Map<number, NetworkHandler> | null = null;
   /** Handlers above IP by protocol number (ICMP is built in; UDP, TCP register). */
   readonly transports = new Map<number, TransportHandler>();
-  /** Raw listeners per IP protocol (raw_local_deliver): each gets its own clone of a local datagram. */
-  readonly raw = new Map<number, Set<(pkt: PacketBuffer) => void>>();
-  /** Packet taps (AF_PACKET, tcpdump on an interface): see every frame in and out, as a read-only view. */
-  readonly taps = new Set<(ifindex: number, frame: Uint8Array, direction: 'in' | 'out') => void>();
+  /**
+   * Raw listeners per IP protocol (raw_local_deliver): each gets its own clone of a local datagram. Null
+   * until the first raw socket (most guests never open one).
+   */
+  raw: Map<number, Set<(pkt: PacketBuffer) => void>> | null = null;
+  /** Packet taps (AF_PACKET, tcpdump on an interface): see every frame in and out, as a read-only view. Null until the first. */
+  taps: Set<(ifindex: number, frame: Uint8Array, direction: 'in' | 'out') => void> | null = null;
   private nextIfindex = 1;
-  /** The same devices indexed by ifindex: the packet paths find a device with an array read, not a Map lookup. */
-  private readonly byIndex: Array<NetInterface | undefined> = [];
 
   constructor(options: StackOptions) {
     this.cpu = options.cpu;
     this.name = options.name ?? 'stack';
     this.rng = options.rng ?? options.cpu.rng.fork(`net:${this.name}`);
-    this.routeExceptions = new RouteExceptions(() => this.cpu.now, (r) => {
-      const key = nexthopKey(r);
-      return (this.fib.table(r.table)?.all() ?? []).some((x) => nexthopKey(x) === key);
-    });
-    this.fib.onRemove = (r) => this.routeExceptions.routeRemoved(r);
-    this.addresses = new AddressTable(this.fib, (i) => this.interfaces.get(i), (dev) => this.conf(dev, 'promote_secondaries') !== 0, this.events, (dev) => {
-      // The last IPv4 address gone: every route through the device and every neighbour go, silently for routes.
-      this.fib.removeWhere((r) => r.ifindex === dev.ifindex);
-      this.neighbours.flushInterface(dev.ifindex, true);
-    });
-    this.neighbours = new NeighbourTable({
-      cpu: this.cpu,
-      iface: (i) => this.iface(i),
-      solicit: (n, unicast) => this.arp.solicit(n, unicast),
-      transmit: (pkt, ifindex, mac) => this.link.transmitIpv4(pkt, ifindex, mac),
-      unreachable: (pkt) => this.ipv4.linkFailure(pkt),
-      random: () => this.rng.next(),
-      events: this.events,
-    });
+    const services = new StackServices(this);
+    this.routeExceptions = new RouteExceptions(services);
+    this.fib.removals = this.routeExceptions;
+    this.addresses = new AddressTable(this.fib, services, this.events);
+    this.neighbours = new NeighbourTable(services);
     this.link = new LinkLayer(this);
     this.arp = new ArpLayer(this);
     this.ipv4 = new Ipv4Layer(this);
@@ -111,10 +106,10 @@ export class Stack {
   // ---- interfaces -------------------------------------------------------------------------------
 
   private createInterface(name: string, kind: LinkKind, mac: MacAddress): NetInterface {
-    const dev = new NetInterface(this.nextIfindex++, name, kind, mac, this.confDefault);
-    if (this.sysctl.ip_forward) dev.conf.forwarding = 1;
-    this.interfaces.set(dev.ifindex, dev);
-    this.byIndex[dev.ifindex] = dev;
+    // A new device's conf is a copy of conf/default (with forwarding on when ip_forward is).
+    const conf = this.sysctl.ip_forward ? withValue(this.confDefault, 'forwarding', 1) : this.confDefault;
+    const dev = new NetInterface(this.nextIfindex++, name, kind, mac, conf);
+    this.interfaces.add(dev);
     this.events.link(dev);
     return dev;
   }
@@ -146,7 +141,6 @@ export class Stack {
     this.neighbours.flushInterface(dev.ifindex, true);
     this.events.link(dev, true);
     this.interfaces.delete(dev.ifindex);
-    this.byIndex[dev.ifindex] = undefined;
     dev.wire = null;
     dev.driver?.destroy?.(dev);
   }
@@ -158,7 +152,7 @@ export class Stack {
   }
 
   iface(ifindex: number): NetInterface | undefined {
-    return ifindex >= 0 && ifindex < this.byIndex.length ? this.byIndex[ifindex] : undefined;
+    return this.interfaces.get(ifindex);
   }
 
   ifaceByName(name: string): NetInterface | undefined {
@@ -217,38 +211,58 @@ export class Stack {
   /** net.ipv4.ip_forward (devinet_sysctl_forward / inet_forward_change): sets all, default and every device. */
   setForwarding(on: boolean): void {
     const v = on ? 1 : 0;
-    this.sysctl.ip_forward = v;
-    this.confAll.forwarding = v;
+    this.sysctl = withValue(this.sysctl, 'ip_forward', v);
+    this.confAll = withValue(this.confAll, 'forwarding', v);
     // inet_forward_change(): "IPV4_DEVCONF_ALL(net, ACCEPT_REDIRECTS) = !on;"
-    this.confAll.accept_redirects = on ? 0 : 1;
-    this.confDefault.forwarding = v;
-    for (const d of this.interfaces.values()) d.conf.forwarding = v;
+    this.confAll = withValue(this.confAll, 'accept_redirects', on ? 0 : 1);
+    this.confDefault = withValue(this.confDefault, 'forwarding', v);
+    for (const d of this.interfaces.values()) d.conf = withValue(d.conf, 'forwarding', v);
+  }
+
+  /** Sets one net.ipv4.* integer as a write of its /proc/sys file does (ip_forward goes through setForwarding). */
+  setSysctl(key: keyof Ipv4Sysctl, value: number): void {
+    this.sysctl = withValue(this.sysctl, key, value);
+  }
+
+  /** Sets one net.ipv4.* entry kept as text (tab-separated fields). */
+  setSysctlText(key: string, value: string): void {
+    this.sysctlText = withValue(this.sysctlText, key, value);
+  }
+
+  /** Sets one switch of net.ipv4.conf.{all,default,DEV} (forwarding of `all` goes through setForwarding). */
+  setConf(which: NetInterface | 'all' | 'default', key: DevConfKey, value: number): void {
+    if (which === 'all') this.confAll = withValue(this.confAll, key, value);
+    else if (which === 'default') this.confDefault = withValue(this.confDefault, key, value);
+    else which.conf = withValue(which.conf, key, value);
   }
 
   // ---- registries -------------------------------------------------------------------------------
 
   registerNetwork(etherType: number, handler: NetworkHandler): Registration {
-    this.networkHandlers.set(etherType, handler);
-    return { dispose: () => void (this.networkHandlers.get(etherType) === handler && this.networkHandlers.delete(etherType)) };
+    const handlers = (this.networkHandlers ??= new Map());
+    handlers.set(etherType, handler);
+    return { dispose: () => void (handlers.get(etherType) === handler && handlers.delete(etherType)) };
   }
 
   registerTransport(protocol: number, handler: TransportHandler): Registration {
     this.transports.set(protocol, handler);
-    return { dispose: () => void (this.transports.get(protocol) === handler && this.transports.delete(protocol)) };
+    return new TransportRegistration(this.transports, protocol, handler);
   }
 
   /** A raw socket's receive hook for one IP protocol; it owns the clone it gets. */
   registerRaw(protocol: number, fn: (pkt: PacketBuffer) => void): Registration {
-    let set = this.raw.get(protocol);
-    if (!set) this.raw.set(protocol, (set = new Set()));
+    const raw = (this.raw ??= new Map());
+    let set = raw.get(protocol);
+    if (!set) raw.set(protocol, (set = new Set()));
     set.add(fn);
     return { dispose: () => void set.delete(fn) };
   }
 
   /** A packet tap on every interface (filter by ifindex yourself). Frames are views: copy to keep. */
   registerTap(fn: (ifindex: number, frame: Uint8Array, direction: 'in' | 'out') => void): Registration {
-    this.taps.add(fn);
-    return { dispose: () => void this.taps.delete(fn) };
+    const taps = (this.taps ??= new Set());
+    taps.add(fn);
+    return { dispose: () => void taps.delete(fn) };
   }
 
   // ---- services for transports and tools --------------------------------------------------------
@@ -301,4 +315,17 @@ export class Stack {
   static readonly LOOPBACK = IPV4_LOOPBACK;
   static readonly ETH_IPV4 = EtherType.IPV4;
   static readonly PROTO_ICMP = IpProtocol.ICMP;
+}
+
+/** Undoes one registerTransport: an object, not a closure, as every guest registers UDP and ICMP at boot and keeps them. */
+class TransportRegistration implements Registration {
+  constructor(
+    private readonly table: Map<number, TransportHandler>,
+    private readonly protocol: number,
+    private readonly handler: TransportHandler,
+  ) {}
+
+  dispose(): void {
+    if (this.table.get(this.protocol) === this.handler) this.table.delete(this.protocol);
+  }
 }

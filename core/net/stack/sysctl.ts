@@ -1,9 +1,11 @@
 // The typed sysctl tables of one stack: net.ipv4.* (global), net.ipv4.conf.{all,default,DEV}.* (per
 // interface, combined with `all` the way Linux's IN_DEV_* macros do in include/linux/inetdevice.h) and
 // net.ipv4.neigh.DEV.* (neighbour parameters). Defaults recorded from Debian 12 (fixtures/*.txt).
+// Each table is a value: a write replaces the stack's or device's table by a changed copy (withValue), so
+// the frozen defaults below are shared by every stack and device that never changed one.
 
 /** net.ipv4.* switches the stack reads (numbers); other entries are kept as text in `IPV4_TEXT_DEFAULTS`. */
-export const IPV4_DEFAULTS = {
+const ipv4Defaults = {
   ip_forward: 0,
   ip_default_ttl: 64,
   ip_no_pmtu_disc: 0,
@@ -46,10 +48,11 @@ export const IPV4_DEFAULTS = {
   tcp_ecn: 2,
   tcp_max_syn_backlog: 128,
 };
-export type Ipv4Sysctl = { -readonly [K in keyof typeof IPV4_DEFAULTS]: number };
+export type Ipv4Sysctl = { readonly [K in keyof typeof ipv4Defaults]: number };
+export const IPV4_DEFAULTS: Ipv4Sysctl = Object.freeze(ipv4Defaults);
 
 /** Entries whose value is not one integer: printed and stored as text, tab separated like Linux. */
-export const IPV4_TEXT_DEFAULTS: Readonly<Record<string, string>> = {
+export const IPV4_TEXT_DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
   ip_local_port_range: '32768\t60999',
   ip_local_reserved_ports: '',
   ping_group_range: '1\t0',
@@ -58,10 +61,10 @@ export const IPV4_TEXT_DEFAULTS: Readonly<Record<string, string>> = {
   tcp_congestion_control: 'cubic',
   tcp_available_congestion_control: 'reno cubic',
   tcp_allowed_congestion_control: 'reno cubic',
-};
+});
 
 /** net.ipv4.conf.X.* (Linux IPV4_DEVCONF_*), defaults of a new namespace on Debian 12. */
-export const DEVCONF_DEFAULTS = {
+const devconfDefaults = {
   accept_local: 0,
   accept_redirects: 1,
   accept_source_route: 1,
@@ -96,14 +99,15 @@ export const DEVCONF_DEFAULTS = {
   src_valid_mark: 0,
   tag: 0,
 };
-export type DevConf = { -readonly [K in keyof typeof DEVCONF_DEFAULTS]: number };
+export type DevConf = { readonly [K in keyof typeof devconfDefaults]: number };
+export const DEVCONF_DEFAULTS: DevConf = Object.freeze(devconfDefaults);
 export type DevConfKey = keyof DevConf;
 
 /** Read-only entries: writing them fails with EACCES... mc_forwarding is the only one in conf/. */
 export const DEVCONF_READONLY: ReadonlySet<string> = new Set(['mc_forwarding']);
 
 /** net.ipv4.neigh.DEV.* in the units the files show (the *_ms twins are derived). */
-export const NEIGH_DEFAULTS = {
+const neighDefaults = {
   anycast_delay: 100,
   app_solicit: 0,
   base_reachable_time_ms: 30000,
@@ -120,13 +124,15 @@ export const NEIGH_DEFAULTS = {
   unres_qlen: 101,
   unres_qlen_bytes: 212992,
 };
-export type NeighParams = { -readonly [K in keyof typeof NEIGH_DEFAULTS]: number };
+export type NeighParams = { readonly [K in keyof typeof neighDefaults]: number };
+export const NEIGH_DEFAULTS: NeighParams = Object.freeze(neighDefaults);
 
-export function newDevConf(from: DevConf = DEVCONF_DEFAULTS): DevConf {
-  return { ...from };
-}
-export function newNeighParams(): NeighParams {
-  return { ...NEIGH_DEFAULTS };
+/** `table` with `key` set to `value`: a changed copy, or `table` itself when it already holds that value. */
+export function withValue<T extends object, K extends keyof T>(table: T, key: K, value: T[K]): T {
+  if (table[key] === value) return table;
+  const copy: { -readonly [P in keyof T]: T[P] } = { ...table };
+  copy[key] = value;
+  return copy;
 }
 
 /** How a per-device switch combines with conf/all (IN_DEV_ANDCONF / ORCONF / MAXCONF / dev only). */

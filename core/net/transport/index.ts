@@ -5,6 +5,7 @@
 import {
   AF_INET, AF_PACKET, EACCES, EINVAL, EPERM, EPROTONOSUPPORT, ESOCKTNOSUPPORT, IPPROTO_ICMP, IPPROTO_UDP, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM, EAFNOSUPPORT,
 } from '../../kernel/abi.ts';
+import type { IcmpErrorInfo, TransportHandler } from '../stack/registration.ts';
 import type { Stack } from '../stack/stack.ts';
 import { PacketLayer } from './packet.ts';
 import { PingLayer } from './ping.ts';
@@ -24,26 +25,39 @@ export interface Creds {
 
 export class Transports {
   readonly udp: UdpLayer;
-  readonly raw: RawLayer;
-  readonly ping: PingLayer;
-  readonly packet: PacketLayer;
+  /** Made with their first socket (or listing): until then they have nothing to deliver errors to. */
+  private rawLayer: RawLayer | null = null;
+  private pingLayer: PingLayer | null = null;
+  private packetLayer: PacketLayer | null = null;
 
   constructor(readonly stack: Stack) {
     this.udp = new UdpLayer(stack);
-    this.raw = new RawLayer(stack);
-    this.ping = new PingLayer(stack);
-    this.packet = new PacketLayer(stack);
     this.udp.owner = this;
-    this.udp.rawError = (e) => this.raw.error(IPPROTO_UDP, e);
     stack.registerTransport(IPPROTO_UDP, this.udp);
     // ICMP itself is handled by the stack; this registration only receives errors quoting ICMP we sent.
-    stack.registerTransport(IPPROTO_ICMP, {
-      receive: () => {},
-      error: (e) => {
-        this.raw.error(IPPROTO_ICMP, e);
-        this.ping.error(e);
-      },
-    });
+    stack.registerTransport(IPPROTO_ICMP, new IcmpErrors(this));
+  }
+
+  get raw(): RawLayer {
+    return (this.rawLayer ??= new RawLayer(this.stack));
+  }
+
+  get ping(): PingLayer {
+    return (this.pingLayer ??= new PingLayer(this.stack));
+  }
+
+  get packet(): PacketLayer {
+    return (this.packetLayer ??= new PacketLayer(this.stack));
+  }
+
+  /** An ICMP error quoting a datagram of `protocol`, for the raw sockets of that protocol (raw_icmp_error). */
+  rawError(e: IcmpErrorInfo, protocol = IPPROTO_UDP): void {
+    this.rawLayer?.error(protocol, e);
+  }
+
+  /** An ICMP error quoting an echo request, for the ping socket that sent it. */
+  pingError(e: IcmpErrorInfo): void {
+    this.pingLayer?.error(e);
   }
 
   /**
@@ -84,6 +98,18 @@ export class Transports {
 
   rows(kind: 'udp' | 'raw'): SocketRow[] {
     return kind === 'udp' ? this.udp.rows() : this.raw.rows();
+  }
+}
+
+/** The handler of IP protocol ICMP above the stack: errors quoting ICMP we sent go to raw and ping sockets. */
+class IcmpErrors implements TransportHandler {
+  constructor(private readonly transports: Transports) {}
+
+  receive(): void {}
+
+  error(e: IcmpErrorInfo): void {
+    this.transports.rawError(e, IPPROTO_ICMP);
+    this.transports.pingError(e);
   }
 }
 

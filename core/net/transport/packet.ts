@@ -144,11 +144,16 @@ export class PacketSocket extends Socket {
 }
 
 export class PacketLayer {
-  private readonly sockets = new Set<PacketSocket>();
+  /** Made on first use. */
+  private socketSet: Set<PacketSocket> | null = null;
   private tap: Registration | null = null;
   private sender: PacketSocket | null = null;
 
   constructor(readonly stack: Stack) {}
+
+  private get sockets(): Set<PacketSocket> {
+    return (this.socketSet ??= new Set());
+  }
 
   open(type: number, protocol: number, ino: number, uid: number): PacketSocket {
     const s = new PacketSocket(this, type, protocol, ino, uid);

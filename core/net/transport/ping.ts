@@ -98,11 +98,16 @@ export class PingSocket extends InetSocket {
 }
 
 export class PingLayer {
-  private readonly idents = new Map<number, PingSocket[]>();
+  /** Made on first use. */
+  private identMap: Map<number, PingSocket[]> | null = null;
   private next = 1;
   private hook: Registration | null = null;
 
   constructor(readonly stack: Stack) {}
+
+  private get idents(): Map<number, PingSocket[]> {
+    return (this.identMap ??= new Map());
+  }
 
   /** ping_init_sock(): the caller's group must be inside net.ipv4.ping_group_range ("1 0" = nobody). */
   allowed(gids: readonly number[]): boolean {

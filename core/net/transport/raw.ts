@@ -138,10 +138,19 @@ export class RawSocket extends InetSocket {
 }
 
 export class RawLayer {
-  private readonly sockets = new Set<RawSocket>();
-  private readonly hooks = new Map<number, Registration>();
+  /** Made on first use (most guests never open a raw socket). */
+  private socketSet: Set<RawSocket> | null = null;
+  private hookMap: Map<number, Registration> | null = null;
 
   constructor(readonly stack: Stack) {}
+
+  private get sockets(): Set<RawSocket> {
+    return (this.socketSet ??= new Set());
+  }
+
+  private get hooks(): Map<number, Registration> {
+    return (this.hookMap ??= new Map());
+  }
 
   open(protocol: number, ino: number, uid: number): RawSocket {
     const s = new RawSocket(this, protocol, ino, uid);

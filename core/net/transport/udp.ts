@@ -12,6 +12,7 @@ import type { PacketBuffer } from '../stack/packet-buffer.ts';
 import type { IcmpErrorInfo, TransportHandler } from '../stack/registration.ts';
 import { RouteType } from '../stack/route.ts';
 import type { Stack } from '../stack/stack.ts';
+import type { Rng } from '../../cpu/index.ts';
 import { InetSocket, addrType } from './inet-socket.ts';
 import { truesize, type Queued } from './socket.ts';
 
@@ -127,16 +128,25 @@ export interface SocketRow {
 }
 
 export class UdpLayer implements TransportHandler {
-  /** Bound sockets per local port, the most recently bound first (hlist_add_head_rcu). */
-  private readonly ports = new Map<number, UdpSocket[]>();
-  private readonly rng;
-  /** Raw sockets of protocol 17 also see errors (raw_icmp_error); set by Transports. */
-  rawError: ((e: IcmpErrorInfo) => void) | null = null;
-  /** The Transports object this layer belongs to (how transportsOf() finds it again). */
-  owner: { rows(kind: 'udp' | 'raw'): SocketRow[] } | null = null;
+  /** Made on first use (a stack whose guest never uses UDP keeps neither). */
+  private portMap: Map<number, UdpSocket[]> | null = null;
+  private portRng: Rng | null = null;
+  /**
+   * The Transports object this layer belongs to (how transportsOf() finds it again): it lists the raw
+   * sockets too, and raw sockets of protocol 17 also see errors (raw_icmp_error).
+   */
+  owner: { rows(kind: 'udp' | 'raw'): SocketRow[]; rawError(e: IcmpErrorInfo): void } | null = null;
 
-  constructor(readonly stack: Stack) {
-    this.rng = stack.rng.fork('udp-ports');
+  constructor(readonly stack: Stack) {}
+
+  /** Bound sockets per local port, the most recently bound first (hlist_add_head_rcu). */
+  private get ports(): Map<number, UdpSocket[]> {
+    return (this.portMap ??= new Map());
+  }
+
+  /** Ephemeral port choice (a fork depends only on the seed and its label, so making it late changes nothing). */
+  private get rng(): Rng {
+    return (this.portRng ??= this.stack.rng.fork('udp-ports'));
   }
 
   open(ino: number, uid: number): UdpSocket {
@@ -287,7 +297,7 @@ export class UdpLayer implements TransportHandler {
 
   /** __udp4_lib_err(): the socket that sent the quoted datagram gets the error. */
   error(e: IcmpErrorInfo): void {
-    this.rawError?.(e);
+    this.owner?.rawError(e);
     const q = Ipv4Packet.checkedHeader(e.quoted);
     if (!q || e.quoted.length < q.headerLength + UDP_HEADER_LEN) return;
     const h = e.quoted.subarray(q.headerLength);
