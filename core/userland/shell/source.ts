@@ -85,34 +85,27 @@ export async function readText(sh: Shell, path: string): Promise<string | number
 
 /**
  * The text of `size` bytes of a regular file. The text decoded last for the same path is shared by the
- * guests of the image: it is taken when the file holds the same bytes, compared one by one (a start-up
- * file is the same on every guest, and the shared parse of it is then found by the same string).
+ * guests of the image and taken when the file holds the same bytes (a start-up file is the same on every
+ * guest, and the shared parse of it is then found by the same string). The file is read the same way
+ * whether the text is known or not: the sharing must not show in the CPU time a guest is charged.
  */
 function readAtSize(sh: Shell, fd: number, path: string, size: number): string | number {
   const sys = sh.sys;
-  const cache = size <= PARSE_CACHE_MAX_TEXT ? sys.sharedCache(TEXT_CACHE) : null;
-  const known = cache?.get(path) as DecodedText | undefined;
-  if (known !== undefined && known.bytes.length === size && holds(sh, fd, known.bytes)) return known.text;
   const buf = new Uint8Array(size);
   const n = sys.pread(fd, buf, 0);
   if (n < 0) return n;
+  const cache = size <= PARSE_CACHE_MAX_TEXT ? sys.sharedCache(TEXT_CACHE) : null;
+  const known = cache?.get(path) as DecodedText | undefined;
+  if (known !== undefined && sameBytes(known.bytes, buf, n)) return known.text;
   const text = utf8Decode(buf, 0, n);
   if (cache && n === size) cache.set(path, { bytes: buf, text });
   return text;
 }
 
-/**
- * Whether the file holds these bytes. It is read in pieces of 64 bytes: V8 makes a typed array that small
- * on its heap, a larger one outside it at many times the cost.
- */
-function holds(sh: Shell, fd: number, bytes: Uint8Array): boolean {
-  const piece = new Uint8Array(64);
-  for (let pos = 0; pos < bytes.length;) {
-    const n = sh.sys.pread(fd, piece, pos);
-    if (n <= 0) return false;
-    for (let i = 0; i < n; i++) if (piece[i] !== bytes[pos + i]) return false;
-    pos += n;
-  }
+/** Whether `bytes` is exactly the first `n` bytes of `buf`. */
+function sameBytes(bytes: Uint8Array, buf: Uint8Array, n: number): boolean {
+  if (bytes.length !== n) return false;
+  for (let i = 0; i < n; i++) if (bytes[i] !== buf[i]) return false;
   return true;
 }
 
