@@ -19,7 +19,7 @@ import { printCommand } from './printer.ts';
 import { jobLine, nextJobId, type Job } from './jobs.ts';
 import { SIGNAL_DESCRIPTIONS } from '../lib/signals.ts';
 import { expandPrompt } from './prompt.ts';
-import { assign } from './assign.ts';
+import { assign, assignFixed } from './assign.ts';
 import { runScriptFile } from './source.ts';
 import { parseScript } from './parse.ts';
 
@@ -389,8 +389,10 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false):
   if (argv.length === 0) {
     // Assignments and redirections only.
     const traced: string[] | null = sh.options.xtrace ? [] : null;
-    for (const a of cmd.assignments) {
-      const r = await assign(sh, a, false);
+    const assignments = cmd.assignments;
+    for (let i = 0; i < assignments.length; i++) {
+      const a = assignments[i]!;
+      const r = assignFixed(sh, a) ?? (await assign(sh, a, false));
       if (!r.ok) {
         // A readonly variable: bash abandons the rest of the command line.
         sh.status = 1;

@@ -33,7 +33,8 @@ export async function runSource(
     const r = reader.next(parserOptions);
     if (r.kind === 'eof') break;
     if (r.kind === 'incomplete') continue;
-    for (const w of r.warnings) await sh.write(2, `${options.prefix}: line ${w.line}: ${w.message}\n`);
+    const warnings = r.warnings;
+    for (let i = 0; i < warnings.length; i++) await sh.write(2, `${options.prefix}: line ${warnings[i]!.line}: ${warnings[i]!.message}\n`);
     if (r.kind === 'error') {
       for (const l of formatSyntaxError(r.error, options.syntaxPrefix ?? options.prefix)) await sh.write(2, l + '\n');
       sh.status = r.error.status;
