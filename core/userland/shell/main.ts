@@ -41,7 +41,8 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
   let rc = true;
   let profile = true;
   let i = 1;
-  const pendingOptions: Array<[string, boolean]> = [];
+  // Options given as -x or -o NAME, set once the environment is imported (most shells have none).
+  let pendingOptions: Array<[string, boolean]> | null = null;
   for (; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') {
@@ -64,8 +65,8 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
         else if (c === 's') forceStdin = true;
         else if (c === 'o') {
           const name = argv[++i];
-          if (name !== undefined) pendingOptions.push([name, on]);
-        } else if (LETTERS[c]) pendingOptions.push([LETTERS[c]!, on]);
+          if (name !== undefined) (pendingOptions ??= []).push([name, on]);
+        } else if (LETTERS[c]) (pendingOptions ??= []).push([LETTERS[c]!, on]);
         else {
           await sh.write(2, `bash: -${c}: invalid option\n${BASH_USAGE}`);
           return 2;
@@ -81,7 +82,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     }
   }
   importEnvironment(sh, envp);
-  for (const [name, on] of pendingOptions) (sh.options as unknown as Record<string, boolean>)[name] = on;
+  if (pendingOptions) for (const [name, on] of pendingOptions) (sh.options as unknown as Record<string, boolean>)[name] = on;
 
   // bashMain hands over the promise of the run (its own large frame is not kept while the shell waits).
   let run: Promise<number>;
