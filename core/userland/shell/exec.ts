@@ -11,7 +11,7 @@ import { ExpansionError, ReturnSignal, ShellExit } from './control.ts';
 import { expandFields, expandString, expandWords, hooks, isFixedWord } from './expand.ts';
 import { reinitializeForScript } from './startup-vars.ts';
 import { runCompound } from './run-compound.ts';
-import { applyRedirects, restoreRedirects } from './redirect.ts';
+import { applyRedirects, restoreRedirects, type SavedFd } from './redirect.ts';
 import type { Shell } from './shell.ts';
 import { getBuiltin } from './builtins/index.ts';
 import { xtraceWord } from './quote.ts';
@@ -381,6 +381,10 @@ async function xtrace(sh: Shell, words: string[]): Promise<void> {
   await sh.write(2, `${prefix}${words.join(' ')}\n`);
 }
 
+/** The saved descriptors of a command without redirections (never changed: restoring reads it). */
+const NOTHING_SAVED: SavedFd[] = [];
+Object.freeze(NOTHING_SAVED);
+
 export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false): Promise<number> {
   sh.lineno = cmd.line;
   await sh.sys.yield();
@@ -428,7 +432,7 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false):
   const builtin = getBuiltin(name);
   if (fn && !(builtin && builtin.special && sh.options.posix)) return runFunctionWithTemp(sh, fn, argv, temp, cmd);
   if (builtin) {
-    const saved = cmd.redirects.length ? await applyRedirects(sh, cmd.redirects, true) : [];
+    const saved = cmd.redirects.length ? await applyRedirects(sh, cmd.redirects, true) : NOTHING_SAVED;
     if (saved === null) return (sh.status = 1);
     const pushed = pushTemp(sh, temp);
     try {

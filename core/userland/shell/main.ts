@@ -149,7 +149,8 @@ async function runInteractive(sh: Shell, login: boolean, rc: boolean, profile: b
   sh.options.interactive = true;
   sh.options.histexpand = true;
   sh.options.monitor = await setupInteractive(sh, login, rc, profile);
-  await loadHistoryFile(sh);
+  const loading = loadHistoryFile(sh);
+  if (loading) await loading;
   return readLoop(sh);
 }
 
@@ -205,7 +206,8 @@ async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile:
 
 /** Runs a start-up file when it can be read; tells whether it could. */
 async function sourceIf(sh: Shell, path: string): Promise<boolean> {
-  const text = await readText(sh, path);
+  let text = readText(sh, path);
+  if (typeof text === 'object') text = await text;
   if (typeof text === 'number') return false;
   try {
     sh.sourcing++;

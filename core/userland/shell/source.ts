@@ -67,11 +67,11 @@ interface DecodedText {
 
 /**
  * Reads a whole file as text; -errno on failure. A regular file is read at once at its size as fstat gives
- * it, as bash's _evalfile reads it, with pread: it never waits, so no promise is made for it, and the
- * descriptor is ours alone and closed at once, so its offset is never seen. Other files (/proc files say 0,
- * pipes, devices) are read in chunks to their end.
+ * it, as bash's _evalfile reads it, with pread: it never waits, so the answer is given at once rather than
+ * as a promise, and the descriptor is ours alone and closed at once, so its offset is never seen. Other
+ * files (/proc files say 0, pipes, devices) are read in chunks to their end: a promise of the answer.
  */
-export async function readText(sh: Shell, path: string): Promise<string | number> {
+export function readText(sh: Shell, path: string): string | number | Promise<string | number> {
   const sys = sh.sys;
   const fd = sys.open(path, O_RDONLY);
   if (fd < 0) return fd;
