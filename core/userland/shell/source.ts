@@ -24,11 +24,12 @@ export async function runSource(
   const line = options.line ?? 1;
   const reader = new SourceReader(text, line, line === 1 ? sh.sys.sharedCache(PARSE_CACHE) : null);
   // The parser follows extglob and expand_aliases line by line: its options are made again when they change.
-  const aliasLookup = (n: string): string | undefined => sh.aliases.get(n);
+  // The alias lookup is made when expand_aliases is first seen on (most texts never see it).
+  let aliasLookup: ((n: string) => string | undefined) | undefined;
   let parserOptions = null as ParserOptions | null;
   for (;;) {
     const extglob = sh.shopts['extglob'];
-    const aliases = sh.shopts['expand_aliases'] ? aliasLookup : undefined;
+    const aliases = sh.shopts['expand_aliases'] ? (aliasLookup ??= (n) => sh.aliases.get(n)) : undefined;
     if (parserOptions === null || parserOptions.extglob !== extglob || parserOptions.aliases !== aliases) parserOptions = { extglob, aliases };
     const r = reader.next(parserOptions);
     if (r.kind === 'eof') break;
