@@ -146,8 +146,13 @@ export class Guest {
     }
     // A guest restored from a saved layer keeps its own (possibly edited) files.
     if (!this.restored) {
-      this.vfs.writeFile('/etc/hostname', `${this.name}\n`);
-      this.vfs.writeFile('/etc/hosts', this.hosts);
+      // Both files keep the bytes encoded here (no copy); /etc/hosts shares one encoding of its text with
+      // every guest of the image (copy-on-write: a change copies them first).
+      this.vfs.writeFileShared('/etc/hostname', utf8Encode(`${this.name}\n`));
+      const encoded = this.kernel.caches.space('hosts');
+      let hosts = encoded.get(this.hosts) as Uint8Array | undefined;
+      if (!hosts) encoded.set(this.hosts, (hosts = utf8Encode(this.hosts)));
+      this.vfs.writeFileShared('/etc/hosts', hosts);
     }
     const init = this.image.programs.get('init');
     if (init) spawnProgram(this.kernel, init, '/sbin/init', ['/sbin/init'], { envp: [], cwd: '/' });
