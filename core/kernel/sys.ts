@@ -74,13 +74,15 @@ export class ProcSys implements Sys {
     return r;
   }
 
-  /** A call that may block. */
-  private async blocking<T>(fn: () => Promise<T>, bytes = 0): Promise<T> {
+  /** A call that may block (`charged`: enterBlocking has charged it). */
+  private async blocking<T>(fn: () => Promise<T>, bytes = 0, charged = false): Promise<T> {
     if (this.gone) return never();
     const p = this.p;
-    const cost = SYSCALL_COST + bytes * BYTE_COST;
-    p.account.chargeSystem(cost);
-    p.slice += cost;
+    if (!charged) {
+      const cost = SYSCALL_COST + bytes * BYTE_COST;
+      p.account.chargeSystem(cost);
+      p.slice += cost;
+    }
     if (p.slice >= pc.SLICE) await this.reschedule();
     let r: T;
     try {
@@ -89,6 +91,38 @@ export class ProcSys implements Sys {
       if (err instanceof ProcessGone) return never();
       this.kernelBug(err);
     }
+    if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
+    while (p.state === 'stopped') await sleep(this.k.cpu, p, [p.continued]);
+    if (this.gone) return never();
+    return r;
+  }
+
+  // read, write and wait4 are written out without a closure: enterBlocking charges the call and says
+  // whether it may start at once (the image still runs and its slice is not spent); if so the handler
+  // (an async function: what it throws becomes its promise's rejection) starts at the moment blocking()
+  // would start it, and settle() awaits it with blocking()'s steps after the handler, so every await
+  // resolves in the same microtask as through blocking(). Otherwise blocking() does the rest (charged once).
+
+  /** Charges a call that may block; true when its handler may start now. */
+  private enterBlocking(bytes: number): boolean {
+    if (this.gone) return false;
+    const p = this.p;
+    const cost = SYSCALL_COST + bytes * BYTE_COST;
+    p.account.chargeSystem(cost);
+    p.slice += cost;
+    return p.slice < pc.SLICE;
+  }
+
+  /** blocking() from its await of the handler on. */
+  private async settle<T>(pending: Promise<T>): Promise<T> {
+    let r: T;
+    try {
+      r = await pending;
+    } catch (err) {
+      if (err instanceof ProcessGone) return never();
+      this.kernelBug(err);
+    }
+    const p = this.p;
     if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
     while (p.state === 'stopped') await sleep(this.k.cpu, p, [p.continued]);
     if (this.gone) return never();
@@ -164,7 +198,8 @@ export class ProcSys implements Sys {
     return never();
   }
   wait4(pid: number, options: number): Promise<WaitResult | number> {
-    return this.blocking(() => pc.wait4(this.k, this.p, pid, options));
+    if (this.enterBlocking(0)) return this.settle(pc.wait4(this.k, this.p, pid, options));
+    return this.blocking(() => pc.wait4(this.k, this.p, pid, options), 0, true);
   }
   kill(pid: number, signo: number): number {
     return this.call(() => pc.killCall(this.k, this.p, pid, signo));
@@ -279,10 +314,12 @@ export class ProcSys implements Sys {
     return this.leave(r);
   }
   read(fd: number, buf: Uint8Array): Promise<number> {
-    return this.blocking(() => io.read(this.k, this.p, fd, buf), buf.length);
+    if (this.enterBlocking(buf.length)) return this.settle(io.read(this.k, this.p, fd, buf));
+    return this.blocking(() => io.read(this.k, this.p, fd, buf), 0, true);
   }
   write(fd: number, data: Uint8Array): Promise<number> {
-    return this.blocking(() => io.write(this.k, this.p, fd, data), data.length);
+    if (this.enterBlocking(data.length)) return this.settle(io.write(this.k, this.p, fd, data));
+    return this.blocking(() => io.write(this.k, this.p, fd, data), 0, true);
   }
   pread(fd: number, buf: Uint8Array, pos: number): number {
     this.enter(buf.length);
