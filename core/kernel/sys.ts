@@ -55,7 +55,7 @@ export class ProcSys implements Sys {
     return this.leave(r);
   }
 
-  // The calls a shell makes most often (a dozen or more each on its way to a prompt) are written out as
+  // The calls a shell makes most often on its way to a prompt (and each line it reads) are written out as
   // enter, handler in try, leave: the same steps as call(), without a closure and its context per call
   // (V8 keeps them when it cannot inline the handler).
 
@@ -223,19 +223,24 @@ export class ProcSys implements Sys {
   nanosleep(ns: number): Promise<number> {
     return this.blocking(() => pc.nanosleep(this.k, this.p, ns));
   }
-  async yield(work = 0): Promise<void> {
+  yield(work = 0): Promise<void> {
     if (this.gone) return never();
     const p = this.p;
     if (work > 0) {
       p.account.chargeUser(work);
       p.slice += work;
     }
-    if (p.slice >= pc.SLICE || this.k.group.throttled || this.k.hasDeliverableSignal(p)) {
-      await this.reschedule();
-      if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
-      while (p.state === 'stopped') await sleep(this.k.cpu, p, [p.continued]);
-      if (this.gone) return never();
-    }
+    if (p.slice >= pc.SLICE || this.k.group.throttled || this.k.hasDeliverableSignal(p)) return this.yieldTurn();
+    // Nothing to wait for: a resolved promise resumes the caller in the next microtask, as the promise of
+    // an async function that returns at once does, without making one per call.
+    return this.k.resolved;
+  }
+  private async yieldTurn(): Promise<void> {
+    const p = this.p;
+    await this.reschedule();
+    if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
+    while (p.state === 'stopped') await sleep(this.k.cpu, p, [p.continued]);
+    if (this.gone) return never();
   }
   alarm(seconds: number): number {
     return this.call(() => pc.alarm(this.k, this.p, seconds));
@@ -442,7 +447,14 @@ export class ProcSys implements Sys {
     });
   }
   tcsetattr(fd: number, when: number, termios: Termios): number {
-    return this.call(() => io.tcsetattr(this.p, fd, when, termios));
+    this.enter(0);
+    let r: number;
+    try {
+      r = io.tcsetattr(this.p, fd, when, termios);
+    } catch (err) {
+      this.kernelBug(err);
+    }
+    return this.leave(r);
   }
   tcgetpgrp(fd: number): number {
     return this.call(() => io.tcgetpgrp(this.p, fd));
