@@ -33,6 +33,10 @@ export class VfsHandle implements FileHandle {
     return this.inner.write(pos, data);
   }
 
+  writeShared(data: Uint8Array): number {
+    return this.inner.writeShared ? this.inner.writeShared(data) : this.inner.write(0, data);
+  }
+
   truncate(size: number): number {
     return this.inner.truncate(size);
   }

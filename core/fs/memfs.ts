@@ -346,6 +346,18 @@ export class MemInode implements Node {
     return data.length;
   }
 
+  /**
+   * An empty file's contents become `bytes`, shared and never changed in place (see FileHandle.writeShared);
+   * like a copied-up file's, they count in usedBytes once a change copies them.
+   */
+  writeShared(bytes: Uint8Array): number {
+    if (this.size !== 0) return this.writeAt(0, bytes);
+    if (bytes.length > MAX_FILE_SIZE) return -EFBIG;
+    this.shareData(bytes);
+    this.mtime = this.ctime = this.fs.now();
+    return bytes.length;
+  }
+
   /** Makes this file's contents a view of `bytes` without copying (copy-up from a read-only layer). */
   shareData(bytes: Uint8Array): void {
     this.data = bytes;
@@ -372,6 +384,12 @@ class MemHandle implements FileHandle {
     if (this.access === O_RDONLY) return -EBADF;
     if ((this.inode.mode & S_IFMT) !== S_IFREG) return -EINVAL;
     return this.inode.writeAt(pos, data);
+  }
+
+  writeShared(data: Uint8Array): number {
+    if (this.access === O_RDONLY) return -EBADF;
+    if ((this.inode.mode & S_IFMT) !== S_IFREG) return -EINVAL;
+    return this.inode.writeShared(data);
   }
 
   truncate(size: number): number {

@@ -58,6 +58,12 @@ export interface FileHandle {
   readdir(): DirEntry[] | number;
   /** Called once when the last descriptor using it is closed. */
   release?(): void;
+  /**
+   * Makes `data` the whole contents of an empty regular file without copying it: the file reads `data`
+   * until its first change, which copies it first (copy-on-write), so `data` must never change (many files
+   * may share it). A file with contents is written as by write(0, data). Returns the count or -errno.
+   */
+  writeShared?(data: Uint8Array): number;
 }
 
 /** Nodes of generated file systems (procfs, sysfs): contents computed on demand from kernel state. */

@@ -27,6 +27,19 @@ export function mkdirp(vfs: Vfs, path: string, mode = 0o755, caller: Caller = RO
 /** Writes a whole file (creating parents 0755), replacing its contents; sets `mode` when given. */
 export function writeFile(vfs: Vfs, path: string, data: string | Uint8Array, mode?: number,
   caller: Caller = ROOT): number {
+  return writeWhole(vfs, path, typeof data === 'string' ? utf8Encode(data) : data, false, mode, caller);
+}
+
+/**
+ * Writes a whole file (mode 0644, parents 0755) whose contents share `bytes` until their first
+ * change (FileHandle.writeShared): `bytes` must never change. For contents many guests write alike.
+ */
+export function writeFileShared(vfs: Vfs, path: string, bytes: Uint8Array, caller: Caller = ROOT): number {
+  return writeWhole(vfs, path, bytes, true, undefined, caller);
+}
+
+function writeWhole(vfs: Vfs, path: string, bytes: Uint8Array, shared: boolean, mode: number | undefined,
+  caller: Caller): number {
   let h = vfs.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode ?? 0o644, caller);
   const slash = path.lastIndexOf('/');
   if (h === -ENOENT && slash > 0) {
@@ -36,8 +49,7 @@ export function writeFile(vfs: Vfs, path: string, data: string | Uint8Array, mod
     h = vfs.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode ?? 0o644, caller);
   }
   if (typeof h === 'number') return h;
-  const bytes = typeof data === 'string' ? utf8Encode(data) : data;
-  const n = h.write(0, bytes);
+  const n = shared && h.writeShared ? h.writeShared(bytes) : h.write(0, bytes);
   h.release?.();
   if (n < 0) return n;
   if (mode !== undefined) return vfs.chmod(path, mode, caller);

@@ -281,6 +281,35 @@ describe('Vfs namespace operations', () => {
     expect(ro.write(0, buf)).toBeLessThan(0);
   });
 
+  it('files written with shared bytes read them and copy them before their first change', () => {
+    const { vfs, clock } = setup();
+    const bytes = utf8Encode('127.0.0.1\tlocalhost\n');
+    clock.t = 2000;
+    expect(vfs.writeFileShared('/a', bytes)).toBe(0);
+    expect(vfs.writeFileShared('/b', bytes)).toBe(0);
+    expect(st(vfs.stat('/a', ROOT)).mtime).toBe(2000);
+    expect(st(vfs.stat('/a', ROOT)).mode).toBe(S_IFREG | 0o644);
+    expect(vfs.readFile('/b')).toBe('127.0.0.1\tlocalhost\n');
+    const h = vfs.open('/a', O_RDWR, 0, ROOT);
+    if (typeof h === 'number') throw new Error();
+    expect(h.write(0, utf8Encode('10'))).toBe(2);
+    expect(h.truncate(30)).toBe(0);
+    expect(vfs.readFile('/a')).toBe('107.0.0.1\tlocalhost\n' + '\0'.repeat(10));
+    expect(vfs.readFile('/b')).toBe('127.0.0.1\tlocalhost\n');
+    expect(bytes[1]).toBe(0x32);
+    // A file that has contents is written over from its start (a copy: the bytes stay unchanged).
+    expect(vfs.writeFile('/c', 'x'.repeat(30))).toBe(0);
+    const c = vfs.open('/c', O_RDWR, 0, ROOT);
+    if (typeof c === 'number' || !c.writeShared) throw new Error();
+    expect(c.writeShared(bytes)).toBe(20);
+    expect(c.write(0, utf8Encode('9'))).toBe(1);
+    expect(vfs.readFile('/c')).toBe('927.0.0.1\tlocalhost\n' + 'x'.repeat(10));
+    expect(bytes[0]).toBe(0x31);
+    expect(vfs.writeFileShared('/missing/dir/d', bytes)).toBe(0);
+    expect(vfs.readFile('/missing/dir/d')).toBe('127.0.0.1\tlocalhost\n');
+    expect(vfs.writeFileShared('/missing', bytes)).toBe(-EISDIR);
+  });
+
   it('enforces the MemFs size limit', () => {
     const fs = new MemFs({ maxBytes: 100 });
     expect(fs.writeFile('/a', new Uint8Array(60))).toBe(0);

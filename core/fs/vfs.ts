@@ -13,7 +13,7 @@ import {
   S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, S_IFSOCK, S_ISGID, S_ISUID,
 } from '../kernel/abi.ts';
 import { MAX_SYMLINKS } from './path.ts';
-import { mkdirp, readFile, readFileBytes, writeFile } from './util.ts';
+import { mkdirp, readFile, readFileBytes, writeFile, writeFileShared } from './util.ts';
 import { VfsHandle, statOf } from './handle.ts';
 
 export interface VfsOptions {
@@ -43,6 +43,11 @@ export class Vfs {
   /** Writes a whole file, creating parent directories 0755; `mode` is applied when given. 0 or -errno. */
   writeFile(path: string, data: string | Uint8Array, mode?: number, caller: Caller = ROOT): number {
     return writeFile(this, path, data, mode, caller);
+  }
+
+  /** Writes a whole file whose contents share `bytes` until their first change; `bytes` must never change. */
+  writeFileShared(path: string, bytes: Uint8Array, caller: Caller = ROOT): number {
+    return writeFileShared(this, path, bytes, caller);
   }
 
   readFile(path: string, caller: Caller = ROOT): string | number {

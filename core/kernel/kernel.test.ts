@@ -5,7 +5,7 @@ import { Guest, exitCodeOf } from '../lab/guest.ts';
 import { Capture } from './spawn.ts';
 import {
   EPIPE, EINTR, SIGCONT, SIGINT, SIGKILL, SIGPIPE, SIGSTOP, SIGTERM, SIGUSR1, WIFSIGNALED, WIFSTOPPED,
-  WTERMSIG, WUNTRACED, WCONTINUED, WIFCONTINUED, WEXITSTATUS, ECHILD, utf8Encode, type Program, type Sys,
+  WTERMSIG, WUNTRACED, WCONTINUED, WIFCONTINUED, WEXITSTATUS, ECHILD, utf8Encode, type Program, type SignalAction, type Sys,
 } from './abi.ts';
 import { nodeHost } from '../../server/host.ts';
 
@@ -107,6 +107,24 @@ describe('signals', () => {
       return 0;
     });
     expect(output).toBe(`term:15 stopped:true continued:true catchKill:-22 kill:9 none:${-ECHILD}\n`);
+  });
+
+  test('sigaction returns the previous action with restart explicit; a changed action object changes nothing', async () => {
+    const { output } = await runProgram(async (sys) => {
+      const log: string[] = [];
+      const show = (a: SignalAction | number) => (typeof a === 'number' ? `${a}` : `${typeof a.handler === 'function' ? 'fn' : a.handler}/${a.restart}`);
+      const mine: SignalAction = { handler: 'ignore' };
+      log.push(show(sys.sigaction(SIGTERM, mine)));
+      mine.handler = 'default';
+      log.push(show(sys.sigaction(SIGTERM, { handler: 'default', restart: true })));
+      log.push(show(sys.sigaction(SIGTERM, { handler: () => {} })));
+      log.push(show(sys.sigaction(SIGTERM, null)));
+      log.push(show(sys.sigaction(31, { handler: 'ignore', restart: true })), show(sys.sigaction(31, null)));
+      log.push(show(sys.sigaction(1, null)), show(sys.sigaction(32, null)), show(sys.sigaction(0, null)));
+      await sys.write(1, utf8Encode(log.join(' ') + '\n'));
+      return 0;
+    });
+    expect(output).toBe('default/undefined ignore/false default/true fn/false default/undefined ignore/true default/undefined -22 -22\n');
   });
 
   test('a handler runs and interrupts a blocking call with EINTR; SIGINT to a group reaches all', async () => {

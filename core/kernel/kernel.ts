@@ -55,6 +55,8 @@ export class Kernel implements TtyHooks {
   ttys: readonly Tty[] = [];
   private lastPid = 0;
   private lastInode = 10000;
+  /** A promise already resolved: what a call that need not wait returns (sched_yield with time left). */
+  readonly resolved: Promise<void> = Promise.resolve();
   /** Set once the guest panicked or halted: nothing of it runs any more. */
   halted = false;
   panicMessage = '';

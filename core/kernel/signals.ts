@@ -2,7 +2,7 @@
 
 import {
   SIGABRT, SIGBUS, SIGCHLD, SIGCONT, SIGFPE, SIGILL, SIGKILL, SIGQUIT, SIGSEGV, SIGSTOP, SIGSYS,
-  SIGTRAP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH, SIGXCPU, SIGXFSZ, type SignalAction,
+  SIGTRAP, SIGTSTP, NSIG, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH, SIGXCPU, SIGXFSZ, type SignalAction,
 } from './abi.ts';
 
 export type DefaultAction = 'term' | 'core' | 'ign' | 'stop' | 'cont';
@@ -39,7 +39,22 @@ export function defaultAction(signo: number): DefaultAction {
 /** SIGKILL and SIGSTOP can be neither caught, ignored nor blocked. */
 export const isUncatchable = (signo: number): boolean => signo === SIGKILL || signo === SIGSTOP;
 
-export const DEFAULT_ACTION: SignalAction = { handler: 'default' };
+export const DEFAULT_ACTION: SignalAction = Object.freeze({ handler: 'default' });
+
+// The dispositions without a handler function, as sigaction stores them: one frozen value each, shared by
+// every process (most programs set only these, and a stored action is never changed in place).
+const STORED_DEFAULT: SignalAction = Object.freeze({ handler: 'default', restart: false });
+const STORED_DEFAULT_RESTART: SignalAction = Object.freeze({ handler: 'default', restart: true });
+const STORED_IGNORE: SignalAction = Object.freeze({ handler: 'ignore', restart: false });
+const STORED_IGNORE_RESTART: SignalAction = Object.freeze({ handler: 'ignore', restart: true });
+
+/** The action sigaction keeps for `action`: a copy the caller cannot change, with `restart` explicit. */
+export function storedAction(action: SignalAction): SignalAction {
+  const restart = action.restart ?? false;
+  if (action.handler === 'ignore') return restart ? STORED_IGNORE_RESTART : STORED_IGNORE;
+  if (action.handler === 'default') return restart ? STORED_DEFAULT_RESTART : STORED_DEFAULT;
+  return { handler: action.handler, restart };
+}
 
 /** The per-process table of dispositions (shared by value on fork, reset to default on exec). */
 export class SignalTable {
@@ -53,8 +68,10 @@ export class SignalTable {
 
   set(signo: number, action: SignalAction): void {
     if (signo >= this.actions.length) {
-      // Grown to the length needed: an assignment past the end would reserve 16 or more extra slots.
-      const next = new Array<SignalAction>(signo + 1);
+      // Made once with a slot for every signal: programs set several (bash six, from 2 to 22), and growing
+      // to each one's length made a new array per call (an assignment past the end would reserve 16 or
+      // more extra slots as well).
+      const next = new Array<SignalAction>(NSIG);
       for (let i = 0; i < this.actions.length; i++) if (i in this.actions) next[i] = this.actions[i]!;
       this.actions = next;
     }

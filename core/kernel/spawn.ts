@@ -53,8 +53,12 @@ function startSpawned(k: Kernel, proc: Process, image: LoadedImage, options: Spa
     proc.ctty = tty;
     tty.session = proc.sid;
     tty.foreground = proc.pgid;
-    const path = `/dev/${tty.name}`;
-    for (let fd = 0; fd < 3; fd++) proc.fds.installAt(fd, new OpenFile(ttyOps, O_RDWR, tty, path), false);
+    // The terminal is opened once and the open file put at 0, 1 and 2, as runc gives a `docker exec -t`
+    // process its console (one open file: flags set through one descriptor hold for all three).
+    const file = new OpenFile(ttyOps, O_RDWR, tty, `/dev/${tty.name}`);
+    proc.fds.installAt(0, file, false);
+    proc.fds.installAt(1, file.ref(), false);
+    proc.fds.installAt(2, file.ref(), false);
   } else if (!options.parent) {
     proc.sid = proc.pid;
     proc.pgid = proc.pid;

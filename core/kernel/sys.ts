@@ -45,28 +45,44 @@ export class ProcSys implements Sys {
 
   /** A synchronous call: charge, run, deliver signals. */
   private call<T>(fn: () => T, bytes = 0): T {
-    if (this.gone) throw new ProcessGone();
-    const cost = SYSCALL_COST + bytes * BYTE_COST;
-    this.p.account.chargeSystem(cost);
-    this.p.slice += cost;
+    this.enter(bytes);
     let r: T;
     try {
       r = fn();
     } catch (err) {
       this.kernelBug(err);
     }
+    return this.leave(r);
+  }
+
+  // The calls a shell makes most often on its way to a prompt (and each line it reads) are written out as
+  // enter, handler in try, leave: the same steps as call(), without a closure and its context per call
+  // (V8 keeps them when it cannot inline the handler).
+
+  /** The start of a synchronous call: a call from an image that no longer runs never returns; charge. */
+  private enter(bytes: number): void {
+    if (this.gone) throw new ProcessGone();
+    const cost = SYSCALL_COST + bytes * BYTE_COST;
+    this.p.account.chargeSystem(cost);
+    this.p.slice += cost;
+  }
+
+  /** The end of a synchronous call: deliver signals; the process may be gone after them. */
+  private leave<T>(r: T): T {
     if (this.k.hasDeliverableSignal(this.p)) this.k.deliverSignals(this.p);
     if (this.gone) throw new ProcessGone();
     return r;
   }
 
-  /** A call that may block. */
-  private async blocking<T>(fn: () => Promise<T>, bytes = 0): Promise<T> {
+  /** A call that may block (`charged`: enterBlocking has charged it). */
+  private async blocking<T>(fn: () => Promise<T>, bytes = 0, charged = false): Promise<T> {
     if (this.gone) return never();
     const p = this.p;
-    const cost = SYSCALL_COST + bytes * BYTE_COST;
-    p.account.chargeSystem(cost);
-    p.slice += cost;
+    if (!charged) {
+      const cost = SYSCALL_COST + bytes * BYTE_COST;
+      p.account.chargeSystem(cost);
+      p.slice += cost;
+    }
     if (p.slice >= pc.SLICE) await this.reschedule();
     let r: T;
     try {
@@ -75,6 +91,38 @@ export class ProcSys implements Sys {
       if (err instanceof ProcessGone) return never();
       this.kernelBug(err);
     }
+    if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
+    while (p.state === 'stopped') await sleep(this.k.cpu, p, [p.continued]);
+    if (this.gone) return never();
+    return r;
+  }
+
+  // read, write and wait4 are written out without a closure: enterBlocking charges the call and says
+  // whether it may start at once (the image still runs and its slice is not spent); if so the handler
+  // (an async function: what it throws becomes its promise's rejection) starts at the moment blocking()
+  // would start it, and settle() awaits it with blocking()'s steps after the handler, so every await
+  // resolves in the same microtask as through blocking(). Otherwise blocking() does the rest (charged once).
+
+  /** Charges a call that may block; true when its handler may start now. */
+  private enterBlocking(bytes: number): boolean {
+    if (this.gone) return false;
+    const p = this.p;
+    const cost = SYSCALL_COST + bytes * BYTE_COST;
+    p.account.chargeSystem(cost);
+    p.slice += cost;
+    return p.slice < pc.SLICE;
+  }
+
+  /** blocking() from its await of the handler on. */
+  private async settle<T>(pending: Promise<T>): Promise<T> {
+    let r: T;
+    try {
+      r = await pending;
+    } catch (err) {
+      if (err instanceof ProcessGone) return never();
+      this.kernelBug(err);
+    }
+    const p = this.p;
     if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
     while (p.state === 'stopped') await sleep(this.k.cpu, p, [p.continued]);
     if (this.gone) return never();
@@ -96,10 +144,12 @@ export class ProcSys implements Sys {
   // -------------------------------------------------------------------------------------- processes
 
   getpid(): number {
-    return this.call(() => this.p.pid);
+    this.enter(0);
+    return this.leave(this.p.pid);
   }
   getppid(): number {
-    return this.call(() => this.p.ppid);
+    this.enter(0);
+    return this.leave(this.p.ppid);
   }
   getpgid(pid: number): number {
     return this.call(() => {
@@ -148,13 +198,21 @@ export class ProcSys implements Sys {
     return never();
   }
   wait4(pid: number, options: number): Promise<WaitResult | number> {
-    return this.blocking(() => pc.wait4(this.k, this.p, pid, options));
+    if (this.enterBlocking(0)) return this.settle(pc.wait4(this.k, this.p, pid, options));
+    return this.blocking(() => pc.wait4(this.k, this.p, pid, options), 0, true);
   }
   kill(pid: number, signo: number): number {
     return this.call(() => pc.killCall(this.k, this.p, pid, signo));
   }
   sigaction(signo: number, action: SignalAction | null): SignalAction | number {
-    return this.call(() => pc.sigaction(this.p, signo, action));
+    this.enter(0);
+    let r: SignalAction | number;
+    try {
+      r = pc.sigaction(this.p, signo, action);
+    } catch (err) {
+      this.kernelBug(err);
+    }
+    return this.leave(r);
   }
   sigprocmask(how: number, set: readonly number[] | null): number[] | number {
     return this.call(() => pc.sigprocmask(this.p, how, set));
@@ -165,19 +223,24 @@ export class ProcSys implements Sys {
   nanosleep(ns: number): Promise<number> {
     return this.blocking(() => pc.nanosleep(this.k, this.p, ns));
   }
-  async yield(work = 0): Promise<void> {
+  yield(work = 0): Promise<void> {
     if (this.gone) return never();
     const p = this.p;
     if (work > 0) {
       p.account.chargeUser(work);
       p.slice += work;
     }
-    if (p.slice >= pc.SLICE || this.k.group.throttled || this.k.hasDeliverableSignal(p)) {
-      await this.reschedule();
-      if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
-      while (p.state === 'stopped') await sleep(this.k.cpu, p, [p.continued]);
-      if (this.gone) return never();
-    }
+    if (p.slice >= pc.SLICE || this.k.group.throttled || this.k.hasDeliverableSignal(p)) return this.yieldTurn();
+    // Nothing to wait for: a resolved promise resumes the caller in the next microtask, as the promise of
+    // an async function that returns at once does, without making one per call.
+    return this.k.resolved;
+  }
+  private async yieldTurn(): Promise<void> {
+    const p = this.p;
+    await this.reschedule();
+    if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
+    while (p.state === 'stopped') await sleep(this.k.cpu, p, [p.continued]);
+    if (this.gone) return never();
   }
   alarm(seconds: number): number {
     return this.call(() => pc.alarm(this.k, this.p, seconds));
@@ -223,7 +286,8 @@ export class ProcSys implements Sys {
     });
   }
   getcwd(): string {
-    return this.call(() => this.p.cwd);
+    this.enter(0);
+    return this.leave(this.p.cwd);
   }
   chdir(path: string): number {
     return this.call(() => (path.length > 4095 ? -ENAMETOOLONG : fsc.chdir(this.k, this.p, path)));
@@ -235,19 +299,42 @@ export class ProcSys implements Sys {
   // ------------------------------------------------------------------------------------------ files
 
   open(path: string, flags: number, mode = 0o666): number {
-    return this.call(() => fsc.open(this.k, this.p, path, flags, mode));
+    this.enter(0);
+    let r: number;
+    try {
+      r = fsc.open(this.k, this.p, path, flags, mode);
+    } catch (err) {
+      this.kernelBug(err);
+    }
+    return this.leave(r);
   }
   close(fd: number): number {
-    return this.call(() => io.close(this.p, fd));
+    this.enter(0);
+    let r: number;
+    try {
+      r = io.close(this.p, fd);
+    } catch (err) {
+      this.kernelBug(err);
+    }
+    return this.leave(r);
   }
   read(fd: number, buf: Uint8Array): Promise<number> {
-    return this.blocking(() => io.read(this.k, this.p, fd, buf), buf.length);
+    if (this.enterBlocking(buf.length)) return this.settle(io.read(this.k, this.p, fd, buf));
+    return this.blocking(() => io.read(this.k, this.p, fd, buf), 0, true);
   }
   write(fd: number, data: Uint8Array): Promise<number> {
-    return this.blocking(() => io.write(this.k, this.p, fd, data), data.length);
+    if (this.enterBlocking(data.length)) return this.settle(io.write(this.k, this.p, fd, data));
+    return this.blocking(() => io.write(this.k, this.p, fd, data), 0, true);
   }
   pread(fd: number, buf: Uint8Array, pos: number): number {
-    return this.call(() => io.pread(this.p, fd, buf, pos), buf.length);
+    this.enter(buf.length);
+    let r: number;
+    try {
+      r = io.pread(this.p, fd, buf, pos);
+    } catch (err) {
+      this.kernelBug(err);
+    }
+    return this.leave(r);
   }
   pwrite(fd: number, data: Uint8Array, pos: number): number {
     return this.call(() => io.pwrite(this.p, fd, data, pos), data.length);
@@ -277,7 +364,14 @@ export class ProcSys implements Sys {
     return this.call(() => fsc.stat(this.k, this.p, path, false));
   }
   fstat(fd: number): Stat | number {
-    return this.call(() => fsc.fstat(this.p, fd));
+    this.enter(0);
+    let r: Stat | number;
+    try {
+      r = fsc.fstat(this.p, fd);
+    } catch (err) {
+      this.kernelBug(err);
+    }
+    return this.leave(r);
   }
   access(path: string, mode: number): number {
     return this.call(() => fsc.access(this.k, this.p, path, mode));
@@ -340,10 +434,9 @@ export class ProcSys implements Sys {
   // -------------------------------------------------------------------------------------- terminals
 
   isatty(fd: number): boolean {
-    return this.call(() => {
-      const f = io.fileOf(this.p, fd);
-      return !!f && isTtyFile(f);
-    });
+    this.enter(0);
+    const f = io.fileOf(this.p, fd);
+    return this.leave(!!f && isTtyFile(f));
   }
   tcgetattr(fd: number): Termios | number {
     return this.call(() => {
@@ -354,7 +447,14 @@ export class ProcSys implements Sys {
     });
   }
   tcsetattr(fd: number, when: number, termios: Termios): number {
-    return this.call(() => io.tcsetattr(this.p, fd, when, termios));
+    this.enter(0);
+    let r: number;
+    try {
+      r = io.tcsetattr(this.p, fd, when, termios);
+    } catch (err) {
+      this.kernelBug(err);
+    }
+    return this.leave(r);
   }
   tcgetpgrp(fd: number): number {
     return this.call(() => io.tcgetpgrp(this.p, fd));

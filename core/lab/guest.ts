@@ -34,6 +34,9 @@ export interface GuestOptions {
 const DEBIAN_HOSTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const PATH_VAR = `PATH=${DEFAULT_PATH}`;
+/** A console's shell is started as `bash` (argv[0]); the list is never changed, so every console shares it. */
+const CONSOLE_ARGV: readonly string[] = Object.freeze(['bash']);
 
 /** What every guest passes for its fixed mounts and environment (frozen: shared by every guest). */
 const NO_ENV: Readonly<Record<string, string>> = Object.freeze({});
@@ -146,8 +149,13 @@ export class Guest {
     }
     // A guest restored from a saved layer keeps its own (possibly edited) files.
     if (!this.restored) {
-      this.vfs.writeFile('/etc/hostname', `${this.name}\n`);
-      this.vfs.writeFile('/etc/hosts', this.hosts);
+      // Both files keep the bytes encoded here (no copy); /etc/hosts shares one encoding of its text with
+      // every guest of the image (copy-on-write: a change copies them first).
+      this.vfs.writeFileShared('/etc/hostname', utf8Encode(`${this.name}\n`));
+      const encoded = this.kernel.caches.space('hosts');
+      let hosts = encoded.get(this.hosts) as Uint8Array | undefined;
+      if (!hosts) encoded.set(this.hosts, (hosts = utf8Encode(this.hosts)));
+      this.vfs.writeFileShared('/etc/hosts', hosts);
     }
     const init = this.image.programs.get('init');
     if (init) spawnProgram(this.kernel, init, '/sbin/init', ['/sbin/init'], { envp: [], cwd: '/' });
@@ -230,11 +238,9 @@ export class Guest {
     const tty = this.kernel.openPty();
     this.vfs.mknod(`/dev/${tty.name}`, S_IFCHR | 0o620, makedev(136, tty.index), ROOT);
     tty.sink = sink;
-    tty.winsize = { rows: size.rows, cols: size.cols };
-    const proc = spawnProcess(this.kernel, shell, ['bash'], {
-      envp: this.env({ TERM: 'xterm', SHELL: shell, USER: 'root', LOGNAME: 'root', PWD: '/root' }),
-      cwd: '/root', tty,
-    });
+    // A new terminal starts with the shared 80x24 size; a console of another size gets its own.
+    if (size.rows !== tty.winsize.rows || size.cols !== tty.winsize.cols) tty.winsize = { rows: size.rows, cols: size.cols };
+    const proc = spawnProcess(this.kernel, shell, CONSOLE_ARGV, { envp: this.consoleEnv(shell), cwd: '/root', tty });
     if (typeof proc === 'number') {
       this.kernel.closePty(tty);
       return proc;
@@ -246,21 +252,41 @@ export class Guest {
       vfs.unlink(`/dev/${tty.name}`, ROOT);
       return status;
     });
-    return {
-      tty, pid: proc.pid, exited,
-      input(bytes) {
-        tty.receive(bytes);
-      },
-      resize(cols, rows) {
-        tty.setWinsize({ cols, rows });
-      },
-      ack(n) {
-        tty.ack(n);
-      },
-      close() {
-        kernel.closePty(tty);
-      },
-    };
+    return new GuestConsole(tty, proc.pid, exited, kernel);
+  }
+
+  /** The environment of a console's shell: env() with the variables `docker exec -it` adds. */
+  private consoleEnv(shell: string): string[] {
+    // Without lab variables the list is written out directly: the names and order env() gives them.
+    if (this.extraEnv !== NO_ENV) return this.env({ TERM: 'xterm', SHELL: shell, USER: 'root', LOGNAME: 'root', PWD: '/root' });
+    return [PATH_VAR, `HOSTNAME=${this.name}`, 'HOME=/root', 'TERM=xterm', `SHELL=${shell}`, 'USER=root', 'LOGNAME=root',
+      'PWD=/root'];
+  }
+}
+
+/** A console's ways in: one small object, its methods on the prototype (no closures per console). */
+class GuestConsole implements Console {
+  constructor(
+    readonly tty: Tty,
+    readonly pid: number,
+    readonly exited: Promise<number>,
+    private readonly kernel: Kernel,
+  ) {}
+
+  input(bytes: Uint8Array): void {
+    this.tty.receive(bytes);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.tty.setWinsize({ cols, rows });
+  }
+
+  ack(n: number): void {
+    this.tty.ack(n);
+  }
+
+  close(): void {
+    this.kernel.closePty(this.tty);
   }
 }
 

@@ -90,3 +90,16 @@ test('a paste longer than one read, with characters of several bytes across the 
   await g.driver.runFor(20e6);
   expect(lastLines(2)).toBe(`${'é'.repeat(40)}${'€'.repeat(30)}${'😀'.repeat(10)}\nroot@pc:~# `);
 });
+
+test('a new console reads the history file at start-up: Up recalls a line typed in an earlier one', async () => {
+  await input('echo remembered\r');
+  let second = '';
+  const con = g.guest.openConsole((b) => (second += new TextDecoder().decode(b)));
+  if (typeof con === 'number') throw new Error('console');
+  await g.driver.runFor(10e6);
+  for (const key of ['\x1b[A', '\r']) {
+    con.input(new TextEncoder().encode(key));
+    await g.driver.runFor(20e6);
+  }
+  expect(second.split('\r\n').slice(-2).join('\n')).toBe('remembered\nroot@pc:~# ');
+});

@@ -11,7 +11,7 @@ import { loadImage } from '../exec.ts';
 import type { Kernel } from '../kernel.ts';
 import { basename } from '../paths.ts';
 import { NO_QUEUES, sleep, type Process } from '../process.ts';
-import { bit, isUncatchable } from '../signals.ts';
+import { bit, isUncatchable, storedAction } from '../signals.ts';
 
 /** CPU a process may use before it must let others run. */
 export const SLICE: Nanos = 1_000_000;
@@ -102,7 +102,7 @@ export function sigaction(proc: Process, signo: number, action: SignalAction | n
   const old = proc.signals.get(signo);
   if (action) {
     if (isUncatchable(signo)) return -EINVAL;
-    proc.signals.set(signo, { handler: action.handler, restart: action.restart ?? false });
+    proc.signals.set(signo, storedAction(action));
   }
   return old;
 }

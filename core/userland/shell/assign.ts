@@ -1,7 +1,7 @@
 // Assignment statements: `name=value`, `name+=value`, `name[i]=value`, `name=(a b [k]=v)`.
 
 import type { Assignment } from './ast.ts';
-import { evalArith, expandString, expandWords } from './expand.ts';
+import { evalArith, expandString, expandWords, fixedWordText } from './expand.ts';
 import { xtraceWord } from './quote.ts';
 import type { Shell } from './shell.ts';
 import { arrayValues, newVar, type Var } from './vars.ts';
@@ -12,11 +12,39 @@ export interface AssignResult {
   trace: string;
 }
 
+/** A failed assignment, and a done one when `set -x` is off (its trace is not wanted). */
+const FAILED: AssignResult = Object.freeze({ ok: false, trace: '' });
+const DONE_UNTRACED: AssignResult = Object.freeze({ ok: true, trace: '' });
+
+/** The result of a done assignment with its trace: only under `set -x` is the trace text made. */
+function traced(trace: string): AssignResult {
+  return { ok: true, trace };
+}
+
+/**
+ * A plain `name=text` or `name+=text` whose value has nothing to expand, done at once without a promise
+ * (start-up files and most scripts assign such values). Null for any other assignment, and for a readonly
+ * variable (assign() prints its error).
+ */
+export function assignFixed(sh: Shell, a: Assignment): AssignResult | null {
+  if (a.array !== null || a.subscript !== null) return null;
+  const value = a.value ? fixedWordText(a.value) : '';
+  if (value === null) return null;
+  const existing = sh.getVar(a.name);
+  if (existing?.readonly) return null;
+  sh.setQuiet(a.name, value, a.append, existing);
+  return sh.options.xtrace ? traced(scalarTrace(a, value)) : DONE_UNTRACED;
+}
+
+function scalarTrace(a: Assignment, value: string): string {
+  return `${a.name}${a.append ? '+' : ''}=${xtraceWord(value)}`;
+}
+
 export async function assign(sh: Shell, a: Assignment, local: boolean): Promise<AssignResult> {
   const existing = local ? sh.vars.declareLocal(a.name) : sh.getVar(a.name);
   if (existing?.readonly) {
     await sh.error(`${a.name}: readonly variable`);
-    return { ok: false, trace: '' };
+    return FAILED;
   }
   if (a.array) {
     const v: Var = existing ?? newVar(undefined);
@@ -48,12 +76,12 @@ export async function assign(sh: Shell, a: Assignment, local: boolean): Promise<
       v.value = map;
       v.indexed = true;
     }
-    return { ok: true, trace: `${a.name}=(${arrayTrace(v)})` };
+    return sh.options.xtrace ? traced(`${a.name}=(${arrayTrace(v)})`) : DONE_UNTRACED;
   }
   const value = a.value ? await expandString(sh, a.value) : '';
   if (a.subscript && a.subscript.text === '') {
     await sh.error(`${a.name}[]: bad array subscript`);
-    return { ok: false, trace: '' };
+    return FAILED;
   }
   if (a.subscript) {
     let v = existing;
@@ -76,10 +104,10 @@ export async function assign(sh: Shell, a: Assignment, local: boolean): Promise<
       v.value = map;
       v.indexed = true;
     }
-    return { ok: true, trace: `${a.name}[${a.subscript.text}]=${xtraceWord(value)}` };
+    return sh.options.xtrace ? traced(`${a.name}[${a.subscript.text}]=${xtraceWord(value)}`) : DONE_UNTRACED;
   }
   sh.setQuiet(a.name, value, a.append, existing);
-  return { ok: true, trace: `${a.name}${a.append ? '+' : ''}=${xtraceWord(value)}` };
+  return sh.options.xtrace ? traced(scalarTrace(a, value)) : DONE_UNTRACED;
 }
 
 function arrayTrace(v: Var): string {

@@ -11,7 +11,7 @@ import { ExpansionError, ReturnSignal, ShellExit } from './control.ts';
 import { expandFields, expandString, expandWords, hooks, isFixedWord } from './expand.ts';
 import { reinitializeForScript } from './startup-vars.ts';
 import { runCompound } from './run-compound.ts';
-import { applyRedirects, restoreRedirects } from './redirect.ts';
+import { applyRedirects, restoreRedirects, type SavedFd } from './redirect.ts';
 import type { Shell } from './shell.ts';
 import { getBuiltin } from './builtins/index.ts';
 import { xtraceWord } from './quote.ts';
@@ -19,7 +19,7 @@ import { printCommand } from './printer.ts';
 import { jobLine, nextJobId, type Job } from './jobs.ts';
 import { SIGNAL_DESCRIPTIONS } from '../lib/signals.ts';
 import { expandPrompt } from './prompt.ts';
-import { assign } from './assign.ts';
+import { assign, assignFixed } from './assign.ts';
 import { runScriptFile } from './source.ts';
 import { parseScript } from './parse.ts';
 
@@ -37,8 +37,21 @@ export function statusOf(status: number): number {
  * run after it (evalstring.c: should_suppress_fork, can_optimize_connection): the last element of the
  * line when it is a plain command or ends an and-or list that is the whole line (`a; b && c` forks c).
  */
-export async function runList(sh: Shell, list: List, lastInPlace = false): Promise<number> {
+export function runList(sh: Shell, list: List, lastInPlace = false): Promise<number> {
   const items = list.items;
+  // One foreground pipeline (most command lines): its promise is handed over, and the pipeline itself
+  // checks errexit and runs pending traps at its end (one asynchronous layer for the line instead of three).
+  if (items.length === 1) {
+    const item = items[0]!;
+    if (!item.background && item.command.rest.length === 0 && runsCommands(sh)) {
+      sh.lineno = item.command.line;
+      return runPipeline(sh, item.command.first, lastInPlace, ENDS_ITEM);
+    }
+  }
+  return runItems(sh, items, lastInPlace);
+}
+
+async function runItems(sh: Shell, items: List['items'], lastInPlace: boolean): Promise<number> {
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.background) await runBackground(sh, item.command);
@@ -51,11 +64,24 @@ export async function runList(sh: Shell, list: List, lastInPlace = false): Promi
   return sh.status;
 }
 
+/** set -n: commands are read but not executed (ignored by interactive shells). */
+function runsCommands(sh: Shell): boolean {
+  return !sh.options.noexec || sh.options.interactive;
+}
+
 /** Runs an and-or list; with `lastInPlace`, its last pipeline may replace the shell (runList). */
-export async function runAndOr(sh: Shell, ao: AndOr, lastInPlace = false): Promise<number> {
+export function runAndOr(sh: Shell, ao: AndOr, lastInPlace = false): Promise<number> {
+  // A lone pipeline hands over its promise and checks errexit itself.
+  if (ao.rest.length === 0 && runsCommands(sh)) {
+    sh.lineno = ao.line;
+    return runPipeline(sh, ao.first, lastInPlace, ENDS_AND_OR);
+  }
+  return runChain(sh, ao, lastInPlace);
+}
+
+async function runChain(sh: Shell, ao: AndOr, lastInPlace: boolean): Promise<number> {
   sh.lineno = ao.line;
-  // set -n: read commands but do not execute them (ignored by interactive shells).
-  if (sh.options.noexec && !sh.options.interactive) return sh.status;
+  if (!runsCommands(sh)) return sh.status;
   const rest = ao.rest;
   let status = sh.status;
   // Element 0 is ao.first, element i > 0 is rest[i - 1] with its operator.
@@ -100,8 +126,18 @@ export async function runPendingTraps(sh: Shell): Promise<void> {
 
 // ---------------------------------------------------------------------------------------- pipelines
 
-/** Runs a pipeline; `lastInPlace`: a lone simple command may replace the shell (runList). */
-export async function runPipeline(sh: Shell, p: Pipeline, lastInPlace = false): Promise<number> {
+/** What a pipeline does after it ran: nothing more (in an and-or chain, which does it), */
+const ENDS_NOTHING = 0;
+/** the errexit check of the last pipeline of an and-or list (runAndOr), */
+const ENDS_AND_OR = 1;
+/** that check and then the pending traps, as after an item of a list (runList). */
+const ENDS_ITEM = 2;
+
+/**
+ * Runs a pipeline; `lastInPlace`: a lone simple command may replace the shell (runList). `ends`: what the
+ * caller would do after it (ENDS_AND_OR, ENDS_ITEM), done here so that the caller can hand over this promise.
+ */
+export async function runPipeline(sh: Shell, p: Pipeline, lastInPlace = false, ends = ENDS_NOTHING): Promise<number> {
   let status: number;
   const start = p.time ? sh.sys.clockGettime(1) : 0;
   const startTimes = p.time ? sh.sys.times() : null;
@@ -120,6 +156,12 @@ export async function runPipeline(sh: Shell, p: Pipeline, lastInPlace = false): 
   if (p.negated) status = status === 0 ? 1 : 0;
   sh.status = status;
   if (p.time && startTimes) await printTimes(sh, start, startTimes, p.time.posix);
+  if (ends === ENDS_NOTHING) return status;
+  if (status !== 0 && !p.negated) await checkErrexit(sh, status);
+  if (ends === ENDS_ITEM && sh.pendingTraps.length) {
+    await runPendingTraps(sh);
+    return sh.status;
+  }
   return status;
 }
 
@@ -339,6 +381,10 @@ async function xtrace(sh: Shell, words: string[]): Promise<void> {
   await sh.write(2, `${prefix}${words.join(' ')}\n`);
 }
 
+/** The saved descriptors of a command without redirections (never changed: restoring reads it). */
+const NOTHING_SAVED: SavedFd[] = [];
+Object.freeze(NOTHING_SAVED);
+
 export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false): Promise<number> {
   sh.lineno = cmd.line;
   await sh.sys.yield();
@@ -347,8 +393,10 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false):
   if (argv.length === 0) {
     // Assignments and redirections only.
     const traced: string[] | null = sh.options.xtrace ? [] : null;
-    for (const a of cmd.assignments) {
-      const r = await assign(sh, a, false);
+    const assignments = cmd.assignments;
+    for (let i = 0; i < assignments.length; i++) {
+      const a = assignments[i]!;
+      const r = assignFixed(sh, a) ?? (await assign(sh, a, false));
       if (!r.ok) {
         // A readonly variable: bash abandons the rest of the command line.
         sh.status = 1;
@@ -384,7 +432,7 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false):
   const builtin = getBuiltin(name);
   if (fn && !(builtin && builtin.special && sh.options.posix)) return runFunctionWithTemp(sh, fn, argv, temp, cmd);
   if (builtin) {
-    const saved = cmd.redirects.length ? await applyRedirects(sh, cmd.redirects, true) : [];
+    const saved = cmd.redirects.length ? await applyRedirects(sh, cmd.redirects, true) : NOTHING_SAVED;
     if (saved === null) return (sh.status = 1);
     const pushed = pushTemp(sh, temp);
     try {

@@ -119,6 +119,11 @@ export function isFixedWord(word: Word): boolean {
   return fixedText(word) !== null;
 }
 
+/** The text of a word with nothing to expand in it (what expandString gives it), else null. */
+export function fixedWordText(word: Word): string | null {
+  return fixedText(word);
+}
+
 /**
  * The text of a word with nothing to expand in it: one literal, single-quoted or escaped part, or a
  * double-quoted string of literals. Null for anything else.

@@ -54,8 +54,15 @@ function historyFile(sh: Shell): string {
   return sh.get('HISTFILE') ?? `${sh.get('HOME') ?? '/root'}/.bash_history`;
 }
 
-export async function loadHistoryFile(sh: Shell): Promise<void> {
-  const text = await readText(sh, historyFile(sh));
+/** Reads the history file: at once from a regular file (or a missing one), else a promise of when it is read. */
+export function loadHistoryFile(sh: Shell): Promise<void> | undefined {
+  const text = readText(sh, historyFile(sh));
+  if (typeof text === 'object') return text.then((t) => keepHistory(sh, t));
+  keepHistory(sh, text);
+  return undefined;
+}
+
+function keepHistory(sh: Shell, text: string | number): void {
   if (typeof text === 'number') return;
   sh.history = text.split('\n').filter((l) => l !== '').slice(-500);
 }

@@ -41,7 +41,8 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
   let rc = true;
   let profile = true;
   let i = 1;
-  const pendingOptions: Array<[string, boolean]> = [];
+  // Options given as -x or -o NAME, set once the environment is imported (most shells have none).
+  let pendingOptions: Array<[string, boolean]> | null = null;
   for (; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') {
@@ -64,8 +65,8 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
         else if (c === 's') forceStdin = true;
         else if (c === 'o') {
           const name = argv[++i];
-          if (name !== undefined) pendingOptions.push([name, on]);
-        } else if (LETTERS[c]) pendingOptions.push([LETTERS[c]!, on]);
+          if (name !== undefined) (pendingOptions ??= []).push([name, on]);
+        } else if (LETTERS[c]) (pendingOptions ??= []).push([LETTERS[c]!, on]);
         else {
           await sh.write(2, `bash: -${c}: invalid option\n${BASH_USAGE}`);
           return 2;
@@ -81,7 +82,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     }
   }
   importEnvironment(sh, envp);
-  for (const [name, on] of pendingOptions) (sh.options as unknown as Record<string, boolean>)[name] = on;
+  if (pendingOptions) for (const [name, on] of pendingOptions) (sh.options as unknown as Record<string, boolean>)[name] = on;
 
   // bashMain hands over the promise of the run (its own large frame is not kept while the shell waits).
   let run: Promise<number>;
@@ -148,7 +149,8 @@ async function runInteractive(sh: Shell, login: boolean, rc: boolean, profile: b
   sh.options.interactive = true;
   sh.options.histexpand = true;
   sh.options.monitor = await setupInteractive(sh, login, rc, profile);
-  await loadHistoryFile(sh);
+  const loading = loadHistoryFile(sh);
+  if (loading) await loading;
   return readLoop(sh);
 }
 
@@ -204,7 +206,8 @@ async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile:
 
 /** Runs a start-up file when it can be read; tells whether it could. */
 async function sourceIf(sh: Shell, path: string): Promise<boolean> {
-  const text = await readText(sh, path);
+  let text = readText(sh, path);
+  if (typeof text === 'object') text = await text;
   if (typeof text === 'number') return false;
   try {
     sh.sourcing++;

@@ -43,31 +43,92 @@ export const SET_O_NAMES: Array<keyof SetOptions> = [
   'onecmd', 'physical', 'pipefail', 'posix', 'privileged', 'verbose', 'vi', 'xtrace',
 ];
 
-export function defaultSetOptions(): SetOptions {
+/** The `set -o` options that are on in a new shell. */
+const SET_DEFAULTS: ReadonlyArray<keyof SetOptions> = ['braceexpand', 'hashall'];
+
+/** shopt options in bash 5.2, in the order of its table (as `shopt` lists them: sorted, but autocd first), */
+export const SHOPT_NAMES: readonly string[] = [
+  'autocd', 'assoc_expand_once', 'cdable_vars', 'cdspell', 'checkhash', 'checkjobs', 'checkwinsize', 'cmdhist',
+  'compat31', 'compat32', 'compat40', 'compat41', 'compat42', 'compat43', 'compat44', 'complete_fullquote',
+  'direxpand', 'dirspell', 'dotglob', 'execfail', 'expand_aliases', 'extdebug', 'extglob', 'extquote', 'failglob',
+  'force_fignore', 'globasciiranges', 'globskipdots', 'globstar', 'gnu_errfmt', 'histappend', 'histreedit',
+  'histverify', 'hostcomplete', 'huponexit', 'inherit_errexit', 'interactive_comments', 'lastpipe', 'lithist',
+  'localvar_inherit', 'localvar_unset', 'login_shell', 'mailwarn', 'no_empty_cmd_completion', 'nocaseglob',
+  'nocasematch', 'noexpand_translation', 'nullglob', 'patsub_replacement', 'progcomp', 'progcomp_alias',
+  'promptvars', 'restricted_shell', 'shift_verbose', 'sourcepath', 'varredir_close', 'xpg_echo',
+];
+
+/** and those that are on by default (non-interactive). */
+const SHOPT_DEFAULTS: readonly string[] = [
+  'checkwinsize', 'cmdhist', 'complete_fullquote', 'extquote', 'force_fignore', 'globasciiranges', 'globskipdots',
+  'hostcomplete', 'interactive_comments', 'patsub_replacement', 'progcomp', 'promptvars', 'sourcepath',
+];
+
+/** Bits per word of a flag table (bitwise operators work on 32-bit integers; 30 keep them small integers). */
+const BITS = 30;
+
+/**
+ * Named on/off options kept as the bits of two numbers, read and set as boolean properties (`o.xtrace`,
+ * `o['extglob'] = true`, `name in o`) through accessors on the prototype: a shell keeps two numbers instead
+ * of an object of dozens of fields, and a fork copies two numbers.
+ */
+class FlagTable {
+  constructor(protected w0: number, protected w1: number) {}
+}
+
+/** A class of flag tables with one accessor per name, and the words of a table with `on` set. */
+function flagClass(names: readonly string[], on: readonly string[]): { make: () => FlagTable; copy: (t: FlagTable) => FlagTable } {
+  if (names.length > 2 * BITS) throw new Error('flag table too large');
+  const Table = class extends FlagTable {};
+  const proto = Table.prototype as unknown as Record<string, unknown>;
+  let d0 = 0;
+  let d1 = 0;
+  names.forEach((name, i) => {
+    const bit = 1 << (i % BITS);
+    const get = i < BITS
+      ? function (this: { w0: number }): boolean { return (this.w0 & bit) !== 0; }
+      : function (this: { w1: number }): boolean { return (this.w1 & bit) !== 0; };
+    const set = i < BITS
+      ? function (this: { w0: number }, v: boolean): void { this.w0 = v ? this.w0 | bit : this.w0 & ~bit; }
+      : function (this: { w1: number }, v: boolean): void { this.w1 = v ? this.w1 | bit : this.w1 & ~bit; };
+    Object.defineProperty(proto, name, { get, set, enumerable: true });
+    if (on.includes(name)) {
+      if (i < BITS) d0 |= bit;
+      else d1 |= bit;
+    }
+  });
+  // The prototype is not frozen: its inherited `constructor` would then be read-only, and setting an unknown
+  // name such as `bash -o constructor` would throw. Nothing but this function changes it.
   return {
-    allexport: false, braceexpand: true, errexit: false, hashall: true, histexpand: false, monitor: false,
-    noclobber: false, noexec: false, noglob: false, nounset: false, pipefail: false, posix: false, verbose: false,
-    xtrace: false, interactive: false, emacs: false, vi: false, history: false, ignoreeof: false, notify: false,
-    onecmd: false, physical: false, functrace: false, errtrace: false, keyword: false, privileged: false, nolog: false,
+    make: () => new Table(d0, d1),
+    copy: (t) => {
+      const w = t as unknown as { w0: number; w1: number };
+      return new Table(w.w0, w.w1);
+    },
   };
+}
+
+const SET_CLASS = flagClass(SET_O_NAMES, SET_DEFAULTS);
+const SHOPT_CLASS = flagClass(SHOPT_NAMES, SHOPT_DEFAULTS);
+
+/** A new shell's `set -o` options. */
+export function defaultSetOptions(): SetOptions {
+  return SET_CLASS.make() as unknown as SetOptions;
+}
+
+/** A copy of a shell's `set -o` options (a forked child's). */
+export function copySetOptions(o: SetOptions): SetOptions {
+  return SET_CLASS.copy(o as unknown as FlagTable) as unknown as SetOptions;
 }
 
 /** shopt options and their defaults in bash 5.2 (non-interactive). */
 export function defaultShopts(): Record<string, boolean> {
-  return {
-    autocd: false, assoc_expand_once: false, cdable_vars: false, cdspell: false, checkhash: false,
-    checkjobs: false, checkwinsize: true, cmdhist: true, compat31: false, compat32: false, compat40: false,
-    compat41: false, compat42: false, compat43: false, compat44: false, complete_fullquote: true,
-    direxpand: false, dirspell: false, dotglob: false, execfail: false, expand_aliases: false, extdebug: false,
-    extglob: false, extquote: true, failglob: false, force_fignore: true, globasciiranges: true,
-    globskipdots: true, globstar: false, gnu_errfmt: false, histappend: false, histreedit: false,
-    histverify: false, hostcomplete: true, huponexit: false, inherit_errexit: false, interactive_comments: true,
-    lastpipe: false, lithist: false, localvar_inherit: false, localvar_unset: false, login_shell: false,
-    mailwarn: false, no_empty_cmd_completion: false, nocaseglob: false, nocasematch: false,
-    noexpand_translation: false, nullglob: false, patsub_replacement: true, progcomp: true,
-    progcomp_alias: false, promptvars: true, restricted_shell: false, shift_verbose: false, sourcepath: true,
-    varredir_close: false, xpg_echo: false,
-  };
+  return SHOPT_CLASS.make() as unknown as Record<string, boolean>;
+}
+
+/** A copy of a shell's shopt options (a forked child's). */
+export function copyShopts(o: Record<string, boolean>): Record<string, boolean> {
+  return SHOPT_CLASS.copy(o as unknown as FlagTable) as unknown as Record<string, boolean>;
 }
 
 /** `$-`: the letters of the options that are on. */

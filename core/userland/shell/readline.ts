@@ -23,8 +23,9 @@ export class LineEditor {
 
   constructor(private readonly sh: Shell) {}
 
-  private async out(text: string): Promise<void> {
-    await this.sh.write(2, text);
+  /** Writes to the terminal (stderr, as readline does); hands over the write's promise. */
+  private out(text: string): Promise<number> {
+    return this.sh.write(2, text);
   }
 
   /** Reads a line with editing; null at end of input (Ctrl-D on an empty line). */

@@ -7,7 +7,7 @@ import {
 } from '../../kernel/abi.ts';
 import type { FunctionDef, Word } from './ast.ts';
 import { ExpansionError, ShellExit } from './control.ts';
-import { defaultSetOptions, defaultShopts, type SetOptions } from './options.ts';
+import { copySetOptions, copyShopts, defaultSetOptions, defaultShopts, type SetOptions } from './options.ts';
 import { arrayValues, newVar, scalarOf, VarStore, type Var } from './vars.ts';
 import type { Job } from './jobs.ts';
 
@@ -139,8 +139,10 @@ export class Shell {
     if (parent.functionTable) this.functionTable = new Map(parent.functionTable);
     this.positional = parent.positional.slice();
     this.name = parent.name;
-    this.options = { ...parent.options, interactive: false, monitor: false };
-    this.shopts = { ...parent.shopts };
+    this.options = copySetOptions(parent.options);
+    this.options.interactive = false;
+    this.options.monitor = false;
+    this.shopts = copyShopts(parent.shopts);
     this.status = parent.status;
     this.lastBackground = parent.lastBackground;
     if (parent.aliasTable) this.aliasTable = new Map(parent.aliasTable);

@@ -24,16 +24,18 @@ export async function runSource(
   const line = options.line ?? 1;
   const reader = new SourceReader(text, line, line === 1 ? sh.sys.sharedCache(PARSE_CACHE) : null);
   // The parser follows extglob and expand_aliases line by line: its options are made again when they change.
-  const aliasLookup = (n: string): string | undefined => sh.aliases.get(n);
+  // The alias lookup is made when expand_aliases is first seen on (most texts never see it).
+  let aliasLookup: ((n: string) => string | undefined) | undefined;
   let parserOptions = null as ParserOptions | null;
   for (;;) {
     const extglob = sh.shopts['extglob'];
-    const aliases = sh.shopts['expand_aliases'] ? aliasLookup : undefined;
+    const aliases = sh.shopts['expand_aliases'] ? (aliasLookup ??= (n) => sh.aliases.get(n)) : undefined;
     if (parserOptions === null || parserOptions.extglob !== extglob || parserOptions.aliases !== aliases) parserOptions = { extglob, aliases };
     const r = reader.next(parserOptions);
     if (r.kind === 'eof') break;
     if (r.kind === 'incomplete') continue;
-    for (const w of r.warnings) await sh.write(2, `${options.prefix}: line ${w.line}: ${w.message}\n`);
+    const warnings = r.warnings;
+    for (let i = 0; i < warnings.length; i++) await sh.write(2, `${options.prefix}: line ${warnings[i]!.line}: ${warnings[i]!.message}\n`);
     if (r.kind === 'error') {
       for (const l of formatSyntaxError(r.error, options.syntaxPrefix ?? options.prefix)) await sh.write(2, l + '\n');
       sh.status = r.error.status;
@@ -66,11 +68,11 @@ interface DecodedText {
 
 /**
  * Reads a whole file as text; -errno on failure. A regular file is read at once at its size as fstat gives
- * it, as bash's _evalfile reads it, with pread: it never waits, so no promise is made for it, and the
- * descriptor is ours alone and closed at once, so its offset is never seen. Other files (/proc files say 0,
- * pipes, devices) are read in chunks to their end.
+ * it, as bash's _evalfile reads it, with pread: it never waits, so the answer is given at once rather than
+ * as a promise, and the descriptor is ours alone and closed at once, so its offset is never seen. Other
+ * files (/proc files say 0, pipes, devices) are read in chunks to their end: a promise of the answer.
  */
-export async function readText(sh: Shell, path: string): Promise<string | number> {
+export function readText(sh: Shell, path: string): string | number | Promise<string | number> {
   const sys = sh.sys;
   const fd = sys.open(path, O_RDONLY);
   if (fd < 0) return fd;

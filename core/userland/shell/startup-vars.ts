@@ -23,14 +23,18 @@ function setVar(sh: Shell, name: string, value: string, readonly = false, export
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function importEnvironment(sh: Shell, envp: readonly string[]): void {
-  for (const e of envp) {
+  // The store is new: its only scope is the global one, and no name in it is a nameref (the environment
+  // gives values only), so names go straight into that scope.
+  const globals = sh.vars.scopes[0]!;
+  for (let i = 0; i < envp.length; i++) {
+    const e = envp[i]!;
     const eq = e.indexOf('=');
     if (eq <= 0) continue;
     const name = e.slice(0, eq);
     if (!NAME.test(name)) continue;
     const v = newVar(e.slice(eq + 1));
     v.exported = true;
-    sh.vars.put(name, v);
+    globals.set(name, v);
   }
   const sys = sh.sys;
   const ids = sys.getids();

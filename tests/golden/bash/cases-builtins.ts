@@ -64,6 +64,7 @@ export const BUILTIN_CASES: BashCase[] = [
   t('source-function-defs', r`printf 'greet() { echo "hello $1"; }\n' > f.sh; . ./f.sh; greet you`),
   t('shopt-print', r`shopt extglob nullglob dotglob; shopt -s extglob; shopt -p extglob; shopt -q extglob && echo on; shopt nosuchopt; echo $?`),
   t('shopt-u', r`shopt -s nullglob; shopt -u nullglob; shopt nullglob`),
+  t('shopt-set-o-lists', r`shopt -s autocd xpg_echo; shopt -u sourcepath; set -o noglob; set +o hashall; shopt; shopt -p; (shopt -p autocd xpg_echo sourcepath extglob; echo $-; shopt -u xpg_echo; shopt xpg_echo); shopt -p xpg_echo`),
   t('cd-basic', r`cd /tmp && pwd; cd / && pwd; cd - ; echo $OLDPWD; cd; pwd`),
   t('cd-errors', r`cd /nonexistent_zz; echo "st=$?"; touch f; cd f; echo "st=$?"; cd a b; echo "st=$?"`),
   t('cd-home-unset', r`unset HOME; cd; echo "st=$?"`),

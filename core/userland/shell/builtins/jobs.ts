@@ -39,8 +39,23 @@ function doneText(job: Job): string {
   return code === 0 ? 'Done' : `Exit ${code}`;
 }
 
-/** Prints "[1]+  Done ..." for finished jobs and drops them (interactive shells, before a prompt). */
-export async function notifyJobs(sh: Shell): Promise<void> {
+/**
+ * Prints "[1]+  Done ..." for finished jobs and drops them (interactive shells, before a prompt). A shell
+ * without jobs only reaps its finished children (reaping makes no job): one asynchronous layer fewer.
+ */
+export function notifyJobs(sh: Shell): Promise<void> {
+  return sh.jobs.length === 0 ? reapChildren(sh) : notifyFinished(sh);
+}
+
+/** Collects finished children of a shell without jobs (nothing to tell about them). */
+async function reapChildren(sh: Shell): Promise<void> {
+  for (;;) {
+    const r = await sh.sys.wait4(-1, WNOHANG | WUNTRACED | WCONTINUED);
+    if (typeof r === 'number' || r.pid === 0) return;
+  }
+}
+
+async function notifyFinished(sh: Shell): Promise<void> {
   await reapJobs(sh);
   if (sh.jobs.length === 0) return;
   for (const job of sh.jobs.slice()) {

@@ -3,7 +3,7 @@
 import type { Assignment } from '../ast.ts';
 import { assign } from '../assign.ts';
 import { evalArith } from '../expand.ts';
-import { LETTERS, SET_O_NAMES } from '../options.ts';
+import { LETTERS, SET_O_NAMES, SHOPT_NAMES } from '../options.ts';
 import { quoteForShell } from '../quote.ts';
 import { printFunction } from '../printer.ts';
 import type { Shell } from '../shell.ts';
@@ -354,7 +354,7 @@ async function shopt(sh: Shell, argv: string[]): Promise<number> {
     else names.push(a);
   }
   const table = oMode ? (sh.options as unknown as Record<string, boolean>) : sh.shopts;
-  const all = oMode ? (SET_O_NAMES as string[]) : Object.keys(sh.shopts).sort();
+  const all = oMode ? (SET_O_NAMES as readonly string[]) : SHOPT_NAMES;
   let status = 0;
   if (names.length === 0) {
     let out = '';
