@@ -8,7 +8,7 @@ import { strerror } from '../lib/errno.ts';
 import { ExpansionError, ShellExit } from './control.ts';
 import { runList, runTrapText } from './exec.ts';
 import { formatSyntaxError } from './errors.ts';
-import { LETTERS } from './options.ts';
+import { LETTERS, setOptionByName } from './options.ts';
 import type { Word } from './ast.ts';
 import { ShellParser, parseScript } from './parse.ts';
 import { expandPrompt } from './prompt.ts';
@@ -82,7 +82,13 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     }
   }
   importEnvironment(sh, envp);
-  if (pendingOptions) for (const [name, on] of pendingOptions) (sh.options as unknown as Record<string, boolean>)[name] = on;
+  if (pendingOptions) {
+    for (const [name, on] of pendingOptions) {
+      if (setOptionByName(sh, name, on)) continue;
+      await sh.write(2, `bash: line 0: bash: ${name}: invalid option name\n`);
+      return 2;
+    }
+  }
 
   // bashMain hands over the promise of the run (its own large frame is not kept while the shell waits).
   let run: Promise<number>;

@@ -155,3 +155,43 @@ export function dollarDash(o: SetOptions, extra: string): string {
   if (o.functrace) s += 'T';
   return s + extra;
 }
+
+/**
+ * The names `set -o` lists and accepts, in its order. bash lists `interactive-comments` (the shopt
+ * interactive_comments under another name) where the shell's own `interactive` flag sits in SET_O_NAMES:
+ * that flag is not an option a user can name.
+ */
+export const SET_O_LISTED: readonly string[] = SET_O_NAMES.map((n) => (n === 'interactive' ? 'interactive-comments' : n));
+
+/** The option tables of a shell. */
+interface OptionTables {
+  options: SetOptions;
+  shopts: Record<string, boolean>;
+}
+
+/** Whether the `set -o` option `name` (one of SET_O_LISTED) is on. */
+export function setOptionValue(sh: OptionTables, name: string): boolean {
+  if (name === 'interactive-comments') return sh.shopts['interactive_comments'] === true;
+  return (sh.options as unknown as Record<string, boolean>)[name] === true;
+}
+
+/** Sets the `set -o` option `name`; false when there is no such option. */
+export function setOptionByName(sh: OptionTables, name: string, on: boolean): boolean {
+  if (!SET_O_LISTED.includes(name)) return false;
+  if (name === 'interactive-comments') sh.shopts['interactive_comments'] = on;
+  else (sh.options as unknown as Record<string, boolean>)[name] = on;
+  return true;
+}
+
+/** The `set -o` options as a table of their listed names (`shopt -o`). */
+export function setOptionTable(sh: OptionTables): Record<string, boolean> {
+  const table: Record<string, boolean> = {};
+  for (const n of SET_O_LISTED) {
+    Object.defineProperty(table, n, {
+      enumerable: true,
+      get: () => setOptionValue(sh, n),
+      set: (on: boolean) => void setOptionByName(sh, n, on),
+    });
+  }
+  return table;
+}

@@ -3,7 +3,7 @@
 import type { Assignment } from '../ast.ts';
 import { assign } from '../assign.ts';
 import { evalArith } from '../expand.ts';
-import { LETTERS, SET_O_NAMES, SHOPT_NAMES } from '../options.ts';
+import { LETTERS, SET_O_LISTED, SHOPT_NAMES, setOptionByName, setOptionTable, setOptionValue } from '../options.ts';
 import { quoteForShell } from '../quote.ts';
 import { printFunction } from '../printer.ts';
 import type { Shell } from '../shell.ts';
@@ -292,11 +292,10 @@ async function setBuiltin(sh: Shell, argv: string[]): Promise<number> {
         await listOptions(sh, enable);
         continue;
       }
-      if (!(SET_O_NAMES as string[]).includes(opt)) {
+      if (!setOptionByName(sh, opt, enable)) {
         await builtinError(sh, 'set', `${opt}: invalid option name`);
         return 2;
       }
-      (sh.options as unknown as Record<string, boolean>)[opt] = enable;
       continue;
     }
     for (const c of a.slice(1)) {
@@ -315,9 +314,9 @@ async function setBuiltin(sh: Shell, argv: string[]): Promise<number> {
 
 async function listOptions(sh: Shell, human: boolean): Promise<void> {
   let out = '';
-  const o = sh.options as unknown as Record<string, boolean>;
-  for (const n of SET_O_NAMES) {
-    out += human ? `${n.padEnd(15)}\t${o[n] ? 'on' : 'off'}\n` : `set ${o[n] ? '-o' : '+o'} ${n}\n`;
+  for (const n of SET_O_LISTED) {
+    const on = setOptionValue(sh, n);
+    out += human ? `${n.padEnd(15)}\t${on ? 'on' : 'off'}\n` : `set ${on ? '-o' : '+o'} ${n}\n`;
   }
   await sh.out(out);
 }
@@ -339,6 +338,12 @@ async function letBuiltin(sh: Shell, argv: string[]): Promise<number> {
   return last === '0' ? 1 : 0;
 }
 
+/** One line of shopt's listing: `-p` gives the command that restores it (`set -o` form for `-o`). */
+function shoptLine(name: string, on: boolean, reusable: boolean, oMode: boolean): string {
+  if (!reusable) return `${name.padEnd(15)}\t${on ? 'on' : 'off'}\n`;
+  return oMode ? `set ${on ? '-o' : '+o'} ${name}\n` : `shopt ${on ? '-s' : '-u'} ${name}\n`;
+}
+
 async function shopt(sh: Shell, argv: string[]): Promise<number> {
   let setMode: boolean | null = null;
   let quiet = false;
@@ -353,14 +358,14 @@ async function shopt(sh: Shell, argv: string[]): Promise<number> {
     else if (/^-./.test(a)) return invalidOption(sh, 'shopt', a.slice(0, 2), 'shopt [-pqsu] [-o] [optname ...]');
     else names.push(a);
   }
-  const table = oMode ? (sh.options as unknown as Record<string, boolean>) : sh.shopts;
-  const all = oMode ? (SET_O_NAMES as readonly string[]) : SHOPT_NAMES;
+  const table = oMode ? setOptionTable(sh) : sh.shopts;
+  const all = oMode ? SET_O_LISTED : SHOPT_NAMES;
   let status = 0;
   if (names.length === 0) {
     let out = '';
     for (const n of all) {
       if (setMode !== null && table[n] !== setMode) continue;
-      out += argv.includes('-p') ? `shopt ${table[n] ? '-s' : '-u'} ${n}\n` : `${n.padEnd(15)}\t${table[n] ? 'on' : 'off'}\n`;
+      out += shoptLine(n, table[n] === true, argv.includes('-p'), oMode);
     }
     if (!quiet) await sh.out(out);
     return 0;
@@ -372,7 +377,7 @@ async function shopt(sh: Shell, argv: string[]): Promise<number> {
       continue;
     }
     if (setMode === null) {
-      const line = argv.includes('-p') ? `shopt ${table[n] ? '-s' : '-u'} ${n}\n` : `${n.padEnd(15)}\t${table[n] ? 'on' : 'off'}\n`;
+      const line = shoptLine(n, table[n] === true, argv.includes('-p'), oMode);
       if (!quiet) await sh.out(line);
       if (!table[n]) status = 1;
     } else table[n] = setMode;
