@@ -8,7 +8,7 @@ import { strerror } from '../lib/errno.ts';
 import { ExpansionError, ShellExit } from './control.ts';
 import { runList, runTrapText } from './exec.ts';
 import { formatSyntaxError } from './errors.ts';
-import { LETTERS, setOptionByName } from './options.ts';
+import { LETTERS, setOptionByName, setOptionListing } from './options.ts';
 import type { Word } from './ast.ts';
 import { ShellParser, parseScript } from './parse.ts';
 import { expandPrompt } from './prompt.ts';
@@ -64,8 +64,8 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
         else if (c === 'l') continue;
         else if (c === 's') forceStdin = true;
         else if (c === 'o') {
-          const name = argv[++i];
-          if (name !== undefined) (pendingOptions ??= []).push([name, on]);
+          // Without a name, bash lists the options (in set -o or set +o form) and goes on.
+          (pendingOptions ??= []).push([argv[++i] ?? '', on]);
         } else if (LETTERS[c]) (pendingOptions ??= []).push([LETTERS[c]!, on]);
         else {
           await sh.write(2, `bash: -${c}: invalid option\n${BASH_USAGE}`);
@@ -84,6 +84,11 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
   importEnvironment(sh, envp);
   if (pendingOptions) {
     for (const [name, on] of pendingOptions) {
+      if (name === '') {
+        // Line editing is still on while bash reads its arguments: the listing shows emacs on.
+        await sh.out(setOptionListing(sh, on, true));
+        continue;
+      }
       if (setOptionByName(sh, name, on)) continue;
       await sh.write(2, `bash: line 0: bash: ${name}: invalid option name\n`);
       return 2;

@@ -183,6 +183,19 @@ export function setOptionByName(sh: OptionTables, name: string, on: boolean): bo
   return true;
 }
 
+/**
+ * `set -o`'s listing (`human`: name and on/off) or `set +o`'s (commands that restore the options).
+ * `editing`: line editing is on whatever the options say (bash's arguments are read before it decides).
+ */
+export function setOptionListing(sh: OptionTables, human: boolean, editing = false): string {
+  let out = '';
+  for (const n of SET_O_LISTED) {
+    const on = (editing && n === 'emacs') || setOptionValue(sh, n);
+    out += human ? `${n.padEnd(15)}\t${on ? 'on' : 'off'}\n` : `set ${on ? '-o' : '+o'} ${n}\n`;
+  }
+  return out;
+}
+
 /** The `set -o` options as a table of their listed names (`shopt -o`). */
 export function setOptionTable(sh: OptionTables): Record<string, boolean> {
   const table: Record<string, boolean> = {};

@@ -67,6 +67,7 @@ export const BUILTIN_CASES: BashCase[] = [
   t('shopt-set-o-lists', r`shopt -s autocd xpg_echo; shopt -u sourcepath; set -o noglob; set +o hashall; shopt; shopt -p; (shopt -p autocd xpg_echo sourcepath extglob; echo $-; shopt -u xpg_echo; shopt xpg_echo); shopt -p xpg_echo`),
   t('set-o-lists-interactive-comments', r`set -o; set +o; set -o interactive; echo "st=$?"; set +o interactive-comments; shopt interactive_comments; shopt -o interactive-comments; echo "st=$?"; set +o | grep inter; shopt -o -p interactive-comments noglob`),
   t('bash-o-option-names', r`bash -o bogus -c 'echo hi'; echo "st=$?"; bash -o noglob -o interactive-comments -c 'echo $-; set -o | grep -e noglob -e inter'; bash +o braceexpand -c 'echo {a,b}'`),
+  t('bash-o-without-name-lists', r`bash -f -o </dev/null | grep -e noglob -e emacs -e hashall; bash +o </dev/null | head -4; echo 'echo after' | bash -o | tail -2; bash -o -f </dev/null; echo "st=$?"`),
   t('cd-basic', r`cd /tmp && pwd; cd / && pwd; cd - ; echo $OLDPWD; cd; pwd`),
   t('cd-errors', r`cd /nonexistent_zz; echo "st=$?"; touch f; cd f; echo "st=$?"; cd a b; echo "st=$?"`),
   t('cd-home-unset', r`unset HOME; cd; echo "st=$?"`),

@@ -3,7 +3,7 @@
 import type { Assignment } from '../ast.ts';
 import { assign } from '../assign.ts';
 import { evalArith } from '../expand.ts';
-import { LETTERS, SET_O_LISTED, SHOPT_NAMES, setOptionByName, setOptionTable, setOptionValue } from '../options.ts';
+import { LETTERS, SET_O_LISTED, SHOPT_NAMES, setOptionByName, setOptionListing, setOptionTable } from '../options.ts';
 import { quoteForShell } from '../quote.ts';
 import { printFunction } from '../printer.ts';
 import type { Shell } from '../shell.ts';
@@ -313,12 +313,7 @@ async function setBuiltin(sh: Shell, argv: string[]): Promise<number> {
 }
 
 async function listOptions(sh: Shell, human: boolean): Promise<void> {
-  let out = '';
-  for (const n of SET_O_LISTED) {
-    const on = setOptionValue(sh, n);
-    out += human ? `${n.padEnd(15)}\t${on ? 'on' : 'off'}\n` : `set ${on ? '-o' : '+o'} ${n}\n`;
-  }
-  await sh.out(out);
+  await sh.out(setOptionListing(sh, human));
 }
 
 async function letBuiltin(sh: Shell, argv: string[]): Promise<number> {
