@@ -3,15 +3,10 @@
 import { describe, expect, test } from 'vitest';
 import { TestGuest } from '../../../tests/helpers/guest.ts';
 
-async function bash(command: string): Promise<{ code: number; out: string }> {
-  const r = await new TestGuest().sh(command);
-  return { code: r.exitCode, out: r.output };
-}
-
 describe('reading source files', () => {
   test('a file rewritten with other bytes of the same length is read again, not taken from the last reading', async () => {
-    const r = await bash("printf 'echo aa\\n' > /tmp/f; . /tmp/f; . /tmp/f; printf 'echo bb\\n' > /tmp/f; . /tmp/f; printf 'echo é\\n' > /tmp/f; . /tmp/f");
-    expect(r.out).toBe('aa\naa\nbb\né\n');
+    const r = await new TestGuest().sh("printf 'echo aa\\n' > /tmp/f; . /tmp/f; . /tmp/f; printf 'echo bb\\n' > /tmp/f; . /tmp/f; printf 'echo é\\n' > /tmp/f; . /tmp/f");
+    expect(r.output).toBe('aa\naa\nbb\né\n');
   });
 
   test('two guests reading the same path with different contents each run their own', async () => {
@@ -24,12 +19,12 @@ describe('reading source files', () => {
   });
 
   test('a pipe is read in chunks to its end, longer than one chunk', async () => {
-    const r = await bash("for i in $(seq 1 1200); do echo ': line $i'; done > /tmp/long; echo 'echo end' >> /tmp/long; cat /tmp/long | . /dev/stdin; wc -c < /tmp/long");
-    expect(r.out).toBe('end\n12009\n');
+    const r = await new TestGuest().sh("for i in $(seq 1 1200); do echo ': line $i'; done > /tmp/long; echo 'echo end' >> /tmp/long; cat /tmp/long | . /dev/stdin; wc -c < /tmp/long");
+    expect(r.output).toBe('end\n12009\n');
   });
 
   test('an empty file and a missing one', async () => {
-    const r = await bash(': > /tmp/empty; . /tmp/empty; echo $?; . /tmp/missing; echo $?');
-    expect(r.out).toBe('0\n/bin/bash: line 1: /tmp/missing: No such file or directory\n1\n');
+    const r = await new TestGuest().sh(': > /tmp/empty; . /tmp/empty; echo $?; . /tmp/missing; echo $?');
+    expect(r.output).toBe('0\n/bin/bash: line 1: /tmp/missing: No such file or directory\n1\n');
   });
 });
