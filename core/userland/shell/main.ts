@@ -14,7 +14,7 @@ import { ShellParser, parseScript } from './parse.ts';
 import { expandPrompt } from './prompt.ts';
 import { Shell, type PromptParse } from './shell.ts';
 import { readText, runSource } from './source.ts';
-import { notifyJobs } from './builtins/jobs.ts';
+import { catchChildren, notifyJobs } from './builtins/jobs.ts';
 import { arithSync, expandString } from './expand.ts';
 import { BASH_VERSION, importEnvironment } from './startup-vars.ts';
 
@@ -193,6 +193,7 @@ async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile:
   if (!sh.get('PS1')) sh.setQuiet('PS1', '\\s-\\v\\$ ');
   for (const s of IGNORED_SIGNALS) sys.sigaction(s, IGNORE);
   sys.sigaction(SIGINT, { handler: () => { sh.interrupted = true; }, restart: false });
+  catchChildren(sh, false);
   const jobControl = sys.isatty(2);
   if (jobControl) {
     if (sys.getpid() !== sys.getsid(0)) sys.setpgid(0, 0);

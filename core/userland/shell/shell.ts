@@ -79,6 +79,8 @@ export class Shell {
   pipestatus: number[] = [0];
   /** Signals received with a trap set, waiting to run between commands. */
   pendingTraps: number[] = [];
+  /** SIGCHLD arrived since the last reap (interactive shells: see catchChildren). */
+  childChanged = false;
   startTime: number;
   /** Directory stack for pushd/popd. */
   dirstack: string[];

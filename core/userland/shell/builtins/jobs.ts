@@ -1,7 +1,7 @@
 // Job control and signals: jobs fg bg wait kill trap.
 
 import {
-  SIGCONT, SIGNAL_NAMES, WNOHANG, WUNTRACED, WIFSTOPPED, WCONTINUED, WIFCONTINUED, SIGTERM, SIGINT,
+  SIGCHLD, SIGCONT, SIGNAL_NAMES, WNOHANG, WUNTRACED, WIFSTOPPED, WCONTINUED, WIFCONTINUED, SIGTERM, SIGINT,
 } from '../../../kernel/abi.ts';
 import { strerror } from '../../lib/errno.ts';
 import { parseSignal } from '../../lib/signals.ts';
@@ -13,6 +13,7 @@ import { builtinError, type BuiltinTable } from './registry.ts';
 /** Collects finished background children without blocking; returns jobs that changed. */
 export async function reapJobs(sh: Shell): Promise<Job[]> {
   const changed: Job[] = [];
+  sh.childChanged = false;
   for (;;) {
     const r = await sh.sys.wait4(-1, WNOHANG | WUNTRACED | WCONTINUED);
     if (typeof r === 'number' || r.pid === 0) break;
@@ -41,10 +42,27 @@ function doneText(job: Job): string {
 
 /**
  * Prints "[1]+  Done ..." for finished jobs and drops them (interactive shells, before a prompt). A shell
- * without jobs only reaps its finished children (reaping makes no job): one asynchronous layer fewer.
+ * without jobs only reaps its children, and only after SIGCHLD said one changed (see catchChildren).
  */
 export function notifyJobs(sh: Shell): Promise<void> {
-  return sh.jobs.length === 0 ? reapChildren(sh) : notifyFinished(sh);
+  if (sh.jobs.length !== 0) return notifyFinished(sh);
+  if (!sh.childChanged) return NOTHING_TO_REAP;
+  sh.childChanged = false;
+  return reapChildren(sh);
+}
+
+const NOTHING_TO_REAP: Promise<void> = Promise.resolve();
+
+/**
+ * An interactive shell catches SIGCHLD with SA_RESTART, as bash's sigchld_handler does: the handler only
+ * notes that a child changed state, and the next prompt reaps. With a CHLD trap (`trap`) the trap runs too;
+ * `trap '' CHLD` and `trap - CHLD` leave the shell's own handler in place.
+ */
+export function catchChildren(sh: Shell, trapped: boolean): void {
+  const handler = trapped
+    ? (s: number) => { sh.childChanged = true; sh.pendingTraps.push(s); }
+    : () => { sh.childChanged = true; };
+  sh.sys.sigaction(SIGCHLD, { handler, restart: true });
 }
 
 /** Collects finished children of a shell without jobs (nothing to tell about them). */
@@ -307,11 +325,13 @@ async function trap(sh: Shell, argv: string[]): Promise<number> {
     const signo = /^\d+$/.test(key) ? Number(key) : 0;
     if (action === null) {
       sh.ownTraps().delete(key);
-      if (signo) sh.sys.sigaction(signo, { handler: 'default' });
+      if (signo === SIGCHLD && sh.options.interactive) catchChildren(sh, false);
+      else if (signo) sh.sys.sigaction(signo, { handler: 'default' });
       continue;
     }
     sh.ownTraps().set(key, action);
-    if (signo) {
+    if (signo === SIGCHLD && sh.options.interactive) catchChildren(sh, action !== '');
+    else if (signo) {
       if (action === '') sh.sys.sigaction(signo, { handler: 'ignore' });
       else sh.sys.sigaction(signo, { handler: (s) => void sh.pendingTraps.push(s), restart: true });
     }

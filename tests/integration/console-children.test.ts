@@ -1,0 +1,57 @@
+// An interactive shell catches SIGCHLD (as bash does, with SA_RESTART) and reaps children that are not
+// jobs at the next prompt after one ended; the prompt's read goes on undisturbed by the signal.
+import { expect, test } from 'vitest';
+import { TestGuest } from '../helpers/guest.ts';
+
+async function console_() {
+  const g = new TestGuest();
+  let screen = '';
+  const con = g.guest.openConsole((b) => (screen += new TextDecoder().decode(b)));
+  if (typeof con === 'number') throw new Error('console failed');
+  const type = async (s: string) => {
+    screen = '';
+    con.input(new TextEncoder().encode(s));
+    await g.driver.runFor(10e6);
+    return screen;
+  };
+  await g.driver.runFor(10e6);
+  return { g, con, type };
+}
+
+test('an interactive shell catches SIGCHLD', async () => {
+  const { type } = await console_();
+  const out = await type('grep SigCgt /proc/$$/status\r');
+  const mask = /SigCgt:\t([0-9a-f]{16})/.exec(out);
+  expect(mask).not.toBeNull();
+  const bits = BigInt(`0x${mask![1]}`);
+  expect(bits & (1n << 16n)).toBe(1n << 16n); // SIGCHLD (17)
+  expect(bits & (1n << 1n)).toBe(1n << 1n); // SIGINT (2)
+});
+
+test('a child that is not a job is reaped at the next prompt, after its SIGCHLD', async () => {
+  const { g, type } = await console_();
+  // The process substitution's child is not a job; it ends while cat reads its output.
+  expect(await type('cat <(echo from-child)\r')).toContain('from-child');
+  const zombies = () => [...g.guest.kernel.processes.values()].filter((p) => !p.alive).length;
+  await type('\r');
+  expect(zombies()).toBe(0);
+  expect(await type('ps -o stat=,comm=\r')).not.toContain('Z');
+});
+
+test('a background job that ends while the shell waits at its prompt is reported at the next prompt', async () => {
+  const { type, g } = await console_();
+  expect(await type('sleep 1 &\r')).toMatch(/\[1\] \d+/);
+  await g.driver.runFor(2e9);
+  expect(await type('\r')).toContain('[1]+  Done                    sleep 1');
+});
+
+test('a CHLD trap runs, and the shell still reaps with the trap set or removed', async () => {
+  const { type, g } = await console_();
+  await type('trap "echo child-changed" CHLD\r');
+  expect(await type('/bin/true\r')).toContain('child-changed');
+  await type('trap - CHLD\r');
+  expect(await type('/bin/true\r')).not.toContain('child-changed');
+  await type('cat <(echo again)\r');
+  await type('\r');
+  expect([...g.guest.kernel.processes.values()].filter((p) => !p.alive).length).toBe(0);
+});
