@@ -198,13 +198,16 @@ export function readWord(lx: Lexer, arrayElem: boolean): Word {
   return word;
 }
 
-/** A tilde prefix: `~` then characters up to `/` (or `:` in assignments) that need no quoting. */
-function readTilde(lx: Lexer, b: PartsBuilder, assign: boolean): boolean {
+/**
+ * A tilde prefix: `~` then characters up to `/` (or `:` in assignments, `}` in a `${...}` operand) that
+ * need no quoting.
+ */
+function readTilde(lx: Lexer, b: PartsBuilder, assign: boolean, operand = false): boolean {
   const src = lx.src;
   let i = lx.pos + 1;
   for (;;) {
     const c = src[i] ?? '';
-    if (c === '' || c === '/' || isMeta(c) || (assign && c === ':')) break;
+    if (c === '' || c === '/' || isMeta(c) || (assign && c === ':') || (operand && c === '}')) break;
     if (c === '\\' || c === "'" || c === '"' || c === '$' || c === '`' || c === '{' || c === '[' || c === '*' || c === '?') return false;
     i++;
   }
@@ -478,13 +481,16 @@ export function readOperand(lx: Lexer, stops: string, inDq: boolean, singleQuote
       b.push(readSingle(lx));
     } else if (c === '"') {
       b.push(readDoubleQuoted(lx, false));
+    } else if (c === '$' && inDq && lx.at(1) === "'") {
+      // $'...' keeps its meaning in an operand inside double quotes (shopt extquote, on by default).
+      b.push(readAnsiC(lx));
     } else if (c === '$') {
       const part = readDollar(lx, inDq);
       if (part.type === 'Literal') b.text(part.value);
       else b.push(part);
     } else if (c === '`') {
       b.push(readBackquote(lx, inDq));
-    } else if (c === '~' && lx.pos === start && !inDq && readTilde(lx, b, false)) {
+    } else if (c === '~' && lx.pos === start && !inDq && readTilde(lx, b, false, true)) {
       // handled
     } else {
       if (c === '{') depth++;
