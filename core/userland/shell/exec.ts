@@ -389,7 +389,8 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false):
   sh.lineno = cmd.line;
   await sh.sys.yield();
   sh.cmdsubStatus = -1;
-  const argv = await expandCommandWords(sh, cmd.words);
+  const words = expandCommandWords(sh, cmd.words);
+  const argv = Array.isArray(words) ? words : await words;
   if (argv.length === 0) {
     // Assignments and redirections only.
     const traced: string[] | null = sh.options.xtrace ? [] : null;
@@ -473,7 +474,7 @@ export function soleCommand(ao: AndOr): Command | null {
  * Expands the words of a command. Assignment-shaped arguments of declaration builtins (the parser marks
  * them) expand like assignments, as one field, and are remembered in sh.declAssignments by position.
  */
-function expandCommandWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
+function expandCommandWords(sh: Shell, words: readonly Word[]): string[] | Promise<string[]> {
   if (!hasAssignmentWord(words)) {
     sh.declAssignments = null;
     return expandWords(sh, words);

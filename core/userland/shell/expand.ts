@@ -36,11 +36,38 @@ export const hooks: { runList: ListRunner | null } = { runList: null };
 
 // ------------------------------------------------------------------------------------------ entry points
 
-/** Full expansion of command words into fields. */
-export async function expandWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
+/**
+ * Full expansion of command words into fields. Words that run nothing and match no file name (most of
+ * them) are expanded without an asynchronous call; the rest, from the first such word on, take the
+ * general path.
+ */
+export function expandWords(sh: Shell, words: readonly Word[]): string[] | Promise<string[]> {
   const out: string[] = [];
-  for (const w of words) {
-    // Most command words are fixed text: taken without an asynchronous call.
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const fixed = fixedField(sh, w) ?? quotedParamField(sh, w);
+    if (fixed !== null) {
+      out.push(fixed);
+      continue;
+    }
+    const pieces = quickPieces(sh, w);
+    if (pieces === null) return expandWordsFrom(sh, words, i, out, null);
+    const fields = splitFields(sh, pieces);
+    if (!sh.options.noglob && fields.some((f) => hasGlob(f, sh.shopts['extglob']))) return expandWordsFrom(sh, words, i, out, fields);
+    for (const f of fields) out.push(fieldText(f));
+  }
+  return out;
+}
+
+/** expandWords from words[i] on; `fields`: words[i] already expanded and split (its globbing is left). */
+async function expandWordsFrom(sh: Shell, words: readonly Word[], i: number, out: string[],
+  fields: PatternPiece[][] | null): Promise<string[]> {
+  if (fields !== null) {
+    out.push(...(await globFields(sh, fields)));
+    i++;
+  }
+  for (; i < words.length; i++) {
+    const w = words[i]!;
     const fixed = fixedField(sh, w) ?? quotedParamField(sh, w);
     if (fixed !== null) out.push(fixed);
     else out.push(...(await expandFields(sh, w)));
@@ -53,25 +80,36 @@ export async function expandFields(sh: Shell, word: Word): Promise<string[]> {
   if (fixed !== null) return [fixed];
   const variants = word.braces && sh.options.braceexpand ? braceExpand(word) : [word];
   const out: string[] = [];
-  for (const w of variants) {
-    const pieces = await expandParts(sh, w.parts, false);
-    for (const field of splitFields(sh, pieces)) {
-      if (!sh.options.noglob && hasGlob(field, sh.shopts['extglob'])) {
-        const matches = await globExpand(sh, field);
-        if (matches.length) {
-          out.push(...matches);
-          continue;
-        }
-        if (sh.shopts['nullglob']) continue;
-        if (sh.shopts['failglob']) {
-          await sh.error(`no match: ${field.map((p) => p.text).join('')}`);
-          throw new ExpansionError(1, false);
-        }
+  for (const w of variants) out.push(...(await globFields(sh, splitFields(sh, await expandParts(sh, w.parts, false)))));
+  return out;
+}
+
+/** Pathname expansion of split fields: a field with a pattern gives the names it matches. */
+async function globFields(sh: Shell, fields: PatternPiece[][]): Promise<string[]> {
+  const out: string[] = [];
+  for (const field of fields) {
+    if (!sh.options.noglob && hasGlob(field, sh.shopts['extglob'])) {
+      const matches = await globExpand(sh, field);
+      if (matches.length) {
+        out.push(...matches);
+        continue;
       }
-      out.push(field.map((p) => p.text).join(''));
+      if (sh.shopts['nullglob']) continue;
+      if (sh.shopts['failglob']) {
+        await sh.error(`no match: ${fieldText(field)}`);
+        throw new ExpansionError(1, false);
+      }
     }
+    out.push(fieldText(field));
   }
   return out;
+}
+
+function fieldText(field: PatternPiece[]): string {
+  if (field.length === 1) return field[0]!.text;
+  let text = '';
+  for (const p of field) text += p.text;
+  return text;
 }
 
 /** The one field of a word that expands to its own text (no braces, expansions or pattern), else null. */
@@ -167,6 +205,113 @@ export async function expandPattern(sh: Shell, word: Word): Promise<PatternPiece
   return pieces.filter((p): p is Chunk => p !== null).map((p) => ({ text: p.text, quoted: p.quoted }));
 }
 
+// ------------------------------------------------------------------------------------ quick expansion
+
+/**
+ * Whether expanding the parts runs nothing, writes nothing and changes nothing: literals, quotes, tildes,
+ * and $name, ${name}, ${name-w}, ${name:-w}, ${name+w}, ${name:+w} of plain names whose reading changes
+ * nothing (words w of the same kind).
+ */
+function isQuick(parts: readonly WordPart[]): boolean {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    switch (p.type) {
+      case 'Literal': case 'SingleQuoted': case 'Escaped': case 'AnsiCQuoted': case 'Tilde':
+        break;
+      case 'DoubleQuoted':
+        if (!isQuick(p.parts)) return false;
+        break;
+      case 'ParamExp': {
+        if (!isPlainName(p) || CLOCKED.has(p.name)) return false;
+        const op = p.op;
+        if (op.kind === 'none') break;
+        if (op.kind === 'default' && (op.test === '-' || op.test === '+') && isQuick(op.word.parts)) break;
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The pieces of a word expanded without an asynchronous call, as expandParts gives them, or null when
+ * the word needs the general path: something in it may run or write (see isQuick), brace expansion
+ * applies, or `set -u` is on (an unset name is an error the general path reports).
+ */
+function quickPieces(sh: Shell, word: Word): Piece[] | null {
+  if ((word.braces && sh.options.braceexpand) || sh.options.nounset || !isQuick(word.parts)) return null;
+  const out: Piece[] = [];
+  quickParts(sh, word.parts, false, out);
+  return out;
+}
+
+/** The quick parts' text, as quickPieces() for a word. Null when the general path is needed. */
+export function expandQuick(sh: Shell, word: Word): string | null {
+  const text = fixedText(word);
+  if (text !== null) return text;
+  const pieces = quickPieces(sh, word);
+  return pieces === null ? null : piecesText(pieces);
+}
+
+function piecesText(pieces: readonly Piece[]): string {
+  let text = '';
+  for (const p of pieces) text += p ? p.text : ' ';
+  return text;
+}
+
+/** expandParts for quick parts (isQuick), adding to `out`. */
+function quickParts(sh: Shell, parts: readonly WordPart[], dq: boolean, out: Piece[]): void {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    switch (part.type) {
+      case 'Literal':
+        out.push({ text: part.value, quoted: dq, split: false });
+        break;
+      case 'AnsiCQuoted':
+        out.push({ text: ansiCText(sh, part.body, part.value), quoted: true, split: false });
+        break;
+      case 'SingleQuoted':
+      case 'Escaped':
+        out.push({ text: part.value, quoted: true, split: false });
+        break;
+      case 'DoubleQuoted': {
+        const start = out.length;
+        quickParts(sh, part.parts, true, out);
+        if (out.length === start) out.push({ text: '', quoted: true, split: false });
+        break;
+      }
+      case 'Tilde':
+        out.push({ text: tilde(sh, part.user), quoted: true, split: false });
+        break;
+      case 'ParamExp': {
+        const value = paramScalar(sh, part.name, null);
+        const op = part.op;
+        if (op.kind !== 'default') {
+          if (value !== undefined) out.push({ text: value, quoted: dq, split: !dq });
+          break;
+        }
+        const unset = value === undefined || (op.colon && value === '');
+        if (op.test === '-' ? !unset : unset) {
+          if (value !== undefined && op.test === '-') out.push({ text: value, quoted: dq, split: !dq });
+          break;
+        }
+        // The word, its unquoted text split when the expansion is unquoted (param-ops.ts: splittable).
+        const start = out.length;
+        quickParts(sh, op.word.parts, dq, out);
+        if (!dq) {
+          for (let k = start; k < out.length; k++) {
+            const c = out[k];
+            if (c && !c.quoted) out[k] = { text: c.text, quoted: false, split: true };
+          }
+        }
+        break;
+      }
+    }
+  }
+}
+
 // ------------------------------------------------------------------------------------------ the parts
 
 export async function expandParts(sh: Shell, parts: readonly WordPart[], dq: boolean): Promise<Piece[]> {
@@ -178,7 +323,7 @@ export async function expandParts(sh: Shell, parts: readonly WordPart[], dq: boo
         out.push({ text: part.value, quoted: dq, split: false });
         break;
       case 'AnsiCQuoted':
-        out.push({ text: part.body !== undefined && /\\[uU]/.test(part.body) && !isUtf8Locale(sh) ? decodeAnsiC(part.body, false) : part.value, quoted: true, split: false });
+        out.push({ text: ansiCText(sh, part.body, part.value), quoted: true, split: false });
         break;
       case 'SingleQuoted':
       case 'Escaped':
@@ -213,6 +358,11 @@ export async function expandParts(sh: Shell, parts: readonly WordPart[], dq: boo
     }
   }
   return out;
+}
+
+/** The text of $'...': outside a UTF-8 locale its \u and \U escapes are decoded again. */
+function ansiCText(sh: Shell, body: string | undefined, value: string): string {
+  return body !== undefined && /\\[uU]/.test(body) && !isUtf8Locale(sh) ? decodeAnsiC(body, false) : value;
 }
 
 function isAtExpansion(p: WordPart): boolean {

@@ -15,7 +15,7 @@ import { expandPrompt } from './prompt.ts';
 import { Shell, type PromptParse } from './shell.ts';
 import { readText, runSource } from './source.ts';
 import { catchChildren, notifyJobs } from './builtins/jobs.ts';
-import { arithSync, expandString } from './expand.ts';
+import { arithSync, expandQuick, expandString } from './expand.ts';
 import { BASH_VERSION, importEnvironment } from './startup-vars.ts';
 
 export { BASH_VERSION };
@@ -273,7 +273,8 @@ async function readLoop(sh: Shell): Promise<number> {
     sh.interrupted = false;
     let line: string | null | 'interrupted';
     if (interactive) {
-      const ps = await promptString(sh, continuing ? sh.get('PS2') ?? '> ' : sh.get('PS1') ?? '');
+      const shown = promptString(sh, continuing ? sh.get('PS2') ?? '> ' : sh.get('PS1') ?? '');
+      const ps = typeof shown === 'string' ? shown : await shown;
       if (editor) line = await editor.readLine(ps);
       else {
         await sh.write(2, ps);
@@ -349,8 +350,11 @@ async function readLoop(sh: Shell): Promise<number> {
   }
 }
 
-/** A prompt: backslash escapes, then (promptvars) parameter, command and arithmetic expansion. */
-export async function promptString(sh: Shell, ps: string): Promise<string> {
+/**
+ * A prompt: backslash escapes, then (promptvars) parameter, command and arithmetic expansion. A prompt
+ * whose expansions run nothing (the usual ${debian_chroot:+...}) is made without an asynchronous call.
+ */
+export function promptString(sh: Shell, ps: string): string | Promise<string> {
   const text = expandPrompt(sh, ps);
   if (!sh.shopts['promptvars'] || !/[$`]/.test(text)) return text;
   // The same prompt text is parsed once per shell (it is shown before every command).
@@ -360,8 +364,14 @@ export async function promptString(sh: Shell, ps: string): Promise<string> {
     sh.promptText = text;
   }
   if (!parse.word) return text;
+  const quick = expandQuick(sh, parse.word);
+  if (quick !== null) return parse.tail ? quick + parse.tail : quick;
+  return promptExpanded(sh, parse, text);
+}
+
+async function promptExpanded(sh: Shell, parse: PromptParse, text: string): Promise<string> {
   try {
-    const head = await expandString(sh, parse.word);
+    const head = await expandString(sh, parse.word!);
     return parse.tail ? head + parse.tail : head;
   } catch {
     return text;
