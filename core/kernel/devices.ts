@@ -54,10 +54,9 @@ export const ttyOps: FileOps = {
   writeQueue: (f) => (f.state as Tty).writable,
   stat(f) {
     const tty = f.state as Tty;
-    return {
-      dev: 24, ino: 3 + tty.index, mode: S_IFCHR | 0o620, nlink: 1, uid: 0, gid: 5,
-      rdev: makedev(PTS_MAJOR, tty.index), size: 0, blksize: 1024, blocks: 0, atime: 0, mtime: 0, ctime: 0,
-    };
+    const st = tty.ptsAttrs.stat(3 + tty.index, makedev(PTS_MAJOR, tty.index));
+    st.dev = tty.dev;
+    return st;
   },
   release() {},
 };

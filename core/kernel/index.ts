@@ -5,6 +5,7 @@ export { spawnProcess, spawnProgram, Capture, captureFile, feedFile, type SpawnO
 export { procRoot, staticDir, lazyDir } from './procfs.ts';
 export { programFile } from './exec.ts';
 export { Tty } from './tty.ts';
+export { DevPtsFs, DEVPTS_MOUNT } from './devpts.ts';
 export { SharedCaches } from './shared-cache.ts';
 export { OpenFile } from './file.ts';
 export type { Process } from './process.ts';

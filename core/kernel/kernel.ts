@@ -3,7 +3,7 @@
 // escaping kernel code panics this guest only (panic()).
 
 import { CpuAccount, CpuGroup, type Cpu, type QuotaOptions } from '../cpu/index.ts';
-import type { Vfs } from '../fs/index.ts';
+import { ROOT, type Vfs } from '../fs/index.ts';
 import type { Stack } from '../net/stack/index.ts';
 import {
   ECHILD, EINVAL, EPERM, ESRCH, NSIG, SIGCHLD, SIGCONT, SIGHUP, SIGKILL, SIGSEGV,
@@ -14,6 +14,7 @@ import { Process } from './process.ts';
 import { bit, defaultAction, isUncatchable } from './signals.ts';
 import { SharedCaches } from './shared-cache.ts';
 import { Tty, type TtyHooks } from './tty.ts';
+import { PtsAttrs } from './devpts.ts';
 import { wake } from './wait-queue.ts';
 
 /** Finds the program a file names (see exec.ts). */
@@ -369,12 +370,18 @@ export class Kernel implements TtyHooks {
   openPty(): Tty {
     let index = 0;
     while (this.ttys.some((t) => t.index === index)) index++;
-    const tty = new Tty(this.cpu, `pts/${index}`, index, this);
+    // Its /dev/pts inode belongs to root (the opener).
+    const tty = new Tty(this.cpu, `pts/${index}`, index, this, PtsAttrs.forTerminal(0, this.cpu.realtime));
     this.ttys = this.ttys.concat(tty);
     return tty;
   }
 
   /** Signals a terminal sends (^C, ^Z, SIGWINCH) come from the kernel. */
+  ptsDev(): number {
+    const dir = this.vfs.stat('/dev/pts', ROOT);
+    return typeof dir === 'number' ? 0 : dir.dev;
+  }
+
   ttySignal(pgid: number, signo: number): void {
     this.signalGroup(pgid, signo, true);
   }

@@ -11,6 +11,7 @@ import {
   POLLIN, POLLOUT, type Termios, type Winsize,
 } from './abi.ts';
 import { WaitQueue } from './wait-queue.ts';
+import { PtsAttrs } from './devpts.ts';
 
 /** The termios a Linux pseudo-terminal starts with (`stty -a` on a fresh pts). */
 export function defaultTermios(): Termios {
@@ -53,6 +54,8 @@ function freezeTermios(t: Termios): Termios {
 export interface TtyHooks {
   /** Sends a signal from the terminal to every process of a process group. */
   ttySignal(pgid: number, signo: number): void;
+  /** st_dev of the devpts holding the terminal's device (0 without one). */
+  ptsDev?(): number;
 }
 
 /** The sink of a terminal no console shows. */
@@ -90,9 +93,16 @@ export class Tty {
     readonly name: string,
     readonly index: number,
     private readonly hooks: TtyHooks,
+    /** Its /dev/pts inode's owner, mode and times (devpts.ts). */
+    readonly ptsAttrs: PtsAttrs = PtsAttrs.forTerminal(0, 0),
   ) {
     this.readable = new WaitQueue(cpu);
     this.writable = new WaitQueue(cpu);
+  }
+
+  /** st_dev of its /dev/pts inode. */
+  get dev(): number {
+    return this.hooks.ptsDev?.() ?? 0;
   }
 
   private get canonical(): boolean {

@@ -6,9 +6,9 @@ import type { Cpu, QuotaOptions } from '../cpu/index.ts';
 import { GenFs, MemFs, OverlayFs, Vfs, ROOT, utf8Encode, type Filesystem, type GenDir, type GenNode } from '../fs/index.ts';
 import type { Image } from '../images/base.ts';
 import {
-  attachSys, Capture, captureFile, feedFile, Kernel, lazyDir, spawnProgram, OpenFile, procRoot, spawnProcess, type Process, type Tty,
+  attachSys, Capture, captureFile, DevPtsFs, DEVPTS_MOUNT, feedFile, Kernel, lazyDir, spawnProgram, OpenFile, procRoot, spawnProcess, type Process, type Tty,
 } from '../kernel/index.ts';
-import { EACCES, EISDIR, ENOENT, ENOTDIR, S_IFCHR, makedev, O_RDONLY, WIFEXITED, WEXITSTATUS, WTERMSIG } from '../kernel/abi.ts';
+import { EACCES, EISDIR, ENOENT, ENOTDIR, O_RDONLY, WIFEXITED, WEXITSTATUS, WTERMSIG } from '../kernel/abi.ts';
 import { Stack, procNet, procSysNet, type NetInterface } from '../net/stack/index.ts';
 import { staticDir } from '../kernel/procfs.ts';
 
@@ -115,6 +115,7 @@ export class Guest {
       lenient: lenientProcFile }), PROC_INFO);
     this.dev = new OverlayFs([image.devLayer], { now });
     this.vfs.mount('/dev', this.dev, DEV_INFO);
+    this.vfs.mount('/dev/pts', new DevPtsFs(() => this.kernel.ttys, now), DEVPTS_MOUNT);
     if (options.shared) this.vfs.mount('/shared', options.shared, SHARED_INFO);
   }
 
@@ -236,7 +237,6 @@ export class Guest {
   /** Opens a console: a new pseudo-terminal with an interactive shell on it, as `docker exec -it DEV bash`. */
   openConsole(sink: (bytes: Uint8Array) => void, size = { cols: 80, rows: 24 }, shell = '/bin/bash'): Console | number {
     const tty = this.kernel.openPty();
-    this.vfs.mknod(`/dev/${tty.name}`, S_IFCHR | 0o620, makedev(136, tty.index), ROOT);
     tty.sink = sink;
     // A new terminal starts with the shared 80x24 size; a console of another size gets its own.
     if (size.rows !== tty.winsize.rows || size.cols !== tty.winsize.cols) tty.winsize = { rows: size.rows, cols: size.cols };
@@ -249,7 +249,6 @@ export class Guest {
     const vfs = this.vfs;
     const exited = kernel.whenExited(proc.pid).then((status) => {
       kernel.closePty(tty);
-      vfs.unlink(`/dev/${tty.name}`, ROOT);
       return status;
     });
     return new GuestConsole(tty, proc.pid, exited, kernel);

@@ -59,7 +59,8 @@ describe('df (synthetic sizes)', () => {
       'Filesystem     Type    1K-blocks    Used Available Use% Mounted on\n' +
       'overlay        overlay  61255492 2143712  55970104   4% /\n' +
       'proc           proc            0       0         0    - /proc\n' +
-      'tmpfs          tmpfs       65536       0     65536   0% /dev\n');
+      'tmpfs          tmpfs       65536       0     65536   0% /dev\n' +
+      'devpts         devpts          0       0         0    - /dev/pts\n');
     expect(await run('df -i')).toBe(
       'Filesystem      Inodes IUsed   IFree IUse% Mounted on\n' +
       'overlay        3907584 68921 3838663    2% /\n' +
