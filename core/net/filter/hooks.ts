@@ -14,29 +14,41 @@ interface Entry {
 const NO_HOOKS: readonly Entry[] = Object.freeze([]);
 
 export class HookTable {
-  /** Per hook, replaced on every (un)registration so a walk in progress keeps the list it started with. */
-  private readonly lists: Array<readonly Entry[]> = [NO_HOOKS, NO_HOOKS, NO_HOOKS, NO_HOOKS, NO_HOOKS];
-  /** Verdict counts per hook, for tests and `iptables -L -v` style statistics. */
-  readonly dropped = [0, 0, 0, 0, 0];
-  readonly stolen = [0, 0, 0, 0, 0];
+  /**
+   * Per hook, replaced on every (un)registration so a walk in progress keeps the list it started with;
+   * null until the first registration (most stacks never have one).
+   */
+  private lists: Array<readonly Entry[]> | null = null;
+  /** Verdict counts per hook (dropped at 0-4, stolen at 5-9), for `iptables -L -v` style statistics; made with the first. */
+  private verdicts: number[] | null = null;
 
   /** Adds `fn` at `hook`; equal priorities run in registration order. */
   register(hook: Hook, priority: number, fn: HookFn): Registration {
+    const lists = (this.lists ??= [NO_HOOKS, NO_HOOKS, NO_HOOKS, NO_HOOKS, NO_HOOKS]);
     const entry: Entry = { priority, fn };
-    const list = [...this.lists[hook]!];
+    const list = [...lists[hook]!];
     let at = list.findIndex((e) => e.priority > priority);
     if (at < 0) at = list.length;
     list.splice(at, 0, entry);
-    this.lists[hook] = list;
+    lists[hook] = list;
     return {
       dispose: () => {
-        this.lists[hook] = this.lists[hook]!.filter((e) => e !== entry);
+        lists[hook] = lists[hook]!.filter((e) => e !== entry);
       },
     };
   }
 
+  /** Packets a hook dropped (DROP) or took (STOLEN) at `hook`. */
+  dropped(hook: Hook): number {
+    return this.verdicts?.[hook] ?? 0;
+  }
+
+  stolen(hook: Hook): number {
+    return this.verdicts?.[hook + 5] ?? 0;
+  }
+
   has(hook: Hook): boolean {
-    return this.lists[hook]!.length > 0;
+    return this.lists !== null && this.lists[hook]!.length > 0;
   }
 
   /**
@@ -44,17 +56,16 @@ export class HookTable {
    * that returns anything else is treated as ACCEPT. Returns the final verdict.
    */
   run(hook: Hook, pkt: PacketBuffer, inIfindex: number, outIfindex: number): Verdict {
-    const list = this.lists[hook]!;
+    const lists = this.lists;
+    if (lists === null) return Verdict.ACCEPT;
+    const list = lists[hook]!;
     if (list.length === 0) return Verdict.ACCEPT;
     const state: HookState = { hook, inIfindex, outIfindex };
     for (let i = 0; i < list.length; i++) {
       const v = list[i]!.fn(pkt, state);
-      if (v === Verdict.DROP) {
-        this.dropped[hook]!++;
-        return v;
-      }
-      if (v === Verdict.STOLEN) {
-        this.stolen[hook]!++;
+      if (v === Verdict.DROP || v === Verdict.STOLEN) {
+        const counts = (this.verdicts ??= [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        counts[v === Verdict.DROP ? hook : hook + 5]!++;
         return v;
       }
     }
@@ -62,6 +73,7 @@ export class HookTable {
   }
 
   describe(): string[] {
-    return this.lists.map((l, i) => `${HOOK_NAMES[i]}: ${l.map((e) => e.priority).join(' ')}`);
+    return (this.lists ?? [NO_HOOKS, NO_HOOKS, NO_HOOKS, NO_HOOKS, NO_HOOKS])
+      .map((l, i) => `${HOOK_NAMES[i]}: ${l.map((e) => e.priority).join(' ')}`);
   }
 }
