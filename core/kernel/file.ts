@@ -59,85 +59,100 @@ export class OpenFile {
   }
 }
 
-/** One slot of a process's descriptor table. */
-export interface FdEntry {
-  file: OpenFile;
-  cloexec: boolean;
-}
-
-/** The file descriptor table: lowest free number first, as POSIX requires. */
+/**
+ * The file descriptor table: lowest free number first, as POSIX requires. A descriptor is its open file
+ * at its index; the close-on-exec flags are a set of their own, made with the first (a process holds a few
+ * descriptors for long and seldom marks one close-on-exec: no object per descriptor).
+ */
 export class FdTable {
-  private slots: Array<FdEntry | undefined> = [];
+  private files: Array<OpenFile | undefined> = [];
+  private closeOnExecFds: Set<number> | null = null;
 
-  get(fd: number): FdEntry | undefined {
-    return Number.isInteger(fd) && fd >= 0 ? this.slots[fd] : undefined;
+  /** The open file at `fd`. */
+  file(fd: number): OpenFile | undefined {
+    return Number.isInteger(fd) && fd >= 0 ? this.files[fd] : undefined;
+  }
+
+  /** Whether `fd` is open with close-on-exec (FD_CLOEXEC). */
+  cloexec(fd: number): boolean {
+    return this.closeOnExecFds?.has(fd) ?? false;
+  }
+
+  /** Sets or clears close-on-exec on an open descriptor. */
+  setCloexec(fd: number, on: boolean): void {
+    if (on) (this.closeOnExecFds ??= new Set()).add(fd);
+    else this.closeOnExecFds?.delete(fd);
   }
 
   /** Installs `file` at the lowest free descriptor not below `min`. */
   install(file: OpenFile, cloexec: boolean, min = 0): number {
     let fd = min;
-    while (this.slots[fd]) fd++;
-    this.put(fd, { file, cloexec });
+    while (this.files[fd]) fd++;
+    this.put(fd, file, cloexec);
     return fd;
   }
 
   /** Installs at exactly `fd`, closing what was there. */
   installAt(fd: number, file: OpenFile, cloexec: boolean): void {
-    const old = this.slots[fd];
-    this.put(fd, { file, cloexec });
-    if (old) old.file.unref();
+    const old = this.files[fd];
+    this.put(fd, file, cloexec);
+    if (old) old.unref();
   }
 
-  private put(fd: number, entry: FdEntry): void {
-    if (fd >= this.slots.length) {
+  private put(fd: number, file: OpenFile, cloexec: boolean): void {
+    if (fd >= this.files.length) {
       // Grown by hand: an assignment past the end would reserve 16 more slots in every process.
-      const next = new Array<FdEntry | undefined>(Math.max(fd + 1, this.slots.length * 2, 3));
-      for (let i = 0; i < this.slots.length; i++) next[i] = this.slots[i];
-      this.slots = next;
+      const next = new Array<OpenFile | undefined>(Math.max(fd + 1, this.files.length * 2, 3));
+      for (let i = 0; i < this.files.length; i++) next[i] = this.files[i];
+      this.files = next;
     }
-    this.slots[fd] = entry;
+    this.files[fd] = file;
+    this.setCloexec(fd, cloexec);
   }
 
   close(fd: number): boolean {
-    const e = this.get(fd);
-    if (!e) return false;
-    this.slots[fd] = undefined;
-    e.file.unref();
+    const f = this.file(fd);
+    if (!f) return false;
+    this.files[fd] = undefined;
+    this.closeOnExecFds?.delete(fd);
+    f.unref();
     return true;
   }
 
   /** A copy for fork(): every description gains a reference. */
   clone(): FdTable {
     const t = new FdTable();
-    t.slots = this.slots.map((e) => (e ? { file: e.file.ref(), cloexec: e.cloexec } : undefined));
+    t.files = this.files.map((f) => f?.ref());
+    if (this.closeOnExecFds?.size) t.closeOnExecFds = new Set(this.closeOnExecFds);
     return t;
   }
 
   closeOnExec(): void {
-    this.slots.forEach((e, fd) => {
-      if (e?.cloexec) this.close(fd);
-    });
+    const marked = this.closeOnExecFds;
+    if (!marked?.size) return;
+    for (const fd of [...marked].sort((a, b) => a - b)) this.close(fd);
   }
 
   closeAll(): void {
-    this.slots.forEach((e, fd) => {
-      if (e) this.close(fd);
+    this.files.forEach((f, fd) => {
+      if (f) this.close(fd);
     });
-    this.slots.length = 0;
+    this.files.length = 0;
   }
 
-  /** Open descriptors in ascending order. */
-  entries(): Array<[number, FdEntry]> {
-    const out: Array<[number, FdEntry]> = [];
-    this.slots.forEach((e, fd) => {
-      if (e) out.push([fd, e]);
+  /** Open descriptors in ascending order, with their files. */
+  entries(): Array<[number, OpenFile]> {
+    const out: Array<[number, OpenFile]> = [];
+    this.files.forEach((f, fd) => {
+      if (f) out.push([fd, f]);
     });
     return out;
   }
 
   get count(): number {
     let n = 0;
-    for (const e of this.slots) if (e) n++;
+    for (const f of this.files) if (f) n++;
     return n;
   }
 }
+

@@ -130,9 +130,9 @@ function processDir(k: Kernel, p: Process): GenDir {
       kind: 'dir',
       list: () => p.fds.entries().map(([fd]) => String(fd)),
       get(name) {
-        const e = p.fds.get(Number(name));
-        if (!e || String(Number(name)) !== name) return undefined;
-        return { kind: 'symlink', target: () => e.file.path };
+        const file = p.fds.file(Number(name));
+        if (!file || String(Number(name)) !== name) return undefined;
+        return { kind: 'symlink', target: () => file.path };
       },
     },
   });

@@ -111,9 +111,9 @@ describe('a console and the files boot writes', () => {
     expect(c.tty.winsize).toEqual({ cols: 100, rows: 30 });
     // One open file of the terminal at 0, 1 and 2 (runc opens the console once and dups it).
     const fds = guest.kernel.processes.get(c.pid)!.fds;
-    expect(fds.get(1)!.file).toBe(fds.get(0)!.file);
-    expect(fds.get(2)!.file).toBe(fds.get(0)!.file);
-    expect(fds.get(0)!.file.refs).toBe(3);
+    expect(fds.file(1)).toBe(fds.file(0));
+    expect(fds.file(2)).toBe(fds.file(0));
+    expect(fds.file(0)!.refs).toBe(3);
     expect(d.tty.winsize).toEqual({ cols: 80, rows: 24 });
     c.resize(120, 40);
     expect(c.tty.winsize).toEqual({ cols: 120, rows: 40 });

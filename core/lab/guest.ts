@@ -229,7 +229,7 @@ export class Guest {
     if (!init) throw new Error('guest not booted');
     const sys = this.kernel.makeSys(this.kernel, init);
     const fd = sys.open(path, O_RDONLY);
-    const file = init.fds.get(fd)!.file.ref();
+    const file = init.fds.file(fd)!.ref();
     init.fds.close(fd);
     return file;
   }

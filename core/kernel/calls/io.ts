@@ -20,7 +20,7 @@ import { never } from '../errors.ts';
 export const MAX_FDS = 1024;
 
 export function fileOf(proc: Process, fd: number): OpenFile | undefined {
-  return proc.fds.get(fd)?.file;
+  return proc.fds.file(fd);
 }
 
 /**
@@ -151,16 +151,16 @@ export function dup3(proc: Process, oldfd: number, newfd: number, flags: number,
 }
 
 export function fcntl(proc: Process, fd: number, cmd: number, arg = 0): number {
-  const e = proc.fds.get(fd);
-  if (!e) return -EBADF;
+  const file = proc.fds.file(fd);
+  if (!file) return -EBADF;
   switch (cmd) {
     case F_DUPFD: return dup(proc, fd, arg, false);
     case F_DUPFD_CLOEXEC: return dup(proc, fd, arg, true);
-    case F_GETFD: return e.cloexec ? FD_CLOEXEC : 0;
-    case F_SETFD: e.cloexec = (arg & FD_CLOEXEC) !== 0; return 0;
-    case F_GETFL: return e.file.flags;
+    case F_GETFD: return proc.fds.cloexec(fd) ? FD_CLOEXEC : 0;
+    case F_SETFD: proc.fds.setCloexec(fd, (arg & FD_CLOEXEC) !== 0); return 0;
+    case F_GETFL: return file.flags;
     case F_SETFL:
-      e.file.flags = (e.file.flags & ~(O_APPEND | O_NONBLOCK)) | (arg & (O_APPEND | O_NONBLOCK));
+      file.flags = (file.flags & ~(O_APPEND | O_NONBLOCK)) | (arg & (O_APPEND | O_NONBLOCK));
       return 0;
     default: return -EINVAL;
   }

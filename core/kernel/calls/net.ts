@@ -18,7 +18,7 @@ import { MAX_FDS } from './io.ts';
 const AF_MAX = 46, SOCK_MAX = 11, SOCK_TYPE_MASK = 0xf;
 
 function sockOf(proc: Process, fd: number): KernelSocket | number {
-  const f = proc.fds.get(fd)?.file;
+  const f = proc.fds.file(fd);
   if (!f) return -EBADF;
   if (!isSocketFile(f)) return -ENOTSOCK;
   return f.state as KernelSocket;
@@ -88,7 +88,7 @@ export async function sendto(_k: Kernel, p: Process, fd: number, data: Uint8Arra
 
 /** recvmsg(2): waits for a datagram unless MSG_DONTWAIT / O_NONBLOCK, up to SO_RCVTIMEO. */
 export async function recvmsg(k: Kernel, p: Process, fd: number, buf: Uint8Array, flags: number): Promise<RecvMsg | number> {
-  const f = p.fds.get(fd)?.file;
+  const f = p.fds.file(fd);
   const s = sockOf(p, fd);
   if (typeof s === 'number' || !f) return typeof s === 'number' ? s : -EBADF;
   if (!(buf instanceof Uint8Array) || !Number.isInteger(flags)) return -EINVAL;

@@ -210,7 +210,7 @@ export function subscribe(k: Kernel, p: Process, groups: number): number {
 
 /** recvmsg on the subscription: everything queued, after sleeping until something is. */
 export async function readEvents(k: Kernel, p: Process, fd: number, flags: number): Promise<RtEvent[] | number> {
-  const f = p.fds.get(fd)?.file;
+  const f = p.fds.file(fd);
   if (!f) return -EBADF;
   if (!isNetlinkFile(f)) return -ENOTSOCK;
   const sub = f.state as RtnlSubscription;
