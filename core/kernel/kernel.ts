@@ -39,6 +39,9 @@ export type SysFactory = (kernel: Kernel, proc: Process) => Sys;
 
 export const PID_MAX = 4194304;
 
+/** One resolved promise for every kernel (it never changes). */
+const RESOLVED: Promise<void> = Promise.resolve();
+
 export class Kernel implements TtyHooks {
   readonly cpu: Cpu;
   readonly vfs: Vfs;
@@ -57,7 +60,7 @@ export class Kernel implements TtyHooks {
   private lastPid = 0;
   private lastInode = 10000;
   /** A promise already resolved: what a call that need not wait returns (sched_yield with time left). */
-  readonly resolved: Promise<void> = Promise.resolve();
+  readonly resolved: Promise<void> = RESOLVED;
   /** Set once the guest panicked or halted: nothing of it runs any more. */
   halted = false;
   panicMessage = '';
