@@ -119,11 +119,10 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     sh.positional = argv.slice(i);
     sh.name = argv[0] ?? 'bash';
     interactive ||= sys.isatty(0) && sys.isatty(2);
-    if (interactive) run = runInteractive(sh, login, rc, profile);
-    else {
-      sh.mode = 'stdin';
-      run = readLoop(sh);
-    }
+    // An interactive shell's run ends with the EXIT trap itself (one asynchronous layer fewer while it waits).
+    if (interactive) return runInteractive(sh, login, rc, profile);
+    sh.mode = 'stdin';
+    run = readLoop(sh);
   }
   return ended(sh, run);
 }
@@ -134,11 +133,15 @@ async function ended(sh: Shell, run: Promise<number>): Promise<number> {
   try {
     status = await run;
   } catch (e) {
-    if (e instanceof ShellExit) status = e.status;
-    else if (e instanceof ExpansionError) status = e.status;
-    else throw e;
+    status = endStatus(e);
   }
   return exitShell(sh, status);
+}
+
+/** The status a ShellExit or ExpansionError ends a shell with; anything else goes on up. */
+function endStatus(e: unknown): number {
+  if (e instanceof ShellExit || e instanceof ExpansionError) return e.status;
+  throw e;
 }
 
 /** `bash -c CMD`, and `bash -i -c CMD`: an interactive shell that runs CMD. */
@@ -154,15 +157,21 @@ async function runCommandString(sh: Shell, command: string, interactive: boolean
   return runSource(sh, command, { prefix: sh.name, syntaxPrefix: `${sh.name}: -c`, lastInPlace: !interactive });
 }
 
-/** An interactive shell reading commands from its terminal. */
+/** An interactive shell reading commands from its terminal, to its end (as ended() ends other runs). */
 async function runInteractive(sh: Shell, login: boolean, rc: boolean, profile: boolean): Promise<number> {
-  sh.mode = 'interactive';
-  sh.options.interactive = true;
-  sh.options.histexpand = true;
-  sh.options.monitor = await setupInteractive(sh, login, rc, profile);
-  const loading = loadHistoryFile(sh);
-  if (loading) await loading;
-  return readLoop(sh);
+  let status: number;
+  try {
+    sh.mode = 'interactive';
+    sh.options.interactive = true;
+    sh.options.histexpand = true;
+    sh.options.monitor = await setupInteractive(sh, login, rc, profile);
+    const loading = loadHistoryFile(sh);
+    if (loading) await loading;
+    status = await readLoop(sh);
+  } catch (e) {
+    status = endStatus(e);
+  }
+  return exitShell(sh, status);
 }
 
 export async function exitShell(sh: Shell, status: number): Promise<number> {
