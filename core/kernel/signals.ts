@@ -56,6 +56,9 @@ export function storedAction(action: SignalAction): SignalAction {
   return { handler: action.handler, restart };
 }
 
+/** Slots for signals 0-31, the standard ones. */
+const STANDARD_SLOTS = 32;
+
 /** The per-process table of dispositions (shared by value on fork, reset to default on exec). */
 export class SignalTable {
   actions: SignalAction[] = [];
@@ -68,10 +71,10 @@ export class SignalTable {
 
   set(signo: number, action: SignalAction): void {
     if (signo >= this.actions.length) {
-      // Made once with a slot for every signal: programs set several (bash six, from 2 to 22), and growing
-      // to each one's length made a new array per call (an assignment past the end would reserve 16 or
-      // more extra slots as well).
-      const next = new Array<SignalAction>(NSIG);
+      // Made with a slot for every standard signal (programs set several: bash seven, from 2 to 22), and for
+      // every signal once a real-time one is set: growing to each one's length made a new array per call
+      // (an assignment past the end would reserve 16 or more extra slots as well).
+      const next = new Array<SignalAction>(signo < STANDARD_SLOTS ? STANDARD_SLOTS : NSIG);
       for (let i = 0; i < this.actions.length; i++) if (i in this.actions) next[i] = this.actions[i]!;
       this.actions = next;
     }
