@@ -3,7 +3,7 @@
 // a file without #! as a script: bash's initialize_subshell and shell_reinitialize, after which the
 // script sees what a new bash given the same environment would see.
 
-import { newVar, VarStore } from './vars.ts';
+import { newVar, scalarOf, Var, VarStore } from './vars.ts';
 import { defaultSetOptions, defaultShopts } from './options.ts';
 import type { Shell } from './shell.ts';
 
@@ -11,12 +11,15 @@ export const BASH_VERSION = '5.2.15(1)-release';
 /** The elements of BASH_VERSINFO. */
 const BASH_VERSINFO: readonly string[] = ['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'];
 
-/** Sets a variable bash defines at start-up; without `exported` given, it stays exported when the environment had it. */
-function setVar(sh: Shell, name: string, value: string, readonly = false, exported?: boolean): void {
-  const v = newVar(value);
-  v.exported = exported ?? sh.vars.peek(name)?.exported ?? false;
+/**
+ * Sets a variable bash defines at start-up in the global scope `globals` (the store is new: no other
+ * scope, no nameref); without `exported` given, it stays exported when the environment had it.
+ */
+function setVar(globals: Map<string, Var>, name: string, value: string, readonly = false, exported?: boolean): void {
+  const v = new Var(value);
+  v.exported = exported ?? globals.get(name)?.exported ?? false;
   if (readonly) v.readonly = true;
-  sh.vars.put(name, v);
+  globals.set(name, v);
 }
 
 /** A name the environment may give a variable. */
@@ -38,37 +41,37 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
   }
   const sys = sh.sys;
   const ids = sys.getids();
-  setVar(sh, 'BASH', '/usr/bin/bash');
-  setVar(sh, 'BASH_VERSION', BASH_VERSION);
+  setVar(globals, 'BASH', '/usr/bin/bash');
+  setVar(globals, 'BASH_VERSION', BASH_VERSION);
   const parts = new Map<number, string>();
   for (let k = 0; k < BASH_VERSINFO.length; k++) parts.set(k, BASH_VERSINFO[k]!);
   const versinfo = newVar(parts);
   versinfo.indexed = true;
   versinfo.readonly = true;
-  sh.vars.put('BASH_VERSINFO', versinfo);
-  setVar(sh, 'PPID', String(sys.getppid()), true);
-  setVar(sh, 'UID', String(ids.uid), true);
-  setVar(sh, 'EUID', String(ids.euid), true);
-  setVar(sh, 'HOSTNAME', sys.uname().nodename);
-  setVar(sh, 'HOSTTYPE', 'x86_64');
-  setVar(sh, 'MACHTYPE', 'x86_64-pc-linux-gnu');
-  setVar(sh, 'OSTYPE', 'linux-gnu');
-  setVar(sh, 'OPTIND', '1');
-  setVar(sh, 'PS2', '> ');
-  setVar(sh, 'PS4', '+ ');
-  if (!sh.get('PATH')) setVar(sh, 'PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
-  const shlvl = Number(sh.get('SHLVL') ?? '0');
-  setVar(sh, 'SHLVL', String(Number.isFinite(shlvl) ? shlvl + 1 : 1), false, true);
+  globals.set('BASH_VERSINFO', versinfo);
+  setVar(globals, 'PPID', String(sys.getppid()), true);
+  setVar(globals, 'UID', String(ids.uid), true);
+  setVar(globals, 'EUID', String(ids.euid), true);
+  setVar(globals, 'HOSTNAME', sys.uname().nodename);
+  setVar(globals, 'HOSTTYPE', 'x86_64');
+  setVar(globals, 'MACHTYPE', 'x86_64-pc-linux-gnu');
+  setVar(globals, 'OSTYPE', 'linux-gnu');
+  setVar(globals, 'OPTIND', '1');
+  setVar(globals, 'PS2', '> ');
+  setVar(globals, 'PS4', '+ ');
+  if (!scalarOf(globals.get('PATH'))) setVar(globals, 'PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  const shlvl = Number(scalarOf(globals.get('SHLVL')) ?? '0');
+  setVar(globals, 'SHLVL', String(Number.isFinite(shlvl) ? shlvl + 1 : 1), false, true);
   const cwd = sys.getcwd();
-  const envPwd = sh.get('PWD');
+  const envPwd = scalarOf(globals.get('PWD'));
   // $PWD from the environment stays when it names the working directory; one equal to getcwd's answer
   // does (getcwd gives the real path), without asking realpath.
   const pwd = envPwd === cwd || (envPwd && sys.realpath(envPwd) === cwd) ? envPwd : cwd;
-  setVar(sh, 'PWD', pwd, false, true);
-  if (!sh.getVar('OLDPWD')) {
-    const v = newVar(undefined);
+  setVar(globals, 'PWD', pwd, false, true);
+  if (!globals.get('OLDPWD')) {
+    const v = new Var(undefined);
     v.exported = true;
-    sh.vars.put('OLDPWD', v);
+    globals.set('OLDPWD', v);
   }
   sh.setQuiet('_', sh.get('_') ?? '/usr/bin/bash');
 }
