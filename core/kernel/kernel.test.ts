@@ -202,6 +202,53 @@ describe('processes', () => {
   });
 });
 
+describe('read and write', () => {
+  test('a kernel bug in a read that needs no waiting panics only its own guest', async () => {
+    const t: Program = async (sys) => {
+      const p = sys.pipe2() as [number, number];
+      await sys.write(p[1], utf8Encode('data'));
+      // Data is there, so the read goes the way that does not wait; a malformed buffer makes kernel code throw.
+      await sys.read(p[0], { length: 4 } as unknown as Uint8Array);
+      return 0;
+    };
+    const image = buildBaseImage({ t: { path: '/usr/bin/t', program: t } });
+    const cpu = new Cpu();
+    const driver = new Driver(cpu, nodeHost);
+    const a = new Guest({ cpu, name: 'a', image });
+    const b = new Guest({ cpu, name: 'b', image });
+    a.boot();
+    b.boot();
+    a.startArgv(['/usr/bin/t'], new Capture());
+    await driver.runFor(1e9);
+    expect(a.halted).toBe(true);
+    expect(a.kernel.log.join('\n')).toContain('BUG in syscall from t');
+    const cap = new Capture();
+    const p = b.startCommand('echo still here', cap);
+    if (typeof p === 'number') throw new Error('spawn');
+    let status = -1;
+    void b.kernel.whenExited(p.pid).then((s) => (status = s));
+    await driver.runUntil(() => status >= 0);
+    expect(new TextDecoder().decode(cap.bytes())).toBe('still here\n');
+  });
+
+  test('a read or write that finds data or room at once answers as one that waited would', async () => {
+    const { output } = await runProgram(async (sys) => {
+      const p = sys.pipe2() as [number, number];
+      const w = await sys.write(p[1], utf8Encode('abc'));
+      const buf = new Uint8Array(2);
+      const r1 = await sys.read(p[0], buf);
+      const first = new TextDecoder().decode(buf.subarray(0, r1));
+      const r2 = await sys.read(p[0], buf);
+      sys.close(p[1]);
+      const r3 = await sys.read(p[0], buf);
+      const bad = await sys.read(99, buf);
+      await sys.write(1, utf8Encode(`${w} ${r1} ${first} ${r2} ${r3} ${bad}\n`));
+      return 0;
+    });
+    expect(output).toBe('3 2 ab 1 0 -9\n');
+  });
+});
+
 describe('execve', () => {
   test('a program file names its program by the first word after the magic; #! runs an interpreter', async () => {
     const { status, output } = await runProgram(async (sys) => {

@@ -129,6 +129,25 @@ export class ProcSys implements Sys {
     return r;
   }
 
+  /** settle() for a call that ended without waiting: its answer as a resolved promise, unless signals stop or end the process. */
+  private done(r: number): Promise<number> {
+    const p = this.p;
+    if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
+    if (p.state === 'stopped') return this.settle(Promise.resolve(r));
+    if (this.gone) return never();
+    return Promise.resolve(r);
+  }
+
+  /** A call that threw: a process already gone never returns; anything else is a kernel bug (a rejection, as from settle()). */
+  private failed(err: unknown): Promise<never> {
+    if (err instanceof ProcessGone) return never();
+    try {
+      this.kernelBug(err);
+    } catch (gone) {
+      return Promise.reject(gone);
+    }
+  }
+
   private async reschedule(): Promise<void> {
     this.p.slice = 0;
     await this.k.group.turn();
@@ -318,13 +337,29 @@ export class ProcSys implements Sys {
     }
     return this.leave(r);
   }
+  // read and write try once without waiting (most calls find data or room): only a call that must wait
+  // (or a background process that must first signal its group) goes on through the asynchronous path.
   read(fd: number, buf: Uint8Array): Promise<number> {
-    if (this.enterBlocking(buf.length)) return this.settle(io.read(this.k, this.p, fd, buf));
-    return this.blocking(() => io.read(this.k, this.p, fd, buf), 0, true);
+    if (!this.enterBlocking(buf.length)) return this.blocking(() => io.read(this.k, this.p, fd, buf), 0, true);
+    let n: number;
+    try {
+      n = io.readNow(this.p, fd, buf);
+    } catch (err) {
+      return this.failed(err);
+    }
+    if (n !== io.MUST_WAIT) return this.done(n);
+    return this.settle(io.read(this.k, this.p, fd, buf, true));
   }
   write(fd: number, data: Uint8Array): Promise<number> {
-    if (this.enterBlocking(data.length)) return this.settle(io.write(this.k, this.p, fd, data));
-    return this.blocking(() => io.write(this.k, this.p, fd, data), 0, true);
+    if (!this.enterBlocking(data.length)) return this.blocking(() => io.write(this.k, this.p, fd, data), 0, true);
+    let n: number;
+    try {
+      n = io.writeNow(this.k, this.p, fd, data);
+    } catch (err) {
+      return this.failed(err);
+    }
+    if (n !== io.MUST_WAIT) return this.done(n);
+    return this.settle(io.write(this.k, this.p, fd, data, io.partial.written));
   }
   pread(fd: number, buf: Uint8Array, pos: number): number {
     this.enter(buf.length);

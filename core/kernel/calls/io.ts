@@ -46,28 +46,78 @@ async function ttyAccess(k: Kernel, proc: Process, tty: Tty, reading: boolean): 
   return 1; // retry
 }
 
-export async function read(k: Kernel, proc: Process, fd: number, buf: Uint8Array): Promise<number> {
+/**
+ * What readNow() and writeNow() return when the call has to go on in read() or write(): it must wait, or
+ * a background process must first signal its group (job control). writeNow() leaves what it wrote in
+ * `written` for write() to go on from.
+ */
+export const MUST_WAIT = -0x10000;
+export const partial = { written: 0 };
+
+/** May `proc` use its controlling terminal `tty` at once (no job-control signal to send first)? */
+function ttyFree(proc: Process, tty: Tty, reading: boolean): boolean {
+  return proc.ctty !== tty || !tty.foreground || proc.pgid === tty.foreground || (!reading && !(tty.termios.lflag & TOSTOP));
+}
+
+/** read() when it needs no waiting: the count or -errno; MUST_WAIT when read() must go on. */
+export function readNow(proc: Process, fd: number, buf: Uint8Array): number {
+  const f = fileOf(proc, fd);
+  if (!f || (f.flags & O_ACCMODE) === O_WRONLY) return -EBADF;
+  if (isTtyFile(f) && !ttyFree(proc, f.state as Tty, true)) return MUST_WAIT;
+  const n = f.ops.read(f, buf);
+  if (n !== -EAGAIN || f.flags & O_NONBLOCK || !f.ops.readQueue?.(f)) return n;
+  return MUST_WAIT;
+}
+
+/** A read that may wait. `waiting`: readNow() found nothing to read and its access allowed (sleep first). */
+export async function read(k: Kernel, proc: Process, fd: number, buf: Uint8Array, waiting = false): Promise<number> {
   const f = fileOf(proc, fd);
   if (!f || (f.flags & O_ACCMODE) === O_WRONLY) return -EBADF;
   for (;;) {
-    if (isTtyFile(f)) {
-      const r = await ttyAccess(k, proc, f.state as Tty, true);
-      if (r < 0) return r;
-      if (r > 0) continue;
+    if (!waiting) {
+      if (isTtyFile(f)) {
+        const r = await ttyAccess(k, proc, f.state as Tty, true);
+        if (r < 0) return r;
+        if (r > 0) continue;
+      }
+      const n = f.ops.read(f, buf);
+      if (n !== -EAGAIN || f.flags & O_NONBLOCK) return n;
     }
-    const n = f.ops.read(f, buf);
-    if (n !== -EAGAIN || f.flags & O_NONBLOCK) return n;
+    waiting = false;
     const q = f.ops.readQueue?.(f);
-    if (!q) return n;
+    if (!q) return -EAGAIN;
     const why = await sleep(k.cpu, proc, [q], undefined, k.hasDeliverableSignal(proc));
     if (why === 'signal' && !(await interrupted(k, proc))) return -EINTR;
   }
 }
 
-export async function write(k: Kernel, proc: Process, fd: number, data: Uint8Array): Promise<number> {
+/**
+ * write() when it needs no waiting: the count or -errno (a broken pipe sends SIGPIPE); MUST_WAIT when
+ * write() must go on, from `partial.written` bytes.
+ */
+export function writeNow(k: Kernel, proc: Process, fd: number, data: Uint8Array): number {
+  const f = fileOf(proc, fd);
+  partial.written = 0;
+  if (!f || (f.flags & O_ACCMODE) === O_RDONLY) return -EBADF;
+  if (isTtyFile(f) && !ttyFree(proc, f.state as Tty, false)) return MUST_WAIT;
+  const n = f.ops.write(f, data);
+  if (n === -EPIPE) {
+    k.sendSignal(proc, SIGPIPE, true);
+    return -EPIPE;
+  }
+  if (n >= 0) {
+    if (n >= data.length || f.kind === 'inode' || f.kind === 'device') return n;
+    partial.written = n;
+    return MUST_WAIT;
+  }
+  if (n !== -EAGAIN || f.flags & O_NONBLOCK || !f.ops.writeQueue?.(f)) return n;
+  return MUST_WAIT;
+}
+
+/** A write that may wait; `done` bytes were written already (by writeNow()). */
+export async function write(k: Kernel, proc: Process, fd: number, data: Uint8Array, done = 0): Promise<number> {
   const f = fileOf(proc, fd);
   if (!f || (f.flags & O_ACCMODE) === O_RDONLY) return -EBADF;
-  let done = 0;
   for (;;) {
     if (isTtyFile(f)) {
       const r = await ttyAccess(k, proc, f.state as Tty, false);
