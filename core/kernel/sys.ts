@@ -130,7 +130,7 @@ export class ProcSys implements Sys {
   }
 
   /** settle() for a call that ended without waiting: its answer as a resolved promise, unless signals stop or end the process. */
-  private done(r: number): Promise<number> {
+  private done<T>(r: T): Promise<T> {
     const p = this.p;
     if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
     if (p.state === 'stopped') return this.settle(Promise.resolve(r));
@@ -217,8 +217,15 @@ export class ProcSys implements Sys {
     return never();
   }
   wait4(pid: number, options: number): Promise<WaitResult | number> {
-    if (this.enterBlocking(0)) return this.settle(pc.wait4(this.k, this.p, pid, options));
-    return this.blocking(() => pc.wait4(this.k, this.p, pid, options), 0, true);
+    if (!this.enterBlocking(0)) return this.blocking(() => pc.wait4(this.k, this.p, pid, options), 0, true);
+    let r: WaitResult | number;
+    try {
+      r = pc.waitNow(this.k, this.p, pid, options);
+    } catch (err) {
+      return this.failed(err);
+    }
+    if (r !== pc.MUST_WAIT) return this.done(r);
+    return this.settle(pc.wait4(this.k, this.p, pid, options, true));
   }
   kill(pid: number, signo: number): number {
     return this.call(() => pc.killCall(this.k, this.p, pid, signo));
@@ -237,7 +244,8 @@ export class ProcSys implements Sys {
     return this.call(() => pc.sigprocmask(this.p, how, set));
   }
   pause(): Promise<number> {
-    return this.blocking(() => pc.pause(this.k, this.p));
+    if (!this.enterBlocking(0)) return this.blocking(() => pc.pause(this.k, this.p), 0, true);
+    return this.settle(pc.pause(this.k, this.p));
   }
   nanosleep(ns: number): Promise<number> {
     return this.blocking(() => pc.nanosleep(this.k, this.p, ns));

@@ -38,31 +38,45 @@ function matches(child: Process, pid: number, waiter: Process): boolean {
   return child.pgid === -pid;
 }
 
-export async function wait4(k: Kernel, proc: Process, pid: number, options: number):
-  Promise<WaitResult | number> {
+/** What waitNow() returns when wait4() has to wait for a child to change. */
+export const MUST_WAIT = -0x10000;
+
+/** wait4() when it needs no waiting: a child's change, 0 (WNOHANG), or -errno; MUST_WAIT otherwise. */
+export function waitNow(k: Kernel, proc: Process, pid: number, options: number): WaitResult | number {
   if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | 0x40000000 | 0x80000000)) return -EINVAL;
-  for (;;) {
-    let any = false;
-    for (const child of proc.children) {
-      if (!matches(child, pid, proc)) continue;
-      any = true;
-      if (!child.alive) {
-        proc.cutime += child.account.user + child.cutime;
-        proc.cstime += child.account.system + child.cstime;
-        k.reap(child);
-        return { pid: child.pid, status: child.status };
-      }
-      if (options & WUNTRACED && child.state === 'stopped' && child.stopUnreported) {
-        child.stopUnreported = false;
-        return { pid: child.pid, status: child.status };
-      }
-      if (options & WCONTINUED && child.contUnreported) {
-        child.contUnreported = false;
-        return { pid: child.pid, status: W_CONTINUED };
-      }
+  let any = false;
+  for (const child of proc.children) {
+    if (!matches(child, pid, proc)) continue;
+    any = true;
+    if (!child.alive) {
+      proc.cutime += child.account.user + child.cutime;
+      proc.cstime += child.account.system + child.cstime;
+      k.reap(child);
+      return { pid: child.pid, status: child.status };
     }
-    if (!any) return -ECHILD;
-    if (options & WNOHANG) return 0;
+    if (options & WUNTRACED && child.state === 'stopped' && child.stopUnreported) {
+      child.stopUnreported = false;
+      return { pid: child.pid, status: child.status };
+    }
+    if (options & WCONTINUED && child.contUnreported) {
+      child.contUnreported = false;
+      return { pid: child.pid, status: W_CONTINUED };
+    }
+  }
+  if (!any) return -ECHILD;
+  if (options & WNOHANG) return 0;
+  return MUST_WAIT;
+}
+
+/** A wait4 that may wait. `waiting`: waitNow() found nothing yet (sleep first). */
+export async function wait4(k: Kernel, proc: Process, pid: number, options: number, waiting = false):
+  Promise<WaitResult | number> {
+  for (;;) {
+    if (!waiting) {
+      const r = waitNow(k, proc, pid, options);
+      if (r !== MUST_WAIT) return r;
+    }
+    waiting = false;
     const why = await sleep(k.cpu, proc, [proc.childEvents], undefined, k.hasDeliverableSignal(proc));
     if (why === 'signal') {
       const { handled, restart } = k.deliverSignals(proc);
