@@ -699,7 +699,7 @@ export function arithSync(sh: Shell, text: string): string {
 
 function arithMessage(e: ArithError, text: string, context?: string): string {
   const token = e.token === '' ? '' : ` (error token is "${e.token}")`;
-  if (e.message.endsWith('unbound variable')) return e.message;
+  if (e.message.endsWith('unbound variable') || e.message.endsWith(': readonly variable')) return e.message;
   return `${context ? `${context}: ` : ''}${text.trim()}: ${e.message}${token}`;
 }
 
@@ -745,6 +745,8 @@ async function arithmetic(sh: Shell, text: string, context?: string): Promise<st
 }
 
 export function setArithVar(sh: Shell, name: string, sub: string | null, value: string): void {
+  // bash refuses, and the arithmetic fails with status 1 (the message has no expression in it).
+  if (sh.getVar(name)?.readonly) throw new ArithError(`${name}: readonly variable`, '');
   if (sub === null) {
     sh.setQuiet(name, value);
     return;

@@ -113,15 +113,19 @@ async function body(sh: Shell, cmd: Exclude<Command, { type: 'SimpleCommand' } |
       let status = 0;
       sh.loopDepth++;
       try {
-        if (cmd.init.source.trim()) await evalArith(sh, await tracedArith(sh, cmd.init));
+        // An error in one of the expressions ends the loop with status 1, as (( )) fails (the line goes on).
+        if (cmd.init.source.trim()) await evalArith(sh, await tracedArith(sh, cmd.init), '((');
         for (;;) {
           await sh.sys.yield(1000);
-          if (cmd.test.source.trim() && (await evalArith(sh, await tracedArith(sh, cmd.test))) === '0') break;
+          if (cmd.test.source.trim() && (await evalArith(sh, await tracedArith(sh, cmd.test), '((')) === '0') break;
           const r = await loopBody(sh, cmd.body);
           status = sh.status;
           if (r === 'break') break;
-          if (cmd.update.source.trim()) await evalArith(sh, await tracedArith(sh, cmd.update));
+          if (cmd.update.source.trim()) await evalArith(sh, await tracedArith(sh, cmd.update), '((');
         }
+      } catch (e) {
+        if (e instanceof ExpansionError && !e.fatal) return 1;
+        throw e;
       } finally {
         sh.loopDepth--;
       }

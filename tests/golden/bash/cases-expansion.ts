@@ -27,6 +27,16 @@ export const EXPANSION_CASES: BashCase[] = [
   t('arith-vars', r`a=3 b=4; echo $((a*b)) $(($a+$b)) $((c+1)); c=a; echo $((c)); s='2+3'; echo $((s*2))`),
   t('arith-negative-unary', r`echo $((-3)) $((+3)) $((- -3)) $((-(-3))) $((3--2))`),
   t('arith-overflow', r`echo $((9223372036854775807+1)) $((2**63)) $((-9223372036854775808/-1)) $((2**64))`),
+  t('arith-readonly', r`readonly r=1
+(( r=2 )); echo st=$? $r
+(( BASH_VERSINFO[0]=7 )); echo st=$? \${BASH_VERSINFO[0]}
+let r=5; echo st=$? $r
+echo a $(( r=2 )) b; echo st=$?
+x=$(( r+=1 )); echo st=$? x=$x
+for ((r=0; r<1; r++)); do echo in; done; echo st=$?`),
+  t('arith-for-errors', r`for ((i=1/0;;)); do :; done; echo st=$?
+for ((i=0;i<1/0;)); do :; done; echo st=$?
+for ((i=0;i<1;i=1/0)); do echo x; done; echo st=$?`),
   t('arith-div-zero', r`echo $((1/0)); echo after`),
   t('arith-mod-zero', r`x=$((5%0)); echo "st=$?"`),
   t('arith-div-zero-let', r`let 'x=1/0'; echo "st=$?"`),
