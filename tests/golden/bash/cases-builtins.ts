@@ -15,6 +15,15 @@ export const BUILTIN_CASES: BashCase[] = [
   t('local-array', r`f() { local -a a=(1 2); local -A m=([k]=v); echo \${a[1]} \${m[k]}; }; f; echo "[\${a[@]}]"`),
   t('readonly-basic', r`readonly r=1; r=2; echo "st=$?"; readonly -p | grep ' r='; unset r; echo "st=$?"`),
   t('readonly-in-script', 'readonly x=1\nx=2\necho after $?', { asFile: true }),
+  t('readonly-array-changes', r`readonly b=(1 2)
+unset 'b[0]'; echo st=$? \${b[@]}
+read -a b <<< "x y"; echo st=$? \${b[@]}
+mapfile b < /dev/null; echo st=$? \${b[@]}
+(( b[1]=7 )); echo st=$? \${b[@]}
+declare -A b; echo st=$? \${b[@]}
+declare -a c; declare -A c; echo st=$?
+declare -A d; declare -a d; echo st=$?; declare -p d
+export e=1; read -a e <<< "p q"; declare -p e`),
   t('readonly-func-array', r`readonly -a ra=(1 2); ra[0]=5; echo \${ra[@]}`),
   t('export-basic', r`export A=1; bash -c 'echo $A'; B=2; bash -c 'echo "[$B]"'; export B; bash -c 'echo "[$B]"'; export -n A; bash -c 'echo "[$A]"'`),
   t('export-prefix-assign', r`V=tmp bash -c 'echo $V'; echo "[$V]"; f() { echo "f:$V"; }; V=fv f; echo "[$V]"`),

@@ -46,7 +46,7 @@ async function mapfile(sh: Shell, argv: string[]): Promise<number> {
   }
   let v = sh.getVar(target);
   if (v?.readonly) {
-    await builtinError(sh, name, `${target}: readonly variable`);
+    await sh.error(`${target}: readonly variable`);
     return 1;
   }
   if (!v) {

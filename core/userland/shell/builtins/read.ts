@@ -113,9 +113,21 @@ async function read(sh: Shell, argv: string[]): Promise<number> {
   const targets = arrayName ? [] : names.length ? names : ['REPLY'];
   const fields = splitRead(line, ifs, arrayName ? Infinity : targets.length, names.length === 0 && !arrayName);
   if (arrayName) {
-    const v = newVar(new Map(fields.map((f, i) => [i, f] as [number, string])));
-    v.indexed = true;
-    sh.vars.put(arrayName, v);
+    const existing = sh.getVar(arrayName);
+    if (existing?.readonly) {
+      await sh.error(`${arrayName}: readonly variable`);
+      return 1;
+    }
+    const values = new Map(fields.map((f, i) => [i, f] as [number, string]));
+    if (existing && !existing.assoc) {
+      // The variable keeps its attributes (exported, for one).
+      existing.value = values;
+      existing.indexed = true;
+    } else {
+      const v = newVar(values);
+      v.indexed = true;
+      sh.vars.put(arrayName, v);
+    }
   } else {
     for (let i = 0; i < targets.length; i++) {
       if (!(await sh.set(targets[i]!, fields[i] ?? ''))) return 1;

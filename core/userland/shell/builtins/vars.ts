@@ -158,6 +158,13 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
       if (on.has('r')) v.readonly = true;
       continue;
     }
+    // An array keeps its kind (bash cannot convert one into the other).
+    if ((on.has('A') && v.indexed && !v.assoc) || (on.has('a') && v.assoc)) {
+      const [from, to] = v.assoc ? ['associative', 'indexed'] : ['indexed', 'associative'];
+      await builtinError(sh, name, `${p.name}: cannot convert ${from} to ${to} array`);
+      status = 1;
+      continue;
+    }
     // Declared without a value, an array stays unset (`declare -p` shows `declare -a name`).
     if (on.has('a') && !(v.value instanceof Map)) {
       if (v.value !== undefined) v.value = new Map<number, string>([[0, v.value as string]]);
@@ -226,6 +233,11 @@ async function unset(sh: Shell, argv: string[]): Promise<number> {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/.exec(name);
     if (m && mode !== 'f') {
       const v = sh.getVar(m[1]!);
+      if (v?.readonly) {
+        await builtinError(sh, 'unset', `${m[1]}: cannot unset: readonly variable`);
+        status = 1;
+        continue;
+      }
       if (v?.value instanceof Map) {
         const key = v.assoc ? m[2]! : Number(await evalArith(sh, m[2]!));
         (v.value as Map<unknown, string>).delete(key);
