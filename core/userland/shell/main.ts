@@ -16,7 +16,7 @@ import { Shell, type PromptParse } from './shell.ts';
 import { readText, runSource } from './source.ts';
 import { catchChildren, notifyJobs } from './builtins/jobs.ts';
 import { arithSync, expandQuick, expandString } from './expand.ts';
-import { BASH_VERSION, importEnvironment } from './startup-vars.ts';
+import { BASH_VERSION, importEnvironment, settlePrompts } from './startup-vars.ts';
 
 export { BASH_VERSION };
 import { LineEditor } from './readline.ts';
@@ -102,10 +102,12 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     sh.name = argv[i] ?? argv[0] ?? 'bash';
     sh.positional = argv.slice(i + 1);
     sh.source = sh.name;
+    if (!interactive) settlePrompts(sh, false);
     run = runCommandString(sh, command, interactive, login, rc, profile);
   } else if (i < argv.length && !forceStdin) {
     const path = argv[i]!;
     sh.mode = 'script';
+    settlePrompts(sh, false);
     sh.name = path;
     sh.source = path;
     sh.positional = argv.slice(i + 1);
@@ -121,6 +123,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     interactive ||= sys.isatty(0) && sys.isatty(2);
     // An interactive shell's run ends with the EXIT trap itself (one asynchronous layer fewer while it waits).
     if (interactive) return runInteractive(sh, login, rc, profile);
+    settlePrompts(sh, false);
     sh.mode = 'stdin';
     run = readLoop(sh);
   }
@@ -199,7 +202,7 @@ const IGNORE: SignalAction = { handler: 'ignore' };
  */
 async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile: boolean): Promise<boolean> {
   const sys = sh.sys;
-  if (!sh.get('PS1')) sh.setQuiet('PS1', '\\s-\\v\\$ ');
+  settlePrompts(sh, true);
   for (const s of IGNORED_SIGNALS) sys.sigaction(s, IGNORE);
   sys.sigaction(SIGINT, { handler: () => { sh.interrupted = true; }, restart: false });
   catchChildren(sh, false);

@@ -3,13 +3,59 @@
 // a file without #! as a script: bash's initialize_subshell and shell_reinitialize, after which the
 // script sees what a new bash given the same environment would see.
 
-import { newVar, scalarOf, Var, VarStore } from './vars.ts';
+import { newVar, scalarOf, Var, VarStore, type VarValue } from './vars.ts';
 import { defaultSetOptions, defaultShopts } from './options.ts';
 import type { Shell } from './shell.ts';
 
 export const BASH_VERSION = '5.2.15(1)-release';
 /** The elements of BASH_VERSINFO. */
 const BASH_VERSINFO: readonly string[] = ['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'];
+
+/** A variable of the shared defaults: frozen, as the shells of a process share it. */
+function frozenVar(value: VarValue, attrs: { array?: boolean; integer?: boolean } = {}): Var {
+  const v = newVar(value);
+  if (attrs.array) {
+    v.indexed = true;
+    v.readonly = true;
+  }
+  if (attrs.integer) v.integer = true;
+  Object.freeze(v);
+  return v;
+}
+
+/**
+ * The variables every bash sets to the same value at start-up (shared: see VarStore.useDefaults). bash
+ * sets those of FORCED whatever the environment says (an exported one stays exported); the environment's
+ * HOSTTYPE, MACHTYPE and OSTYPE win.
+ */
+const STARTUP_DEFAULTS: ReadonlyMap<string, Var> = new Map([
+  ['BASH', frozenVar('/usr/bin/bash')],
+  ['BASH_VERSION', frozenVar(BASH_VERSION)],
+  ['BASH_VERSINFO', frozenVar(new Map(BASH_VERSINFO.map((part, k) => [k, part] as [number, string])), { array: true })],
+  ['HOSTTYPE', frozenVar('x86_64')],
+  ['MACHTYPE', frozenVar('x86_64-pc-linux-gnu')],
+  ['OSTYPE', frozenVar('linux-gnu')],
+  ['OPTIND', frozenVar('1', { integer: true })],
+  ['PS4', frozenVar('+ ')],
+]);
+const FORCED: ReadonlySet<string> = new Set(['BASH', 'BASH_VERSION', 'BASH_VERSINFO', 'OPTIND', 'PS4']);
+
+/** An interactive shell's defaults: PS2 as well (the environment's wins). */
+const INTERACTIVE_DEFAULTS: ReadonlyMap<string, Var> = new Map([...STARTUP_DEFAULTS, ['PS2', frozenVar('> ')]]);
+
+/**
+ * What bash does once it knows whether it is interactive: an interactive shell has PS1 and PS2 (the
+ * environment's, or bash's own); any other forgets them, even from the environment.
+ */
+export function settlePrompts(sh: Shell, interactive: boolean): void {
+  if (interactive) {
+    sh.vars.useDefaults(INTERACTIVE_DEFAULTS);
+    if (!sh.get('PS1')) sh.setQuiet('PS1', '\\s-\\v\\$ ');
+    return;
+  }
+  sh.vars.unset('PS1');
+  sh.vars.unset('PS2');
+}
 
 /**
  * Sets a variable bash defines at start-up in the global scope `globals` (the store is new: no other
@@ -41,24 +87,19 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
   }
   const sys = sh.sys;
   const ids = sys.getids();
-  setVar(globals, 'BASH', '/usr/bin/bash');
-  setVar(globals, 'BASH_VERSION', BASH_VERSION);
-  const parts = new Map<number, string>();
-  for (let k = 0; k < BASH_VERSINFO.length; k++) parts.set(k, BASH_VERSINFO[k]!);
-  const versinfo = newVar(parts);
-  versinfo.indexed = true;
-  versinfo.readonly = true;
-  globals.set('BASH_VERSINFO', versinfo);
+  // The variables with the same value in every shell are shared (VarStore.useDefaults); one the
+  // environment gave is set here instead, keeping its export.
+  sh.vars.useDefaults(STARTUP_DEFAULTS);
+  for (const name of FORCED) {
+    if (!globals.has(name)) continue;
+    const own = STARTUP_DEFAULTS.get(name)!.copy();
+    own.exported = !own.indexed;
+    globals.set(name, own);
+  }
   setVar(globals, 'PPID', String(sys.getppid()), true);
   setVar(globals, 'UID', String(ids.uid), true);
   setVar(globals, 'EUID', String(ids.euid), true);
   setVar(globals, 'HOSTNAME', sys.uname().nodename);
-  setVar(globals, 'HOSTTYPE', 'x86_64');
-  setVar(globals, 'MACHTYPE', 'x86_64-pc-linux-gnu');
-  setVar(globals, 'OSTYPE', 'linux-gnu');
-  setVar(globals, 'OPTIND', '1');
-  setVar(globals, 'PS2', '> ');
-  setVar(globals, 'PS4', '+ ');
   if (!scalarOf(globals.get('PATH'))) setVar(globals, 'PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
   const shlvl = Number(scalarOf(globals.get('SHLVL')) ?? '0');
   setVar(globals, 'SHLVL', String(Number.isFinite(shlvl) ? shlvl + 1 : 1), false, true);
@@ -102,4 +143,5 @@ export function reinitializeForScript(sh: Shell, envp: readonly string[]): void 
   sh.rootPid = sh.sys.getpid();
   sh.vars = new VarStore();
   importEnvironment(sh, envp);
+  settlePrompts(sh, false);
 }

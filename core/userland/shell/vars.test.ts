@@ -62,3 +62,64 @@ describe('variables a forked child borrows', () => {
     expect(parent.peek('ref')?.value).toBe('value');
   });
 });
+
+describe('shared defaults', () => {
+  function defaults(): Map<string, ReturnType<typeof newVar>> {
+    const d = new Map([['PS4', newVar('+ ')], ['OPTIND', newVar('1')]]);
+    for (const v of d.values()) Object.freeze(v);
+    return d;
+  }
+
+  test('a default is read until it is changed; a change is this store\'s own copy', () => {
+    const d = defaults();
+    const a = new VarStore();
+    const b = new VarStore();
+    a.useDefaults(d);
+    b.useDefaults(d);
+    expect(a.peek('PS4')?.value).toBe('+ ');
+    expect(a.readScopes()[0]!.has('PS4')).toBe(false);
+    a.get('PS4')!.value = '>> ';
+    expect(a.peek('PS4')?.value).toBe('>> ');
+    expect(b.peek('PS4')?.value).toBe('+ ');
+    expect(d.get('PS4')!.value).toBe('+ ');
+  });
+
+  test('unset hides a default, in the scope or not; names() lists the ones still there', () => {
+    const s = new VarStore();
+    s.useDefaults(defaults());
+    s.put('x', newVar('1'));
+    expect(s.names()).toEqual(['OPTIND', 'PS4', 'x']);
+    expect(s.unset('PS4')).toBe(true);
+    expect(s.peek('PS4')).toBeUndefined();
+    s.get('OPTIND')!.value = '3';
+    expect(s.unset('OPTIND')).toBe(true);
+    expect(s.peek('OPTIND')).toBeUndefined();
+    expect(s.unset('OPTIND')).toBe(false);
+    expect(s.names()).toEqual(['x']);
+    s.put('PS4', newVar('again'));
+    expect(s.peek('PS4')?.value).toBe('again');
+  });
+
+  test('a forked copy and a borrower see the defaults and the hidden names of their parent, and change only their own', () => {
+    const parent = new VarStore();
+    parent.useDefaults(defaults());
+    parent.unset('OPTIND');
+    const child = parent.clone();
+    const borrower = parent.borrow();
+    expect(child.peek('PS4')?.value).toBe('+ ');
+    expect(child.peek('OPTIND')).toBeUndefined();
+    expect(borrower.peek('OPTIND')).toBeUndefined();
+    child.put('OPTIND', newVar('9'));
+    borrower.unset('PS4');
+    expect(parent.peek('OPTIND')).toBeUndefined();
+    expect(parent.peek('PS4')?.value).toBe('+ ');
+  });
+
+  test('the shared variables cannot be changed through a read', () => {
+    const s = new VarStore();
+    s.useDefaults(defaults());
+    expect(() => {
+      s.peek('PS4')!.exported = true;
+    }).toThrow(TypeError);
+  });
+});

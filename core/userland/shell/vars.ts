@@ -78,13 +78,26 @@ function copyTables(tables: ReadonlyArray<Map<string, Var>>): Array<Map<string, 
  * A store made by borrow() reads its parent's tables until it is asked for anything it could change
  * (a variable object, a scope), and copies them then: a child forked only to run a program reads a few
  * variables and never changes one, while its parent waits (exec.ts, runExternal).
+ *
+ * Below the global scope a store may read shared defaults (see useDefaults): variables every new shell
+ * sets to the same value (BASH_VERSION, PS2 ...), frozen and shared by the shells of an image. One is
+ * copied into the global scope when it is asked for to be changed (get, lookup); an unset one is hidden.
+ * They are never exported (an exported one is a copy), so the environment needs only the scopes.
  */
 export class VarStore {
   private tables: Array<Map<string, Var>>;
   private borrowed = false;
+  private defaults: ReadonlyMap<string, Var> | null = null;
+  /** Defaults unset in this store. */
+  private hidden: Set<string> | null = null;
 
   constructor(tables: Array<Map<string, Var>> = [new Map()]) {
     this.tables = tables;
+  }
+
+  /** Gives a new store its shared defaults (frozen variables; names the global scope holds win). */
+  useDefaults(defaults: ReadonlyMap<string, Var>): void {
+    this.defaults = defaults;
   }
 
   /** The scopes, innermost last, to change or to hand out variables from. */
@@ -93,32 +106,54 @@ export class VarStore {
     return this.tables;
   }
 
-  /** The scopes only to read. */
+  /** The scopes only to read (without the defaults, which are never exported). */
   readScopes(): ReadonlyArray<ReadonlyMap<string, Var>> {
     return this.tables;
   }
 
   clone(): VarStore {
-    return new VarStore(copyTables(this.tables));
+    return this.withDefaults(new VarStore(copyTables(this.tables)), this.hidden && new Set(this.hidden));
   }
 
   /** A store reading these tables until it changes something (see the class comment). */
   borrow(): VarStore {
-    const s = new VarStore(this.tables);
+    const s = this.withDefaults(new VarStore(this.tables), this.hidden);
     s.borrowed = true;
+    return s;
+  }
+
+  private withDefaults(s: VarStore, hidden: Set<string> | null): VarStore {
+    s.defaults = this.defaults;
+    s.hidden = hidden;
     return s;
   }
 
   /** Takes copies of the tables a borrower may still read, so that changes here stay out of its sight. */
   unshare(): void {
     this.tables = copyTables(this.tables);
+    if (this.hidden) this.hidden = new Set(this.hidden);
   }
 
   private own(): void {
     if (this.borrowed) {
       this.tables = copyTables(this.tables);
+      if (this.hidden) this.hidden = new Set(this.hidden);
       this.borrowed = false;
     }
+  }
+
+  /** The shared default `name` stands for here, if no scope holds the name and it was not unset. */
+  private defaultOf(name: string): Var | undefined {
+    const d = this.defaults?.get(name);
+    return d !== undefined && !this.hidden?.has(name) ? d : undefined;
+  }
+
+  /** `v` (found by find), made this store's own when it is a shared default: a copy in the global scope. */
+  private owned(name: string, v: Var | undefined): Var | undefined {
+    if (v === undefined || this.defaults?.get(name) !== v) return v;
+    const c = v.copy();
+    this.tables[0]!.set(name, c);
+    return c;
   }
 
   /**
@@ -141,13 +176,13 @@ export class VarStore {
       const v = tables[i]!.get(name);
       if (v) return v;
     }
-    return undefined;
+    return this.defaults === null ? undefined : this.defaultOf(name);
   }
 
   /** The variable called `name` itself, namerefs not followed. */
   lookup(name: string): Var | undefined {
     this.own();
-    return this.find(name);
+    return this.owned(name, this.find(name));
   }
 
   /** The scope holding `name`, or the global scope. */
@@ -161,7 +196,8 @@ export class VarStore {
   /** The variable `name` stands for (namerefs followed). */
   get(name: string): Var | undefined {
     this.own();
-    return this.find(this.resolve(name));
+    const target = this.resolve(name);
+    return this.owned(target, this.find(target));
   }
 
   /** get() only to read the variable: never to change it or keep it. */
@@ -202,10 +238,13 @@ export class VarStore {
           return true;
         }
         scope.delete(name);
+        if (this.defaults?.has(name)) (this.hidden ??= new Set()).add(name);
         return true;
       }
     }
-    return false;
+    if (this.defaultOf(name) === undefined) return false;
+    (this.hidden ??= new Set()).add(name);
+    return true;
   }
 
   pushScope(): void {
@@ -221,6 +260,7 @@ export class VarStore {
   names(): string[] {
     const set = new Set<string>();
     for (const s of this.tables) for (const k of s.keys()) set.add(k);
+    if (this.defaults) for (const k of this.defaults.keys()) if (this.defaultOf(k)) set.add(k);
     return [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 }

@@ -15,6 +15,11 @@ export const BUILTIN_CASES: BashCase[] = [
   t('local-array', r`f() { local -a a=(1 2); local -A m=([k]=v); echo \${a[1]} \${m[k]}; }; f; echo "[\${a[@]}]"`),
   t('readonly-basic', r`readonly r=1; r=2; echo "st=$?"; readonly -p | grep ' r='; unset r; echo "st=$?"`),
   t('readonly-in-script', 'readonly x=1\nx=2\necho after $?', { asFile: true }),
+  t('startup-vars-env', r`declare -p OPTIND PS4 BASH_VERSINFO; declare -p PS1 PS2
+PS1=x PS2=y bash -c 'echo "[$PS1][$PS2]"; env | grep -c "^PS"'
+PS4=zz HOSTTYPE=h OSTYPE=o MACHTYPE=m OPTIND=7 BASH=b BASH_VERSION=v bash -c 'echo "$PS4 $HOSTTYPE $OSTYPE $MACHTYPE $OPTIND $BASH $BASH_VERSION"; declare -p PS4 HOSTTYPE OPTIND BASH'
+echo 'echo "[$PS2] [$PS1]"' > s.sh; PS2=q bash s.sh; echo 'echo "[$PS2]"' | PS2=q bash
+unset PS4 OSTYPE; echo "[\${PS4-unset}] [\${OSTYPE-unset}]"; PS4='> '; export HOSTTYPE; env | grep -c HOSTTYPE; declare -p PS4 HOSTTYPE`),
   t('readonly-array-changes', r`readonly b=(1 2)
 unset 'b[0]'; echo st=$? \${b[@]}
 read -a b <<< "x y"; echo st=$? \${b[@]}
