@@ -9,6 +9,7 @@ import {
   type SharedCache, type Sys, type Termios, type Times, type Utsname, type WaitResult, type Winsize,
 } from './abi.ts';
 import { ProcessGone, never } from './errors.ts';
+import type { CallEnd } from './call-end.ts';
 import type { Kernel } from './kernel.ts';
 import type { Process } from './process.ts';
 import { sleep } from './process.ts';
@@ -29,7 +30,7 @@ import type { RtBridgeChange, RtBridgePortChange, RtEvent, RtFdbEntry, RtFdbSpec
 import { isTtyFile } from './devices.ts';
 import type { Tty } from './tty.ts';
 
-export class ProcSys implements Sys {
+export class ProcSys implements Sys, CallEnd {
   private readonly generation: number;
 
   constructor(
@@ -131,11 +132,21 @@ export class ProcSys implements Sys {
 
   /** settle() for a call that ended without waiting: its answer as a resolved promise, unless signals stop or end the process. */
   private done<T>(r: T): Promise<T> {
+    const e = this.endWait(r);
+    return e instanceof Promise ? e : Promise.resolve(e);
+  }
+
+  /** settle()'s steps after a call's answer, in the call's own function (CallEnd: read, pause). Not for programs. */
+  endWait<T>(r: T): T | Promise<T> {
     const p = this.p;
     if (this.k.hasDeliverableSignal(p)) this.k.deliverSignals(p);
     if (p.state === 'stopped') return this.settle(Promise.resolve(r));
     if (this.gone) return never();
-    return Promise.resolve(r);
+    return r;
+  }
+
+  failWait(err: unknown): Promise<never> {
+    return this.failed(err);
   }
 
   /** A call that threw: a process already gone never returns; anything else is a kernel bug (a rejection, as from settle()). */
@@ -245,7 +256,7 @@ export class ProcSys implements Sys {
   }
   pause(): Promise<number> {
     if (!this.enterBlocking(0)) return this.blocking(() => pc.pause(this.k, this.p), 0, true);
-    return this.settle(pc.pause(this.k, this.p));
+    return pc.pause(this.k, this.p, this);
   }
   nanosleep(ns: number): Promise<number> {
     return this.blocking(() => pc.nanosleep(this.k, this.p, ns));
@@ -356,7 +367,7 @@ export class ProcSys implements Sys {
       return this.failed(err);
     }
     if (n !== io.MUST_WAIT) return this.done(n);
-    return this.settle(io.read(this.k, this.p, fd, buf, true));
+    return io.read(this.k, this.p, fd, buf, true, this);
   }
   write(fd: number, data: Uint8Array): Promise<number> {
     if (!this.enterBlocking(data.length)) return this.blocking(() => io.write(this.k, this.p, fd, data), 0, true);

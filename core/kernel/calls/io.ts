@@ -16,6 +16,7 @@ import { isTtyFile } from '../devices.ts';
 import type { Tty } from '../tty.ts';
 import type { WaitQueue } from '../wait-queue.ts';
 import { never } from '../errors.ts';
+import type { CallEnd } from '../call-end.ts';
 
 export const MAX_FDS = 1024;
 
@@ -69,26 +70,51 @@ export function readNow(proc: Process, fd: number, buf: Uint8Array): number {
   return MUST_WAIT;
 }
 
-/** A read that may wait. `waiting`: readNow() found nothing to read and its access allowed (sleep first). */
-export async function read(k: Kernel, proc: Process, fd: number, buf: Uint8Array, waiting = false): Promise<number> {
-  const f = fileOf(proc, fd);
-  if (!f || (f.flags & O_ACCMODE) === O_WRONLY) return -EBADF;
-  for (;;) {
-    if (!waiting) {
-      if (isTtyFile(f)) {
-        const r = await ttyAccess(k, proc, f.state as Tty, true);
-        if (r < 0) return r;
-        if (r > 0) continue;
+/**
+ * A read that may wait. `waiting`: readNow() found nothing to read and its access allowed (sleep first).
+ * `end`: the system-call layer's ending, run here (see call-end.ts).
+ */
+export async function read(k: Kernel, proc: Process, fd: number, buf: Uint8Array, waiting = false,
+  end: CallEnd | null = null): Promise<number> {
+  let r: number;
+  try {
+    r = -EBADF;
+    const f = fileOf(proc, fd);
+    if (f && (f.flags & O_ACCMODE) !== O_WRONLY) {
+      for (;;) {
+        if (!waiting) {
+          if (isTtyFile(f)) {
+            const access = await ttyAccess(k, proc, f.state as Tty, true);
+            if (access < 0) {
+              r = access;
+              break;
+            }
+            if (access > 0) continue;
+          }
+          const n = f.ops.read(f, buf);
+          if (n !== -EAGAIN || f.flags & O_NONBLOCK) {
+            r = n;
+            break;
+          }
+        }
+        waiting = false;
+        const q = f.ops.readQueue?.(f);
+        if (!q) {
+          r = -EAGAIN;
+          break;
+        }
+        const why = await sleep(k.cpu, proc, [q], undefined, k.hasDeliverableSignal(proc));
+        if (why === 'signal' && !(await interrupted(k, proc))) {
+          r = -EINTR;
+          break;
+        }
       }
-      const n = f.ops.read(f, buf);
-      if (n !== -EAGAIN || f.flags & O_NONBLOCK) return n;
     }
-    waiting = false;
-    const q = f.ops.readQueue?.(f);
-    if (!q) return -EAGAIN;
-    const why = await sleep(k.cpu, proc, [q], undefined, k.hasDeliverableSignal(proc));
-    if (why === 'signal' && !(await interrupted(k, proc))) return -EINTR;
+  } catch (err) {
+    if (end) return end.failWait(err);
+    throw err;
   }
+  return end ? end.endWait(r) : r;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   SIGSTOP, W_CONTINUED, WCONTINUED, WNOHANG, WUNTRACED, type SignalAction, type WaitResult,
 } from '../abi.ts';
 import { never } from '../errors.ts';
+import type { CallEnd } from '../call-end.ts';
 import { loadImage } from '../exec.ts';
 import type { Kernel } from '../kernel.ts';
 import { basename } from '../paths.ts';
@@ -152,14 +153,21 @@ export async function nanosleep(k: Kernel, proc: Process, ns: number): Promise<n
   return handled ? -EINTR : 0;
 }
 
-export async function pause(k: Kernel, proc: Process): Promise<number> {
-  for (;;) {
-    await sleep(k.cpu, proc, NO_QUEUES, undefined, k.hasDeliverableSignal(proc));
-    const { handled } = k.deliverSignals(proc);
-    while (proc.state === 'stopped') await sleep(k.cpu, proc, [proc.continued]);
-    if (!proc.alive) return never();
-    if (handled) return -EINTR;
+/** pause(2): waits for a signal that runs a handler. `end`: the system-call layer's ending (call-end.ts). */
+export async function pause(k: Kernel, proc: Process, end: CallEnd | null = null): Promise<number> {
+  try {
+    for (;;) {
+      await sleep(k.cpu, proc, NO_QUEUES, undefined, k.hasDeliverableSignal(proc));
+      const { handled } = k.deliverSignals(proc);
+      while (proc.state === 'stopped') await sleep(k.cpu, proc, [proc.continued]);
+      if (!proc.alive) return never();
+      if (handled) break;
+    }
+  } catch (err) {
+    if (end) return end.failWait(err);
+    throw err;
   }
+  return end ? end.endWait(-EINTR) : -EINTR;
 }
 
 /** alarm(2): returns the seconds left on the previous alarm. */
