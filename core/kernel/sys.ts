@@ -366,8 +366,8 @@ export class ProcSys implements Sys, CallEnd {
     } catch (err) {
       return this.failed(err);
     }
-    if (n !== io.MUST_WAIT) return this.done(n);
-    return io.read(this.k, this.p, fd, buf, true, this);
+    if (n === io.MUST_WAIT || n === io.MUST_SIGNAL) return io.read(this.k, this.p, fd, buf, n === io.MUST_WAIT, this);
+    return this.done(n);
   }
   write(fd: number, data: Uint8Array): Promise<number> {
     if (!this.enterBlocking(data.length)) return this.blocking(() => io.write(this.k, this.p, fd, data), 0, true);

@@ -55,3 +55,11 @@ test('a CHLD trap runs, and the shell still reaps with the trap set or removed',
   await type('\r');
   expect([...g.guest.kernel.processes.values()].filter((p) => !p.alive).length).toBe(0);
 });
+
+test('a background job that reads the terminal is stopped by SIGTTIN at once, before any input', async () => {
+  const { type, g } = await console_();
+  expect(await type('cat &\r')).toMatch(/\[1\] \d+/);
+  const cat = [...g.guest.kernel.processes.values()].find((p) => p.comm === 'cat');
+  expect(cat?.state).toBe('stopped');
+  expect(await type('jobs\r')).toContain('[1]+  Stopped                 cat');
+});

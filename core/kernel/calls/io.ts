@@ -35,11 +35,15 @@ async function interrupted(k: Kernel, proc: Process): Promise<boolean> {
   return !handled || restart;
 }
 
+/** May `proc` use its controlling terminal `tty` at once (no job-control signal to send first)? */
+function ttyFree(proc: Process, tty: Tty, reading: boolean): boolean {
+  return proc.ctty !== tty || !tty.foreground || proc.pgid === tty.foreground || (!reading && !(tty.termios.lflag & TOSTOP));
+}
+
 /** Terminal job control: may this process use its controlling terminal now? 0, or -errno/-EINTR. */
 async function ttyAccess(k: Kernel, proc: Process, tty: Tty, reading: boolean): Promise<number> {
-  if (proc.ctty !== tty || !tty.foreground || proc.pgid === tty.foreground) return 0;
+  if (ttyFree(proc, tty, reading)) return 0;
   const signo = reading ? SIGTTIN : SIGTTOU;
-  if (!reading && !(tty.termios.lflag & TOSTOP)) return 0;
   const t = proc.signals;
   if (t.isIgnored(signo) || t.blocked & bit(signo)) return reading ? -EIO : 0;
   k.signalGroup(proc.pgid, signo, true);
@@ -49,22 +53,22 @@ async function ttyAccess(k: Kernel, proc: Process, tty: Tty, reading: boolean): 
 
 /**
  * What readNow() and writeNow() return when the call has to go on in read() or write(): it must wait, or
- * a background process must first signal its group (job control). writeNow() leaves what it wrote in
- * `written` for write() to go on from.
+ * (MUST_SIGNAL, readNow) a background process must first signal its group (job control). writeNow()
+ * leaves what it wrote in `written` for write() to go on from.
  */
 export const MUST_WAIT = -0x10000;
+export const MUST_SIGNAL = -0x10001;
 export const partial = { written: 0 };
 
-/** May `proc` use its controlling terminal `tty` at once (no job-control signal to send first)? */
-function ttyFree(proc: Process, tty: Tty, reading: boolean): boolean {
-  return proc.ctty !== tty || !tty.foreground || proc.pgid === tty.foreground || (!reading && !(tty.termios.lflag & TOSTOP));
-}
 
-/** read() when it needs no waiting: the count or -errno; MUST_WAIT when read() must go on. */
+/**
+ * read() when it needs no waiting: the count or -errno; MUST_WAIT when read() must wait for data (its
+ * `waiting`), MUST_SIGNAL when it must start with job control.
+ */
 export function readNow(proc: Process, fd: number, buf: Uint8Array): number {
   const f = fileOf(proc, fd);
   if (!f || (f.flags & O_ACCMODE) === O_WRONLY) return -EBADF;
-  if (isTtyFile(f) && !ttyFree(proc, f.state as Tty, true)) return MUST_WAIT;
+  if (isTtyFile(f) && !ttyFree(proc, f.state as Tty, true)) return MUST_SIGNAL;
   const n = f.ops.read(f, buf);
   if (n !== -EAGAIN || f.flags & O_NONBLOCK || !f.ops.readQueue?.(f)) return n;
   return MUST_WAIT;
