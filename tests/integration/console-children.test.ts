@@ -5,17 +5,7 @@ import { TestGuest } from '../helpers/guest.ts';
 
 async function console_() {
   const g = new TestGuest();
-  let screen = '';
-  const con = g.guest.openConsole((b) => (screen += new TextDecoder().decode(b)));
-  if (typeof con === 'number') throw new Error('console failed');
-  const type = async (s: string) => {
-    screen = '';
-    con.input(new TextEncoder().encode(s));
-    await g.driver.runFor(10e6);
-    return screen;
-  };
-  await g.driver.runFor(10e6);
-  return { g, con, type };
+  return { g, ...(await g.console()) };
 }
 
 test('an interactive shell catches SIGCHLD', async () => {

@@ -38,17 +38,7 @@ test('console: prompt, cat, Ctrl-C back to the prompt, Ctrl-D ends the shell', a
 });
 
 test('an interactive shell has PS1 and PS2 (a shell that is not interactive has neither)', async () => {
-  const g = new TestGuest();
-  let screen = '';
-  const con = g.guest.openConsole((b) => (screen += new TextDecoder().decode(b)));
-  if (typeof con === 'number') throw new Error('console failed');
-  const type = async (s: string) => {
-    screen = '';
-    con.input(new TextEncoder().encode(s));
-    await g.driver.runFor(10e6);
-    return screen.replace(/\r/g, '');
-  };
-  await g.driver.runFor(10e6);
+  const { type } = await new TestGuest().console({ plain: true });
   expect(await type('declare -p PS2 PS4\r')).toContain('\ndeclare -- PS2="> "\ndeclare -- PS4="+ "\n');
   expect(await type('echo "a\r')).toBe('echo "a\n> ');
   expect(await type('b"\r')).toBe('b"\na\nb\nroot@pc:~# ');

@@ -11,24 +11,14 @@ test('/proc/mounts shows devpts at /dev/pts with the options Docker mounts it wi
 
 test('a console has its device in /dev/pts while it is open', async () => {
   const g = new TestGuest();
-  let screen = '';
-  const con = g.guest.openConsole((b) => (screen += new TextDecoder().decode(b)));
-  if (typeof con === 'number') throw new Error('console failed');
-  await g.driver.runFor(10e6);
-  const type = async (s: string) => {
-    screen = '';
-    con.input(new TextEncoder().encode(s));
-    await g.driver.runFor(10e6);
-    return screen.replace(/\r/g, '');
-  };
+  const { type, exited } = await g.console({ plain: true });
   expect(await type('ls /dev/pts\r')).toContain('\n0  ptmx\n');
   const st = await type('stat -c "%i %a %U %G %t,%T" /dev/pts/0; [ $(stat -c %d /dev/pts/0) = $(stat -c %d /dev/pts) ] && echo same-dev\r');
   expect(st).toContain('\n3 620 root tty 88,0\nsame-dev\n');
   expect(await type('chmod g-w /dev/pts/0; stat -c %a /dev/pts/0\r')).toContain('\n600\n');
   expect(await type('echo via-path > /dev/pts/0\r')).toContain('\nvia-path\n');
-  con.input(new TextEncoder().encode('exit\r'));
-  await g.driver.runFor(10e6);
-  expect(await con.exited).toBe(0);
+  await type('exit\r');
+  expect(await exited).toBe(0);
   const after = await g.sh('ls /dev/pts; ls /dev/pts/0');
   expect(after.output).toBe("ptmx\nls: cannot access '/dev/pts/0': No such file or directory\n");
 });

@@ -265,26 +265,18 @@ function piecesText(pieces: readonly Piece[]): string {
 function quickParts(sh: Shell, parts: readonly WordPart[], dq: boolean, out: Piece[]): void {
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
+    const text = textPiece(sh, part, dq);
+    if (text !== null) {
+      out.push(text);
+      continue;
+    }
     switch (part.type) {
-      case 'Literal':
-        out.push({ text: part.value, quoted: dq, split: false });
-        break;
-      case 'AnsiCQuoted':
-        out.push({ text: ansiCText(sh, part.body, part.value), quoted: true, split: false });
-        break;
-      case 'SingleQuoted':
-      case 'Escaped':
-        out.push({ text: part.value, quoted: true, split: false });
-        break;
       case 'DoubleQuoted': {
         const start = out.length;
         quickParts(sh, part.parts, true, out);
         if (out.length === start) out.push({ text: '', quoted: true, split: false });
         break;
       }
-      case 'Tilde':
-        out.push({ text: tilde(sh, part.user), quoted: true, split: false });
-        break;
       case 'ParamExp': {
         const value = paramScalar(sh, part.name, null);
         const op = part.op;
@@ -318,17 +310,12 @@ export async function expandParts(sh: Shell, parts: readonly WordPart[], dq: boo
   const out: Piece[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
+    const text = textPiece(sh, part, dq);
+    if (text !== null) {
+      out.push(text);
+      continue;
+    }
     switch (part.type) {
-      case 'Literal':
-        out.push({ text: part.value, quoted: dq, split: false });
-        break;
-      case 'AnsiCQuoted':
-        out.push({ text: ansiCText(sh, part.body, part.value), quoted: true, split: false });
-        break;
-      case 'SingleQuoted':
-      case 'Escaped':
-        out.push({ text: part.value, quoted: true, split: false });
-        break;
       case 'DoubleQuoted': {
         const inner = await expandParts(sh, part.parts, true);
         // "$@" and "${a[@]}" with no elements make no word at all.
@@ -336,9 +323,6 @@ export async function expandParts(sh: Shell, parts: readonly WordPart[], dq: boo
         else out.push(...inner);
         break;
       }
-      case 'Tilde':
-        out.push({ text: tilde(sh, part.user), quoted: true, split: false });
-        break;
       case 'ParamExp':
         out.push(...(await expandParam(sh, part, dq)));
         break;
@@ -358,6 +342,18 @@ export async function expandParts(sh: Shell, parts: readonly WordPart[], dq: boo
     }
   }
   return out;
+}
+
+/** The piece of a part that is text once expanded (literal, quoted, escaped, a tilde prefix), else null. */
+function textPiece(sh: Shell, part: WordPart, dq: boolean): Piece | null {
+  switch (part.type) {
+    case 'Literal': return { text: part.value, quoted: dq, split: false };
+    case 'AnsiCQuoted': return { text: ansiCText(sh, part.body, part.value), quoted: true, split: false };
+    case 'SingleQuoted':
+    case 'Escaped': return { text: part.value, quoted: true, split: false };
+    case 'Tilde': return { text: tilde(sh, part.user), quoted: true, split: false };
+    default: return null;
+  }
 }
 
 /** The text of $'...': outside a UTF-8 locale its \u and \U escapes are decoded again. */
