@@ -71,6 +71,26 @@ describe('line discipline', () => {
     expect(t.shown()).toBe('');
   });
 
+  test('terminals given equal settings share one frozen copy; the caller keeps its own object', () => {
+    const a = setup();
+    const b = setup();
+    const raw = { ...a.tty.termios, lflag: a.tty.termios.lflag & ~(ICANON | ECHO), cc: a.tty.termios.cc.slice() };
+    a.tty.setTermios(raw);
+    b.tty.setTermios({ ...raw, cc: raw.cc.slice() });
+    expect(a.tty.termios).toBe(b.tty.termios);
+    expect(Object.isFrozen(a.tty.termios) && Object.isFrozen(a.tty.termios.cc)).toBe(true);
+    expect(a.tty.termios).not.toBe(raw);
+    // Changing what was passed in changes neither terminal; new settings on one leave the other as it was.
+    raw.lflag |= ECHO;
+    expect(a.tty.termios.lflag & ECHO).toBe(0);
+    a.tty.setTermios(raw);
+    expect(a.tty.termios.lflag & ECHO).toBe(ECHO);
+    expect(b.tty.termios.lflag & ECHO).toBe(0);
+    b.type('q');
+    expect(b.read()).toBe('q');
+    expect(b.shown()).toBe('');
+  });
+
   test('a window size change sends SIGWINCH to the foreground group', () => {
     const t = setup();
     t.tty.setWinsize({ rows: 50, cols: 132 });

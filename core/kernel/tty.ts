@@ -51,6 +51,29 @@ function freezeTermios(t: Termios): Termios {
   return Object.freeze(t);
 }
 
+/**
+ * Settings terminals share, frozen like INITIAL_TERMIOS: programs set the same few (a line editor's raw
+ * mode, then the settings it saved), so a terminal keeps one of these rather than a copy of its own. The
+ * list is small and fills with the first settings met; others get a copy of their own.
+ */
+const SHARED_TERMIOS: Termios[] = [INITIAL_TERMIOS];
+const SHARED_TERMIOS_MAX = 16;
+
+function sameTermios(a: Termios, b: Termios): boolean {
+  if (a.iflag !== b.iflag || a.oflag !== b.oflag || a.cflag !== b.cflag || a.lflag !== b.lflag) return false;
+  if (a.cc.length !== b.cc.length) return false;
+  for (let i = 0; i < a.cc.length; i++) if (a.cc[i] !== b.cc[i]) return false;
+  return true;
+}
+
+/** Settings equal to `t` that no one can change: a shared one when there is room or a match. */
+function settledTermios(t: Termios): Termios {
+  for (let i = 0; i < SHARED_TERMIOS.length; i++) if (sameTermios(SHARED_TERMIOS[i]!, t)) return SHARED_TERMIOS[i]!;
+  const own = freezeTermios({ iflag: t.iflag, oflag: t.oflag, cflag: t.cflag, lflag: t.lflag, cc: t.cc.slice() });
+  if (SHARED_TERMIOS.length < SHARED_TERMIOS_MAX) SHARED_TERMIOS.push(own);
+  return own;
+}
+
 export interface TtyHooks {
   /** Sends a signal from the terminal to every process of a process group. */
   ttySignal(pgid: number, signo: number): void;
@@ -315,7 +338,7 @@ export class Tty {
   /** Applies new settings; leaving canonical mode hands the partial line to raw reads. */
   setTermios(t: Termios): void {
     const wasCanonical = this.canonical;
-    this.termios = { iflag: t.iflag, oflag: t.oflag, cflag: t.cflag, lflag: t.lflag, cc: t.cc.slice() };
+    this.termios = settledTermios(t);
     if (wasCanonical && !this.canonical) {
       const pending: number[] = [];
       for (let i = 0; i < this.ready.length; i++) {
