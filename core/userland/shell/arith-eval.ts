@@ -15,6 +15,9 @@ export interface ArithEnv {
 }
 
 const wrap = (v: bigint): bigint => BigInt.asIntN(64, v);
+/** A value that is a decimal number with optional blanks around it (no leading 0: that is octal). */
+const DECIMAL = /^[ \t\n]*-?(?:0|[1-9][0-9]*)[ \t\n]*$/;
+const LEADING_BLANKS = /^[ \t\n]+/;
 
 export class ArithEvaluator {
   private depth = 0;
@@ -24,16 +27,22 @@ export class ArithEvaluator {
   /** Parses and evaluates text; throws ArithError. */
   evaluate(text: string): bigint {
     const cache = this.env.cache;
-    let expr = cache?.get(text);
-    if (!expr) {
-      if (text.trim() === '') return 0n;
-      expr = parseArith(text);
-      if (cache) {
-        if (cache.size >= 512) cache.clear();
-        cache.set(text, expr);
+    try {
+      let expr = cache?.get(text);
+      if (!expr) {
+        if (text.trim() === '') return 0n;
+        expr = parseArith(text);
+        if (cache) {
+          if (cache.size >= 512) cache.clear();
+          cache.set(text, expr);
+        }
       }
+      return this.eval(expr);
+    } catch (e) {
+      // An error in a variable's value names that value, not the expression that used the variable.
+      if (e instanceof ArithError) e.expression ??= text;
+      throw e;
     }
-    return this.eval(expr);
   }
 
   private valueOf(v: ArithVar): bigint {
@@ -42,12 +51,14 @@ export class ArithEvaluator {
       if (this.env.nounset) throw new ArithError(`${v.name}: unbound variable`, '');
       return 0n;
     }
-    const text = raw.trim();
-    if (text === '') return 0n;
-    if (/^-?\d+$/.test(text)) return wrap(BigInt(text));
+    if (raw.trim() === '') return 0n;
+    // A decimal number is its own value (a leading 0 makes octal: the general path); bash shows the
+    // value without its leading blanks in an error.
+    if (DECIMAL.test(raw)) return wrap(BigInt(raw));
+    const text = raw.replace(LEADING_BLANKS, '');
     if (++this.depth > 1024) {
       this.depth = 0;
-      throw new ArithError('expression recursion level exceeded', text);
+      throw new ArithError('expression recursion level exceeded', text, text);
     }
     try {
       return this.evaluate(text);
@@ -89,7 +100,7 @@ export class ArithEvaluator {
         if (e.op === '=') return this.assign(e.target, this.eval(e.value));
         const left = this.valueOf(e.target);
         const right = this.eval(e.value);
-        return this.assign(e.target, binary(e.op.slice(0, -1), left, right));
+        return this.assign(e.target, binary(e.op.slice(0, -1), left, right, e.errorToken));
       }
       case 'ArithBinary': {
         if (e.op === '&&') return this.eval(e.left) !== 0n && this.eval(e.right) !== 0n ? 1n : 0n;
@@ -98,26 +109,27 @@ export class ArithEvaluator {
           this.eval(e.left);
           return this.eval(e.right);
         }
-        return binary(e.op, this.eval(e.left), this.eval(e.right));
+        return binary(e.op, this.eval(e.left), this.eval(e.right), e.errorToken);
       }
     }
     return 0n;
   }
 }
 
-function binary(op: string, a: bigint, b: bigint): bigint {
+/** `token`: the error token for a division by 0 or a negative exponent (the parser keeps it on the node). */
+function binary(op: string, a: bigint, b: bigint, token = ''): bigint {
   switch (op) {
     case '+': return wrap(a + b);
     case '-': return wrap(a - b);
     case '*': return wrap(a * b);
     case '/':
-      if (b === 0n) throw new ArithError('division by 0', String(b));
+      if (b === 0n) throw new ArithError('division by 0', token);
       return wrap(a / b);
     case '%':
-      if (b === 0n) throw new ArithError('division by 0', String(b));
+      if (b === 0n) throw new ArithError('division by 0', token);
       return wrap(a % b);
     case '**':
-      if (b < 0n) throw new ArithError('exponent less than 0', String(-b));
+      if (b < 0n) throw new ArithError('exponent less than 0', token);
       return wrap(a ** b);
     case '<<': return wrap(a << (b & 63n));
     case '>>': return wrap(a >> (b & 63n));

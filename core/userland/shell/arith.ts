@@ -9,6 +9,11 @@ export class ArithError extends Error {
     message: string,
     /** bash prints `EXPR: MESSAGE (error token is "TOKEN")`. */
     readonly token: string,
+    /**
+     * EXPR when it is not the text the caller evaluated: a variable's value evaluated as an expression,
+     * or the text up to a bad constant (bash cuts the expression there while converting it).
+     */
+    public expression?: string,
   ) {
     super(message);
   }
@@ -100,7 +105,13 @@ class ArithParser {
       while (i < s.length && (isIdChar(s[i]!) || s[i] === '#' || s[i] === '@')) i++;
       const text = s.slice(start, i);
       this.pos = i;
-      const value = parseArithNumber(text, s.slice(start));
+      let value: bigint;
+      try {
+        value = parseArithNumber(text, text);
+      } catch (e) {
+        if (e instanceof ArithError) e.expression = s.slice(0, i);
+        throw e;
+      }
       return { kind: 'num', text, start, node: { type: 'ArithNumber', value, text } };
     }
     if (isIdStart(c) || (c === '$' && (isIdStart(s[start + 1] ?? '') || s[start + 1] === '{'))) {
@@ -199,7 +210,10 @@ class ArithParser {
     if (this.tok.kind === 'op' && ASSIGN.has(this.tok.text)) {
       if (left.type !== 'ArithVar') this.fail('attempted assignment to non-variable', this.tok.start);
       const op = this.advance(false).text as ArithAssign['op'];
-      return { type: 'ArithAssign', op, target: left, value: this.assign() };
+      const value = this.assign();
+      // bash reports a division by 0 here with the token after the value (the last one at the end).
+      if (op === '/=' || op === '%=') return { type: 'ArithAssign', op, target: left, value, errorToken: this.src.slice(this.last) };
+      return { type: 'ArithAssign', op, target: left, value };
     }
     return left;
   }
@@ -220,7 +234,11 @@ class ArithParser {
     let left = this.binary(level + 1);
     while (this.tok.kind === 'op' && (ops as string[]).includes(this.tok.text)) {
       const op = this.advance(false).text as ArithBinaryOp;
-      left = { type: 'ArithBinary', op, left, right: this.binary(level + 1) };
+      // A division by 0 is reported with the divisor's text to the end (bash's error token).
+      const divisor = this.tok.start;
+      const right = this.binary(level + 1);
+      left = op === '/' || op === '%' ? { type: 'ArithBinary', op, left, right, errorToken: this.src.slice(divisor) }
+        : { type: 'ArithBinary', op, left, right };
     }
     return left;
   }
@@ -229,7 +247,9 @@ class ArithParser {
     const left = this.unary();
     if (this.isOp('**')) {
       this.advance(false);
-      return { type: 'ArithBinary', op: '**', left, right: this.power() };
+      const right = this.power();
+      // A negative exponent is reported with the token after it (the last one at the end).
+      return { type: 'ArithBinary', op: '**', left, right, errorToken: this.src.slice(this.last) };
     }
     return left;
   }

@@ -543,6 +543,8 @@ export interface ArithBinary {
   op: ArithBinaryOp;
   left: ArithExpr;
   right: ArithExpr;
+  /** `/`, `%` and `**`: the error token bash shows when the right operand is 0 (negative for `**`). */
+  errorToken?: string;
 }
 
 export interface ArithAssign {
@@ -550,6 +552,8 @@ export interface ArithAssign {
   op: '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '<<=' | '>>=' | '&=' | '^=' | '|=';
   target: ArithVar;
   value: ArithExpr;
+  /** `/=` and `%=`: the error token bash shows when the value is 0. */
+  errorToken?: string;
 }
 
 export interface ArithTernary {

@@ -696,7 +696,8 @@ export function arithSync(sh: Shell, text: string): string {
 function arithMessage(e: ArithError, text: string, context?: string): string {
   const token = e.token === '' ? '' : ` (error token is "${e.token}")`;
   if (e.message.endsWith('unbound variable') || e.message.endsWith(': readonly variable')) return e.message;
-  return `${context ? `${context}: ` : ''}${text.trim()}: ${e.message}${token}`;
+  // bash shows the expression without its leading blanks, with its trailing ones.
+  return `${context ? `${context}: ` : ''}${(e.expression ?? text).replace(/^[ \t\n]+/, '')}: ${e.message}${token}`;
 }
 
 /** The shell's arithmetic evaluator (made once per shell: loops evaluate many expressions). */

@@ -68,9 +68,11 @@ export async function applyParamOp(sh: Shell, pe: ParamExp, base: Base, dq: bool
       break;
     }
     case 'substring': {
-      const off = Number(await evalArith(sh, await expandString(sh, op.offset)));
-      const len = op.length ? Number(await evalArith(sh, await expandString(sh, op.length))) : null;
+      // An unset parameter's offset and length are not evaluated; bash names the parameter in their errors.
       if (values === null) return { values: null, array: base.array };
+      const label = pe.subscript ? `${pe.name}[${pe.subscript.text}]` : pe.name;
+      const off = Number(await evalArith(sh, await expandString(sh, op.offset), label));
+      const len = op.length ? Number(await evalArith(sh, await expandString(sh, op.length), label)) : null;
       if (base.array) {
         const list = pe.name === '@' || pe.name === '*' ? [sh.name, ...values] : values;
         let start = off < 0 ? list.length + off : off;

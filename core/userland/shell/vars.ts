@@ -179,6 +179,14 @@ export class VarStore {
     return this.defaults === null ? undefined : this.defaultOf(name);
   }
 
+  /** The variable `name` visible here is a readonly one of the global scope (no function's local). */
+  readonlyGlobal(name: string): boolean {
+    const tables = this.tables;
+    for (let i = tables.length - 1; i > 0; i--) if (tables[i]!.has(name)) return false;
+    const v = tables[0]!.get(name) ?? (this.defaults === null ? undefined : this.defaultOf(name));
+    return v?.readonly === true;
+  }
+
   /** The variable called `name` itself, namerefs not followed. */
   lookup(name: string): Var | undefined {
     this.own();

@@ -54,6 +54,32 @@ export const ERROR_CASES: BashCase[] = [
   t('err-arith-in-cond', r`((1/0)); echo "st=$?"; [[ 1 -eq 1/0 ]]; echo "st=$?"`),
   t('err-arith-assign-nonvar', r`echo $((3=4)); echo "st=$?"`),
   t('err-arith-invalid-token', r`echo $((1 @ 2)); echo after`),
+  t('err-arith-tokens-file', [
+    'echo $(( 1/0 ))', 'echo $(( 1 / 0  ))', 'echo $(( 1 /0 + 2 ))', 'echo $(( 4 / (1 - 1) + 1 ))',
+    'echo $(( 1 ? 2/0 : 3 ))', 'echo $(( -(1/0) ))', 'echo $(( 2 ** -1 + 3 ))', 'echo $(( (2 ** -1) ))',
+    'a=5; (( a /= 0 , 3 )); echo "st=$?"', '(( a %= 0 )); echo "st=$?"', 'let "4/0  "; echo "st=$?"',
+    'echo $[ 1/0 ]', 'echo $((\t1/0\t))', 'echo $(( 1 + ))', 'echo end',
+  ].join('\n'), { asFile: true }),
+  t('err-arith-constants-file', [
+    'echo $(( 1 + 08 * 2 ))', 'echo $(( 2#3 + 1 ))', 'echo $(( 65#1 + 1 ))', 'echo $(( 2# + 1 ))',
+    'echo $(( 1 + 0x1g ))', 'a=" 08 "; echo $(( a * 2 ))', 'a=010; echo $(( a + 1 ))', 'a=" -7 "; echo $(( a * 2 ))',
+  ].join('\n'), { asFile: true }),
+  t('err-arith-in-variable-file', [
+    'a=" 1/0 "; echo $(( a + 1 ))', 'a=" 2 ** -1 "; echo $(( a * 3 ))', 'a="1 +"; echo $(( a ))',
+    'a=" 1/0 "; b="a + 1 "; echo $(( b ))', 'a=b; b=a; echo $(( a + 1 ))', 'declare -i i; i=" 1/0 "', 'echo end',
+  ].join('\n'), { asFile: true }),
+  t('err-substring-arith-file', [
+    'unset x; echo "[\${x:1/0}]"', 'x=abc; echo \${x: 1/0 }', 'x=abc; echo \${x:1: 2/0 }', 'x=(a b); echo \${x[1]:1/0 }',
+    'set -- a; echo \${@:1/0}', 'declare -A m=([k]=v); echo \${m[k]:1/0}', 'echo end',
+  ].join('\n'), { asFile: true }),
+  t('err-readonly-declare-file', [
+    'readonly b=1', 'export c=1 b=2 d=3; echo "st=$? $c $d"', 'readonly b=2; echo "st=$?"',
+    'declare c=1 b=2 d=3; echo "st=$?"', 'declare b=(q) e=2; echo never', 'echo "e=$e"', 'export b=(q); echo never',
+    'f() { local c=1 b=2 d=3; echo "in=$? $c $d"; }; f', 'g() { declare b; echo "in=$?"; local -r b=2; echo "in=$?"; }; g',
+    'h() { local b=(q); echo "in=$?"; }; h; echo "out=$?"', 'k() { local -r z=1; m; }; m() { local z=2; echo "in=$? $z"; }; k',
+    'n() { local BASH_VERSINFO; echo "in=$?"; }; n', 'p() { declare -g b=3; echo "in=$?"; }; p',
+  ].join('\n'), { asFile: true }),
+  t('err-readonly-declare-array', r`readonly b=1; declare b=(q) c=2; echo "never $c"`),
   t('err-not-found-127-pipeline', r`nosuch_zz | cat; echo "\${PIPESTATUS[@]}"`),
   t('err-source-dir', r`mkdir d; . d; echo "st=$?"`),
   t('err-function-readonly', r`f() { :; }; readonly -f f; f() { echo new; }; echo "st=$?"`),

@@ -142,8 +142,25 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
     }
     const ref = on.has('n') || off.has('n');
     let v = local ? sh.vars.scopes[sh.vars.scopes.length - 1]!.get(p.name) : ref ? sh.vars.lookup(p.name) : sh.getVar(p.name);
-    if (v?.readonly && (p.value !== null || off.has('r'))) {
+    const compound = p.value !== null && (parsed ? parsed.array !== null : p.sub === null && !!arrayAssignment(arg)?.array);
+    if (local && !v && sh.vars.readonlyGlobal(p.name)) {
+      // bash makes no local copy of a readonly global variable; an array value is refused first as an
+      // assignment in the function.
+      if (compound) await sh.error(`${sh.funcnames[sh.funcnames.length - 1]}: ${p.name}: readonly variable`);
       await builtinError(sh, name, `${p.name}: readonly variable`);
+      status = 1;
+      continue;
+    }
+    if (v?.readonly && (p.value !== null || off.has('r'))) {
+      if (compound) {
+        // An array value for a readonly variable fails as an assignment does: the command line is abandoned.
+        await sh.error(`${p.name}: readonly variable`);
+        if (!sh.options.interactive) throw new ExpansionError(1, false);
+        return 1;
+      }
+      // export and readonly assign as a plain assignment does (no builtin's name in the message).
+      if (name === 'export' || name === 'readonly') await sh.error(`${p.name}: readonly variable`);
+      else await builtinError(sh, name, `${p.name}: readonly variable`);
       status = 1;
       continue;
     }
