@@ -53,3 +53,17 @@ test('a background job that reads the terminal is stopped by SIGTTIN at once, be
   expect(cat?.state).toBe('stopped');
   expect(await type('jobs\r')).toContain('[1]+  Stopped                 cat');
 });
+
+test('a background job that stops is reported once at the next prompt, on a line of its own, as bash does', async () => {
+  // Recorded from bash 5.2.15 on a pseudo-terminal: `cat &`, Enter, Enter, `kill -CONT %1`.
+  const { type } = await new TestGuest().console({ plain: true });
+  expect(await type('cat &\r')).toMatch(/^cat &\n\[1\] \d+\nroot@pc:~# $/);
+  expect(await type('\r')).toBe('\n\n[1]+  Stopped                 cat\nroot@pc:~# ');
+  expect(await type('\r')).toBe('\nroot@pc:~# ');
+  // Continued, it reads the terminal again and stops again: told again, once (bash tells it at the prompt
+  // after `kill` or at the next one, as the race with the job goes).
+  const again = (await type('kill -CONT %1\r')) + (await type('\r'));
+  expect(again.split('\n[1]+  Stopped                 cat\n').length).toBe(2);
+  expect(await type('\r')).toBe('\nroot@pc:~# ');
+  expect(await type('jobs\r')).toBe('jobs\n[1]+  Stopped                 cat\nroot@pc:~# ');
+});

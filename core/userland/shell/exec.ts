@@ -292,7 +292,7 @@ export async function waitForeground(sh: Shell, pids: number[], pgid: number, wh
   const list = pids.map((p) => statuses.get(p) ?? 0);
   if (stopped) {
     const job: Job = {
-      id: nextJobId(sh.jobs), pgid, pids, statuses: new Map(), command: sourceOf(what), state: 'stopped', notified: false,
+      id: nextJobId(sh.jobs), pgid, pids, statuses: new Map(), command: sourceOf(what), state: 'stopped', notified: true,
     };
     sh.jobs.push(job);
     await sh.write(2, `\n${jobLine(sh.jobs, job, 'Stopped')}\n`);

@@ -9,7 +9,7 @@ export interface Job {
   statuses: Map<number, number>;
   command: string;
   state: 'running' | 'stopped' | 'done';
-  /** The user has been told it finished (or it was waited for). */
+  /** The user has been told of its last stop (a job is dropped once told that it finished). */
   notified: boolean;
 }
 

@@ -19,9 +19,11 @@ export async function reapJobs(sh: Shell): Promise<Job[]> {
     if (typeof r === 'number' || r.pid === 0) break;
     const job = sh.jobs.find((j) => j.pids.includes(r.pid));
     if (!job) continue;
-    if (WIFSTOPPED(r.status)) job.state = 'stopped';
-    else if (WIFCONTINUED(r.status)) job.state = 'running';
-    else {
+    if (WIFSTOPPED(r.status) || WIFCONTINUED(r.status)) {
+      job.state = WIFSTOPPED(r.status) ? 'stopped' : 'running';
+      // A stop is told at the next prompt, each time it happens.
+      job.notified = false;
+    } else {
       job.statuses.set(r.pid, r.status);
       if (job.pids.every((p) => job.statuses.has(p))) job.state = 'done';
     }
@@ -80,6 +82,10 @@ async function notifyFinished(sh: Shell): Promise<void> {
     if (job.state === 'done') {
       if (sh.options.interactive) await sh.write(2, jobLine(sh.jobs, job, doneText(job)) + '\n');
       sh.jobs = sh.jobs.filter((j) => j !== job);
+    } else if (job.state === 'stopped' && !job.notified && sh.options.interactive) {
+      // A background job stopped (by SIGTTIN reading the terminal, by kill -STOP): on a line of its own.
+      job.notified = true;
+      await sh.write(2, `\n${jobLine(sh.jobs, job, 'Stopped')}\n`);
     }
   }
 }
@@ -115,6 +121,7 @@ async function fgbg(sh: Shell, argv: string[]): Promise<number> {
   }
   if (name === 'bg') {
     job.state = 'running';
+    job.notified = false;
     sh.sys.kill(-job.pgid, SIGCONT);
     await sh.out(`[${job.id}]+ ${job.command} &\n`);
     return 0;
