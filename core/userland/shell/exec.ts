@@ -611,6 +611,19 @@ function fixedRedirect(r: Redirect): boolean {
   return r.fdVar === null && isFixedWord(r.target) && (r.heredoc === null || r.heredoc.quoted);
 }
 
+/** bash gives a command it runs the command's path as `_`, in place of one the environment had. */
+function withCommandName(env: string[], path: string): string[] {
+  const entry = `_=${path}`;
+  for (let i = 0; i < env.length; i++) {
+    if (env[i]!.startsWith('_=')) {
+      env[i] = entry;
+      return env;
+    }
+  }
+  env.push(entry);
+  return env;
+}
+
 /** In a child (or for `exec`): replaces the process with the command; returns a status on failure. */
 export async function execCommand(sh: Shell, argv: string[], temp: ReadonlyMap<string, string> | null): Promise<number> {
   const name = argv[0]!;
@@ -620,7 +633,7 @@ export async function execCommand(sh: Shell, argv: string[], temp: ReadonlyMap<s
     await sh.write(2, `${prefix}: ${name}: command not found\n`);
     return 127;
   }
-  const env = sh.environment(temp);
+  const env = withCommandName(sh.environment(temp), path);
   const r = await sh.sys.execve(path, argv, env);
   if (r === -ENOEXEC) {
     // A file without a known format runs as a shell script in this (forked) shell, reinitialised as a

@@ -12,6 +12,21 @@ export function printFunction(def: FunctionDef): string {
   return p.out;
 }
 
+/**
+ * A function's definition as `export -f` puts it in the environment (the value of `BASH_FUNC_name%%`):
+ * `() {  body` with each further line of the body starting with one space, then a line `}`.
+ */
+export function printFunctionForEnvironment(def: FunctionDef): string {
+  const p = new Printer(true, 0);
+  p.out = '() {  ';
+  const body = def.body;
+  if (body.type === 'Group') p.list(body.body);
+  else p.command(body);
+  p.flushHeredocs();
+  p.out += '\n}';
+  return p.out;
+}
+
 /** A command as bash shows it in job listings and messages (lists on one line, compounds indented). */
 export function printCommand(node: List | AndOr | Pipeline | Command): string {
   const p = new Printer(false);
@@ -109,8 +124,13 @@ class Printer {
   /** Here-documents were written since the last list separator (bash then leaves out the `;`). */
   private docsWritten = false;
 
-  /** `inFunction`: lists break lines after each `;` (bash's layout of function bodies). */
-  constructor(private inFunction: boolean) {}
+  /**
+   * `inFunction`: lists break lines after each `;` (bash's layout of function bodies). `step`: the spaces
+   * each level indents by; with 0 every line of the body starts with one space (the environment's form).
+   */
+  constructor(private inFunction: boolean, private readonly step = 4) {
+    if (step === 0) this.indent = 1;
+  }
 
   private newline(): void {
     this.out += `\n${' '.repeat(this.indent)}`;
@@ -154,10 +174,10 @@ class Printer {
 
   /** A compound command's body on its own lines, indented one level further, ending in `;`. */
   private body(l: List): void {
-    this.indent += 4;
+    this.indent += this.step;
     this.newline();
     this.list(l, true);
-    this.indent -= 4;
+    this.indent -= this.step;
     this.newline();
   }
 
@@ -203,10 +223,10 @@ class Printer {
     if (body.type === 'Group') this.command(body);
     else {
       this.out += '{ ';
-      this.indent += 4;
+      this.indent += this.step;
       this.newline();
       this.command(body);
-      this.indent -= 4;
+      this.indent -= this.step;
       this.newline();
       this.out += '}';
     }
@@ -228,10 +248,10 @@ class Printer {
       case 'Group':
         if (this.inFunction) {
           this.out += '{ ';
-          this.indent += 4;
+          this.indent += this.step;
           this.newline();
           this.list(c.body);
-          this.indent -= 4;
+          this.indent -= this.step;
           this.flushHeredocs();
           this.newline();
           this.out += '}';
@@ -251,7 +271,7 @@ class Printer {
         c.clauses.forEach((clause, i) => {
           if (i > 0) {
             this.out += 'else';
-            this.indent += 4;
+            this.indent += this.step;
             this.newline();
           }
           this.out += 'if ';
@@ -268,7 +288,7 @@ class Printer {
           this.out += 'fi';
           if (i > 0) {
             this.out += ';';
-            this.indent -= 4;
+            this.indent -= this.step;
             this.newline();
           }
         }
@@ -300,21 +320,21 @@ class Printer {
       }
       case 'Case':
         this.out += `case ${printWord(c.word)} in `;
-        this.indent += 4;
+        this.indent += this.step;
         for (const item of c.items) {
           this.newline();
           this.out += `${item.patterns.map(printWord).join(' | ')})`;
           if (item.body.items.length) {
-            this.indent += 4;
+            this.indent += this.step;
             this.newline();
             this.list(item.body);
             this.flushHeredocs();
-            this.indent -= 4;
+            this.indent -= this.step;
           } else this.out += '\n';
           this.newline();
           this.out += item.terminator;
         }
-        this.indent -= 4;
+        this.indent -= this.step;
         this.newline();
         this.out += 'esac';
         break;

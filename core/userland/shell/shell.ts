@@ -10,6 +10,7 @@ import { ExpansionError, ShellExit } from './control.ts';
 import { copySetOptions, copyShopts, defaultSetOptions, defaultShopts, type SetOptions } from './options.ts';
 import { arrayValues, newVar, scalarOf, VarStore, type Var } from './vars.ts';
 import type { Job } from './jobs.ts';
+import { printFunctionForEnvironment } from './printer.ts';
 
 export type ShellMode = 'interactive' | 'command' | 'script' | 'stdin';
 
@@ -58,6 +59,7 @@ export class Shell {
   private trapTable: Map<string, string> | null = null;
   private hashTable: Map<string, HashedCommand> | null = null;
   private readonlyFunctionNames: Set<string> | null = null;
+  private exportedFunctionNames: Set<string> | null = null;
   private functionSourceTable: Map<string, string> | null = null;
   jobs: Job[] = [];
   mode: ShellMode = 'command';
@@ -167,6 +169,7 @@ export class Shell {
     this.rootPid = parent.rootPid;
     this.exitHook = parent.exitHook;
     if (parent.readonlyFunctionNames) this.readonlyFunctionNames = new Set(parent.readonlyFunctionNames);
+    if (parent.exportedFunctionNames) this.exportedFunctionNames = new Set(parent.exportedFunctionNames);
     this.sourceStack = parent.sourceStack.slice();
     if (parent.functionSourceTable) this.functionSourceTable = new Map(parent.functionSourceTable);
   }
@@ -196,6 +199,11 @@ export class Shell {
     return this.readonlyFunctionNames ?? NO_NAMES;
   }
 
+  /** Functions exported to the environment of commands (`export -f`). */
+  get exportedFunctions(): ReadonlySet<string> {
+    return this.exportedFunctionNames ?? NO_NAMES;
+  }
+
   /** Function name -> label of the source that defined it. */
   get functionSources(): ReadonlyMap<string, string> {
     return this.functionSourceTable ?? NO_ENTRIES;
@@ -222,13 +230,24 @@ export class Shell {
     return (this.readonlyFunctionNames ??= new Set());
   }
 
+  ownExportedFunctions(): Set<string> {
+    return (this.exportedFunctionNames ??= new Set());
+  }
+
   ownFunctionSources(): Map<string, string> {
     return (this.functionSourceTable ??= new Map());
+  }
+
+  /** Forgets a function (`unset -f`), and its export with it. */
+  removeFunction(name: string): void {
+    this.functionTable?.delete(name);
+    this.exportedFunctionNames?.delete(name);
   }
 
   /** Forgets every function (a script run in this shell: runScriptFile). */
   forgetFunctions(): void {
     this.functionTable = null;
+    this.exportedFunctionNames = null;
   }
 
   /** Forgets functions, their sources and readonly marks, and aliases (reinitializeForScript). */
@@ -236,6 +255,7 @@ export class Shell {
     this.functionTable = null;
     this.functionSourceTable = null;
     this.readonlyFunctionNames = null;
+    this.exportedFunctionNames = null;
     this.aliasTable = null;
   }
 
@@ -434,6 +454,11 @@ export class Shell {
         out.push(`${k}=${v.value}`);
         seen?.add(k);
       }
+    }
+    // Exported functions follow the variables, as BASH_FUNC_name%%=() { ... } (bash's form).
+    for (const name of this.exportedFunctions) {
+      const def = this.functions.get(name);
+      if (def) out.push(`BASH_FUNC_${name}%%=${printFunctionForEnvironment(def)}`);
     }
     return out;
   }

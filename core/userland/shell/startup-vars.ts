@@ -6,6 +6,9 @@
 import { newVar, scalarOf, Var, VarStore, type VarValue } from './vars.ts';
 import { defaultSetOptions, defaultShopts } from './options.ts';
 import type { Shell } from './shell.ts';
+import type { FunctionDef, List } from './ast.ts';
+import { ShellParser } from './parse.ts';
+import { formatSyntaxError } from './errors.ts';
 
 export const BASH_VERSION = '5.2.15(1)-release';
 /** The elements of BASH_VERSINFO. */
@@ -80,7 +83,10 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
     const eq = e.indexOf('=');
     if (eq <= 0) continue;
     const name = e.slice(0, eq);
-    if (!NAME.test(name)) continue;
+    if (!NAME.test(name)) {
+      if (name.startsWith('BASH_FUNC_') && name.endsWith('%%')) importFunction(sh, name.slice(10, -2), e.slice(eq + 1));
+      continue;
+    }
     const v = newVar(e.slice(eq + 1));
     v.exported = true;
     globals.set(name, v);
@@ -117,6 +123,42 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
   sh.setQuiet('_', sh.get('_') ?? '/usr/bin/bash');
 }
 
+/**
+ * A function `export -f` put in the environment (`BASH_FUNC_name%%=() { ... }`): bash reads only the
+ * first command of `name () { ... }` and takes it when it defines that function and nothing else; the
+ * function comes in exported. Anything else is reported and left out.
+ */
+function importFunction(sh: Shell, name: string, text: string): void {
+  if (name === '' || !text.startsWith('() {')) return;
+  // bash numbers the lines of an imported definition from 0 in its messages.
+  const parser = new ShellParser(`${name} ${text}`, { interactive: false, line: 0 });
+  let r = parser.next();
+  while (r.kind === 'incomplete') r = parser.next();
+  let def: FunctionDef | null = null;
+  if (r.kind === 'error') {
+    for (const line of formatSyntaxError(r.error, `${sh.name}: ${name}`)) void sh.write(2, `${line}\n`);
+  } else if (r.kind === 'command') {
+    def = definitionOf(r.list, name);
+    if (!def) void sh.write(2, `${sh.name}: warning: ${name}: ignoring function definition attempt\n`);
+  }
+  if (!def) {
+    void sh.write(2, `${sh.name}: error importing function definition for \`${name}'\n`);
+    return;
+  }
+  sh.ownFunctions().set(name, def);
+  sh.ownExportedFunctions().add(name);
+}
+
+/** The definition of function `name` when `list` is that and nothing else. */
+function definitionOf(list: List, name: string): FunctionDef | null {
+  if (list.items.length !== 1) return null;
+  const item = list.items[0]!;
+  if (item.background || item.command.rest.length !== 0) return null;
+  const pipeline = item.command.first;
+  if (pipeline.commands.length !== 1 || pipeline.negated || pipeline.time) return null;
+  const cmd = pipeline.commands[0]!;
+  return cmd.type === 'FunctionDef' && cmd.name === name ? cmd : null;
+}
 
 /**
  * A forked shell about to run a file without #! as a script (execve gave ENOEXEC): bash forgets its

@@ -113,5 +113,32 @@ e2; alias; unalias e2; alias e2; echo "st=$?"`),
   t('ifs-read-multi-char', r`IFS='-:' read a b c <<< 'x-y:z'; echo "$a $b $c"`),
   t('printf-dash-v-array-assoc', r`declare -A m; printf -v 'm[k]' '%s!' hey; echo \${m[k]}`),
   t('compgen-free-declare-F', r`a() { :; }; b() { :; }; declare -F`),
+  t('export-function-env', [
+    'f() { echo a; if true; then echo b; fi; }', 'g() { local x=1', 'echo $x; }', 'h() { cat <<EOT', 'doc $1', 'EOT', '}',
+    'k() ( echo sub )', 'export -f f g h k', "bash -c 'f; g; h x; k'",
+    'for n in f g h k; do env | sed -n "/^BASH_FUNC_$n%%=/,/^}/p"; done',
+  ].join('\n'), { asFile: true }),
+  t('export-function-attributes', r`f(){ :; }; g(){ :; }; export -f f; echo "1:"; declare -f; echo "2:"; declare -F; echo "3:"; export -f
+echo "4:"; declare -fx; echo "5:"; declare -Fx; readonly -f g; echo "6:"; declare -f g; declare -pf; echo "7:"; export -pf
+echo "8:"; export -p -f f; declare -pF f; declare -F f g; export -nf f; declare -F; declare -frx f; declare -pF f
+export -f nosuch; echo "st=$?"; declare -f nosuch; echo "st=$?"; declare -F nosuch; echo "st=$?"; readonly -f nosuch; echo "st=$?"
+echo "9:"; readonly -f`),
+  t('export-function-unset-redefine', r`f() { echo a; }; export -f f; unset -f f; env | grep -c BASH_FUNC; f() { echo b; }; bash -c f
+export -f f; f() { echo c; }; bash -c f; export -nf f; bash -c f; echo "st=$?"`),
+  t('import-function', [
+    `env 'BASH_FUNC_h%%=() { echo imported "$@"; }' bash -c 'h x; declare -pf h; env | grep -c BASH_FUNC'`,
+    `env 'BASH_FUNC_h%%=() { echo a; }; echo pwned' bash -c 'h; echo "st=$?"'`,
+    `env 'BASH_FUNC_h%%=() { echo a; }`, `echo pwned' bash -c 'h; echo "st=$?"'`,
+    `env 'BASH_FUNC_h%%=() { echo bad' bash -c 'h; echo "st=$?"'`,
+    `env 'BASH_FUNC_h%%=() { echo (' bash -c 'h; echo "st=$?"'`,
+    `env 'BASH_FUNC_h%%=() { echo bad`, `echo x' bash -c 'h; echo "st=$?"'`,
+    `env 'BASH_FUNC_h%%=echo bad' bash -c 'h; echo "st=$?"'`,
+    `env 'BASH_FUNC_h=() { echo noperc; }' bash -c 'h; echo "st=$?"; echo "$BASH_FUNC_h"'`,
+    `env 'BASH_FUNC_1x%%=() { echo odd; }' bash -c '1x; declare -F'`,
+  ].join('\n')),
+  t('command-name-in-environment', [
+    `env | grep '^_='`, `x=1 env | grep '^_='`, `printf '#!/bin/bash\\nenv | grep ^_=\\necho "[$_]"\\n' > s.sh; chmod +x s.sh; ./s.sh; bash s.sh`,
+    `printf 'env | grep ^_=\\necho "[$_]"\\n' > t.sh; chmod +x t.sh; ./t.sh; env -u _ env | grep -c '^_='`,
+  ].join('\n')),
   t('unset-array-whole', r`a=(1 2); unset a[0]; echo \${a[@]}; unset a; declare -p a; echo "st=$?"`),
 ];

@@ -1,6 +1,6 @@
 // Builtins that manage variables and options: export unset set local declare typeset readonly let shopt.
 
-import type { Assignment } from '../ast.ts';
+import type { Assignment, FunctionDef } from '../ast.ts';
 import { assign } from '../assign.ts';
 import { evalArith } from '../expand.ts';
 import { LETTERS, SET_O_LISTED, SHOPT_NAMES, setOptionByName, setOptionListing, setOptionTable } from '../options.ts';
@@ -60,6 +60,7 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
   const off = new Set<string>();
   let print = false;
   let functions = false;
+  let namesOnly = false;
   let global = false;
   const args: string[] = [];
   let i = 1;
@@ -72,7 +73,10 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
     if (!/^[-+][a-zA-Z]+$/.test(a)) break;
     for (const c of a.slice(1)) {
       if (c === 'p') print = true;
-      else if (c === 'f' || c === 'F') functions = true;
+      else if ((c === 'f' || c === 'F') && a[0] === '-') {
+        functions = true;
+        if (c === 'F') namesOnly = true;
+      }
       else if (c === 'g') global = true;
       else if ('aAilrtuxn'.includes(c)) (a[0] === '-' ? on : off).add(c);
       else return invalidOption(sh, name, `-${c}`, `${name} [-aAfFgiIlnrtux] [name[=value] ...] or ${name} -p [-aAfFilnrtux] [name ...]`);
@@ -87,25 +91,7 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
     await builtinError(sh, name, 'can only be used in a function');
     return 1;
   }
-  if (functions) {
-    let status = 0;
-    const names = args.length ? args : [...sh.functions.keys()].sort();
-    for (const n of names) {
-      const f = sh.functions.get(n);
-      if (!f) {
-        if (name === 'export' || name === 'readonly') await builtinError(sh, name, `${n}: not a function`);
-        status = 1;
-        continue;
-      }
-      if (on.has('r')) {
-        sh.ownReadonlyFunctions().add(n);
-        continue;
-      }
-      if (name === 'export' || name === 'readonly') continue;
-      await sh.out(argv.includes('-F') ? (args.length ? `${n}\n` : `declare -f ${n}\n`) : `${printFunction(f)}\n`);
-    }
-    return status;
-  }
+  if (functions) return functionAttributes(sh, name, args, on, off, print, namesOnly);
   if (args.length === 0 && (print || on.size || off.size || name === 'declare' || name === 'typeset')) {
     let out = '';
     for (const n of sh.vars.names()) {
@@ -218,6 +204,47 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
   return status;
 }
 
+/**
+ * declare/typeset/export/readonly with -f or -F: with names, sets the readonly and export attributes of
+ * those functions, or shows them; without, lists the functions that have the attributes asked for. A
+ * definition is followed by a `declare -f...` line when the function has attributes (or with -F alone).
+ */
+async function functionAttributes(sh: Shell, name: string, args: readonly string[], on: ReadonlySet<string>,
+  off: ReadonlySet<string>, print: boolean, namesOnly: boolean): Promise<number> {
+  const attrsOf = (n: string) => `f${sh.readonlyFunctions.has(n) ? 'r' : ''}${sh.exportedFunctions.has(n) ? 'x' : ''}`;
+  const show = (n: string, def: FunctionDef, withAttrs: boolean): string => {
+    if (!withAttrs) return `${namesOnly ? n : printFunction(def)}\n`;
+    const attrs = attrsOf(n);
+    if (namesOnly) return `declare -${attrs} ${n}\n`;
+    return `${printFunction(def)}\n${attrs === 'f' ? '' : `declare -${attrs} ${n}\n`}`;
+  };
+  if (args.length === 0) {
+    let out = '';
+    for (const n of [...sh.functions.keys()].sort()) {
+      if (on.has('x') && !sh.exportedFunctions.has(n)) continue;
+      if (on.has('r') && !sh.readonlyFunctions.has(n)) continue;
+      out += show(n, sh.functions.get(n)!, true);
+    }
+    await sh.out(out);
+    return 0;
+  }
+  let status = 0;
+  const changes = on.has('x') || off.has('x') || on.has('r');
+  for (const n of args) {
+    const def = sh.functions.get(n);
+    if (!def) {
+      if (name === 'export' || name === 'readonly') await builtinError(sh, name, `${n}: not a function`);
+      status = 1;
+      continue;
+    }
+    if (on.has('r')) sh.ownReadonlyFunctions().add(n);
+    if (on.has('x')) sh.ownExportedFunctions().add(n);
+    else if (off.has('x')) sh.ownExportedFunctions().delete(n);
+    if (!changes) await sh.out(show(n, def, print));
+  }
+  return status;
+}
+
 /** The innermost scope that holds `name` itself (namerefs not followed), or the global scope. */
 function scopeHolding(sh: Shell, name: string): Map<string, Var> {
   for (let i = sh.vars.scopes.length - 1; i >= 0; i--) if (sh.vars.scopes[i]!.has(name)) return sh.vars.scopes[i]!;
@@ -263,7 +290,7 @@ async function unset(sh: Shell, argv: string[]): Promise<number> {
     }
     if (!NAME.test(name) && mode === 'any' && !/[=$\s]/.test(name)) {
       // Not a variable name, but it may name a function.
-      sh.ownFunctions().delete(name);
+      sh.removeFunction(name);
       continue;
     }
     if (!NAME.test(name)) {
@@ -280,7 +307,7 @@ async function unset(sh: Shell, argv: string[]): Promise<number> {
       }
       if (sh.vars.unset(name, self) || mode === 'v') continue;
     }
-    sh.ownFunctions().delete(name);
+    sh.removeFunction(name);
   }
   return status;
 }
@@ -409,11 +436,31 @@ async function shopt(sh: Shell, argv: string[]): Promise<number> {
   return status;
 }
 
+/** export: declare -x; its -n (alone or among other options, as in `-nf`) takes the export away instead. */
+function exportBuiltin(sh: Shell, argv: readonly string[]): Promise<number> {
+  const out = [argv[0]!];
+  let remove = false;
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!/^-[a-zA-Z]+$/.test(a)) break;
+    if (!a.includes('n')) {
+      out.push(a);
+      continue;
+    }
+    remove = true;
+    const rest = a.replace(/n/g, '');
+    if (rest !== '-') out.push(rest);
+    out.push('+x');
+  }
+  return declare(sh, [...out, ...argv.slice(i)], { exported: !remove });
+}
+
 export const varBuiltins: BuiltinTable = {
   declare: { run: (sh, a) => declare(sh, a) },
   typeset: { run: (sh, a) => declare(sh, a) },
   local: { run: (sh, a) => declare(sh, a, { local: true }) },
-  export: { run: (sh, a) => declare(sh, a.map((x) => (x === '-n' ? '+x' : x)), { exported: !a.includes('-n') }), special: true },
+  export: { run: (sh, a) => exportBuiltin(sh, a), special: true },
   readonly: { run: (sh, a) => declare(sh, a, { readonly: true }), special: true },
   unset: { run: unset, special: true },
   set: { run: setBuiltin, special: true },
