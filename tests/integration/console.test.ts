@@ -44,3 +44,14 @@ test('an interactive shell has PS1 and PS2 (a shell that is not interactive has 
   expect(await type('b"\r')).toBe('b"\na\nb\nroot@pc:~# ');
   expect(await type('bash -c \'echo "[$PS1][$PS2]"\'\r')).toContain('\n[][]\n');
 });
+
+test('an interactive shell names only itself in errors, in functions and sourced files too; its functions come from "main"', async () => {
+  // Recorded from bash 5.2.15 on a pseudo-terminal, one line after the other from the first prompt.
+  const { type } = await new TestGuest().console({ plain: true });
+  expect(await type('g() { echo "${BASH_SOURCE[*]}|${BASH_LINENO[*]}|${FUNCNAME[*]}"; }; h() { g; }; h\r')).toContain('\nmain main|1 1|g h\n');
+  expect(await type('echo $LINENO\r')).toBe('echo $LINENO\n2\nroot@pc:~# ');
+  expect(await type('f() { cd /x; }; f\r')).toBe('f() { cd /x; }; f\nbash: cd: /x: No such file or directory\nroot@pc:~# ');
+  await type('echo "cd /y" > /tmp/bad.sh\r');
+  expect(await type('. /tmp/bad.sh\r')).toBe('. /tmp/bad.sh\nbash: cd: /y: No such file or directory\nroot@pc:~# ');
+  expect(await type('caller; echo $?\r')).toBe('caller; echo $?\n1\nroot@pc:~# ');
+});

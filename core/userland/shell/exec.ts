@@ -540,7 +540,7 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[]): 
   const savedPositional = sh.positional;
   sh.positional = argv.slice(1);
   sh.funcnames.push(fn.name);
-  sh.sourceStack.push(sh.functionSources.get(fn.name) ?? sh.definitionLabel());
+  sh.frames.push({ source: sh.functionSources.get(fn.name) ?? sh.definitionLabel(), line: sh.lineno, name: fn.name });
   sh.vars.pushScope();
   const savedLoop = sh.loopDepth;
   sh.loopDepth = 0;
@@ -552,7 +552,7 @@ export async function callFunction(sh: Shell, fn: FunctionDef, argv: string[]): 
   } finally {
     sh.loopDepth = savedLoop;
     sh.vars.popScope();
-    sh.sourceStack.pop();
+    sh.frames.pop();
     sh.funcnames.pop();
     sh.positional = savedPositional;
   }

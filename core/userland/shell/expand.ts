@@ -10,7 +10,7 @@ import { ExpansionError } from './control.ts';
 import { globExpand } from './glob.ts';
 import { hasGlob, hasGlobText, type PatternPiece } from './pattern.ts';
 import { applyParamOp } from './param-ops.ts';
-import type { Shell } from './shell.ts';
+import { SPECIAL_ARRAYS, type Shell } from './shell.ts';
 import { arrayKeys, arrayValues } from './vars.ts';
 import { passwdHome } from './users.ts';
 import { dollarDash } from './options.ts';
@@ -491,12 +491,12 @@ export async function paramValues(sh: Shell, pe: ParamExp): Promise<{ values: st
   if (subscript) {
     if (subscript.text === '@' || subscript.text === '*') {
       const v = sh.getVar(name);
-      const special = name === 'PIPESTATUS' || name === 'FUNCNAME' || name === 'BASH_ARGV';
+      const special = SPECIAL_ARRAYS.has(name);
       if (!special && (!v || v.value === undefined)) return { values: null, array: true, star: subscript.text === '*' };
       return { values: sh.getArray(name), array: true, star: subscript.text === '*' };
     }
     const v = sh.getVar(name);
-    if (name === 'PIPESTATUS' || name === 'FUNCNAME') {
+    if (name === 'PIPESTATUS' || name === 'FUNCNAME' || name === 'BASH_SOURCE' || name === 'BASH_LINENO') {
       const idx = Number(await evalArith(sh, await expandString(sh, subscript.word)));
       const arr = sh.getArray(name);
       const val = arr[idx < 0 ? arr.length + idx : idx];

@@ -41,6 +41,19 @@ async function plainExit(_sh: Shell, status: number): Promise<number> {
   return status;
 }
 
+/** A function or `source` call running in a shell (see Shell.frames). */
+export interface CallFrame {
+  /** Where the code of the call comes from: the function's definition label, or the sourced file. */
+  readonly source: string;
+  /** The line it was called from. */
+  readonly line: number;
+  /** The function's name, or "source". */
+  readonly name: string;
+}
+
+/** The arrays the shell computes rather than stores. */
+export const SPECIAL_ARRAYS: ReadonlySet<string> = new Set(['PIPESTATUS', 'FUNCNAME', 'BASH_ARGV', 'BASH_SOURCE', 'BASH_LINENO']);
+
 export class Shell {
   vars: VarStore;
   positional: string[];
@@ -107,11 +120,12 @@ export class Shell {
   /** $$: the pid of the top-level shell, also in subshells. */
   rootPid = 0;
   /**
-   * Where the code running now came from, innermost last: a function pushes the label of the source it
-   * was defined in ("environment" for -c strings, else the file), `source` pushes the file. Error
-   * messages start with it (bash's BASH_SOURCE[0]).
+   * The calls running now, innermost last: a function pushes the label of the source it was defined in
+   * ("environment" for -c strings, "main" at an interactive prompt, else the file), `source` the file;
+   * each with the line it was called from. BASH_SOURCE, BASH_LINENO, FUNCNAME and `caller` show them,
+   * and error messages start with the innermost source (bash's BASH_SOURCE[0]).
    */
-  sourceStack: string[];
+  frames: CallFrame[];
   /** Assignment arguments of the declaration builtin being run, by argv index (set by exec). */
   declAssignments: Map<number, import('./ast.ts').Assignment> | null = null;
   private arithTrees: Map<string, import('./ast.ts').ArithExpr> | null = null;
@@ -132,7 +146,7 @@ export class Shell {
       this.shopts = defaultShopts();
       this.funcnames = [];
       this.dirstack = [];
-      this.sourceStack = [];
+      this.frames = [];
       this.startTime = sys.clockGettime(1);
       const seed = new Uint8Array(4);
       sys.getrandom(seed);
@@ -170,7 +184,7 @@ export class Shell {
     this.exitHook = parent.exitHook;
     if (parent.readonlyFunctionNames) this.readonlyFunctionNames = new Set(parent.readonlyFunctionNames);
     if (parent.exportedFunctionNames) this.exportedFunctionNames = new Set(parent.exportedFunctionNames);
-    this.sourceStack = parent.sourceStack.slice();
+    this.frames = parent.frames.slice();
     if (parent.functionSourceTable) this.functionSourceTable = new Map(parent.functionSourceTable);
   }
 
@@ -321,20 +335,35 @@ export class Shell {
    * interactive at top level (`bash -i -c` too).
    */
   errorPrefix(): string {
-    const top = this.sourceStack[this.sourceStack.length - 1];
-    if (top !== undefined) return `${top}: line ${this.lineno}`;
+    // An interactive shell names only itself, in functions and sourced files too.
     if (this.mode === 'interactive' || this.interactiveShell) return this.name.replace(/^-/, '');
+    const top = this.frames[this.frames.length - 1];
+    if (top !== undefined) return `${top.source}: line ${this.lineno}`;
     if (this.mode === 'script') return `${this.source}: line ${this.lineno}`;
     return `${this.name}: line ${this.lineno}`;
   }
 
   /** The label functions defined now carry (what their error messages start with). */
   definitionLabel(): string {
-    const top = this.sourceStack[this.sourceStack.length - 1];
-    if (top !== undefined) return top;
+    const top = this.frames[this.frames.length - 1];
+    if (top !== undefined) return top.source;
     if (this.mode === 'command') return 'environment';
     if (this.mode === 'script') return this.source;
-    return this.mode === 'interactive' ? this.name.replace(/^-/, '') : this.name;
+    return this.mode === 'interactive' ? 'main' : this.name;
+  }
+
+  /**
+   * The call stack as bash's arrays show it, innermost first: BASH_SOURCE, BASH_LINENO and FUNCNAME
+   * (`source` calls are named "source"); a script adds itself at the bottom, called "main" from line 0.
+   */
+  callStack(which: 'BASH_SOURCE' | 'BASH_LINENO' | 'FUNCNAME'): string[] {
+    const out: string[] = [];
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i]!;
+      out.push(which === 'BASH_SOURCE' ? f.source : which === 'BASH_LINENO' ? String(f.line) : f.name);
+    }
+    if (this.mode === 'script') out.push(which === 'BASH_SOURCE' ? this.source : which === 'BASH_LINENO' ? '0' : 'main');
+    return out;
   }
 
   /** Prints "PREFIX: message" on stderr. */
@@ -365,7 +394,9 @@ export class Shell {
         return `${Math.floor(ns / 1e9)}.${String(Math.floor((ns % 1e9) / 1e3)).padStart(6, '0')}`;
       }
       case 'BASH_SUBSHELL': return String(this.subshell);
-      case 'FUNCNAME': return this.funcnames.length ? this.funcnames[this.funcnames.length - 1] : undefined;
+      case 'FUNCNAME':
+      case 'BASH_SOURCE':
+      case 'BASH_LINENO': return this.getArray(name)[0];
       case 'PIPESTATUS': return String(this.pipestatus[0] ?? 0);
     }
     return scalarOf(this.vars.peek(name));
@@ -384,7 +415,9 @@ export class Shell {
   /** Values of an array variable (or the special arrays). */
   getArray(name: string): string[] {
     if (name === 'PIPESTATUS') return this.pipestatus.map(String);
-    if (name === 'FUNCNAME') return this.funcnames.slice().reverse();
+    // FUNCNAME is there only while a function runs.
+    if (name === 'FUNCNAME') return this.funcnames.length ? this.callStack(name) : [];
+    if (name === 'BASH_SOURCE' || name === 'BASH_LINENO') return this.callStack(name);
     if (name === 'BASH_ARGV') return this.positional.slice().reverse();
     return arrayValues(this.vars.peek(name));
   }
@@ -392,6 +425,7 @@ export class Shell {
   isSet(name: string): boolean {
     if (['RANDOM', 'LINENO', 'SECONDS', 'BASHPID', 'EPOCHSECONDS', 'EPOCHREALTIME', 'BASH_SUBSHELL', 'PIPESTATUS'].includes(name)) return true;
     if (name === 'FUNCNAME') return this.funcnames.length > 0;
+    if (name === 'BASH_SOURCE' || name === 'BASH_LINENO') return this.frames.length > 0 || this.mode === 'script';
     return this.vars.peek(name)?.value !== undefined;
   }
 

@@ -175,7 +175,7 @@ export function reinitializeForScript(sh: Shell, envp: readonly string[]): void 
   sh.jobs = [];
   sh.history = [];
   sh.funcnames = [];
-  sh.sourceStack = [];
+  sh.frames = [];
   sh.loopDepth = 0;
   sh.subshell = 0;
   sh.traceLevel = 1;

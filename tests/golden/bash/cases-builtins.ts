@@ -140,5 +140,8 @@ export -f f; f() { echo c; }; bash -c f; export -nf f; bash -c f; echo "st=$?"`)
     `env | grep '^_='`, `x=1 env | grep '^_='`, `printf '#!/bin/bash\\nenv | grep ^_=\\necho "[$_]"\\n' > s.sh; chmod +x s.sh; ./s.sh; bash s.sh`,
     `printf 'env | grep ^_=\\necho "[$_]"\\n' > t.sh; chmod +x t.sh; ./t.sh; env -u _ env | grep -c '^_='`,
   ].join('\n')),
+  t('call-stack-script', "echo \"top: \${BASH_SOURCE[*]} | \${BASH_LINENO[*]} | \${FUNCNAME[*]} | \${#BASH_SOURCE[@]}\"\ncaller; echo \"c=$?\"\nf() {\n  echo \"f: \${BASH_SOURCE[*]} | \${BASH_LINENO[*]} | \${FUNCNAME[*]}\"\n  g\n}\ng() {\n  echo \"g: \${BASH_SOURCE[*]} | \${BASH_LINENO[*]} | \${FUNCNAME[*]}\"\n  caller\n  caller 0\n  caller 1\n  caller 2; echo \"c=$?\"\n}\nf\n. ./lib.sh\nlf\nx() { lf; }\nx\ncaller x; echo \"c=$?\"\n", { asFile: true, files: { 'lib.sh': "lf() {\n  echo \"lf: \${BASH_SOURCE[*]} | \${BASH_LINENO[*]} | \${FUNCNAME[*]}\"\n  caller; caller 0; caller 1; caller 2; echo \"c=$?\"\n}\necho \"lib top: \${BASH_SOURCE[*]} | \${BASH_LINENO[*]} | \${FUNCNAME[*]}\"\ncaller; echo \"c=$?\"\n" } }),
+  t('call-stack-command-string', r`caller; echo "st=$?"; f() { echo "\${BASH_SOURCE[*]}|\${BASH_LINENO[*]}|\${FUNCNAME[*]}|\${#BASH_SOURCE[@]}|$FUNCNAME|\${FUNCNAME[0]}|\${BASH_SOURCE[-1]}"; caller; echo "st=$?"; caller 0; echo "st=$?"; }; f
+g() { f; }; g; echo "[\${BASH_SOURCE[*]}][\${BASH_LINENO[*]}][\${FUNCNAME[*]}]"; caller -1; echo "st=$?"; caller ' 0 '; echo "st=$?"`),
   t('unset-array-whole', r`a=(1 2); unset a[0]; echo \${a[@]}; unset a; declare -p a; echo "st=$?"`),
 ];

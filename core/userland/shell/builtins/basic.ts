@@ -179,7 +179,7 @@ async function shift(sh: Shell, argv: string[]): Promise<number> {
 async function evalBuiltin(sh: Shell, argv: string[]): Promise<number> {
   const text = argv.slice(1).join(' ');
   if (!text.trim()) return 0;
-  const label = sh.sourceStack[sh.sourceStack.length - 1] ?? (sh.mode === 'script' ? sh.source : sh.name);
+  const label = sh.frames[sh.frames.length - 1]?.source ?? (sh.mode === 'script' ? sh.source : sh.name);
   return runSource(sh, text, { prefix: sh.errorPrefix(), syntaxPrefix: `${label}: eval`, line: sh.lineno });
 }
 
@@ -207,14 +207,14 @@ async function source(sh: Shell, argv: string[]): Promise<number> {
   const savedSource = sh.source;
   const savedMode = sh.mode;
   sh.sourcing++;
-  sh.sourceStack.push(path);
+  sh.frames.push({ source: path, line: sh.lineno, name: 'source' });
   try {
     return await runSource(sh, text, { prefix: path });
   } catch (e) {
     if (e instanceof ReturnSignal) return e.status;
     throw e;
   } finally {
-    sh.sourceStack.pop();
+    sh.frames.pop();
     sh.sourcing--;
     sh.source = savedSource;
     sh.mode = savedMode;
@@ -337,6 +337,33 @@ async function ulimit(sh: Shell, argv: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * caller [EXPR]: where the running function or sourced file was called from, as `LINE FILE`; with EXPR,
+ * the frame that many calls further out, as `LINE FUNCTION FILE`. Status 1 when there is no such frame.
+ */
+async function caller(sh: Shell, argv: string[]): Promise<number> {
+  const lines = sh.callStack('BASH_LINENO');
+  const sources = sh.callStack('BASH_SOURCE');
+  const arg = argv[1];
+  if (arg === undefined) {
+    if (lines[0] === undefined) return 1;
+    await sh.out(`${lines[0]} ${sources[1] ?? 'NULL'}\n`);
+    return 0;
+  }
+  if (!/^\s*[-+]?[0-9]+\s*$/.test(arg)) {
+    await builtinError(sh, 'caller', `${arg}: invalid number`);
+    await sh.write(2, 'caller: usage: caller [expr]\n');
+    return 2;
+  }
+  const n = Number(arg);
+  const line = lines[n];
+  const name = sh.callStack('FUNCNAME')[n + 1];
+  const source = sources[n + 1];
+  if (n < 0 || line === undefined || name === undefined || source === undefined) return 1;
+  await sh.out(`${line} ${name} ${source}\n`);
+  return 0;
+}
+
 export const basicBuiltins: BuiltinTable = {
   ':': { run: async () => 0, special: true },
   true: { run: async () => 0 },
@@ -358,5 +385,6 @@ export const basicBuiltins: BuiltinTable = {
   hash: { run: hash },
   history: { run: history },
   ulimit: { run: ulimit },
+  caller: { run: caller },
 };
 
