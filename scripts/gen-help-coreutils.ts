@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
-const PROGRAMS = ('base64 basename cat chgrp chmod chown comm cp cut date df dirname du echo env expr false groups head ' +
+const PROGRAMS = ('base64 basename cat chgrp chmod chown comm cp cut date dd df dirname du echo env expr false groups head ' +
   'id join ln ls md5sum mkdir mv nl nproc od paste printenv printf pwd readlink realpath rm rmdir seq sha1sum sha256sum ' +
-  'sha512sum sleep sort split stat tac tail tee timeout touch tr true uname uniq wc whoami yes').split(' ');
+  'sha512sum sleep sort split stat tac tail tee timeout touch tr true tty uname uniq wc whoami yes').split(' ');
 const ARGV0 = 'NLARGV0';
 const OUT = new URL('../core/userland/lib/help/coreutils.ts', import.meta.url);
 
@@ -19,9 +19,13 @@ function run(prog: string, opt: string): string {
   return r.stdout;
 }
 
-/** The --version text every coreutils 9.1 program prints before its "Written by" line. */
+/**
+ * The --version text every coreutils 9.1 program prints before its "Written by" line; dd alone names its
+ * package "coreutils" rather than "GNU coreutils".
+ */
+const barePackage = (name: string): boolean => name === 'dd';
 function versionHead(name: string): string {
-  return `${name} (GNU coreutils) 9.1\nCopyright (C) 2022 Free Software Foundation, Inc.\n` +
+  return `${name} (${barePackage(name) ? '' : 'GNU '}coreutils) 9.1\nCopyright (C) 2022 Free Software Foundation, Inc.\n` +
     'License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n' +
     'This is free software: you are free to change and redistribute it.\n' +
     'There is NO WARRANTY, to the extent permitted by law.\n\n';
@@ -80,9 +84,9 @@ const WRITTEN_BY: Record<string, string> = {
 ${authors.join('\n')}
 };
 
-/** PROG --version as coreutils 9.1 prints it. */
+/** PROG --version as coreutils 9.1 prints it (dd names its package without "GNU"). */
 export function coreutilsVersion(name: string): string {
-  return \`\${name} (GNU coreutils) 9.1
+  return \`\${name} (\${name === 'dd' ? '' : 'GNU '}coreutils) 9.1
 Copyright (C) 2022 Free Software Foundation, Inc.
 License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
 This is free software: you are free to change and redistribute it.

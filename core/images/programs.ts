@@ -22,6 +22,8 @@ import { main as grepProgram } from '../userland/bin/grep.ts';
 import { main as egrepProgram } from '../userland/bin/egrep.ts';
 import { main as fgrepProgram } from '../userland/bin/fgrep.ts';
 import { main as headProgram } from '../userland/bin/head.ts';
+import { main as ddProgram } from '../userland/bin/dd.ts';
+import { main as ttyProgram } from '../userland/bin/tty.ts';
 import { main as tailProgram } from '../userland/bin/tail.ts';
 import { main as wcProgram } from '../userland/bin/wc.ts';
 import { main as sortProgram } from '../userland/bin/sort.ts';
@@ -149,6 +151,8 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   egrep: { path: '/usr/bin/egrep', program: egrepProgram },
   fgrep: { path: '/usr/bin/fgrep', program: fgrepProgram },
   head: { path: '/usr/bin/head', program: headProgram },
+  dd: { path: '/usr/bin/dd', program: ddProgram },
+  tty: { path: '/usr/bin/tty', program: ttyProgram },
   tail: { path: '/usr/bin/tail', program: tailProgram },
   wc: { path: '/usr/bin/wc', program: wcProgram },
   sort: { path: '/usr/bin/sort', program: sortProgram },
