@@ -3,7 +3,7 @@
 // a file without #! as a script: bash's initialize_subshell and shell_reinitialize, after which the
 // script sees what a new bash given the same environment would see.
 
-import { newVar, scalarOf, Var, VarStore, type VarValue } from './vars.ts';
+import { EXPORTED, newVar, READONLY, scalarOf, sharedVar, Var, VarStore, type VarValue } from './vars.ts';
 import { defaultSetOptions, defaultShopts } from './options.ts';
 import type { Shell } from './shell.ts';
 import type { FunctionDef, List } from './ast.ts';
@@ -65,10 +65,8 @@ export function settlePrompts(sh: Shell, interactive: boolean): void {
  * scope, no nameref); without `exported` given, it stays exported when the environment had it.
  */
 function setVar(globals: Map<string, Var>, name: string, value: string, readonly = false, exported?: boolean): void {
-  const v = new Var(value);
-  v.exported = exported ?? globals.get(name)?.exported ?? false;
-  if (readonly) v.readonly = true;
-  globals.set(name, v);
+  const flags = (exported ?? globals.get(name)?.exported ?? false ? EXPORTED : 0) | (readonly ? READONLY : 0);
+  globals.set(name, sharedVar(value, flags));
 }
 
 /** A name the environment may give a variable. */
@@ -87,9 +85,7 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
       if (name.startsWith('BASH_FUNC_') && name.endsWith('%%')) importFunction(sh, name.slice(10, -2), e.slice(eq + 1));
       continue;
     }
-    const v = newVar(e.slice(eq + 1));
-    v.exported = true;
-    globals.set(name, v);
+    globals.set(name, sharedVar(e.slice(eq + 1), EXPORTED));
   }
   const sys = sh.sys;
   const ids = sys.getids();
@@ -115,11 +111,7 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
   // does (getcwd gives the real path), without asking realpath.
   const pwd = envPwd === cwd || (envPwd && sys.realpath(envPwd) === cwd) ? envPwd : cwd;
   setVar(globals, 'PWD', pwd, false, true);
-  if (!globals.get('OLDPWD')) {
-    const v = new Var(undefined);
-    v.exported = true;
-    globals.set('OLDPWD', v);
-  }
+  if (!globals.get('OLDPWD')) globals.set('OLDPWD', sharedVar(undefined, EXPORTED));
   sh.setQuiet('_', sh.get('_') ?? '/usr/bin/bash');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { newVar, VarStore } from './vars.ts';
+import { EXPORTED, newVar, READONLY, sharedVar, VarStore } from './vars.ts';
 
 function store(values: Record<string, string>): VarStore {
   const s = new VarStore();
@@ -121,5 +121,43 @@ describe('shared defaults', () => {
     expect(() => {
       s.peek('PS4')!.exported = true;
     }).toThrow(TypeError);
+  });
+});
+
+describe('variables shared by the global scopes of many shells', () => {
+  test('a value met a second time is shared, frozen; the first time and other attributes make a Var of its own', () => {
+    const first = sharedVar('/shared-test-a', EXPORTED);
+    const second = sharedVar('/shared-test-a', EXPORTED);
+    const third = sharedVar('/shared-test-a', EXPORTED);
+    expect(first.shared).toBe(false);
+    expect(second.shared).toBe(true);
+    expect(third).toBe(second);
+    expect(Object.isFrozen(second)).toBe(true);
+    expect(() => { second.value = 'changed'; }).toThrow(TypeError);
+    expect(sharedVar('/shared-test-a', EXPORTED | READONLY)).not.toBe(second);
+    sharedVar(undefined, EXPORTED);
+    expect(sharedVar(undefined, EXPORTED).value).toBeUndefined();
+  });
+
+  test('a store changes a shared variable through its own copy; other stores and forks keep the shared one', () => {
+    sharedVar('1', READONLY);
+    const v = sharedVar('1', READONLY);
+    const a = new VarStore();
+    const b = new VarStore();
+    a.scopes[0]!.set('N', v);
+    b.scopes[0]!.set('N', v);
+    const fork = a.clone();
+    expect(fork.peek('N')).toBe(v);
+    const own = a.get('N')!;
+    expect(own).not.toBe(v);
+    expect(own.shared).toBe(false);
+    expect(own.readonly).toBe(true);
+    own.readonly = false;
+    own.value = '2';
+    expect(a.peek('N')?.value).toBe('2');
+    expect(b.peek('N')).toBe(v);
+    expect(fork.peek('N')?.value).toBe('1');
+    expect(b.lookup('N')).not.toBe(v);
+    expect(b.peek('N')?.value).toBe('1');
   });
 });

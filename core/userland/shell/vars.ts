@@ -5,7 +5,10 @@ import { bashKeyOrder } from './assoc-order.ts';
 
 export type VarValue = string | Map<number, string> | Map<string, string>;
 
-const EXPORTED = 1, READONLY = 2, INTEGER = 4, ASSOC = 8, INDEXED = 16, LOWER = 32, UPPER = 64, NAMEREF = 128;
+export const EXPORTED = 1, READONLY = 2;
+const INTEGER = 4, ASSOC = 8, INDEXED = 16, LOWER = 32, UPPER = 64, NAMEREF = 128;
+/** A frozen variable shared by the global scopes of many shells (see sharedVar). */
+const SHARED = 256;
 
 /**
  * A variable: its value and its attributes. The attributes are bits of one number (a shell holds dozens of
@@ -21,11 +24,14 @@ export class Var {
     this.flags = flags;
   }
 
-  /** A copy with its own array (a forked shell's). */
+  /** A copy with its own array (a forked shell's), never shared. */
   copy(): Var {
     const value = this.value instanceof Map ? new Map(this.value as Map<string, string>) : this.value;
-    return new Var(value as VarValue | undefined, this.flags);
+    return new Var(value as VarValue | undefined, this.flags & ~SHARED);
   }
+
+  /** Frozen and shared between shells: changed only through a copy (VarStore.owned). */
+  get shared(): boolean { return (this.flags & SHARED) !== 0; }
 
   private flag(bit: number, on: boolean): void {
     this.flags = on ? this.flags | bit : this.flags & ~bit;
@@ -58,8 +64,47 @@ function isIndexed(v: Map<number, string> | Map<string, string>): boolean {
   return false;
 }
 
+/** A variable for a copy of the scopes (a fork's): its own copy, or the same one when it is shared. */
 export function cloneVar(v: Var): Var {
-  return v.copy();
+  return v.shared ? v : v.copy();
+}
+
+/**
+ * Scalar variables that many shells start with alike (HOME=/root exported, UID=0 readonly, SHLVL=1 ...):
+ * one frozen Var per value and attributes, shared once a value has been met twice (a guest's own values,
+ * its host name, stay out until a second shell of it starts), within bounds. A store holds one in its
+ * global scope until it is asked for it to change it (VarStore.owned makes a copy then).
+ */
+const SHARED_VARS = new Map<number, Map<string, Var>>();
+const SEEN_VARS = new Map<number, Set<string>>();
+const SHARED_VARS_MAX = 256;
+const SEEN_VARS_MAX = 1024;
+const SHARED_VALUE_MAX = 256;
+/** The key of a variable declared without a value (no value holds a NUL). */
+const NO_VALUE = '\0';
+let sharedCount = 0;
+
+/** A variable with this value and EXPORTED/READONLY `flags`: a shared one when there is one or room. */
+export function sharedVar(value: string | undefined, flags: number): Var {
+  const key = value ?? NO_VALUE;
+  if (key.length > SHARED_VALUE_MAX) return new Var(value, flags);
+  let shared = SHARED_VARS.get(flags);
+  const known = shared?.get(key);
+  if (known) return known;
+  let seen = SEEN_VARS.get(flags);
+  if (!seen) SEEN_VARS.set(flags, (seen = new Set()));
+  if (!seen.has(key) || sharedCount >= SHARED_VARS_MAX) {
+    if (seen.size >= SEEN_VARS_MAX) seen.clear();
+    seen.add(key);
+    return new Var(value, flags);
+  }
+  seen.delete(key);
+  if (!shared) SHARED_VARS.set(flags, (shared = new Map()));
+  const v = new Var(value, flags | SHARED);
+  Object.freeze(v);
+  shared.set(key, v);
+  sharedCount++;
+  return v;
 }
 
 function copyTables(tables: ReadonlyArray<Map<string, Var>>): Array<Map<string, Var>> {
@@ -148,9 +193,12 @@ export class VarStore {
     return d !== undefined && !this.hidden?.has(name) ? d : undefined;
   }
 
-  /** `v` (found by find), made this store's own when it is a shared default: a copy in the global scope. */
+  /**
+   * `v` (found by find), made this store's own when it is a shared default or a shared variable (which
+   * only the global scope holds): a copy in the global scope.
+   */
   private owned(name: string, v: Var | undefined): Var | undefined {
-    if (v === undefined || this.defaults?.get(name) !== v) return v;
+    if (v === undefined || (!v.shared && this.defaults?.get(name) !== v)) return v;
     const c = v.copy();
     this.tables[0]!.set(name, c);
     return c;
