@@ -4,7 +4,7 @@
 
 import {
   ENOENT, ENOEXEC, EACCES, ESRCH, F_DUPFD_CLOEXEC, O_CLOEXEC, SIGINT, SIGPIPE, SIGTERM, WIFSTOPPED, WUNTRACED, WIFEXITED, WEXITSTATUS,
-  WTERMSIG, WSTOPSIG, isDir, type WaitResult,
+  WTERMSIG, WSTOPSIG, isDir, type Sys, type WaitResult,
 } from '../../kernel/abi.ts';
 import type { AndOr, Assignment, Command, List, Pipeline, Redirect, SimpleCommand, FunctionDef, Word } from './ast.ts';
 import { ExpansionError, ReturnSignal, ShellExit } from './control.ts';
@@ -185,22 +185,28 @@ async function printTimes(sh: Shell, start: number, t0: { cutime: number; cstime
   await sh.write(2, text);
 }
 
-async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
+/**
+ * Forks the first `count` elements of a pipeline, each reading the previous one's output, in one process
+ * group under job control. A background pipeline's first element reads /dev/null when there is no job
+ * control in a shell that is not interactive (bash(1), Lists). Gives the pids, the group and the read end
+ * of the last pipe (-1 when the last element was forked).
+ */
+function forkPipeline(sh: Shell, p: Pipeline, count: number, background: boolean): ForkedPipeline {
   const sys = sh.sys;
   const pids: number[] = [];
   let prevRead = -1;
   let pgid = 0;
+  let pipeError: number | null = null;
   const jobControl = sh.options.monitor;
-  // lastpipe (without job control): the last element runs in this shell, reading the pipe.
-  const lastHere = sh.shopts['lastpipe'] === true && !jobControl;
-  const forked = lastHere ? p.commands.length - 1 : p.commands.length;
+  const nullInput = background && !jobControl && !sh.options.interactive;
+  const forked = count;
   for (let i = 0; i < forked; i++) {
     const last = i === p.commands.length - 1;
     let pipe: [number, number] | null = null;
     if (!last) {
       const r = sys.pipe2(O_CLOEXEC);
       if (typeof r === 'number') {
-        await sh.error(`pipe error: ${r}`);
+        pipeError = r;
         break;
       }
       pipe = r;
@@ -209,9 +215,12 @@ async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
     const cmd = p.commands[i]!;
     const stderrToo = p.pipeStderr[i] ?? false;
     const groupLeader = pgid;
+    const jobs = background ? null : sh.jobsForChild();
     const pid = sh.fork(async (child) => {
       const cs = child.sys;
+      if (jobs) child.jobs = jobs;
       if (jobControl) cs.setpgid(0, groupLeader);
+      else if (nullInput && i === 0) redirectFromNull(cs);
       if (readFd >= 0) {
         cs.dup2(readFd, 0);
         cs.close(readFd);
@@ -236,6 +245,23 @@ async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
       prevRead = pipe[0];
     }
   }
+  return { pids, pgid, prevRead, pipeError };
+}
+
+interface ForkedPipeline {
+  pids: number[];
+  pgid: number;
+  prevRead: number;
+  /** The error of a pipe that could not be made (the elements after it were not forked). */
+  pipeError: number | null;
+}
+
+async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
+  const sys = sh.sys;
+  // lastpipe (without job control): the last element runs in this shell, reading the pipe.
+  const lastHere = sh.shopts['lastpipe'] === true && !sh.options.monitor;
+  const { pids, pgid, prevRead, pipeError } = forkPipeline(sh, p, lastHere ? p.commands.length - 1 : p.commands.length, false);
+  if (pipeError !== null) await sh.error(`pipe error: ${pipeError}`);
   let lastStatus = 0;
   if (lastHere) {
     const saved = sys.fcntl(0, F_DUPFD_CLOEXEC, 10);
@@ -294,6 +320,7 @@ export async function waitForeground(sh: Shell, pids: number[], pgid: number, wh
     const job: Job = {
       id: nextJobId(sh.jobs), pgid, pids, statuses: new Map(), command: sourceOf(what), state: 'stopped', notified: true,
     };
+    if (typeof what !== 'string' && what.type === 'Pipeline' && what.commands.length > 1) job.parts = partsOf(what);
     sh.jobs.push(job);
     await sh.write(2, `\n${jobLine(sh.jobs, job, 'Stopped')}\n`);
   } else if (signalled && signalled !== SIGPIPE) {
@@ -320,34 +347,64 @@ export function sourceOf(what: Pipeline | Command | string | AndOr): string {
 
 // --------------------------------------------------------------------------------------- background
 
+/**
+ * `cmd &`: a pipeline's elements are forked straight from this shell, as bash does ($! and the job's pid
+ * are the last one's), a single command in a child of its own; an and-or list or a timed pipeline runs
+ * in a subshell.
+ */
 async function runBackground(sh: Shell, ao: AndOr): Promise<void> {
   const jobControl = sh.options.monitor;
-  const pid = sh.fork(async (child) => {
-    if (jobControl) child.sys.setpgid(0, 0);
-    else if (!sh.options.interactive) {
-      // Without job control, background commands read from /dev/null (bash(1), Lists).
-      const fd = child.sys.open('/dev/null', 0);
-      if (fd >= 0 && fd !== 0) {
-        child.sys.dup2(fd, 0);
-        child.sys.close(fd);
+  const p = ao.first;
+  let pids: number[];
+  let pgid: number;
+  // `!` does not change what a background job ends with (its status is the last command's).
+  const plain = ao.rest.length === 0 && !p.time;
+  if (plain && p.commands.length > 1) {
+    const forked = forkPipeline(sh, p, p.commands.length, true);
+    if (forked.prevRead >= 0) sh.sys.close(forked.prevRead);
+    if (forked.pipeError !== null) await sh.error(`pipe error: ${forked.pipeError}`);
+    if (forked.pids.length === 0) return;
+    pids = forked.pids;
+    pgid = forked.pgid || pids[0]!;
+  } else {
+    const pid = sh.fork(async (child) => {
+      if (jobControl) child.sys.setpgid(0, 0);
+      else if (!sh.options.interactive) redirectFromNull(child.sys);
+      const only = plain ? p.commands[0]! : null;
+      if (only) {
+        child.lineno = ao.line;
+        return runCommand(child, only, true);
       }
-    }
-    const only = soleCommand(ao);
-    if (only) {
-      child.lineno = ao.line;
-      return runCommand(child, only, true);
-    }
-    return runAndOr(child, ao);
-  });
-  if (pid < 0) return;
-  if (jobControl) sh.sys.setpgid(pid, pid);
-  sh.lastBackground = pid;
+      return runAndOr(child, ao);
+    });
+    if (pid < 0) return;
+    if (jobControl) sh.sys.setpgid(pid, pid);
+    pids = [pid];
+    pgid = pid;
+  }
+  const last = pids[pids.length - 1]!;
+  sh.lastBackground = last;
   const job: Job = {
-    id: nextJobId(sh.jobs), pgid: pid, pids: [pid], statuses: new Map(), command: printCommand(ao), state: 'running', notified: false,
+    id: nextJobId(sh.jobs), pgid, pids, statuses: new Map(), command: printCommand(ao), state: 'running', notified: false,
   };
+  if (pids.length > 1) job.parts = partsOf(p);
   sh.jobs.push(job);
-  if (sh.options.interactive) await sh.write(2, `[${job.id}] ${pid}\n`);
+  if (sh.options.interactive) await sh.write(2, `[${job.id}] ${last}\n`);
   sh.status = 0;
+}
+
+/** The text of each element of a pipeline, as `jobs -l` shows them. */
+function partsOf(p: Pipeline): string[] {
+  return p.commands.map((c) => printCommand(c));
+}
+
+/** Without job control, background commands read from /dev/null (bash(1), Lists). */
+function redirectFromNull(sys: Sys): void {
+  const fd = sys.open('/dev/null', 0);
+  if (fd >= 0 && fd !== 0) {
+    sys.dup2(fd, 0);
+    sys.close(fd);
+  }
 }
 
 // ----------------------------------------------------------------------------------------- commands

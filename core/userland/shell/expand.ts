@@ -639,7 +639,9 @@ export async function commandSubstitution(sh: Shell, body: List): Promise<string
     throw new ExpansionError(1, false);
   }
   const [r, w] = pipe;
+  const jobs = sh.jobsForChild();
   const pid = sh.fork(async (child) => {
+    if (jobs) child.jobs = jobs;
     child.traceLevel++;
     child.sys.dup2(w, 1);
     child.sys.close(w);

@@ -8,6 +8,8 @@ export interface Job {
   /** Wait status per pid once known. */
   statuses: Map<number, number>;
   command: string;
+  /** The command of each process when there are several (a pipeline's elements), for `jobs -l`. */
+  parts?: readonly string[];
   state: 'running' | 'stopped' | 'done';
   /** The user has been told of its last stop (a job is dropped once told that it finished). */
   notified: boolean;
@@ -48,6 +50,10 @@ export function nextJobId(jobs: readonly Job[]): number {
 /** "[1]+  Done                    sleep 1" */
 export function jobLine(jobs: readonly Job[], job: Job, stateText: string, withPid = false): string {
   const mark = job === currentJob(jobs) ? '+' : job === previousJob(jobs) ? '-' : ' ';
-  const pid = withPid ? `${job.pgid} ` : '';
-  return `[${job.id}]${mark}  ${pid}${stateText.padEnd(24)}${job.command}`;
+  if (!withPid) return `[${job.id}]${mark}  ${stateText.padEnd(24)}${job.command}`;
+  // `jobs -l`: a line per process, its pid in five columns; the others' lines show `| command`.
+  const parts = job.parts ?? [job.command];
+  let out = `[${job.id}]${mark} ${String(job.pids[0] ?? job.pgid).padStart(5)} ${stateText.padEnd(24)}${parts[0]}`;
+  for (let i = 1; i < job.pids.length; i++) out += `\n     ${String(job.pids[i]).padStart(5)} ${''.padEnd(22)}| ${parts[i] ?? ''}`;
+  return out;
 }

@@ -309,6 +309,14 @@ export class Shell {
     });
   }
 
+  /**
+   * The jobs a pipeline element or a command substitution forked now still lists (`kill $(jobs -p)`), as
+   * bash's children do; a `( )` subshell starts without. Null when there are none.
+   */
+  jobsForChild(): Job[] | null {
+    return this.jobs.length ? this.jobs.map((j) => ({ ...j, pids: j.pids.slice(), statuses: new Map(j.statuses) })) : null;
+  }
+
   /** Runs the EXIT trap before a forked child ends (main.ts installs bash's exit path; children inherit it). */
   exitHook: (sh: Shell, status: number) => Promise<number> = plainExit;
 

@@ -143,5 +143,13 @@ export -f f; f() { echo c; }; bash -c f; export -nf f; bash -c f; echo "st=$?"`)
   t('call-stack-script', "echo \"top: \${BASH_SOURCE[*]} | \${BASH_LINENO[*]} | \${FUNCNAME[*]} | \${#BASH_SOURCE[@]}\"\ncaller; echo \"c=$?\"\nf() {\n  echo \"f: \${BASH_SOURCE[*]} | \${BASH_LINENO[*]} | \${FUNCNAME[*]}\"\n  g\n}\ng() {\n  echo \"g: \${BASH_SOURCE[*]} | \${BASH_LINENO[*]} | \${FUNCNAME[*]}\"\n  caller\n  caller 0\n  caller 1\n  caller 2; echo \"c=$?\"\n}\nf\n. ./lib.sh\nlf\nx() { lf; }\nx\ncaller x; echo \"c=$?\"\n", { asFile: true, files: { 'lib.sh': "lf() {\n  echo \"lf: \${BASH_SOURCE[*]} | \${BASH_LINENO[*]} | \${FUNCNAME[*]}\"\n  caller; caller 0; caller 1; caller 2; echo \"c=$?\"\n}\necho \"lib top: \${BASH_SOURCE[*]} | \${BASH_LINENO[*]} | \${FUNCNAME[*]}\"\ncaller; echo \"c=$?\"\n" } }),
   t('call-stack-command-string', r`caller; echo "st=$?"; f() { echo "\${BASH_SOURCE[*]}|\${BASH_LINENO[*]}|\${FUNCNAME[*]}|\${#BASH_SOURCE[@]}|$FUNCNAME|\${FUNCNAME[0]}|\${BASH_SOURCE[-1]}"; caller; echo "st=$?"; caller 0; echo "st=$?"; }; f
 g() { f; }; g; echo "[\${BASH_SOURCE[*]}][\${BASH_LINENO[*]}][\${FUNCNAME[*]}]"; caller -1; echo "st=$?"; caller ' 0 '; echo "st=$?"`),
+  t('jobs-pipeline-background', r`sleep 1 & sleep 2 | sleep 3 & jobs %2 %1; echo "st=$?"; jobs %5; echo "st=$?"
+[ "$(jobs -p %2)" != "$!" ] && echo first-pid; jobs -l | sed -E 's/ +[0-9]+ / PID /'; jobs -l %1 | sed -E 's/ +[0-9]+ / PID /'
+{ sleep 1; } | cat & jobs -l %3 | sed -E 's/ +[0-9]+ / PID /'`),
+  t('jobs-last-pid', r`echo hi | cat & wait $!; echo "st=$?"; (exit 3) | (exit 4) & wait $!; echo "st=$?"
+! false | true & wait $!; echo "st=$?"; ! false & wait $!; echo "st=$?"; ! true & wait $!; echo "st=$?"; cat | cat & wait $!; echo "st=$?"`),
+  t('jobs-in-subshells', r`sleep 1 & x=$(jobs -p); [ "$x" = "$!" ] && echo same; echo "n=$(jobs | wc -l)"; (jobs); jobs | cat; echo "[$(jobs)]"
+kill $(jobs -p); wait; echo "st=$?"`),
+  t('jobs-finished-forgotten', r`false & sleep 1; jobs; echo ---; true | false & sleep 1; jobs; echo end`),
   t('unset-array-whole', r`a=(1 2); unset a[0]; echo \${a[@]}; unset a; declare -p a; echo "st=$?"`),
 ];

@@ -94,8 +94,28 @@ async function jobs(sh: Shell, argv: string[]): Promise<number> {
   await reapJobs(sh);
   const pidsOnly = argv.includes('-p');
   const long = argv.includes('-l');
+  // Job specs pick the jobs to list, in the order given.
+  const specs = argv.slice(1).filter((a) => !/^-[lpnrs]+$/.test(a));
+  let status = 0;
+  let listed: Job[] = sh.jobs;
+  if (specs.length) {
+    listed = [];
+    for (const spec of specs) {
+      const job = findJob(sh.jobs, spec);
+      if (job) listed.push(job);
+      else {
+        await builtinError(sh, 'jobs', `${spec}: no such job`);
+        status = 1;
+      }
+    }
+  }
+  // A shell that is not interactive forgets a finished job without telling (bash does so on SIGCHLD).
+  if (!sh.options.interactive) {
+    sh.jobs = sh.jobs.filter((j) => j.state !== 'done');
+    listed = listed.filter((j) => j.state !== 'done');
+  }
   let out = '';
-  for (const job of sh.jobs) {
+  for (const job of listed) {
     if (pidsOnly) out += `${job.pgid}\n`;
     else {
       const state = job.state === 'done' ? doneText(job) : job.state === 'stopped' ? 'Stopped' : 'Running';
@@ -103,8 +123,8 @@ async function jobs(sh: Shell, argv: string[]): Promise<number> {
     }
   }
   await sh.out(out);
-  sh.jobs = sh.jobs.filter((j) => j.state !== 'done');
-  return 0;
+  sh.jobs = sh.jobs.filter((j) => j.state !== 'done' || !listed.includes(j));
+  return status;
 }
 
 async function fgbg(sh: Shell, argv: string[]): Promise<number> {
