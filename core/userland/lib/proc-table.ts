@@ -11,6 +11,11 @@ export interface ProcEntry {
   pgid: number;
   sid: number;
   ttyNr: number;
+  /** The foreground process group of the terminal (-1 without one). */
+  tpgid: number;
+  /** User and system CPU time in clock ticks. */
+  utime: number;
+  stime: number;
   /** Start time in clock ticks after boot. */
   start: number;
   uid: number;
@@ -45,7 +50,7 @@ export function readProcEntry(sys: Sys, pid: number): ProcEntry | null {
   const args = cmdline === '' ? [] : cmdline.replace(/\0$/, '').split('\0');
   return {
     pid, comm, state: f[0] ?? '?', ppid: Number(f[1]), pgid: Number(f[2]), sid: Number(f[3]), ttyNr: Number(f[4]),
-    start: Number(f[19]), uid: Number(uids?.[1] ?? 0), euid: Number(uids?.[2] ?? 0), gid: Number(gids?.[1] ?? 0),
+    tpgid: Number(f[5]), utime: Number(f[11]), stime: Number(f[12]), start: Number(f[19]), uid: Number(uids?.[1] ?? 0), euid: Number(uids?.[2] ?? 0), gid: Number(gids?.[1] ?? 0),
     egid: Number(gids?.[2] ?? 0), args,
   };
 }
