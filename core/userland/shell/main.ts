@@ -1,26 +1,19 @@
 // The bash program: options (-c, -i, -l, -s, -e, -x, -o), the environment imported as variables,
 // startup files, and the top-level loop for -c strings, scripts, piped input and interactive use.
 
-import {
-  EINTR, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, type SignalAction, type Sys,
-} from '../../kernel/abi.ts';
+import { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, type SignalAction, type Sys } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
-import { ExpansionError, ShellExit } from './control.ts';
-import { runList, runTrapText } from './exec.ts';
-import { formatSyntaxError } from './errors.ts';
+import { ExpansionError } from './control.ts';
 import { LETTERS, setOptionByName, setOptionListing } from './options.ts';
-import type { Word } from './ast.ts';
-import { ShellParser, parseScript } from './parse.ts';
-import { expandPrompt } from './prompt.ts';
-import { Shell, type PromptParse } from './shell.ts';
+import { Shell } from './shell.ts';
 import { readText, runSource } from './source.ts';
-import { catchChildren, notifyJobs } from './builtins/jobs.ts';
-import { arithSync, expandQuick, expandString } from './expand.ts';
+import { catchChildren } from './builtins/jobs.ts';
+import { arithSync } from './expand.ts';
 import { BASH_VERSION, importEnvironment, settlePrompts } from './startup-vars.ts';
 
 export { BASH_VERSION };
-import { LineEditor } from './readline.ts';
-import { appendHistoryFile, expandHistory, loadHistoryFile } from './history.ts';
+import { ended, endStatus, exitShell, readLoop } from './read-loop.ts';
+import { loadHistoryFile } from './history.ts';
 
 
 /** What bash prints after an invalid invocation option. */
@@ -125,26 +118,9 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     if (interactive) return runInteractive(sh, login, rc, profile);
     settlePrompts(sh, false);
     sh.mode = 'stdin';
-    run = readLoop(sh);
+    return readLoop(sh);
   }
   return ended(sh, run);
-}
-
-/** The status a shell's run ends with (that of the ShellExit or ExpansionError that ended it), after the EXIT trap. */
-async function ended(sh: Shell, run: Promise<number>): Promise<number> {
-  let status: number;
-  try {
-    status = await run;
-  } catch (e) {
-    status = endStatus(e);
-  }
-  return exitShell(sh, status);
-}
-
-/** The status a ShellExit or ExpansionError ends a shell with; anything else goes on up. */
-function endStatus(e: unknown): number {
-  if (e instanceof ShellExit || e instanceof ExpansionError) return e.status;
-  throw e;
 }
 
 /** `bash -c CMD`, and `bash -i -c CMD`: an interactive shell that runs CMD. */
@@ -160,9 +136,8 @@ async function runCommandString(sh: Shell, command: string, interactive: boolean
   return runSource(sh, command, { prefix: sh.name, syntaxPrefix: `${sh.name}: -c`, lastInPlace: !interactive });
 }
 
-/** An interactive shell reading commands from its terminal, to its end (as ended() ends other runs). */
+/** An interactive shell reading commands from its terminal, to its end. */
 async function runInteractive(sh: Shell, login: boolean, rc: boolean, profile: boolean): Promise<number> {
-  let status: number;
   try {
     sh.mode = 'interactive';
     sh.options.interactive = true;
@@ -170,26 +145,11 @@ async function runInteractive(sh: Shell, login: boolean, rc: boolean, profile: b
     sh.options.monitor = await setupInteractive(sh, login, rc, profile);
     const loading = loadHistoryFile(sh);
     if (loading) await loading;
-    status = await readLoop(sh);
   } catch (e) {
-    status = endStatus(e);
+    return exitShell(sh, endStatus(e));
   }
-  return exitShell(sh, status);
-}
-
-export async function exitShell(sh: Shell, status: number): Promise<number> {
-  const trap = sh.traps.get('EXIT');
-  if (trap !== undefined && trap !== '') {
-    sh.ownTraps().delete('EXIT');
-    sh.status = status;
-    try {
-      await runTrapText(sh, trap);
-    } catch (e) {
-      if (e instanceof ShellExit) return e.status;
-      throw e;
-    }
-  }
-  return status;
+  // The read loop ends the run itself: this function is not kept while the shell waits.
+  return readLoop(sh);
 }
 
 /** The signals an interactive shell ignores, and the action it gives them (sigaction copies it). */
@@ -244,188 +204,3 @@ async function sourceIf(sh: Shell, path: string): Promise<boolean> {
   return true;
 }
 
-/** Reads one line from stdin: a whole line from a terminal, byte by byte from anything else. */
-async function readLine(sh: Shell): Promise<string | null | 'interrupted'> {
-  const sys = sh.sys;
-  const bytes: number[] = [];
-  const tty = sys.isatty(0);
-  const buf = new Uint8Array(tty ? 4096 : 1);
-  for (;;) {
-    const n = await sys.read(0, buf);
-    if (n === -EINTR) return 'interrupted';
-    if (n <= 0) return bytes.length ? decode(bytes) : null;
-    for (let k = 0; k < n; k++) bytes.push(buf[k]!);
-    if (bytes[bytes.length - 1] === 10) return decode(bytes.slice(0, -1));
-    if (tty && n > 0 && buf[n - 1] !== 10) continue;
-  }
-}
-
-function decode(bytes: number[]): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  try {
-    return decodeURIComponent(escape(s));
-  } catch {
-    return s;
-  }
-}
-
-async function readLoop(sh: Shell): Promise<number> {
-  const interactive = sh.options.interactive;
-  // The parser is made with the first line read (a shell may wait at its first prompt for long).
-  let parser: ShellParser | null = null;
-  let aliasLookup: ((name: string) => string | undefined) | undefined;
-  let continuing = false;
-  const editor = interactive && sh.sys.isatty(0) ? new LineEditor(sh) : null;
-  for (;;) {
-    if (interactive) {
-      await notifyJobs(sh);
-      if (sh.pendingTraps.length) await runTrapTextsPending(sh);
-    }
-    sh.interrupted = false;
-    let line: string | null | 'interrupted';
-    if (interactive) {
-      const shown = promptString(sh, continuing ? sh.get('PS2') ?? '> ' : sh.get('PS1') ?? '');
-      const ps = typeof shown === 'string' ? shown : await shown;
-      if (editor) line = await editor.readLine(ps);
-      else {
-        await sh.write(2, ps);
-        line = await readLine(sh);
-      }
-    } else line = await readLine(sh);
-    if (typeof line === 'string' && interactive && sh.options.histexpand && line.includes('!')) {
-      const h = expandHistory(line, sh.history);
-      if (h.error) {
-        await sh.write(2, `bash: ${h.error}: event not found\n`);
-        continue;
-      }
-      if (h.line !== line) await sh.write(2, h.line + '\n');
-      line = h.line;
-    }
-    if (line === 'interrupted') {
-      if (!editor) await sh.write(2, '\n');
-      if (parser) parserReset(parser);
-      continuing = false;
-      sh.status = 130;
-      continue;
-    }
-    if (line === null) {
-      if (continuing) {
-        parser!.finish();
-      } else {
-        if (interactive) await sh.write(2, 'exit\n');
-        return sh.status;
-      }
-    } else {
-      parser ??= new ShellParser('', { interactive: true });
-      parser.append(line + '\n');
-      if (interactive && line.trim() && !continuing) {
-        sh.history.push(line);
-        await appendHistoryFile(sh, line);
-      }
-    }
-    continuing = false;
-    for (;;) {
-      if (!parser) break;
-      // The options are made again only when extglob or expand_aliases changed (runSource does the same).
-      const extglob = sh.shopts['extglob'];
-      const aliases = sh.shopts['expand_aliases'] || interactive ? (aliasLookup ??= (n) => sh.aliases.get(n)) : undefined;
-      const o = parser.options;
-      if (o.extglob !== extglob || o.aliases !== aliases) parser.options = { extglob, aliases };
-      const r = parser.next();
-      if (r.kind === 'incomplete') {
-        continuing = true;
-        break;
-      }
-      if (r.kind === 'eof') break;
-      if (r.kind === 'error') {
-        const prefix = interactive ? 'bash' : `${sh.name}: line ${r.error.line}`;
-        const lines = formatSyntaxError(r.error, interactive ? 'bash' : sh.name);
-        void prefix;
-        for (const l of lines) await sh.write(2, l + '\n');
-        sh.status = r.error.status;
-        if (!interactive) return sh.status;
-        break;
-      }
-      try {
-        await runList(sh, r.list);
-      } catch (e) {
-        if (e instanceof ExpansionError) {
-          sh.status = e.status;
-          if (e.fatal && !interactive) throw new ShellExit(e.status);
-          continue;
-        }
-        throw e;
-      }
-    }
-    if (line === null) return sh.status;
-  }
-}
-
-/**
- * A prompt: backslash escapes, then (promptvars) parameter, command and arithmetic expansion. A prompt
- * whose expansions run nothing (the usual ${debian_chroot:+...}) is made without an asynchronous call.
- */
-export function promptString(sh: Shell, ps: string): string | Promise<string> {
-  const text = expandPrompt(sh, ps);
-  if (!sh.shopts['promptvars'] || !/[$`]/.test(text)) return text;
-  // The same prompt text is parsed once per shell (it is shown before every command).
-  let parse = sh.promptParse;
-  if (sh.promptText !== text || parse === null) {
-    parse = sh.promptParse = promptParse(sh, text);
-    sh.promptText = text;
-  }
-  if (!parse.word) return text;
-  const quick = expandQuick(sh, parse.word);
-  if (quick !== null) return parse.tail ? quick + parse.tail : quick;
-  return promptExpanded(sh, parse, text);
-}
-
-async function promptExpanded(sh: Shell, parse: PromptParse, text: string): Promise<string> {
-  try {
-    const head = await expandString(sh, parse.word!);
-    return parse.tail ? head + parse.tail : head;
-  } catch {
-    return text;
-  }
-}
-
-/** The shared cache space of parsed prompt texts. */
-const PROMPT_CACHE = 'bash-prompt';
-
-/**
- * The prompt text parsed as the inside of a double-quoted string. Text after the last expansion that
- * has no `$ \` \\ "` in it is plain text there: it is kept as the tail, to be added to what the parse of
- * the rest expands to, and that parse is shared by the guests of the image (prompts differ in host names,
- * directories).
- */
-function promptParse(sh: Shell, text: string): PromptParse {
-  let cut = text.length;
-  while (cut > 0 && !'$`\\"})'.includes(text[cut - 1]!)) cut--;
-  if (cut === 0 || cut === text.length || (text[cut - 1] !== '}' && text[cut - 1] !== ')')) return { word: parsePromptText(text), tail: '' };
-  const cache = sh.sys.sharedCache(PROMPT_CACHE);
-  const head = text.slice(0, cut);
-  let shared = cache.get(head) as Word | null | undefined;
-  if (shared === undefined) {
-    shared = parsePromptText(head);
-    cache.set(head, shared);
-  }
-  if (!shared || shared.parts.length !== 1 || shared.parts[0]!.type !== 'DoubleQuoted') return { word: parsePromptText(text), tail: '' };
-  return { word: shared, tail: text.slice(cut) };
-}
-
-function parsePromptText(text: string): Word | null {
-  const parsed = parseScript(`: "${text.replace(/(["\\])/g, '\\$1')}"`);
-  const cmd = parsed.list.items[0]?.command.first.commands[0];
-  return parsed.error || cmd?.type !== 'SimpleCommand' || !cmd.words[1] ? null : cmd.words[1];
-}
-
-async function runTrapTextsPending(sh: Shell): Promise<void> {
-  const { runPendingTraps } = await import('./exec.ts');
-  await runPendingTraps(sh);
-}
-
-function parserReset(parser: ShellParser): void {
-  // Drop the pending partial command: append a newline-terminated empty buffer state.
-  (parser as unknown as { lx: { src: string; pos: number } }).lx.pos = (parser as unknown as { lx: { src: string } }).lx.src.length;
-}

@@ -28,8 +28,13 @@ export class LineEditor {
     return this.sh.write(2, text);
   }
 
-  /** Reads a line with editing; null at end of input (Ctrl-D on an empty line). */
-  async readLine(prompt: string): Promise<ReadResult> {
+  /**
+   * Starts reading a line after `prompt`: the terminal goes to raw mode. Gives the settings to restore
+   * with restore(), or null when stdin is no terminal. The caller then shows the prompt (showPrompt) and
+   * feeds keys (readSpace, key) until key() gives the line: the shell's read loop reads the terminal
+   * itself, so that an idle shell waits in one asynchronous function.
+   */
+  begin(prompt: string): Termios | null {
     const sys = this.sh.sys;
     const saved = sys.tcgetattr(0);
     if (typeof saved === 'number') return null;
@@ -42,25 +47,36 @@ export class LineEditor {
     this.pos = 0;
     this.prompt = prompt;
     this.historyIndex = this.sh.history.length;
-    await this.out(prompt);
-    try {
-      for (;;) {
-        // The terminal is read here rather than in readKey: one asynchronous layer fewer while the shell
-        // waits for input.
-        let key: string | null | 'interrupted' | undefined = undefined;
-        if (this.needsRead()) key = this.took(await sys.read(0, this.space()));
-        if (key === undefined) key = this.takeKey();
-        if (key === null) return null;
-        if (key === 'interrupted') {
-          await this.out('^C\n');
-          return 'interrupted';
-        }
-        const r = await this.handle(key);
-        if (r !== undefined) return r;
-      }
-    } finally {
-      sys.tcsetattr(0, TCSANOW, saved);
+    return saved;
+  }
+
+  showPrompt(): Promise<number> {
+    return this.out(this.prompt);
+  }
+
+  /** Where to read the terminal into before the next key, or null when a whole key is waiting. */
+  readSpace(): Uint8Array | null {
+    return this.needsRead() ? this.space() : null;
+  }
+
+  /**
+   * Takes the next key (after a read into readSpace() that gave `n`, or a key already waiting when `n` is
+   * null) and acts on it: the line read, null at end of input (Ctrl-D on an empty line), 'interrupted',
+   * or undefined when the line goes on.
+   */
+  async key(n: number | null): Promise<ReadResult | undefined> {
+    const end = n === null ? undefined : this.took(n);
+    if (end === null) return null;
+    if (end === 'interrupted') {
+      await this.out('^C\n');
+      return 'interrupted';
     }
+    return this.handle(this.takeKey());
+  }
+
+  /** Puts back the settings begin() saved. */
+  restore(saved: Termios): void {
+    this.sh.sys.tcsetattr(0, TCSANOW, saved);
   }
 
   /** The next key: a character, a control byte, or an escape sequence. */
