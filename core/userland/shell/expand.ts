@@ -10,7 +10,7 @@ import { ExpansionError } from './control.ts';
 import { globExpand } from './glob.ts';
 import { hasGlob, hasGlobText, type PatternPiece } from './pattern.ts';
 import { applyParamOp } from './param-ops.ts';
-import { SPECIAL_ARRAYS, type Shell } from './shell.ts';
+import { SPECIAL_ARRAYS, setArithmetic, type Shell } from './shell.ts';
 import { arrayKeys, arrayValues } from './vars.ts';
 import { passwdHome } from './users.ts';
 import { dollarDash } from './options.ts';
@@ -694,6 +694,8 @@ export function arithSync(sh: Shell, text: string): string {
     throw e;
   }
 }
+
+setArithmetic(arithSync);
 
 function arithMessage(e: ArithError, text: string, context?: string): string {
   const token = e.token === '' ? '' : ` (error token is "${e.token}")`;

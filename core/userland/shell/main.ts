@@ -8,7 +8,6 @@ import { LETTERS, setOptionByName, setOptionListing } from './options.ts';
 import { Shell } from './shell.ts';
 import { readText, runSource } from './source.ts';
 import { catchChildren } from './builtins/jobs.ts';
-import { arithSync } from './expand.ts';
 import { BASH_VERSION, importEnvironment, settlePrompts } from './startup-vars.ts';
 
 export { BASH_VERSION };
@@ -25,7 +24,6 @@ const BASH_USAGE = 'Usage:\tbash [GNU long option] [option] ...\n\tbash [GNU lon
 export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly string[]): Promise<number> {
   const sh = new Shell(sys);
   sh.rootPid = sys.getpid();
-  sh.arithString = (text) => arithSync(sh, text);
   sh.exitHook = exitShell;
   const login = (argv[0] ?? '').startsWith('-');
   let command: string | null = null;

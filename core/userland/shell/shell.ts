@@ -41,6 +41,14 @@ async function plainExit(_sh: Shell, status: number): Promise<number> {
   return status;
 }
 
+/** The arithmetic of integer-attribute assignments, installed by the expansion module (setArithmetic). */
+let arithmetic: (sh: Shell, text: string) => string = (_sh, text) => text;
+
+/** Installs the evaluation of integer-attribute assignments for every shell (and every forked child). */
+export function setArithmetic(evaluate: (sh: Shell, text: string) => string): void {
+  arithmetic = evaluate;
+}
+
 /** A function or `source` call running in a shell (see Shell.frames). */
 export interface CallFrame {
   /** Where the code of the call comes from: the function's definition label, or the sourced file. */
@@ -471,8 +479,10 @@ export class Shell {
     if (name === 'RANDOM') this.randomState = Number(val) >>> 0;
   }
 
-  /** Evaluates an integer-attribute assignment (installed by the expansion module). */
-  arithString: (text: string) => string = (t) => t;
+  /** Evaluates an integer-attribute assignment (bash's arithmetic: see setArithmetic). */
+  arithString(text: string): string {
+    return arithmetic(this, text);
+  }
 
   /** The environment for a child process: exported variables plus temporary assignments. */
   environment(extra?: ReadonlyMap<string, string> | null): string[] {

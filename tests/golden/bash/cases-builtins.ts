@@ -151,5 +151,7 @@ g() { f; }; g; echo "[\${BASH_SOURCE[*]}][\${BASH_LINENO[*]}][\${FUNCNAME[*]}]";
   t('jobs-in-subshells', r`sleep 1 & x=$(jobs -p); [ "$x" = "$!" ] && echo same; echo "n=$(jobs | wc -l)"; (jobs); jobs | cat; echo "[$(jobs)]"
 kill $(jobs -p); wait; echo "st=$?"`),
   t('jobs-finished-forgotten', r`false & sleep 1; jobs; echo ---; true | false & sleep 1; jobs; echo end`),
+  t('declare-integer-in-subshells', r`declare -i n; (n=1+2; echo $n); echo $(n=2*3; echo $n); n=4+4; echo $n; echo 5+5 | { read -r x; declare -i y=$x; echo $y; }
+f() { local -i z=7*6; echo $z; }; (f); bash -c 'declare -i w=1+1; echo $w'`),
   t('unset-array-whole', r`a=(1 2); unset a[0]; echo \${a[@]}; unset a; declare -p a; echo "st=$?"`),
 ];
