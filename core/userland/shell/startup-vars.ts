@@ -69,6 +69,20 @@ function setVar(globals: Map<string, Var>, name: string, value: string, readonly
   globals.set(name, sharedVar(value, flags));
 }
 
+/**
+ * Names met in environments, one string each: every shell's global scope keeps its names as keys, and
+ * shells are given the same few (PATH, HOME, TERM ...). Bounded: later names are kept as given.
+ */
+const ENV_NAMES = new Map<string, string>();
+const ENV_NAMES_MAX = 256;
+
+function envName(name: string): string {
+  const known = ENV_NAMES.get(name);
+  if (known !== undefined) return known;
+  if (ENV_NAMES.size < ENV_NAMES_MAX) ENV_NAMES.set(name, name);
+  return name;
+}
+
 /** A name the environment may give a variable. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -80,7 +94,7 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
     const e = envp[i]!;
     const eq = e.indexOf('=');
     if (eq <= 0) continue;
-    const name = e.slice(0, eq);
+    const name = envName(e.slice(0, eq));
     if (!NAME.test(name)) {
       if (name.startsWith('BASH_FUNC_') && name.endsWith('%%')) importFunction(sh, name.slice(10, -2), e.slice(eq + 1));
       continue;
