@@ -83,6 +83,13 @@ function envName(name: string): string {
   return name;
 }
 
+/**
+ * Environment entries whose variable is shared (sharedVar), by the entry's text: most shells are given
+ * the same strings (HOME=/root, TERM=xterm ...), taken in without splitting them again.
+ */
+const IMPORTED = new Map<string, { readonly name: string; readonly v: Var }>();
+const IMPORTED_MAX = 256;
+
 /** A name the environment may give a variable. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -92,6 +99,11 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
   const globals = sh.vars.scopes[0]!;
   for (let i = 0; i < envp.length; i++) {
     const e = envp[i]!;
+    const known = IMPORTED.get(e);
+    if (known !== undefined) {
+      globals.set(known.name, known.v);
+      continue;
+    }
     const eq = e.indexOf('=');
     if (eq <= 0) continue;
     const name = envName(e.slice(0, eq));
@@ -99,7 +111,9 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
       if (name.startsWith('BASH_FUNC_') && name.endsWith('%%')) importFunction(sh, name.slice(10, -2), e.slice(eq + 1));
       continue;
     }
-    globals.set(name, sharedVar(e.slice(eq + 1), EXPORTED));
+    const v = sharedVar(e.slice(eq + 1), EXPORTED);
+    if (v.shared && IMPORTED.size < IMPORTED_MAX) IMPORTED.set(e, { name, v });
+    globals.set(name, v);
   }
   const sys = sh.sys;
   const ids = sys.getids();
