@@ -153,5 +153,8 @@ kill $(jobs -p); wait; echo "st=$?"`),
   t('jobs-finished-forgotten', r`false & sleep 1; jobs; echo ---; true | false & sleep 1; jobs; echo end`),
   t('declare-integer-in-subshells', r`declare -i n; (n=1+2; echo $n); echo $(n=2*3; echo $n); n=4+4; echo $n; echo 5+5 | { read -r x; declare -i y=$x; echo $y; }
 f() { local -i z=7*6; echo $z; }; (f); bash -c 'declare -i w=1+1; echo $w'`),
+  t('declare-p-computed-arrays', r`true; declare -p BASH_SOURCE BASH_LINENO FUNCNAME PIPESTATUS; f() { declare -p FUNCNAME BASH_SOURCE BASH_LINENO; }; f
+true | false; declare -p PIPESTATUS; set -- a b; true; declare -p BASH_ARGV`),
+  t('declare-p-computed-arrays-file', 'f() { declare -p FUNCNAME BASH_SOURCE BASH_LINENO; }\nf\ndeclare -p BASH_SOURCE BASH_LINENO FUNCNAME', { asFile: true }),
   t('unset-array-whole', r`a=(1 2); unset a[0]; echo \${a[@]}; unset a; declare -p a; echo "st=$?"`),
 ];

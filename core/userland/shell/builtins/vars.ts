@@ -6,7 +6,7 @@ import { evalArith } from '../expand.ts';
 import { LETTERS, SET_O_LISTED, SHOPT_NAMES, setOptionByName, setOptionListing, setOptionTable } from '../options.ts';
 import { quoteForShell } from '../quote.ts';
 import { printFunction } from '../printer.ts';
-import type { Shell } from '../shell.ts';
+import { SPECIAL_ARRAYS, type Shell } from '../shell.ts';
 import { arrayKeys, newVar, type Var } from '../vars.ts';
 import { builtinError, invalidOption, type BuiltinTable } from './registry.ts';
 import { ExpansionError } from '../control.ts';
@@ -119,7 +119,7 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
       continue;
     }
     if (print) {
-      const v = sh.vars.lookup(p.name);
+      const v = sh.vars.lookup(p.name) ?? computedArray(sh, p.name);
       if (!v) {
         await builtinError(sh, name, `${p.name}: not found`);
         status = 1;
@@ -243,6 +243,19 @@ async function functionAttributes(sh: Shell, name: string, args: readonly string
     if (!changes) await sh.out(show(n, def, print));
   }
   return status;
+}
+
+/**
+ * An array the shell computes (BASH_SOURCE, FUNCNAME ...) as a variable for `declare -p`: FUNCNAME is
+ * declared without elements outside functions; undefined for other names.
+ */
+function computedArray(sh: Shell, name: string): Var | undefined {
+  if (!SPECIAL_ARRAYS.has(name)) return undefined;
+  const v = newVar(undefined);
+  v.indexed = true;
+  if (name === 'FUNCNAME' && sh.funcnames.length === 0) return v;
+  v.value = new Map(sh.getArray(name).map((x, i) => [i, x] as [number, string]));
+  return v;
 }
 
 /** The innermost scope that holds `name` itself (namerefs not followed), or the global scope. */
