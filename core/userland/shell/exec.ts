@@ -199,8 +199,7 @@ function forkPipeline(sh: Shell, p: Pipeline, count: number, background: boolean
   let pipeError: number | null = null;
   const jobControl = sh.options.monitor;
   const nullInput = background && !jobControl && !sh.options.interactive;
-  const forked = count;
-  for (let i = 0; i < forked; i++) {
+  for (let i = 0; i < count; i++) {
     const last = i === p.commands.length - 1;
     let pipe: [number, number] | null = null;
     if (!last) {

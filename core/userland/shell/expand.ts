@@ -496,7 +496,7 @@ export async function paramValues(sh: Shell, pe: ParamExp): Promise<{ values: st
       return { values: sh.getArray(name), array: true, star: subscript.text === '*' };
     }
     const v = sh.getVar(name);
-    if (name === 'PIPESTATUS' || name === 'FUNCNAME' || name === 'BASH_SOURCE' || name === 'BASH_LINENO') {
+    if (SPECIAL_ARRAYS.has(name)) {
       const idx = Number(await evalArith(sh, await expandString(sh, subscript.word)));
       const arr = sh.getArray(name);
       const val = arr[idx < 0 ? arr.length + idx : idx];

@@ -156,5 +156,6 @@ f() { local -i z=7*6; echo $z; }; (f); bash -c 'declare -i w=1+1; echo $w'`),
   t('declare-p-computed-arrays', r`true; declare -p BASH_SOURCE BASH_LINENO FUNCNAME PIPESTATUS; f() { declare -p FUNCNAME BASH_SOURCE BASH_LINENO; }; f
 true | false; declare -p PIPESTATUS; set -- a b; true; declare -p BASH_ARGV`),
   t('declare-p-computed-arrays-file', 'f() { declare -p FUNCNAME BASH_SOURCE BASH_LINENO; }\nf\ndeclare -p BASH_SOURCE BASH_LINENO FUNCNAME', { asFile: true }),
+  t('bash-argv-elements', r`set -- a b; echo "\${BASH_ARGV[0]} \${BASH_ARGV[1]} \${BASH_ARGV[-1]} \${#BASH_ARGV[@]}"; echo "\${FUNCNAME[0]-none}" "\${PIPESTATUS[0]}"`),
   t('unset-array-whole', r`a=(1 2); unset a[0]; echo \${a[@]}; unset a; declare -p a; echo "st=$?"`),
 ];
