@@ -508,7 +508,8 @@ export class Shell {
       }
     }
     // Exported functions follow the variables, as BASH_FUNC_name%%=() { ... } (bash's form).
-    for (const name of this.exportedFunctions) {
+    if (this.exportedFunctionNames === null) return out;
+    for (const name of this.exportedFunctionNames) {
       const def = this.functions.get(name);
       if (def) out.push(`BASH_FUNC_${name}%%=${printFunctionForEnvironment(def)}`);
     }
