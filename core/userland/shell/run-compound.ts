@@ -7,7 +7,8 @@ import { evalArith, expandPattern, expandString, expandWords } from './expand.ts
 import { matchPattern } from './pattern.ts';
 import { applyRedirects, restoreRedirects } from './redirect.ts';
 import type { Shell } from './shell.ts';
-import { runList, runListInChild, waitForeground } from './exec.ts';
+import { runList, runListInChild } from './exec.ts';
+import { waitForeground } from './pipelines.ts';
 import { evalCond } from './cond-eval.ts';
 import { ExpansionError } from './control.ts';
 import { printCommand } from './printer.ts';

@@ -6,7 +6,7 @@ import { EISDIR } from '../../../kernel/abi.ts';
 import { strerror } from '../../lib/errno.ts';
 import { expandEchoEscapes } from '../../lib/escapes.ts';
 import { LoopControl, ReturnSignal, ShellExit } from '../control.ts';
-import { execCommand, findCommand } from '../exec.ts';
+import { execCommand, findCommand } from '../external.ts';
 import { readText, runSource } from '../source.ts';
 import type { Shell } from '../shell.ts';
 import { builtinError, invalidOption, type BuiltinTable } from './registry.ts';

@@ -5,7 +5,8 @@ import {
 } from '../../../kernel/abi.ts';
 import { strerror } from '../../lib/errno.ts';
 import { parseSignal } from '../../lib/signals.ts';
-import { statusOf, waitForeground } from '../exec.ts';
+import { statusOf } from '../exec.ts';
+import { waitForeground } from '../pipelines.ts';
 import { findJob, jobLine, currentJob, type Job } from '../jobs.ts';
 import type { Shell } from '../shell.ts';
 import { builtinError, type BuiltinTable } from './registry.ts';

@@ -1,6 +1,7 @@
 // Builtins about commands: type command builtin alias unalias getopts.
 
-import { findCommand, execCommand, waitForeground } from '../exec.ts';
+import { findCommand, execCommand } from '../external.ts';
+import { waitForeground } from '../pipelines.ts';
 import type { Shell } from '../shell.ts';
 import { getBuiltin } from './index.ts';
 import { builtinError, type BuiltinTable } from './registry.ts';
