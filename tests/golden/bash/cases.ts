@@ -8,6 +8,8 @@ import { CONTROL_CASES } from './cases-control.ts';
 import { BUILTIN_CASES } from './cases-builtins.ts';
 import { ERROR_CASES } from './cases-errors.ts';
 import { PRINTER_CASES } from './cases-printer.ts';
+import { SESSION_CASES } from './cases-session.ts';
+import { HELP_CASES } from './cases-help.ts';
 
 export const WORKDIR = '/tmp/nlbash';
 export type { BashCase, BashRecord } from './common.ts';
@@ -15,5 +17,5 @@ import type { BashCase } from './common.ts';
 
 export const ALL_CASES: BashCase[] = [
   ...QUOTING_CASES, ...PARAM_CASES, ...EXPANSION_CASES, ...REDIRECT_CASES, ...CONTROL_CASES, ...BUILTIN_CASES,
-  ...ERROR_CASES, ...PRINTER_CASES,
+  ...ERROR_CASES, ...PRINTER_CASES, ...SESSION_CASES, ...HELP_CASES,
 ];

@@ -1,10 +1,13 @@
 // The table of every builtin.
 import { basicBuiltins } from './basic.ts';
+import { completionBuiltins } from './completion.ts';
+import { helpBuiltins } from './help.ts';
 import { jobBuiltins } from './jobs.ts';
 import { mapfileBuiltins } from './mapfile.ts';
 import { dirsBuiltins } from './dirs.ts';
 import { printfBuiltins } from './printf.ts';
 import { readBuiltins } from './read.ts';
+import { sessionBuiltins } from './session.ts';
 import type { Builtin, BuiltinTable } from './registry.ts';
 import { testBuiltins } from './test.ts';
 import { typeBuiltins } from './type.ts';
@@ -12,7 +15,7 @@ import { varBuiltins } from './vars.ts';
 
 const TABLE: BuiltinTable = Object.freeze({
   ...basicBuiltins, ...varBuiltins, ...jobBuiltins, ...testBuiltins, ...readBuiltins, ...printfBuiltins, ...typeBuiltins,
-  ...mapfileBuiltins, ...dirsBuiltins,
+  ...mapfileBuiltins, ...dirsBuiltins, ...sessionBuiltins, ...completionBuiltins, ...helpBuiltins,
 });
 
 export function getBuiltin(name: string): Builtin | undefined {
