@@ -1,4 +1,86 @@
-// The help builtin, and --help for the builtins that take it.
-import type { BuiltinTable } from './registry.ts';
+// The help builtin, and --help for the builtins that take it (bash 5.2's texts, recorded from bash).
+import { hasGlobText, matchPattern } from '../pattern.ts';
+import { helpDescription, helpLong, helpManPage, helpSynopsis, helpTable, helpTopic, helpTopics } from '../help-format.ts';
+import type { Shell } from '../shell.ts';
+import type { HelpTopic } from '../../lib/help/bash-builtins.ts';
+import { builtinError, invalidOption, type Builtin, type BuiltinTable } from './registry.ts';
 
-export const helpBuiltins: BuiltinTable = {};
+const USAGE = 'help [-dms] [pattern ...]';
+
+/** The topics a pattern names: the one named exactly so, else those it begins or matches as a pattern. */
+function matching(pattern: string, extglob: boolean): HelpTopic[] {
+  const exact = helpTopic(pattern);
+  if (exact) return [exact];
+  const pieces = [{ text: pattern, quoted: false }];
+  return helpTopics().filter((t) => t.name.startsWith(pattern) || matchPattern(pieces, t.name, extglob));
+}
+
+function columns(sh: Shell): number {
+  const v = sh.get('COLUMNS');
+  const n = v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : 0;
+  return n > 0 ? n : 80;
+}
+
+async function help(sh: Shell, argv: string[]): Promise<number> {
+  const flags = new Set<string>();
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (a.length < 2 || a[0] !== '-') break;
+    for (const c of a.slice(1)) {
+      if (c === 'd' || c === 'm' || c === 's') flags.add(c);
+      else return invalidOption(sh, 'help', `-${c}`, USAGE);
+    }
+  }
+  // -d wins over -m, which wins over -s.
+  const form = flags.has('d') ? 'd' : flags.has('m') ? 'm' : flags.has('s') ? 's' : 'long';
+  const patterns = argv.slice(i);
+  if (patterns.length === 0) {
+    await sh.out(helpTable(columns(sh), () => false));
+    return 0;
+  }
+  const extglob = sh.shopts['extglob'] ?? false;
+  let out = '';
+  // The heading comes when the first word looks like a pattern (extglob's included, whatever the option says).
+  if (hasGlobText(patterns[0]!, true)) {
+    out += `Shell commands matching keyword${patterns.length > 1 ? 's' : ''} \`${patterns.join(', ')}'\n\n`;
+  }
+  let found = false;
+  for (const p of patterns) {
+    for (const t of matching(p, extglob)) {
+      found = true;
+      out += form === 'd' ? helpDescription(t) : form === 'm' ? helpManPage(t) : form === 's' ? helpSynopsis(t) : helpLong(t);
+    }
+  }
+  await sh.out(out);
+  if (found) return 0;
+  const last = patterns[patterns.length - 1]!;
+  await builtinError(sh, 'help', `no help topics match \`${last}'.  Try \`help help' or \`man -k ${last}' or \`info ${last}'.`);
+  return 1;
+}
+
+export const helpBuiltins: BuiltinTable = {
+  help: { run: help },
+};
+
+/** Builtins for which `--help` is an ordinary argument. */
+const NO_HELP_OPTION = new Set([':', '[', 'echo', 'false', 'true', 'test']);
+
+/** The builtin, answering `NAME --help` with its help text and status 2 as bash does. */
+export function withHelpOption(name: string, b: Builtin): Builtin {
+  const topic = helpTopic(name);
+  if (!topic || NO_HELP_OPTION.has(name)) return b;
+  const run = b.run;
+  return {
+    ...b,
+    async run(sh, argv) {
+      if (argv[1] !== '--help') return run(sh, argv);
+      await sh.out(helpLong(topic));
+      return 2;
+    },
+  };
+}

@@ -1,7 +1,7 @@
 // The table of every builtin.
 import { basicBuiltins } from './basic.ts';
 import { completionBuiltins } from './completion.ts';
-import { helpBuiltins } from './help.ts';
+import { helpBuiltins, withHelpOption } from './help.ts';
 import { jobBuiltins } from './jobs.ts';
 import { mapfileBuiltins } from './mapfile.ts';
 import { dirsBuiltins } from './dirs.ts';
@@ -13,10 +13,11 @@ import { testBuiltins } from './test.ts';
 import { typeBuiltins } from './type.ts';
 import { varBuiltins } from './vars.ts';
 
-const TABLE: BuiltinTable = Object.freeze({
+const ALL: BuiltinTable = {
   ...basicBuiltins, ...varBuiltins, ...jobBuiltins, ...testBuiltins, ...readBuiltins, ...printfBuiltins, ...typeBuiltins,
   ...mapfileBuiltins, ...dirsBuiltins, ...sessionBuiltins, ...completionBuiltins, ...helpBuiltins,
-});
+};
+const TABLE: BuiltinTable = Object.freeze(Object.fromEntries(Object.entries(ALL).map(([name, b]) => [name, withHelpOption(name, b)])));
 
 export function getBuiltin(name: string): Builtin | undefined {
   return Object.hasOwn(TABLE, name) ? TABLE[name] : undefined;
