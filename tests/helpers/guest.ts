@@ -35,13 +35,18 @@ export class TestGuest {
    * Opens a console and waits for its prompt. `type` sends keys, runs 10 ms of virtual time and gives what
    * the terminal showed meanwhile (carriage returns dropped with `plain`); `exited` is the shell's end.
    */
-  async console(options: { plain?: boolean } = {}): Promise<{ type: (keys: string) => Promise<string>; exited: Promise<number> }> {
+  async console(options: { plain?: boolean } = {}): Promise<{
+    type: (keys: string) => Promise<string>;
+    resize: (cols: number, rows: number) => void;
+    exited: Promise<number>;
+  }> {
     let screen = '';
     const con = this.guest.openConsole((b) => (screen += new TextDecoder().decode(b)));
     if (typeof con === 'number') throw new Error(`cannot open a console: errno ${-con}`);
     await this.driver.runFor(10e6);
     return {
       exited: con.exited,
+      resize: (cols, rows) => con.resize(cols, rows),
       type: async (keys: string) => {
         screen = '';
         con.input(new TextEncoder().encode(keys));

@@ -55,3 +55,15 @@ test('an interactive shell names only itself in errors, in functions and sourced
   expect(await type('. /tmp/bad.sh\r')).toBe('. /tmp/bad.sh\nbash: cd: /y: No such file or directory\nroot@pc:~# ');
   expect(await type('caller; echo $?\r')).toBe('caller; echo $?\n1\nroot@pc:~# ');
 });
+
+test('an interactive shell sets LINES and COLUMNS from its terminal, again when the terminal is resized', async () => {
+  // Recorded from bash 5.2.15 on a pseudo-terminal (of no size at first: 80 by 24), then `stty cols 100 rows 30`.
+  const { type, resize } = await new TestGuest().console({ plain: true });
+  expect(await type('declare -p COLUMNS LINES; env | grep -c COLUMNS\r')).toContain('\ndeclare -- COLUMNS="80"\ndeclare -- LINES="24"\n0\n');
+  expect(await type('help | head -9 | tail -1 | wc -c\r')).toContain('\n79\n');
+  resize(100, 30);
+  expect(await type('echo "$COLUMNS $LINES"\r')).toContain('\n100 30\n');
+  expect(await type('help | head -9 | tail -1 | wc -c\r')).toContain('\n99\n');
+  expect(await type('COLUMNS=5\r')).toBe('COLUMNS=5\nroot@pc:~# ');
+  expect(await type('echo $COLUMNS\r')).toContain('\n5\n');
+});

@@ -11,6 +11,7 @@ import { notifyJobs } from './builtins/jobs.ts';
 import { LineEditor } from './readline.ts';
 import { appendHistoryFile, expandHistory } from './history.ts';
 import { promptString } from './prompt-string.ts';
+import { sharedVar } from './vars.ts';
 
 /** The status a shell's run ends with (that of the ShellExit or ExpansionError that ended it), after the EXIT trap. */
 export async function ended(sh: Shell, run: Promise<number>): Promise<number> {
@@ -71,6 +72,30 @@ function decode(bytes: number[]): string {
 }
 
 /**
+ * What readline does with LINES and COLUMNS: sets them (not exported) at the first prompt and whenever the
+ * terminal's size has changed since, from the size it has, or 80 by 24 when it has none.
+ */
+function syncWindowSize(sh: Shell): void {
+  const ws = sh.sys.tcgetwinsize(0);
+  if (typeof ws === 'number') return;
+  const cols = ws.cols || 80;
+  const rows = ws.rows || 24;
+  const size = cols * 65536 + rows;
+  if (size === sh.windowSize) return;
+  sh.windowSize = size;
+  setSizeVar(sh, 'LINES', String(rows));
+  setSizeVar(sh, 'COLUMNS', String(cols));
+}
+
+/** A new one is a shared variable (most shells have the same size); a readonly one stays as it is. */
+function setSizeVar(sh: Shell, name: string, value: string): void {
+  const v = sh.vars.peek(name);
+  if (v?.readonly) return;
+  if (!v && !sh.options.allexport) sh.vars.put(name, sharedVar(value, 0));
+  else sh.setQuiet(name, value);
+}
+
+/**
  * Reads commands from stdin and runs them to the end of input, then ends the shell's run (EXIT trap,
  * status): an interactive shell reads its terminal through the line editor, after a prompt. The keys are
  * read here rather than in the editor, so that an idle shell waits in this one asynchronous function.
@@ -96,6 +121,7 @@ export async function readLoop(sh: Shell): Promise<number> {
         const ps = typeof shown === 'string' ? shown : await shown;
         if (editor) {
           line = null;
+          syncWindowSize(sh);
           const saved = editor.begin(ps);
           if (saved) {
             try {
@@ -107,6 +133,8 @@ export async function readLoop(sh: Shell): Promise<number> {
             } finally {
               editor.restore(saved);
             }
+            // A resize while the line was typed counts for it (readline's SIGWINCH handler sets them at once).
+            syncWindowSize(sh);
           }
         } else {
           await sh.write(2, ps);

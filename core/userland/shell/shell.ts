@@ -121,6 +121,8 @@ export class Shell {
   promptParse: PromptParse | null = null;
   /** SIGINT arrived while reading a command line (interactive). */
   interrupted = false;
+  /** The terminal size LINES and COLUMNS were last set from (columns * 65536 + rows), 0 before the first prompt. */
+  windowSize = 0;
   /** Depth of `source` (return is allowed there). */
   sourcing = 0;
   /** `exec` without a command: the redirections of that command stay. */
