@@ -67,3 +67,14 @@ test('an interactive shell sets LINES and COLUMNS from its terminal, again when 
   expect(await type('COLUMNS=5\r')).toBe('COLUMNS=5\nroot@pc:~# ');
   expect(await type('echo $COLUMNS\r')).toContain('\n5\n');
 });
+
+test('history in a pipeline, and fc running an editor on history entries, then the edited commands', async () => {
+  // Recorded from bash 5.2.15 on a pseudo-terminal with HOME without a history file.
+  const { type } = await new TestGuest().console({ plain: true });
+  await type('echo hello\r');
+  expect(await type('history | tail -2\r')).toBe('history | tail -2\n    1  echo hello\n    2  history | tail -2\nroot@pc:~# ');
+  expect(await type('FCEDIT="sed -i s/hello/bye/" fc -2\r')).toBe('FCEDIT="sed -i s/hello/bye/" fc -2\necho bye\nbye\nroot@pc:~# ');
+  expect(await type('fc -l -1\r')).toBe('fc -l -1\n3\t echo bye\nroot@pc:~# ');
+  expect(await type('fc -e false; echo "st=$?"\r')).toContain('\nst=1\n');
+  expect(await type('ls /tmp | wc -l\r')).toContain('\n0\n');
+});

@@ -13,9 +13,12 @@ function fnv1(key: string): number {
   return h;
 }
 
-/** The keys of `map` (in insertion order, as a JS Map keeps them) in bash's listing order. */
-export function bashKeyOrder(keys: Iterable<string>): string[] {
-  let size = FIRST_BUCKETS;
+/**
+ * The keys of `map` (in insertion order, as a JS Map keeps them) in bash's listing order; other bash tables
+ * start with other bucket counts (programmable completion's: 512).
+ */
+export function bashKeyOrder(keys: Iterable<string>, firstBuckets = FIRST_BUCKETS): string[] {
+  let size = firstBuckets;
   let buckets: string[][] = [];
   let count = 0;
   const hashes = new Map<string, number>();

@@ -39,7 +39,7 @@ export function complete(sh: Shell, before: string): Completion {
     return { word, candidates: sorted(sh.vars.names().filter((n) => n.startsWith(prefix)).map((n) => (word.startsWith('${') ? '${' : '$') + n)) };
   }
   if (commandPosition && !word.includes('/')) {
-    const names: string[] = [...builtinNames(), ...KEYWORDS, ...sh.functions.keys(), ...sh.aliases.keys()];
+    const names: string[] = [...builtinNames().filter((n) => !sh.disabledBuiltins.has(n)), ...KEYWORDS, ...sh.functions.keys(), ...sh.aliases.keys()];
     for (const dir of (sh.get('PATH') ?? '').split(':')) for (const e of listDir(sh, dir)) if (!e.dir) names.push(e.name);
     return { word, candidates: sorted(names.filter((n) => n.startsWith(word))) };
   }

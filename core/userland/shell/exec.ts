@@ -9,7 +9,7 @@ import { expandFields, expandString, expandWords, hooks } from './expand.ts';
 import { runCompound } from './run-compound.ts';
 import { applyRedirects, restoreRedirects, type SavedFd } from './redirect.ts';
 import type { Shell } from './shell.ts';
-import { getBuiltin } from './builtins/index.ts';
+import { enabledBuiltin } from './builtins/enabled.ts';
 import { xtraceWord } from './quote.ts';
 import { expandPrompt } from './prompt.ts';
 import { assign, assignFixed } from './assign.ts';
@@ -259,7 +259,7 @@ export async function runSimple(sh: Shell, cmd: SimpleCommand, inPlace = false):
   sh.setQuiet('_', argv[argv.length - 1]!);
   const name = argv[0]!;
   const fn = sh.functions.get(name);
-  const builtin = getBuiltin(name);
+  const builtin = enabledBuiltin(sh, name);
   if (fn && !(builtin && builtin.special && sh.options.posix)) return runFunctionWithTemp(sh, fn, argv, temp, cmd);
   if (builtin) {
     const saved = cmd.redirects.length ? await applyRedirects(sh, cmd.redirects, true) : NOTHING_SAVED;

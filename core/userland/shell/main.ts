@@ -25,7 +25,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
   const sh = new Shell(sys);
   sh.rootPid = sys.getpid();
   sh.exitHook = exitShell;
-  const login = (argv[0] ?? '').startsWith('-');
+  let login = (argv[0] ?? '').startsWith('-');
   let command: string | null = null;
   let interactive = false;
   let forceStdin = false;
@@ -42,7 +42,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     }
     if (a === '--norc') rc = false;
     else if (a === '--noprofile') profile = false;
-    else if (a === '--login') continue;
+    else if (a === '--login') login = true;
     else if (a === '--posix') sh.options.posix = true;
     else if (a === '--version') {
       await sh.out(`GNU bash, version ${BASH_VERSION} (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
@@ -52,7 +52,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
       for (const c of a.slice(1)) {
         if (c === 'c') command = '';
         else if (c === 'i') interactive = true;
-        else if (c === 'l') continue;
+        else if (c === 'l') login = true;
         else if (c === 's') forceStdin = true;
         else if (c === 'o') {
           // Without a name, bash lists the options (in set -o or set +o form) and goes on.
@@ -73,6 +73,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     }
   }
   importEnvironment(sh, envp);
+  sh.shopts['login_shell'] = login;
   if (pendingOptions) {
     for (const [name, on] of pendingOptions) {
       if (name === '') {

@@ -10,6 +10,7 @@ import { ExpansionError, ShellExit } from './control.ts';
 import { copySetOptions, copyShopts, defaultSetOptions, defaultShopts, type SetOptions } from './options.ts';
 import { arrayValues, newVar, scalarOf, VarStore, type Var } from './vars.ts';
 import type { Job } from './jobs.ts';
+import { copyCompSpec, type CompSpec } from './compspec.ts';
 import { printFunctionForEnvironment } from './printer.ts';
 
 export type ShellMode = 'interactive' | 'command' | 'script' | 'stdin';
@@ -82,6 +83,8 @@ export class Shell {
   private readonlyFunctionNames: Set<string> | null = null;
   private exportedFunctionNames: Set<string> | null = null;
   private functionSourceTable: Map<string, string> | null = null;
+  private disabledBuiltinNames: Set<string> | null = null;
+  private completionTable: Map<string, CompSpec> | null = null;
   jobs: Job[] = [];
   mode: ShellMode = 'command';
   /** bash's interactive_shell: started interactive (-i -c too); subshells keep it, unlike `options.interactive`. */
@@ -188,6 +191,8 @@ export class Shell {
     this.forked = true;
     this.startTime = parent.startTime;
     this.dirstack = parent.dirstack.slice();
+    // `history | tail` lists the parent's history (an empty one is the common case and costs nothing).
+    if (parent.history.length) this.history = parent.history.slice();
     this.pgid = parent.pgid;
     this.randomState = parent.randomState;
     this.rootPid = parent.rootPid;
@@ -196,6 +201,9 @@ export class Shell {
     if (parent.exportedFunctionNames) this.exportedFunctionNames = new Set(parent.exportedFunctionNames);
     this.frames = parent.frames.slice();
     if (parent.functionSourceTable) this.functionSourceTable = new Map(parent.functionSourceTable);
+    // A subshell is a copy of the shell process: builtins disabled by `enable -n` and completion specs stay.
+    if (parent.disabledBuiltinNames) this.disabledBuiltinNames = new Set(parent.disabledBuiltinNames);
+    if (parent.completionTable) this.completionTable = new Map([...parent.completionTable].map(([k, v]) => [k, copyCompSpec(v)]));
   }
 
   /** Functions by name. */
@@ -233,6 +241,16 @@ export class Shell {
     return this.functionSourceTable ?? NO_ENTRIES;
   }
 
+  /** Builtins turned off by `enable -n`: the command name is then looked up as a function or in PATH. */
+  get disabledBuiltins(): ReadonlySet<string> {
+    return this.disabledBuiltinNames ?? NO_NAMES;
+  }
+
+  /** Completion specs (`complete`) by command name; -D, -E and -I specs under their COMPSPEC_KEYS. */
+  get completions(): ReadonlyMap<string, CompSpec> {
+    return this.completionTable ?? NO_ENTRIES;
+  }
+
   /** The tables to change (made on first use). */
   ownFunctions(): Map<string, FunctionDef> {
     return (this.functionTable ??= new Map());
@@ -256,6 +274,14 @@ export class Shell {
 
   ownExportedFunctions(): Set<string> {
     return (this.exportedFunctionNames ??= new Set());
+  }
+
+  ownDisabledBuiltins(): Set<string> {
+    return (this.disabledBuiltinNames ??= new Set());
+  }
+
+  ownCompletions(): Map<string, CompSpec> {
+    return (this.completionTable ??= new Map());
   }
 
   ownFunctionSources(): Map<string, string> {

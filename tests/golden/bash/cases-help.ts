@@ -5,6 +5,7 @@ export const HELP_CASES: BashCase[] = [
   t('help-table', r`help; echo "st=$?"`),
   t('help-table-widths', r`COLUMNS=60 help; COLUMNS=15 help | tail -4; COLUMNS=7 help | tail -2; COLUMNS=300 help | tail -3
 COLUMNS=x help | tail -1; COLUMNS=-9 help | tail -1; COLUMNS=257 help | head -10 | tail -2`),
+  t('help-table-disabled', r`enable -n cd test; help | grep -F '*'; enable cd test; help | grep -c -F '*'`),
   t('help-every-topic', r`help -s '' | md5sum; help '*' | md5sum; help -m '*' | md5sum; help -d '*' | md5sum; help -d '' | wc -l`),
   t('help-forms', r`help cd; help -d cd pwd; help -s read; help -m variables
 help -ds cd; help -sd cd; help -dm cd; help -ms cd | head -2; help -- pwd | head -1`),

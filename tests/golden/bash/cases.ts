@@ -10,6 +10,7 @@ import { ERROR_CASES } from './cases-errors.ts';
 import { PRINTER_CASES } from './cases-printer.ts';
 import { SESSION_CASES } from './cases-session.ts';
 import { HELP_CASES } from './cases-help.ts';
+import { OPTION_CASES } from './cases-options.ts';
 
 export const WORKDIR = '/tmp/nlbash';
 export type { BashCase, BashRecord } from './common.ts';
@@ -17,5 +18,5 @@ import type { BashCase } from './common.ts';
 
 export const ALL_CASES: BashCase[] = [
   ...QUOTING_CASES, ...PARAM_CASES, ...EXPANSION_CASES, ...REDIRECT_CASES, ...CONTROL_CASES, ...BUILTIN_CASES,
-  ...ERROR_CASES, ...PRINTER_CASES, ...SESSION_CASES, ...HELP_CASES,
+  ...ERROR_CASES, ...PRINTER_CASES, ...SESSION_CASES, ...HELP_CASES, ...OPTION_CASES,
 ];

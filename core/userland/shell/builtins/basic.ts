@@ -148,6 +148,11 @@ async function ret(sh: Shell, argv: string[]): Promise<number> {
 
 function loopControl(kind: 'break' | 'continue') {
   return async (sh: Shell, argv: string[]): Promise<number> => {
+    // Outside a loop that is all there is to say, whatever the argument.
+    if (sh.loopDepth === 0) {
+      await builtinError(sh, kind, "only meaningful in a `for', `while', or `until' loop");
+      return 0;
+    }
     const n = argv[1] === undefined ? 1 : Number(argv[1]);
     if (!Number.isInteger(n)) {
       await builtinError(sh, kind, `${argv[1]}: numeric argument required`);
@@ -157,10 +162,6 @@ function loopControl(kind: 'break' | 'continue') {
       await builtinError(sh, kind, `${argv[1]}: loop count out of range`);
       return 1;
     }
-    if (sh.loopDepth === 0) {
-      await builtinError(sh, kind, "only meaningful in a `for', `while', or `until' loop");
-      return 0;
-    }
     throw new LoopControl(kind, Math.min(n, sh.loopDepth));
   };
 }
@@ -168,7 +169,7 @@ function loopControl(kind: 'break' | 'continue') {
 async function shift(sh: Shell, argv: string[]): Promise<number> {
   const n = argv[1] === undefined ? 1 : Number(argv[1]);
   if (!Number.isInteger(n) || n < 0) {
-    await builtinError(sh, 'shift', `${argv[1]}: shift count out of range`);
+    await builtinError(sh, 'shift', `${argv[1]}: ${Number.isInteger(n) ? 'shift count out of range' : 'numeric argument required'}`);
     return 1;
   }
   if (n > sh.positional.length) return 1;
@@ -345,8 +346,10 @@ async function caller(sh: Shell, argv: string[]): Promise<number> {
   const lines = sh.callStack('BASH_LINENO');
   const sources = sh.callStack('BASH_SOURCE');
   const arg = argv[1];
+  // Outside any call there is nothing to say, whatever the arguments.
+  if (lines[0] === undefined) return 1;
+  if (arg !== undefined && arg.length > 1 && arg[0] === '-') return invalidOption(sh, 'caller', arg.slice(0, 2), 'caller [expr]');
   if (arg === undefined) {
-    if (lines[0] === undefined) return 1;
     await sh.out(`${lines[0]} ${sources[1] ?? 'NULL'}\n`);
     return 0;
   }

@@ -1,9 +1,9 @@
-// The help builtin, and --help for the builtins that take it (bash 5.2's texts, recorded from bash).
+// The help builtin (bash 5.2's texts, recorded from bash).
 import { hasGlobText, matchPattern } from '../pattern.ts';
 import { helpDescription, helpLong, helpManPage, helpSynopsis, helpTable, helpTopic, helpTopics } from '../help-format.ts';
 import type { Shell } from '../shell.ts';
 import type { HelpTopic } from '../../lib/help/bash-builtins.ts';
-import { builtinError, invalidOption, type Builtin, type BuiltinTable } from './registry.ts';
+import { builtinError, invalidOption, type BuiltinTable } from './registry.ts';
 
 const USAGE = 'help [-dms] [pattern ...]';
 
@@ -40,7 +40,7 @@ async function help(sh: Shell, argv: string[]): Promise<number> {
   const form = flags.has('d') ? 'd' : flags.has('m') ? 'm' : flags.has('s') ? 's' : 'long';
   const patterns = argv.slice(i);
   if (patterns.length === 0) {
-    await sh.out(helpTable(columns(sh), () => false));
+    await sh.out(helpTable(columns(sh), (name) => sh.disabledBuiltins.has(name)));
     return 0;
   }
   const extglob = sh.shopts['extglob'] ?? false;
@@ -66,21 +66,3 @@ async function help(sh: Shell, argv: string[]): Promise<number> {
 export const helpBuiltins: BuiltinTable = {
   help: { run: help },
 };
-
-/** Builtins for which `--help` is an ordinary argument. */
-const NO_HELP_OPTION = new Set([':', '[', 'echo', 'false', 'true', 'test']);
-
-/** The builtin, answering `NAME --help` with its help text and status 2 as bash does. */
-export function withHelpOption(name: string, b: Builtin): Builtin {
-  const topic = helpTopic(name);
-  if (!topic || NO_HELP_OPTION.has(name)) return b;
-  const run = b.run;
-  return {
-    ...b,
-    async run(sh, argv) {
-      if (argv[1] !== '--help') return run(sh, argv);
-      await sh.out(helpLong(topic));
-      return 2;
-    },
-  };
-}

@@ -3,7 +3,7 @@
 import { findCommand, execCommand } from '../external.ts';
 import { waitForeground } from '../pipelines.ts';
 import type { Shell } from '../shell.ts';
-import { getBuiltin } from './index.ts';
+import { enabledBuiltin } from './enabled.ts';
 import { builtinError, type BuiltinTable } from './registry.ts';
 import { quoteForShell } from '../quote.ts';
 import { printFunction } from '../printer.ts';
@@ -16,7 +16,7 @@ async function describe(sh: Shell, name: string, mode: 'type' | 'path' | 'all' |
   if (KEYWORDS.has(name) && mode !== 'path') lines.push(mode === 'short' ? 'keyword' : `${name} is a shell keyword`);
   const fn = sh.functions.get(name);
   if (fn && mode !== 'path') lines.push(mode === 'short' ? 'function' : `${name} is a function\n${printFunction(fn)}`);
-  if (getBuiltin(name) && mode !== 'path') lines.push(mode === 'short' ? 'builtin' : `${name} is a shell builtin`);
+  if (enabledBuiltin(sh, name) && mode !== 'path') lines.push(mode === 'short' ? 'builtin' : `${name} is a shell builtin`);
   const hashed = sh.hash.get(name);
   const path = findCommand(sh, name);
   if (path && (name.includes('/') ? typeof sh.sys.stat(path) !== 'number' : true)) {
@@ -63,7 +63,7 @@ async function command(sh: Shell, argv: string[]): Promise<number> {
     for (const n of args) {
       if (describeMode === 'short') {
         if (sh.aliases.has(n)) await sh.out(`alias ${n}=${quoteForShell(sh.aliases.get(n)!, true)}\n`);
-        else if (sh.functions.has(n) || getBuiltin(n) || KEYWORDS.has(n)) await sh.out(n + '\n');
+        else if (sh.functions.has(n) || enabledBuiltin(sh, n) || KEYWORDS.has(n)) await sh.out(n + '\n');
         else {
           const p = findCommand(sh, n);
           if (p && typeof sh.sys.stat(p) !== 'number') await sh.out(p + '\n');
@@ -76,7 +76,7 @@ async function command(sh: Shell, argv: string[]): Promise<number> {
     }
     return status;
   }
-  const b = getBuiltin(args[0]!);
+  const b = enabledBuiltin(sh, args[0]!);
   if (b) return b.run(sh, args);
   // External command, skipping functions.
   const pid = sh.fork(async (child) => execCommand(child, args, new Map()));
@@ -86,7 +86,7 @@ async function command(sh: Shell, argv: string[]): Promise<number> {
 
 async function builtin(sh: Shell, argv: string[]): Promise<number> {
   if (argv.length < 2) return 0;
-  const b = getBuiltin(argv[1]!);
+  const b = enabledBuiltin(sh, argv[1]!);
   if (!b) {
     await builtinError(sh, 'builtin', `${argv[1]}: not a shell builtin`);
     return 1;

@@ -4,6 +4,7 @@ import type { Assignment, FunctionDef } from '../ast.ts';
 import { assign } from '../assign.ts';
 import { evalArith } from '../expand.ts';
 import { LETTERS, SET_O_LISTED, SHOPT_NAMES, setOptionByName, setOptionListing, setOptionTable } from '../options.ts';
+import { helpTopic } from '../help-format.ts';
 import { quoteForShell } from '../quote.ts';
 import { printFunction } from '../printer.ts';
 import { SPECIAL_ARRAYS, type Shell } from '../shell.ts';
@@ -56,6 +57,11 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
   const name = argv[0]!;
   const assignments = sh.declAssignments;
   sh.declAssignments = null;
+  // Outside a function, local says so before it looks at its options.
+  if (forced.local && sh.funcnames.length === 0) {
+    await builtinError(sh, name, 'can only be used in a function');
+    return 1;
+  }
   const on = new Set<string>();
   const off = new Set<string>();
   let print = false;
@@ -79,7 +85,7 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
       }
       else if (c === 'g') global = true;
       else if ('aAilrtuxn'.includes(c)) (a[0] === '-' ? on : off).add(c);
-      else return invalidOption(sh, name, `-${c}`, `${name} [-aAfFgiIlnrtux] [name[=value] ...] or ${name} -p [-aAfFilnrtux] [name ...]`);
+      else return invalidOption(sh, name, `-${c}`, helpTopic(name)!.synopsis);
     }
   }
   const firstArg = i;
@@ -87,10 +93,6 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
   if (forced.exported) on.add('x');
   if (forced.readonly) on.add('r');
   const local = (forced.local || (sh.funcnames.length > 0 && name !== 'export' && name !== 'readonly')) && !global;
-  if (forced.local && sh.funcnames.length === 0) {
-    await builtinError(sh, name, 'can only be used in a function');
-    return 1;
-  }
   if (functions) return functionAttributes(sh, name, args, on, off, print, namesOnly);
   if (args.length === 0 && (print || on.size || off.size || name === 'declare' || name === 'typeset')) {
     let out = '';
