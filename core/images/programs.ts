@@ -24,6 +24,7 @@ import { main as fgrepProgram } from '../userland/bin/fgrep.ts';
 import { main as headProgram } from '../userland/bin/head.ts';
 import { main as ddProgram } from '../userland/bin/dd.ts';
 import { main as ttyProgram } from '../userland/bin/tty.ts';
+import { main as sttyProgram } from '../userland/bin/stty.ts';
 import { main as tailProgram } from '../userland/bin/tail.ts';
 import { main as wcProgram } from '../userland/bin/wc.ts';
 import { main as sortProgram } from '../userland/bin/sort.ts';
@@ -153,6 +154,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   head: { path: '/usr/bin/head', program: headProgram },
   dd: { path: '/usr/bin/dd', program: ddProgram },
   tty: { path: '/usr/bin/tty', program: ttyProgram },
+  stty: { path: '/usr/bin/stty', program: sttyProgram },
   tail: { path: '/usr/bin/tail', program: tailProgram },
   wc: { path: '/usr/bin/wc', program: wcProgram },
   sort: { path: '/usr/bin/sort', program: sortProgram },

@@ -114,16 +114,21 @@ export const VSTART = 8, VSTOP = 9, VSUSP = 10, VEOL = 11, VREPRINT = 12, VDISCA
 export const VLNEXT = 15, VEOL2 = 16, NCCS = 32;
 
 // c_iflag
-export const IGNBRK = 0o1, BRKINT = 0o2, IGNPAR = 0o4, INLCR = 0o100, IGNCR = 0o200, ICRNL = 0o400;
+export const IGNBRK = 0o1, BRKINT = 0o2, IGNPAR = 0o4, PARMRK = 0o10, INPCK = 0o20, ISTRIP = 0o40;
+export const INLCR = 0o100, IGNCR = 0o200, ICRNL = 0o400, IUCLC = 0o1000;
 export const IXON = 0o2000, IXANY = 0o4000, IXOFF = 0o10000, IMAXBEL = 0o20000, IUTF8 = 0o40000;
-// c_oflag
-export const OPOST = 0o1, ONLCR = 0o4, OCRNL = 0o10;
-// c_cflag
-export const CS8 = 0o60, CREAD = 0o200, B38400 = 0o17;
+// c_oflag (the delay fields NLDLY ... FFDLY hold a choice among values: NL0/NL1, CR0..CR3, ...)
+export const OPOST = 0o1, OLCUC = 0o2, ONLCR = 0o4, OCRNL = 0o10, ONOCR = 0o20, ONLRET = 0o40;
+export const OFILL = 0o100, OFDEL = 0o200, NLDLY = 0o400, CRDLY = 0o3000, TABDLY = 0o14000;
+export const BSDLY = 0o20000, VTDLY = 0o40000, FFDLY = 0o100000;
+// c_cflag (CBAUD holds the speed: B0 ... B38400, then with CBAUDEX B57600 ... B4000000)
+export const CBAUD = 0o10017, CSIZE = 0o60, CS5 = 0o0, CS6 = 0o20, CS7 = 0o40, CS8 = 0o60;
+export const CSTOPB = 0o100, CREAD = 0o200, PARENB = 0o400, PARODD = 0o1000, HUPCL = 0o2000;
+export const CLOCAL = 0o4000, CMSPAR = 0o10000000000, CRTSCTS = 0o20000000000, B38400 = 0o17;
 // c_lflag
-export const ISIG = 0o1, ICANON = 0o2, ECHO = 0o10, ECHOE = 0o20, ECHOK = 0o40, ECHONL = 0o100;
-export const NOFLSH = 0o200, TOSTOP = 0o400, ECHOCTL = 0o1000, ECHOPRT = 0o2000, ECHOKE = 0o4000;
-export const IEXTEN = 0o100000;
+export const ISIG = 0o1, ICANON = 0o2, XCASE = 0o4, ECHO = 0o10, ECHOE = 0o20, ECHOK = 0o40;
+export const ECHONL = 0o100, NOFLSH = 0o200, TOSTOP = 0o400, ECHOCTL = 0o1000, ECHOPRT = 0o2000;
+export const ECHOKE = 0o4000, FLUSHO = 0o10000, IEXTEN = 0o100000, EXTPROC = 0o200000;
 
 export interface Termios {
   iflag: number;

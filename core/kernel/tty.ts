@@ -8,7 +8,7 @@ import {
   EAGAIN, ECHO, ECHOCTL, ECHOE, ECHOK, ECHOKE, ECHONL, ICANON, ICRNL, IEXTEN, IGNCR, INLCR, ISIG,
   IXON, NOFLSH, ONLCR, OPOST, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH, VEOF, VEOL, VEOL2, VERASE, VINTR,
   VKILL, VLNEXT, VMIN, VQUIT, VREPRINT, VSTART, VSTOP, VSUSP, VTIME, VWERASE, IUTF8, CS8, CREAD, B38400,
-  POLLIN, POLLOUT, type Termios, type Winsize,
+  CSIZE, PARENB, EINVAL, POLLIN, POLLOUT, type Termios, type Winsize,
 } from './abi.ts';
 import { WaitQueue } from './wait-queue.ts';
 import { PtsAttrs } from './devpts.ts';
@@ -333,6 +333,18 @@ export class Tty {
   poll(): number {
     const canRead = this.canonical ? this.ready.length > 0 : this.line.length > 0;
     return (canRead ? POLLIN : 0) | (this.writeBlocked ? 0 : POLLOUT);
+  }
+
+  /**
+   * tcsetattr() on a pseudo-terminal: like Linux's pty driver (drivers/tty/pty.c, pty_set_termios) it keeps
+   * 8 data bits, no parity and the receiver on whatever is asked, and (as Linux 6.18 does) a request that
+   * would change nothing else fails with EINVAL, so `stty parenb` fails and `stty oddp` half succeeds.
+   */
+  requestTermios(t: Termios): number {
+    const kept: Termios = { ...t, cflag: (t.cflag & ~(CSIZE | PARENB)) | CS8 | CREAD };
+    if (kept.cflag !== t.cflag && sameTermios(kept, this.termios)) return -EINVAL;
+    this.setTermios(kept);
+    return 0;
   }
 
   /** Applies new settings; leaving canonical mode hands the partial line to raw reads. */

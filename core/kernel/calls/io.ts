@@ -309,8 +309,7 @@ export function tcsetattr(proc: Process, fd: number, when: number, t: Termios): 
   const tty = ttyOf(proc, fd);
   if (typeof tty === 'number') return tty;
   if (when < 0 || when > TCSAFLUSH) return -EINVAL;
-  tty.setTermios(t);
-  return 0;
+  return tty.requestTermios(t);
 }
 
 export function tcgetpgrp(proc: Process, fd: number): number {
