@@ -11,6 +11,7 @@ import { PRINTER_CASES } from './cases-printer.ts';
 import { SESSION_CASES } from './cases-session.ts';
 import { HELP_CASES } from './cases-help.ts';
 import { OPTION_CASES } from './cases-options.ts';
+import { DIRSTACK_CASES } from './cases-dirstack.ts';
 
 export const WORKDIR = '/tmp/nlbash';
 export type { BashCase, BashRecord } from './common.ts';
@@ -18,5 +19,5 @@ import type { BashCase } from './common.ts';
 
 export const ALL_CASES: BashCase[] = [
   ...QUOTING_CASES, ...PARAM_CASES, ...EXPANSION_CASES, ...REDIRECT_CASES, ...CONTROL_CASES, ...BUILTIN_CASES,
-  ...ERROR_CASES, ...PRINTER_CASES, ...SESSION_CASES, ...HELP_CASES, ...OPTION_CASES,
+  ...ERROR_CASES, ...PRINTER_CASES, ...SESSION_CASES, ...HELP_CASES, ...OPTION_CASES, ...DIRSTACK_CASES,
 ];

@@ -38,7 +38,9 @@ async function echo(sh: Shell, argv: string[]): Promise<number> {
   return 0;
 }
 
-async function cd(sh: Shell, argv: string[]): Promise<number> {
+/** cd; pushd and popd call it with their own name, which its messages then carry. */
+export async function cd(sh: Shell, argv: string[]): Promise<number> {
+  const name = argv[0]!;
   let args = argv.slice(1);
   let physical = sh.options.physical;
   while (args[0] && /^-[LPe@]+$/.test(args[0])) {
@@ -48,7 +50,7 @@ async function cd(sh: Shell, argv: string[]): Promise<number> {
   }
   if (args[0] === '--') args = args.slice(1);
   if (args.length > 1) {
-    await builtinError(sh, 'cd', 'too many arguments');
+    await builtinError(sh, name, 'too many arguments');
     return 1;
   }
   let dir: string | undefined = args[0];
@@ -56,13 +58,13 @@ async function cd(sh: Shell, argv: string[]): Promise<number> {
   if (dir === undefined) {
     dir = sh.get('HOME');
     if (dir === undefined) {
-      await builtinError(sh, 'cd', 'HOME not set');
+      await builtinError(sh, name, 'HOME not set');
       return 1;
     }
   } else if (dir === '-') {
     dir = sh.get('OLDPWD');
     if (dir === undefined) {
-      await builtinError(sh, 'cd', 'OLDPWD not set');
+      await builtinError(sh, name, 'OLDPWD not set');
       return 1;
     }
     print = true;
@@ -87,7 +89,7 @@ async function cd(sh: Shell, argv: string[]): Promise<number> {
   const logical = physical ? null : lexicalPath(target.startsWith('/') ? target : `${old}/${target}`);
   const r = sh.sys.chdir(logical ?? target);
   if (r < 0) {
-    await builtinError(sh, 'cd', `${dir}: ${strerror(r)}`);
+    await builtinError(sh, name, `${dir}: ${strerror(r)}`);
     return 1;
   }
   const now = physical ? sh.sys.getcwd() : logical!;
