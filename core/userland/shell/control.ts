@@ -18,11 +18,14 @@ export class LoopControl {
 
 /**
  * An expansion error (bad substitution, unbound variable, ${x:?}): the command fails with `status`; a
- * non-interactive shell exits when `fatal` is set, as bash does for these errors.
+ * non-interactive shell exits when `fatal` is set, as bash does for these errors. With `discards`
+ * (exit or return given too many arguments) the rest of the command line goes, and with it the rest of
+ * a `bash -c` string: bash abandons its input there, though a script file goes on at its next line.
  */
 export class ExpansionError {
   constructor(
     readonly status: number,
     readonly fatal: boolean,
+    readonly discards = false,
   ) {}
 }

@@ -48,7 +48,7 @@ export async function runSource(
     } catch (e) {
       if (e instanceof ExpansionError) {
         sh.status = e.status;
-        if (e.fatal && !sh.options.interactive) throw new ShellExit(e.status);
+        if ((e.fatal || (e.discards && sh.mode === 'command')) && !sh.options.interactive) throw new ShellExit(e.status);
         continue;
       }
       throw e;

@@ -5,7 +5,7 @@ import { isUtf8Locale, protectUnicodeEscapes } from '../locale.ts';
 import { EISDIR } from '../../../kernel/abi.ts';
 import { strerror } from '../../lib/errno.ts';
 import { expandEchoEscapes } from '../../lib/escapes.ts';
-import { LoopControl, ReturnSignal, ShellExit } from '../control.ts';
+import { ExpansionError, LoopControl, ReturnSignal, ShellExit } from '../control.ts';
 import { execCommand, findCommand } from '../external.ts';
 import { readText, runSource } from '../source.ts';
 import type { Shell } from '../shell.ts';
@@ -132,7 +132,7 @@ async function exit(sh: Shell, argv: string[]): Promise<number> {
   }
   if (argv.length > 2) {
     await builtinError(sh, 'exit', 'too many arguments');
-    return 1;
+    throw new ExpansionError(1, false, true);
   }
   throw new ShellExit(n === null ? sh.status : n & 0xff);
 }
@@ -140,6 +140,10 @@ async function exit(sh: Shell, argv: string[]): Promise<number> {
 async function ret(sh: Shell, argv: string[]): Promise<number> {
   const n = numericArg(argv[1]);
   if (Number.isNaN(n)) await builtinError(sh, 'return', `${argv[1]}: numeric argument required`);
+  else if (argv.length > 2) {
+    await builtinError(sh, 'return', 'too many arguments');
+    throw new ExpansionError(1, false, true);
+  }
   if (sh.funcnames.length === 0 && !sh.sourcing) {
     await builtinError(sh, 'return', "can only `return' from a function or sourced script");
     return 2;

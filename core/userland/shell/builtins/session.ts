@@ -117,7 +117,7 @@ async function logout(sh: Shell, argv: string[]): Promise<number> {
   }
   if (argv.length > 2) {
     await builtinError(sh, 'logout', 'too many arguments');
-    throw new ExpansionError(1, true);
+    throw new ExpansionError(1, false, true);
   }
   throw new ShellExit(arg === undefined ? sh.status : Number(arg) & 0xff);
 }
@@ -129,7 +129,7 @@ async function suspend(sh: Shell, argv: string[]): Promise<number> {
   if (parsed.rest.length) {
     // bash abandons the command line here, as after a fatal expansion error.
     await builtinError(sh, 'suspend', 'too many arguments');
-    throw new ExpansionError(1, true);
+    throw new ExpansionError(1, false, true);
   }
   const force = parsed.options.length > 0;
   if (!force && !sh.options.monitor) {
