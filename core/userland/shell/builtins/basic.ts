@@ -9,7 +9,7 @@ import { ExpansionError, LoopControl, ReturnSignal, ShellExit } from '../control
 import { execCommand, findCommand } from '../external.ts';
 import { readText, runSource } from '../source.ts';
 import type { Shell } from '../shell.ts';
-import { builtinError, invalidOption, type BuiltinTable } from './registry.ts';
+import { builtinError, invalidOption, type BuiltinTable, usage } from './registry.ts';
 
 async function echo(sh: Shell, argv: string[]): Promise<number> {
   let newline = true;
@@ -111,7 +111,7 @@ function lexicalPath(path: string): string {
 
 async function pwd(sh: Shell, argv: string[]): Promise<number> {
   const physical = argv.includes('-P');
-  for (const a of argv.slice(1)) if (a !== '-P' && a !== '-L') return invalidOption(sh, 'pwd', a.slice(0, 2), 'pwd [-LP]');
+  for (const a of argv.slice(1)) if (a !== '-P' && a !== '-L') return invalidOption(sh, 'pwd', a.slice(0, 2));
   const logical = sh.get('PWD');
   const cwd = sh.sys.getcwd();
   await sh.out((!physical && logical && sh.sys.realpath(logical) === cwd ? logical : cwd) + '\n');
@@ -195,7 +195,7 @@ async function source(sh: Shell, argv: string[]): Promise<number> {
   const file = argv[1];
   if (file === undefined) {
     await builtinError(sh, name, 'filename argument required');
-    await sh.write(2, `${name}: usage: ${name} filename [arguments]\n`);
+    await usage(sh, name);
     return 2;
   }
   let path = file;
@@ -354,14 +354,14 @@ async function caller(sh: Shell, argv: string[]): Promise<number> {
   const arg = argv[1];
   // Outside any call there is nothing to say, whatever the arguments.
   if (lines[0] === undefined) return 1;
-  if (arg !== undefined && arg.length > 1 && arg[0] === '-') return invalidOption(sh, 'caller', arg.slice(0, 2), 'caller [expr]');
+  if (arg !== undefined && arg.length > 1 && arg[0] === '-') return invalidOption(sh, 'caller', arg.slice(0, 2));
   if (arg === undefined) {
     await sh.out(`${lines[0]} ${sources[1] ?? 'NULL'}\n`);
     return 0;
   }
   if (!/^\s*[-+]?[0-9]+\s*$/.test(arg)) {
     await builtinError(sh, 'caller', `${arg}: invalid number`);
-    await sh.write(2, 'caller: usage: caller [expr]\n');
+    await usage(sh, 'caller');
     return 2;
   }
   const n = Number(arg);

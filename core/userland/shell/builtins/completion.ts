@@ -14,9 +14,6 @@ import { builtinNames } from './index.ts';
 import { builtinError, usage, type BuiltinTable } from './registry.ts';
 
 const SPEC_LETTERS = 'abcdefgjksuvo:A:G:W:F:C:X:P:S:';
-const COMPGEN_USAGE = 'compgen [-abcdefgjksuv] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [word]';
-const COMPLETE_USAGE = 'complete [-abcdefgjksuv] [-pr] [-DEI] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [name ...]';
-const COMPOPT_USAGE = 'compopt [-o|+o option] [-DEI] [name ...]';
 
 /** Builds a spec from parsed options; prints bash's error and returns its status for a bad action or option name. */
 async function specFrom(sh: Shell, name: string, options: readonly ParsedOption[]): Promise<CompSpec | number> {
@@ -96,7 +93,7 @@ function hooksFor(sh: Shell): CompletionHooks {
 }
 
 async function compgen(sh: Shell, argv: string[]): Promise<number> {
-  const parsed = await parseArgs(sh, argv, SPEC_LETTERS, COMPGEN_USAGE);
+  const parsed = await parseArgs(sh, argv, SPEC_LETTERS);
   if (typeof parsed === 'number') return parsed;
   const spec = await specFrom(sh, 'compgen', parsed.options);
   if (typeof spec === 'number') return spec;
@@ -132,7 +129,7 @@ async function printSpecs(sh: Shell, names: readonly string[]): Promise<number> 
 }
 
 async function complete(sh: Shell, argv: string[]): Promise<number> {
-  const parsed = await parseArgs(sh, argv, 'prDEI' + SPEC_LETTERS, COMPLETE_USAGE);
+  const parsed = await parseArgs(sh, argv, 'prDEI' + SPEC_LETTERS);
   if (typeof parsed === 'number') return parsed;
   const has = (l: string) => parsed.options.some((o) => o.letter === l);
   const special = specialKey(parsed.options);
@@ -148,13 +145,13 @@ async function complete(sh: Shell, argv: string[]): Promise<number> {
   }
   const spec = await specFrom(sh, 'complete', specOptions);
   if (typeof spec === 'number') return spec;
-  if (names.length === 0) return usage(sh, 'complete', COMPLETE_USAGE);
+  if (names.length === 0) return usage(sh, 'complete');
   for (const n of names) sh.ownCompletions().set(n, copyCompSpec(spec));
   return 0;
 }
 
 async function compopt(sh: Shell, argv: string[]): Promise<number> {
-  const parsed = await parseArgs(sh, argv, 'o:DEI', COMPOPT_USAGE, 'o');
+  const parsed = await parseArgs(sh, argv, 'o:DEI', 'o');
   if (typeof parsed === 'number') return parsed;
   for (const o of parsed.options) {
     if (o.letter === 'o' && !COMP_OPTIONS.includes(o.value)) {

@@ -5,10 +5,6 @@ import type { Shell } from '../shell.ts';
 import { cd } from './basic.ts';
 import { builtinError, usage, type BuiltinTable } from './registry.ts';
 
-const DIRS_USAGE = 'dirs [-clpv] [+N] [-N]';
-const PUSHD_USAGE = 'pushd [-n] [+N | -N | dir]';
-const POPD_USAGE = 'popd [-n] [+N | -N]';
-
 function tildeShort(sh: Shell, dir: string): string {
   const home = sh.get('HOME');
   return home && home !== '/' && (dir === home || dir.startsWith(home + '/')) ? '~' + dir.slice(home.length) : dir;
@@ -57,7 +53,7 @@ async function dirs(sh: Shell, argv: string[]): Promise<number> {
     else if (isIndex(a)) index = a;
     else {
       await builtinError(sh, 'dirs', `${a}: ${a[0] === '-' || a[0] === '+' ? 'invalid number' : 'invalid option'}`);
-      return usage(sh, 'dirs', DIRS_USAGE);
+      return usage(sh, 'dirs');
     }
   }
   if (clear) {
@@ -89,7 +85,7 @@ async function stackArgs(sh: Shell, argv: string[], name: 'pushd' | 'popd'): Pro
     else if (isIndex(a) || a === '-' || (name === 'pushd' && a[0] !== '-' && a[0] !== '+')) rest.push(a);
     else {
       await builtinError(sh, name, `${a}: ${a[0] === '-' || a[0] === '+' ? 'invalid number' : 'invalid argument'}`);
-      return usage(sh, name, name === 'pushd' ? PUSHD_USAGE : POPD_USAGE);
+      return usage(sh, name);
     }
   }
   rest.push(...argv.slice(i));

@@ -10,8 +10,6 @@ import { parseScript } from '../parse.ts';
 import type { Shell } from '../shell.ts';
 import { builtinError, invalidOption } from './registry.ts';
 
-const FC_USAGE = 'fc [-e ename] [-lnr] [first] [last] or fc -s [pat=rep] [command]';
-
 /**
  * The history number a spec names, among entries 1..last: N, -N (back from the fc command, whose own
  * number is last + 1), or the newest entry starting with the text. Null when no entry fits.
@@ -56,7 +54,7 @@ async function parseFc(sh: Shell, argv: string[]): Promise<FcArgs | number> {
       else if (c === 'e') {
         args.editor = a.slice(j + 1) || (argv[++i] ?? '');
         break;
-      } else return invalidOption(sh, 'fc', `-${c}`, FC_USAGE);
+      } else return invalidOption(sh, 'fc', `-${c}`);
     }
   }
   args.rest = argv.slice(i);

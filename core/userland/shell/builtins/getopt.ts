@@ -60,13 +60,13 @@ export function scanArgs(argv: readonly string[], letters: string, plus = ''): P
 }
 
 /** bash's usage error for a bad option: the message, then the usage line; status 2. */
-export async function optionError(sh: Shell, name: string, e: OptionError, usageText: string): Promise<number> {
+export async function optionError(sh: Shell, name: string, e: OptionError): Promise<number> {
   await builtinError(sh, name, `${e.bad}: ${e.missing ? 'option requires an argument' : 'invalid option'}`);
-  return usage(sh, name, usageText);
+  return usage(sh, name);
 }
 
 /** scanArgs, printing bash's usage error and giving its status 2 on a bad option. */
-export async function parseArgs(sh: Shell, argv: readonly string[], letters: string, usageText: string, plus = ''): Promise<ParsedArgs | number> {
+export async function parseArgs(sh: Shell, argv: readonly string[], letters: string, plus = ''): Promise<ParsedArgs | number> {
   const s = scanArgs(argv, letters, plus);
-  return 'bad' in s ? optionError(sh, argv[0]!, s, usageText) : s;
+  return 'bad' in s ? optionError(sh, argv[0]!, s) : s;
 }

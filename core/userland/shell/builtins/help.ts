@@ -3,9 +3,8 @@ import { hasGlobText, matchPattern } from '../pattern.ts';
 import { helpDescription, helpLong, helpManPage, helpSynopsis, helpTable, helpTopic, helpTopics } from '../help-format.ts';
 import type { Shell } from '../shell.ts';
 import type { HelpTopic } from '../../lib/help/bash-builtins.ts';
-import { builtinError, invalidOption, type BuiltinTable } from './registry.ts';
-
-const USAGE = 'help [-dms] [pattern ...]';
+import { parseArgs } from './getopt.ts';
+import { builtinError, type BuiltinTable } from './registry.ts';
 
 /** The topics a pattern names: the one named exactly so, else those it begins or matches as a pattern. */
 function matching(pattern: string, extglob: boolean): HelpTopic[] {
@@ -22,23 +21,12 @@ function columns(sh: Shell): number {
 }
 
 async function help(sh: Shell, argv: string[]): Promise<number> {
-  const flags = new Set<string>();
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (a.length < 2 || a[0] !== '-') break;
-    for (const c of a.slice(1)) {
-      if (c === 'd' || c === 'm' || c === 's') flags.add(c);
-      else return invalidOption(sh, 'help', `-${c}`, USAGE);
-    }
-  }
+  const parsed = await parseArgs(sh, argv, 'dms');
+  if (typeof parsed === 'number') return parsed;
+  const flags = new Set(parsed.options.map((o) => o.letter));
   // -d wins over -m, which wins over -s.
   const form = flags.has('d') ? 'd' : flags.has('m') ? 'm' : flags.has('s') ? 's' : 'long';
-  const patterns = argv.slice(i);
+  const patterns = parsed.rest;
   if (patterns.length === 0) {
     await sh.out(helpTable(columns(sh), (name) => sh.disabledBuiltins.has(name)));
     return 0;

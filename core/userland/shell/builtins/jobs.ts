@@ -9,7 +9,7 @@ import { statusOf } from '../exec.ts';
 import { waitForeground } from '../pipelines.ts';
 import { findJob, jobLine, currentJob, type Job } from '../jobs.ts';
 import type { Shell } from '../shell.ts';
-import { builtinError, type BuiltinTable } from './registry.ts';
+import { builtinError, type BuiltinTable, usage } from './registry.ts';
 
 /** Collects finished background children without blocking; returns jobs that changed. */
 export async function reapJobs(sh: Shell): Promise<Job[]> {
@@ -273,7 +273,7 @@ async function kill(sh: Shell, argv: string[]): Promise<number> {
   if (argv[i] === '--') i++;
   const targets = argv.slice(i);
   if (targets.length === 0) {
-    await sh.write(2, 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n');
+    await usage(sh, 'kill');
     return 2;
   }
   let status = 0;

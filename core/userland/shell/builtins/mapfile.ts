@@ -5,7 +5,6 @@ import type { Shell } from '../shell.ts';
 import { newVar } from '../vars.ts';
 import { builtinError, invalidOption, type BuiltinTable } from './registry.ts';
 
-const USAGE = 'mapfile [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]';
 
 async function mapfile(sh: Shell, argv: string[]): Promise<number> {
   const name = argv[0]!;
@@ -29,7 +28,7 @@ async function mapfile(sh: Shell, argv: string[]): Promise<number> {
         trim = true;
         continue;
       }
-      if (!'nsdOuCc'.includes(c)) return invalidOption(sh, name, `-${c}`, USAGE.replace('mapfile', name));
+      if (!'nsdOuCc'.includes(c)) return invalidOption(sh, name, `-${c}`);
       const value = a.slice(j + 1) || argv[++i] || '';
       j = a.length;
       if (c === 'd') delim = value === '' ? '\0' : value[0]!;

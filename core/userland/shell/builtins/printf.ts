@@ -3,7 +3,7 @@ import { formatPrintf } from '../printf-format.ts';
 import { isUtf8Locale } from '../locale.ts';
 import { assignTarget } from '../assign.ts';
 import type { Shell } from '../shell.ts';
-import { builtinError, type BuiltinTable } from './registry.ts';
+import { builtinError, type BuiltinTable, usage } from './registry.ts';
 
 async function printf(sh: Shell, argv: string[]): Promise<number> {
   let args = argv.slice(1);
@@ -14,7 +14,7 @@ async function printf(sh: Shell, argv: string[]): Promise<number> {
   }
   if (args[0] === '--') args = args.slice(1);
   if (args.length === 0) {
-    await sh.write(2, 'printf: usage: printf [-v var] format [arguments]\n');
+    await usage(sh, 'printf');
     return 2;
   }
   const r = formatPrintf(args[0]!, args.slice(1), isUtf8Locale(sh));

@@ -3,7 +3,7 @@
 import { ECHO, ICANON, TCSANOW, utf8Decode } from '../../../kernel/abi.ts';
 import type { Shell } from '../shell.ts';
 import { newVar } from '../vars.ts';
-import { builtinError, type BuiltinTable } from './registry.ts';
+import { builtinError, type BuiltinTable, usage } from './registry.ts';
 
 async function read(sh: Shell, argv: string[]): Promise<number> {
   let raw = false;
@@ -41,7 +41,7 @@ async function read(sh: Shell, argv: string[]): Promise<number> {
       else if (c === 'u') fd = Number(value());
       else {
         await builtinError(sh, 'read', `-${c}: invalid option`);
-        await sh.write(2, 'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n');
+        await usage(sh, 'read');
         return 2;
       }
     }

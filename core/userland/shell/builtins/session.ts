@@ -16,7 +16,6 @@ const SPECIAL_BUILTINS: ReadonlySet<string> = new Set([
   'times', 'trap', 'unset',
 ]);
 
-const ENABLE_USAGE = 'enable [-a] [-dnps] [-f filename] [name ...]';
 
 /**
  * `enable -f FILE`: there are no shared objects to load in a guest; the message is the dynamic loader's
@@ -34,7 +33,7 @@ async function loadError(sh: Shell, file: string): Promise<number> {
 }
 
 async function enable(sh: Shell, argv: string[]): Promise<number> {
-  const parsed = await parseArgs(sh, argv, 'adnpsf:', ENABLE_USAGE);
+  const parsed = await parseArgs(sh, argv, 'adnpsf:');
   if (typeof parsed === 'number') return parsed;
   const has = (l: string) => parsed.options.some((o) => o.letter === l);
   const file = parsed.options.find((o) => o.letter === 'f');
@@ -70,7 +69,7 @@ async function enable(sh: Shell, argv: string[]): Promise<number> {
 
 /** Removes jobs from the table (or, with -h, keeps them: this shell sends no SIGHUP to its jobs). */
 async function disown(sh: Shell, argv: string[]): Promise<number> {
-  const parsed = await parseArgs(sh, argv, 'ahr', 'disown [-h] [-ar] [jobspec ... | pid ...]');
+  const parsed = await parseArgs(sh, argv, 'ahr');
   if (typeof parsed === 'number') return parsed;
   const has = (l: string) => parsed.options.some((o) => o.letter === l);
   await reapJobs(sh);
@@ -124,7 +123,7 @@ async function logout(sh: Shell, argv: string[]): Promise<number> {
 
 /** Stops the shell until SIGCONT; without -f, not a shell without job control or a login shell. */
 async function suspend(sh: Shell, argv: string[]): Promise<number> {
-  const parsed = await parseArgs(sh, argv, 'f', 'suspend [-f]');
+  const parsed = await parseArgs(sh, argv, 'f');
   if (typeof parsed === 'number') return parsed;
   if (parsed.rest.length) {
     // bash abandons the command line here, as after a fatal expansion error.

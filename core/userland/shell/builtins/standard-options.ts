@@ -48,7 +48,7 @@ export function withStandardOptions(name: string, b: Builtin): Builtin {
       if (numberOnly && argv[1] === '--') return run(sh, [name, ...argv.slice(2)]);
       if (letters === undefined) return run(sh, argv);
       const s = scanArgs(argv, letters);
-      return 'bad' in s ? optionError(sh, name, s, topic!.synopsis) : run(sh, normalized(name, letters, s));
+      return 'bad' in s ? optionError(sh, name, s) : run(sh, normalized(name, letters, s));
     },
   };
 }

@@ -4,7 +4,7 @@ import { findCommand, execCommand } from '../external.ts';
 import { waitForeground } from '../pipelines.ts';
 import type { Shell } from '../shell.ts';
 import { enabledBuiltin } from './enabled.ts';
-import { builtinError, type BuiltinTable } from './registry.ts';
+import { builtinError, type BuiltinTable, usage } from './registry.ts';
 import { quoteForShell } from '../quote.ts';
 import { printFunction } from '../printer.ts';
 
@@ -134,7 +134,7 @@ async function getopts(sh: Shell, argv: string[]): Promise<number> {
   const spec = argv[1];
   const name = argv[2];
   if (spec === undefined || name === undefined) {
-    await sh.write(2, 'getopts: usage: getopts optstring name [arg ...]\n');
+    await usage(sh, 'getopts');
     return 2;
   }
   const args = argv.length > 3 ? argv.slice(3) : sh.positional;

@@ -9,7 +9,7 @@ import { quoteForShell } from '../quote.ts';
 import { printFunction } from '../printer.ts';
 import { SPECIAL_ARRAYS, type Shell } from '../shell.ts';
 import { arrayKeys, newVar, type Var } from '../vars.ts';
-import { builtinError, invalidOption, type BuiltinTable } from './registry.ts';
+import { builtinError, invalidOption, type BuiltinTable, usage } from './registry.ts';
 import { ExpansionError } from '../control.ts';
 import { parseScript } from '../parse.ts';
 
@@ -85,7 +85,7 @@ async function declare(sh: Shell, argv: string[], forced: { local?: boolean; exp
       }
       else if (c === 'g') global = true;
       else if ('aAilrtuxn'.includes(c)) (a[0] === '-' ? on : off).add(c);
-      else return invalidOption(sh, name, `-${c}`, helpTopic(name)!.synopsis);
+      else return invalidOption(sh, name, `-${c}`);
     }
   }
   const firstArg = i;
@@ -373,7 +373,7 @@ async function setBuiltin(sh: Shell, argv: string[]): Promise<number> {
       const name = LETTERS[c];
       if (!name) {
         await builtinError(sh, 'set', `${a[0]}${c}: invalid option`);
-        await sh.write(2, 'set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n');
+        await usage(sh, 'set');
         return 2;
       }
       (sh.options as unknown as Record<string, boolean>)[name] = enable;
@@ -421,7 +421,7 @@ async function shopt(sh: Shell, argv: string[]): Promise<number> {
     else if (a === '-q') quiet = true;
     else if (a === '-o') oMode = true;
     else if (a === '-p') continue;
-    else if (/^-./.test(a)) return invalidOption(sh, 'shopt', a.slice(0, 2), 'shopt [-pqsu] [-o] [optname ...]');
+    else if (/^-./.test(a)) return invalidOption(sh, 'shopt', a.slice(0, 2));
     else names.push(a);
   }
   const table = oMode ? setOptionTable(sh) : sh.shopts;
