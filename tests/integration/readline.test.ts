@@ -56,6 +56,23 @@ test('Tab completes commands and paths; a second Tab lists the choices', async (
   expect(screen).toContain('profile');
 });
 
+test('Tab completes with a command\'s completion spec: a word list, a function given the COMP_ variables, -o nospace', async () => {
+  // What the commands printed, recorded from bash 5.2.15 on a pseudo-terminal with the same keys.
+  await input('svc() { echo "svc:$1"; }; complete -W "start stop status" svc\r');
+  await input('svc sta\t\r');
+  expect(lastLines(2)).toBe('svc:sta\nroot@pc:~# ');
+  await input('_f() { COMPREPLY=( $(compgen -W "alpha beta" -- "${COMP_WORDS[COMP_CWORD]}") ); }; complete -F _f tool\r');
+  await input('tool() { echo "tool:$1:$2"; }\r');
+  await input('tool x al\t\r');
+  expect(lastLines(2)).toBe('tool:x:alpha\nroot@pc:~# ');
+  await input('_g() { COMPREPLY=("$COMP_CWORD-$3-$2-${#COMP_WORDS[@]}-$COMP_POINT"); }; complete -F _g show; show() { echo "$@"; }\r');
+  await input('show a b\t\r');
+  expect(lastLines(2)).toBe('a 2-a-b-3-8\nroot@pc:~# ');
+  await input('complete -o nospace -W "dir/" nd; nd() { echo "[$1]"; }\r');
+  await input('nd d\tx\r');
+  expect(lastLines(2)).toBe('[dir/x]\nroot@pc:~# ');
+});
+
 test('Ctrl-R searches the history backwards', async () => {
   await input('echo first\r');
   await input('echo second\r');

@@ -1,7 +1,10 @@
 // Tab completion: command names (builtins, functions, aliases, programs in PATH) in command position,
-// $variables, and file names elsewhere (directories get a trailing slash).
+// $variables, the candidates of a command's completion spec (`complete`), and file names elsewhere
+// (directories get a trailing slash).
 
+import { hooksFor } from './builtins/completion.ts';
 import { builtinNames } from './builtins/index.ts';
+import { generate } from './compspec.ts';
 import type { Shell } from './shell.ts';
 
 export interface Completion {
@@ -9,6 +12,8 @@ export interface Completion {
   word: string;
   /** Full replacements for the word, sorted. */
   candidates: string[];
+  /** No space after a single candidate (`complete -o nospace`). */
+  noSpace?: boolean;
 }
 
 const KEYWORDS = ['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time'];
@@ -28,7 +33,18 @@ function listDir(sh: Shell, dir: string): Array<{ name: string; dir: boolean }> 
     });
 }
 
-export function complete(sh: Shell, before: string): Completion {
+/** The candidates of the command's completion spec (-D's when it has none), or null without a spec. */
+async function fromSpec(sh: Shell, head: string, word: string): Promise<Completion | null> {
+  const line = /[^;|&(]*$/.exec(head)![0].trimStart() + word;
+  const words = line.split(/\s+/).filter((w, i, all) => w !== '' || i === all.length - 1);
+  const spec = sh.completions.get(words[0]!) ?? sh.completions.get('_DefaultCmD_');
+  if (!spec) return null;
+  const found = await generate(sh, spec, word, hooksFor(sh, { line, words, index: words.length - 1 }));
+  if (found.length === 0 && spec.options.has('default')) return null;
+  return { word, candidates: [...new Set(found)].sort(), noSpace: spec.options.has('nospace') };
+}
+
+export async function complete(sh: Shell, before: string): Promise<Completion> {
   const m = /(?:^|[\s;|&(])([^\s;|&(]*)$/.exec(before);
   const word = m ? m[1]! : '';
   const head = before.slice(0, before.length - word.length);
@@ -43,6 +59,8 @@ export function complete(sh: Shell, before: string): Completion {
     for (const dir of (sh.get('PATH') ?? '').split(':')) for (const e of listDir(sh, dir)) if (!e.dir) names.push(e.name);
     return { word, candidates: sorted(names.filter((n) => n.startsWith(word))) };
   }
+  const programmed = await fromSpec(sh, head, word);
+  if (programmed) return programmed;
   // File names.
   let expanded = word;
   const home = sh.get('HOME') ?? '/root';

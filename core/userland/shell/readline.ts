@@ -162,6 +162,15 @@ export class LineEditor {
     else await this.redraw();
   }
 
+  /** Puts `text` in place of `word`, which ends at the cursor (a completion need not begin with the word). */
+  private async replaceWord(word: string, text: string): Promise<void> {
+    if (text.startsWith(word)) return this.insert(text.slice(word.length));
+    const n = [...word].length;
+    this.buf.splice(this.pos - n, n, ...text);
+    this.pos += [...text].length - n;
+    await this.redraw();
+  }
+
   private async setLine(text: string): Promise<void> {
     this.buf = [...text];
     this.pos = this.buf.length;
@@ -327,14 +336,14 @@ export class LineEditor {
 
   private async completeWord(listAll: boolean): Promise<void> {
     const before = this.buf.slice(0, this.pos).join('');
-    const r = complete(this.sh, before);
+    const r = await complete(this.sh, before);
     if (r.candidates.length === 0) {
       await this.out('\x07');
       return;
     }
     if (r.candidates.length === 1) {
       const c = r.candidates[0]!;
-      await this.insert(c.slice(r.word.length) + (c.endsWith('/') ? '' : ' '));
+      await this.replaceWord(r.word, c + (c.endsWith('/') || r.noSpace ? '' : ' '));
       return;
     }
     const common = r.candidates.reduce((a, b) => {

@@ -48,8 +48,19 @@ function isEmpty(spec: CompSpec): boolean {
   return spec.actions.size === 0 && spec.options.size === 0 && Object.keys(spec).length === 2;
 }
 
-/** What generation needs from the interpreter, for compgen. */
-function hooksFor(sh: Shell): CompletionHooks {
+/** Where a completion happens: the line to the cursor, its words and which of them is completed. */
+export interface CompletionPlace {
+  line: string;
+  words: readonly string[];
+  /** The index of the word completed in `words`. */
+  index: number;
+}
+
+/** compgen completes outside any command line: COMP_WORDS is empty, COMP_CWORD -1. */
+const NO_PLACE: CompletionPlace = { line: '', words: [], index: -1 };
+
+/** What generation needs from the interpreter; -F functions see `place` in the COMP_ variables. */
+export function hooksFor(sh: Shell, place: CompletionPlace = NO_PLACE): CompletionHooks {
   return {
     builtins: builtinNames,
     async expandWords(text) {
@@ -74,14 +85,15 @@ function hooksFor(sh: Shell): CompletionHooks {
         await sh.error(`completion: function \`${name}' not found`);
         return [];
       }
-      // compgen runs the function outside any command line: COMP_WORDS is empty, COMP_CWORD -1.
+      const inLine = place.index >= 0;
       sh.vars.pushScope();
       try {
-        for (const [k, v] of [['COMP_LINE', ''], ['COMP_POINT', '0'], ['COMP_CWORD', '-1'], ['COMP_KEY', '0'], ['COMP_TYPE', '0']] as const) {
-          sh.vars.declareLocal(k).value = v;
-        }
-        sh.vars.declareLocal('COMP_WORDS').value = new Map<number, string>();
-        await callFunction(sh, fn, [name, 'compgen', word, '']);
+        const vars = [['COMP_LINE', place.line], ['COMP_POINT', String(place.line.length)], ['COMP_CWORD', String(place.index)],
+          ['COMP_KEY', inLine ? '9' : '0'], ['COMP_TYPE', inLine ? '9' : '0']] as const;
+        for (const [k, v] of vars) sh.vars.declareLocal(k).value = v;
+        sh.vars.declareLocal('COMP_WORDS').value = new Map(place.words.map((w, i) => [i, w] as [number, string]));
+        const command = inLine ? place.words[0]! : 'compgen';
+        await callFunction(sh, fn, [name, command, word, inLine ? place.words[place.index - 1] ?? '' : '']);
       } finally {
         sh.vars.popScope();
       }
