@@ -108,7 +108,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
       await sh.write(2, `bash: ${path}: ${strerror(text)}\n`);
       return text === -2 ? 127 : 126;
     }
-    run = runSource(sh, text, { prefix: path });
+    run = login && profile ? readProfiles(sh).then(() => runSource(sh, text, { prefix: path })) : runSource(sh, text, { prefix: path });
   } else {
     sh.positional = argv.slice(i);
     sh.name = argv[0] ?? 'bash';
@@ -117,6 +117,13 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     if (interactive) return runInteractive(sh, login, rc, profile);
     settlePrompts(sh, false);
     sh.mode = 'stdin';
+    if (login && profile) {
+      try {
+        await readProfiles(sh);
+      } catch (e) {
+        return exitShell(sh, endStatus(e));
+      }
+    }
     return readLoop(sh);
   }
   return ended(sh, run);
@@ -131,7 +138,7 @@ async function runCommandString(sh: Shell, command: string, interactive: boolean
     sh.shopts['expand_aliases'] = true;
     sh.options.histexpand = true;
     sh.options.monitor = await setupInteractive(sh, login, rc, profile);
-  }
+  } else if (login && profile) await readProfiles(sh);
   return runSource(sh, command, { prefix: sh.name, syntaxPrefix: `${sh.name}: -c`, lastInPlace: !interactive });
 }
 
@@ -174,17 +181,20 @@ async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile:
     sh.pgid = sys.getpgid(0);
     await sh.write(2, `bash: cannot set terminal process group (${sh.pgid}): Inappropriate ioctl for device\nbash: no job control in this shell\n`);
   }
-  const home = sh.get('HOME') ?? '/root';
   if (login) {
-    if (profile) {
-      await sourceIf(sh, '/etc/profile');
-      for (const f of ['.bash_profile', '.bash_login', '.profile']) if (await sourceIf(sh, `${home}/${f}`)) break;
-    }
+    if (profile) await readProfiles(sh);
   } else if (rc) {
     await sourceIf(sh, '/etc/bash.bashrc');
-    await sourceIf(sh, `${home}/.bashrc`);
+    await sourceIf(sh, `${sh.get('HOME') ?? '/root'}/.bashrc`);
   }
   return jobControl;
+}
+
+/** A login shell's start-up files, interactive or not: /etc/profile, then the first of ~/.bash_profile, ~/.bash_login, ~/.profile. */
+async function readProfiles(sh: Shell): Promise<void> {
+  const home = sh.get('HOME') ?? '/root';
+  await sourceIf(sh, '/etc/profile');
+  for (const f of ['.bash_profile', '.bash_login', '.profile']) if (await sourceIf(sh, `${home}/${f}`)) break;
 }
 
 /** Runs a start-up file when it can be read; tells whether it could. */

@@ -12,6 +12,7 @@ import { SESSION_CASES } from './cases-session.ts';
 import { HELP_CASES } from './cases-help.ts';
 import { OPTION_CASES } from './cases-options.ts';
 import { DIRSTACK_CASES } from './cases-dirstack.ts';
+import { LOGIN_CASES } from './cases-login.ts';
 
 export const WORKDIR = '/tmp/nlbash';
 export type { BashCase, BashRecord } from './common.ts';
@@ -19,5 +20,5 @@ import type { BashCase } from './common.ts';
 
 export const ALL_CASES: BashCase[] = [
   ...QUOTING_CASES, ...PARAM_CASES, ...EXPANSION_CASES, ...REDIRECT_CASES, ...CONTROL_CASES, ...BUILTIN_CASES,
-  ...ERROR_CASES, ...PRINTER_CASES, ...SESSION_CASES, ...HELP_CASES, ...OPTION_CASES, ...DIRSTACK_CASES,
+  ...ERROR_CASES, ...PRINTER_CASES, ...SESSION_CASES, ...HELP_CASES, ...OPTION_CASES, ...DIRSTACK_CASES, ...LOGIN_CASES,
 ];

@@ -1,0 +1,11 @@
+// Golden cases: login shells that are not interactive (bash -l), which read the profile files.
+import { r, t, type BashCase } from './common.ts';
+
+const PROFILES = { '.profile': 'echo profile-read\n', '.bash_login': 'echo bash_login-read; x=from-login\n' };
+
+export const LOGIN_CASES: BashCase[] = [
+  t('login-noninteractive-profiles', r`echo 'echo x=$x' > s.sh
+HOME=$PWD bash -l -c 'echo "cmd $x"; shopt login_shell'; HOME=$PWD bash --login s.sh; echo 'echo "y $x"' | HOME=$PWD bash -l
+HOME=$PWD bash --noprofile -l -c 'echo "np $x"'; rm .bash_login; HOME=$PWD bash -l -c 'echo only-profile'
+HOME=$PWD bash -c 'echo not-login; shopt login_shell'`, { files: PROFILES }),
+];
