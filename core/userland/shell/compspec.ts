@@ -4,6 +4,7 @@
 
 import { SIGNAL_NAMES, utf8Decode } from '../../kernel/abi.ts';
 import { bashKeyOrder } from './assoc-order.ts';
+import { helpTopics } from './help-format.ts';
 import { SET_O_LISTED, SHOPT_NAMES } from './options.ts';
 import { patternRegex } from './pattern.ts';
 import type { Shell } from './shell.ts';
@@ -153,9 +154,10 @@ function actionCandidates(sh: Shell, action: string, word: string, hooks: Comple
     case 'signal': return starting(SIGNAL_NAMES.slice(1).map((n) => `SIG${n}`));
     case 'user': return starting(databaseNames(sh, '/etc/passwd'));
     case 'group': return starting(databaseNames(sh, '/etc/group'));
+    case 'hostname': return starting(hostNames(sh));
+    case 'helptopic': return starting(helpTopics().map((t) => t.name));
   }
-  // binding, helptopic, hostname and service have no candidates here (readline bindings, help topics,
-  // /etc/hosts and /etc/services are not consulted).
+  // binding and service have no candidates here (readline's bindings and /etc/services are not consulted).
   return [];
 }
 
@@ -211,12 +213,29 @@ function isExecutable(sh: Shell, path: string): boolean {
 }
 
 /** The first field of each line of /etc/passwd or /etc/group. */
-function databaseNames(sh: Shell, path: string): string[] {
+/** The first 64 KiB of a file as text ('' when it cannot be read). */
+function fileText(sh: Shell, path: string): string {
   const fd = sh.sys.open(path, 0);
-  if (fd < 0) return [];
+  if (fd < 0) return '';
   const buf = new Uint8Array(65536);
   const n = sh.sys.pread(fd, buf, 0);
   sh.sys.close(fd);
-  if (n <= 0) return [];
-  return utf8Decode(buf.subarray(0, n)).split('\n').map((l) => l.split(':')[0]!).filter((x) => x !== '');
+  return n <= 0 ? '' : utf8Decode(buf.subarray(0, n));
+}
+
+function databaseNames(sh: Shell, path: string): string[] {
+  return fileText(sh, path).split('\n').map((l) => l.split(':')[0]!).filter((x) => x !== '');
+}
+
+/**
+ * The names in $HOSTFILE (else /etc/hosts), in file order: each line's words before a '#', but the first
+ * when it starts with a digit (an IPv4 address; bash keeps an IPv6 one such as ::1).
+ */
+function hostNames(sh: Shell): string[] {
+  const out: string[] = [];
+  for (const line of fileText(sh, sh.get('HOSTFILE') || '/etc/hosts').split('\n')) {
+    const words = line.split('#')[0]!.split(/[ \t]+/).filter((w) => w !== '');
+    out.push(...(words.length && /^[0-9]/.test(words[0]!) ? words.slice(1) : words));
+  }
+  return out;
 }

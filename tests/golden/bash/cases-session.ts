@@ -51,4 +51,7 @@ complete -E; complete -p; complete -D; complete -p; (complete -r; complete -p); 
   t('sess-compopt', r`compopt -o nospace; echo st=$?; compopt; echo st=$?; complete -F f c; compopt -o nospace +o default c; complete -p c; compopt c; compopt -o bogus c; echo st=$?
 compopt -o filenames nosuch; echo st=$?; compopt -x; echo st=$?; compopt +x; echo st=$?; compopt -D -o nospace; echo st=$?; complete -D -F f; compopt -D -o nospace; complete -p
 complete -o bashdefault -o default -o nospace z; compopt +o nospace z; compopt z`),
+  t('sess-compgen-hosts-and-help-topics', r`printf '127.0.0.1 localhost\n10.0.0.1 alpha alpha.lab # c\n# comment\n10.0.0.2\tbeta\n::1 ip6-localhost ip6-loopback\n' > hosts
+HOSTFILE=$PWD/hosts; compgen -A hostname; echo ==; compgen -A hostname a; echo ==; compgen -A helptopic c; compgen -A helptopic '(('
+complete -A hostname ssh; complete -p ssh`),
 ];
