@@ -106,6 +106,8 @@ export interface CompletionHooks {
   glob(pattern: string): Promise<string[]>;
   /** -F: runs the function with the command name, the word and the previous word; the COMPREPLY it left. */
   callFunction(name: string, word: string): Promise<string[]>;
+  /** -C: runs the command with the command name, the word and the previous word; its output's lines. */
+  runCommand(command: string, word: string): Promise<string[]>;
   /** Builtin names, enabled or not. */
   builtins(): string[];
 }
@@ -117,6 +119,7 @@ export async function generate(sh: Shell, spec: CompSpec, word: string, hooks: C
   if (spec.glob !== undefined) out.push(...(await hooks.glob(spec.glob)));
   if (spec.words !== undefined) out.push(...(await hooks.expandWords(spec.words)).filter((w) => w.startsWith(word)));
   if (spec.func !== undefined) out.push(...(await hooks.callFunction(spec.func, word)));
+  if (spec.command !== undefined) out.push(...(await hooks.runCommand(spec.command, word)));
   if (spec.filter !== undefined) out = applyFilter(sh, out, spec.filter, word);
   if (spec.prefix !== undefined || spec.suffix !== undefined) out = out.map((c) => (spec.prefix ?? '') + c + (spec.suffix ?? ''));
   if (spec.options.has('plusdirs') || (spec.options.has('dirnames') && out.length === 0)) out.push(...files(sh, word, true));

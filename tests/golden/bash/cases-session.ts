@@ -54,4 +54,6 @@ complete -o bashdefault -o default -o nospace z; compopt +o nospace z; compopt z
   t('sess-compgen-hosts-and-help-topics', r`printf '127.0.0.1 localhost\n10.0.0.1 alpha alpha.lab # c\n# comment\n10.0.0.2\tbeta\n::1 ip6-localhost ip6-loopback\n' > hosts
 HOSTFILE=$PWD/hosts; compgen -A hostname; echo ==; compgen -A hostname a; echo ==; compgen -A helptopic c; compgen -A helptopic '(('
 complete -A hostname ssh; complete -p ssh`),
+  t('sess-compgen-command', r`compgen -C 'printf %s\\n x yz' y; echo "st=$?"; compgen -C echo w | od -c | head -2; f() { echo "[$*][$COMP_LINE][$COMP_POINT]"; env | grep -c COMP_; }
+compgen -C f w; compgen -C 'exit 3' x; echo "st=$?"; compgen -C 'printf %s\\n one two' -X two t; complete -C 'echo hi' cmd; complete -p cmd`),
 ];

@@ -5,7 +5,8 @@ import {
   printSpec, specOrder, type CompletionHooks, type CompSpec,
 } from '../compspec.ts';
 import { callFunction } from '../exec.ts';
-import { expandFields } from '../expand.ts';
+import { commandSubstitution, expandFields } from '../expand.ts';
+import { quoteForShell } from '../quote.ts';
 import { globExpand } from '../glob.ts';
 import { parseScript } from '../parse.ts';
 import type { Shell } from '../shell.ts';
@@ -101,6 +102,27 @@ export function hooksFor(sh: Shell, place: CompletionPlace = NO_PLACE): Completi
       sh.vars.unset('COMPREPLY');
       return reply;
     },
+    async runCommand(command, word) {
+      const inLine = place.index >= 0;
+      const args = [inLine ? place.words[0]! : 'compgen', word, inLine ? place.words[place.index - 1] ?? '' : ''];
+      const parsed = parseScript(`${command} ${args.map((a) => quoteForShell(a)).join(' ')}\n`, { line: sh.lineno });
+      if (parsed.error) return [];
+      // The command sees the line in exported COMP_LINE, COMP_POINT, COMP_KEY and COMP_TYPE.
+      sh.vars.pushScope();
+      try {
+        const vars = [['COMP_LINE', place.line], ['COMP_POINT', String(place.line.length)], ['COMP_KEY', inLine ? '9' : '0'],
+          ['COMP_TYPE', inLine ? '9' : '0']] as const;
+        for (const [k, v] of vars) {
+          const local = sh.vars.declareLocal(k);
+          local.value = v;
+          local.exported = true;
+        }
+        const out = await commandSubstitution(sh, parsed.list);
+        return out === '' ? [] : out.split('\n');
+      } finally {
+        sh.vars.popScope();
+      }
+    },
   };
 }
 
@@ -111,6 +133,7 @@ async function compgen(sh: Shell, argv: string[]): Promise<number> {
   if (typeof spec === 'number') return spec;
   if (isEmpty(spec)) return 0;
   if (spec.func !== undefined) await builtinError(sh, 'compgen', 'warning: -F option may not work as you expect');
+  if (spec.command !== undefined) await builtinError(sh, 'compgen', 'warning: -C option may not work as you expect');
   const found = await generate(sh, spec, parsed.rest[0] ?? '', hooksFor(sh));
   if (found.length === 0) return 1;
   await sh.out(found.map((c) => c + '\n').join(''));
