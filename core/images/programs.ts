@@ -121,6 +121,23 @@ import { main as procPgrep } from '../userland/bin/pgrep.ts';
 import { main as procPkill } from '../userland/bin/pkill.ts';
 import { main as procKillall } from '../userland/bin/killall.ts';
 import { main as calcBc } from '../userland/bin/bc.ts';
+import { main as mktempTool } from '../userland/bin/mktemp.ts';
+import { main as testTool } from '../userland/bin/test.ts';
+import { main as cksumTool } from '../userland/bin/cksum.ts';
+import { main as whoTool } from '../userland/bin/who.ts';
+import { main as usersTool } from '../userland/bin/users.ts';
+import { main as sumTool } from '../userland/bin/sum.ts';
+import { main as installTool } from '../userland/bin/install.ts';
+import { main as expandTool } from '../userland/bin/expand.ts';
+import { main as unexpandTool } from '../userland/bin/unexpand.ts';
+import { main as truncateTool } from '../userland/bin/truncate.ts';
+import { main as nohupTool } from '../userland/bin/nohup.ts';
+import { main as niceTool } from '../userland/bin/nice.ts';
+import { main as syncTool } from '../userland/bin/sync.ts';
+import { main as archTool } from '../userland/bin/arch.ts';
+import { main as unlinkTool } from '../userland/bin/unlink.ts';
+import { main as linkTool } from '../userland/bin/link.ts';
+import { main as lognameTool } from '../userland/bin/logname.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -257,4 +274,22 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   pkill: { path: '/usr/bin/pkill', program: procPkill },
   killall: { path: '/usr/bin/killall', program: procKillall },
   bc: { path: '/usr/bin/bc', program: calcBc },
+  mktemp: { path: '/usr/bin/mktemp', program: mktempTool },
+  test: { path: '/usr/bin/test', program: testTool },
+  cksum: { path: '/usr/bin/cksum', program: cksumTool },
+  who: { path: '/usr/bin/who', program: whoTool },
+  users: { path: '/usr/bin/users', program: usersTool },
+  sum: { path: '/usr/bin/sum', program: sumTool },
+  install: { path: '/usr/bin/install', program: installTool },
+  expand: { path: '/usr/bin/expand', program: expandTool },
+  unexpand: { path: '/usr/bin/unexpand', program: unexpandTool },
+  truncate: { path: '/usr/bin/truncate', program: truncateTool },
+  nohup: { path: '/usr/bin/nohup', program: nohupTool },
+  nice: { path: '/usr/bin/nice', program: niceTool },
+  sync: { path: '/usr/bin/sync', program: syncTool },
+  arch: { path: '/usr/bin/arch', program: archTool },
+  unlink: { path: '/usr/bin/unlink', program: unlinkTool },
+  link: { path: '/usr/bin/link', program: linkTool },
+  logname: { path: '/usr/bin/logname', program: lognameTool },
+  '[': { path: '/usr/bin/[', program: testTool },
 };

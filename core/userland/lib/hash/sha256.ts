@@ -15,11 +15,18 @@ const K = new Int32Array([
 
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
+/** SHA-256's initial hash value (FIPS 180-4 5.3.3). */
+const SHA256_IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
 export class Sha256 implements Digest {
-  private readonly h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c,
-    0x1f83d9ab, 0x5be0cd19]);
+  private readonly h: Int32Array;
   private readonly buf = new BlockBuffer(64, (b) => this.compress(b));
   private readonly w = new Int32Array(64);
+
+  /** `iv`: another initial hash value (SHA-224's). */
+  constructor(iv: readonly number[] = SHA256_IV) {
+    this.h = new Int32Array(iv);
+  }
 
   update(data: Uint8Array): void {
     this.buf.update(data);

@@ -27,10 +27,17 @@ const rotr = (x: bigint, n: bigint): bigint => ((x >> n) | (x << (64n - n))) & M
 
 export class Sha512 implements Digest {
   private readonly k = roundConstants();
-  // Initial hash: fractional parts of the square roots of the first 8 primes (FIPS 180-4 5.3.5).
-  private readonly h = [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n].map((p) => fracBits(p, 2n));
+  private readonly h: bigint[];
   private readonly buf = new BlockBuffer(128, (b) => this.compress(b));
   private readonly w: bigint[] = new Array<bigint>(80).fill(0n);
+
+  /**
+   * `iv`: another initial hash value (SHA-384's); by default the fractional parts of the square roots of
+   * the first 8 primes (FIPS 180-4 5.3.5).
+   */
+  constructor(iv?: readonly bigint[]) {
+    this.h = iv ? [...iv] : [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n].map((p) => fracBits(p, 2n));
+  }
 
   update(data: Uint8Array): void {
     this.buf.update(data);
