@@ -1,6 +1,5 @@
 // sha1sum(1) from GNU coreutils: SHA1 checksums and -c verification (see lib/checksum-tool.ts).
 import type { Program } from '../../kernel/abi.ts';
 import { checksumMain } from '../lib/checksum-tool.ts';
-import { Sha1 } from '../lib/hash/sha1.ts';
 
-export const main: Program = (sys, argv, envp) => checksumMain(sys, argv, envp, 'SHA1', () => new Sha1(), 40);
+export const main: Program = (sys, argv, envp) => checksumMain(sys, argv, envp, 'sha1');

@@ -1,6 +1,5 @@
 // sha512sum(1) from GNU coreutils: SHA512 checksums and -c verification (see lib/checksum-tool.ts).
 import type { Program } from '../../kernel/abi.ts';
 import { checksumMain } from '../lib/checksum-tool.ts';
-import { Sha512 } from '../lib/hash/sha512.ts';
 
-export const main: Program = (sys, argv, envp) => checksumMain(sys, argv, envp, 'SHA512', () => new Sha512(), 128);
+export const main: Program = (sys, argv, envp) => checksumMain(sys, argv, envp, 'sha512');

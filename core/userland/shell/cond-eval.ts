@@ -2,6 +2,7 @@
 // integer comparisons, pattern matching with ==, and regular expressions with =~ (BASH_REMATCH).
 
 import type { CondExpr } from './ast.ts';
+import { FILE_OPS, fileCompare, fileTest } from '../lib/file-test.ts';
 import { ExpansionError } from './control.ts';
 import { evalArith, expandPattern, expandString } from './expand.ts';
 import { matchPattern, type PatternPiece } from './pattern.ts';
@@ -101,43 +102,15 @@ export function unaryTest(sh: Shell, op: string, arg: string): boolean {
       return Number.isInteger(fd) && sys.isatty(fd);
     }
   }
-  const st = op === '-h' || op === '-L' ? sys.lstat(arg) : sys.stat(arg);
-  if (typeof st === 'number') return false;
-  const type = st.mode & 0o170000;
-  switch (op) {
-    case '-e': case '-a': return true;
-    case '-f': return type === 0o100000;
-    case '-d': return type === 0o040000;
-    case '-h': case '-L': return type === 0o120000;
-    case '-b': return type === 0o060000;
-    case '-c': return type === 0o020000;
-    case '-p': return type === 0o010000;
-    case '-S': return type === 0o140000;
-    case '-s': return st.size > 0;
-    case '-r': return sys.access(arg, 4) === 0;
-    case '-w': return sys.access(arg, 2) === 0;
-    case '-x': return sys.access(arg, 1) === 0;
-    case '-u': return (st.mode & 0o4000) !== 0;
-    case '-g': return (st.mode & 0o2000) !== 0;
-    case '-k': return (st.mode & 0o1000) !== 0;
-    case '-O': return st.uid === sys.getids().euid;
-    case '-G': return st.gid === sys.getids().egid;
-    case '-N': return st.mtime > st.atime;
-  }
-  return false;
+  // -a is bash's old spelling of -e.
+  return op === '-a' ? fileTest(sys, 'e', arg) : op.length === 2 && FILE_OPS.includes(op[1]!) && fileTest(sys, op[1]!, arg);
 }
 
 export function binaryTest(sh: Shell, op: string, a: string, b: string): boolean {
   switch (op) {
     case '<': return a < b;
     case '>': return a > b;
-    case '-nt': case '-ot': case '-ef': {
-      const sa = sh.sys.stat(a);
-      const sb = sh.sys.stat(b);
-      if (op === '-ef') return typeof sa !== 'number' && typeof sb !== 'number' && sa.ino === sb.ino && sa.dev === sb.dev;
-      if (op === '-nt') return typeof sa !== 'number' && (typeof sb === 'number' || sa.mtime > sb.mtime);
-      return typeof sb !== 'number' && (typeof sa === 'number' || sa.mtime < sb.mtime);
-    }
+    case '-nt': case '-ot': case '-ef': return fileCompare(sh.sys, op.slice(1) as 'nt' | 'ot' | 'ef', a, b);
   }
   return false;
 }
