@@ -76,5 +76,7 @@ test('history in a pipeline, and fc running an editor on history entries, then t
   expect(await type('FCEDIT="sed -i s/hello/bye/" fc -2\r')).toBe('FCEDIT="sed -i s/hello/bye/" fc -2\necho bye\nbye\nroot@pc:~# ');
   expect(await type('fc -l -1\r')).toBe('fc -l -1\n3\t echo bye\nroot@pc:~# ');
   expect(await type('fc -e false; echo "st=$?"\r')).toContain('\nst=1\n');
+  // The editor gets a file /tmp/bash-fc.XXXXXX (six random letters and digits), gone afterwards.
+  expect(await type('fc -e echo -1\r')).toMatch(/^fc -e echo -1\n\/tmp\/bash-fc\.[A-Za-z0-9]{6}\nfc -e false; echo "st=\$\?"\n/);
   expect(await type('ls /tmp | wc -l\r')).toContain('\n0\n');
 });

@@ -111,7 +111,16 @@ async function rerun(sh: Shell, rest: readonly string[], last: number): Promise<
   return runList(sh, parsed.list);
 }
 
-let editCount = 0;
+const NAME_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** /tmp/bash-fc.XXXXXX with six random letters and digits (from the guest's random source). */
+function tempName(sh: Shell): string {
+  const bytes = new Uint8Array(6);
+  sh.sys.getrandom(bytes);
+  let name = '/tmp/bash-fc.';
+  for (const b of bytes) name += NAME_CHARS[b % NAME_CHARS.length];
+  return name;
+}
 
 /**
  * fc [-e ename] [first [last]]: writes the entries (the newest alone by default) to a file in /tmp, runs
@@ -129,7 +138,7 @@ async function edit(sh: Shell, args: FcArgs, last: number): Promise<number> {
   }
   const lines = sh.history.slice(Math.min(from, to) - 1, Math.max(from, to));
   if (from > to) lines.reverse();
-  const file = `/tmp/bash-fc.${sh.sys.getpid()}.${++editCount}`;
+  const file = tempName(sh);
   const fd = sh.sys.open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600);
   if (fd < 0) {
     await builtinError(sh, 'fc', `${file}: cannot create temp file`);
