@@ -3,6 +3,7 @@
 // missing value is a usage error (status 2) while `--` ends the options. Builtins not listed parse
 // their own arguments.
 import { helpLong, helpTopic } from '../help-format.ts';
+import type { HelpTopic } from '../../lib/help/bash-builtins.ts';
 import type { Shell } from '../shell.ts';
 import { optionError, scanArgs, type ParsedArgs } from './getopt.ts';
 import type { Builtin } from './registry.ts';
@@ -40,15 +41,21 @@ export function withStandardOptions(name: string, b: Builtin): Builtin {
   const run = b.run;
   return {
     ...b,
-    async run(sh: Shell, argv: string[]) {
-      if (help && argv[1] === '--help') {
-        await sh.out(helpLong(topic));
-        return 2;
-      }
-      if (numberOnly && argv[1] === '--') return run(sh, [name, ...argv.slice(2)]);
+    // Not an async function: the builtin's own promise is handed on, without one more frame per call.
+    run(sh: Shell, argv: string[]) {
+      const first = argv[1];
+      // Without a first word starting with '-' there are no options to look at.
+      if (first === undefined || first[0] !== '-') return run(sh, argv);
+      if (help && first === '--help') return printHelp(sh, topic);
+      if (numberOnly && first === '--') return run(sh, [name, ...argv.slice(2)]);
       if (letters === undefined) return run(sh, argv);
       const s = scanArgs(argv, letters);
       return 'bad' in s ? optionError(sh, name, s) : run(sh, normalized(name, letters, s));
     },
   };
+}
+
+async function printHelp(sh: Shell, topic: HelpTopic): Promise<number> {
+  await sh.out(helpLong(topic));
+  return 2;
 }
