@@ -139,6 +139,21 @@ describe('variables shared by the global scopes of many shells', () => {
     expect(sharedVar(undefined, EXPORTED).value).toBeUndefined();
   });
 
+  test('values used once per guest do not fill the table for good: the value used longest ago goes', () => {
+    sharedVar('/shared-test-common', EXPORTED);
+    const common = sharedVar('/shared-test-common', EXPORTED);
+    // A thousand guests' own host names, each met twice, with the common value met by each guest too.
+    for (let i = 0; i < 1000; i++) {
+      sharedVar(`shared-test-host${i}`, EXPORTED);
+      sharedVar(`shared-test-host${i}`, EXPORTED);
+      expect(sharedVar('/shared-test-common', EXPORTED)).toBe(common);
+    }
+    sharedVar('24', 0);
+    const late = sharedVar('24', 0);
+    expect(late.shared).toBe(true);
+    expect(sharedVar('24', 0)).toBe(late);
+  });
+
   test('a store changes a shared variable through its own copy; other stores and forks keep the shared one', () => {
     sharedVar('1', READONLY);
     const v = sharedVar('1', READONLY);

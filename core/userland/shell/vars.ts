@@ -71,9 +71,10 @@ export function cloneVar(v: Var): Var {
 
 /**
  * Scalar variables that many shells start with alike (HOME=/root exported, UID=0 readonly, SHLVL=1 ...):
- * one frozen Var per value and attributes, shared once a value has been met twice (a guest's own values,
- * its host name, stay out until a second shell of it starts), within bounds. A store holds one in its
- * global scope until it is asked for it to change it (VarStore.owned makes a copy then).
+ * one frozen Var per value and attributes, shared once a value has been met twice, within bounds. A
+ * store holds one in its global scope until it is asked for it to change it (VarStore.owned makes a
+ * copy then). The table keeps the values used last: a guest's own values (its host name, met twice as
+ * a shell starts) would otherwise fill it for good after a few hundred guests.
  */
 const SHARED_VARS = new Map<number, Map<string, Var>>();
 const SEEN_VARS = new Map<number, Set<string>>();
@@ -90,21 +91,37 @@ export function sharedVar(value: string | undefined, flags: number): Var {
   if (key.length > SHARED_VALUE_MAX) return new Var(value, flags);
   let shared = SHARED_VARS.get(flags);
   const known = shared?.get(key);
-  if (known) return known;
+  if (known) {
+    // Used again: to the end of the table's order, away from eviction.
+    shared!.delete(key);
+    shared!.set(key, known);
+    return known;
+  }
   let seen = SEEN_VARS.get(flags);
   if (!seen) SEEN_VARS.set(flags, (seen = new Set()));
-  if (!seen.has(key) || sharedCount >= SHARED_VARS_MAX) {
+  if (!seen.has(key)) {
     if (seen.size >= SEEN_VARS_MAX) seen.clear();
     seen.add(key);
     return new Var(value, flags);
   }
   seen.delete(key);
+  if (sharedCount >= SHARED_VARS_MAX) evictShared();
   if (!shared) SHARED_VARS.set(flags, (shared = new Map()));
   const v = new Var(value, flags | SHARED);
   Object.freeze(v);
   shared.set(key, v);
   sharedCount++;
   return v;
+}
+
+/** Forgets the shared value used longest ago (in the fullest table); stores holding it keep it. */
+function evictShared(): void {
+  let fullest: Map<string, Var> | undefined;
+  for (const t of SHARED_VARS.values()) if (!fullest || t.size > fullest.size) fullest = t;
+  const oldest = fullest?.keys().next();
+  if (!fullest || !oldest || oldest.done) return;
+  fullest.delete(oldest.value);
+  sharedCount--;
 }
 
 function copyTables(tables: ReadonlyArray<Map<string, Var>>): Array<Map<string, Var>> {
