@@ -7,6 +7,7 @@ import { SharedCaches } from '../kernel/shared-cache.ts';
 import type { Program } from '../kernel/abi.ts';
 import { BASE_PROGRAMS } from './programs.ts';
 import { ETC_FILES } from './etc-files.ts';
+import { NETBASE_FILES } from './etc-netbase.ts';
 
 export interface Image {
   name: string;
@@ -36,6 +37,8 @@ export function buildBaseImage(extra: Record<string, { path: string; program: Pr
   b.symlink('/lib', 'usr/lib');
   b.symlink('/usr/bin/sh', 'bash');
   for (const [path, spec] of Object.entries(ETC_FILES)) b.file(path, spec.content, { mode: spec.mode ?? 0o644 });
+  // netbase's files, -rw-r--r-- root root as dpkg installs them.
+  for (const [path, content] of Object.entries(NETBASE_FILES)) b.file(path, content, { mode: 0o644, uid: 0, gid: 0 });
   const all = { ...BASE_PROGRAMS, ...extra };
   const programs = new Map<string, Program>();
   for (const [name, spec] of Object.entries(all)) {

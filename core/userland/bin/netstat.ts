@@ -12,6 +12,7 @@ import { ifaceRow, readProc } from '../lib/net/nettools.ts';
 import { userName } from '../lib/users.ts';
 import { netstatProgram, socketOwners, type SocketOwner } from '../lib/net/proc-owners.ts';
 import { readSockets, TCP_CLOSE, TCP_LISTEN, type SockRow } from '../lib/net/proc-sockets.ts';
+import { readNetdb, type NetdbEntry } from '../lib/net/netdb.ts';
 
 const USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}
        netstat [-vWnNcaeol] [<Socket> ...]
@@ -105,26 +106,52 @@ function groupTable(igmp: string | null): string {
   return s;
 }
 
-/** Raw sockets' "port" is their protocol, named from /etc/protocols' usual entries unless -n. */
-const PROTOCOLS: Record<number, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 255: 'raw' };
+/**
+ * How netstat names ports (net-tools lib/inet.c, get_sname): every /etc/services entry goes to a list
+ * per protocol, /etc/protocols' entries to the raw list after them, each put in front of its list, so
+ * for a number the last entry in the file wins and, for raw sockets, a protocol beats a "raw" service.
+ * Null with -n or --numeric-ports.
+ */
+type PortNames = Record<SockRow['proto'], Map<number, string>> | null;
 
-function addr(a: number, port: number, numeric: boolean, raw = false): string {
-  const host = !numeric && a === 0x7f000001 ? 'localhost' : fmt(a);
-  const service = port === 0 ? '*' : raw && !numeric ? (PROTOCOLS[port] ?? String(port)) : String(port);
-  const text = `${host}:${service}`;
-  return text.length > 23 ? text.slice(0, 23) : text;
+async function portNames(p: Cmd): Promise<PortNames> {
+  const names: NonNullable<PortNames> = { tcp: new Map(), udp: new Map(), raw: new Map() };
+  const put = (m: Map<number, string>, e: NetdbEntry): void => void m.set(e.number, e.name);
+  for (const e of await readNetdb(p.sys, 'services')) if (e.proto === 'tcp' || e.proto === 'udp' || e.proto === 'raw') put(names[e.proto], e);
+  for (const e of await readNetdb(p.sys, 'protocols')) put(names.raw, e);
+  return names;
 }
 
 /**
- * One socket line; `user` (-e) the owner's name (or uid) for the User and Inode columns, `owners` (-p)
- * the processes holding each socket inode, found by scanning /proc/<pid>/fd.
+ * "host:port" in at most 23 columns unless -W (netstat.c, addr_do_one): when the two are longer than 22,
+ * the port keeps up to 18 characters and the host is cut to what is left.
  */
-function sockLine(r: SockRow, numeric: boolean, user: ((uid: number) => string) | null, owners: Map<number, SocketOwner[]> | null): string {
+function addr(a: number, port: number, proto: SockRow['proto'], o: SockText): string {
+  const host = !o.numericHosts && a === 0x7f000001 ? 'localhost' : fmt(a);
+  const service = port === 0 ? '*' : (o.names?.[proto].get(port) ?? String(port));
+  if (o.wide || host.length + service.length <= 22) return `${host}:${service}`;
+  const keep = Math.min(service.length, 18);
+  return `${host.slice(0, 22 - keep)}:${service.slice(0, keep)}`;
+}
+
+/** What shapes a socket line: names for hosts and ports, -W, -e's user column and -p's owners. */
+interface SockText {
+  numericHosts: boolean;
+  names: PortNames;
+  wide: boolean;
+  /** -e: the owner's name (or uid) for the User and Inode columns. */
+  user: ((uid: number) => string) | null;
+  /** -p: the processes holding each socket inode, found by scanning /proc/<pid>/fd. */
+  owners: Map<number, SocketOwner[]> | null;
+}
+
+/** One socket line. */
+function sockLine(r: SockRow, o: SockText): string {
   const state = r.proto === 'tcp' ? STATES[r.state] ?? 'UNKNOWN' : r.proto === 'udp' ? (r.state === 1 ? 'ESTABLISHED' : '') : String(r.state);
   let s = `${r.proto.padEnd(5)} ${String(r.rxQueue).padStart(6)} ${String(r.txQueue).padStart(6)} ` +
-    `${addr(r.localAddr, r.localPort, numeric, r.proto === 'raw').padEnd(23)} ${addr(r.remoteAddr, r.remotePort, numeric).padEnd(23)} ${state.padEnd(11)}`;
-  if (user) s += ` ${user(r.uid).padEnd(10)} ${String(r.inode).padEnd(10)}`;
-  if (owners) s += ` ${netstatProgram(owners.get(r.inode)).padEnd(20)}`;
+    `${addr(r.localAddr, r.localPort, r.proto, o).padEnd(23)} ${addr(r.remoteAddr, r.remotePort, r.proto, o).padEnd(23)} ${state.padEnd(11)}`;
+  if (o.user) s += ` ${o.user(r.uid).padEnd(10)} ${String(r.inode).padEnd(10)}`;
+  if (o.owners) s += ` ${netstatProgram(o.owners.get(r.inode)).padEnd(20)}`;
   return s + '\n';
 }
 
@@ -184,10 +211,12 @@ export const main: Program = async (sys, argv, envp) => {
     const owners = has('p') ? await socketOwners(sys) : null;
     const numericUsers = numeric || has('numeric-users');
     const user = extend ? (uid: number): string => (numericUsers ? String(uid) : userName(sys, uid)) : null;
+    const o: SockText = { numericHosts: numeric || has('numeric-hosts'), names: numeric || has('numeric-ports') ? null : await portNames(p),
+      wide: has('W'), user, owners };
     for (const proto of protos) {
       for (const r of await readSockets(sys, proto)) {
         if (!all && (listening ? !serving(r) : serving(r))) continue;
-        await p.out.write(sockLine(r, numeric, user, owners));
+        await p.out.write(sockLine(r, o));
       }
     }
   }

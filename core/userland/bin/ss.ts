@@ -10,6 +10,7 @@ import { readProc } from '../lib/net/nettools.ts';
 import { socketOwners, ssUsers, type SocketOwner } from '../lib/net/proc-owners.ts';
 import { readSockets, type SockRow } from '../lib/net/proc-sockets.ts';
 import { hostsEntries } from '../lib/net/resolve.ts';
+import { entryByNumber, readNetdb, serviceByName, serviceByPort, type NetdbEntry } from '../lib/net/netdb.ts';
 import { parseSsExpr, ssMatches, type SsLookups } from '../lib/net/ss-expr.ts';
 import { ALL_DBS, SS_ALL, SS_CONN, SS_LISTENING, STATE_NAMES, dbStates, popcount, stateBits, type Db } from '../lib/net/ss-filter.ts';
 
@@ -91,8 +92,34 @@ const BY_KEY: Record<string, Db[]> = {
   tipc: ['tipc'], vsock: ['v_str', 'v_dgr'], xdp: ['xdp'],
 };
 
-function endpoint(a: number, port: number, isRaw: boolean): [string, string] {
-  return [a === 0 ? '0.0.0.0' : fmt(a), port === 0 && !isRaw ? '*' : String(port)];
+/** What ss names ports with unless -n: the services and protocols databases and the ephemeral port range. */
+interface PortNames {
+  services: NetdbEntry[];
+  protocols: NetdbEntry[];
+  /** net.ipv4.ip_local_port_range, whose ports ss never looks up (1024-4999 when it cannot read it). */
+  ephemeral: [number, number];
+}
+
+async function portNames(sys: Parameters<Program>[0]): Promise<PortNames> {
+  const range = /^\s*(\d+)\s+(\d+)/.exec((await readProc(sys, '/proc/sys/net/ipv4/ip_local_port_range')) ?? '');
+  return {
+    services: await readNetdb(sys, 'services'),
+    protocols: await readNetdb(sys, 'protocols'),
+    ephemeral: range ? [Number(range[1]), Number(range[2])] : [1024, 4999],
+  };
+}
+
+/**
+ * A port as ss 6.1 prints it (misc/ss.c, resolve_service): '*' for 0, the number with -n (`names` null);
+ * a raw socket's protocol from /etc/protocols (`ipproto-N` when it has no name); otherwise the first
+ * /etc/services entry for the port and the table's protocol, except in the ephemeral range.
+ */
+function portText(port: number, proto: SockRow['proto'], names: PortNames | null): string {
+  if (port === 0) return '*';
+  if (!names) return String(port);
+  if (proto === 'raw') return entryByNumber(names.protocols, port)?.name ?? `ipproto-${port}`;
+  if (port >= names.ephemeral[0] && port <= names.ephemeral[1]) return String(port);
+  return serviceByPort(names.services, port, proto)?.name ?? String(port);
 }
 
 export const main: Program = async (sys, argv, envp) => {
@@ -153,6 +180,7 @@ export const main: Program = async (sys, argv, envp) => {
   const rows: string[][] = [];
   const owners = has('p') ? await socketOwners(sys) : new Map<number, SocketOwner[]>();
   const ext: Ext = { users: has('p'), details: has('e'), memory: has('m'), owners, rcvbuf: 0, sndbuf: 0 };
+  const names = has('n') ? null : await portNames(sys);
   if (ext.memory) {
     ext.rcvbuf = Number(await readProc(sys, '/proc/sys/net/core/rmem_default')) || 212992;
     ext.sndbuf = Number(await readProc(sys, '/proc/sys/net/core/wmem_default')) || 212992;
@@ -162,7 +190,7 @@ export const main: Program = async (sys, argv, envp) => {
     for (const r of await readSockets(sys, proto)) {
       const st = r.proto !== 'tcp' && r.state === 10 ? 7 : r.state;
       if (!(shown & (1 << st)) || (filter && !ssMatches(filter, r))) continue;
-      rows.push(row(r, st, netid, stateCol, has('n'), ext));
+      rows.push(row(r, st, netid, stateCol, names, ext));
     }
   }
   const head = [...(netid ? ['Netid'] : []), ...(stateCol ? ['State'] : []), 'Recv-Q', 'Send-Q', 'Local Address:', 'Port', 'Peer Address:', 'Port', 'Process'];
@@ -177,21 +205,12 @@ export const main: Program = async (sys, argv, envp) => {
 async function lookups(sys: Parameters<Program>[0], dbs: Db[]): Promise<SsLookups> {
   const hosts = await hostsEntries(sys);
   const proto = dbs.length === 1 && (dbs[0] === 'udp' || dbs[0] === 'raw') ? dbs[0] : 'tcp';
-  const services = (await readProc(sys, '/etc/services')) ?? '';
+  const services = await readNetdb(sys, 'services');
   return {
     host: (name) => hosts.find((e) => e.names.some((x) => x.toLowerCase() === name.toLowerCase()))?.addr ?? null,
-    port: (name) => {
-      for (const line of services.split('\n')) {
-        const f = line.replace(/#.*/, '').trim().split(/\s+/);
-        const [num, pr] = (f[1] ?? '').split('/');
-        if (pr === proto && (f[0] === name || f.slice(2).includes(name))) return Number(num);
-      }
-      return null;
-    },
+    port: (name) => serviceByName(services, name, proto)?.number ?? null,
   };
 }
-
-const PROTOCOLS: Record<number, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 255: 'raw' };
 
 /** What -p, -e and -m add after the peer port. */
 interface Ext {
@@ -221,11 +240,10 @@ function extColumn(r: SockRow, x: Ext): string {
 const forwardAlloc = (rmem: number): number => (rmem ? Math.ceil(rmem / 4096) * 4096 - rmem : 0);
 
 /** One line's cells; ss prints the queues as "%-6d", so they keep that width without a header (-H). */
-function row(r: SockRow, st: number, netid: boolean, stateCol: boolean, numeric: boolean, x: Ext): string[] {
-  const [la, lp] = endpoint(r.localAddr, r.localPort, r.proto === 'raw');
-  const [pa, pp] = endpoint(r.remoteAddr, r.remotePort, false);
-  const port = r.proto === 'raw' && !numeric ? (PROTOCOLS[r.localPort] ?? lp) : lp;
-  return [...(netid ? [r.proto] : []), ...(stateCol ? [STATE_NAMES[st] ?? 'UNKNOWN'] : []), String(r.rxQueue).padEnd(6), String(r.txQueue).padEnd(6), `${la}:`, port, `${pa}:`, pp, extColumn(r, x)];
+function row(r: SockRow, st: number, netid: boolean, stateCol: boolean, names: PortNames | null, x: Ext): string[] {
+  const host = (a: number): string => (a === 0 ? '0.0.0.0:' : `${fmt(a)}:`);
+  return [...(netid ? [r.proto] : []), ...(stateCol ? [STATE_NAMES[st] ?? 'UNKNOWN'] : []), String(r.rxQueue).padEnd(6), String(r.txQueue).padEnd(6),
+    host(r.localAddr), portText(r.localPort, r.proto, names), host(r.remoteAddr), portText(r.remotePort, r.proto, names), extColumn(r, x)];
 }
 
 /**

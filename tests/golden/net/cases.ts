@@ -10,9 +10,10 @@ import { MONITOR_CASES } from './cases-monitor.ts';
 import { BRIDGE_CASES } from './cases-bridge.ts';
 import { MTR_CASES } from './cases-mtr.ts';
 import { SSFILTER_CASES } from './cases-ssfilter.ts';
+import { SERVICES_CASES } from './cases-services.ts';
 import { INFO_CASES, INFO_EXTRA_CASES } from './cases-info.ts';
 
 export const ALL_CASES: NetCase[] = [
   ...IP_CASES, ...NETTOOLS_CASES, ...SYS_CASES, ...PROBE_CASES, ...SOCKET_CASES, ...LEARNED_CASES, ...MONITOR_CASES, ...BRIDGE_CASES, ...MTR_CASES,
-  ...INFO_CASES, ...INFO_EXTRA_CASES, ...SSFILTER_CASES,
+  ...INFO_CASES, ...INFO_EXTRA_CASES, ...SSFILTER_CASES, ...SERVICES_CASES,
 ];
