@@ -37,7 +37,18 @@ export const ETC_FILES: Record<string, { content: string; mode?: number }> = {
   },
   '/etc/shells': { content: '# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n' },
   '/etc/resolv.conf': { content: '' },
-  '/etc/nsswitch.conf': { content: 'passwd:         files\ngroup:          files\nshadow:         files\nhosts:          files dns\nnetworks:       files\n' },
+  // libc-bin's default (/usr/share/libc-bin/nsswitch.conf), which Debian 12 installs.
+  '/etc/nsswitch.conf': {
+    content: [
+      '# /etc/nsswitch.conf', '#', '# Example configuration of GNU Name Service Switch functionality.',
+      "# If you have the `glibc-doc-reference' and `info' packages installed, try:",
+      '# `info libc "Name Service Switch"\' for information about this file.', '',
+      'passwd:         files', 'group:          files', 'shadow:         files', 'gshadow:        files', '',
+      'hosts:          files dns', 'networks:       files', '',
+      'protocols:      db files', 'services:       db files', 'ethers:         db files', 'rpc:            db files', '',
+      'netgroup:       nis', '',
+    ].join('\n'),
+  },
   '/etc/profile': {
     content: [
       '# /etc/profile: system-wide .profile file for the Bourne shell (sh(1))',
