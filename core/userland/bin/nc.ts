@@ -11,6 +11,7 @@ import { formatIpv4Address as fmt } from '../../net/wire/index.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
+import { readNetdb, serviceByName, serviceByPort, type NetdbEntry } from '../lib/net/netdb.ts';
 import { inetAton, resolveHost } from '../lib/net/resolve.ts';
 
 const USAGE = `usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]
@@ -92,17 +93,21 @@ function number(text: string, min: number, max: number, what: string): number | 
 }
 
 /**
- * A service as getaddrinfo takes it for a datagram socket: numbers only (a guest has no /etc/services),
- * cut to 16 bits as glibc's htons does.
+ * A service as getaddrinfo takes it for a datagram socket: a number, cut to 16 bits as glibc's htons
+ * does, or a udp name from /etc/services.
  */
-const service = (text: string): number | null => (/^\d+$/.test(text) ? Number(text) % 65536 : null);
+function service(text: string, services: NetdbEntry[]): number | null {
+  if (/^\d+$/.test(text)) return Number(text) % 65536;
+  return serviceByName(services, text, 'udp')?.number ?? null;
+}
 
-/** netcat's port operands: N or LO-HI (either order), each 1..65535. */
-function portList(texts: readonly string[]): number[] | string {
+/** netcat's port operands: N, a service name, or LO-HI (either order), each 1..65535. */
+function portList(texts: readonly string[], services: NetdbEntry[], proto: string): number[] | string {
   const out: number[] = [];
   for (const t of texts) {
     const m = /^([^-]+)-([^-]+)$/.exec(t);
-    const ends = (m ? [m[1]!, m[2]!] : [t]).map((x) => number(x, 1, 65535, 'port number'));
+    const named = m ? undefined : serviceByName(services, t, proto);
+    const ends = named ? [named.number] : (m ? [m[1]!, m[2]!] : [t]).map((x) => number(x, 1, 65535, 'port number'));
     const bad = ends.find((e) => typeof e === 'string');
     if (bad !== undefined) return bad as string;
     const [lo, hi] = (ends as number[]).length === 2 ? [Math.min(...(ends as number[])), Math.max(...(ends as number[]))] : [ends[0] as number, ends[0] as number];
@@ -162,6 +167,8 @@ export const main: Program = async (sys, argv, envp) => {
     }
   }
   const ops = g.operands;
+  // /etc/services names ports in operands and in -v's messages (never with -n).
+  const services = o.numeric ? [] : await readNetdb(sys, 'services');
   if (o.keep && !o.listen) return fail('must use -l with -k');
   if (o.listen) {
     if (ops.length === 0 && localPort === null) return fail('missing port number');
@@ -171,12 +178,12 @@ export const main: Program = async (sys, argv, envp) => {
     const port = ops.length ? ops[ops.length - 1]! : localPort!;
     if (!udp) return tcp(p, o, host, port);
     if (inet6) return fail(`-6: not supported here (this nc speaks UDP over IPv4 only)`);
-    return listen(p, o, host, port);
+    return listen(p, o, host, port, services);
   }
   if (ops.length === 0) return usage();
   if (ops.length === 1) return fail('missing port number');
   const host = ops[0]!;
-  const ports = portList(ops.slice(1));
+  const ports = portList(ops.slice(1), services, udp ? 'udp' : 'tcp');
   if (typeof ports === 'string') return fail(ports);
   if (!udp) return tcp(p, o, host, String(ports[0]));
   if (inet6) {
@@ -186,7 +193,7 @@ export const main: Program = async (sys, argv, envp) => {
   // Each port in turn, as netcat scans: the status is the last probe's (0 when nothing is probed).
   let status = 0;
   for (const port of ports) {
-    status = await client(p, o, host, String(port), source, localPort);
+    status = await client(p, o, host, String(port), source, localPort, services);
     if (status === FATAL) return p.finish(1);
   }
   return p.finish(status);
@@ -217,8 +224,8 @@ async function dgramSocket(p: Cmd, o: Opts): Promise<number> {
   return s;
 }
 
-async function listen(p: Cmd, o: Opts, host: string | null, portText: string): Promise<number> {
-  const port = service(portText);
+async function listen(p: Cmd, o: Opts, host: string | null, portText: string, services: NetdbEntry[]): Promise<number> {
+  const port = service(portText, services);
   if (port === null) return p.error('getaddrinfo: Servname not supported for ai_socktype').then(() => p.finish(1));
   let addr = 0;
   if (host !== null) {
@@ -245,7 +252,8 @@ async function listen(p: Cmd, o: Opts, host: string | null, portText: string): P
 const FATAL = -1;
 
 /** One port of the client: its status, or FATAL after an error that ends netcat (it has printed it). */
-async function client(p: Cmd, o: Opts, host: string, portText: string, source: string | null, localPort: string | null): Promise<number> {
+async function client(p: Cmd, o: Opts, host: string, portText: string, source: string | null, localPort: string | null,
+  services: NetdbEntry[]): Promise<number> {
   const r = await resolveHost(p.sys, host);
   if (!r) return p.error(`getaddrinfo for host "${host}" port ${portText}: Temporary failure in name resolution`).then(() => FATAL);
   let srcAddr = 0;
@@ -254,7 +262,7 @@ async function client(p: Cmd, o: Opts, host: string, portText: string, source: s
     if (a === null) return p.error('getaddrinfo: Name or service not known').then(() => FATAL);
     srcAddr = a;
   }
-  const lport = localPort === null ? 0 : service(localPort);
+  const lport = localPort === null ? 0 : service(localPort, services);
   if (lport === null) return p.error('getaddrinfo: Servname not supported for ai_socktype').then(() => FATAL);
   const s = await dgramSocket(p, o);
   if (s < 0) return p.error(strerror(-s)).then(() => FATAL);
@@ -271,8 +279,9 @@ async function client(p: Cmd, o: Opts, host: string, portText: string, source: s
     if (o.verbose) {
       // A datagram "connection" is only known to work once probes went out without an ICMP error coming back.
       if (!(await udptest(p.sys, s))) return 1;
-      // No /etc/services entry names the port here, so getservbyport's answer is "*".
-      await p.err.write(`Connection to ${host} ${portText} port [udp/*] succeeded!\n`);
+      // getservbyport's name for the port ("*" for none, and always with -n).
+      const name = serviceByPort(services, Number(portText), 'udp')?.name ?? '*';
+      await p.err.write(`Connection to ${host} ${portText} port [udp/${name}] succeeded!\n`);
     }
     return o.zero ? 0 : await readwrite(p, o, s);
   } finally {

@@ -19,6 +19,10 @@ export const SERVICES_CASES: NetCase[] = [
   held('svc-ephemeral', ['sysctl -qw net.ipv4.ip_local_port_range="1024 60999"', 'ss -ua', 'netstat -ua']),
   held('svc-ss-filter', ['ss -uaH sport = :domain', 'ss -ua dport = :snmp', "ss -uanH '( sport = :ntp or sport = :bootpc )' | sort", 'ss -ua sport = :kerberos-master',
     'ss -ua sport = :http; echo rc=$?', 'ss -ua sport = :syslog or sport = :afs3-fileserver | sort', 'ss -uaH sport \\> :domain and sport \\< :ntp | sort']),
+  // nc takes udp service names for ports and names the port it reached (not with -n).
+  { name: 'svc-nc-names', topo: 'three', setup: BASE, host: 'pc1',
+    cmd: 'nc -u -l domain > /dev/null & A=$!; nc -u -l -p 5001 > /dev/null & B=$!; sleep 0.3; ss -uanH | sort; nc -zv -u 10.0.0.1 domain; echo rc=$?; '
+      + 'nc -zv -u 10.0.0.1 5001; echo rc=$?; nc -zv -u 10.0.0.1 nosuchsvc; echo rc=$?; exec 2>/dev/null; kill $A $B; wait' },
   { name: 'svc-raw-ping', topo: 'three', setup: BASE, host: 'pc1',
     cmd: 'ping -4 -c 2 10.0.0.2 > /dev/null & sleep 0.5; ss -wa; ss -wan; netstat -wa; netstat -wan; ss -wa sport = :icmp; echo rc=$?; wait' },
 ];
