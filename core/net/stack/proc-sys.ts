@@ -36,6 +36,21 @@ function fixedDir(known: Names, make: (name: string) => GenNode | undefined): Ge
   return { kind: 'dir', list: () => known.list, get: (n) => (known.has.has(n) ? make(n) : undefined) };
 }
 
+/**
+ * A write to ip_local_port_range (Linux's ipv4_local_port_range): the values given replace the first
+ * ones, extra ones are ignored; each in 1..65535, low <= high and low not below ip_unprivileged_port_start.
+ */
+function portRange(words: string[], old: string, unprivilegedStart: number): string | null {
+  const range = old.split('\t').map(Number);
+  for (let i = 0; i < 2 && i < words.length; i++) {
+    if (!/^[0-9]+$/.test(words[i]!)) return null;
+    range[i] = Number(words[i]);
+  }
+  const [low, high] = range as [number, number];
+  if (low < 1 || high > 65535 || high < low || low < unprivilegedStart) return null;
+  return `${low}\t${high}`;
+}
+
 /** A sysctl file holding one integer: proc_dointvec semantics (leading/trailing blanks ok, else EINVAL). */
 function intFile(read: () => number, write?: (v: number) => void, valid: (v: number) => boolean = () => true): GenNode {
   return {
@@ -131,7 +146,10 @@ export function procSysNet(stack: Stack): GenDir {
       return {
         kind: 'file', mode: 0o644, read: () => `${stack.sysctlText[name]}\n`,
         write: (data: Uint8Array) => {
-          stack.setSysctlText(name, dec.decode(data).trim().split(/\s+/).join('\t'));
+          const words = dec.decode(data).trim().split(/\s+/);
+          const value = name === 'ip_local_port_range' ? portRange(words, stack.sysctlText[name]!, stack.sysctl.ip_unprivileged_port_start) : words.join('\t');
+          if (value === null) return -EINVAL;
+          stack.setSysctlText(name, value);
           return data.length;
         },
       };

@@ -21,6 +21,9 @@ export const SYS_CASES: NetCase[] = [
   c('sysctl-w-spaces', 'sysctl -w net.ipv4.ip_default_ttl = 40; echo rc=$?'),
   c('sysctl-w-multi', 'sysctl -w net.ipv4.ip_forward=1 net.ipv4.ip_default_ttl=50; echo rc=$?'),
   c('sysctl-w-range', 'sysctl -w "net.ipv4.ip_local_port_range=2000 3000"; sysctl net.ipv4.ip_local_port_range; sysctl -n net.ipv4.ip_local_port_range'),
+  // Linux checks the range: each port in 1..65535, low <= high, low not below ip_unprivileged_port_start.
+  c('sysctl-w-range-checks', ['60 60999', '5000 4000', '1023 2000', '0 100', '70000 80000', 'abc', '2000', '2000 3000 5', '65535 65535']
+    .map((v) => `sysctl -w "net.ipv4.ip_local_port_range=${v}"; echo rc=$?; cat /proc/sys/net/ipv4/ip_local_port_range`).join('; ')),
   c('sysctl-q', 'sysctl -q -w net.ipv4.ip_forward=1; echo rc=$?; sysctl -q net.ipv4.ip_forward'),
   c('sysctl-dir', 'sysctl net.ipv4.conf.eth0'),
   c('sysctl-dir-neigh', 'sysctl net.ipv4.neigh.eth1'),
