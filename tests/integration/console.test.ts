@@ -68,6 +68,13 @@ test('an interactive shell sets LINES and COLUMNS from its terminal, again when 
   expect(await type('echo $COLUMNS\r')).toContain('\n5\n');
 });
 
+test('break with a count that is not a number drops the line of an interactive shell, status 128', async () => {
+  // Recorded from bash 5.2.15 on a pseudo-terminal (a shell that is not interactive exits with 128 instead).
+  const { type } = await new TestGuest().console({ plain: true });
+  expect(await type('for i in 1; do break x; echo in; done; echo y\r')).toBe('for i in 1; do break x; echo in; done; echo y\nbash: break: x: numeric argument required\nroot@pc:~# ');
+  expect(await type('echo still $?\r')).toContain('\nstill 128\n');
+});
+
 test('history in a pipeline, and fc running an editor on history entries, then the edited commands', async () => {
   // Recorded from bash 5.2.15 on a pseudo-terminal with HOME without a history file.
   const { type } = await new TestGuest().console({ plain: true });

@@ -19,4 +19,6 @@ set -- a b; shift x; echo "st=$?"; shift -1; echo "st=$?"; shift " 1"; echo "st=
 (for i in 1; do exit 1 2; done; echo d); echo "st=$?"; (return 1 2; echo e); echo "st=$?"; (eval 'exit 1 2'; echo f); echo "st=$?"
 trap 'echo trapped' EXIT; exit 1 2; echo g`),
   t('args-too-many-script', 'echo a\nexit 1 2\necho b\nf() { return 1 2; echo in; }\nf; echo not\necho "c $?"\n', { asFile: true }),
+  t('args-loop-count-not-a-number', r`(for i in 1; do break x; echo in; done; echo out); echo "st=$?"; (trap 'echo trapped' EXIT; for i in 1 2; do continue 1x; done; echo out); echo "st=$?"
+for i in 1; do break -Z; echo in; done; echo never`),
 ];

@@ -161,8 +161,9 @@ function loopControl(kind: 'break' | 'continue') {
     }
     const n = argv[1] === undefined ? 1 : Number(argv[1]);
     if (!Number.isInteger(n)) {
+      // A fatal error for bash: a shell that is not interactive exits with 128, an interactive one drops the line.
       await builtinError(sh, kind, `${argv[1]}: numeric argument required`);
-      return 1;
+      throw new ExpansionError(128, true);
     }
     if (n < 1) {
       await builtinError(sh, kind, `${argv[1]}: loop count out of range`);
