@@ -158,4 +158,7 @@ true | false; declare -p PIPESTATUS; set -- a b; true; declare -p BASH_ARGV`),
   t('declare-p-computed-arrays-file', 'f() { declare -p FUNCNAME BASH_SOURCE BASH_LINENO; }\nf\ndeclare -p BASH_SOURCE BASH_LINENO FUNCNAME', { asFile: true }),
   t('bash-argv-elements', r`set -- a b; echo "\${BASH_ARGV[0]} \${BASH_ARGV[1]} \${BASH_ARGV[-1]} \${#BASH_ARGV[@]}"; echo "\${FUNCNAME[0]-none}" "\${PIPESTATUS[0]}"`),
   t('unset-array-whole', r`a=(1 2); unset a[0]; echo \${a[@]}; unset a; declare -p a; echo "st=$?"`),
+  t('hash-table', r`hash ls cat; hash; hash -l; hash -t ls; hash -t ls cat; hash -t nosuch; echo "st=$?"; hash -d ls; hash; hash -d nosuch; echo "st=$?"
+hash -p /bin/foo foo; hash -t foo; hash -l; hash -r; hash; hash -p /x; echo "st=$?"; hash -d; echo "st=$?"; hash -t; echo "st=$?"
+hash cat ls grep sed awk env tar id; hash; hash -r ls; hash -l; hash -r; hash -l; echo "st=$?"; hash -p --help x; echo "st=$?"; hash -t x`),
 ];

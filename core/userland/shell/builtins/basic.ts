@@ -1,5 +1,5 @@
 // Builtins for control flow and the shell's own state: : true false echo pwd cd exit return break
-// continue shift eval source . exec umask times hash history ulimit.
+// continue shift eval source . exec umask times history ulimit.
 
 import { isUtf8Locale, protectUnicodeEscapes } from '../locale.ts';
 import { EISDIR } from '../../../kernel/abi.ts';
@@ -278,36 +278,6 @@ async function times(sh: Shell): Promise<number> {
   return 0;
 }
 
-async function hash(sh: Shell, argv: string[]): Promise<number> {
-  const args = argv.slice(1);
-  if (args[0] === '-r') {
-    sh.ownHash().clear();
-    return 0;
-  }
-  if (args.length === 0) {
-    if (sh.hash.size === 0) {
-      await sh.out('hash: hash table empty\n');
-      return 0;
-    }
-    let out = 'hits\tcommand\n';
-    for (const [, v] of sh.hash) out += `${String(v.hits).padStart(4)}\t${v.path}\n`;
-    await sh.out(out);
-    return 0;
-  }
-  let status = 0;
-  for (const name of args) {
-    const saved = sh.hash.get(name);
-    sh.ownHash().delete(name);
-    const p = findCommand(sh, name);
-    if (!p) {
-      await builtinError(sh, 'hash', `${name}: not found`);
-      status = 1;
-      if (saved) sh.ownHash().set(name, saved);
-    } else sh.ownHash().set(name, { path: p, hits: 0 });
-  }
-  return status;
-}
-
 async function history(sh: Shell, argv: string[]): Promise<number> {
   if (argv[1] === '-c') {
     sh.history = [];
@@ -392,7 +362,6 @@ export const basicBuiltins: BuiltinTable = {
   exec: { run: exec, special: true },
   umask: { run: umask },
   times: { run: times, special: true },
-  hash: { run: hash },
   history: { run: history },
   ulimit: { run: ulimit },
   caller: { run: caller },

@@ -1,6 +1,7 @@
 // The table of every builtin.
 import { basicBuiltins } from './basic.ts';
 import { completionBuiltins } from './completion.ts';
+import { hashBuiltins } from './hash.ts';
 import { helpBuiltins } from './help.ts';
 import { jobBuiltins } from './jobs.ts';
 import { mapfileBuiltins } from './mapfile.ts';
@@ -16,7 +17,7 @@ import { varBuiltins } from './vars.ts';
 
 const ALL: BuiltinTable = {
   ...basicBuiltins, ...varBuiltins, ...jobBuiltins, ...testBuiltins, ...readBuiltins, ...printfBuiltins, ...typeBuiltins,
-  ...mapfileBuiltins, ...dirsBuiltins, ...sessionBuiltins, ...completionBuiltins, ...helpBuiltins,
+  ...mapfileBuiltins, ...dirsBuiltins, ...sessionBuiltins, ...completionBuiltins, ...helpBuiltins, ...hashBuiltins,
 };
 const TABLE: BuiltinTable = Object.freeze(Object.fromEntries(Object.entries(ALL).map(([name, b]) => [name, withStandardOptions(name, b)])));
 

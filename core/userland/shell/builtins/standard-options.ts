@@ -50,9 +50,17 @@ export function withStandardOptions(name: string, b: Builtin): Builtin {
       if (numberOnly && first === '--') return run(sh, [name, ...argv.slice(2)]);
       if (letters === undefined) return run(sh, argv);
       const s = scanArgs(argv, letters);
+      // --help among the options (cd -L --help) is help too.
+      if ('bad' in s && help && s.bad === '--' && helpAmongOptions(argv)) return printHelp(sh, topic);
       return 'bad' in s ? optionError(sh, name, s) : run(sh, normalized(name, letters, s));
     },
   };
+}
+
+/** Whether a word --help comes before the end of the options (a word not starting with '-', or --). */
+function helpAmongOptions(argv: readonly string[]): boolean {
+  for (let i = 1; i < argv.length && argv[i] !== '--' && argv[i]![0] === '-' && argv[i] !== '-'; i++) if (argv[i] === '--help') return true;
+  return false;
 }
 
 async function printHelp(sh: Shell, topic: HelpTopic): Promise<number> {
