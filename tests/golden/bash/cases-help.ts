@@ -17,5 +17,5 @@ help -s 'zz*' cd; help -x; echo "st=$?"; help -dx cd; echo "st=$?"; help -; echo
   t('help-option-on-builtins', r`for b in cd pwd typeset readarray local export help; do $b --help | head -2; echo "st=\${PIPESTATUS[0]}"; done
 builtin cd --help | head -1; command pwd --help | head -1; f() { local --help | tail -1; }; f
 echo --help; true --help; echo "st=$?"; false --help; echo "st=$?"; : --help; echo "st=$?"; test --help; echo "st=$?"
-[ --help ]; echo "st=$?"; export -- --help; echo "st=$?"`),
+[ --help ]; echo "st=$?"; export -- --help; echo "st=$?"; cd -L --help | head -1; echo "st=\${PIPESTATUS[0]}"; type -a --help | head -1`),
 ];
