@@ -21,6 +21,10 @@ const BASH_USAGE = 'Usage:\tbash [GNU long option] [option] ...\n\tbash [GNU lon
     'noprofile', 'norc', 'posix', 'pretty-print', 'rcfile', 'restricted', 'verbose', 'version'].map((o) => `\t--${o}\n`).join('')
   + 'Shell options:\n\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)\n\t-abefhkmnptuvxBCEHPT or -o option\n';
 
+/** The long options handled here (bash's others are not supported and end the options as a script name would). */
+const LONG_OPTIONS_KNOWN = new Set(['--norc', '--noprofile', '--login', '--posix', '--version', '--verbose', '--help', '--debug',
+  '--debugger', '--dump-po-strings', '--dump-strings', '--init-file', '--noediting', '--pretty-print', '--rcfile', '--restricted']);
+
 export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly string[]): Promise<number> {
   const sh = new Shell(sys);
   sh.rootPid = sys.getpid();
@@ -34,13 +38,20 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
   let i = 1;
   // Options given as -x or -o NAME, set once the environment is imported (most shells have none).
   let pendingOptions: Array<[string, boolean]> | null = null;
+  // Long options come first: after a short one, `--name` is read as short options and `-` is not one.
+  let sawShort = false;
   for (; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') {
       i++;
       break;
     }
+    if (a.startsWith('--') && (sawShort || !LONG_OPTIONS_KNOWN.has(a))) {
+      await sh.write(2, `bash: ${sawShort ? '--' : a}: invalid option\n${BASH_USAGE}`);
+      return 2;
+    }
     if (a === '--norc') rc = false;
+    else if (a === '--verbose') (pendingOptions ??= []).push(['verbose', true]);
     else if (a === '--noprofile') profile = false;
     else if (a === '--login') login = true;
     else if (a === '--posix') sh.options.posix = true;
@@ -48,6 +59,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
       await sh.out(`GNU bash, version ${BASH_VERSION} (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
       return 0;
     } else if (/^[-+][a-zA-Z]+$/.test(a) && a !== '-' && a !== '+') {
+      sawShort = true;
       const on = a[0] === '-';
       for (const c of a.slice(1)) {
         if (c === 'c') command = '';

@@ -57,11 +57,30 @@ export class SourceReader {
 
   /** Nothing follows the command lines read so far (not even a newline or a comment). */
   atEnd(): boolean {
-    const pos = this.parser ? this.parser.pos : this.index > 0 ? this.shared!.steps[this.index - 1]!.pos : 0;
-    return pos >= this.text.length;
+    return this.position() >= this.text.length;
+  }
+
+  /** Where the command line read last starts and ends in the text. */
+  private from = 0;
+  private to = 0;
+
+  /** The text of the command line read last, as `set -v` shows it. */
+  lastText(): string {
+    return this.text.slice(this.from, this.to);
+  }
+
+  private position(): number {
+    return this.parser ? this.parser.pos : this.index > 0 ? this.shared!.steps[this.index - 1]!.pos : 0;
   }
 
   next(options: ParserOptions): ParseResult {
+    this.from = this.position();
+    const result = this.read(options);
+    this.to = this.position();
+    return result;
+  }
+
+  private read(options: ParserOptions): ParseResult {
     const shared = this.shared;
     if (!this.parser && shared && this.index < shared.steps.length) {
       const step = shared.steps[this.index]!;

@@ -41,7 +41,10 @@ export async function runSource(
       sh.status = r.error.status;
       return sh.status;
     }
-    if (sh.options.verbose) await sh.write(2, '');
+    if (sh.options.verbose) {
+      const text = reader.lastText();
+      await sh.write(2, text.endsWith('\n') ? text : text + '\n');
+    }
     if (sh.options.noexec) continue;
     try {
       await runList(sh, r.list, options.lastInPlace === true && reader.atEnd());

@@ -1,4 +1,5 @@
-// Golden cases: login shells that are not interactive (bash -l), which read the profile files.
+// Golden cases: how bash takes its invocation options (long ones first, -v echoing its input), and login
+// shells that are not interactive (bash -l), which read the profile files.
 import { r, t, type BashCase } from './common.ts';
 
 const PROFILES = { '.profile': 'echo profile-read\n', '.bash_login': 'echo bash_login-read; x=from-login\n' };
@@ -8,4 +9,7 @@ export const LOGIN_CASES: BashCase[] = [
 HOME=$PWD bash -l -c 'echo "cmd $x"; shopt login_shell'; HOME=$PWD bash --login s.sh; echo 'echo "y $x"' | HOME=$PWD bash -l
 HOME=$PWD bash --noprofile -l -c 'echo "np $x"'; rm .bash_login; HOME=$PWD bash -l -c 'echo only-profile'
 HOME=$PWD bash -c 'echo not-login; shopt login_shell'`, { files: PROFILES }),
+  t('invocation-long-options-and-verbose', r`bash -l --noprofile -c 'echo np'; echo "st=$?"; bash --bogus -c 'echo x'; echo "st=$?"; bash -x --version; echo "st=$?"
+bash --verbose -c 'echo v'; bash -- -c 'echo c'; echo "st=$?"; bash -v -c $'echo a\necho b'; bash -c $'set -v\necho c; echo d\necho e'
+bash -c $'set -v\nif true\nthen echo x\nfi # c\n\necho y'; printf 'echo f\nexit 3\n' > v.sh; bash -v v.sh; echo "st=$?"`),
 ];
