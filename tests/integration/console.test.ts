@@ -75,6 +75,15 @@ test('break with a count that is not a number drops the line of an interactive s
   expect(await type('echo still $?\r')).toContain('\nstill 128\n');
 });
 
+test('set -v shows each line as it is read, continuation lines too', async () => {
+  // Recorded from bash 5.2.15 on a pseudo-terminal.
+  const { type } = await new TestGuest().console({ plain: true });
+  await type('set -v\r');
+  expect(await type('echo hi\r')).toBe('echo hi\necho hi\nhi\nroot@pc:~# ');
+  expect(await type('for i in 1; do\r')).toBe('for i in 1; do\nfor i in 1; do\n> ');
+  expect(await type('echo $i; done\r')).toBe('echo $i; done\necho $i; done\n1\nroot@pc:~# ');
+});
+
 test('history in a pipeline, and fc running an editor on history entries, then the edited commands', async () => {
   // Recorded from bash 5.2.15 on a pseudo-terminal with HOME without a history file.
   const { type } = await new TestGuest().console({ plain: true });

@@ -166,6 +166,8 @@ export async function readLoop(sh: Shell): Promise<number> {
         }
       } else {
         parser ??= new ShellParser('', { interactive: true });
+        // set -v: each line as it is read.
+        if (sh.options.verbose) await sh.write(2, line + '\n');
         parser.append(line + '\n');
         if (interactive && line.trim() && !continuing) {
           sh.history.push(line);

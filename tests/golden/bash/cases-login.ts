@@ -12,4 +12,5 @@ HOME=$PWD bash -c 'echo not-login; shopt login_shell'`, { files: PROFILES }),
   t('invocation-long-options-and-verbose', r`bash -l --noprofile -c 'echo np'; echo "st=$?"; bash --bogus -c 'echo x'; echo "st=$?"; bash -x --version; echo "st=$?"
 bash --verbose -c 'echo v'; bash -- -c 'echo c'; echo "st=$?"; bash -v -c $'echo a\necho b'; bash -c $'set -v\necho c; echo d\necho e'
 bash -c $'set -v\nif true\nthen echo x\nfi # c\n\necho y'; printf 'echo f\nexit 3\n' > v.sh; bash -v v.sh; echo "st=$?"`),
+  t('verbose-stdin', r`printf 'set -v\necho a; echo b\nfor i in 1; do\necho $i; done\n' | bash; echo "st=$?"`),
 ];
