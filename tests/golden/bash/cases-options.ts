@@ -13,7 +13,7 @@ export -- y=1; echo $y; readonly -- z=1; echo $z; typeset -- w=1; echo $w; print
 set -- a b; shift -- 1; echo $1; for i in 1 2; do continue -- 1; done; echo "st=$?"; f() { return -- 3; }; f; echo "st=$?"
 (exit -- 4); echo "st=$?"`),
   t('opt-before-context', r`break -Z; echo "st=$?"; continue -Z; echo "st=$?"; local -Z; echo "st=$?"; caller -Z; echo "st=$?"
-f() { local -Z; echo "st=$?"; caller -Z; echo "st=$?"; caller x; echo "st=$?"; }; f
+f() { local -Z; echo "st=$?"; caller -Z; echo "st=$?"; caller x; echo "st=$?"; caller -- 0; echo "st=$?"; }; f
 set -- a b; shift x; echo "st=$?"; shift -1; echo "st=$?"; shift " 1"; echo "st=$? $#"; shift 1x; echo "st=$?"`),
   t('args-too-many-command-string', r`echo a; (exit 1 2); echo "b $?"; f() { return 1 2; echo in; }; (f; echo "c $?"); echo "st=$?"
 (for i in 1; do exit 1 2; done; echo d); echo "st=$?"; (return 1 2; echo e); echo "st=$?"; (eval 'exit 1 2'; echo f); echo "st=$?"

@@ -322,7 +322,7 @@ async function ulimit(sh: Shell, argv: string[]): Promise<number> {
 async function caller(sh: Shell, argv: string[]): Promise<number> {
   const lines = sh.callStack('BASH_LINENO');
   const sources = sh.callStack('BASH_SOURCE');
-  const arg = argv[1];
+  const arg = argv[1] === '--' ? argv[2] : argv[1];
   // Outside any call there is nothing to say, whatever the arguments.
   if (lines[0] === undefined) return 1;
   if (arg !== undefined && arg.length > 1 && arg[0] === '-') return invalidOption(sh, 'caller', arg.slice(0, 2));
