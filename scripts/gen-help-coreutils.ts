@@ -10,7 +10,8 @@ const PROGRAMS = ('base64 basename cat chgrp chmod chown comm cp cut date dd df 
   'id join ln ls md5sum mkdir mv nl nproc od paste printenv printf pwd readlink realpath rm rmdir seq sha1sum sha256sum ' +
   'sha512sum sleep sort split stat tac tail tee timeout touch tr true tty uname uniq wc whoami yes ' +
   // test answers --help and --version only as `[` (test itself treats them as strings).
-  'mktemp [ nohup nice sync truncate install unlink link expand unexpand cksum sum arch logname users who').split(' ');
+  'mktemp [ nohup nice sync truncate install unlink link expand unexpand cksum sum arch logname users who ' +
+  'sha224sum sha384sum b2sum base32 basenc factor tsort hostid').split(' ');
 const ARGV0 = 'NLARGV0';
 const OUT = new URL('../core/userland/lib/help/coreutils.ts', import.meta.url);
 

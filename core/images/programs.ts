@@ -81,6 +81,14 @@ import { main as sha1sumTool } from '../userland/bin/sha1sum.ts';
 import { main as sha256sumTool } from '../userland/bin/sha256sum.ts';
 import { main as sha512sumTool } from '../userland/bin/sha512sum.ts';
 import { main as base64Tool } from '../userland/bin/base64.ts';
+import { main as hostidTool } from '../userland/bin/hostid.ts';
+import { main as tsortTool } from '../userland/bin/tsort.ts';
+import { main as factorTool } from '../userland/bin/factor.ts';
+import { main as basencTool } from '../userland/bin/basenc.ts';
+import { main as base32Tool } from '../userland/bin/base32.ts';
+import { main as b2sumTool } from '../userland/bin/b2sum.ts';
+import { main as sha384sumTool } from '../userland/bin/sha384sum.ts';
+import { main as sha224sumTool } from '../userland/bin/sha224sum.ts';
 import { main as cmpTool } from '../userland/bin/cmp.ts';
 import { main as nlTool } from '../userland/bin/nl.ts';
 import { main as foldTool } from '../userland/bin/fold.ts';
@@ -231,6 +239,14 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   sha256sum: { path: '/usr/bin/sha256sum', program: sha256sumTool },
   sha512sum: { path: '/usr/bin/sha512sum', program: sha512sumTool },
   base64: { path: '/usr/bin/base64', program: base64Tool },
+  hostid: { path: '/usr/bin/hostid', program: hostidTool },
+  tsort: { path: '/usr/bin/tsort', program: tsortTool },
+  factor: { path: '/usr/bin/factor', program: factorTool },
+  basenc: { path: '/usr/bin/basenc', program: basencTool },
+  base32: { path: '/usr/bin/base32', program: base32Tool },
+  b2sum: { path: '/usr/bin/b2sum', program: b2sumTool },
+  sha384sum: { path: '/usr/bin/sha384sum', program: sha384sumTool },
+  sha224sum: { path: '/usr/bin/sha224sum', program: sha224sumTool },
   cmp: { path: '/usr/bin/cmp', program: cmpTool },
   nl: { path: '/usr/bin/nl', program: nlTool },
   fold: { path: '/usr/bin/fold', program: foldTool },

@@ -2,14 +2,13 @@
 // System V sum or a digest (md5, sha1, sha224, sha256, sha384, sha512, blake2b with -l BITS, sm3)
 // in the BSD-tagged form (--untagged: "HEX  NAME"); -z ends lines with NUL; -c checks digest lists.
 import type { Program } from '../../kernel/abi.ts';
-import { ALGORITHMS, DIGESTS, posixCrc, type Algorithm } from '../lib/cksum-algorithms.ts';
+import { ALGORITHMS, DIGESTS, blake2Bits, blake2Bytes, posixCrc, type Algorithm } from '../lib/cksum-algorithms.ts';
 import { checkLists } from '../lib/cksum-check.ts';
 import { Cmd, fromLatin1, readInput } from '../lib/cmd.ts';
 import { answerInfo } from '../lib/coreutils-info.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
 import { toHex } from '../lib/hash/digest.ts';
-import { localeQuote } from '../lib/locale-quote.ts';
 import { quote, quoteIfNeeded } from '../lib/program.ts';
 import { sumLine } from '../lib/sum-checksums.ts';
 
@@ -25,8 +24,8 @@ export const main: Program = async (sys, argv, envp) => {
   };
   let algorithm: Algorithm = 'crc';
   let explicit = false;
-  let bytes = 64;
-  let lengthGiven = false;
+  let bits = 0;
+  let bitsText = '';
   let untagged = false;
   for (const o of r.opts) {
     if (await answerInfo(p, 'cksum', [o])) return p.finish(0);
@@ -42,19 +41,18 @@ export const main: Program = async (sys, argv, envp) => {
       algorithm = ALGORITHMS[i]!;
       explicit = true;
     } else if (o.key === 'l') {
-      const v = o.value!;
-      if (!/^[0-9]+$/.test(v)) return fail(`invalid length: ${localeQuote(v)}`);
-      const bits = Number(v);
-      if (bits > 512) return fail(`invalid length: ${localeQuote(v)}`, "maximum digest length for 'BLAKE2b' is 512 bits");
-      if (bits % 8 !== 0) return fail(`invalid length: ${localeQuote(v)}`, 'length is not a multiple of 8');
-      bytes = bits === 0 ? 64 : bits / 8;
-      lengthGiven = true;
+      const length = blake2Bits(o.value!);
+      if (typeof length !== 'number') return fail(...length);
+      bits = length;
+      bitsText = o.value!;
     } else if (o.key === 'tag') untagged = false;
     else if (o.key === 'untagged') untagged = true;
   }
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const has = (k: string): boolean => r.opts.some((o) => o.key === k);
-  if (lengthGiven && algorithm !== 'blake2b') return fail('--length is only supported with --algorithm=blake2b');
+  if (bits && algorithm !== 'blake2b') return fail('--length is only supported with --algorithm=blake2b');
+  const bytes = blake2Bytes(bits, bitsText);
+  if (typeof bytes !== 'number') return fail(...bytes);
   const digest = DIGESTS[algorithm];
   if (has('c')) {
     if (explicit && !digest) return fail('--check is not supported with --algorithm={bsd,sysv,crc}');

@@ -8,6 +8,7 @@ import { Sha256 } from './hash/sha256.ts';
 import { Sha512 } from './hash/sha512.ts';
 import { sha224, sha384 } from './hash/sha2-truncated.ts';
 import { Sm3 } from './hash/sm3.ts';
+import { localeQuote } from './locale-quote.ts';
 
 export const ALGORITHMS = ['bsd', 'sysv', 'crc', 'md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'blake2b', 'sm3'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
@@ -23,6 +24,25 @@ export const DIGESTS: Partial<Record<Algorithm, { tag: string; bytes: number; ma
   blake2b: { tag: 'BLAKE2b', bytes: 64, make: (bytes) => new Blake2b(bytes) },
   sm3: { tag: 'SM3', bytes: 32, make: () => new Sm3() },
 };
+
+/**
+ * The -l BITS of b2sum and cksum as read (xdectoumax: blanks and '+' allowed): the bits, or the error
+ * lines. The 512-bit maximum is checked once all options are read (blake2Bytes).
+ */
+export function blake2Bits(value: string): number | string[] {
+  const invalid = `invalid length: ${localeQuote(value)}`;
+  const m = /^[ \t\n\v\f\r]*\+?([0-9]+)$/.exec(value);
+  if (!m) return [invalid];
+  if (BigInt(m[1]!) > 0xffffffffffffffffn) return [`${invalid}: Value too large for defined data type`];
+  const bits = Number(m[1]);
+  return bits % 8 !== 0 ? [invalid, 'length is not a multiple of 8'] : bits;
+}
+
+/** The BLAKE2b size in bytes for a -l BITS (0 means the full 64), or the error lines when over 512. */
+export function blake2Bytes(bits: number, value: string): number | string[] {
+  if (bits > 512) return [`invalid length: ${localeQuote(value)}`, "maximum digest length for 'BLAKE2b' is 512 bits"];
+  return bits === 0 ? 64 : bits / 8;
+}
 
 /** The CRC-32 table of POSIX cksum (polynomial 0x04C11DB7, most significant bit first). */
 const CRC_TABLE = Array.from({ length: 256 }, (_, i) => {
