@@ -442,8 +442,9 @@ export class Interp {
     return Ctl.None;
   }
 
+  /** Every 4096 steps (loop turns, function calls) the work is charged, 200 ns each, and the processor handed back. */
   private async tick(): Promise<void> {
-    if (++this.iterations % 4096 === 0) await this.sys.yield();
+    if (++this.iterations % 4096 === 0) await this.sys.yield(4096 * 200);
   }
 
   private async exec(s: Stmt): Promise<Ctl> {
