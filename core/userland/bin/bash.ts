@@ -2,17 +2,14 @@
 import type { Program, Sys } from '../../kernel/abi.ts';
 import { BASH_HELP } from '../lib/help/bash.ts';
 import { writeAll } from '../lib/io.ts';
-import { bashMain } from '../shell/main.ts';
-
-const LONG_OPTIONS = ['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file', 'login', 'noediting',
-  'noprofile', 'norc', 'posix', 'pretty-print', 'rcfile', 'restricted', 'verbose', 'version'];
+import { BASH_LONG_OPTIONS, bashMain } from '../shell/main.ts';
 
 /** bash reads its leading long options first and, when they all parse, answers --help (before --version). */
 function wantsHelp(argv: readonly string[]): boolean {
   let help = false;
   for (let i = 1; i < argv.length && argv[i]!.startsWith('--') && argv[i] !== '--'; i++) {
     const name = argv[i]!.slice(2);
-    if (!LONG_OPTIONS.includes(name)) return false;
+    if (!BASH_LONG_OPTIONS.includes(name)) return false;
     if (name === 'help') help = true;
     if ((name === 'rcfile' || name === 'init-file') && ++i >= argv.length) return false;
   }

@@ -1,11 +1,9 @@
 // sum(1) from GNU coreutils 9.1: the BSD 16-bit checksum and 1 KiB block count of each FILE (-r, the
 // default), or System V's with 512-byte blocks (-s); names are printed when FILE operands are given.
 import type { Program } from '../../kernel/abi.ts';
-import { Cmd, readInput } from '../lib/cmd.ts';
+import { Cmd, forEachInput } from '../lib/cmd.ts';
 import { answerInfo } from '../lib/coreutils-info.ts';
-import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
-import { quoteIfNeeded } from '../lib/program.ts';
 import { sumLine } from '../lib/sum-checksums.ts';
 
 export const main: Program = async (sys, argv, envp) => {
@@ -14,17 +12,6 @@ export const main: Program = async (sys, argv, envp) => {
   for (const o of r.opts) if (await answerInfo(p, 'sum', [o])) return p.finish(0);
   if (r.error) return p.finish(await p.tryHelp(r.error));
   const kind = r.opts.filter((o) => o.key === 'r' || o.key === 's').pop()?.key === 's' ? 'sysv' : 'bsd';
-  let status = 0;
-  for (const f of r.operands.length ? r.operands : ['-']) {
-    const inp = await readInput(sys, f);
-    if ('openError' in inp || 'readError' in inp) {
-      // error(3) flushes stdout first.
-      await p.out.flush();
-      await p.error(`${quoteIfNeeded(f)}: ${strerror('openError' in inp ? inp.openError : inp.readError)}`);
-      status = 1;
-      continue;
-    }
-    await p.put(`${sumLine(kind, inp.data, r.operands.length ? f : null)}\n`);
-  }
-  return p.finish(status);
+  const ok = await forEachInput(p, r.operands, (data, f) => p.put(`${sumLine(kind, data, r.operands.length ? f : null)}\n`));
+  return p.finish(ok ? 0 : 1);
 };

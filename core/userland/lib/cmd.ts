@@ -4,7 +4,8 @@
 
 import { EISDIR, isDir, latin1Chunks, utf8Encode, type Sys } from '../../kernel/abi.ts';
 import { readAll } from './io.ts';
-import { Proc } from './program.ts';
+import { strerror } from './errno.ts';
+import { Proc, quoteIfNeeded } from './program.ts';
 
 export class Cmd extends Proc {
   /** Prints "name: message" on stderr; pending stdout stays buffered (as stdio does on a pipe or file). */
@@ -119,4 +120,24 @@ export function parseSize(s: string): number | null {
 /** Lets other guests run every `every` iterations of a loop. */
 export async function maybeYield(sys: Sys, i: number, every = 4096): Promise<void> {
   if (i > 0 && i % every === 0) await sys.yield();
+}
+
+/**
+ * Reads each input ('-' or none: stdin) whole and hands it to `use` with its name; one that cannot be
+ * opened or read gets coreutils' "NAME: error" after what earlier inputs wrote (error(3) flushes stdout
+ * first). Whether every input could be read.
+ */
+export async function forEachInput(p: Cmd, operands: readonly string[], use: (data: string, name: string) => Promise<void>): Promise<boolean> {
+  let ok = true;
+  for (const f of operands.length ? operands : ['-']) {
+    const inp = await readInput(p.sys, f);
+    if ('openError' in inp || 'readError' in inp) {
+      await p.out.flush();
+      await p.error(`${quoteIfNeeded(f)}: ${strerror('openError' in inp ? inp.openError : inp.readError)}`);
+      ok = false;
+      continue;
+    }
+    await use(inp.data, f);
+  }
+  return ok;
 }

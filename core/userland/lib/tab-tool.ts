@@ -1,11 +1,9 @@
 // What expand(1) and unexpand(1) share: option parsing into TabStops and reading the inputs as one
 // stream (a line may run on from one file into the next), each byte passed to a converter.
 import type { Sys } from '../../kernel/abi.ts';
-import { Cmd, readInput } from './cmd.ts';
+import { Cmd, forEachInput } from './cmd.ts';
 import { answerInfo } from './coreutils-info.ts';
-import { strerror } from './errno.ts';
 import { getopt, type LongOpt, type ParsedOpt } from './getopt.ts';
-import { quoteIfNeeded } from './program.ts';
 import { TabStops, modernizeTabArgs } from './tab-stops.ts';
 
 export interface TabOptions {
@@ -43,18 +41,7 @@ export async function parseTabOptions(p: Cmd, name: string, shorts: string, long
  */
 export async function convertInputs(sys: Sys, p: Cmd, operands: string[], convert: (text: string) => string,
   end?: () => string): Promise<number> {
-  let status = 0;
-  for (const f of operands.length ? operands : ['-']) {
-    const inp = await readInput(sys, f);
-    if ('openError' in inp || 'readError' in inp) {
-      // error(3) flushes stdout first, so what earlier inputs produced comes before the message.
-      await p.out.flush();
-      await p.error(`${quoteIfNeeded(f)}: ${strerror('openError' in inp ? inp.openError : inp.readError)}`);
-      status = 1;
-      continue;
-    }
-    await p.put(convert(inp.data));
-  }
+  const ok = await forEachInput(p, operands, (text) => p.put(convert(text)));
   if (end) await p.put(end());
-  return p.finish(status);
+  return p.finish(ok ? 0 : 1);
 }

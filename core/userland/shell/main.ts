@@ -15,15 +15,14 @@ import { ended, endStatus, exitShell, readLoop } from './read-loop.ts';
 import { loadHistoryFile } from './history.ts';
 
 
+/** bash's long invocation options, as its usage lists them. */
+export const BASH_LONG_OPTIONS: readonly string[] = ['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file',
+  'login', 'noediting', 'noprofile', 'norc', 'posix', 'pretty-print', 'rcfile', 'restricted', 'verbose', 'version'];
+
 /** What bash prints after an invalid invocation option. */
 const BASH_USAGE = 'Usage:\tbash [GNU long option] [option] ...\n\tbash [GNU long option] [option] script-file ...\n'
-  + 'GNU long options:\n' + ['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file', 'login', 'noediting',
-    'noprofile', 'norc', 'posix', 'pretty-print', 'rcfile', 'restricted', 'verbose', 'version'].map((o) => `\t--${o}\n`).join('')
+  + 'GNU long options:\n' + BASH_LONG_OPTIONS.map((o) => `\t--${o}\n`).join('')
   + 'Shell options:\n\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)\n\t-abefhkmnptuvxBCEHPT or -o option\n';
-
-/** The long options handled here (bash's others are not supported and end the options as a script name would). */
-const LONG_OPTIONS_KNOWN = new Set(['--norc', '--noprofile', '--login', '--posix', '--version', '--verbose', '--help', '--debug',
-  '--debugger', '--dump-po-strings', '--dump-strings', '--init-file', '--noediting', '--pretty-print', '--rcfile', '--restricted']);
 
 export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly string[]): Promise<number> {
   const sh = new Shell(sys);
@@ -46,7 +45,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
       i++;
       break;
     }
-    if (a.startsWith('--') && (sawShort || !LONG_OPTIONS_KNOWN.has(a))) {
+    if (a.startsWith('--') && (sawShort || !BASH_LONG_OPTIONS.includes(a.slice(2)))) {
       await sh.write(2, `bash: ${sawShort ? '--' : a}: invalid option\n${BASH_USAGE}`);
       return 2;
     }
