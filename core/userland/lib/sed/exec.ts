@@ -177,7 +177,7 @@ export class SedMachine {
       last = needLast ? await src.atEnd() : false;
     }
     while (line) {
-      // Every 4096 cycles the work is charged (200 ns each) and the processor handed back.
+      // Every 4096 cycles and commands the work is charged (200 ns each) and the processor handed back.
       if (++iterations % 4096 === 0) await this.sys.yield(4096 * 200);
       if (fresh) tflag = false;
       fresh = true;
@@ -185,6 +185,8 @@ export class SedMachine {
       let endInput = false;
       let pc = 0;
       cycle: while (pc < cmds.length) {
+        // Commands count too: a loop of branches (`:a; ba`) never ends its cycle.
+        if (++iterations % 4096 === 0) await this.sys.yield(4096 * 200);
         const c = cmds[pc]!;
         if (!this.selected(c, ps, last)) {
           pc = c.name === '{' ? c.target! + 1 : pc + 1;
