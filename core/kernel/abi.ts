@@ -5,9 +5,11 @@
 import type { Stat, DirEntry } from '../fs/types.ts';
 import type { SysNet } from './abi-net.ts';
 import type { SysTc } from './abi-tc.ts';
+import type { SysNetfilter } from './abi-netfilter.ts';
 
 export * from './abi-net.ts';
 export * from './abi-tc.ts';
+export * from './abi-netfilter.ts';
 
 export type { Stat, DirEntry } from '../fs/types.ts';
 export { DT_UNKNOWN, DT_FIFO, DT_CHR, DT_DIR, DT_REG, DT_LNK, DT_SOCK } from '../fs/types.ts';
@@ -214,7 +216,7 @@ export interface SharedCache {
 
 // ------------------------------------------------------------------------------------------ the calls
 
-export interface Sys extends SysNet, SysTc {
+export interface Sys extends SysNet, SysTc, SysNetfilter {
   // Processes
   getpid(): number;
   getppid(): number;

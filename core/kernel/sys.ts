@@ -18,11 +18,13 @@ import * as io from './calls/io.ts';
 import * as pc from './calls/proc.ts';
 import * as rtnl from './calls/rtnl.ts';
 import * as net from './calls/net.ts';
+import * as netfilter from './calls/netfilter.ts';
 import { transportsOf } from '../net/transport/index.ts';
 import type {
   Accepted, RecvFrom, RecvMsg, Sockaddr, SockOptValue,
 } from './abi-net.ts';
 import type { RtQdisc, RtQdiscSpec } from './abi-tc.ts';
+import type { IptTable } from './abi-netfilter.ts';
 import type {
   RtAddr, RtAddrSpec, RtCachedRoute, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
 } from './abi-net.ts';
@@ -618,6 +620,13 @@ export class ProcSys implements Sys, CallEnd {
   }
   rtSetQdisc(ifindex: number, op: 'add' | 'change' | 'replace' | 'del', spec?: RtQdiscSpec, handle?: number): RtResult {
     return this.call(() => rtnl.setQdisc(this.k, ifindex, op, spec, handle));
+  }
+
+  iptGet(name: string): IptTable | null | number {
+    return this.call(() => netfilter.iptGet(this.k, name));
+  }
+  iptReplace(table: IptTable): RtResult {
+    return this.call(() => netfilter.iptReplace(this.k, table));
   }
 
   // --------------------------------------------------------------------------------------- sockets

@@ -6,6 +6,7 @@
 import type { Cpu, Rng } from '../../cpu/index.ts';
 import { EtherType, IPV4_LOOPBACK, IpProtocol, type Ipv4Address, type MacAddress } from '../wire/index.ts';
 import { HookTable } from '../filter/hooks.ts';
+import { IpTables } from '../filter/tables.ts';
 import { LinkLayer } from '../link/ethernet.ts';
 import { ArpLayer } from '../ip/arp.ts';
 import { Ipv4Layer, type OutputRoute, type SendOptions } from '../ip/ipv4.ts';
@@ -71,6 +72,12 @@ export class Stack {
 
   allocQdiscHandle(): number {
     return ++this.qdiscHandle;
+  }
+  /** The iptables tables (x_tables); made when a program first reads or writes one. */
+  private tables: IpTables | null = null;
+
+  get iptables(): IpTables {
+    return (this.tables ??= new IpTables(this));
   }
   /** Handlers above the link layer by EtherType (IPv4 and ARP are built in); null until one registers. */
   networkHandlers: Map<number, NetworkHandler> | null = null;

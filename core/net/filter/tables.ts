@@ -1,0 +1,109 @@
+// The iptables tables of one stack (x_tables): what a program reads and replaces whole. Only the tables
+// a program wrote exist (as with the nf_tables backend: `iptables -L` alone creates nothing); a table
+// is checked before it is swapped in, so a bad one changes nothing.
+
+import type { NetlinkResult } from '../stack/config.ts';
+import type { Stack } from '../stack/stack.ts';
+import type { IptChain, IptRule, IptTable, IptTarget } from './rules.ts';
+
+const ENOENT = 2, EINVAL = 22, ELOOP = 40;
+const fail = (errno: number, extack: string): NetlinkResult => ({ errno: -errno, extack });
+
+/** The tables this kernel has, with their built-in chains in hook order. */
+export const TABLE_CHAINS: Readonly<Record<string, readonly string[]>> = {
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+/** The longest chain name iptables accepts (XT_EXTENSION_MAXNAMELEN - 1). */
+export const CHAIN_NAME_MAX = 28;
+
+/** A deep copy of a table, so neither side can change the other's. */
+export function copyTable(t: IptTable): IptTable {
+  return { name: t.name, chains: t.chains.map(copyChain) };
+}
+
+const copyChain = (c: IptChain): IptChain => ({ ...c, rules: c.rules.map(copyRule) });
+
+function copyRule(r: IptRule): IptRule {
+  return {
+    ...r, in: { ...r.in }, out: { ...r.out }, target: { ...r.target } as IptTarget,
+    matches: r.matches.map((m) => structuredCopy(m)),
+  };
+}
+
+/** A copy of a plain record of numbers, strings, booleans, nulls, arrays and records. */
+function structuredCopy<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(structuredCopy) as T;
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = structuredCopy(x);
+    return out as T;
+  }
+  return v;
+}
+
+/** Why `t` cannot be swapped in, or null. */
+export function checkTable(t: IptTable): NetlinkResult | null {
+  const builtins = TABLE_CHAINS[t.name];
+  if (!builtins) return fail(ENOENT, `no table ${t.name}`);
+  const byName = new Map<string, IptChain>();
+  for (const [i, c] of t.chains.entries()) {
+    if (byName.has(c.name)) return fail(EINVAL, `chain ${c.name} given twice`);
+    byName.set(c.name, c);
+    const builtin = i < builtins.length;
+    if (builtin && c.name !== builtins[i]) return fail(EINVAL, `chain ${i} of table ${t.name} must be ${builtins[i]}`);
+    if (!builtin && builtins.includes(c.name)) return fail(EINVAL, `built-in chain ${c.name} out of place`);
+    if (builtin && c.policy === null) return fail(EINVAL, `built-in chain ${c.name} needs a policy`);
+    if (!builtin && c.policy !== null) return fail(EINVAL, `user chain ${c.name} cannot have a policy`);
+    if (!builtin && (c.name === '' || c.name.length > CHAIN_NAME_MAX)) return fail(EINVAL, `bad chain name ${c.name}`);
+  }
+  if (t.chains.length < builtins.length) return fail(EINVAL, `table ${t.name} lacks built-in chains`);
+  for (const c of t.chains) {
+    for (const r of c.rules) {
+      if (r.target.kind !== 'jump') continue;
+      const to = byName.get(r.target.chain);
+      if (!to) return fail(ENOENT, `chain ${r.target.chain} does not exist`);
+      if (to.policy !== null) return fail(EINVAL, `cannot jump to built-in chain ${to.name}`);
+    }
+  }
+  return findLoop(t, byName) ? fail(ELOOP, 'jumps form a loop') : null;
+}
+
+/** Whether the jumps between user chains form a cycle (mark_source_chains). */
+function findLoop(t: IptTable, byName: Map<string, IptChain>): boolean {
+  const state = new Map<string, 1 | 2>();
+  const visit = (c: IptChain): boolean => {
+    state.set(c.name, 1);
+    for (const r of c.rules) {
+      if (r.target.kind !== 'jump') continue;
+      const s = state.get(r.target.chain);
+      if (s === 1) return true;
+      if (s === undefined && visit(byName.get(r.target.chain)!)) return true;
+    }
+    state.set(c.name, 2);
+    return false;
+  };
+  return t.chains.some((c) => !state.has(c.name) && visit(c));
+}
+
+/** The tables of one stack. */
+export class IpTables {
+  private readonly tables = new Map<string, IptTable>();
+
+  constructor(readonly stack: Stack) {}
+
+  /** A copy of table `name`; null when it was never written; -ENOENT when there is no such table. */
+  get(name: string): IptTable | null | number {
+    if (!TABLE_CHAINS[name]) return -ENOENT;
+    const t = this.tables.get(name);
+    return t ? copyTable(t) : null;
+  }
+
+  /** Checks `t` and swaps it in. */
+  replace(t: IptTable): NetlinkResult {
+    const bad = checkTable(t);
+    if (bad) return bad;
+    this.tables.set(t.name, copyTable(t));
+    return 0;
+  }
+}
