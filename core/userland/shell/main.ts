@@ -34,6 +34,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
   let forceStdin = false;
   let rc = true;
   let profile = true;
+  let rcFile: string | null = null;
   let i = 1;
   // Options given as -x or -o NAME, set once the environment is imported (most shells have none).
   let pendingOptions: Array<[string, boolean]> | null = null;
@@ -49,7 +50,14 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
       await sh.write(2, `bash: ${sawShort ? '--' : a}: invalid option\n${BASH_USAGE}`);
       return 2;
     }
-    if (a === '--norc') rc = false;
+    if (a === '--rcfile' || a === '--init-file') {
+      // Read by an interactive shell after /etc/bash.bashrc, instead of ~/.bashrc.
+      if (i + 1 >= argv.length) {
+        await sh.write(2, `bash: ${a.slice(2)}: option requires an argument\n`);
+        return 2;
+      }
+      rcFile = argv[++i]!;
+    } else if (a === '--norc') rc = false;
     else if (a === '--verbose') (pendingOptions ??= []).push(['verbose', true]);
     else if (a === '--noprofile') profile = false;
     else if (a === '--login') login = true;
@@ -106,7 +114,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     sh.positional = argv.slice(i + 1);
     sh.source = sh.name;
     if (!interactive) settlePrompts(sh, false);
-    run = runCommandString(sh, command, interactive, login, rc, profile);
+    run = runCommandString(sh, command, interactive, login, rc ? (rcFile ?? true) : false, profile);
   } else if (i < argv.length && !forceStdin) {
     const path = argv[i]!;
     sh.mode = 'script';
@@ -125,7 +133,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
     sh.name = argv[0] ?? 'bash';
     interactive ||= sys.isatty(0) && sys.isatty(2);
     // An interactive shell's run ends with the EXIT trap itself (one asynchronous layer fewer while it waits).
-    if (interactive) return runInteractive(sh, login, rc, profile);
+    if (interactive) return runInteractive(sh, login, rc ? (rcFile ?? true) : false, profile);
     settlePrompts(sh, false);
     sh.mode = 'stdin';
     if (login && profile) {
@@ -141,7 +149,7 @@ export async function bashMain(sys: Sys, argv: readonly string[], envp: readonly
 }
 
 /** `bash -c CMD`, and `bash -i -c CMD`: an interactive shell that runs CMD. */
-async function runCommandString(sh: Shell, command: string, interactive: boolean, login: boolean, rc: boolean, profile: boolean): Promise<number> {
+async function runCommandString(sh: Shell, command: string, interactive: boolean, login: boolean, rc: string | boolean, profile: boolean): Promise<number> {
   if (interactive) {
     // `bash -i -c CMD` has start-up files, job control, aliases, no line numbers in messages ($- still has c).
     sh.options.interactive = true;
@@ -154,7 +162,7 @@ async function runCommandString(sh: Shell, command: string, interactive: boolean
 }
 
 /** An interactive shell reading commands from its terminal, to its end. */
-async function runInteractive(sh: Shell, login: boolean, rc: boolean, profile: boolean): Promise<number> {
+async function runInteractive(sh: Shell, login: boolean, rc: string | boolean, profile: boolean): Promise<number> {
   try {
     sh.mode = 'interactive';
     sh.options.interactive = true;
@@ -177,7 +185,7 @@ const IGNORE: SignalAction = { handler: 'ignore' };
  * An interactive shell's set-up: signals, job control on the terminal, then the start-up files. Tells
  * whether job control is on: without a terminal on stderr bash says so and goes on without it.
  */
-async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile: boolean): Promise<boolean> {
+async function setupInteractive(sh: Shell, login: boolean, rc: string | boolean, profile: boolean): Promise<boolean> {
   const sys = sh.sys;
   settlePrompts(sh, true);
   for (const s of IGNORED_SIGNALS) sys.sigaction(s, IGNORE);
@@ -194,9 +202,9 @@ async function setupInteractive(sh: Shell, login: boolean, rc: boolean, profile:
   }
   if (login) {
     if (profile) await readProfiles(sh);
-  } else if (rc) {
+  } else if (rc !== false) {
     await sourceIf(sh, '/etc/bash.bashrc');
-    await sourceIf(sh, `${sh.get('HOME') ?? '/root'}/.bashrc`);
+    await sourceIf(sh, typeof rc === 'string' ? rc : `${sh.get('HOME') ?? '/root'}/.bashrc`);
   }
   return jobControl;
 }
