@@ -21,7 +21,12 @@ export interface SysNetfilter {
    * Replaces a table whole. Fails with -ENOENT for a table the kernel does not have, -EINVAL for a table
    * whose built-in chains are missing or misplaced, a chain named twice, a policy on a user chain or a
    * target the table's hooks cannot take, -ENOENT for a jump to a chain that is not there, -ELOOP for
-   * jumps that form a loop. The extack message says which.
+   * jumps that form a loop. The extack message says which. The per-rule checks of x_tables fail as Linux's
+   * do, with Linux's kernel log line as extack (also written to the kernel log): -EINVAL for a protocol
+   * match without its `-p` ("x_tables: ip_tables: udp match: only valid for protocol 17"), -m mac reached
+   * from OUTPUT, multiport without TCP/UDP/UDPLITE/SCTP/DCCP or with more than 15 ports, REJECT
+   * --reject-with tcp-reset without `-p tcp`, a LOG level above 7 or a prefix above 29 characters;
+   * -ERANGE for a limit burst of 0; -ENOENT for a match or target kind the kernel does not know.
    */
   iptReplace(table: IptTable): RtResult;
 }

@@ -1,6 +1,7 @@
 // The netfilter hook table of one stack: for each of the five hook points an ordered list of hook
 // functions (lower priority first, as nf_register_net_hook sorts them). The IP layer calls `run` on every
-// path; with no hook registered it costs one array length check. iptables/conntrack register here later.
+// path; with no hook registered it costs one array length check. The filter table (tables.ts) and
+// connection tracking (conntrack.ts) register here once a program writes a table.
 
 import { HOOK_NAMES, Verdict, type Hook, type HookFn, type HookState, type Registration } from '../stack/registration.ts';
 import type { PacketBuffer } from '../stack/packet-buffer.ts';

@@ -1,10 +1,16 @@
 // The iptables tables of one stack (x_tables): what a program reads and replaces whole. Only the tables
 // a program wrote exist (as with the nf_tables backend: `iptables -L` alone creates nothing); a table
-// is checked before it is swapped in, so a bad one changes nothing.
+// is checked before it is swapped in, so a bad one changes nothing. The first filter table written
+// registers the filter's hooks (iptable_filter); a table with state matches loads connection tracking.
 
 import type { NetlinkResult } from '../stack/config.ts';
+import { Hook, HookPriority, type HookFn, type Registration } from '../stack/registration.ts';
 import type { Stack } from '../stack/stack.ts';
 import type { IptChain, IptRule, IptTable, IptTarget } from './rules.ts';
+import { checkEntry, chainHooks } from './check-entry.ts';
+import { compileTable, type CompiledTable } from './compile.ts';
+import { Conntrack } from './conntrack.ts';
+import { doTable } from './traverse.ts';
 
 const ENOENT = 2, EINVAL = 22, ELOOP = 40;
 const fail = (errno: number, extack: string): NetlinkResult => ({ errno: -errno, extack });
@@ -66,8 +72,19 @@ export function checkTable(t: IptTable): NetlinkResult | null {
       if (to.policy !== null) return fail(EINVAL, `cannot jump to built-in chain ${to.name}`);
     }
   }
-  return findLoop(t, byName) ? fail(ELOOP, 'jumps form a loop') : null;
+  if (findLoop(t, byName)) return fail(ELOOP, 'jumps form a loop');
+  const hooks = chainHooks(t);
+  for (const c of t.chains) {
+    for (const r of c.rules) {
+      const bad = checkEntry(r, hooks.get(c.name) ?? 0);
+      if (bad) return fail(bad.errno, bad.log || `rule of chain ${c.name} refused`);
+    }
+  }
+  return null;
 }
+
+/** Extack texts that are Linux kernel log lines (check-entry.ts): printed there too. */
+const KERNEL_LOG_LINE = /^(x_tables|xt_\w+|ipt_\w+): /;
 
 /** Whether the jumps between user chains form a cycle (mark_source_chains). */
 function findLoop(t: IptTable, byName: Map<string, IptChain>): boolean {
@@ -89,8 +106,19 @@ function findLoop(t: IptTable, byName: Map<string, IptChain>): boolean {
 /** The tables of one stack. */
 export class IpTables {
   private readonly tables = new Map<string, IptTable>();
+  /** The filter table as the hooks run it; swapped whole by replace(). */
+  private filter: CompiledTable | null = null;
+  /** The filter's hooks at INPUT, FORWARD, OUTPUT: registered with the first filter table. */
+  private hooks: Registration[] | null = null;
+  private ct: Conntrack | null = null;
+  private readonly filterHook: HookFn = (pkt, state) => doTable(this.filter!, this.stack, pkt, state);
 
   constructor(readonly stack: Stack) {}
+
+  /** Connection tracking, once some table needed it (null before). */
+  get conntrack(): Conntrack | null {
+    return this.ct;
+  }
 
   /** A copy of table `name`; null when it was never written; -ENOENT when there is no such table. */
   get(name: string): IptTable | null | number {
@@ -102,8 +130,22 @@ export class IpTables {
   /** Checks `t` and swaps it in. */
   replace(t: IptTable): NetlinkResult {
     const bad = checkTable(t);
-    if (bad) return bad;
-    this.tables.set(t.name, copyTable(t));
+    if (bad) {
+      if (bad.extack && KERNEL_LOG_LINE.test(bad.extack)) this.stack.klog?.(6, bad.extack);
+      return bad;
+    }
+    const table = copyTable(t);
+    const compiled = compileTable(table, this.stack);
+    this.tables.set(t.name, table);
+    if (t.name === 'filter') {
+      // xt_replace_table(): packets meet the old rules or the new ones, never a mix.
+      this.filter = compiled;
+      const hooks = this.stack.hooks;
+      this.hooks ??= [Hook.INPUT, Hook.FORWARD, Hook.OUTPUT].map((h) => hooks.register(h, HookPriority.FILTER, this.filterHook));
+    }
+    // nf_ct_netns_get() for the new table's state matches, nf_ct_netns_put() for the old one's.
+    const wantCt = compiled.conntrack;
+    if (wantCt || this.ct) (this.ct ??= new Conntrack(this.stack)).setEnabled(wantCt);
     return 0;
   }
 }

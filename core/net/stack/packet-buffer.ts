@@ -3,6 +3,7 @@
 // Ownership follows the rules in registration.ts.
 
 import type { Ipv4Address } from '../wire/index.ts';
+import type { Conn } from '../filter/conntrack.ts';
 import { allocFrame, copyFrame } from '../wire/frame-memory.ts';
 import * as ipv4Wire from '../wire/ipv4.ts';
 
@@ -48,6 +49,10 @@ export class PacketBuffer {
   /** Set by the IP layer on locally delivered datagrams: the route type was broadcast / multicast. */
   toBroadcast = false;
   toMulticast = false;
+  /** Connection tracking (skb->_nfct): the packet's connection, null when untracked or INVALID. */
+  ct: Conn | null = null;
+  /** Its state as the state match sees it (a CtState bit of filter/rules.ts); 0 until conntrack looked. */
+  ctState = 0;
 
   constructor(bytes: Uint8Array, start = 0, end = bytes.length) {
     this.bytes = bytes;
@@ -142,6 +147,8 @@ export class PacketBuffer {
     p.dst = this.dst;
     p.toBroadcast = this.toBroadcast;
     p.toMulticast = this.toMulticast;
+    p.ct = this.ct;
+    p.ctState = this.ctState;
     return p;
   }
 }

@@ -52,6 +52,8 @@ export const HookPriority = {
   SECURITY: 50,
   NAT_SRC: 100,
   CONNTRACK_HELPER: 300,
+  /** INT_MAX: conntrack confirms a new connection after every other hook let its first datagram through. */
+  CONNTRACK_CONFIRM: 2147483647,
 } as const;
 
 /**
