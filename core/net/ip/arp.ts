@@ -10,8 +10,8 @@ import { PacketType } from '../stack/packet-buffer.ts';
 import { RouteType, Scope } from '../stack/route.ts';
 import type { Stack } from '../stack/stack.ts';
 
-/** Ethernet frames are padded to 60 bytes (without FCS) by the driver. */
-const ARP_FRAME_LEN = 60;
+/** An ARP frame as arp_create builds it: the header and 28 bytes, unpadded (a veth pads nothing). */
+const ARP_FRAME_LEN = ETHERNET_HEADER_LEN + 28;
 
 export class ArpLayer {
   constructor(private readonly stack: Stack) {}
