@@ -37,6 +37,7 @@ import { main as basenameProgram } from '../userland/bin/basename.ts';
 import { main as dirnameProgram } from '../userland/bin/dirname.ts';
 import { main as tacProgram } from '../userland/bin/tac.ts';
 import { main as tc } from '../userland/bin/tc.ts';
+import { main as tcpdump } from '../userland/bin/tcpdump.ts';
 import { main as printenvProgram } from '../userland/bin/printenv.ts';
 import { main as whoamiProgram } from '../userland/bin/whoami.ts';
 import { main as yesProgram } from '../userland/bin/yes.ts';
@@ -191,6 +192,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   basename: { path: '/usr/bin/basename', program: basenameProgram },
   dirname: { path: '/usr/bin/dirname', program: dirnameProgram },
   tc: { path: '/usr/sbin/tc', program: tc },
+  tcpdump: { path: '/usr/bin/tcpdump', program: tcpdump },
   tac: { path: '/usr/bin/tac', program: tacProgram },
   printenv: { path: '/usr/bin/printenv', program: printenvProgram },
   whoami: { path: '/usr/bin/whoami', program: whoamiProgram },

@@ -17,6 +17,16 @@ export interface FormatOptions {
   /** `-e`: print the link-level header (MACs, EtherType, length) and drop the `IP ` / `ARP, ` prefixes. */
   readonly linkLevel?: boolean;
   readonly transport?: TransportFormatter;
+  /** Names for addresses and UDP ports (tcpdump without -n); numbers where these give null. */
+  readonly names?: FormatNames;
+}
+
+/** What tcpdump looks up when it resolves names: hosts (/etc/hosts) and services (/etc/services). */
+export interface FormatNames {
+  host(addr: Ipv4Address): string | null;
+  udpPort(port: number): string | null;
+  /** An IP protocol's name (/etc/protocols), for those tcpdump does not decode. */
+  protocol(n: number): string | null;
 }
 
 /**
@@ -44,19 +54,22 @@ export function formatIpv4Datagram(bytes: Uint8Array, options: FormatOptions = {
   const dst = ((bytes[16]! << 24) | (bytes[17]! << 16) | (bytes[18]! << 8) | bytes[19]!) >>> 0;
   const protocol = bytes[9]!;
   const payload = bytes.subarray(hlen, len);
-  const addrs = `${formatIpv4Address(src)} > ${formatIpv4Address(dst)}:`;
+  const names = options.names;
+  const host = (a: Ipv4Address) => names?.host(a) ?? formatIpv4Address(a);
+  const addrs = `${host(src)} > ${host(dst)}:`;
   const fragOffset = ((bytes[6]! << 8) | bytes[7]!) & 0x1fff;
   // A later fragment has no transport header: tcpdump names only the protocol.
-  if (fragOffset !== 0) return `${out}${addrs} ip-proto-${protocol}`;
+  const protoName = names?.protocol(protocol) ?? `ip-proto-${protocol}`;
+  if (fragOffset !== 0) return `${out}${addrs} ${protoName}`;
   const hooked = options.transport?.(protocol, payload, src, dst);
   if (hooked != null) return out + hooked;
   switch (protocol) {
     case IpProtocol.ICMP:
       return `${out}${addrs} ${formatIcmp(payload)}`;
     case IpProtocol.UDP:
-      return out + formatUdp(payload, src, dst);
+      return out + formatUdp(payload, src, dst, names);
     default:
-      return `${out}${addrs}  ip-proto-${protocol} ${payload.length}`;
+      return `${out}${addrs}  ${protoName} ${payload.length}`;
   }
 }
 

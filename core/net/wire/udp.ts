@@ -3,6 +3,7 @@
 
 import { internetChecksum, ipv4PseudoHeaderSum, onesComplementSum } from './checksum.ts';
 import { formatIpv4Address, type Ipv4Address } from './ipv4-address.ts';
+import type { FormatNames } from './tcpdump.ts';
 
 /** Byte offsets (RFC 768 header format). */
 const FIELD = { SRC_PORT: 0, DST_PORT: 2, LENGTH: 4, CHECKSUM: 6, PAYLOAD: 8 } as const;
@@ -120,12 +121,13 @@ export function emitUdp(
  * The transport part of tcpdump's line (print-udp.c) for the IPv4 payload `bytes`:
  * `10.0.0.1.5000 > 10.0.0.2.53: UDP, length 12`. Application decoders (DNS, DHCP ...) are not applied.
  */
-export function formatUdp(bytes: Uint8Array, src: Ipv4Address, dst: Ipv4Address): string {
-  const s = formatIpv4Address(src);
-  const d = formatIpv4Address(dst);
+export function formatUdp(bytes: Uint8Array, src: Ipv4Address, dst: Ipv4Address, names?: FormatNames): string {
+  const s = names?.host(src) ?? formatIpv4Address(src);
+  const d = names?.host(dst) ?? formatIpv4Address(dst);
+  const port = (p: number) => names?.udpPort(p) ?? String(p);
   if (bytes.length < 4) return `${s} > ${d}:  [|udp]`;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const ports = `${s}.${view.getUint16(0)} > ${d}.${view.getUint16(2)}: `;
+  const ports = `${s}.${port(view.getUint16(0))} > ${d}.${port(view.getUint16(2))}: `;
   if (bytes.length < UDP_HEADER_LEN) return `${ports}truncated-udp ${bytes.length}`;
   const ulen = view.getUint16(4);
   if (ulen < UDP_HEADER_LEN) return `${ports}truncated-udplength ${ulen}`;
