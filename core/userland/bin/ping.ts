@@ -2,7 +2,7 @@
 // error, the statistics block at the end or on SIGINT, and iputils' option and exit-status rules
 // (0 some reply, 1 none or fewer than -c within -w, 2 errors before the first probe).
 import {
-  AF_INET, EACCES, EMSGSIZE, ICMP_FILTER, IP_MTU_DISCOVER, IP_RECVERR, IP_TTL, IPPROTO_ICMP, MSG_DONTWAIT, MSG_ERRQUEUE,
+  AF_INET, EACCES, EAGAIN, EINTR, EMSGSIZE, ENOBUFS, ENOMEM, ICMP_FILTER, IP_MTU_DISCOVER, IP_RECVERR, IP_TTL, IPPROTO_ICMP, MSG_DONTWAIT, MSG_ERRQUEUE,
   POLLIN, RTN_BROADCAST, SIGINT, SO_BINDTODEVICE, SO_BROADCAST, SO_EE_ORIGIN_ICMP, SO_EE_ORIGIN_LOCAL, SOCK_DGRAM, SOCK_RAW, SOL_IP, SOL_RAW,
   SOL_SOCKET, CLOCK_MONOTONIC, CLOCK_REALTIME, type Program, type RecvMsg, type SockaddrIn, type Sys,
 } from '../../kernel/abi.ts';
@@ -17,12 +17,17 @@ import { Proc } from '../lib/program.ts';
 
 /** Echo replies and the errors ping reports pass ICMP_FILTER; everything else is dropped by the kernel. */
 const WANTED = [0, 3, 4, 5, 11, 12].reduce((m, t) => m | (1 << t), 0);
+/** iputils' MININTERVAL: 10 ms. */
+const MININTERVAL = 10e6;
 const u16 = (b: Uint8Array, o: number): number => ((b[o] ?? 0) << 8) | (b[o + 1] ?? 0);
 
 class Pinger {
   readonly stats = new PingStats();
   readonly acked = new Set<number>();
   readonly buf = new Uint8Array(70000);
+  /** The error queue's payload: the head of the datagram that failed (iputils reads an icmphdr). */
+  readonly errBuf = new Uint8Array(8);
+  oomCount = 0;
   readonly ident: number;
   start = 0;
   lastSend = 0;
@@ -55,11 +60,60 @@ class Pinger {
     await this.p.out.flush();
   }
 
-  async send(): Promise<void> {
+  /** iputils' SCHINT(): an interval of at least MININTERVAL (10 ms), in nanoseconds. */
+  schint(ns: number): number {
+    return Math.max(ns, MININTERVAL);
+  }
+
+  /**
+   * pinger()'s send and its error handling; returns the nanoseconds until the next probe. ENOBUFS and
+   * ENOMEM (no room on the device) retry the same probe after min(interval/2, 500 ms) until -W's worth
+   * of retries, EAGAIN after 10 ms; any other error is a "hard local error": the probe counts as sent.
+   * It is reported ("ping: sendmsg: ...") only when the error queue held an ICMP error about one of our
+   * echoes (a REJECT answering our own request); an empty queue (a netfilter OUTPUT DROP: EPERM) or a
+   * local error keeps it silent, and an ICMP error about someone else's packet sends the probe again.
+   */
+  async send(interval: number): Promise<number> {
     const o = this.o;
     if (o.outstanding && this.stats.transmitted > 0 && !this.acked.has(this.stats.transmitted & 0xffff)) {
       await this.line(`no answer yet for icmp_seq=${this.stats.transmitted}`);
     }
+    this.lastSend = this.now();
+    for (let resend = 0; ; resend++) {
+      const r = await this.sys.sendto(this.fd, this.probe(), 0, { family: AF_INET, addr: this.dst, port: 0 });
+      if (r >= 0) {
+        this.oomCount = 0;
+        this.stats.transmitted++;
+        if (o.flood) await this.raw('.');
+        return interval;
+      }
+      let report = true;
+      if (r === -ENOBUFS || r === -ENOMEM) {
+        // "Device queue overflow or OOM. Packet is not sent."
+        const nores = Math.min(this.schint(Math.floor(interval / 2e6) * 1e6), 500e6);
+        this.oomCount++;
+        if (this.oomCount * nores < o.linger * 1e9) return nores;
+      } else if (r === -EAGAIN) {
+        return MININTERVAL;
+      } else {
+        const i = await this.receiveErrorMsg();
+        // "Not our error, not an error at all": errno is cleared and the probe goes again.
+        if (i === 0 && resend < 64) continue;
+        report = i > 0 || (i === 0 && r !== -EMSGSIZE);
+      }
+      // hard_local_error: "Pretend we sent packet."
+      this.stats.transmitted++;
+      if (report && !o.quiet) {
+        if (o.flood) await this.raw('E');
+        else await this.p.error(`sendmsg: ${strerror(r)}`);
+      }
+      return this.schint(interval);
+    }
+  }
+
+  /** The echo request for the next sequence number, stamped with the time of day. */
+  probe(): Uint8Array {
+    const o = this.o;
     const seq = (this.stats.transmitted + 1) & 0xffff;
     const pkt = new Uint8Array(8 + o.size);
     pkt[0] = 8;
@@ -77,54 +131,52 @@ class Pinger {
     const sum = internetChecksum(pkt);
     pkt[2] = sum >> 8;
     pkt[3] = sum & 0xff;
-    this.stats.transmitted++;
-    this.lastSend = this.now();
-    const to: SockaddrIn = { family: AF_INET, addr: this.dst, port: 0 };
-    const r = await this.sys.sendto(this.fd, pkt, 0, to);
-    if (r < 0) {
-      const reported = await this.errQueue();
-      if (!reported && r !== -EMSGSIZE) await this.p.error(`sendmsg: ${strerror(r)}`);
-      return;
-    }
-    if (o.flood) await this.raw('.');
+    return pkt;
+  }
+
+  /** The error queue drained, as the receive loop reads it message after message. */
+  async errQueue(): Promise<void> {
+    while ((await this.receiveErrorMsg()) !== -1);
   }
 
   /**
-   * The error queue (IP_RECVERR), as ping4_receive_error_msg() reads it: local errors ("local error:
-   * message too long, mtu=N") and ICMP errors about our echoes ("From X icmp_seq=N Destination ...").
+   * ping4_receive_error_msg(): one message from the error queue (IP_RECVERR). A local error prints
+   * "local error: ..." (counted, except with -q) and gives -1, as an empty queue does; an ICMP error about
+   * one of our echoes prints "From X icmp_seq=N Destination ...", counts, narrows ICMP_FILTER to what
+   * the receive path still wants (echo replies, source quenches, redirects) and gives 1; an ICMP error
+   * about anything else gives 0.
    */
-  async errQueue(): Promise<boolean> {
-    let any = false;
-    for (;;) {
-      const m = await this.sys.recvmsg(this.fd, this.buf, MSG_ERRQUEUE | MSG_DONTWAIT);
-      if (typeof m === 'number') return any;
-      for (const c of m.control) {
-        if (c.type !== IP_RECVERR || c.level !== SOL_IP) continue;
-        const e = c.value;
-        if (e.origin === SO_EE_ORIGIN_ICMP) {
-          // "if (... target != whereto || icmph.type != ICMP_ECHO || !is_ours(...)) Not our error"
-          const echo = this.buf.subarray(0, m.length);
-          const target = m.from && m.from.family === AF_INET ? m.from.addr : -1;
-          if (echo.length < 8 || target !== this.dst || echo[0] !== 8 || u16(echo, 4) !== this.ident || !e.offender) continue;
-          const seq = u16(echo, 6);
-          any = true;
-          this.stats.acknowledge(seq);
-          this.stats.errors++;
-          if (this.o.quiet) continue;
-          const gw = e.type === 5 ? fmt(e.info) : '';
-          if (this.o.flood) await this.raw('E');
-          else await this.line(`From ${await this.from(e.offender.addr)} icmp_seq=${seq} ${icmpErrorText(e.type, e.code, e.info, gw)}`);
-          continue;
-        }
-        if (e.origin !== SO_EE_ORIGIN_LOCAL) continue;
-        any = true;
-        this.stats.errors++;
-        if (this.o.quiet) continue;
-        if (this.o.flood) await this.raw('E');
-        else if (e.errno === EMSGSIZE) await this.p.error(`local error: message too long, mtu=${e.info}`);
-        else await this.p.error(`local error: ${strerror(e.errno)}`);
-      }
+  async receiveErrorMsg(): Promise<number> {
+    const m = await this.sys.recvmsg(this.fd, this.errBuf, MSG_ERRQUEUE | MSG_DONTWAIT);
+    if (typeof m === 'number') return m === -EAGAIN || m === -EINTR ? -1 : 0;
+    const c = m.control.find((x) => x.type === IP_RECVERR && x.level === SOL_IP);
+    if (!c) return 0;
+    const e = c.value;
+    if (e.origin === SO_EE_ORIGIN_LOCAL) {
+      if (this.o.quiet) return -1;
+      if (this.o.flood) await this.raw('E');
+      else if (e.errno === EMSGSIZE) await this.p.error(`local error: message too long, mtu=${e.info}`);
+      else await this.p.error(`local error: ${strerror(e.errno)}`);
+      this.stats.errors++;
+      return -1;
     }
+    if (e.origin !== SO_EE_ORIGIN_ICMP) return 0;
+    // "if (res < sizeof(icmph) || target != whereto || icmph.type != ICMP_ECHO || !is_ours(...)) Not our error"
+    const echo = this.errBuf.subarray(0, Math.min(m.length, 8));
+    const target = m.from && m.from.family === AF_INET ? m.from.addr : -1;
+    if (echo.length < 8 || target !== this.dst || echo[0] !== 8 || u16(echo, 4) !== this.ident) return 0;
+    const seq = u16(echo, 6);
+    this.stats.acknowledge(seq);
+    this.sys.setsockopt(this.fd, SOL_RAW, ICMP_FILTER, ~((1 << 4) | (1 << 5) | (1 << 0)) >>> 0);
+    this.stats.errors++;
+    if (this.o.quiet) return 1;
+    if (this.o.flood) await this.raw('\bE');
+    else {
+      const gw = e.type === 5 ? fmt(e.info) : '';
+      const from = e.offender ? await this.from(e.offender.addr) : '0.0.0.0';
+      await this.line(`From ${from} icmp_seq=${seq} ${icmpErrorText(e.type, e.code, e.info, gw)}`);
+    }
+    return 1;
   }
 
   async receive(m: RecvMsg): Promise<void> {
@@ -180,6 +232,11 @@ class Pinger {
     return n ? `${n} (${fmt(addr)})` : fmt(addr);
   }
 
+  /** pinger(): probes go on until -c's count, or, with -w, until the deadline whatever the count. */
+  more(): boolean {
+    return !this.o.count || this.stats.transmitted < this.o.count || this.o.deadline > 0;
+  }
+
   /** The main loop: send on schedule, wait for replies, stop on count, deadline, linger or SIGINT. */
   async run(): Promise<void> {
     const o = this.o;
@@ -187,18 +244,22 @@ class Pinger {
     let nextSend = this.start;
     const interval = o.flood && !o.intervalSet ? 10e6 : o.interval * 1e9;
     for (;;) {
+      // main_loop()'s exit conditions, checked only after each wait for replies (so a probe whose error
+      // came back with sendmsg() still waits out its interval before the statistics).
       if (this.interrupted) break;
-      const t = this.now();
+      let t = this.now();
       if (o.deadline && t - this.start >= o.deadline * 1e9) break;
-      const more = !o.count || this.stats.transmitted < o.count;
-      if (!more && this.stats.received + this.stats.errors >= o.count) break;
-      if (more && t >= nextSend) {
-        await this.send();
-        nextSend = this.lastSend + interval;
-        continue;
+      if (o.count && this.stats.received + this.stats.errors >= o.count) break;
+      if (o.deadline && this.stats.errors) break;
+      if (this.more() && t >= nextSend) {
+        const delay = await this.send(interval);
+        nextSend = this.lastSend + delay;
+        t = this.now();
       }
+      const more = this.more();
       if (!more && t - this.lastSend >= o.linger * 1e9) break;
-      let until = more ? nextSend : this.lastSend + o.linger * 1e9;
+      // recvmsg() waits at most SO_RCVTIMEO, SCHINT(interval), before the loop looks again.
+      let until = Math.min(more ? nextSend : this.lastSend + o.linger * 1e9, t + this.schint(interval));
       if (o.deadline) until = Math.min(until, this.start + o.deadline * 1e9);
       const fds = [{ fd: this.fd, events: POLLIN, revents: 0 }];
       const r = await this.sys.poll(fds, Math.max(0, until - t));
