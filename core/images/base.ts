@@ -5,7 +5,7 @@ import { LayerBuilder, type ImageLayer } from '../fs/index.ts';
 import { programFile } from '../kernel/exec.ts';
 import { SharedCaches } from '../kernel/shared-cache.ts';
 import type { Program } from '../kernel/abi.ts';
-import { BASE_PROGRAMS } from './programs.ts';
+import { BASE_LINKS, BASE_PROGRAMS } from './programs.ts';
 import { ETC_FILES } from './etc-files.ts';
 import { NETBASE_FILES } from './etc-netbase.ts';
 
@@ -45,6 +45,8 @@ export function buildBaseImage(extra: Record<string, { path: string; program: Pr
     b.file(spec.path, programFile(name), { mode: 0o755 });
     programs.set(name, spec.program);
   }
+  b.dir('/etc/alternatives', { mode: 0o755 });
+  for (const [path, target] of Object.entries(BASE_LINKS)) b.symlink(path, target);
   return { name: 'kathara/base', layers: [b.freeze()], devLayer: buildDevLayer(), programs, caches: new SharedCaches() };
 }
 

@@ -38,6 +38,7 @@ import { main as dirnameProgram } from '../userland/bin/dirname.ts';
 import { main as tacProgram } from '../userland/bin/tac.ts';
 import { main as tc } from '../userland/bin/tc.ts';
 import { main as tcpdump } from '../userland/bin/tcpdump.ts';
+import { nftMain as xtablesNft, legacyMain as xtablesLegacy } from '../userland/bin/iptables.ts';
 import { main as printenvProgram } from '../userland/bin/printenv.ts';
 import { main as whoamiProgram } from '../userland/bin/whoami.ts';
 import { main as yesProgram } from '../userland/bin/yes.ts';
@@ -193,6 +194,8 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   dirname: { path: '/usr/bin/dirname', program: dirnameProgram },
   tc: { path: '/usr/sbin/tc', program: tc },
   tcpdump: { path: '/usr/bin/tcpdump', program: tcpdump },
+  'xtables-nft-multi': { path: '/usr/sbin/xtables-nft-multi', program: xtablesNft },
+  'xtables-legacy-multi': { path: '/usr/sbin/xtables-legacy-multi', program: xtablesLegacy },
   tac: { path: '/usr/bin/tac', program: tacProgram },
   printenv: { path: '/usr/bin/printenv', program: printenvProgram },
   whoami: { path: '/usr/bin/whoami', program: whoamiProgram },
@@ -310,4 +313,18 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   link: { path: '/usr/bin/link', program: linkTool },
   logname: { path: '/usr/bin/logname', program: lognameTool },
   '[': { path: '/usr/bin/[', program: testTool },
+};
+
+/**
+ * Symbolic links of the base image (path -> target), as Debian 12 lays out iptables: the multi-call
+ * binaries under each name, and the names iptables, iptables-save and iptables-restore chosen through
+ * /etc/alternatives (the nf_tables variant, Debian's default).
+ */
+export const BASE_LINKS: Record<string, string> = {
+  ...Object.fromEntries(['', '-save', '-restore'].flatMap((s) => [
+    [`/usr/sbin/iptables-nft${s}`, 'xtables-nft-multi'],
+    [`/usr/sbin/iptables-legacy${s}`, 'xtables-legacy-multi'],
+    [`/usr/sbin/iptables${s}`, `/etc/alternatives/iptables${s}`],
+    [`/etc/alternatives/iptables${s}`, `/usr/sbin/iptables-nft${s}`],
+  ])),
 };
