@@ -86,7 +86,10 @@ export function checkTable(t: IptTable): NetlinkResult | null {
 /** Extack texts that are Linux kernel log lines (check-entry.ts): printed there too. */
 const KERNEL_LOG_LINE = /^(x_tables|xt_\w+|ipt_\w+): /;
 
-/** Whether the jumps between user chains form a cycle (mark_source_chains). */
+/**
+ * Whether the jumps reachable from a built-in chain form a cycle: mark_source_chains walks from the hooks'
+ * entry points only, so a loop among user chains no built-in chain reaches is let be until one does.
+ */
 function findLoop(t: IptTable, byName: Map<string, IptChain>): boolean {
   const state = new Map<string, 1 | 2>();
   const visit = (c: IptChain): boolean => {
@@ -100,7 +103,7 @@ function findLoop(t: IptTable, byName: Map<string, IptChain>): boolean {
     state.set(c.name, 2);
     return false;
   };
-  return t.chains.some((c) => !state.has(c.name) && visit(c));
+  return t.chains.some((c) => c.policy !== null && !state.has(c.name) && visit(c));
 }
 
 /** The tables of one stack. */

@@ -55,3 +55,13 @@ describe('table walk', () => {
     expect([t.chains[1]!.packets, t.chains[1]!.bytes]).toEqual([1, 31]);
   });
 });
+
+describe('loops', () => {
+  it('refuses jumps that loop once a built-in chain reaches them, not before (mark_source_chains)', () => {
+    const stack = new Stack({ cpu: new Cpu() });
+    const loop = { A: { rules: [{ j: 'B' }] }, B: { rules: [{ j: 'A' }] } };
+    expect(stack.iptables.replace(filterTable({ ...loop }))).toBe(0);
+    const reached = stack.iptables.replace(filterTable({ INPUT: { rules: [{ j: 'A' }] }, ...loop }));
+    expect(reached).toMatchObject({ errno: -40 });
+  });
+});
