@@ -73,6 +73,11 @@ export class Shell {
   status = 0;
   lastBackground = 0;
   /**
+   * Wait statuses of background processes already reaped (bash's bgpids), so `wait PID` still answers
+   * after the job is gone; made with the first, bounded as bash bounds it by the child limit.
+   */
+  reaped: Map<number, number> | null = null;
+  /**
    * The tables most shells never change (functions, aliases, traps, hashed commands) are made with their
    * first entry: until then they are null and read as empty. A forked copy copies only those that exist.
    */

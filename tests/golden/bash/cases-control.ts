@@ -101,6 +101,7 @@ echo after`, { asFile: true }),
   t('bg-wait-all', r`(sleep 2; echo two) & (sleep 1; echo one) & wait; echo all`),
   t('bg-output-order', r`{ sleep 1; echo late; } & echo early; wait`),
   t('bg-wait-unknown', r`wait 99999; echo "st=$?"`),
+  t('bg-wait-reaped', r`(exit 3) & P=$!; wait $P; echo "a=$?"; wait $P; echo "b=$?"; (exit 4) & Q=$!; sleep 0.1; wait $Q; echo "c=$?"; wait $Q $P; echo "d=$?"`),
   // A non-interactive shell names a waited-for job killed by a signal, but not by SIGTERM (Debian's bash has
   // DONT_REPORT_SIGTERM); the pid is masked.
   // bash -i -c: an interactive shell (start-up files, aliases, messages without line numbers, i and H in

@@ -12,6 +12,16 @@ import type { Shell } from '../shell.ts';
 import { builtinError, type BuiltinTable, usage } from './registry.ts';
 
 /** Collects finished background children without blocking; returns jobs that changed. */
+/** bash keeps the statuses of as many reaped background processes as it may have children. */
+const REAPED_MAX = 4096;
+
+function rememberReaped(sh: Shell, pid: number, status: number): void {
+  const m = (sh.reaped ??= new Map());
+  m.delete(pid);
+  m.set(pid, status);
+  if (m.size > REAPED_MAX) m.delete(m.keys().next().value!);
+}
+
 export async function reapJobs(sh: Shell): Promise<Job[]> {
   const changed: Job[] = [];
   sh.childChanged = false;
@@ -26,6 +36,7 @@ export async function reapJobs(sh: Shell): Promise<Job[]> {
       job.notified = false;
     } else {
       job.statuses.set(r.pid, r.status);
+      rememberReaped(sh, r.pid, r.status);
       if (job.pids.every((p) => job.statuses.has(p))) job.state = 'done';
     }
     if (!changed.includes(job)) changed.push(job);
@@ -194,10 +205,16 @@ async function wait(sh: Shell, argv: string[]): Promise<number> {
       }
       const r = await sh.sys.wait4(pid, 0);
       if (typeof r === 'number') {
+        const saved = sh.reaped?.get(pid);
+        if (saved !== undefined) {
+          status = statusOf(saved);
+          continue;
+        }
         if (!known) await builtinError(sh, 'wait', `pid ${pid} is not a child of this shell`);
         status = 127;
         continue;
       }
+      rememberReaped(sh, pid, r.status);
       status = statusOf(r.status);
       await reportKilled(sh, pid, r.status);
     }
