@@ -4,7 +4,7 @@
 // when it ends (after -c packets, or at SIGINT/SIGTERM).
 import {
   AF_PACKET, CLOCK_REALTIME, ETH_P_ALL, O_CREAT, O_RDONLY, O_TRUNC, O_WRONLY, PACKET_ADD_MEMBERSHIP, PACKET_MR_PROMISC,
-  PACKET_OUTGOING, SIGINT, SIGTERM, SOCK_RAW, SOL_PACKET, SOL_SOCKET, SO_TIMESTAMP, MSG_DONTWAIT, utf8Decode, type Program, type RtLink, type Sys,
+  PACKET_OUTGOING, POLLIN, SIGINT, SIGTERM, SOCK_RAW, SOL_PACKET, SOL_SOCKET, SO_TIMESTAMP, MSG_DONTWAIT, utf8Decode, type Program, type RtLink, type Sys,
 } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt, type LongOpt } from '../lib/getopt.ts';
@@ -42,6 +42,7 @@ interface Opts {
   read: string | null;
   snaplen: number;
   lineBuffered: boolean;
+  immediateMode: boolean;
   number: boolean;
   countOnly: boolean;
   print: boolean;
@@ -63,7 +64,7 @@ export const main: Program = async (sys, argv, envp) => {
   let hex = 0;
   const o: Opts = {
     iface: null, count: -1, filterFile: null, numeric: false, promisc: true, direction: 'inout', write: null, read: null,
-    snaplen: SNAPLEN, lineBuffered: false, number: false, countOnly: false, print: false, list: false,
+    snaplen: SNAPLEN, lineBuffered: false, immediateMode: false, number: false, countOnly: false, print: false, list: false,
     print_: { time: 'clock', link: false, hex: 0, ascii: false, any: false, format: {} },
   };
   for (const opt of g.opts) {
@@ -74,7 +75,8 @@ export const main: Program = async (sys, argv, envp) => {
       case 'version': await p.out.write(TCPDUMP_VERSION); return p.finish(0);
       case 'D': o.list = true; break;
       case 'e': o.print_.link = true; break;
-      case 'f': case 'N': case 'S': case 'U': case 'immediate-mode': case 'micro': case 'q': break;
+      case 'f': case 'N': case 'S': case 'U': case 'micro': case 'q': break;
+      case 'immediate-mode': o.immediateMode = true; break;
       case 'l': o.lineBuffered = true; break;
       case 'n': o.numeric = true; break;
       case 'p': o.promisc = false; break;
@@ -93,7 +95,7 @@ export const main: Program = async (sys, argv, envp) => {
       case 'F': o.filterFile = v; break;
       case 'i': o.iface = v; break;
       case 'Q':
-        if (v !== 'in' && v !== 'out' && v !== 'inout') return fail(p, `${v} is not a valid direction`);
+        if (v !== 'in' && v !== 'out' && v !== 'inout') return fail(p, `unknown capture direction \`${v}'`);
         o.direction = v;
         break;
       case 'r': o.read = v; break;
@@ -183,16 +185,16 @@ function links(sys: Sys): RtLink[] {
 
 async function listInterfaces(p: Proc): Promise<number> {
   const all = links(p.sys);
-  const flags = (l: RtLink) => (l.kind === 'loopback' ? '[Up, Running, Loopback]' : l.up && l.carrier ? '[Up, Running, Connected]' : l.up ? '[Up, Disconnected]' : '[none]');
+  const flags = (l: RtLink) => (l.kind === 'loopback' ? '[Up, Running, Loopback]' : l.up && l.carrier ? '[Up, Running, Connected]' : l.up ? '[Up, Disconnected]' : '[none, Disconnected]');
   const up = all.filter((l) => l.kind !== 'loopback' && l.up);
   const down = all.filter((l) => l.kind !== 'loopback' && !l.up);
   const lo = all.filter((l) => l.kind === 'loopback');
   const lines = [
     ...up.map((l) => `${l.name} ${flags(l)}`), 'any (Pseudo-device that captures on all interfaces) [Up, Running]',
-    ...lo.filter((l) => l.up).map((l) => `${l.name} ${flags(l)}`), ...down.map((l) => `${l.name} ${flags(l)}`),
+    ...lo.filter((l) => l.up).map((l) => `${l.name} ${flags(l)}`),
     'bluetooth-monitor (Bluetooth Linux Monitor) [Wireless]', 'nflog (Linux netfilter log (NFLOG) interface) [none]',
     'nfqueue (Linux netfilter queue (NFQUEUE) interface) [none]', 'dbus-system (D-Bus system bus) [none]', 'dbus-session (D-Bus session bus) [none]',
-    ...lo.filter((l) => !l.up).map((l) => `${l.name} [Loopback]`),
+    ...lo.filter((l) => !l.up).map((l) => `${l.name} [Loopback]`), ...down.map((l) => `${l.name} ${flags(l)}`),
   ];
   await p.out.write(lines.map((l, i) => `${i + 1}.${l}\n`).join(''));
   return p.finish(0);
@@ -235,7 +237,7 @@ async function capture(p: Proc, o: Opts, compile: Compile): Promise<number> {
   }
   const printing = out === null || o.print;
   if (any) await p.err.write('tcpdump: data link type LINUX_SLL2\n');
-  if (printing && !o.countOnly) await p.err.write('tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n');
+  if (printing) await p.err.write('tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n');
   await p.err.write(`${out !== null ? 'tcpdump: ' : ''}listening on ${name}, link-type ${linkTypeText(any)}, snapshot length ${o.snaplen} bytes\n`);
   let stop = false;
   const onSignal = () => {
@@ -244,9 +246,15 @@ async function capture(p: Proc, o: Opts, compile: Compile): Promise<number> {
   sys.sigaction(SIGINT, { handler: onSignal, restart: false });
   sys.sigaction(SIGTERM, { handler: onSignal, restart: false });
   const printer = new PacketPrinter(o.print_);
-  const immediate = o.lineBuffered || sys.isatty(1);
+  // libpcap hands packets over a ring block at a time, a block when the retire timer ticks (each second
+  // from the capture's start), unless in immediate mode, which tcpdump asks for when it prints to a
+  // terminal or line by line.
+  const immediate = o.immediateMode || (printing && (o.lineBuffered || sys.isatty(1)));
+  const started = sys.clockGettime(CLOCK_REALTIME);
+  let lastNs = started;
   const buf = new Uint8Array(65536);
   let captured = 0;
+  // What passed the filter in the kernel (the direction is libpcap's own test, after it).
   let received = 0;
   const wanted = (pkttype: number) => o.direction === 'inout' || (o.direction === 'out') === (pkttype === PACKET_OUTGOING);
   const names = new Map(all.map((l) => [l.ifindex, l.name]));
@@ -260,13 +268,15 @@ async function capture(p: Proc, o: Opts, compile: Compile): Promise<number> {
     const from = m.from && m.from.family === AF_PACKET ? m.from : null;
     const pkttype = from?.pkttype ?? 0;
     const frame = buf.slice(0, m.length);
-    if (!wanted(pkttype) || !filter(frame)) continue;
+    if (!filter(frame)) continue;
     received++;
+    if (!wanted(pkttype)) continue;
     // libpcap drops what loopback sends: the same packet comes back in as it is received.
     if (pkttype === PACKET_OUTGOING && loopbacks.has(from?.ifindex ?? 0)) continue;
     captured++;
     const stamp = m.control.find((c) => c.level === SOL_SOCKET && c.type === SO_TIMESTAMP);
     const ns = stamp ? (stamp.value as number) : sys.clockGettime(CLOCK_REALTIME);
+    lastNs = ns;
     const sec = Math.floor(ns / 1e9);
     const cap: Captured = { sec, usec: Math.min(999999, Math.max(0, Math.floor((ns - sec * 1e9) / 1000))), frame, ifname: names.get(from?.ifindex ?? 0) ?? '?', ifindex: from?.ifindex ?? 0, pkttype };
     if (out !== null) {
@@ -278,21 +288,34 @@ async function capture(p: Proc, o: Opts, compile: Compile): Promise<number> {
       if (immediate) await p.out.flush();
     }
   }
-  // What the socket had queued when the capture ended still passed the filter in the kernel.
-  for (;;) {
-    const m = await sys.recvfrom(fd, buf, MSG_DONTWAIT);
-    if (typeof m === 'number') break;
-    const from = m.from && m.from.family === AF_PACKET ? m.from : null;
-    if (wanted(from?.pkttype ?? 0) && filter(buf.subarray(0, m.length))) received++;
+  // After -c packets: the block holding the last one was handed over at the tick after it came, and what
+  // came until then was received too.
+  if (!stop && !immediate && o.count > 0) {
+    const tick = started + (Math.floor((lastNs - started) / 1e9) + 1) * 1e9;
+    for (let now = sys.clockGettime(CLOCK_REALTIME); now < tick && !stop; now = sys.clockGettime(CLOCK_REALTIME)) {
+      await sys.poll([{ fd, events: POLLIN, revents: 0 }], tick - now);
+      received += await drainMatching(sys, fd, buf, filter);
+    }
   }
+  // What the socket had queued when the capture ended passed the filter in the kernel as well.
+  received += await drainMatching(sys, fd, buf, filter);
   sys.close(fd);
   if (out !== null && out !== 1) sys.close(out);
   if (stop && printing) await p.out.write('\n');
   await p.out.flush();
   const plural = (n: number, what: string) => `${n} packet${n === 1 ? '' : 's'} ${what}\n`;
-  if (o.countOnly) await p.out.write(`${captured} packet${captured === 1 ? '' : 's'}\n`);
   await p.err.write(plural(captured, 'captured') + plural(received, 'received by filter') + '0 packets dropped by kernel\n');
   return p.finish(0);
+}
+
+/** Reads what the socket holds now; how many of those frames the filter takes. */
+async function drainMatching(sys: Sys, fd: number, buf: Uint8Array, filter: FramePredicate): Promise<number> {
+  let n = 0;
+  for (;;) {
+    const m = await sys.recvfrom(fd, buf, MSG_DONTWAIT);
+    if (typeof m === 'number') return n;
+    if (filter(buf.subarray(0, m.length))) n++;
+  }
 }
 
 /** A frame as the Linux cooked v2 header (-i any with -w) carries it: the link header replaced by 20 bytes. */
@@ -324,6 +347,8 @@ async function readFile(p: Proc, o: Opts, compile: Compile): Promise<number> {
   if (!any && file.linktype !== LINKTYPE_ETHERNET) return fail(p, `${o.read}: link type ${file.linktype} is not one Netloom's tcpdump decodes`);
   o.print_.any = any;
   await p.err.write(`reading from file ${o.read}, link-type ${linkTypeText(any)}, snapshot length ${file.snaplen}\n`);
+  // Cooked records name interfaces by index, which are this machine's, not the capturing one's.
+  if (any) await p.err.write('Warning: interface names might be incorrect\n');
   const filter = await compile();
   if (!filter) return p.finish(1);
   const names = new Map(links(sys).map((l) => [l.ifindex, l.name]));
