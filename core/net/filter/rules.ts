@@ -91,6 +91,11 @@ export interface IptChain {
   /** The policy's counters (built-in chains). */
   packets: number;
   bytes: number;
+  /**
+   * The policy's counters are shown (iptables-nft makes its base chains without counters until
+   * iptables-restore -c gives them some); the kernel keeps the flag and counts either way.
+   */
+  counted?: boolean;
   rules: IptRule[];
 }
 

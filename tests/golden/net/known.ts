@@ -3,5 +3,4 @@
 export const KNOWN_DIFFERENCES: Record<string, string> = {
   'ip-link-up-nocarrier': 'a veth has no carrier until its peer is up; a guest NIC on a collision domain (a hub, as in Kathará) has carrier at once',
   'ifconfig-up-fresh': 'a veth has no carrier until its peer is up; a guest NIC on a hub has carrier at once',
-  'iptables-restore-basic': 'iptables-nft makes its base chains without counters, so their policies count nothing (the guest shows 0), until iptables-restore -c gives them counters; the ABI\'s chains carry no "has counters" flag, so after restore -c the guest still shows 0 where Linux shows [1:2]',
 };

@@ -160,6 +160,7 @@ function restoreText(sys: Sys, text: string, names: IptNames, variant: IptVarian
         if (o.counters && pk !== undefined) {
           c!.packets = Number(pk);
           c!.bytes = Number(by);
+          if (builtin) c!.counted = true;
         }
         continue;
       }

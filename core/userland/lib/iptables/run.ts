@@ -21,9 +21,9 @@ export function readTable(sys: Sys, name: string, variant: IptVariant): IptTable
   return t ? asSeen(t, variant) : emptyTable(name);
 }
 
-/** iptables-nft makes its base chains without counters: their policies count nothing. */
+/** iptables-nft makes its base chains without counters: their policies count nothing until given some. */
 export function asSeen(t: IptTable, variant: IptVariant): IptTable {
-  if (variant === 'nf_tables') for (const c of t.chains) if (c.policy) (c.packets = 0), (c.bytes = 0);
+  if (variant === 'nf_tables') for (const c of t.chains) if (c.policy && !c.counted) (c.packets = 0), (c.bytes = 0);
   return t;
 }
 
