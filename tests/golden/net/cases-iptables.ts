@@ -94,6 +94,8 @@ const LISTINGS: NetCase[] = [
   c('iptables-more-list', ['iptables -L'], MORESET),
   c('iptables-more-list-vn', ['iptables -L -n -v'], MORESET),
   c('iptables-more-list-vx', ['iptables -L -v -x -n --line-numbers'], MORESET),
+  c('iptables-chain-loop', ['iptables -N A', 'iptables -N B', 'iptables -A A -j B', 'iptables -A B -j A', 'iptables -A INPUT -j A', 'iptables -S']),
+  c('iptables-legacy-chain-loop', ['iptables-legacy -N C', 'iptables-legacy -N D', 'iptables-legacy -A C -j D', 'iptables-legacy -A D -j C', 'iptables-legacy -A INPUT -j C', 'iptables-legacy -S']),
   c('iptables-more-rules', ['iptables -S', 'iptables -S -v', 'iptables-save -c'], MORESET),
   c('iptables-long-options', [
     'iptables --append INPUT --protocol tcp --destination-port 80 --jump ACCEPT', 'iptables --insert INPUT --source 10.0.0.5 --jump DROP',

@@ -1,6 +1,6 @@
 // One iptables command against the kernel: read the table (sys.iptGet), apply the command to the copy,
 // list it or hand it back whole (sys.iptReplace). Shared by iptables and by iptables-restore's lines.
-import { EINVAL, type IptChain, type IptTable, type Sys } from '../../../kernel/abi.ts';
+import { EINVAL, ELOOP, EMLINK, type IptChain, type IptTable, type Sys } from '../../../kernel/abi.ts';
 import { strerror } from '../errno.ts';
 import { applyCommand, emptyTable } from './commands.ts';
 import { bannerError, IptError, NO_CHAIN, plainError } from './errors.ts';
@@ -42,7 +42,8 @@ const NFT_OPS: Partial<Record<IptCmd, [string, 'rule' | 'chain']>> = {
 export function writeTable(sys: Sys, t: IptTable, variant: IptVariant, cmd: ParsedCommand | null): void {
   const r = sys.iptReplace(t);
   if (r === 0) return;
-  const text = strerror(r.errno);
+  // nf_tables refuses a loop with EMLINK where x_tables says ELOOP.
+  const text = strerror(variant === 'nf_tables' && r.errno === -ELOOP ? -EMLINK : r.errno);
   const op = cmd ? NFT_OPS[cmd.cmds[cmd.cmds.length - 1]!] : undefined;
   if (variant === 'nf_tables' && op) throw bannerError(` ${op[0]} failed (${text}): ${op[1]} in chain ${cmd!.chain ?? ''}`, 4);
   throw plainError(r.errno === -EINVAL ? `${text}. Run \`dmesg' for more information.` : `${text}.`);
