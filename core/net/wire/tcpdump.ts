@@ -1,7 +1,7 @@
 // Whole-frame rendering the way `tcpdump -n` (and `-n -e`) prints a packet, without the timestamp:
 // dispatches Ethernet -> VLAN tags -> ARP / IPv4 -> ICMP / UDP. Checked against fixtures/ (tcpdump 4.99).
 
-import { formatArp, formatArpBody } from './arp.ts';
+import { formatArpBody } from './arp.ts';
 import { EtherType, EthernetPacket, ETHERNET_HEADER_LEN, formatEthernetHeader } from './ethernet.ts';
 import { formatHexAscii } from './hexdump.ts';
 import { formatIcmp } from './icmp-format.ts';
@@ -9,6 +9,7 @@ import { formatIpv4Address, type Ipv4Address } from './ipv4-address.ts';
 import { IpProtocol, IPV4_HEADER_LEN } from './ipv4.ts';
 import { formatMacAddress, readMac } from './mac-address.ts';
 import { formatUdp } from './udp.ts';
+import { arpVerbosePrefix, ICMP_ERROR_TYPES, icmpChecksumNote, ipv4HeaderText, quotedDatagram } from './tcpdump-verbose.ts';
 
 /** Renders a transport payload tcpdump knows but wire/ does not (TCP, ...); null falls back to `ip-proto-N`. */
 export type TransportFormatter = (protocol: number, payload: Uint8Array, src: Ipv4Address, dst: Ipv4Address) => string | null;
@@ -19,6 +20,10 @@ export interface FormatOptions {
   readonly transport?: TransportFormatter;
   /** Names for addresses and UDP ports (tcpdump without -n); numbers where these give null. */
   readonly names?: FormatNames;
+  /** `-v`: the IPv4 header, ICMP checksums, quoted datagrams and ARP's types (tcpdump-verbose.ts). */
+  readonly verbose?: boolean;
+  /** Inside the datagram an ICMP error quotes: its checksums are not checked (the quote is cut short). */
+  readonly quoted?: boolean;
 }
 
 /** What tcpdump looks up when it resolves names: hosts (/etc/hosts) and services (/etc/services). */
@@ -50,6 +55,8 @@ export function formatIpv4Datagram(bytes: Uint8Array, options: FormatOptions = {
     out += `truncated-ip - ${len - bytes.length} bytes missing! `;
     len = bytes.length;
   }
+  const whole = len === ((bytes[2]! << 8) | bytes[3]!);
+  if (options.verbose) out += `${ipv4HeaderText(bytes)}\n    `;
   const src = ((bytes[12]! << 24) | (bytes[13]! << 16) | (bytes[14]! << 8) | bytes[15]!) >>> 0;
   const dst = ((bytes[16]! << 24) | (bytes[17]! << 16) | (bytes[18]! << 8) | bytes[19]!) >>> 0;
   const protocol = bytes[9]!;
@@ -65,12 +72,20 @@ export function formatIpv4Datagram(bytes: Uint8Array, options: FormatOptions = {
   if (hooked != null) return out + hooked;
   switch (protocol) {
     case IpProtocol.ICMP:
-      return `${out}${addrs} ${formatIcmp(payload)}`;
+      return `${out}${addrs} ${formatIcmp(payload)}${options.verbose ? icmpVerbose(payload, whole, options) : ''}`;
     case IpProtocol.UDP:
       return out + formatUdp(payload, src, dst, names);
     default:
       return `${out}${addrs}  ${protoName} ${payload.length}`;
   }
+}
+
+/** -v after an ICMP message: a wrong checksum, and the datagram an error quotes on the lines after. */
+function icmpVerbose(icmp: Uint8Array, whole: boolean, options: FormatOptions): string {
+  let out = whole && !options.quoted ? icmpChecksumNote(icmp, icmp.length) : '';
+  const inner = icmp.length >= 8 && ICMP_ERROR_TYPES.has(icmp[0]!) ? quotedDatagram(icmp) : null;
+  if (inner) out += `\n\t${formatIpv4Datagram(inner, { ...options, quoted: true })}`;
+  return out;
 }
 
 /** One Ethernet frame; unknown EtherTypes get tcpdump's hex and ASCII dump on following lines. */
@@ -87,8 +102,11 @@ export function formatFrame(frame: Uint8Array, options: FormatOptions = {}): str
   switch (eth.etherType) {
     case EtherType.IPV4:
       return link + formatIpv4Datagram(payload, options);
-    case EtherType.ARP:
-      return link + (options.linkLevel ? formatArpBody(payload) : formatArp(payload));
+    case EtherType.ARP: {
+      const body = formatArpBody(payload);
+      const v = options.verbose && !body.startsWith(' [|') && !/^\w+ [\w ]*\(len \d+\)/.test(body) ? arpVerbosePrefix(payload) : '';
+      return link + (options.linkLevel || body.startsWith(' [|') ? '' : 'ARP, ') + v + body;
+    }
     default:
       return formatEthernetHeader(eth) + formatHexAscii(payload);
   }

@@ -28,7 +28,7 @@ const LONGS: LongOpt[] = [
   { name: 'time-stamp-type', arg: 'required', key: 'j' }, { name: 'monitor-mode', key: 'I' }, { name: 'linktype', arg: 'required', key: 'y' },
 ];
 /** Options of the real tool this one does not have (decoders and file rotation): refused, never ignored. */
-const NOT_HERE = new Set(['A', 'b', 'C', 'd', 'E', 'G', 'H', 'I', 'J', 'j', 'K', 'L', 'M', 'O', 'T', 'u', 'v', 'V', 'W', 'y', 'z', 'nano', 'time-stamp-precision']);
+const NOT_HERE = new Set(['A', 'b', 'C', 'd', 'E', 'G', 'H', 'I', 'J', 'j', 'K', 'L', 'M', 'O', 'T', 'u', 'V', 'W', 'y', 'z', 'nano', 'time-stamp-precision']);
 const SNAPLEN = 262144;
 
 interface Opts {
@@ -43,6 +43,7 @@ interface Opts {
   snaplen: number;
   lineBuffered: boolean;
   immediateMode: boolean;
+  verbose: boolean;
   number: boolean;
   countOnly: boolean;
   print: boolean;
@@ -61,10 +62,11 @@ export const main: Program = async (sys, argv, envp) => {
   if (g.error) return usage(g.error);
   const times: TimeFormat[] = ['clock', 'none', 'epoch', 'delta', 'date', 'since-first'];
   let tflag = 0;
+  let verbose = 0;
   let hex = 0;
   const o: Opts = {
     iface: null, count: -1, filterFile: null, numeric: false, promisc: true, direction: 'inout', write: null, read: null,
-    snaplen: SNAPLEN, lineBuffered: false, immediateMode: false, number: false, countOnly: false, print: false, list: false,
+    snaplen: SNAPLEN, lineBuffered: false, immediateMode: false, verbose: false, number: false, countOnly: false, print: false, list: false,
     print_: { time: 'clock', link: false, hex: 0, ascii: false, any: false, format: {} },
   };
   for (const opt of g.opts) {
@@ -78,6 +80,10 @@ export const main: Program = async (sys, argv, envp) => {
       case 'f': case 'N': case 'S': case 'U': case 'micro': case 'q': break;
       case 'immediate-mode': o.immediateMode = true; break;
       case 'l': o.lineBuffered = true; break;
+      case 'v':
+        // -vv and -vvv decode further than this tcpdump does.
+        if (++verbose > 1) return fail(p, "-vv: this option is not available in Netloom's tcpdump");
+        break;
       case 'n': o.numeric = true; break;
       case 'p': o.promisc = false; break;
       case 't': tflag++; break;
@@ -121,8 +127,10 @@ export const main: Program = async (sys, argv, envp) => {
     text = utf8Decode(f).replace(/#.*$/gm, ' ');
   }
   const names = await loadNames(sys);
+  o.print_.format = { verbose: verbose > 0 };
+  o.verbose = verbose > 0;
   if (!o.numeric) {
-    o.print_.format = { names: formatNames(names) };
+    o.print_.format = { names: formatNames(names), verbose: verbose > 0 };
     o.print_.names = { port: (port, proto) => names.portName(port, proto) };
   }
   // The filter is compiled once the savefile or the device is open, as tcpdump does: their errors come first.
@@ -237,7 +245,7 @@ async function capture(p: Proc, o: Opts, compile: Compile): Promise<number> {
   }
   const printing = out === null || o.print;
   if (any) await p.err.write('tcpdump: data link type LINUX_SLL2\n');
-  if (printing) await p.err.write('tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n');
+  if (printing && !o.verbose) await p.err.write('tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n');
   await p.err.write(`${out !== null ? 'tcpdump: ' : ''}listening on ${name}, link-type ${linkTypeText(any)}, snapshot length ${o.snaplen} bytes\n`);
   let stop = false;
   const onSignal = () => {

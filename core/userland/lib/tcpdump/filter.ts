@@ -13,6 +13,9 @@ export interface FilterNames {
   port(name: string): number | null;
 }
 
+/** Thrown inside a filter run by a load past the packet's end (caught by the compiled predicate). */
+const OUT_OF_BOUNDS = Symbol('out of bounds');
+
 /** A filter that cannot be compiled, with tcpdump's message (after "tcpdump: "). */
 export class FilterError extends Error {}
 
@@ -410,7 +413,9 @@ export function compileFilter(text: string, names: FilterNames): FramePredicate 
       };
       return (v) => {
         const b = base(v), o = off(v);
-        if (b === null || o === null || b + o + size > v.f.length) return null;
+        if (b === null || o === null) return null;
+        // A load past the end of the packet makes the BPF program reject the packet outright.
+        if (b + o + size > v.f.length) throw OUT_OF_BOUNDS;
         const at = b + o;
         return size === 1 ? v.f[at]! : size === 2 ? v.dv.getUint16(at) : v.dv.getUint32(at);
       };
@@ -420,7 +425,16 @@ export function compileFilter(text: string, names: FilterNames): FramePredicate 
 
   const p = expr();
   if (i !== toks.length) throw new FilterError(SYNTAX);
-  return (frame) => p(new View(frame));
+  return (frame) => {
+    // Every primitive loads the link header first: a frame without one is rejected.
+    if (frame.length < 14) return false;
+    try {
+      return p(new View(frame));
+    } catch (e) {
+      if (e === OUT_OF_BOUNDS) return false;
+      throw e;
+    }
+  };
 }
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'src', 'dst', 'host', 'net', 'port', 'portrange', 'ether', 'ip', 'arp', 'rarp', 'tcp', 'udp',
