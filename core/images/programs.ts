@@ -37,6 +37,7 @@ import { main as basenameProgram } from '../userland/bin/basename.ts';
 import { main as dirnameProgram } from '../userland/bin/dirname.ts';
 import { main as tacProgram } from '../userland/bin/tac.ts';
 import { main as tc } from '../userland/bin/tc.ts';
+import { main as rev } from '../userland/bin/rev.ts';
 import { main as tcpdump } from '../userland/bin/tcpdump.ts';
 import { nftMain as xtablesNft, legacyMain as xtablesLegacy } from '../userland/bin/iptables.ts';
 import { main as printenvProgram } from '../userland/bin/printenv.ts';
@@ -197,6 +198,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   'xtables-nft-multi': { path: '/usr/sbin/xtables-nft-multi', program: xtablesNft },
   'xtables-legacy-multi': { path: '/usr/sbin/xtables-legacy-multi', program: xtablesLegacy },
   tac: { path: '/usr/bin/tac', program: tacProgram },
+  rev: { path: '/usr/bin/rev', program: rev },
   printenv: { path: '/usr/bin/printenv', program: printenvProgram },
   whoami: { path: '/usr/bin/whoami', program: whoamiProgram },
   yes: { path: '/usr/bin/yes', program: yesProgram },

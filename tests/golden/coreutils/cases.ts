@@ -12,6 +12,7 @@ import { CAT_CASES } from './cases-cat.ts';
 import { DD_CASES, TTY_CASES } from './cases-dd.ts';
 import { CU91_CASES } from './cases-cu91.ts';
 import { CU91B_CASES } from './cases-cu91b.ts';
+import { REV_CASES } from './cases-rev.ts';
 
 export const WORKDIR = '/tmp/nlgold';
 
@@ -37,7 +38,7 @@ export interface GoldenRecord extends GoldenCase {
 
 export const ALL_CASES: GoldenCase[] = [...TEXT_CASES, ...FILE_CASES, ...MISC_CASES, ...MORE_CASES, ...PROC_TOOL_CASES, ...BC_CASES,
   ...HELP2_CASES, ...HELP2_ORDER_CASES, ...INFO_CASES, ...CAT_CASES,
-  ...DD_CASES, ...TTY_CASES, ...CU91_CASES, ...CU91B_CASES];
+  ...DD_CASES, ...TTY_CASES, ...CU91_CASES, ...CU91B_CASES, ...REV_CASES];
 
 /** Applies a case's masks to an output. */
 export function applyMask(output: string, mask: readonly string[] | undefined): string {
