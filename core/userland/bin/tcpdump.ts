@@ -28,7 +28,7 @@ const LONGS: LongOpt[] = [
   { name: 'time-stamp-type', arg: 'required', key: 'j' }, { name: 'monitor-mode', key: 'I' }, { name: 'linktype', arg: 'required', key: 'y' },
 ];
 /** Options of the real tool this one does not have (decoders and file rotation): refused, never ignored. */
-const NOT_HERE = new Set(['A', 'b', 'C', 'd', 'E', 'G', 'H', 'I', 'J', 'j', 'K', 'L', 'M', 'O', 'T', 'u', 'V', 'W', 'y', 'z', 'nano', 'time-stamp-precision']);
+const NOT_HERE = new Set(['b', 'C', 'd', 'E', 'G', 'H', 'I', 'J', 'j', 'K', 'L', 'M', 'O', 'T', 'u', 'V', 'W', 'y', 'z', 'nano', 'time-stamp-precision']);
 const SNAPLEN = 262144;
 
 interface Opts {
@@ -88,6 +88,7 @@ export const main: Program = async (sys, argv, envp) => {
       case 'p': o.promisc = false; break;
       case 't': tflag++; break;
       case 'x': hex++; break;
+      case 'A': o.print_.asciiOnly = true; break;
       case 'X': hex++; o.print_.ascii = true; break;
       case '#': o.number = true; break;
       case 'count': o.countOnly = true; break;

@@ -13,6 +13,8 @@ export interface PrintOptions {
   /** 1 for -x/-X (network layer on), 2 for -xx/-XX (the whole frame). */
   hex: 0 | 1 | 2;
   ascii: boolean;
+  /** -A: the packet from its network header on as text (when neither -x nor -X is given). */
+  asciiOnly?: boolean;
   /** `-i any`: the cooked header's interface and direction. */
   any: boolean;
   format: FormatOptions;
@@ -104,7 +106,7 @@ export class PacketPrinter {
     if (o.hex) {
       const bytes = o.hex === 2 ? f : f.subarray(Math.min(f.length, 14));
       out += o.ascii ? formatHexAscii(bytes) : hexOnly(bytes);
-    }
+    } else if (o.asciiOnly) out += asciiText(f.subarray(Math.min(f.length, 14)));
     return `${out}\n`;
   }
 }
@@ -124,6 +126,21 @@ function hexOnly(bytes: Uint8Array): string {
       hex += chunk[i]!.toString(16).padStart(2, '0');
     }
     out += `\n\t0x${line.toString(16).padStart(4, '0')}:  ${hex}`;
+  }
+  return out;
+}
+
+/**
+ * -A (print-ascii.c): a newline, then each byte as itself when graphic, a space, a tab or a newline, a
+ * carriage return before a newline left out, anything else as '.'.
+ */
+function asciiText(bytes: Uint8Array): string {
+  let out = '\n';
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c === 13) {
+      if (i + 1 === bytes.length || bytes[i + 1] !== 10) out += '.';
+    } else out += (c > 0x20 && c < 0x7f) || c === 9 || c === 32 || c === 10 ? String.fromCharCode(c) : '.';
   }
   return out;
 }
