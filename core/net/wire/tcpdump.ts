@@ -22,6 +22,8 @@ export interface FormatOptions {
   readonly names?: FormatNames;
   /** `-v`: the IPv4 header, ICMP checksums, quoted datagrams and ARP's types (tcpdump-verbose.ts). */
   readonly verbose?: boolean;
+  /** `-q`: less protocol detail (of what this formatter decodes, only unknown EtherTypes print differently). */
+  readonly quiet?: boolean;
   /** Inside the datagram an ICMP error quotes: its checksums are not checked (the quote is cut short). */
   readonly quoted?: boolean;
 }
@@ -108,6 +110,11 @@ export function formatFrame(frame: Uint8Array, options: FormatOptions = {}): str
       return link + (options.linkLevel || body.startsWith(' [|') ? '' : 'ARP, ') + v + body;
     }
     default:
+      // -q names the EtherType it does not know instead of dumping the payload.
+      if (options.quiet && eth.tagCount === 0) {
+        const type = eth.etherType.toString(16).padStart(4, '0');
+        return `${formatMacAddress(eth.src)} > ${formatMacAddress(eth.dst)}, Unknown Ethertype (0x${type}), length ${frame.length}: `;
+      }
       return formatEthernetHeader(eth) + formatHexAscii(payload);
   }
 }

@@ -63,6 +63,7 @@ export const main: Program = async (sys, argv, envp) => {
   const times: TimeFormat[] = ['clock', 'none', 'epoch', 'delta', 'date', 'since-first'];
   let tflag = 0;
   let verbose = 0;
+  let quiet = false;
   let hex = 0;
   const o: Opts = {
     iface: null, count: -1, filterFile: null, numeric: false, promisc: true, direction: 'inout', write: null, read: null,
@@ -77,7 +78,8 @@ export const main: Program = async (sys, argv, envp) => {
       case 'version': await p.out.write(TCPDUMP_VERSION); return p.finish(0);
       case 'D': o.list = true; break;
       case 'e': o.print_.link = true; break;
-      case 'f': case 'N': case 'S': case 'U': case 'micro': case 'q': break;
+      case 'f': case 'N': case 'S': case 'U': case 'micro': break;
+      case 'q': quiet = true; break;
       case 'immediate-mode': o.immediateMode = true; break;
       case 'l': o.lineBuffered = true; break;
       case 'v':
@@ -128,10 +130,10 @@ export const main: Program = async (sys, argv, envp) => {
     text = utf8Decode(f).replace(/#.*$/gm, ' ');
   }
   const names = await loadNames(sys);
-  o.print_.format = { verbose: verbose > 0 };
+  o.print_.format = { verbose: verbose > 0, quiet };
   o.verbose = verbose > 0;
   if (!o.numeric) {
-    o.print_.format = { names: formatNames(names), verbose: verbose > 0 };
+    o.print_.format = { names: formatNames(names), verbose: verbose > 0, quiet };
     o.print_.names = { port: (port, proto) => names.portName(port, proto) };
   }
   // The filter is compiled once the savefile or the device is open, as tcpdump does: their errors come first.
