@@ -8,7 +8,7 @@ import type { RtResult } from './abi-net.ts';
 import type { IptTable } from '../net/filter/rules.ts';
 
 export { CtState } from '../net/filter/rules.ts';
-export type { IptChain, IptIface, IptMatch, IptPorts, IptRejectWith, IptRule, IptTable, IptTarget } from '../net/filter/rules.ts';
+export type { IptChain, IptIface, IptMatch, IptNatRange, IptPorts, IptRejectWith, IptRule, IptTable, IptTarget } from '../net/filter/rules.ts';
 
 export interface SysNetfilter {
   /**
@@ -25,8 +25,13 @@ export interface SysNetfilter {
    * do, with Linux's kernel log line as extack (also written to the kernel log): -EINVAL for a protocol
    * match without its `-p` ("x_tables: ip_tables: udp match: only valid for protocol 17"), -m mac reached
    * from OUTPUT, multiport without TCP/UDP/UDPLITE/SCTP/DCCP or with more than 15 ports, REJECT
-   * --reject-with tcp-reset without `-p tcp`, a LOG level above 7 or a prefix above 29 characters;
+   * --reject-with tcp-reset without `-p tcp`, a LOG level above 7 or a prefix above 29 characters, a NAT
+   * target outside the nat table ("x_tables: ip_tables: DNAT target: only valid in nat table, not filter")
+   * or reached from a hook it cannot serve (SNAT: POSTROUTING/INPUT, MASQUERADE: POSTROUTING, DNAT and
+   * REDIRECT: PREROUTING/OUTPUT; "... used from hooks INPUT, but only usable from PREROUTING/OUTPUT");
    * -ERANGE for a limit burst of 0; -ENOENT for a match or target kind the kernel does not know.
+   * The kernel has the tables 'filter' (INPUT, FORWARD, OUTPUT) and 'nat' (PREROUTING, INPUT, OUTPUT,
+   * POSTROUTING); writing a nat table turns connection tracking and NAT on.
    */
   iptReplace(table: IptTable): RtResult;
 }

@@ -1,7 +1,8 @@
 // The checks x_tables makes of each rule of a table being swapped in (xt_check_match, xt_check_target
 // and the extensions' checkentry functions), for what a program could send but Linux refuses: a match
 // used with the wrong protocol or from a hook it cannot serve, a REJECT with tcp-reset on non-TCP, a LOG
-// level or a limit burst out of range. Linux explains in the kernel log; so do we (`log`).
+// level or a limit burst out of range, a NAT target outside the nat table or from a hook it cannot serve.
+// Linux explains in the kernel log; so do we (`log`).
 
 import { HOOK_NAMES } from '../stack/registration.ts';
 import type { IptChain, IptRule, IptTable } from './rules.ts';
@@ -43,8 +44,11 @@ const hookNames = (mask: number): string => HOOK_NAMES.filter((_, i) => mask & (
 const MATCH_PROTO: Readonly<Record<string, number>> = { udp: 17, tcp: 6, icmp: 1 };
 
 /** The extensions this kernel has: any other name fails as a module that cannot be loaded (-ENOENT). */
-const MATCHES: ReadonlySet<string> = new Set(['udp', 'tcp', 'icmp', 'multiport', 'state', 'conntrack', 'comment', 'mac', 'iprange', 'limit']);
-const TARGETS: ReadonlySet<string> = new Set(['none', 'ACCEPT', 'DROP', 'RETURN', 'jump', 'REJECT', 'LOG']);
+const MATCHES: ReadonlySet<string> = new Set(['udp', 'tcp', 'icmp', 'multiport', 'state', 'conntrack', 'comment', 'mac', 'iprange', 'limit', 'statistic']);
+const TARGETS: ReadonlySet<string> = new Set(['none', 'ACCEPT', 'DROP', 'RETURN', 'jump', 'REJECT', 'LOG', 'SNAT', 'DNAT', 'MASQUERADE', 'REDIRECT']);
+
+/** The NAT targets' table and hooks (xt_target .table and .hooks): sources at POSTROUTING/INPUT, destinations at PREROUTING/OUTPUT. */
+const NAT_HOOKS: Readonly<Record<string, number>> = { SNAT: 0b10010, MASQUERADE: 0b10000, DNAT: 0b01001, REDIRECT: 0b01001 };
 const REJECT_WITH: ReadonlySet<string> = new Set([
   'icmp-net-unreachable', 'icmp-host-unreachable', 'icmp-port-unreachable', 'icmp-proto-unreachable',
   'icmp-net-prohibited', 'icmp-host-prohibited', 'icmp-admin-prohibited', 'tcp-reset',
@@ -53,8 +57,8 @@ const REJECT_WITH: ReadonlySet<string> = new Set([
 /** xt_mac's .hooks: PREROUTING, INPUT, FORWARD. */
 const MAC_HOOKS = 0b00111;
 
-/** Checks one rule of a chain reached from `hooks`; null when Linux takes it. */
-export function checkEntry(r: IptRule, hooks: number): EntryError | null {
+/** Checks one rule of table `table`, in a chain reached from `hooks`; null when Linux takes it. */
+export function checkEntry(r: IptRule, hooks: number, table = 'filter'): EntryError | null {
   for (const m of r.matches) {
     if (!MATCHES.has(m.kind)) return { errno: ENOENT, log: '' };
     const proto = MATCH_PROTO[m.kind];
@@ -71,6 +75,9 @@ export function checkEntry(r: IptRule, hooks: number): EntryError | null {
         return { errno: EINVAL, log: '' };
       }
     }
+    if (m.kind === 'statistic' && (m.mode === 'nth' ? m.every < 1 || m.packet >= m.every : !(m.probability >= 0))) {
+      return { errno: EINVAL, log: '' };
+    }
     if (m.kind === 'limit' && (m.burst < 1 || !(m.avg > 0))) {
       return { errno: ERANGE, log: `xt_limit: Overflow, try lower: ${Math.round(m.avg / 1e5)}/${m.burst}` };
     }
@@ -80,6 +87,14 @@ export function checkEntry(r: IptRule, hooks: number): EntryError | null {
   if (t.kind === 'REJECT' && !REJECT_WITH.has(t.with)) return { errno: EINVAL, log: '' };
   if (t.kind === 'REJECT' && t.with === 'tcp-reset' && (r.proto !== 6 || r.protoInvert)) {
     return { errno: EINVAL, log: 'ipt_REJECT: TCP_RESET invalid for non-tcp' };
+  }
+  const natHooks = NAT_HOOKS[t.kind];
+  if (natHooks !== undefined) {
+    // xt_check_target(): the table first, then the hooks.
+    if (table !== 'nat') return { errno: EINVAL, log: `x_tables: ip_tables: ${t.kind} target: only valid in nat table, not ${table}` };
+    if (hooks & ~natHooks) {
+      return { errno: EINVAL, log: `x_tables: ip_tables: ${t.kind} target: used from hooks ${hookNames(hooks)}, but only usable from ${hookNames(natHooks)}` };
+    }
   }
   if (t.kind === 'LOG') {
     if (t.level > 7 || t.level < 0) return { errno: EINVAL, log: `xt_LOG: level ${t.level} >= 8` };

@@ -10,7 +10,10 @@ import { compileHeader, type HeaderMatch } from './match.ts';
 import type { LogFlags } from './log.ts';
 
 /** What a rule does, as a number the walk switches on. */
-export const Target = { NONE: 0, ACCEPT: 1, DROP: 2, RETURN: 3, CALL: 4, GOTO: 5, REJECT: 6, LOG: 7 } as const;
+export const Target = { NONE: 0, ACCEPT: 1, DROP: 2, RETURN: 3, CALL: 4, GOTO: 5, REJECT: 6, LOG: 7, NAT: 8 } as const;
+
+/** A target of the nat table (nat.ts carries it out). */
+export type NatTarget = Extract<IptTarget, { kind: 'SNAT' | 'DNAT' | 'MASQUERADE' | 'REDIRECT' }>;
 
 export interface LogTarget extends LogFlags {
   readonly prefix: string;
@@ -27,6 +30,7 @@ export interface CompiledRule {
   readonly chain: number;
   readonly reject: IptRejectWith;
   readonly log: LogTarget | null;
+  readonly nat: NatTarget | null;
 }
 
 export interface CompiledChain {
@@ -68,6 +72,7 @@ function compileRule(r: IptRule, index: Map<string, number>, env: MatchEnv): Com
   let chain = -1;
   let rejectWith: IptRejectWith = 'icmp-port-unreachable';
   let log: LogTarget | null = null;
+  let nat: NatTarget | null = null;
   switch (t.kind) {
     case 'none':
       break;
@@ -92,6 +97,13 @@ function compileRule(r: IptRule, index: Map<string, number>, env: MatchEnv): Com
       target = Target.LOG;
       log = { prefix: t.prefix, level: t.level, tcpSequence: t.tcpSequence, tcpOptions: t.tcpOptions, ipOptions: t.ipOptions };
       break;
+    case 'SNAT':
+    case 'DNAT':
+    case 'MASQUERADE':
+    case 'REDIRECT':
+      target = Target.NAT;
+      nat = t;
+      break;
   }
-  return { rule: r, header: compileHeader(r), matches: r.matches.map((m) => compileMatch(m, env)), target, chain, reject: rejectWith, log };
+  return { rule: r, header: compileHeader(r), matches: r.matches.map((m) => compileMatch(m, env)), target, chain, reject: rejectWith, log, nat };
 }

@@ -4,6 +4,8 @@
 // and state to the PacketBuffer; a new connection enters the table only when its first datagram is
 // confirmed at INPUT or POSTROUTING (last of all), so one the filter drops leaves nothing behind.
 // Entries expire on the virtual clock with Linux's default timeouts.
+// NAT (nat.ts) changes a new connection's reply tuple before it is confirmed, so answers to a translated
+// datagram are found under the tuple they arrive with; `pkt.ctReply` says which way a datagram goes.
 
 import { verifyInternetChecksum } from '../wire/checksum.ts';
 import type { PacketBuffer } from '../stack/packet-buffer.ts';
@@ -11,10 +13,10 @@ import { Hook, HookPriority, Verdict, type HookFn, type Registration } from '../
 import type { Stack } from '../stack/stack.ts';
 import { CtState } from './rules.ts';
 import { u16 } from './filter-packet.ts';
-import { ICMP_NEW_TYPES, isIcmpError, tupleOf } from './conntrack-tuple.ts';
+import { ICMP_NEW_TYPES, invertTuple, isIcmpError, tupleOf, type CtTuple } from './conntrack-tuple.ts';
 
 /** IPS_* status bits (include/uapi/linux/netfilter/nf_conntrack_common.h). */
-export const CtStatus = { SEEN_REPLY: 2, ASSURED: 4, CONFIRMED: 8 } as const;
+export const CtStatus = { SEEN_REPLY: 2, ASSURED: 4, CONFIRMED: 8, SRC_NAT: 16, DST_NAT: 32, SRC_NAT_DONE: 128, DST_NAT_DONE: 256 } as const;
 
 /** Default timeouts in ns: nf_conntrack_{icmp,udp,udp_stream,generic}_timeout; TCP as syn_sent / established. */
 export const CT_TIMEOUT = { icmp: 30e9, udp: 30e9, udpStream: 120e9, generic: 600e9, tcpUnreplied: 120e9, tcp: 432_000e9 } as const;
@@ -29,9 +31,16 @@ export class Conn {
 
   constructor(
     readonly proto: number,
-    /** The tuple of the first datagram's direction (original), and of the answer ('' when none can be). */
+    /** The key of the first datagram's direction (original), and of the answer ('' when none can be). */
     readonly key: string,
-    readonly reply: string,
+    /** Changed by NAT before the connection is confirmed: answers come to the translated address. */
+    public reply: string,
+    /** The original direction as numbers, and the direction answers come in (NAT changes it). */
+    readonly orig: CtTuple,
+    public repl: CtTuple,
+    /** ICMP: the original direction's type and code (the keys name them). */
+    readonly icmpType = 0,
+    readonly icmpCode = 0,
   ) {}
 }
 
@@ -78,6 +87,15 @@ export class Conntrack {
     return [...new Set(this.conns.values())].filter((c) => c.expires > now);
   }
 
+  /**
+   * nf_conntrack_tuple_taken(): a confirmed, live connection other than `self` goes by `key` in either
+   * direction (NAT asks before it gives a connection that tuple).
+   */
+  taken(key: string, self: Conn): boolean {
+    const c = this.find(key, this.stack.cpu.now);
+    return c !== undefined && c !== self;
+  }
+
   /** The live connection with tuple `key`; an expired one is taken out on the way. */
   private find(key: string, now: number): Conn | undefined {
     const c = this.conns.get(key);
@@ -122,6 +140,7 @@ export class Conntrack {
       // resolve_normal_ct(): a reply is ESTABLISHED; the original direction only once a reply was seen.
       const isReply = ct.key !== tuple.key;
       pkt.ct = ct;
+      pkt.ctReply = isReply;
       pkt.ctState = isReply || ct.status & CtStatus.SEEN_REPLY ? CtState.ESTABLISHED : CtState.NEW;
       this.refresh(ct, now);
       if (isReply) ct.status |= CtStatus.SEEN_REPLY;
@@ -129,10 +148,11 @@ export class Conntrack {
     }
     // icmp_new(): "Can't create a new ICMP `conn' with this" (an echo reply nobody asked for).
     if (proto === 1 && !ICMP_NEW_TYPES.has(b[th]!)) return Verdict.ACCEPT;
-    ct = new Conn(proto, tuple.key, tuple.reply);
+    ct = new Conn(proto, tuple.key, tuple.reply, tuple.tuple, invertTuple(tuple.tuple), tuple.type, tuple.code);
     ct.streamTs = now + 2e9;
     this.refresh(ct, now);
     pkt.ct = ct;
+    pkt.ctReply = false;
     pkt.ctState = CtState.NEW;
     return Verdict.ACCEPT;
   }
@@ -146,6 +166,8 @@ export class Conntrack {
     const ct = tuple ? this.find(tuple.key, this.stack.cpu.now) : undefined;
     if (ct === undefined) return;
     pkt.ct = ct;
+    // The quoted datagram's answer is the error's direction (ctinfo IP_CT_RELATED(_REPLY)).
+    pkt.ctReply = ct.key !== tuple!.key;
     pkt.ctState = CtState.RELATED;
   }
 

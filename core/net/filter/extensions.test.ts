@@ -28,7 +28,10 @@ function packet(frame: Uint8Array, opts: { end?: number; fragoff?: number; hook?
   };
 }
 const clock = { now: 0 };
-const m = (x: IptMatch): MatchFn => compileMatch(x, { cpu: clock });
+/** A fixed stream of "random" numbers for xt_statistic. */
+const draws: number[] = [];
+const rng = { nextU32: (): number => draws.shift() ?? 0 };
+const m = (x: IptMatch): MatchFn => compileMatch(x, { cpu: clock, rng });
 const ports = (lo: number, hi = lo, invert = false) => ({ lo, hi, invert });
 
 describe('header test (ip_packet_match)', () => {
@@ -143,5 +146,27 @@ describe('match extensions', () => {
     // Ten seconds of silence refill the bucket to the burst only.
     clock.now = 10e9;
     expect([limit(p), limit(p), limit(p), limit(p)]).toEqual([true, true, true, false]);
+  });
+});
+
+describe('statistic (xt_statistic)', () => {
+  const p = packet(UDP);
+  it('random mode matches when a 31-bit draw is below probability * 2^31, ! inverts', () => {
+    const half = m({ kind: 'statistic', mode: 'random', probability: 0x40000000, every: 0, packet: 0, invert: false });
+    draws.push(0x3fffffff, 0x40000000, 0xbfffffff, 0xc0000000);
+    // The top bit is ignored ("& 0x7FFFFFFF").
+    expect([half(p), half(p), half(p), half(p)]).toEqual([true, false, true, false]);
+    const inv = m({ kind: 'statistic', mode: 'random', probability: 0x40000000, every: 0, packet: 0, invert: true });
+    draws.push(1, 0x7fffffff);
+    expect([inv(p), inv(p)]).toEqual([false, true]);
+  });
+
+  it('nth mode matches every Nth packet, its counter starting at --packet', () => {
+    const every3 = m({ kind: 'statistic', mode: 'nth', probability: 0, every: 3, packet: 0, invert: false });
+    expect([1, 2, 3, 4, 5, 6].map(() => every3(p))).toEqual([false, false, true, false, false, true]);
+    const from2 = m({ kind: 'statistic', mode: 'nth', probability: 0, every: 3, packet: 2, invert: false });
+    expect([1, 2, 3, 4].map(() => from2(p))).toEqual([true, false, false, true]);
+    const not2 = m({ kind: 'statistic', mode: 'nth', probability: 0, every: 2, packet: 0, invert: true });
+    expect([1, 2, 3, 4].map(() => not2(p))).toEqual([true, false, true, false]);
   });
 });

@@ -1,6 +1,7 @@
 // The match extensions of a rule (`-m NAME`, or the protocol's own match `-p udp` brings), compiled to
 // functions when a table is swapped in: xt_tcpudp.c, ipt_icmp (ip_tables.c icmp_match), xt_multiport.c,
-// xt_mac.c, xt_iprange.c, xt_comment.c, xt_limit.c, xt_state.c and xt_conntrack.c (ctstate only).
+// xt_mac.c, xt_iprange.c, xt_comment.c, xt_limit.c, xt_state.c, xt_conntrack.c (ctstate only) and
+// xt_statistic.c.
 // A match that needs a transport header the packet does not have sets hotdrop, as Linux does.
 
 import type { IptMatch, IptPorts } from './rules.ts';
@@ -9,9 +10,10 @@ import { u16, u32, type FilterPacket } from './filter-packet.ts';
 
 export type MatchFn = (p: FilterPacket) => boolean;
 
-/** What a match may need besides the packet: the virtual clock (xt_limit). */
+/** What a match may need besides the packet: the virtual clock (xt_limit), the stack's randomness (xt_statistic). */
 export interface MatchEnv {
   readonly cpu: { readonly now: number };
+  readonly rng: { nextU32(): number };
 }
 
 const ALL_PORTS: IptPorts = { lo: 0, hi: 65535, invert: false };
@@ -106,6 +108,8 @@ export function compileMatch(m: IptMatch, env: MatchEnv): MatchFn {
       return () => true;
     case 'limit':
       return limitMatch(m.avg, m.burst, env);
+    case 'statistic':
+      return statisticMatch(m, env);
     case 'state':
     case 'conntrack': {
       const { states, invert } = m;
@@ -134,5 +138,24 @@ function limitMatch(avg: number, burst: number, env: MatchEnv): MatchFn {
     if (credit < avg) return false;
     credit -= avg;
     return true;
+  };
+}
+
+/**
+ * statistic_mt(): random mode matches when "(get_random_u32() & 0x7FFFFFFF) < probability"; nth mode
+ * counts from --packet, back to 0 after every-1, and matches on 0. `!` inverts either. The counter is the
+ * rule's own and starts again with each table swap (statistic_mt_check() runs for every rule).
+ */
+function statisticMatch(m: Extract<IptMatch, { kind: 'statistic' }>, env: MatchEnv): MatchFn {
+  const invert = m.invert;
+  if (m.mode === 'random') {
+    const p = m.probability;
+    return () => ((env.rng.nextU32() & 0x7fffffff) < p) !== invert;
+  }
+  const last = m.every - 1;
+  let count = m.packet;
+  return () => {
+    count = count === last ? 0 : count + 1;
+    return (count === 0) !== invert;
   };
 }

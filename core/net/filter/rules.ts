@@ -39,7 +39,30 @@ export type IptMatch =
   /** `-m iprange --src-range/--dst-range` (inclusive). */
   | { kind: 'iprange'; src: { lo: number; hi: number; invert: boolean } | null; dst: { lo: number; hi: number; invert: boolean } | null }
   /** `-m limit --limit N/unit --limit-burst B`: `avg` is the mean interval in ns. */
-  | { kind: 'limit'; avg: number; burst: number };
+  | { kind: 'limit'; avg: number; burst: number }
+  /**
+   * `-m statistic` (xt_statistic): `--mode random --probability P` matches when a random 31-bit number is
+   * below `probability` (P * 2^31, rounded); `--mode nth --every N --packet P` matches every Nth packet,
+   * the counter starting at P.
+   */
+  | { kind: 'statistic'; mode: 'random' | 'nth'; probability: number; every: number; packet: number; invert: boolean };
+
+/**
+ * Where a NAT target maps a connection (struct nf_nat_range2): addresses addrLo..addrHi when `hasAddr`
+ * (SNAT, DNAT; MASQUERADE and REDIRECT choose their own), ports (or ICMP ids) portLo..portHi when
+ * `hasPorts`, the NF_NAT_RANGE_PROTO_RANDOM(_FULLY) and NF_NAT_RANGE_PERSISTENT flags.
+ */
+export interface IptNatRange {
+  hasAddr: boolean;
+  addrLo: number;
+  addrHi: number;
+  hasPorts: boolean;
+  portLo: number;
+  portHi: number;
+  random: boolean;
+  randomFully: boolean;
+  persistent: boolean;
+}
 
 /** How REJECT answers (`--reject-with`). */
 export type IptRejectWith =
@@ -61,7 +84,12 @@ export type IptTarget =
   | { kind: 'jump'; chain: string; goto: boolean }
   | { kind: 'REJECT'; with: IptRejectWith }
   /** `-j LOG`: a line in the kernel log (dmesg); the packet goes on to the next rule. */
-  | { kind: 'LOG'; prefix: string; level: number; tcpSequence: boolean; tcpOptions: boolean; ipOptions: boolean; uid: boolean };
+  | { kind: 'LOG'; prefix: string; level: number; tcpSequence: boolean; tcpOptions: boolean; ipOptions: boolean; uid: boolean }
+  /**
+   * The nat table's targets (xt_nat.c, xt_MASQUERADE.c, xt_REDIRECT.c): SNAT and MASQUERADE rewrite the
+   * source of a connection (POSTROUTING, INPUT), DNAT and REDIRECT its destination (PREROUTING, OUTPUT).
+   */
+  | { kind: 'SNAT' | 'DNAT' | 'MASQUERADE' | 'REDIRECT'; range: IptNatRange };
 
 export interface IptRule {
   /** IP protocol number, 0 for all. */
@@ -100,7 +128,7 @@ export interface IptChain {
 }
 
 export interface IptTable {
-  /** 'filter' */
+  /** 'filter' or 'nat' */
   name: string;
   /** Built-in chains first, in hook order, then user chains in the order given. */
   chains: IptChain[];

@@ -1,15 +1,17 @@
 // The iptables tables of one stack (x_tables): what a program reads and replaces whole. Only the tables
 // a program wrote exist (as with the nf_tables backend: `iptables -L` alone creates nothing); a table
 // is checked before it is swapped in, so a bad one changes nothing. The first filter table written
-// registers the filter's hooks (iptable_filter); a table with state matches loads connection tracking.
+// registers the filter's hooks (iptable_filter), the first nat table the NAT hooks (iptable_nat); a table
+// with state matches, or any nat table, loads connection tracking.
 
 import type { NetlinkResult } from '../stack/config.ts';
 import { Hook, HookPriority, type HookFn, type Registration } from '../stack/registration.ts';
 import type { Stack } from '../stack/stack.ts';
-import type { IptChain, IptRule, IptTable, IptTarget } from './rules.ts';
+import type { IptChain, IptRule, IptTable } from './rules.ts';
 import { checkEntry, chainHooks } from './check-entry.ts';
 import { compileTable, type CompiledTable } from './compile.ts';
 import { Conntrack } from './conntrack.ts';
+import { Nat } from './nat.ts';
 import { doTable } from './traverse.ts';
 
 const ENOENT = 2, EINVAL = 22, ELOOP = 40;
@@ -18,6 +20,7 @@ const fail = (errno: number, extack: string): NetlinkResult => ({ errno: -errno,
 /** The tables this kernel has, with their built-in chains in hook order. */
 export const TABLE_CHAINS: Readonly<Record<string, readonly string[]>> = {
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
 };
 
 /** The longest chain name iptables accepts (XT_EXTENSION_MAXNAMELEN - 1). */
@@ -32,7 +35,7 @@ const copyChain = (c: IptChain): IptChain => ({ ...c, rules: c.rules.map(copyRul
 
 function copyRule(r: IptRule): IptRule {
   return {
-    ...r, in: { ...r.in }, out: { ...r.out }, target: { ...r.target } as IptTarget,
+    ...r, in: { ...r.in }, out: { ...r.out }, target: structuredCopy(r.target),
     matches: r.matches.map((m) => structuredCopy(m)),
   };
 }
@@ -76,7 +79,7 @@ export function checkTable(t: IptTable): NetlinkResult | null {
   const hooks = chainHooks(t);
   for (const c of t.chains) {
     for (const r of c.rules) {
-      const bad = checkEntry(r, hooks.get(c.name) ?? 0);
+      const bad = checkEntry(r, hooks.get(c.name) ?? 0, t.name);
       if (bad) return fail(bad.errno, bad.log || `rule of chain ${c.name} refused`);
     }
   }
@@ -114,6 +117,10 @@ export class IpTables {
   /** The filter's hooks at INPUT, FORWARD, OUTPUT: registered with the first filter table. */
   private hooks: Registration[] | null = null;
   private ct: Conntrack | null = null;
+  /** Whether the filter table needs connection tracking. */
+  private filterCt = false;
+  /** NAT, once a nat table was written (it needs connection tracking for as long as it exists). */
+  private nat: Nat | null = null;
   private readonly filterHook: HookFn = (pkt, state) => doTable(this.filter!, this.stack, pkt, state);
 
   constructor(readonly stack: Stack) {}
@@ -147,8 +154,10 @@ export class IpTables {
       this.hooks ??= [Hook.INPUT, Hook.FORWARD, Hook.OUTPUT].map((h) => hooks.register(h, HookPriority.FILTER, this.filterHook));
     }
     // nf_ct_netns_get() for the new table's state matches, nf_ct_netns_put() for the old one's.
-    const wantCt = compiled.conntrack;
+    if (t.name === 'filter') this.filterCt = compiled.conntrack;
+    const wantCt = this.filterCt || t.name === 'nat' || this.nat !== null;
     if (wantCt || this.ct) (this.ct ??= new Conntrack(this.stack)).setEnabled(wantCt);
+    if (t.name === 'nat') (this.nat ??= new Nat(this.stack, this.ct!)).setTable(compiled);
     return 0;
   }
 }

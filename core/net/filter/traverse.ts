@@ -3,17 +3,20 @@
 // the packet (bytes: the IP total length, skb->len). A call pushes where to come back to, a goto does not;
 // RETURN, or the end of a user chain, pops, and with nothing to pop the built-in chain's policy decides
 // (counted as the policy). Re-entrant: REJECT sends an ICMP error that walks the OUTPUT chain meanwhile.
+// A NAT target (nat table only) is handed to `nat`, whose verdict ends the walk.
 
 import type { Stack } from '../stack/stack.ts';
 import type { PacketBuffer } from '../stack/packet-buffer.ts';
 import { Verdict, type HookState } from '../stack/registration.ts';
-import { Target, type CompiledRule, type CompiledTable, type LogTarget } from './compile.ts';
+import { Target, type CompiledRule, type CompiledTable, type LogTarget, type NatTarget } from './compile.ts';
 import type { FilterPacket } from './filter-packet.ts';
 import { formatLogLine } from './log.ts';
 import { headerMatches } from './match.ts';
 import { reject } from './reject.ts';
 
-export function doTable(t: CompiledTable, stack: Stack, pkt: PacketBuffer, state: HookState): Verdict {
+export type NatFn = (p: FilterPacket, t: NatTarget) => Verdict;
+
+export function doTable(t: CompiledTable, stack: Stack, pkt: PacketBuffer, state: HookState, nat?: NatFn): Verdict {
   const start = t.entry[state.hook] ?? -1;
   if (start < 0) return Verdict.ACCEPT;
   const bytes = pkt.bytes;
@@ -60,6 +63,8 @@ export function doTable(t: CompiledTable, stack: Stack, pkt: PacketBuffer, state
       case Target.REJECT:
         reject(stack, p, r.reject);
         return Verdict.DROP;
+      case Target.NAT:
+        return nat ? nat(p, r.nat!) : Verdict.DROP;
       case Target.LOG:
         log(stack, p, r.log!);
         i++;

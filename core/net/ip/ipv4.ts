@@ -424,11 +424,23 @@ export class Ipv4Layer {
   localOut(pkt: PacketBuffer, route: OutputRoute, deviceMtu = false): number {
     const stack = this.stack;
     stack.mibs.ip.OutRequests++;
-    const dev = stack.iface(route.ifindex);
+    let dev = stack.iface(route.ifindex);
     if (!dev) return -ENETUNREACH;
+    const dst = pkt.dst;
     if (stack.hooks.run(Hook.OUTPUT, pkt, 0, dev.ifindex) !== Verdict.ACCEPT) {
       stack.mibs.ip.OutDiscards++;
       return -EPERM_NF;
+    }
+    if (pkt.dst !== dst) {
+      // NAT changed the destination (DNAT, REDIRECT): ip_route_me_harder() routes the datagram again.
+      const again = this.routeOutput(pkt.dst, 0, 0);
+      if (typeof again === 'number') {
+        stack.mibs.ip.OutDiscards++;
+        return again;
+      }
+      route = again;
+      dev = stack.iface(route.ifindex);
+      if (!dev) return -ENETUNREACH;
     }
     const ip = pkt.ipv4();
     const mtu = deviceMtu || route.mtu > dev.mtu ? dev.mtu : route.mtu;

@@ -53,6 +53,8 @@ export class PacketBuffer {
   ct: Conn | null = null;
   /** Its state as the state match sees it (a CtState bit of filter/rules.ts); 0 until conntrack looked. */
   ctState = 0;
+  /** The packet goes the connection's reply way (ctinfo >= IP_CT_IS_REPLY). */
+  ctReply = false;
 
   constructor(bytes: Uint8Array, start = 0, end = bytes.length) {
     this.bytes = bytes;
@@ -149,6 +151,7 @@ export class PacketBuffer {
     p.toMulticast = this.toMulticast;
     p.ct = this.ct;
     p.ctState = this.ctState;
+    p.ctReply = this.ctReply;
     return p;
   }
 }

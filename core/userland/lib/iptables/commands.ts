@@ -7,7 +7,7 @@ import type { ParsedCommand } from './parse.ts';
 import type { IptVariant } from './texts.ts';
 import { references } from './list.ts';
 
-export const BUILTIN: Record<string, string[]> = { filter: ['INPUT', 'FORWARD', 'OUTPUT'] };
+export const BUILTIN: Record<string, string[]> = { filter: ['INPUT', 'FORWARD', 'OUTPUT'], nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'] };
 
 /** The table a kernel that was never written to shows: built-in chains, empty, policy ACCEPT. */
 export function emptyTable(name: string): IptTable {

@@ -160,6 +160,42 @@ LOG target options:
  --log-uid			Log UID owning the local socket.
  --log-macdecode		Decode MAC addresses and protocol.
 `,
+  DNAT: `
+DNAT target options:
+ --to-destination [<ipaddr>[-<ipaddr>]][:port[-port[/port]]]
+				Address to map destination to.
+[--random] [--persistent]
+`,
+  SNAT: `
+SNAT target options:
+ --to-source [<ipaddr>[-<ipaddr>]][:port[-port]]
+				Address to map source to.
+[--random] [--random-fully] [--persistent]
+`,
+  MASQUERADE: `
+MASQUERADE target options:
+ --to-ports <port>[-<port>]
+				Port (range) to map to.
+ --random
+				Randomize source port.
+ --random-fully
+				Fully randomize source port.
+`,
+  REDIRECT: `
+REDIRECT target options:
+ --to-ports <port>[-<port>]
+				Port (range) to map to.
+ [--random]
+`,
+  statistic: `
+statistic match options:
+ --mode mode                    Match mode (random, nth)
+ random mode:
+[!] --probability p		 Probability
+ nth mode:
+[!] --every n			 Match every nth packet
+ --packet p			 Initial counter value (0 <= p <= n-1, default 0)
+`,
   standard: `
 standard match options:
 (If target is DROP, ACCEPT, RETURN or nothing)

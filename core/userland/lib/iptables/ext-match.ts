@@ -6,6 +6,7 @@ import { inetAton } from '../net/resolve.ts';
 import { paramError } from './errors.ts';
 import type { IptLongOpt } from './getopt.ts';
 import { ICMP_TYPES, type IptNames } from './names.ts';
+import { statistic } from './ext-statistic.ts';
 
 export interface ExtCtx {
   names: IptNames;
@@ -281,6 +282,7 @@ export const MATCHES: Record<string, MatchDef> = {
   mac,
   iprange,
   limit,
+  statistic,
 };
 
 /** The long options of a loaded extension, keyed `${slot}:${name}` so two loaded extensions never clash. */

@@ -1,12 +1,25 @@
-// The target extensions (-j REJECT, -j LOG): their options and parsing, as libipt_REJECT and libxt_LOG.
-import type { IptRejectWith, IptTarget } from '../../../kernel/abi.ts';
+// The target extensions (-j REJECT, -j LOG, and the nat table's SNAT, DNAT, MASQUERADE, REDIRECT): their
+// options and parsing, as libipt_REJECT, libxt_LOG and libxt_NAT / libxt_MASQUERADE / libxt_REDIRECT.
+import type { IptNatRange, IptRejectWith, IptTarget } from '../../../kernel/abi.ts';
 import { paramError } from './errors.ts';
+import { NAT_TARGETS } from './ext-nat.ts';
 
 export interface TargetDef {
   opts: Array<[string, 0 | 1]>;
   init(): IptTarget;
-  parse(opt: string, arg: string, t: IptTarget): void;
+  /** `proto` is the rule's -p so far (0 for none), `names` resolves services. */
+  parse(opt: string, arg: string, t: IptTarget, ctx: TargetCtx): void;
+  /** Checks once the rule is read; `seen` holds the options given. */
+  final?(t: IptTarget, seen: Set<string>): void;
 }
+
+export interface TargetCtx {
+  proto: number;
+  protoInvert: boolean;
+  port(text: string): number | null;
+}
+
+export type { IptNatRange };
 
 /** --reject-with names: the full name first (what listings print), then libipt_REJECT's short alias. */
 const REJECT_TYPES: Array<[IptRejectWith, string]> = [
@@ -34,6 +47,7 @@ export const LOG_FLAGS: Array<[string, number, string]> = [
 ];
 
 export const TARGETS: Record<string, TargetDef> = {
+  ...NAT_TARGETS,
   REJECT: {
     opts: [['reject-with', 1]],
     init: () => ({ kind: 'REJECT', with: 'icmp-port-unreachable' }),
@@ -78,5 +92,5 @@ export function logFlags(t: Extract<IptTarget, { kind: 'LOG' }>): number {
  * Targets of other tables or of modules the guest kernel lacks: iptables loads them, and the kernel
  * refuses the rule (EINVAL) in the filter table.
  */
-export const FOREIGN_TARGETS = new Set(['MASQUERADE', 'SNAT', 'DNAT', 'REDIRECT', 'NETMAP', 'MARK', 'CONNMARK', 'TCPMSS', 'NOTRACK', 'CT',
+export const FOREIGN_TARGETS = new Set(['NETMAP', 'MARK', 'CONNMARK', 'TCPMSS', 'NOTRACK', 'CT',
   'TOS', 'TTL', 'DSCP', 'ECN', 'NFLOG', 'NFQUEUE', 'QUEUE', 'CLASSIFY', 'TEE', 'TRACE', 'AUDIT', 'CHECKSUM', 'SET', 'TPROXY']);

@@ -4,6 +4,8 @@ import type { IptChain, IptMatch, IptRule, IptTable, IptTarget } from '../../../
 import { formatIpv4Address } from '../../../net/wire/index.ts';
 import { stateText, TCP_FLAGS, LIMIT_SCALE } from './ext-match.ts';
 import { LOG_FLAGS, LOG_LEVELS, logFlags } from './ext-target.ts';
+import { natTargetText } from './ext-nat.ts';
+import { statisticText } from './ext-statistic.ts';
 import { ICMP_TYPES, maskText, type IptNames } from './names.ts';
 
 export interface ListFormat {
@@ -137,11 +139,13 @@ function matchText(m: IptMatch, rule: IptRule, names: IptNames, numeric: boolean
       return s;
     }
     case 'limit': return ` limit: avg ${rateText(m.avg)} burst ${m.burst}`;
+    case 'statistic': return ` statistic${statisticText(m, '')}`;
   }
 }
 
 function targetText(t: IptTarget, numeric: boolean): string {
   if (t.kind === 'REJECT') return ` reject-with ${t.with}`;
+  if (t.kind === 'SNAT' || t.kind === 'DNAT' || t.kind === 'MASQUERADE' || t.kind === 'REDIRECT') return natTargetText(t, formatIpv4Address);
   if (t.kind !== 'LOG') return '';
   let s = ' LOG';
   if (numeric) s += ` flags ${logFlags(t)} level ${t.level}`;

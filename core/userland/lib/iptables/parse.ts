@@ -176,7 +176,7 @@ export function parseCommandLine(argv: string[], names: IptNames, restoreTable?:
       case 'h': {
         // The target's help, then the matches' (the protocol's own when no -m was given), as iptables prints them.
         const help: string[] = [];
-        if (target) help.push(target.kind === 'REJECT' || target.kind === 'LOG' ? target.kind : 'standard');
+        if (target) help.push(TARGETS[target.kind] ? target.kind : 'standard');
         const pname = base.proto ? names.protoName(base.proto) : '';
         if (loaded.length === 0 && MATCHES[pname]) help.push(pname);
         help.push(...loaded.map((l) => l.name));
@@ -280,7 +280,10 @@ export function parseCommandLine(argv: string[], names: IptNames, restoreTable?:
           if (once.has(`once:${canonical}`)) throw paramError(`${ext}: option "--${canonical}" can only be used once.\n`);
           once.add(`once:${canonical}`);
         }
-        if (slot === 0) TARGETS[ext]!.parse(opt, arg, target!);
+        if (slot === 0) {
+          const pname = names.protoName(base.proto);
+          TARGETS[ext]!.parse(opt, arg, target!, { proto: base.proto, protoInvert: base.protoInvert, port: (t) => names.port(t, pname) });
+        }
         else {
           const l = loaded[slot - 1]!;
           MATCHES[l.name]!.parse(opt, arg, invert, l.m, ctx, l.seen);
@@ -291,11 +294,12 @@ export function parseCommandLine(argv: string[], names: IptNames, restoreTable?:
   }
 
   for (const l of loaded) MATCHES[l.name]!.final?.(l.m, ctx, l.seen);
-  const needs: Record<string, string> = { DNAT: 'to-destination', SNAT: 'to-source' };
-  if (out.foreignTarget && needs[out.foreignTarget]) {
-    throw paramError(`${out.foreignTarget}: option "--${needs[out.foreignTarget]}" must be specified\n`);
-  }
+  const tdef = target ? TARGETS[(target as IptTarget).kind] : undefined;
+  if (tdef) tdef.final?.(target!, targetSeen);
   if (out.cmds.length === 0) throw paramError('no command specified');
+  if (out.table === 'nat' && ((out.cmds.includes('P') && out.policy === 'DROP') || (target as IptTarget | null)?.kind === 'DROP' && !out.foreignTarget)) {
+    throw paramError('\nThe "nat" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n');
+  }
   if (invert) throw paramError('nothing appropriate following !');
   // generic_opt_check: with -L -Z, an option is legal when either command allows it.
   for (let i = 0; i < OPTS.length; i++) {

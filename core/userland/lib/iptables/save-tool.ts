@@ -37,7 +37,7 @@ export async function saveMain(sys: Sys, argv: string[], envp: readonly string[]
   const when = strftime('%a %b %e %H:%M:%S %Y', sys.clockGettime(CLOCK_REALTIME));
   let text = '';
   try {
-    for (const name of only !== null ? [only] : ['filter']) {
+    for (const name of only !== null ? [only] : ['filter', 'nat']) {
       const got = sys.iptGet(name);
       if (typeof got === 'number' && only !== null) throw new IptError(`Table \`${name}' does not exist`, 'plain', 1);
       const t = only !== null ? readTable(sys, name, variant) : got;

@@ -5,6 +5,8 @@ import type { IptChain, IptMatch, IptRule, IptTable, IptTarget } from '../../../
 import { formatIpv4Address } from '../../../net/wire/index.ts';
 import { stateText, TCP_FLAGS } from './ext-match.ts';
 import { LOG_FLAGS } from './ext-target.ts';
+import { natTargetSave } from './ext-nat.ts';
+import { statisticText } from './ext-statistic.ts';
 import { macText, rateText } from './list.ts';
 import { maskText, type IptNames } from './names.ts';
 
@@ -53,6 +55,7 @@ function matchSave(m: IptMatch): string {
       return s;
     }
     case 'limit': return ` -m limit --limit ${rateText(m.avg)}${m.burst !== 5 ? ` --limit-burst ${m.burst}` : ''}`;
+    case 'statistic': return ` -m statistic${statisticText(m, '--')}`;
   }
 }
 
@@ -61,6 +64,7 @@ function targetSave(t: IptTarget): string {
     case 'none': return '';
     case 'jump': return ` -${t.goto ? 'g' : 'j'} ${t.chain}`;
     case 'REJECT': return ` -j REJECT --reject-with ${t.with}`;
+    case 'SNAT': case 'DNAT': case 'MASQUERADE': case 'REDIRECT': return natTargetSave(t, formatIpv4Address);
     case 'LOG': {
       let s = ' -j LOG';
       if (t.prefix) s += ` --log-prefix ${saveString(t.prefix)}`;
