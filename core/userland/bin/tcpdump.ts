@@ -249,7 +249,7 @@ async function capture(p: Proc, o: Opts, compile: Compile): Promise<number> {
   const printing = out === null || o.print;
   if (any) await p.err.write('tcpdump: data link type LINUX_SLL2\n');
   if (printing && !o.verbose) await p.err.write('tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n');
-  await p.err.write(`${out !== null ? 'tcpdump: ' : ''}listening on ${name}, link-type ${linkTypeText(any)}, snapshot length ${o.snaplen} bytes\n`);
+  await p.err.write(`${out !== null || o.verbose ? 'tcpdump: ' : ''}listening on ${name}, link-type ${linkTypeText(any)}, snapshot length ${o.snaplen} bytes\n`);
   let stop = false;
   const onSignal = () => {
     stop = true;

@@ -33,6 +33,8 @@ export const TCPDUMP_CASES: NetCase[] = [
   cap('tcpdump-live-lo', 'timeout -s INT 1.5 tcpdump -n -l -i lo', 'ping -c 1 127.0.0.1 >/dev/null'),
   cap('tcpdump-live-count-only', 'tcpdump -c 2 -n -i eth0 --count icmp', PING2),
   cap('tcpdump-live-number', 'tcpdump -c 3 -n -# -i eth0', PING2),
+  cap('tcpdump-live-verbose', 'tcpdump -c 6 -v -n -i eth0', PING2),
+  cap('tcpdump-live-verbose-unreachable', 'tcpdump -c 2 -v -n -i eth0 udp or icmp', 'echo hi | nc -u -p 4000 -w 1 10.0.0.2 7'),
   { name: 'tcpdump-no-such-device', topo: 'three', setup: SETUP, host: 'pc1', cmd: 'tcpdump -i eth9; echo "status=$?"' },
   { name: 'tcpdump-device-down', topo: 'three', setup: SETUP, host: 'pc1', cmd: 'tcpdump -i eth1 -c 1; echo "status=$?"' },
   { name: 'tcpdump-list-interfaces', topo: 'three', setup: SETUP, host: 'pc1', cmd: 'tcpdump -D; echo "status=$?"' },
