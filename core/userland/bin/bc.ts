@@ -60,7 +60,8 @@ export const main: Program = async (sys, argv, envp) => {
       const l = await stdinLines.next();
       return typeof l === 'string' ? l : null;
     },
-    yieldNow: () => sys.yield(),
+    // Every 2000 statements the interpreter charges their work (1 µs each: arbitrary-precision arithmetic), so an endless loop moves the clock on.
+    yieldNow: (work) => sys.yield(work),
   }, lineLength);
   if (mathlib) interp.loadMathLib();
 

@@ -1,6 +1,6 @@
 // head(1) from GNU coreutils: -n [-]N, -c [-]N (with size suffixes), the old -N form, -q and -v headers.
 import type { Program } from '../../kernel/abi.ts';
-import { Cmd, parseSize, readInput, readInputPrefix } from '../lib/cmd.ts';
+import { Cmd, copyInputPrefix, parseSize, readInput } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
 import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
@@ -39,31 +39,43 @@ export const main: Program = async (sys, argv, envp) => {
   let status = 0;
   let first = true;
   for (const f of files) {
-    const inp = allBut ? await readInput(sys, f) : await readInputPrefix(sys, f, count, bytes, eol);
     const label = f === '-' ? 'standard input' : f;
+    const header = async (): Promise<void> => {
+      if (show) await p.out.write(`${first ? '' : '\n'}==> ${label} <==\n`);
+      first = false;
+    };
+    if (!allBut) {
+      // The first lines or bytes are copied as they are read: a huge count needs no memory.
+      const r = await copyInputPrefix(sys, f, count, bytes, eol, p.out, header);
+      if (r && 'openError' in r) {
+        await p.error(`cannot open ${quote(f)} for reading: ${strerror(r.openError)}`);
+        status = 1;
+      } else if (r) {
+        await p.error(`error reading ${quote(f)}: ${strerror(r.readError)}`);
+        status = 1;
+      }
+      continue;
+    }
+    const inp = await readInput(sys, f);
     if ('openError' in inp) {
       await p.error(`cannot open ${quote(f)} for reading: ${strerror(inp.openError)}`);
       status = 1;
       continue;
     }
-    if (show) await p.out.write(`${first ? '' : '\n'}==> ${label} <==\n`);
-    first = false;
+    await header();
     if ('readError' in inp) {
       await p.error(`error reading ${quote(f)}: ${strerror(inp.readError)}`);
       status = 1;
       continue;
     }
     const d = inp.data;
-    if (bytes) await p.put(allBut ? d.slice(0, Math.max(0, d.length - count)) : d.slice(0, count));
+    if (bytes) await p.put(d.slice(0, Math.max(0, d.length - count)));
     else {
       const ends: number[] = [];
       for (let i = d.indexOf(eol); i >= 0; i = d.indexOf(eol, i + 1)) ends.push(i + 1);
-      if (!allBut) await p.put(count === 0 ? '' : count <= ends.length ? d.slice(0, ends[count - 1]) : d);
-      else {
-        const total = ends.length + (d.length && !d.endsWith(eol) ? 1 : 0);
-        const keep = total - count;
-        await p.put(keep <= 0 ? '' : d.slice(0, ends[keep - 1] ?? d.length));
-      }
+      const total = ends.length + (d.length && !d.endsWith(eol) ? 1 : 0);
+      const keep = total - count;
+      await p.put(keep <= 0 ? '' : d.slice(0, ends[keep - 1] ?? d.length));
     }
   }
   return p.finish(status);

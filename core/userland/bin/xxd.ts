@@ -4,6 +4,7 @@ import type { Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { strerror } from '../lib/errno.ts';
 import { readBytes } from '../lib/byte-input.ts';
+import { BYTE_WORK } from '../lib/io.ts';
 import { XXD_VERSION } from '../lib/help/xxd.ts';
 
 const USAGE = `Usage:
@@ -206,7 +207,8 @@ export const main: Program = async (sys, argv, envp) => {
   };
   let lastFull = false;
   for (let off = 0; off < data.length; off += cols) {
-    if (off % (cols * 512) === 0) await sys.yield();
+    // Every 512 lines the work of dumping them is charged, so a long dump moves the clock on.
+    if (off % (cols * 512) === 0 && off) await sys.yield(cols * 512 * BYTE_WORK);
     const b = data.subarray(off, off + cols);
     let hex = '';
     b.forEach((v, i) => {

@@ -3,7 +3,7 @@
 // latin1 strings (the C locale treats input as bytes), and reading whole inputs by name ('-' is stdin).
 
 import { EISDIR, isDir, latin1Chunks, utf8Encode, type Sys } from '../../kernel/abi.ts';
-import { readAll } from './io.ts';
+import { readAll, type Output } from './io.ts';
 import { strerror } from './errno.ts';
 import { Proc, quoteIfNeeded } from './program.ts';
 
@@ -59,34 +59,48 @@ export async function readInput(sys: Sys, name: string): Promise<InputResult> {
 }
 
 /**
- * Like readInput, but stops reading once `count` lines (or bytes) are in hand, so that `yes | head` ends:
- * the reader exits and the writer gets SIGPIPE, as with GNU head.
+ * Copies the first `count` lines (or bytes) of an input to `out` as it reads, and stops reading once they
+ * are written, so that `yes | head` ends (the reader exits and the writer gets SIGPIPE) and a huge count
+ * (`head -c 100G /dev/zero`) streams in constant memory, as with GNU head. `opened` runs once the input is
+ * open, before any of it is written (head's header). Returns 0, or the open or read error.
  */
-export async function readInputPrefix(sys: Sys, name: string, count: number, bytes: boolean, eol = '\n'): Promise<InputResult> {
+export async function copyInputPrefix(sys: Sys, name: string, count: number, bytes: boolean, eol: string,
+  out: Output, opened: () => Promise<void>): Promise<{ openError: number } | { readError: number } | null> {
   const fd = name === '-' ? 0 : sys.open(name, 0);
   if (fd < 0) return { openError: fd };
+  await opened();
   const st = sys.fstat(fd);
   if (typeof st !== 'number' && isDir(st.mode)) {
     if (fd !== 0) sys.close(fd);
-    return { readError: -EISDIR, data: '' };
+    return { readError: -EISDIR };
   }
   const buf = new Uint8Array(65536);
-  let data = '';
-  let lines = 0;
-  let result: InputResult | null = null;
-  while (bytes ? data.length < count : lines < count) {
+  const end = eol.charCodeAt(0);
+  let left = count;
+  let result: { readError: number } | null = null;
+  while (left > 0) {
     const n = await sys.read(fd, buf);
     if (n < 0) {
-      result = { readError: n, data };
+      result = { readError: n };
       break;
     }
     if (n === 0) break;
-    const chunk = latin1Chunks(buf, 0, n);
-    if (!bytes) for (let i = chunk.indexOf(eol); i >= 0; i = chunk.indexOf(eol, i + 1)) lines++;
-    data += chunk;
+    let take = n;
+    if (bytes) take = Math.min(n, left);
+    else {
+      for (let i = buf.indexOf(end); i >= 0 && i < n; i = buf.indexOf(end, i + 1)) {
+        if (--left === 0) {
+          take = i + 1;
+          break;
+        }
+      }
+    }
+    if (bytes) left -= take;
+    await out.write(buf.slice(0, take));
+    if (out.error) break;
   }
   if (fd !== 0) sys.close(fd);
-  return result ?? { data };
+  return result;
 }
 
 /** Splits text into lines without their terminator; `complete` is false when the last line lacks one. */

@@ -1,6 +1,17 @@
 // Buffered output and whole-input reading for programs, over the Sys calls.
 
-import { utf8Decode, utf8Encode, type Sys } from '../../kernel/abi.ts';
+import { ENOMEM, utf8Decode, utf8Encode, type Sys } from '../../kernel/abi.ts';
+
+/**
+ * CPU time (ns) a program spends on each byte it keeps or runs through a loop of its own (copying it into
+ * memory, decoding, comparing, dumping): charged with `sys.yield(work)` as it goes, so a program reading an
+ * endless input (/dev/zero) moves the lab's clock on at a pace its memory and the host can follow, and
+ * timeout or a signal still ends it.
+ */
+export const BYTE_WORK = 10;
+
+/** The most of one input a program keeps in memory (256 MiB): past it readAll fails with ENOMEM, as malloc would. */
+export const KEEP_LIMIT = 256 * 1024 * 1024;
 
 /** Collects output and writes it in large chunks, like stdio's buffered stdout. */
 export class Output {
@@ -56,7 +67,7 @@ export async function writeAll(sys: Sys, fd: number, data: Uint8Array | string):
   return 0;
 }
 
-/** Reads until end of file; returns the bytes or -errno. */
+/** Reads until end of file, charging BYTE_WORK for each byte kept; returns the bytes or -errno (-ENOMEM past KEEP_LIMIT). */
 export async function readAll(sys: Sys, fd: number): Promise<Uint8Array | number> {
   const parts: Uint8Array[] = [];
   let total = 0;
@@ -67,6 +78,8 @@ export async function readAll(sys: Sys, fd: number): Promise<Uint8Array | number
     if (n === 0) break;
     parts.push(buf.slice(0, n));
     total += n;
+    if (total > KEEP_LIMIT) return -ENOMEM;
+    await sys.yield(n * BYTE_WORK);
   }
   return concat(parts, total);
 }

@@ -26,7 +26,8 @@ export interface BcHost {
   write(text: string): Promise<void>;
   warn(text: string): Promise<void>;
   readLine(): Promise<string | null>;
-  yieldNow(): Promise<void>;
+  /** Hands the processor back, charging `work` (ns): the CPU time of the steps run since the last call. */
+  yieldNow(work: number): Promise<void>;
 }
 
 export class BcInterp {
@@ -108,7 +109,7 @@ export class BcInterp {
   // -------------------------------------------------------------------------------------- statements
 
   private async exec(s: Stmt): Promise<Flow> {
-    if (++this.steps % 2000 === 0) await this.host.yieldNow();
+    if (++this.steps % 2000 === 0) await this.host.yieldNow(2000 * 1000);
     switch (s.k) {
       case 'expr': {
         const e = s.e;
