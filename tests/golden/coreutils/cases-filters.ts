@@ -1,5 +1,6 @@
 // Golden cases for head, tail, wc, sort, uniq, cut, tr, tee and seq.
 import { c } from './common.ts';
+import { sh } from './more-common.ts';
 
 const SIZES = '1.5K\n200\n3M\n10K\n1G\n512\n';
 export const FILTER_CASES = [
@@ -137,6 +138,9 @@ export const FILTER_CASES = [
   c('seq-3', ['seq', '1', '3', '10']),
   c('seq-down', ['seq', '5', '-2', '-3']),
   c('seq-neg', ['seq', '-2', '2']),
+  sh('seq-width-long', 'seq -w 1 5000 | sed -n "1p;4096p;4097p;5000p"; seq -w -5 3; seq -w 8 10; seq -w 1 0.5 2'),
+  sh('seq-inf', 'seq inf | head -3; seq 2 inf | sed -n "5000{p;q}"; seq -- -inf 1 | head -2; seq 1 -1 -inf | head -3; seq 1 infinity | head -1; seq -w 1 inf | head -2; seq inf 1; echo "st=$?"'),
+  sh('seq-nan', 'seq 1 nan; echo "st=$?"; seq nan; echo "st=$?"'),
   c('seq-frac', ['seq', '1', '0.5', '3']),
   c('seq-frac2', ['seq', '0.1', '0.1', '0.5']),
   c('seq-s', ['seq', '-s', ', ', '4']),
