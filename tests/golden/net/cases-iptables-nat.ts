@@ -4,10 +4,8 @@
 // and pc3 (192.168.1.3), which has no route back to the LAN, so only translated traffic gets answered.
 import type { NetCase } from './common.ts';
 import { BASE } from './cases-ip.ts';
+import { c } from './cases-iptables.ts';
 
-/** Runs each command and prints its status after it. */
-const seq = (cmds: string[]): string => cmds.map((c) => `${c}; echo "rc=$?"`).join('; ');
-const c = (name: string, cmds: string[], setup: string[] = BASE, host = 'pc1'): NetCase => ({ name, topo: 'three', setup, host, cmd: seq(cmds) });
 
 const RULES = [
   'iptables -t nat -A POSTROUTING -o eth1 -j MASQUERADE',

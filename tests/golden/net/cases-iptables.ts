@@ -8,8 +8,9 @@ import type { NetCase } from './common.ts';
 import { BASE } from './cases-ip.ts';
 
 /** Runs each command and prints its status after it. */
-const seq = (cmds: string[]): string => cmds.map((c) => `${c}; echo "rc=$?"`).join('; ');
-const c = (name: string, cmds: string[], setup: string[] = BASE, host = 'pc1'): NetCase => ({ name, topo: 'three', setup, host, cmd: seq(cmds) });
+export const seq = (cmds: string[]): string => cmds.map((c) => `${c}; echo "rc=$?"`).join('; ');
+/** A case on pc1 of `three` running `cmds` after `setup`. */
+export const c = (name: string, cmds: string[], setup: string[] = BASE, host = 'pc1'): NetCase => ({ name, topo: 'three', setup, host, cmd: seq(cmds) });
 
 const RULES = [
   'iptables -A INPUT -p icmp -j DROP',
