@@ -4,6 +4,7 @@
 import { formatHexAscii } from './hexdump.ts';
 import { formatIpv4Address, readIpv4, writeIpv4, type Ipv4Address } from './ipv4-address.ts';
 import { formatMacAddress, readMac, writeMac, type MacAddress } from './mac-address.ts';
+import type { FormatNames } from './format-names.ts';
 
 /** Fixed part; the four addresses follow at offsets that depend on HLN and PLN. */
 const FIELD = { HTYPE: 0, PTYPE: 2, HLEN: 4, PLEN: 5, OPER: 6, ADDRS: 8 } as const;
@@ -171,7 +172,7 @@ export function emitArp(repr: ArpRepr, buffer: Uint8Array, offset = 0): number {
  * tcpdump's ARP line without the `ARP, ` prefix (which it omits under -e). `bytes` is everything after
  * the link header, padding included: tcpdump's `length` counts it.
  */
-export function formatArpBody(bytes: Uint8Array): string {
+export function formatArpBody(bytes: Uint8Array, names?: FormatNames): string {
   const p = ArpPacket.checked(bytes);
   if (!p) return ' [|arp]';
   const h = p.hardwareType;
@@ -186,10 +187,10 @@ export function formatArpBody(bytes: Uint8Array): string {
     const pr = pt === PTYPE_IPV4 ? 'IPv4' : pt === 0x86dd ? 'IPv6' : `Unknown Protocol (0x${pt.toString(16).padStart(4, '0')})`;
     return `${hw} (len ${p.hardwareLength}), ${pr} (len ${p.protocolLength}), length ${bytes.length}`;
   }
-  const sha = formatMacAddress(p.senderMac);
-  const tha = formatMacAddress(p.targetMac);
-  const spa = formatIpv4Address(p.senderIp);
-  const tpa = formatIpv4Address(p.targetIp);
+  const sha = names?.mac(p.senderMac) ?? formatMacAddress(p.senderMac);
+  const tha = names?.mac(p.targetMac) ?? formatMacAddress(p.targetMac);
+  const spa = names?.host(p.senderIp) ?? formatIpv4Address(p.senderIp);
+  const tpa = names?.host(p.targetIp) ?? formatIpv4Address(p.targetIp);
   let text: string;
   switch (p.operation) {
     case ArpOperation.REQUEST:

@@ -1,6 +1,7 @@
 // Ethernet II frames with 802.1Q / 802.1ad VLAN tags: a zero-copy view, the plain EthernetRepr, and
 // the link-level prefix that `tcpdump -e` prints. The payload is whatever follows the last tag.
 
+import type { FormatNames } from './format-names.ts';
 import { formatMacAddress, readMac, writeMac, type MacAddress } from './mac-address.ts';
 
 /** Byte offsets of the untagged header; a tag inserts 4 bytes (TPID, TCI) before the EtherType. */
@@ -163,8 +164,9 @@ export function formatEtherType(type: number): string {
 }
 
 /** `src > dst, ethertype IPv4 (0x0800), length 98: ` then, per tag, `vlan 10, p 3, ethertype IPv4 (0x0800), `. */
-export function formatEthernetHeader(packet: EthernetPacket): string {
-  let out = `${formatMacAddress(packet.src)} > ${formatMacAddress(packet.dst)}, `;
+export function formatEthernetHeader(packet: EthernetPacket, names?: FormatNames): string {
+  const mac = (m: MacAddress) => names?.mac(m) ?? formatMacAddress(m);
+  let out = `${mac(packet.src)} > ${mac(packet.dst)}, `;
   out += `${formatEtherType(packet.outerEtherType)}, length ${packet.bytes.length}: `;
   for (let i = 0; i < packet.tagCount; i++) {
     const tag = packet.tag(i);

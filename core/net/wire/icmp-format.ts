@@ -1,6 +1,7 @@
 // tcpdump's one-line rendering of an ICMP message (print-icmp.c wording, non-verbose), recorded against
 // tcpdump 4.99 in fixtures/: `ICMP echo request, id 1234, seq 1, length 64`.
 
+import type { FormatNames } from './format-names.ts';
 import { formatIpv4Address } from './ipv4-address.ts';
 import { IcmpPacket, IcmpType, UnreachCode, quotedDatagram } from './icmp.ts';
 
@@ -24,18 +25,19 @@ const UNREACH_TEXT: readonly string[] = [
   'host %s unreachable - precedence cutoff',
 ];
 
-function unreachable(p: IcmpPacket): string | null {
+function unreachable(p: IcmpPacket, names?: FormatNames): string | null {
   const ip = quotedDatagram(p.data);
   if (!ip) return null;
-  const dst = formatIpv4Address(ip.dst);
+  const dst = names?.host(ip.dst) ?? formatIpv4Address(ip.dst);
   const code = p.code;
   if (code === UnreachCode.PROTOCOL) return `${dst} protocol ${ip.protocol} unreachable`;
   if (code === UnreachCode.PORT) {
     const l4 = p.data.subarray(ip.headerLength);
     if (l4.length < 4) return null;
     const port = (l4[2]! << 8) | l4[3]!;
-    const proto = ip.protocol === 17 ? 'udp ' : ip.protocol === 6 ? 'tcp ' : `protocol ${ip.protocol} `;
-    return `${dst} ${proto}port ${port} unreachable`;
+    const proto = ip.protocol === 17 ? 'udp' : ip.protocol === 6 ? 'tcp' : null;
+    const name = proto ? names?.port(port, proto) ?? port : port;
+    return `${dst} ${proto ?? `protocol ${ip.protocol}`} port ${name} unreachable`;
   }
   if (code === UnreachCode.FRAG_NEEDED) {
     const mtu = p.nextHopMtu;
@@ -54,7 +56,7 @@ function redirect(p: IcmpPacket): string | null {
 }
 
 /** The ICMP part of the line for the IPv4 payload `bytes` (its length is what tcpdump prints). */
-export function formatIcmp(bytes: Uint8Array): string {
+export function formatIcmp(bytes: Uint8Array, names?: FormatNames): string {
   const p = IcmpPacket.checked(bytes);
   if (!p) return ' [|icmp]';
   let text: string | null;
@@ -64,7 +66,7 @@ export function formatIcmp(bytes: Uint8Array): string {
       text = `echo ${p.type === IcmpType.ECHO_REQUEST ? 'request' : 'reply'}, id ${p.ident}, seq ${p.seq}`;
       break;
     case IcmpType.DEST_UNREACHABLE:
-      text = unreachable(p);
+      text = unreachable(p, names);
       break;
     case IcmpType.TIME_EXCEEDED:
       text = p.code === 0 ? 'time exceeded in-transit' : p.code === 1 ? 'ip reassembly time exceeded' : `time exceeded-#${p.code}`;

@@ -12,3 +12,4 @@ export * from './icmp-format.ts';
 export * from './udp.ts';
 export * from './hexdump.ts';
 export * from './tcpdump.ts';
+export * from './format-names.ts';

@@ -9,6 +9,7 @@ import { formatIpv4Address, type Ipv4Address } from './ipv4-address.ts';
 import { IpProtocol, IPV4_HEADER_LEN } from './ipv4.ts';
 import { formatMacAddress, readMac } from './mac-address.ts';
 import { formatUdp } from './udp.ts';
+import type { FormatNames } from './format-names.ts';
 import { arpVerbosePrefix, ICMP_ERROR_TYPES, icmpChecksumNote, ipv4HeaderText, quotedDatagram } from './tcpdump-verbose.ts';
 
 /** Renders a transport payload tcpdump knows but wire/ does not (TCP, ...); null falls back to `ip-proto-N`. */
@@ -18,7 +19,7 @@ export interface FormatOptions {
   /** `-e`: print the link-level header (MACs, EtherType, length) and drop the `IP ` / `ARP, ` prefixes. */
   readonly linkLevel?: boolean;
   readonly transport?: TransportFormatter;
-  /** Names for addresses and UDP ports (tcpdump without -n); numbers where these give null. */
+  /** Names for addresses, ports, protocols and MACs (tcpdump without -n); numbers where these give null. */
   readonly names?: FormatNames;
   /** `-v`: the IPv4 header, ICMP checksums, quoted datagrams and ARP's types (tcpdump-verbose.ts). */
   readonly verbose?: boolean;
@@ -28,13 +29,6 @@ export interface FormatOptions {
   readonly quoted?: boolean;
 }
 
-/** What tcpdump looks up when it resolves names: hosts (/etc/hosts) and services (/etc/services). */
-export interface FormatNames {
-  host(addr: Ipv4Address): string | null;
-  udpPort(port: number): string | null;
-  /** An IP protocol's name (/etc/protocols), for those tcpdump does not decode. */
-  protocol(n: number): string | null;
-}
 
 /**
  * One IPv4 datagram as tcpdump prints it (print-ip.c order of checks: version, captured header,
@@ -74,7 +68,7 @@ export function formatIpv4Datagram(bytes: Uint8Array, options: FormatOptions = {
   if (hooked != null) return out + hooked;
   switch (protocol) {
     case IpProtocol.ICMP:
-      return `${out}${addrs} ${formatIcmp(payload)}${options.verbose ? icmpVerbose(payload, whole, options) : ''}`;
+      return `${out}${addrs} ${formatIcmp(payload, names)}${options.verbose ? icmpVerbose(payload, whole, options) : ''}`;
     case IpProtocol.UDP:
       return out + formatUdp(payload, src, dst, names);
     default:
@@ -92,29 +86,39 @@ function icmpVerbose(icmp: Uint8Array, whole: boolean, options: FormatOptions): 
 
 /** One Ethernet frame; unknown EtherTypes get tcpdump's hex and ASCII dump on following lines. */
 export function formatFrame(frame: Uint8Array, options: FormatOptions = {}): string {
+  const names = options.names;
+  const mac = (m: number) => names?.mac(m) ?? formatMacAddress(m);
   if (frame.length < ETHERNET_HEADER_LEN) return ' [|ether]';
   const eth = EthernetPacket.checked(frame);
   if (!eth) {
     // A tag is announced but its TCI or the next EtherType is cut off.
-    const macs = `${formatMacAddress(readMac(frame, 6))} > ${formatMacAddress(readMac(frame, 0))}, `;
-    return `${options.linkLevel ? macs : ''} [|vlan]`;
+    return `${options.linkLevel ? `${mac(readMac(frame, 6))} > ${mac(readMac(frame, 0))}, ` : ''} [|vlan]`;
   }
-  const link = options.linkLevel ? formatEthernetHeader(eth) : '';
   const payload = eth.payload;
-  switch (eth.etherType) {
+  const body = formatEtherPayload(eth.etherType, payload, options);
+  if (body !== null) return (options.linkLevel ? formatEthernetHeader(eth, names) : '') + body;
+  // -q names the EtherType it does not know instead of dumping the payload.
+  if (options.quiet && eth.tagCount === 0) {
+    const type = eth.etherType.toString(16).padStart(4, '0');
+    return `${mac(eth.src)} > ${mac(eth.dst)}, Unknown Ethertype (0x${type}), length ${frame.length}: `;
+  }
+  return formatEthernetHeader(eth, names) + formatHexAscii(payload);
+}
+
+/**
+ * What follows the link header for the EtherTypes this formatter decodes (IPv4, ARP), with the `IP ` /
+ * `ARP, ` prefix unless `linkLevel`; null for others. The cooked lines of `-i any` use it too.
+ */
+export function formatEtherPayload(etherType: number, payload: Uint8Array, options: FormatOptions = {}): string | null {
+  switch (etherType) {
     case EtherType.IPV4:
-      return link + formatIpv4Datagram(payload, options);
+      return formatIpv4Datagram(payload, options);
     case EtherType.ARP: {
-      const body = formatArpBody(payload);
+      const body = formatArpBody(payload, options.names);
       const v = options.verbose && !body.startsWith(' [|') && !/^\w+ [\w ]*\(len \d+\)/.test(body) ? arpVerbosePrefix(payload) : '';
-      return link + (options.linkLevel || body.startsWith(' [|') ? '' : 'ARP, ') + v + body;
+      return (options.linkLevel || body.startsWith(' [|') ? '' : 'ARP, ') + v + body;
     }
     default:
-      // -q names the EtherType it does not know instead of dumping the payload.
-      if (options.quiet && eth.tagCount === 0) {
-        const type = eth.etherType.toString(16).padStart(4, '0');
-        return `${formatMacAddress(eth.src)} > ${formatMacAddress(eth.dst)}, Unknown Ethertype (0x${type}), length ${frame.length}: `;
-      }
-      return formatEthernetHeader(eth) + formatHexAscii(payload);
+      return null;
   }
 }

@@ -3,7 +3,7 @@
 
 import { internetChecksum, ipv4PseudoHeaderSum, onesComplementSum } from './checksum.ts';
 import { formatIpv4Address, type Ipv4Address } from './ipv4-address.ts';
-import type { FormatNames } from './tcpdump.ts';
+import type { FormatNames } from './format-names.ts';
 
 /** Byte offsets (RFC 768 header format). */
 const FIELD = { SRC_PORT: 0, DST_PORT: 2, LENGTH: 4, CHECKSUM: 6, PAYLOAD: 8 } as const;
@@ -124,7 +124,7 @@ export function emitUdp(
 export function formatUdp(bytes: Uint8Array, src: Ipv4Address, dst: Ipv4Address, names?: FormatNames): string {
   const s = names?.host(src) ?? formatIpv4Address(src);
   const d = names?.host(dst) ?? formatIpv4Address(dst);
-  const port = (p: number) => names?.udpPort(p) ?? String(p);
+  const port = (p: number) => names?.port(p, 'udp') ?? String(p);
   if (bytes.length < 4) return `${s} > ${d}:  [|udp]`;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ports = `${s}.${port(view.getUint16(0))} > ${d}.${port(view.getUint16(2))}: `;

@@ -16,7 +16,7 @@ import { compileFilter, FilterError, type FramePredicate } from '../lib/tcpdump/
 import { LINKTYPE_ETHERNET, LINKTYPE_LINUX_SLL2, parsePcap, pcapHeader, pcapRecord } from '../lib/tcpdump/pcap-file.ts';
 import { PacketPrinter, type Captured, type PrintOptions, type TimeFormat } from '../lib/tcpdump/print.ts';
 import { linkTypeText, TCPDUMP_USAGE, TCPDUMP_VERSION } from '../lib/tcpdump/texts.ts';
-import type { FormatNames } from '../../net/wire/index.ts';
+import { formatMacAddress, type FormatNames } from '../../net/wire/index.ts';
 
 const SHORTS = 'AbdDefhHIJKlLnNOpqStuUvxX#B:c:C:E:F:G:i:j:M:Q:r:s:T:V:w:W:y:z:Z:';
 const LONGS: LongOpt[] = [
@@ -48,7 +48,7 @@ interface Opts {
   countOnly: boolean;
   print: boolean;
   list: boolean;
-  print_: PrintOptions;
+  view: PrintOptions;
 }
 
 export const main: Program = async (sys, argv, envp) => {
@@ -68,7 +68,7 @@ export const main: Program = async (sys, argv, envp) => {
   const o: Opts = {
     iface: null, count: -1, filterFile: null, numeric: false, promisc: true, direction: 'inout', write: null, read: null,
     snaplen: SNAPLEN, lineBuffered: false, immediateMode: false, verbose: false, number: false, countOnly: false, print: false, list: false,
-    print_: { time: 'clock', link: false, hex: 0, ascii: false, any: false, format: {} },
+    view: { time: 'clock', link: false, hex: 0, ascii: false, any: false, format: {} },
   };
   for (const opt of g.opts) {
     const v = opt.value ?? '';
@@ -77,7 +77,7 @@ export const main: Program = async (sys, argv, envp) => {
       case 'h': await p.out.write(TCPDUMP_VERSION + TCPDUMP_USAGE); return p.finish(0);
       case 'version': await p.out.write(TCPDUMP_VERSION); return p.finish(0);
       case 'D': o.list = true; break;
-      case 'e': o.print_.link = true; break;
+      case 'e': o.view.link = true; break;
       case 'f': case 'N': case 'S': case 'U': case 'micro': break;
       case 'q': quiet = true; break;
       case 'immediate-mode': o.immediateMode = true; break;
@@ -90,8 +90,8 @@ export const main: Program = async (sys, argv, envp) => {
       case 'p': o.promisc = false; break;
       case 't': tflag++; break;
       case 'x': hex++; break;
-      case 'A': o.print_.asciiOnly = true; break;
-      case 'X': hex++; o.print_.ascii = true; break;
+      case 'A': o.view.asciiOnly = true; break;
+      case 'X': hex++; o.view.ascii = true; break;
       case '#': o.number = true; break;
       case 'count': o.countOnly = true; break;
       case 'print': o.print = true; break;
@@ -118,9 +118,9 @@ export const main: Program = async (sys, argv, envp) => {
       case 'Z': break;
     }
   }
-  o.print_.time = times[tflag % 6] ?? 'clock';
-  if (tflag === 1) o.print_.time = 'none';
-  o.print_.hex = hex === 0 ? 0 : hex === 1 ? 1 : 2;
+  o.view.time = times[tflag % 6] ?? 'clock';
+  if (tflag === 1) o.view.time = 'none';
+  o.view.hex = hex === 0 ? 0 : hex === 1 ? 1 : 2;
   if (o.list) return listInterfaces(p);
 
   let text = g.operands.join(' ');
@@ -130,16 +130,15 @@ export const main: Program = async (sys, argv, envp) => {
     text = utf8Decode(f).replace(/#.*$/gm, ' ');
   }
   const names = await loadNames(sys);
-  o.print_.format = { verbose: verbose > 0, quiet };
+  o.view.format = { verbose: verbose > 0, quiet };
   o.verbose = verbose > 0;
   if (!o.numeric) {
-    o.print_.format = { names: formatNames(names), verbose: verbose > 0, quiet };
-    o.print_.names = { port: (port, proto) => names.portName(port, proto) };
+    o.view.format = { names: names.format, verbose: verbose > 0, quiet };
   }
   // The filter is compiled once the savefile or the device is open, as tcpdump does: their errors come first.
   const compile = async (): Promise<FramePredicate | null> => {
     try {
-      return compileFilter(text, { host: (n) => names.hosts.get(n) ?? null, port: (n) => names.port(n) });
+      return compileFilter(text, names);
     } catch (e) {
       if (!(e instanceof FilterError)) throw e;
       await p.error(e.message);
@@ -157,16 +156,15 @@ async function fail(p: Proc, message: string): Promise<number> {
 }
 
 interface Names {
-  /** Addresses of host names, and the first name of each address (/etc/hosts). */
-  hosts: Map<string, number>;
-  byAddr: Map<number, string>;
-  /** A service's port by name, and a UDP port's name (/etc/services). */
+  /** A host name's address (/etc/hosts) and a service's port (/etc/services), as filters name them. */
+  host(name: string): number | null;
   port(name: string): number | null;
-  udpName(port: number): string | null;
-  portName(port: number, proto: 'tcp' | 'udp'): string | null;
-  /** An IP protocol's name: /etc/protocols, and the two IANA keeps for experiments. */
-  protocol(n: number): string | null;
+  /** What the decoded lines call addresses, ports, protocols and MACs without -n. */
+  format: FormatNames;
 }
+
+/** The OUI table knows none of a lab's MACs; all ones is the broadcast address. */
+const BROADCAST = 0xffffffffffff;
 
 async function loadNames(sys: Sys): Promise<Names> {
   const hosts = new Map<string, number>();
@@ -178,15 +176,17 @@ async function loadNames(sys: Sys): Promise<Names> {
   const services = await readNetdb(sys, 'services');
   const protocols = await readNetdb(sys, 'protocols');
   return {
-    protocol: (n) => entryByNumber(protocols, n)?.name ?? (n === 253 || n === 254 ? `exptest-${n}` : null),
-    portName: (port, proto) => serviceByPort(services, port, proto)?.name ?? null,
-    hosts, byAddr,
+    host: (name) => hosts.get(name) ?? null,
     port: (name) => serviceByName(services, name, null)?.number ?? null,
-    udpName: (port) => serviceByPort(services, port, 'udp')?.name ?? null,
+    format: {
+      host: (a) => byAddr.get(a) ?? null,
+      port: (port, proto) => serviceByPort(services, port, proto)?.name ?? null,
+      // /etc/protocols, and the two numbers IANA keeps for experiments.
+      protocol: (n) => entryByNumber(protocols, n)?.name ?? (n === 253 || n === 254 ? `exptest-${n}` : null),
+      mac: (m) => (m === BROADCAST ? 'Broadcast' : `${formatMacAddress(m)} (oui Unknown)`),
+    },
   };
 }
-
-const formatNames = (n: Names): FormatNames => ({ host: (a) => n.byAddr.get(a) ?? null, udpPort: (port) => n.udpName(port), protocol: (p) => n.protocol(p) });
 
 /** The links in the order libpcap lists them: up ones first, then `any`, then the rest, loopback last. */
 function links(sys: Sys): RtLink[] {
@@ -230,7 +230,7 @@ async function capture(p: Proc, o: Opts, compile: Compile): Promise<number> {
       return p.finish(1);
     }
   }
-  o.print_.any = any;
+  o.view.any = any;
   const filter = await compile();
   if (!filter) return p.finish(1);
   const fd = sys.socket(AF_PACKET, SOCK_RAW, ETH_P_ALL);
@@ -256,7 +256,7 @@ async function capture(p: Proc, o: Opts, compile: Compile): Promise<number> {
   };
   sys.sigaction(SIGINT, { handler: onSignal, restart: false });
   sys.sigaction(SIGTERM, { handler: onSignal, restart: false });
-  const printer = new PacketPrinter(o.print_);
+  const printer = new PacketPrinter(o.view);
   // libpcap hands packets over a ring block at a time, a block when the retire timer ticks (each second
   // from the capture's start), unless in immediate mode, which tcpdump asks for when it prints to a
   // terminal or line by line.
@@ -356,14 +356,14 @@ async function readFile(p: Proc, o: Opts, compile: Compile): Promise<number> {
   if (typeof file === 'string') return fail(p, file);
   const any = file.linktype === LINKTYPE_LINUX_SLL2;
   if (!any && file.linktype !== LINKTYPE_ETHERNET) return fail(p, `${o.read}: link type ${file.linktype} is not one Netloom's tcpdump decodes`);
-  o.print_.any = any;
+  o.view.any = any;
   await p.err.write(`reading from file ${o.read}, link-type ${linkTypeText(any)}, snapshot length ${file.snaplen}\n`);
   // Cooked records name interfaces by index, which are this machine's, not the capturing one's.
   if (any) await p.err.write('Warning: interface names might be incorrect\n');
   const filter = await compile();
   if (!filter) return p.finish(1);
   const names = new Map(links(sys).map((l) => [l.ifindex, l.name]));
-  const printer = new PacketPrinter(o.print_);
+  const printer = new PacketPrinter(o.view);
   let n = 0;
   for (const r of file.records) {
     const cap: Captured = any ? uncooked(r.data, names) : { sec: 0, usec: 0, frame: r.data };

@@ -1,7 +1,9 @@
 // How tcpdump prints one captured packet: the timestamp in the form -t... chose, the `-i any` cooked
 // header (interface and direction), the decoded frame (core/net/wire's formatter), and the -x/-X dumps.
 
-import { formatFrame, formatHexAscii, type FormatOptions } from '../../../net/wire/index.ts';
+import {
+  formatEtherPayload, formatEtherType, formatFrame, formatHexAscii, formatHexDump, formatMacAddress, readMac, type FormatOptions,
+} from '../../../net/wire/index.ts';
 import { gmtime } from '../time.ts';
 
 export type TimeFormat = 'clock' | 'none' | 'epoch' | 'delta' | 'date' | 'since-first';
@@ -18,21 +20,6 @@ export interface PrintOptions {
   /** `-i any`: the cooked header's interface and direction. */
   any: boolean;
   format: FormatOptions;
-  /** Without -n: what the decoded text's MAC addresses and ICMP-quoted ports are called. */
-  names?: { port(port: number, proto: 'tcp' | 'udp'): string | null };
-}
-
-/**
- * Names in a decoded line, as tcpdump looks them up without -n: every MAC address as the OUI table knows
- * it (none of a lab's: "(oui Unknown)"; all ones is "Broadcast"), and the port an ICMP unreachable quotes.
- */
-function named(text: string, names: NonNullable<PrintOptions['names']>): string {
-  return text
-    .replace(/\b(?:[0-9a-f]{2}:){5}[0-9a-f]{2}\b/g, (mac) => (mac === 'ff:ff:ff:ff:ff:ff' ? 'Broadcast' : `${mac} (oui Unknown)`))
-    .replace(/ (tcp|udp) port (\d+) unreachable/, (m, proto: 'tcp' | 'udp', port: string) => {
-      const name = names.port(Number(port), proto);
-      return name === null ? m : ` ${proto} port ${name} unreachable`;
-    });
 }
 
 export interface Captured {
@@ -93,19 +80,17 @@ export class PacketPrinter {
     const f = p.frame;
     if (o.any) {
       head = `${(p.ifname ?? '?').padEnd(5)} ${(DIRECTION[p.pkttype ?? 0] ?? '?').padEnd(3)} `;
-      if (o.link) {
-        const src = f.length >= 12 ? f.subarray(6, 12) : new Uint8Array(6);
-        const type = f.length >= 14 ? (f[12]! << 8) | f[13]! : 0;
-        const mac = Array.from(src, (b) => b.toString(16).padStart(2, '0')).join(':');
-        head += `ifindex ${p.ifindex ?? 0} ${mac} ethertype ${ETHERTYPE_NAMES[type] ?? 'Unknown'} (0x${type.toString(16).padStart(4, '0')}), length ${f.length + 6}: `;
-        decoded = formatFrame(f, { ...o.format, linkLevel: true }).replace(/^.*?, length \d+: /, '');
+      if (o.link && f.length >= 14) {
+        // The cooked header's link part: interface index, source MAC and protocol, its length 20 for the 14 of Ethernet.
+        const type = (f[12]! << 8) | f[13]!;
+        head += `ifindex ${p.ifindex ?? 0} ${formatMacAddress(readMac(f, 6))} ${formatEtherType(type)}, length ${f.length + 6}: `;
+        decoded = formatEtherPayload(type, f.subarray(14), { ...o.format, linkLevel: true }) ?? formatHexAscii(f.subarray(14));
       } else decoded = formatFrame(f, o.format);
     } else decoded = formatFrame(f, { ...o.format, linkLevel: o.link });
-    if (o.names) decoded = named(decoded, o.names);
     let out = stamp + head + decoded;
     if (o.hex) {
       const bytes = o.hex === 2 ? f : f.subarray(Math.min(f.length, 14));
-      out += o.ascii ? formatHexAscii(bytes) : hexOnly(bytes);
+      out += formatHexDump(bytes, o.ascii);
     } else if (o.asciiOnly) out += asciiText(f.subarray(Math.min(f.length, 14)));
     return `${out}\n`;
   }
@@ -113,22 +98,6 @@ export class PacketPrinter {
 
 /** sockaddr_ll pkttype as the cooked header prints it. */
 const DIRECTION: Readonly<Record<number, string>> = { 0: 'In', 1: 'B', 2: 'M', 3: 'P', 4: 'Out' };
-const ETHERTYPE_NAMES: Readonly<Record<number, string>> = { 0x0800: 'IPv4', 0x0806: 'ARP', 0x8100: '802.1Q', 0x86dd: 'IPv6' };
-
-/** -x: "\n\t0x0000:  4500 0054 ..." eight 16-bit groups a line, no ASCII. */
-function hexOnly(bytes: Uint8Array): string {
-  let out = '';
-  for (let line = 0; line < bytes.length; line += 16) {
-    const chunk = bytes.subarray(line, Math.min(line + 16, bytes.length));
-    let hex = '';
-    for (let i = 0; i < chunk.length; i++) {
-      if (i > 0 && i % 2 === 0) hex += ' ';
-      hex += chunk[i]!.toString(16).padStart(2, '0');
-    }
-    out += `\n\t0x${line.toString(16).padStart(4, '0')}:  ${hex}`;
-  }
-  return out;
-}
 
 /**
  * -A (print-ascii.c): a newline, then each byte as itself when graphic, a space, a tab or a newline, a
