@@ -81,7 +81,7 @@ export class Kernel implements TtyHooks {
     this.programs = options.programs;
     this.net = options.net;
     // The stack's messages (iptables LOG) go to this kernel's log.
-    if (options.net) options.net.klog = (_level, line) => this.printk(line);
+    if (options.net) options.net.klog = this;
     this.group = new CpuGroup(options.cpu, options.quota);
     this.release = options.release ?? '6.1.0-netloom';
     this.version = options.version ?? '#1 SMP PREEMPT_DYNAMIC Debian 6.1.0-netloom';

@@ -141,7 +141,7 @@ export class IpTables {
   replace(t: IptTable): NetlinkResult {
     const bad = checkTable(t);
     if (bad) {
-      if (bad.extack && KERNEL_LOG_LINE.test(bad.extack)) this.stack.klog?.(6, bad.extack);
+      if (bad.extack && KERNEL_LOG_LINE.test(bad.extack)) this.stack.klog?.printk(bad.extack);
       return bad;
     }
     const table = copyTable(t);

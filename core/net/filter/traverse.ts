@@ -112,7 +112,7 @@ function log(stack: Stack, p: FilterPacket, l: LogTarget): void {
   const pkt = p.pkt;
   const lo = pkt.linkOffset;
   const mac = p.inDev === undefined ? undefined : lo >= 0 && lo + 14 <= p.nh ? p.bytes.subarray(lo, lo + 14) : null;
-  klog(l.level, formatLogLine({
+  klog.printk(formatLogLine({
     prefix: l.prefix, inName: p.inName, outName: p.outName, mac, bytes: p.bytes, nh: p.nh, end: p.end, mark: pkt.mark, flags: l,
   }));
 }

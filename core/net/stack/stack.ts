@@ -83,7 +83,7 @@ export class Stack {
    * The kernel log (printk) for what the stack reports there (the LOG target, x_tables' complaints):
    * set by the guest's kernel, which net may not import; null for a stack without one (tests).
    */
-  klog: ((level: number, line: string) => void) | null = null;
+  klog: { printk(message: string): void } | null = null;
   /** Handlers above the link layer by EtherType (IPv4 and ARP are built in); null until one registers. */
   networkHandlers: Map<number, NetworkHandler> | null = null;
   /** Handlers above IP by protocol number (ICMP is built in; UDP, TCP register). */
