@@ -43,7 +43,6 @@ interface Opts {
   snaplen: number;
   lineBuffered: boolean;
   immediateMode: boolean;
-  verbose: boolean;
   number: boolean;
   countOnly: boolean;
   print: boolean;
@@ -67,7 +66,7 @@ export const main: Program = async (sys, argv, envp) => {
   let hex = 0;
   const o: Opts = {
     iface: null, count: -1, filterFile: null, numeric: false, promisc: true, direction: 'inout', write: null, read: null,
-    snaplen: SNAPLEN, lineBuffered: false, immediateMode: false, verbose: false, number: false, countOnly: false, print: false, list: false,
+    snaplen: SNAPLEN, lineBuffered: false, immediateMode: false, number: false, countOnly: false, print: false, list: false,
     view: { time: 'clock', link: false, hex: 0, ascii: false, any: false, format: {} },
   };
   for (const opt of g.opts) {
@@ -123,20 +122,22 @@ export const main: Program = async (sys, argv, envp) => {
   o.view.hex = hex === 0 ? 0 : hex === 1 ? 1 : 2;
   if (o.list) return listInterfaces(p);
 
-  let text = g.operands.join(' ');
-  if (o.filterFile !== null) {
-    const f = await readAll(sys, sys.open(o.filterFile, O_RDONLY));
-    if (typeof f === 'number') return fail(p, `can't open ${o.filterFile}: ${strerror(f)}`);
-    text = utf8Decode(f).replace(/#.*$/gm, ' ');
-  }
   const names = await loadNames(sys);
-  o.view.format = { verbose: verbose > 0, quiet };
-  o.verbose = verbose > 0;
-  if (!o.numeric) {
-    o.view.format = { names: names.format, verbose: verbose > 0, quiet };
-  }
+  o.view.format = { verbose: verbose > 0, quiet, ...(o.numeric ? {} : { names: names.format }) };
   // The filter is compiled once the savefile or the device is open, as tcpdump does: their errors come first.
   const compile = async (): Promise<FramePredicate | null> => {
+    let text = g.operands.join(' ');
+    if (o.filterFile !== null) {
+      // -F's file replaces the expression; '#' starts a comment there.
+      const fd = sys.open(o.filterFile, O_RDONLY);
+      const f = fd < 0 ? fd : await readAll(sys, fd);
+      if (fd >= 0) sys.close(fd);
+      if (typeof f === 'number') {
+        await p.error(`can't open ${o.filterFile}: ${strerror(f)}`);
+        return null;
+      }
+      text = utf8Decode(f).replace(/#.*$/gm, ' ');
+    }
     try {
       return compileFilter(text, names);
     } catch (e) {
@@ -248,8 +249,8 @@ async function capture(p: Proc, o: Opts, compile: Compile): Promise<number> {
   }
   const printing = out === null || o.print;
   if (any) await p.err.write('tcpdump: data link type LINUX_SLL2\n');
-  if (printing && !o.verbose) await p.err.write('tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n');
-  await p.err.write(`${out !== null || o.verbose ? 'tcpdump: ' : ''}listening on ${name}, link-type ${linkTypeText(any)}, snapshot length ${o.snaplen} bytes\n`);
+  if (printing && !o.view.format.verbose) await p.err.write('tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n');
+  await p.err.write(`${out !== null || o.view.format.verbose ? 'tcpdump: ' : ''}listening on ${name}, link-type ${linkTypeText(any)}, snapshot length ${o.snaplen} bytes\n`);
   let stop = false;
   const onSignal = () => {
     stop = true;
@@ -375,6 +376,7 @@ async function readFile(p: Proc, o: Opts, compile: Compile): Promise<number> {
     if (o.count > 0 && n >= o.count) break;
   }
   if (o.countOnly) await p.out.write(`${n} packet${n === 1 ? '' : 's'}\n`);
+  if (file.truncated && !(o.count > 0 && n >= o.count)) return fail(p, `pcap_loop: ${file.truncated}`);
   return p.finish(0);
 }
 

@@ -32,11 +32,13 @@ export interface PcapFile {
   snaplen: number;
   linktype: number;
   records: Array<{ sec: number; usec: number; data: Uint8Array; origLen: number }>;
+  /** How the file ends early, as libpcap says it after the records before ("truncated dump file; ..."). */
+  truncated: string | null;
 }
 
 /** Reads a savefile; a string is tcpdump's complaint (after "tcpdump: FILE: "). */
 export function parsePcap(bytes: Uint8Array): PcapFile | string {
-  if (bytes.length < 24) return bytes.length === 0 ? 'file is empty' : 'truncated dump file; tried to read 24 file header bytes, only got ' + bytes.length;
+  if (bytes.length < 4) return `truncated dump file; tried to read 4 file header bytes, only got ${bytes.length}`;
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let little: boolean;
   let nano: boolean;
@@ -44,17 +46,26 @@ export function parsePcap(bytes: Uint8Array): PcapFile | string {
   if (m === MAGIC_US || m === MAGIC_NS) little = true;
   else if (v.getUint32(0, false) === MAGIC_US || v.getUint32(0, false) === MAGIC_NS) little = false;
   else return 'unknown file format';
+  if (bytes.length < 24) return `truncated dump file; tried to read 24 file header bytes, only got ${bytes.length - 4}`;
   nano = v.getUint32(0, little) === MAGIC_NS;
   const snaplen = v.getUint32(16, little);
   const linktype = v.getUint32(20, little) & 0x3ffffff;
   const records: PcapFile['records'] = [];
   let at = 24;
-  while (at + 16 <= bytes.length) {
+  let truncated: string | null = null;
+  while (at < bytes.length) {
+    if (at + 16 > bytes.length) {
+      truncated = `truncated dump file; tried to read 16 header bytes, only got ${bytes.length - at}`;
+      break;
+    }
     const sec = v.getUint32(at, little), frac = v.getUint32(at + 4, little);
     const incl = v.getUint32(at + 8, little), orig = v.getUint32(at + 12, little);
-    if (at + 16 + incl > bytes.length) break;
+    if (at + 16 + incl > bytes.length) {
+      truncated = `truncated dump file; tried to read ${incl} captured bytes, only got ${bytes.length - at - 16}`;
+      break;
+    }
     records.push({ sec, usec: nano ? Math.floor(frac / 1000) : frac, data: bytes.slice(at + 16, at + 16 + incl), origLen: orig });
     at += 16 + incl;
   }
-  return { snaplen, linktype, records };
+  return { snaplen, linktype, records, truncated };
 }
