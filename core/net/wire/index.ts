@@ -10,6 +10,7 @@ export * from './ipv4.ts';
 export * from './icmp.ts';
 export * from './icmp-format.ts';
 export * from './udp.ts';
+export * from './tcp.ts';
 export * from './hexdump.ts';
 export * from './tcpdump.ts';
 export * from './format-names.ts';
