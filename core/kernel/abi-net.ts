@@ -306,8 +306,8 @@ export interface SysNet extends SysSocket {
 // small records, ancillary data a list of Cmsg. Numbers (families, types, levels, options, flags) are
 // Linux's, so a program written against C headers reads the same. Every call returns a negative errno
 // on failure; getsockopt/getsockname/getpeername return either their record or a negative number.
-// SOCK_STREAM (TCP) is not implemented yet: socket(AF_INET, SOCK_STREAM, 0) fails with -EPROTONOSUPPORT,
-// and listen/accept answer -EOPNOTSUPP on datagram sockets, as Linux does; they are ready for TCP.
+// SOCK_STREAM is TCP (tcp(7)): connect waits for the handshake (EINPROGRESS without waiting), listen
+// and accept (EOPNOTSUPP on datagram sockets), send and write wait for room in the send buffer.
 
 /** Address families (sys/socket.h). */
 export const AF_UNSPEC = 0, AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17;
@@ -367,7 +367,12 @@ export const MSG_ERRQUEUE = 0x2000, MSG_NOSIGNAL = 0x4000, MSG_MORE = 0x8000;
 export const SHUT_RD = 0, SHUT_WR = 1, SHUT_RDWR = 2;
 
 /** Option levels. */
-export const SOL_SOCKET = 1, SOL_IP = 0, SOL_RAW = 255, SOL_PACKET = 263;
+export const SOL_SOCKET = 1, SOL_IP = 0, SOL_TCP = 6, SOL_RAW = 255, SOL_PACKET = 263;
+
+/** SOL_TCP options (linux/tcp.h). */
+export const TCP_NODELAY = 1, TCP_MAXSEG = 2, TCP_CORK = 3, TCP_KEEPIDLE = 4, TCP_KEEPINTVL = 5, TCP_KEEPCNT = 6;
+export const TCP_SYNCNT = 7, TCP_LINGER2 = 8, TCP_DEFER_ACCEPT = 9, TCP_WINDOW_CLAMP = 10, TCP_QUICKACK = 12;
+export const TCP_CONGESTION = 13, TCP_USER_TIMEOUT = 18;
 
 /** SOL_SOCKET options (asm-generic/socket.h). */
 export const SO_DEBUG = 1, SO_REUSEADDR = 2, SO_TYPE = 3, SO_ERROR = 4, SO_DONTROUTE = 5, SO_BROADCAST = 6;
@@ -466,12 +471,34 @@ export interface Accepted {
   addr: Sockaddr | null;
 }
 
+/**
+ * One TCP socket as NETLINK_SOCK_DIAG's inet_diag_msg reports it (what ss reads): for a listener the
+ * queue is its accept backlog and its limit, for a connection the bytes not yet read and not yet
+ * acknowledged. `timer` is idiag_timer (0 none, 1 retransmit, 2 keepalive, 3 TIME_WAIT, 4 zero window
+ * probe) with `expires` in ms; `shutdown` the sk_shutdown bits (1 read, 2 write).
+ */
+export interface TcpDiag {
+  state: number;
+  local: SockaddrIn;
+  remote: SockaddrIn;
+  rqueue: number;
+  wqueue: number;
+  timer: number;
+  expires: number;
+  retrans: number;
+  uid: number;
+  inode: number;
+  shutdown: number;
+}
+
 /** The socket calls of Sys. */
 export interface SysSocket {
+  /** The TCP sockets of the guest's stack (a NETLINK_SOCK_DIAG dump for AF_INET / IPPROTO_TCP). */
+  tcpDiag(): TcpDiag[];
   /** socket(2). `type` may carry SOCK_NONBLOCK | SOCK_CLOEXEC. Returns the descriptor. */
   socket(domain: number, type: number, protocol: number): number;
   bind(fd: number, addr: Sockaddr): number;
-  /** connect(2): datagram sockets set their peer at once (AF_UNSPEC dissolves it). */
+  /** connect(2): datagram sockets set their peer at once (AF_UNSPEC dissolves it); TCP waits for the handshake. */
   connect(fd: number, addr: Sockaddr): Promise<number>;
   listen(fd: number, backlog: number): number;
   /** accept4(2); `flags` SOCK_NONBLOCK | SOCK_CLOEXEC. */

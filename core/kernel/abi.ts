@@ -156,6 +156,7 @@ export const TIOCSWINSZ = 0x5414, FIONREAD = 0x541b, TIOCNOTTY = 0x5422, FIONBIO
 // ------------------------------------------------------------------------------------------------ poll
 
 export const POLLIN = 0x1, POLLPRI = 0x2, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20;
+export const POLLRDHUP = 0x2000;
 
 export interface PollFd {
   fd: number;

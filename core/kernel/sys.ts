@@ -28,7 +28,7 @@ import type { IptTable } from './abi-netfilter.ts';
 import type {
   RtAddr, RtAddrSpec, RtCachedRoute, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
 } from './abi-net.ts';
-import type { RtBridgeChange, RtBridgePortChange, RtEvent, RtFdbEntry, RtFdbSpec, RtNewLink } from './abi-net.ts';
+import type { RtBridgeChange, RtBridgePortChange, RtEvent, RtFdbEntry, RtFdbSpec, RtNewLink, TcpDiag } from './abi-net.ts';
 import { isTtyFile } from './devices.ts';
 import type { Tty } from './tty.ts';
 
@@ -663,6 +663,9 @@ export class ProcSys implements Sys, CallEnd {
   }
   getsockname(fd: number): Sockaddr | number {
     return this.call(() => net.getsockname(this.p, fd));
+  }
+  tcpDiag(): TcpDiag[] {
+    return this.call(() => net.tcpDiag(this.k));
   }
   getpeername(fd: number): Sockaddr | number {
     return this.call(() => net.getpeername(this.p, fd));

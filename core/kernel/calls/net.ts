@@ -2,9 +2,9 @@
 // O_NONBLOCK, SO_RCVTIMEO, signals); the protocols themselves live in net/transport.
 
 import {
-  AF_INET, AF_PACKET, EAFNOSUPPORT, EAGAIN, EBADF, EINTR, EINVAL, ENOTSOCK, EOPNOTSUPP, MSG_DONTWAIT, MSG_ERRQUEUE,
-  O_CLOEXEC, O_NONBLOCK, O_RDWR, SOCK_CLOEXEC, SOCK_NONBLOCK, type Accepted, type RecvFrom, type RecvMsg,
-  type Sockaddr, type SockOptValue,
+  AF_INET, AF_PACKET, EAFNOSUPPORT, EAGAIN, EBADF, EINPROGRESS, EINTR, EINVAL, ENOTSOCK, EPIPE, MSG_DONTWAIT,
+  MSG_ERRQUEUE, MSG_NOSIGNAL, O_CLOEXEC, O_NONBLOCK, O_RDWR, SIGPIPE, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, type Accepted, type RecvFrom, type RecvMsg,
+  type Sockaddr, type SockOptValue, type TcpDiag,
 } from '../abi.ts';
 import { never } from '../errors.ts';
 import { OpenFile } from '../file.ts';
@@ -58,32 +58,104 @@ export function bind(_k: Kernel, p: Process, fd: number, addr: Sockaddr): number
   return s.sock.bind(addr, privileged(p));
 }
 
-export async function connect(_k: Kernel, p: Process, fd: number, addr: Sockaddr): Promise<number> {
+/**
+ * connect(2). A TCP connect answers -EINPROGRESS once its SYN is out; unless the descriptor is
+ * O_NONBLOCK the call then waits for the handshake's end (inet_wait_for_connect), up to SO_SNDTIMEO.
+ * A signal ends the wait with EINTR and the connection goes on.
+ */
+export async function connect(k: Kernel, p: Process, fd: number, addr: Sockaddr): Promise<number> {
+  const f = p.fds.file(fd);
   const s = sockOf(p, fd);
-  if (typeof s === 'number') return s;
+  if (typeof s === 'number' || !f) return typeof s === 'number' ? s : -EBADF;
   if (!addr || typeof addr !== 'object') return -EINVAL;
-  return s.sock.connect(addr);
+  const sock = s.sock;
+  const r = sock.connect(addr);
+  if (r !== -EINPROGRESS || f.flags & O_NONBLOCK) return r;
+  const deadline = k.cpu.now + sock.sndtimeo;
+  for (;;) {
+    const done = sock.connectResult();
+    if (done !== null) return done;
+    const left = deadline - k.cpu.now;
+    if (left <= 0) return -EINPROGRESS;
+    const why = await sleep(k.cpu, p, [s.writable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
+    if (why === 'signal' && !(await interrupted(k, p))) return -EINTR;
+  }
 }
 
-/** listen(2) and accept(2) belong to SOCK_STREAM: datagram and packet sockets say EOPNOTSUPP. */
-export function listen(p: Process, fd: number, _backlog: number): number {
-  const s = sockOf(p, fd);
-  return typeof s === 'number' ? s : -EOPNOTSUPP;
-}
-
-export async function accept(_k: Kernel, p: Process, fd: number, flags: number): Promise<Accepted | number> {
+/** listen(2): stream sockets only; datagram and packet sockets say EOPNOTSUPP. */
+export function listen(p: Process, fd: number, backlog: number): number {
   const s = sockOf(p, fd);
   if (typeof s === 'number') return s;
+  if (!Number.isInteger(backlog)) return -EINVAL;
+  return s.sock.listen(backlog);
+}
+
+/**
+ * accept4(2): the oldest connection a listener holds, as a new descriptor with its own inode; waits
+ * for one unless O_NONBLOCK, up to SO_RCVTIMEO.
+ */
+export async function accept(k: Kernel, p: Process, fd: number, flags: number): Promise<Accepted | number> {
+  const f = p.fds.file(fd);
+  const s = sockOf(p, fd);
+  if (typeof s === 'number' || !f) return typeof s === 'number' ? s : -EBADF;
   if (!Number.isInteger(flags) || flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK)) return -EINVAL;
-  return -EOPNOTSUPP;
+  const sock = s.sock;
+  const deadline = k.cpu.now + sock.rcvtimeo;
+  for (;;) {
+    const r = sock.accept();
+    if (typeof r !== 'number') {
+      if (p.fds.count >= MAX_FDS) {
+        r.close();
+        return -24; // EMFILE
+      }
+      r.ino = k.nextInode();
+      const nf = new OpenFile(socketOps, O_RDWR | (flags & SOCK_NONBLOCK ? O_NONBLOCK : 0), new KernelSocket(k.cpu, r, k.cpu.realtime), `socket:[${r.ino}]`);
+      const nfd = p.fds.install(nf, (flags & SOCK_CLOEXEC) !== 0);
+      const peer = r.getpeername();
+      return { fd: nfd, addr: typeof peer === 'number' ? null : peer };
+    }
+    if (r !== -EAGAIN || f.flags & O_NONBLOCK) return r;
+    const left = deadline - k.cpu.now;
+    if (left <= 0) return -EAGAIN;
+    const why = await sleep(k.cpu, p, [s.readable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
+    if (why === 'signal' && !(await interrupted(k, p))) return -EINTR;
+  }
 }
 
-/** sendto(2): datagram sends complete at once (no send buffer is modelled), so this never waits. */
-export async function sendto(_k: Kernel, p: Process, fd: number, data: Uint8Array, flags: number, addr: Sockaddr | null): Promise<number> {
+/**
+ * sendto(2). A datagram goes at once (no send buffer is modelled); a stream send queues what fits and
+ * waits for room for the rest unless MSG_DONTWAIT / O_NONBLOCK (returning what it queued), up to
+ * SO_SNDTIMEO. EPIPE raises SIGPIPE unless MSG_NOSIGNAL.
+ */
+export async function sendto(k: Kernel, p: Process, fd: number, data: Uint8Array, flags: number, addr: Sockaddr | null): Promise<number> {
+  const f = p.fds.file(fd);
   const s = sockOf(p, fd);
-  if (typeof s === 'number') return s;
+  if (typeof s === 'number' || !f) return typeof s === 'number' ? s : -EBADF;
   if (!(data instanceof Uint8Array) || !Number.isInteger(flags)) return -EINVAL;
-  return s.sock.send(data, flags, addr ?? null);
+  const sock = s.sock;
+  if (sock.type !== SOCK_STREAM) return sock.send(data, flags, addr ?? null);
+  const deadline = k.cpu.now + sock.sndtimeo;
+  let done = 0;
+  for (;;) {
+    const n = sock.send(done === 0 ? data : data.subarray(done), flags, null);
+    if (n === -EPIPE) {
+      if (!(flags & MSG_NOSIGNAL)) {
+        k.sendSignal(p, SIGPIPE, true);
+        if (!p.alive) return never();
+      }
+      return done || -EPIPE;
+    }
+    if (n >= 0) {
+      done += n;
+      if (done >= data.length) return done;
+      continue;
+    }
+    if (n !== -EAGAIN || flags & MSG_DONTWAIT || f.flags & O_NONBLOCK) return done || n;
+    const left = deadline - k.cpu.now;
+    if (left <= 0) return done || -EAGAIN;
+    const why = await sleep(k.cpu, p, [s.writable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
+    if (why === 'signal' && !(await interrupted(k, p))) return done || -EINTR;
+  }
 }
 
 /** recvmsg(2): waits for a datagram unless MSG_DONTWAIT / O_NONBLOCK, up to SO_RCVTIMEO. */
@@ -141,3 +213,9 @@ export function shutdown(p: Process, fd: number, how: number): number {
 }
 
 
+
+/** The NETLINK_SOCK_DIAG dump of TCP sockets (inet_diag_msg fields), listeners first. */
+export function tcpDiag(k: Kernel): TcpDiag[] {
+  if (!k.net) return [];
+  return transportsOf(k.net).tcp.diag();
+}

@@ -92,7 +92,7 @@ describe('filter table', () => {
     });
   }
 
-  it('drops silently with tcp-reset (nothing to reset without TCP) and refuses it on a non-TCP rule', async () => {
+  it('refuses tcp-reset on a non-TCP rule; a TCP rule with it leaves ICMP to the next rule', async () => {
     const t = await lan();
     const net = t.guest('b').net!;
     expect(net.iptables.replace(filterTable({ INPUT: { rules: [{ proto: 1, j: { kind: 'REJECT', with: 'tcp-reset' } }] } })))

@@ -162,6 +162,67 @@ export function procNetRaw(stack: Stack): string {
   return out;
 }
 
+/** One socket of /proc/net/tcp, as net/transport lists it: a full socket, a connection being accepted, or one in TIME_WAIT. */
+export interface ProcTcpRow {
+  kind: 'sock' | 'request' | 'timewait';
+  local: number;
+  localPort: number;
+  remote: number;
+  remotePort: number;
+  state: number;
+  txQueue: number;
+  rxQueue: number;
+  /** timer_active (1 retransmit, 2 keepalive, 3 TIME_WAIT, 4 zero window probe) and its time left in ns. */
+  timer: number;
+  timerLeft: number;
+  retransmits: number;
+  uid: number;
+  inode: number;
+  refs: number;
+  /** In ns; ato 0 until data arrived. */
+  rto: number;
+  ato: number;
+  quick: number;
+  pingpong: boolean;
+  cwnd: number;
+  /** -1 while in the initial slow start; the fast open queue length (0) for a listener. */
+  ssthresh: number;
+  /** sk_shutdown: 1 receive side, 2 send side. */
+  shutdown: number;
+}
+
+/** The transports register TCP (protocol 6) with a handler that lists its table. */
+function tcpRows(stack: Stack): ProcTcpRow[] {
+  const h = stack.transports.get(6) as { procRows?: () => ProcTcpRow[] } | undefined;
+  return h?.procRows?.() ?? [];
+}
+
+/** clock_t (USER_HZ 100) from ns, as jiffies_to_clock_t / jiffies_delta_to_clock_t give it. */
+const clockT = (ns: number) => Math.max(0, Math.round(ns / 1e7));
+
+/**
+ * tcp4_seq_show(): lines padded to 149 characters (TMPSZ - 1): listeners, then connections; a full
+ * socket with RTO, ATO, quick-ACK / ping-pong, cwnd and ssthresh; a connection being accepted and one in
+ * TIME_WAIT (or an orphan's FIN_WAIT2) in their shorter forms.
+ */
+export function procNetTcp(stack: Stack): string {
+  const pad = (l: string) => l.padEnd(149) + '\n';
+  let out = pad('  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode');
+  let i = 0;
+  for (const r of tcpRows(stack)) {
+    const head = `${String(i++).padStart(4)}: ${hexLe(r.local)}:${hex(r.localPort, 4)} ${hexLe(r.remote)}:${hex(r.remotePort, 4)} ${hex(r.state, 2)} ` +
+      `${hex(r.txQueue, 8)}:${hex(r.rxQueue, 8)} ${hex(r.timer, 2)}:${hex(clockT(r.timerLeft), 8)} ${hex(r.retransmits, 8)}`;
+    const ptr = pointer(r.inode || i + 0x5000);
+    if (r.kind === 'timewait') out += pad(`${head} ${String(0).padStart(5)} ${String(0).padStart(8)} 0 ${r.refs} ${ptr}`);
+    else if (r.kind === 'request') out += pad(`${head} ${String(r.uid).padStart(5)} ${String(0).padStart(8)} 0 0 ${ptr}`);
+    else {
+      out += pad(`${head} ${String(r.uid).padStart(5)} ${String(0).padStart(8)} ${r.inode} ${r.refs} ${ptr} ` +
+        `${clockT(r.rto)} ${clockT(r.ato)} ${(r.quick << 1) | (r.pingpong ? 1 : 0)} ${r.cwnd} ${r.ssthresh}`);
+    }
+  }
+  return out;
+}
+
 /** The `net` directory for procExtra. */
 /**
  * igmp_mc_seq_show(): every device with groups, "%d\t%-10s: %5d %7s\n", then its groups newest first,
@@ -205,6 +266,7 @@ export function procNet(stack: Stack): GenDir {
     arp: file(() => procNetArp(stack)),
     snmp: file(() => procNetSnmp(stack)),
     netstat: file(() => procNetNetstat(stack)),
+    tcp: file(() => procNetTcp(stack)),
     udp: file(() => procNetUdp(stack)),
     raw: file(() => procNetRaw(stack)),
     igmp: file(() => procNetIgmp(stack)),

@@ -1,9 +1,9 @@
-// The transports of one stack: UDP, raw IPv4, ping and packet sockets, created on first use and
-// registered with the stack (net/ip never imports this folder). `transportsOf(stack)` finds them
+// The transports of one stack: TCP and UDP (registered at once), raw IPv4, ping and packet sockets
+// (created on first use), registered with the stack (net/ip never imports this folder). `transportsOf(stack)` finds them
 // through the UDP handler the stack holds, so there is no state outside the Stack.
 
 import {
-  AF_INET, AF_PACKET, EACCES, EINVAL, EPERM, EPROTONOSUPPORT, ESOCKTNOSUPPORT, IPPROTO_ICMP, IPPROTO_UDP, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM, EAFNOSUPPORT,
+  AF_INET, AF_PACKET, EACCES, EINVAL, EPERM, EPROTONOSUPPORT, ESOCKTNOSUPPORT, IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM, EAFNOSUPPORT,
 } from '../../kernel/abi.ts';
 import type { IcmpErrorInfo, TransportHandler } from '../stack/registration.ts';
 import type { Stack } from '../stack/stack.ts';
@@ -11,10 +11,12 @@ import { PacketLayer } from './packet.ts';
 import { PingLayer } from './ping.ts';
 import { RawLayer } from './raw.ts';
 import type { Socket } from './socket.ts';
+import { TcpLayer } from './tcp.ts';
 import { UdpLayer, type SocketRow } from './udp.ts';
 
 export { Socket } from './socket.ts';
 export type { SocketRow } from './udp.ts';
+export { TcpSocket, TcpState } from './tcp-socket.ts';
 
 /** Who is creating the socket: capabilities are reduced to "euid 0". */
 export interface Creds {
@@ -25,6 +27,7 @@ export interface Creds {
 
 export class Transports {
   readonly udp: UdpLayer;
+  readonly tcp: TcpLayer;
   /** Made with their first socket (or listing): until then they have nothing to deliver errors to. */
   private rawLayer: RawLayer | null = null;
   private pingLayer: PingLayer | null = null;
@@ -34,6 +37,9 @@ export class Transports {
     this.udp = new UdpLayer(stack);
     this.udp.owner = this;
     stack.registerTransport(IPPROTO_UDP, this.udp);
+    this.tcp = new TcpLayer(stack);
+    this.tcp.owner = this;
+    stack.registerTransport(IPPROTO_TCP, this.tcp);
     // ICMP itself is handled by the stack; this registration only receives errors quoting ICMP we sent.
     stack.registerTransport(IPPROTO_ICMP, new IcmpErrors(this));
   }
@@ -61,8 +67,7 @@ export class Transports {
   }
 
   /**
-   * inet_create() / packet_create(): a new socket or -errno. SOCK_STREAM fails with EPROTONOSUPPORT
-   * until TCP exists (a later issue).
+   * inet_create() / packet_create(): a new socket or -errno.
    */
   create(domain: number, type: number, protocol: number, ino: number, creds: Creds): Socket | number {
     if (domain === AF_INET) {
@@ -70,7 +75,8 @@ export class Transports {
       if (protocol < 0 || protocol >= 263) return -EINVAL;
       switch (type) {
         case SOCK_STREAM:
-          return -EPROTONOSUPPORT; // TCP (protocol 0 or 6) arrives with the TCP issue
+          if (protocol === 0 || protocol === IPPROTO_TCP) return this.tcp.open(ino, creds.uid);
+          return -EPROTONOSUPPORT;
         case SOCK_DGRAM:
           if (protocol === 0 || protocol === IPPROTO_UDP) return this.udp.open(ino, creds.uid);
           if (protocol === IPPROTO_ICMP) {

@@ -3,7 +3,7 @@
 // protocols (udp.ts, raw.ts, ping.ts, packet.ts) extend it; the kernel wraps it as a file (socket-file.ts).
 
 import {
-  EAGAIN, EDOM, EINVAL, ENODEV, ENOPROTOOPT, EPERM, IP_PKTINFO, IP_RECVERR, IP_TOS, IP_TTL, MSG_ERRQUEUE,
+  EAGAIN, EDOM, EINVAL, ENODEV, ENOPROTOOPT, EOPNOTSUPP, EPERM, IP_PKTINFO, IP_RECVERR, IP_TOS, IP_TTL, MSG_ERRQUEUE,
   MSG_PEEK, MSG_TRUNC, POLLERR, POLLHUP, POLLIN, POLLOUT, SOL_IP, SOL_SOCKET, SO_ACCEPTCONN, SO_BINDTODEVICE,
   SO_BROADCAST, SO_DEBUG, SO_DOMAIN, SO_DONTROUTE, SO_ERROR, SO_KEEPALIVE, SO_MARK, SO_OOBINLINE, SO_PRIORITY,
   SO_PROTOCOL, SO_RCVBUF, SO_RCVLOWAT, SO_RCVTIMEO, SO_REUSEADDR, SO_REUSEPORT, SO_SNDBUF, SO_SNDLOWAT,
@@ -82,7 +82,7 @@ export abstract class Socket {
     readonly domain: number,
     readonly type: number,
     readonly protocol: number,
-    readonly ino: number,
+    public ino: number,
     readonly uid: number,
   ) {}
 
@@ -278,6 +278,21 @@ export abstract class Socket {
     this.queue.length = 0;
     this.errQueue.length = 0;
     this.rmemAlloc = 0;
+  }
+
+  /** listen(2): only stream sockets listen. */
+  listen(_backlog: number): number {
+    return -EOPNOTSUPP;
+  }
+
+  /** accept(2): a connection made on a listening socket, or -errno (-EAGAIN: none yet). */
+  accept(): Socket | number {
+    return -EOPNOTSUPP;
+  }
+
+  /** For a connect() that returned -EINPROGRESS: null while the handshake goes on, else 0 or -errno. */
+  connectResult(): number | null {
+    return 0;
   }
 
   abstract bind(addr: Sockaddr, privileged: boolean): number;

@@ -10,6 +10,7 @@ import type { Redirect } from './ast.ts';
 import { expandFields, expandQuoted, expandString } from './expand.ts';
 import type { Shell } from './shell.ts';
 import { strerror } from '../lib/errno.ts';
+import { netOpen } from './netopen.ts';
 
 export interface SavedFd {
   fd: number;
@@ -83,7 +84,7 @@ async function applyOne(sh: Shell, r: Redirect, saved: SavedFd[] | null): Promis
         if (typeof st !== 'number' && isReg(st.mode)) return fail(sh, `${name}: cannot overwrite existing file`);
         if (typeof st === 'number') flags |= O_EXCL;
       }
-      const opened = sys.open(name, flags | O_CLOEXEC, 0o666);
+      const opened = (await netOpen(sh, name)) ?? sys.open(name, flags | O_CLOEXEC, 0o666);
       if (opened < 0) return fail(sh, `${name}: ${strerror(opened)}`);
       sys.fcntl(opened, 2, 0);
       if (r.op === '&>' || r.op === '&>>') {

@@ -15,8 +15,10 @@ import { INFO_CASES, INFO_EXTRA_CASES } from './cases-info.ts';
 import { IPTABLES_CASES } from './cases-iptables.ts';
 import { IPTABLES_NAT_CASES } from './cases-iptables-nat.ts';
 import { TCPDUMP_CASES } from './cases-tcpdump.ts';
+import { BASH_NET_CASES } from './cases-bash-net.ts';
 
 export const ALL_CASES: NetCase[] = [
   ...IP_CASES, ...NETTOOLS_CASES, ...SYS_CASES, ...PROBE_CASES, ...SOCKET_CASES, ...LEARNED_CASES, ...MONITOR_CASES, ...BRIDGE_CASES, ...MTR_CASES,
   ...INFO_CASES, ...INFO_EXTRA_CASES, ...SSFILTER_CASES, ...SERVICES_CASES, ...IPTABLES_CASES, ...IPTABLES_NAT_CASES, ...TCPDUMP_CASES,
+  ...BASH_NET_CASES,
 ];

@@ -1,0 +1,457 @@
+// TCP through the ABI between guests on a collision domain (and over loopback): the handshake, data both
+// ways, end of stream, resets, refused and unreachable connects, non-blocking connect, bulk transfer
+// with loss (retransmission), port rules, the listener's queue, and what a capture of it shows.
+import { describe, expect, it } from 'vitest';
+import {
+  AF_INET, EADDRINUSE, EAGAIN, ECONNREFUSED, ECONNRESET, EHOSTUNREACH, EINPROGRESS, EINVAL, EISCONN, ENOTCONN, EPIPE, ETIMEDOUT,
+  MSG_NOSIGNAL, MSG_PEEK, O_NONBLOCK, F_GETFL, F_SETFL, POLLIN, POLLOUT, POLLRDHUP, SOCK_NONBLOCK, SOCK_STREAM,
+  SOL_SOCKET, SOL_TCP, SO_ACCEPTCONN, SO_ERROR, SO_REUSEADDR, SO_TYPE, TCP_NODELAY, utf8Decode, utf8Encode,
+  type Accepted, type Sockaddr, type Sys,
+} from '../../core/kernel/abi.ts';
+import { transportsOf, TcpState } from '../../core/net/transport/index.ts';
+import { NetLab, ip } from '../helpers/net-lab.ts';
+import { filterTable } from '../helpers/iptables.ts';
+import type { IptMatch } from '../../core/net/filter/rules.ts';
+
+const enc = (s: string) => utf8Encode(s);
+const inet = (a: string, port: number): Sockaddr => ({ family: AF_INET, addr: ip(a), port });
+
+function twoHosts(): NetLab {
+  const lab = new NetLab();
+  lab.link('a', 'eth0', 'A', '10.0.0.1/24');
+  lab.link('b', 'eth0', 'A', '10.0.0.2/24');
+  return lab;
+}
+
+/** A listening socket on `port`. */
+function listener(sys: Sys, port: number, backlog = 5): number {
+  const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+  expect(fd).toBeGreaterThanOrEqual(0);
+  expect(sys.setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, 1)).toBe(0);
+  expect(sys.bind(fd, inet('0.0.0.0', port))).toBe(0);
+  expect(sys.listen(fd, backlog)).toBe(0);
+  return fd;
+}
+
+/** Reads until end of stream. */
+async function readAll(sys: Sys, fd: number): Promise<string> {
+  const parts: Uint8Array[] = [];
+  const buf = new Uint8Array(4096);
+  for (;;) {
+    const n = await sys.read(fd, buf);
+    if (n <= 0) {
+      if (n < 0) throw new Error(`read: ${n}`);
+      break;
+    }
+    parts.push(buf.slice(0, n));
+  }
+  return utf8Decode(concat(parts));
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+describe('TCP connections', () => {
+  it('connects, carries data both ways and ends each direction with FIN', async () => {
+    const lab = twoHosts();
+    const seen: string[] = [];
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5000);
+      expect(sys.getsockopt(l, SOL_SOCKET, SO_ACCEPTCONN)).toBe(1);
+      expect(sys.getsockopt(l, SOL_SOCKET, SO_TYPE)).toBe(SOCK_STREAM);
+      const a = (await sys.accept(l)) as Accepted;
+      expect(a.addr).toMatchObject({ family: AF_INET, addr: ip('10.0.0.1') });
+      expect(sys.getsockname(a.fd)).toEqual(inet('10.0.0.2', 5000));
+      seen.push(await readAll(sys, a.fd));
+      expect(await sys.write(a.fd, enc('pong\n'))).toBe(5);
+      expect(sys.close(a.fd)).toBe(0);
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(sys.getpeername(fd)).toBe(-ENOTCONN);
+      expect(await sys.connect(fd, inet('10.0.0.2', 5000))).toBe(0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 5000))).toBe(-EISCONN);
+      expect(sys.getpeername(fd)).toEqual(inet('10.0.0.2', 5000));
+      expect(await sys.write(fd, enc('ping\n'))).toBe(5);
+      expect(sys.shutdown(fd, 1)).toBe(0);
+      seen.push(await readAll(sys, fd));
+      expect(await sys.read(fd, new Uint8Array(10))).toBe(0);
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+    expect(seen).toEqual(['ping\n', 'pong\n']);
+    const a = lab.guest('a').net!.mibs.tcp;
+    const b = lab.guest('b').net!.mibs.tcp;
+    expect([a.ActiveOpens, a.PassiveOpens, b.ActiveOpens, b.PassiveOpens]).toEqual([1, 0, 0, 1]);
+    expect(a.RetransSegs + b.RetransSegs).toBe(0);
+    // The client closed first: its side waits in TIME_WAIT, then leaves after 60 s.
+    const tw = transportsOf(lab.guest('a').net!).tcp.sockets();
+    expect(tw.map((s) => s.state)).toEqual([TcpState.TIME_WAIT]);
+    await lab.driver.runFor(61e9);
+    expect(transportsOf(lab.guest('a').net!).tcp.sockets()).toEqual([]);
+    expect(transportsOf(lab.guest('b').net!).tcp.sockets()).toEqual([]);
+  });
+
+  it('is refused with ECONNREFUSED when nobody listens (the peer answers with RST)', async () => {
+    const lab = twoHosts();
+    expect(await lab.run('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 81))).toBe(-ECONNREFUSED);
+      // A failed socket may connect again.
+      expect(await sys.connect(fd, inet('10.0.0.2', 82))).toBe(-ECONNREFUSED);
+      return 0;
+    })).toBe(0);
+    expect(lab.guest('b').net!.mibs.tcp.OutRsts).toBe(2);
+    expect(lab.guest('a').net!.mibs.tcp.AttemptFails).toBe(2);
+  });
+
+  it('fails with EHOSTUNREACH when the neighbour never answers ARP, after about 3 s', async () => {
+    const lab = twoHosts();
+    let took = 0;
+    expect(await lab.run('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      const t0 = lab.cpu.now;
+      expect(await sys.connect(fd, inet('10.0.0.9', 80))).toBe(-EHOSTUNREACH);
+      took = lab.cpu.now - t0;
+      return 0;
+    })).toBe(0);
+    expect(took).toBeGreaterThan(2e9);
+    expect(took).toBeLessThan(5e9);
+  });
+
+  it('connects without blocking: EINPROGRESS, then POLLOUT and SO_ERROR 0', async () => {
+    const lab = twoHosts();
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 6000);
+      const a = (await sys.accept(l)) as Accepted;
+      expect(await readAll(sys, a.fd)).toBe('x');
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 6000))).toBe(-EINPROGRESS);
+      expect(await sys.write(fd, enc('x'))).toBe(-EAGAIN);
+      const fds = [{ fd, events: POLLOUT, revents: 0 }];
+      expect(await sys.poll(fds, 5e9)).toBe(1);
+      expect(fds[0]!.revents & POLLOUT).toBe(POLLOUT);
+      expect(sys.getsockopt(fd, SOL_SOCKET, SO_ERROR)).toBe(0);
+      expect(await sys.write(fd, enc('x'))).toBe(1);
+      sys.close(fd);
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+  });
+
+  it('moves a megabyte intact over a lossy link (retransmissions) and counts them', async () => {
+    const lab = twoHosts();
+    for (const p of lab.domain('A').ports) p.shape({ delay: 1e6, jitter: 0, loss: 0.05, duplicate: 0, reorder: 0, rate: 0, queueBytes: 1000 * 1514 });
+    const data = new Uint8Array(1 << 20);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7 + (i >> 10)) & 0xff;
+    let got: Uint8Array = new Uint8Array(0);
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 7000);
+      const a = (await sys.accept(l)) as Accepted;
+      const parts: Uint8Array[] = [];
+      const buf = new Uint8Array(65536);
+      for (;;) {
+        const n = await sys.read(a.fd, buf);
+        if (n <= 0) break;
+        parts.push(buf.slice(0, n));
+      }
+      got = concat(parts);
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 7000))).toBe(0);
+      expect(await sys.write(fd, data)).toBe(data.length);
+      sys.close(fd);
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+    expect(got.length).toBe(data.length);
+    // (toEqual on a megabyte compares element by element through the generic matcher: slow)
+    expect(got.findIndex((b, i) => b !== data[i])).toBe(-1);
+    expect(lab.guest('a').net!.mibs.tcp.RetransSegs).toBeGreaterThan(0);
+  });
+
+  it('resets the connection when a socket closes with unread data; the peer reads ECONNRESET, then writes get EPIPE', async () => {
+    const lab = twoHosts();
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5001);
+      const a = (await sys.accept(l)) as Accepted;
+      const fds = [{ fd: a.fd, events: POLLIN, revents: 0 }];
+      await sys.poll(fds, 5e9);
+      sys.close(a.fd); // "hello" is still queued: RST
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 5001))).toBe(0);
+      expect(await sys.write(fd, enc('hello'))).toBe(5);
+      expect(await sys.read(fd, new Uint8Array(10))).toBe(-ECONNRESET);
+      expect(await sys.read(fd, new Uint8Array(10))).toBe(0);
+      expect(await sys.sendto(fd, enc('x'), MSG_NOSIGNAL)).toBe(-EPIPE);
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+    expect(lab.guest('b').net!.mibs.tcp.OutRsts).toBe(1);
+  });
+
+  it('reports the end of the stream in poll (POLLIN|POLLRDHUP) and peeks without consuming', async () => {
+    const lab = twoHosts();
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5002);
+      const a = (await sys.accept(l)) as Accepted;
+      expect(sys.setsockopt(a.fd, SOL_TCP, TCP_NODELAY, 1)).toBe(0);
+      expect(sys.getsockopt(a.fd, SOL_TCP, TCP_NODELAY)).toBe(1);
+      await sys.write(a.fd, enc('abc'));
+      sys.close(a.fd);
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 5002))).toBe(0);
+      const fds = [{ fd, events: POLLIN | POLLRDHUP, revents: 0 }];
+      await sys.poll(fds, 5e9);
+      await lab.driver.runFor(0);
+      const buf = new Uint8Array(10);
+      const p = await sys.recvfrom(fd, buf, MSG_PEEK);
+      expect(typeof p === 'number' ? p : p.length).toBe(3);
+      expect(await readAll(sys, fd)).toBe('abc');
+      const again = [{ fd, events: POLLIN | POLLRDHUP, revents: 0 }];
+      expect(await sys.poll(again, 0)).toBe(1);
+      expect(again[0]!.revents & (POLLIN | POLLRDHUP)).toBe(POLLIN | POLLRDHUP);
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+  });
+
+  it('keeps ports as Linux does: EADDRINUSE without SO_REUSEADDR, two listeners refused, TIME_WAIT blocks a bind unless both asked for SO_REUSEADDR', async () => {
+    const lab = twoHosts();
+    expect(await lab.run('a', async (sys) => {
+      const l = listener(sys, 8000);
+      const b = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(sys.bind(b, inet('0.0.0.0', 8000))).toBe(-EADDRINUSE);
+      const c = sys.socket(AF_INET, SOCK_STREAM, 0);
+      sys.setsockopt(c, SOL_SOCKET, SO_REUSEADDR, 1);
+      expect(sys.bind(c, inet('0.0.0.0', 8000))).toBe(-EADDRINUSE); // the other one listens
+      expect(sys.listen(sys.socket(AF_INET, SOCK_STREAM, 0), 1)).toBe(0); // autobinds an ephemeral port
+      // A connection through loopback, closed by this side first: TIME_WAIT on its port.
+      const k = sys.socket(AF_INET, SOCK_STREAM, 0);
+      sys.setsockopt(k, SOL_SOCKET, SO_REUSEADDR, 1);
+      expect(sys.bind(k, inet('127.0.0.1', 8100))).toBe(0);
+      expect(await sys.connect(k, inet('127.0.0.1', 8000))).toBe(0);
+      const acc = (await sys.accept(l)) as Accepted;
+      sys.close(k);
+      expect(await sys.read(acc.fd, new Uint8Array(4))).toBe(0);
+      sys.close(acc.fd);
+      await sys.nanosleep(1e8);
+      const again = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(sys.bind(again, inet('127.0.0.1', 8100))).toBe(-EADDRINUSE);
+      sys.setsockopt(again, SOL_SOCKET, SO_REUSEADDR, 1);
+      expect(sys.bind(again, inet('127.0.0.1', 8100))).toBe(0);
+      expect(sys.listen(sys.socket(AF_INET, SOCK_STREAM, 0), 1)).toBe(0);
+      return 0;
+    })).toBe(0);
+  });
+
+  it('accepts without blocking: EAGAIN on an empty queue, POLLIN once a connection waits', async () => {
+    const lab = twoHosts();
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5003);
+      sys.fcntl(l, F_SETFL, (sys.fcntl(l, F_GETFL) as number) | O_NONBLOCK);
+      expect(await sys.accept(l)).toBe(-EAGAIN);
+      const fds = [{ fd: l, events: POLLIN, revents: 0 }];
+      expect(await sys.poll(fds, 10e9)).toBe(1);
+      const a = await sys.accept(l, SOCK_NONBLOCK);
+      expect(typeof a).toBe('object');
+      expect(await sys.read((a as Accepted).fd, new Uint8Array(4))).toBe(-EAGAIN);
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      await sys.nanosleep(1e9);
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 5003))).toBe(0);
+      await sys.nanosleep(1e9);
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+  });
+
+  it('refuses listen on a connected socket and reads ENOTCONN from a socket never connected', async () => {
+    const lab = twoHosts();
+    expect(await lab.run('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.read(fd, new Uint8Array(4))).toBe(-ENOTCONN);
+      expect(await sys.sendto(fd, enc('x'), MSG_NOSIGNAL)).toBe(-EPIPE);
+      const l = listener(sys, 9000);
+      expect(await sys.connect(fd, inet('127.0.0.1', 9000))).toBe(0);
+      expect(sys.listen(fd, 1)).toBe(-EINVAL);
+      void l;
+      return 0;
+    })).toBe(0);
+  });
+});
+
+describe('TCP flow control and queues', () => {
+  it('stops a writer at a full window (zero window, probes) and resumes it when the reader drains', async () => {
+    const lab = twoHosts();
+    const data = new Uint8Array(400_000).map((_, i) => i % 251);
+    let wroteAt = 0;
+    let got: Uint8Array = new Uint8Array(0);
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5100);
+      const a = (await sys.accept(l)) as Accepted;
+      await sys.nanosleep(30e9); // nothing read for 30 s: the sender sees a zero window
+      const parts: Uint8Array[] = [];
+      const buf = new Uint8Array(10000);
+      for (;;) {
+        const n = await sys.read(a.fd, buf);
+        if (n <= 0) break;
+        parts.push(buf.slice(0, n));
+      }
+      got = concat(parts);
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 5100))).toBe(0);
+      expect(await sys.write(fd, data)).toBe(data.length);
+      wroteAt = lab.cpu.now;
+      sys.close(fd);
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+    expect(wroteAt).toBeGreaterThan(30e9);
+    expect(got.length).toBe(data.length);
+    expect(got.findIndex((b, i) => b !== data[i])).toBe(-1);
+  });
+
+  it('holds backlog + 1 established connections unaccepted; further handshakes wait for room', async () => {
+    const lab = twoHosts();
+    let queued = 0;
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5200, 1);
+      await sys.nanosleep(2e9);
+      queued = transportsOf(lab.guest('b').net!).tcp.sockets().filter((s) => s.state === TcpState.ESTABLISHED).length;
+      for (let i = 0; i < 3; i++) expect(typeof (await sys.accept(l))).toBe('object');
+      return 0;
+    });
+    const clients = [0, 1, 2].map(() => lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      const r = await sys.connect(fd, inet('10.0.0.2', 5200));
+      await sys.nanosleep(5e9);
+      return r === 0 ? 0 : 1;
+    }));
+    expect(await lab.wait(server, ...clients)).toEqual([0, 0, 0, 0]);
+    expect(queued).toBe(2);
+  });
+
+  it('closes both ends at once (simultaneous close: CLOSING, then TIME_WAIT on both sides)', async () => {
+    const lab = twoHosts();
+    const states: number[][] = [];
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5300);
+      const a = (await sys.accept(l)) as Accepted;
+      await sys.nanosleep(2e9 - lab.cpu.now);
+      sys.shutdown(a.fd, 1);
+      await sys.nanosleep(1e9);
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      await sys.connect(fd, inet('10.0.0.2', 5300));
+      await sys.nanosleep(2e9 - lab.cpu.now);
+      sys.shutdown(fd, 1);
+      await sys.nanosleep(5e8);
+      states.push(['a', 'b'].flatMap((h) => transportsOf(lab.guest(h).net!).tcp.sockets().filter((s) => s.state !== TcpState.LISTEN).map((s) => s.state)));
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+    expect(states).toEqual([[TcpState.TIME_WAIT, TcpState.TIME_WAIT]]);
+  });
+});
+
+// /proc/net/tcp of Linux 6.18 in a network namespace (python: a listener on 8002 with SO_REUSEADDR;
+// client k connected over loopback and sent "abc", accepted and unread; client k2 connected and closed
+// at once, its connection never accepted; read 50 ms later). Lines padded to 149 columns.
+const REAL_PROC_NET_TCP = [
+  '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+  '   0: 00000000:1F42 00000000:0000 0A 00000000:00000001 00:00000000 00000000     0        0 3394119 2 00000000b18b597c 100 0 0 10 0',
+  '   1: 0100007F:1F42 0100007F:8D22 08 00000000:00000001 00:00000000 00000000     0        0 0 1 000000005cd7957b 20 4 0 10 -1',
+  '   2: 0100007F:8D18 0100007F:1F42 01 00000000:00000000 00:00000000 00000000     0        0 3394120 2 000000001c6a0554 20 0 0 11 -1',
+  '   3: 0100007F:8D22 0100007F:1F42 05 00000000:00000000 03:0000176B 00000000     0        0 0 3 000000007e252497',
+  '   4: 0100007F:1F42 0100007F:8D18 01 00000000:00000003 00:00000000 00000000     0        0 3394121 1 00000000475eac9f 20 4 30 10 -1',
+];
+
+/** Line numbers, ephemeral ports, inodes, reference counts, pointers and timer values masked; lines sorted. */
+function canonical(lines: string[]): string[] {
+  return lines.map((l) => {
+    const f = l.trim().split(/\s+/);
+    if (f[0] === 'sl') return l.trim();
+    const port = (a: string) => (a.endsWith(':1F42') || a.endsWith(':0000') ? a : a.replace(/:[0-9A-F]{4}$/, ':EPHM'));
+    const [tr, when] = f[5]!.split(':');
+    return [port(f[1]!), port(f[2]!), f[3], f[4], `${tr}:${when === '00000000' ? '0' : 'T'}`, ...f.slice(6, 9), f[9] === '0' ? '0' : 'I', 'R', 'P', ...f.slice(12)].join(' ');
+  }).sort();
+}
+
+describe('/proc/net/tcp', () => {
+  it('lists listeners, connections, one not yet accepted and an orphan in FIN_WAIT2 as Linux does', async () => {
+    const lab = twoHosts();
+    let text = '';
+    expect(await lab.run('a', async (sys) => {
+      const l = listener(sys, 8002);
+      const k = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(k, inet('127.0.0.1', 8002))).toBe(0);
+      const a = (await sys.accept(l)) as Accepted;
+      expect(await sys.write(k, enc('abc'))).toBe(3);
+      const k2 = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(k2, inet('127.0.0.1', 8002))).toBe(0);
+      sys.close(k2);
+      await sys.nanosleep(50e6);
+      const fd = sys.open('/proc/net/tcp', 0);
+      const buf = new Uint8Array(8192);
+      const n = await sys.read(fd, buf);
+      text = utf8Decode(buf.subarray(0, n));
+      void a;
+      return 0;
+    })).toBe(0);
+    const lines = text.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.every((l) => l.length === 149)).toBe(true);
+    expect(canonical(lines)).toEqual(canonical(REAL_PROC_NET_TCP));
+  });
+});
+
+const tcpPort = (port: number): IptMatch => ({ kind: 'tcp', sport: null, dport: { lo: port, hi: port, invert: false }, flags: null });
+
+describe('TCP and the packet filter', () => {
+  it('is refused by REJECT --reject-with tcp-reset and times out after the SYN retries behind DROP', async () => {
+    const lab = twoHosts();
+    expect(lab.guest('b').net!.iptables.replace(filterTable({
+      INPUT: { rules: [{ proto: 6, matches: [tcpPort(80)], j: { kind: 'REJECT', with: 'tcp-reset' } }, { proto: 6, matches: [tcpPort(81)], j: 'DROP' }] },
+    }))).toBe(0);
+    let took = 0;
+    expect(await lab.run('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 80))).toBe(-ECONNREFUSED);
+      const t0 = lab.cpu.now;
+      expect(await sys.connect(fd, inet('10.0.0.2', 81))).toBe(-ETIMEDOUT);
+      took = lab.cpu.now - t0;
+      return 0;
+    })).toBe(0);
+    // tcp_syn_retries 6: the SYN and six retransmissions 1, 2, 4 ... 32 s apart, then 64 s more.
+    expect(took).toBe(127e9);
+    expect(lab.guest('a').net!.mibs.tcp.RetransSegs).toBe(6);
+    expect(lab.guest('b').net!.mibs.tcp.OutRsts).toBe(0);
+  });
+});
