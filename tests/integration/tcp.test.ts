@@ -9,6 +9,8 @@ import {
   type Accepted, type Sockaddr, type Sys,
 } from '../../core/kernel/abi.ts';
 import { transportsOf, TcpState } from '../../core/net/transport/index.ts';
+import { Rng } from '../../core/cpu/index.ts';
+import { buildTcp, emitEthernet, emitIpv4, type TcpOptions } from '../../core/net/wire/index.ts';
 import { NetLab, ip } from '../helpers/net-lab.ts';
 import { filterTable } from '../helpers/iptables.ts';
 import type { IptMatch } from '../../core/net/filter/rules.ts';
@@ -379,6 +381,66 @@ describe('TCP flow control and queues', () => {
     expect(await lab.wait(server, client)).toEqual([0, 0]);
     expect(states).toEqual([[TcpState.TIME_WAIT, TcpState.TIME_WAIT]]);
   });
+});
+
+describe('TCP against hostile segments', () => {
+  it('survives 30,000 well-formed random segments to a listener and a connection, then still connects', async () => {
+    const lab = twoHosts();
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5400);
+      for (;;) {
+        const a = await sys.accept(l);
+        if (typeof a === 'number') return 1;
+        const buf = new Uint8Array(100);
+        const n = await sys.read(a.fd, buf);
+        if (n > 0 && utf8Decode(buf.subarray(0, n)) === 'quit') return 0;
+        sys.close(a.fd);
+      }
+    });
+    const held = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 5400))).toBe(0);
+      await sys.nanosleep(100e9);
+      return 0;
+    });
+    await lab.driver.runFor(1e9);
+    const b = lab.guest('b').net!;
+    const dev = b.ifaceByName('eth0')!;
+    const rng = new Rng(7);
+    const ports = [5400, 5400, 5400, 9, rng.below(65536)];
+    const conn = transportsOf(b).tcp.sockets().find((s) => s.state === TcpState.ESTABLISHED)!;
+    for (let i = 0; i < 30_000; i++) {
+      const established = rng.below(2) === 0;
+      const options: TcpOptions = {};
+      if (rng.below(3) === 0) options.mss = rng.below(65536);
+      if (rng.below(3) === 0) options.wscale = rng.below(20);
+      if (rng.below(3) === 0) options.timestamp = { val: rng.nextU32(), ecr: rng.nextU32() };
+      if (rng.below(4) === 0) options.sack = [[rng.nextU32(), rng.nextU32()]];
+      const near = (x: number) => (x + rng.below(200000) - 100000) >>> 0;
+      const seg = buildTcp({
+        srcPort: established ? conn.dport : rng.below(65536), dstPort: established ? 5400 : ports[rng.below(ports.length)]!,
+        seq: established && rng.below(2) ? near(conn.rcvNxt) : rng.nextU32(), ack: established && rng.below(2) ? near(conn.sndNxt) : rng.nextU32(),
+        flags: rng.below(256), window: rng.below(65536), options, payload: rng.fill(new Uint8Array(rng.below(64))),
+      }, ip('10.0.0.1'), ip('10.0.0.2'));
+      const frame = new Uint8Array(14 + 20 + seg.length);
+      emitEthernet({ dst: dev.mac, src: 0x02_00_00_00_00_01, vlans: [], etherType: 0x0800 }, frame, 0);
+      emitIpv4({ src: ip('10.0.0.1'), dst: ip('10.0.0.2'), protocol: 6, ttl: 64, tos: 0, ident: i & 0xffff, dontFragment: true,
+        moreFragments: false, fragmentOffset: 0, payloadLength: seg.length, options: new Uint8Array(0) }, frame, 14);
+      frame.set(seg, 34);
+      b.receiveFrame(dev, frame);
+      if ((i & 0xfff) === 0) await lab.driver.runFor(1e6);
+    }
+    await lab.driver.runFor(200e9);
+    expect(b.mibs.tcp.InSegs).toBeGreaterThan(30_000);
+    // The server still accepts and reads; the lab never panicked.
+    const client = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 5400))).toBe(0);
+      expect(await sys.write(fd, enc('quit'))).toBe(4);
+      return 0;
+    });
+    expect(await lab.wait(server, client, held)).toEqual([0, 0, 0]);
+  }, 60_000);
 });
 
 // /proc/net/tcp of Linux 6.18 in a network namespace (python: a listener on 8002 with SO_REUSEADDR;

@@ -335,9 +335,7 @@ function queueData(sk: TcpSocket, seg: Segment): void {
   const fin = has(seg, TcpFlag.FIN);
   if (seqLt(sk.rcvNxt, seq)) {
     // Out of order: held (bounded) and a duplicate ACK at once, with SACK blocks when agreed.
-    if (data.length > 0 && sk.ooo.length < OOO_MAX && !sk.ooo.some((o) => o.seq === seq && o.data.length >= data.length)) {
-      sk.ooo.push({ seq, data: data.slice(), fin });
-    }
+    if (data.length > 0) holdOutOfOrder(sk, seq, data, fin);
     sk.quick = Math.max(sk.quick, 1);
     sendAck(sk);
     return;
@@ -369,7 +367,6 @@ function queueData(sk: TcpSocket, seg: Segment): void {
   if (fin) gotFin = true;
   // Whatever was held and now follows on.
   while (!gotFin && sk.ooo.length) {
-    sk.ooo.sort((a, b) => seqDiff(a.seq, b.seq));
     const o = sk.ooo[0]!;
     if (seqLt(sk.rcvNxt, o.seq)) break;
     sk.ooo.shift();
@@ -386,6 +383,17 @@ function queueData(sk: TcpSocket, seg: Segment): void {
     return;
   }
   ackSoon(sk, hadHoles);
+}
+
+/** Keeps data that came ahead of a gap, in sequence order (tcp_data_queue_ofo), within a bound. */
+function holdOutOfOrder(sk: TcpSocket, seq: number, data: Uint8Array, fin: boolean): void {
+  const q = sk.ooo;
+  let i = q.length;
+  while (i > 0 && seqLt(seq, q[i - 1]!.seq)) i--;
+  const prev = q[i - 1];
+  if (prev && prev.seq === seq && prev.data.length >= data.length) return;
+  if (q.length >= OOO_MAX) return;
+  q.splice(i, 0, { seq, data: data.slice(), fin });
 }
 
 /** tcp_fin(). */

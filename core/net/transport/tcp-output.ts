@@ -75,10 +75,10 @@ export function transmit(sk: TcpSocket, flags: number, seq: number, payload: Uin
   });
 }
 
-/** The SACK blocks for the data held out of order, the most recent first (RFC 2018). */
+/** The SACK blocks for the data held out of order (kept in sequence order), the highest first (RFC 2018). */
 function sackBlocks(sk: TcpSocket): Array<[number, number]> {
   const blocks: Array<[number, number]> = [];
-  for (const s of [...sk.ooo].sort((a, b) => seqDiff(a.seq, b.seq))) {
+  for (const s of sk.ooo) {
     const end = seqAdd(s.seq, s.data.length);
     const last = blocks[blocks.length - 1];
     if (last && seqDiff(s.seq, last[1]) <= 0) {
