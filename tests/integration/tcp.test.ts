@@ -12,8 +12,8 @@ import { transportsOf, TcpState } from '../../core/net/transport/index.ts';
 import { Rng } from '../../core/cpu/index.ts';
 import { buildTcp, emitEthernet, emitIpv4, type TcpOptions } from '../../core/net/wire/index.ts';
 import { NetLab, ip } from '../helpers/net-lab.ts';
-import { filterTable } from '../helpers/iptables.ts';
-import type { IptMatch } from '../../core/net/filter/rules.ts';
+import { filterTable, rule } from '../helpers/iptables.ts';
+import { CtState, type IptMatch } from '../../core/net/filter/rules.ts';
 
 const enc = (s: string) => utf8Encode(s);
 const inet = (a: string, port: number): Sockaddr => ({ family: AF_INET, addr: ip(a), port });
@@ -497,6 +497,78 @@ describe('/proc/net/tcp', () => {
 const tcpPort = (port: number): IptMatch => ({ kind: 'tcp', sport: null, dport: { lo: port, hi: port, invert: false }, flags: null });
 
 describe('TCP and the packet filter', () => {
+  it('passes a stateful firewall: NEW only to port 80, ESTABLISHED both ways, outgoing connections answered', async () => {
+    const lab = twoHosts();
+    const state = (bits: number): IptMatch => ({ kind: 'state', states: bits, invert: false });
+    expect(lab.guest('b').net!.iptables.replace(filterTable({
+      INPUT: { policy: 'DROP', rules: [{ matches: [state(CtState.ESTABLISHED | CtState.RELATED)], j: 'ACCEPT' }, { proto: 6, matches: [tcpPort(80), state(CtState.NEW)], j: 'ACCEPT' }] },
+    }))).toBe(0);
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 80);
+      const a = (await sys.accept(l)) as Accepted;
+      expect(await readAll(sys, a.fd)).toBe('in');
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.1', 9090))).toBe(0);
+      await sys.write(fd, enc('out'));
+      sys.close(fd);
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      const l = listener(sys, 9090);
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 80))).toBe(0);
+      await sys.write(fd, enc('in'));
+      sys.close(fd);
+      const a = (await sys.accept(l)) as Accepted;
+      expect(await readAll(sys, a.fd)).toBe('out');
+      const blocked = sys.socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+      expect(await sys.connect(blocked, inet('10.0.0.2', 81))).toBe(-EINPROGRESS);
+      const fds = [{ fd: blocked, events: POLLOUT, revents: 0 }];
+      expect(await sys.poll(fds, 10e9)).toBe(0); // dropped: no answer at all
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+  });
+
+  it('crosses a MASQUERADE router: the server sees the router, data flows both ways, every checksum right', async () => {
+    const lab = new NetLab();
+    lab.link('c', 'eth0', 'LAN', '10.0.0.2/24');
+    lab.link('r', 'eth0', 'LAN', '10.0.0.1/24');
+    const out = lab.link('r', 'eth1', 'WAN', '192.168.1.1/24');
+    lab.link('s', 'eth0', 'WAN', '192.168.1.3/24');
+    lab.route('c', '0.0.0.0/0', '10.0.0.1');
+    lab.guest('r').net!.setForwarding(true);
+    const masq = rule({ out: 'eth1', j: { kind: 'MASQUERADE', range: { hasAddr: false, addrLo: 0, addrHi: 0, hasPorts: false, portLo: 0, portHi: 0, random: false, randomFully: false, persistent: false } } });
+    expect(lab.guest('r').net!.iptables.replace({ name: 'nat', chains: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'].map((name) => ({
+      name, policy: 'ACCEPT' as const, packets: 0, bytes: 0, rules: name === 'POSTROUTING' ? [masq] : [],
+    })) })).toBe(0);
+    void out;
+    let peer: Sockaddr | null = null;
+    const seen: string[] = [];
+    const server = lab.start('s', async (sys) => {
+      const l = listener(sys, 8080);
+      const a = (await sys.accept(l)) as Accepted;
+      peer = a.addr;
+      const buf = new Uint8Array(100);
+      const n = await sys.read(a.fd, buf);
+      seen.push(utf8Decode(buf.subarray(0, n)));
+      await sys.write(a.fd, enc('HTTP/1.0 200 OK\r\n\r\n'));
+      sys.close(a.fd);
+      return 0;
+    });
+    const client = lab.start('c', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('192.168.1.3', 8080))).toBe(0);
+      await sys.write(fd, enc('GET / HTTP/1.0\r\n\r\n'));
+      seen.push(await readAll(sys, fd));
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+    expect(seen).toEqual(['GET / HTTP/1.0\r\n\r\n', 'HTTP/1.0 200 OK\r\n\r\n']);
+    expect(peer).toMatchObject({ addr: ip('192.168.1.1') });
+    for (const h of ['c', 's']) expect(lab.guest(h).net!.mibs.tcp.InCsumErrors + lab.guest(h).net!.mibs.tcp.InErrs).toBe(0);
+  });
+
   it('is refused by REJECT --reject-with tcp-reset and times out after the SYN retries behind DROP', async () => {
     const lab = twoHosts();
     expect(lab.guest('b').net!.iptables.replace(filterTable({
