@@ -15,6 +15,7 @@ const cases = JSON.parse(readFileSync(new URL('./tcpdump/expected.json', import.
 const fixture = (name: string) => readFileSync(new URL(`../../core/net/wire/fixtures/${name}`, import.meta.url));
 const files: Record<string, Uint8Array> = {
   'live.pcap': fixture('live.pcap'), 'crafted.pcap': fixture('crafted.pcap'),
+  'tcp.pcap': fixture('tcp.pcap'), 'tcp-crafted.pcap': fixture('tcp-crafted.pcap'),
   'cases.txt': readFileSync(new URL('./tcpdump/cases.txt', import.meta.url)),
 };
 

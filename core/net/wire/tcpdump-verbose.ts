@@ -23,7 +23,8 @@ export function ipv4HeaderText(b: Uint8Array): string {
   const len = (b[2]! << 8) | b[3]!;
   const id = (b[4]! << 8) | b[5]!;
   const frag = (b[6]! << 8) | b[7]!;
-  const flags = `${frag & 0x8000 ? 'rsvd' : ''}${frag & 0x4000 ? 'DF' : ''}${frag & 0x2000 ? '+' : ''}` || 'none';
+  // "+" (more fragments), "DF", "rsvd", in that order, comma-separated.
+  const flags = [frag & 0x2000 ? '+' : '', frag & 0x4000 ? 'DF' : '', frag & 0x8000 ? 'rsvd' : ''].filter(Boolean).join(', ') || 'none';
   const proto = b[9]!;
   let out = `(tos 0x${tos.toString(16)}${ECN[tos & 3]}, ttl ${b[8]}, id ${id}, offset ${(frag & 0x1fff) * 8}, flags [${flags}], `
     + `proto ${PROTO_NAMES[proto] ?? 'unknown'} (${proto}), length ${len}`;

@@ -1,8 +1,9 @@
 // Golden test: every frame of the recorded captures in fixtures/ is formatted and compared with what
-// tcpdump 4.99 printed for it (`tcpdump -n -t -r` and `tcpdump -n -t -e -r`).
+// tcpdump 4.99 printed for it (`tcpdump -n -t -r`, and with -e, -v, -S or -q as the file's suffix says).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatFrame } from './tcpdump.ts';
+import { TcpConversations } from './tcp-format.ts';
+import { formatFrame, type FormatOptions } from './tcpdump.ts';
 
 const here = new URL('./fixtures/', import.meta.url);
 
@@ -24,14 +25,32 @@ function golden(name: string): string[] {
   return readFileSync(new URL(name, here), 'utf8').replace(/\n$/, '').split('\n');
 }
 
-for (const capture of ['live', 'crafted']) {
+/** The options each golden file was printed with, by its suffix; tcpdump numbers TCP relatively unless -S. */
+const FLAVOURS: Record<string, { flags: string; options: () => FormatOptions }> = {
+  '': { flags: '-n', options: () => ({ tcpConversations: new TcpConversations() }) },
+  '-e': { flags: '-n -e', options: () => ({ linkLevel: true, tcpConversations: new TcpConversations() }) },
+  '-v': { flags: '-n -v', options: () => ({ verbose: true, tcpConversations: new TcpConversations() }) },
+  '-S': { flags: '-n -S', options: () => ({}) },
+  '-q': { flags: '-n -q', options: () => ({ quiet: true, tcpConversations: new TcpConversations() }) },
+};
+
+const CAPTURES: Record<string, string[]> = {
+  live: ['', '-e'],
+  crafted: ['', '-e'],
+  tcp: ['', '-e', '-v', '-S', '-q'],
+  'tcp-crafted': ['', '-e', '-v', '-S', '-q'],
+};
+
+for (const [capture, suffixes] of Object.entries(CAPTURES)) {
   describe(`tcpdump golden: ${capture}.pcap`, () => {
     const frames = readPcap(new Uint8Array(readFileSync(new URL(`${capture}.pcap`, here))));
-    for (const linkLevel of [false, true]) {
-      it(linkLevel ? 'matches tcpdump -n -e' : 'matches tcpdump -n', () => {
-        const ours = frames.flatMap((f) => formatFrame(f, { linkLevel }).split('\n'));
-        const theirs = golden(`${capture}${linkLevel ? '-e' : ''}.txt`);
-        expect(ours).toEqual(theirs);
+    for (const suffix of suffixes) {
+      const flavour = FLAVOURS[suffix]!;
+      it(`matches tcpdump ${flavour.flags}`, () => {
+        // One set of conversations per run, as tcpdump keeps one per capture.
+        const options = flavour.options();
+        const ours = frames.flatMap((f) => formatFrame(f, options).split('\n'));
+        expect(ours).toEqual(golden(`${capture}${suffix}.txt`));
       });
     }
   });

@@ -1,5 +1,5 @@
 // Whole-frame rendering the way `tcpdump -n` (and `-n -e`) prints a packet, without the timestamp:
-// dispatches Ethernet -> VLAN tags -> ARP / IPv4 -> ICMP / UDP. Checked against fixtures/ (tcpdump 4.99).
+// dispatches Ethernet -> VLAN tags -> ARP / IPv4 -> ICMP / UDP / TCP. Checked against fixtures/ (tcpdump 4.99).
 
 import { formatArpBody } from './arp.ts';
 import { EtherType, EthernetPacket, ETHERNET_HEADER_LEN, formatEthernetHeader } from './ethernet.ts';
@@ -9,10 +9,12 @@ import { formatIpv4Address, type Ipv4Address } from './ipv4-address.ts';
 import { IpProtocol, IPV4_HEADER_LEN } from './ipv4.ts';
 import { formatMacAddress, readMac } from './mac-address.ts';
 import { formatUdp } from './udp.ts';
+import { formatTcp, type TcpConversations } from './tcp-format.ts';
 import type { FormatNames } from './format-names.ts';
+import type { FrameNotes } from './tcpdump-notes.ts';
 import { arpVerbosePrefix, ICMP_ERROR_TYPES, icmpChecksumNote, ipv4HeaderText, quotedDatagram } from './tcpdump-verbose.ts';
 
-/** Renders a transport payload tcpdump knows but wire/ does not (TCP, ...); null falls back to `ip-proto-N`. */
+/** Renders a transport payload tcpdump knows but wire/ does not (SCTP, ...); null falls back to `ip-proto-N`. */
 export type TransportFormatter = (protocol: number, payload: Uint8Array, src: Ipv4Address, dst: Ipv4Address) => string | null;
 
 export interface FormatOptions {
@@ -23,10 +25,19 @@ export interface FormatOptions {
   readonly names?: FormatNames;
   /** `-v`: the IPv4 header, ICMP checksums, quoted datagrams and ARP's types (tcpdump-verbose.ts). */
   readonly verbose?: boolean;
-  /** `-q`: less protocol detail (of what this formatter decodes, only unknown EtherTypes print differently). */
+  /** `-q`: less protocol detail (TCP's `tcp N`; unknown EtherTypes named instead of dumped). */
   readonly quiet?: boolean;
+  /**
+   * The TCP conversations seen so far in this capture, for tcpdump's relative sequence numbers; absent,
+   * sequence numbers are printed as they are (tcpdump -S). The caller owns it (one per capture).
+   */
+  readonly tcpConversations?: TcpConversations;
   /** Inside the datagram an ICMP error quotes: its checksums are not checked (the quote is cut short). */
   readonly quoted?: boolean;
+  /** With `quoted`: how many bytes of the datagram the quote holds (the rest is zeros made up to its length). */
+  readonly captured?: number;
+  /** Filled in while formatting (one per frame): where tcpdump's decoding stopped short. */
+  readonly notes?: FrameNotes;
 }
 
 
@@ -46,6 +57,8 @@ export function formatIpv4Datagram(bytes: Uint8Array, options: FormatOptions = {
   if (hlen < IPV4_HEADER_LEN) return `${prefix}bad-hlen ${hlen}`;
   let len = (bytes[2]! << 8) | bytes[3]!;
   if (len < hlen) return `${prefix}bad-len ${len}`;
+  // TCP is told the length the header gives (and prints it), with only the bytes there to read.
+  const headerLength = len;
   let out = prefix;
   if (len > bytes.length) {
     out += `truncated-ip - ${len - bytes.length} bytes missing! `;
@@ -71,6 +84,14 @@ export function formatIpv4Datagram(bytes: Uint8Array, options: FormatOptions = {
       return `${out}${addrs} ${formatIcmp(payload, names)}${options.verbose ? icmpVerbose(payload, whole, options) : ''}`;
     case IpProtocol.UDP:
       return out + formatUdp(payload, src, dst, names);
+    case IpProtocol.TCP: {
+      // A quoted datagram holds only its first bytes: the segment's end was not captured.
+      const captured = options.captured === undefined ? payload : payload.subarray(0, Math.max(0, options.captured - hlen));
+      const fragmented = (((bytes[6]! << 8) | bytes[7]!) & 0x2000) !== 0;
+      return out + formatTcp(captured, headerLength - hlen, src, dst, {
+        names, verbose: options.verbose, quiet: options.quiet, conversations: options.tcpConversations, fragmented, notes: options.notes,
+      });
+    }
     default:
       return `${out}${addrs}  ${protoName} ${payload.length}`;
   }
@@ -80,9 +101,21 @@ export function formatIpv4Datagram(bytes: Uint8Array, options: FormatOptions = {
 function icmpVerbose(icmp: Uint8Array, whole: boolean, options: FormatOptions): string {
   let out = whole && !options.quoted ? icmpChecksumNote(icmp, icmp.length) : '';
   const inner = icmp.length >= 8 && ICMP_ERROR_TYPES.has(icmp[0]!) ? quotedDatagram(icmp) : null;
-  if (inner) out += `\n\t${formatIpv4Datagram(inner, { ...options, quoted: true })}`;
+  const notes: FrameNotes = { cutShort: false };
+  if (inner) out += `\n\t${formatIpv4Datagram(inner, { ...options, quoted: true, captured: icmp.length - 8, notes })}`;
+  if (notes.cutShort) {
+    // Decoding the quote jumped out of the ICMP decoder too.
+    if (options.notes) options.notes.cutShort = true;
+    return out;
+  }
+  // RFC 4884: an error longer than 136 bytes may carry extensions after 128 bytes of quote; tcpdump
+  // looks for their 4-byte header and ends with its truncation mark when the message stops before it.
+  if (MULTIPART_TYPES.has(icmp[0]!) && icmp.length > 136 && icmp.length < 141) out += ' [|icmp]';
   return out;
 }
+
+/** The ICMP errors that may carry RFC 4884 extensions: unreachable, time exceeded, parameter problem. */
+const MULTIPART_TYPES: ReadonlySet<number> = new Set([3, 11, 12]);
 
 /** One Ethernet frame; unknown EtherTypes get tcpdump's hex and ASCII dump on following lines. */
 export function formatFrame(frame: Uint8Array, options: FormatOptions = {}): string {

@@ -1,6 +1,6 @@
 // tcpdump 4.99.3: frames from an AF_PACKET socket on one interface (or `any`), filtered by a pcap-filter
 // expression, printed one line each (core/net/wire's formatter) or written to a pcap savefile (-w), or
-// read back from one (-r); -c, -e, -n, -t..., -x/-X, -p, -Q, -l, -#, -D, and the capture statistics
+// read back from one (-r); -c, -e, -n, -q, -S, -t..., -v, -x/-X, -A, -p, -Q, -l, -#, -D, and the capture statistics
 // when it ends (after -c packets, or at SIGINT/SIGTERM).
 import {
   AF_PACKET, CLOCK_REALTIME, ETH_P_ALL, O_CREAT, O_RDONLY, O_TRUNC, O_WRONLY, PACKET_ADD_MEMBERSHIP, PACKET_MR_PROMISC,
@@ -9,14 +9,14 @@ import {
 import { strerror } from '../lib/errno.ts';
 import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { readAll, writeAll } from '../lib/io.ts';
-import { entryByNumber, readNetdb, serviceByName, serviceByPort } from '../lib/net/netdb.ts';
+import { entryByName, entryByNumber, readNetdb, serviceByName, serviceByPort } from '../lib/net/netdb.ts';
 import { hostsEntries } from '../lib/net/resolve.ts';
 import { Proc } from '../lib/program.ts';
 import { compileFilter, FilterError, type FramePredicate } from '../lib/tcpdump/filter.ts';
 import { LINKTYPE_ETHERNET, LINKTYPE_LINUX_SLL2, parsePcap, pcapHeader, pcapRecord } from '../lib/tcpdump/pcap-file.ts';
 import { PacketPrinter, type Captured, type PrintOptions, type TimeFormat } from '../lib/tcpdump/print.ts';
 import { linkTypeText, TCPDUMP_USAGE, TCPDUMP_VERSION } from '../lib/tcpdump/texts.ts';
-import { formatMacAddress, type FormatNames } from '../../net/wire/index.ts';
+import { formatMacAddress, TcpConversations, type FormatNames } from '../../net/wire/index.ts';
 
 const SHORTS = 'AbdDefhHIJKlLnNOpqStuUvxX#B:c:C:E:F:G:i:j:M:Q:r:s:T:V:w:W:y:z:Z:';
 const LONGS: LongOpt[] = [
@@ -64,6 +64,7 @@ export const main: Program = async (sys, argv, envp) => {
   let verbose = 0;
   let quiet = false;
   let hex = 0;
+  let absolute = false;
   const o: Opts = {
     iface: null, count: -1, filterFile: null, numeric: false, promisc: true, direction: 'inout', write: null, read: null,
     snaplen: SNAPLEN, lineBuffered: false, immediateMode: false, number: false, countOnly: false, print: false, list: false,
@@ -77,7 +78,8 @@ export const main: Program = async (sys, argv, envp) => {
       case 'version': await p.out.write(TCPDUMP_VERSION); return p.finish(0);
       case 'D': o.list = true; break;
       case 'e': o.view.link = true; break;
-      case 'f': case 'N': case 'S': case 'U': case 'micro': break;
+      case 'S': absolute = true; break;
+      case 'f': case 'N': case 'U': case 'micro': break;
       case 'q': quiet = true; break;
       case 'immediate-mode': o.immediateMode = true; break;
       case 'l': o.lineBuffered = true; break;
@@ -123,7 +125,11 @@ export const main: Program = async (sys, argv, envp) => {
   if (o.list) return listInterfaces(p);
 
   const names = await loadNames(sys);
-  o.view.format = { verbose: verbose > 0, quiet, ...(o.numeric ? {} : { names: names.format }) };
+  o.view.format = {
+    verbose: verbose > 0, quiet, ...(o.numeric ? {} : { names: names.format }),
+    // Relative sequence numbers come from the conversations this run has seen (-S: absolute ones).
+    ...(absolute ? {} : { tcpConversations: new TcpConversations() }),
+  };
   // The filter is compiled once the savefile or the device is open, as tcpdump does: their errors come first.
   const compile = async (): Promise<FramePredicate | null> => {
     let text = g.operands.join(' ');
@@ -157,9 +163,10 @@ async function fail(p: Proc, message: string): Promise<number> {
 }
 
 interface Names {
-  /** A host name's address (/etc/hosts) and a service's port (/etc/services), as filters name them. */
+  /** A host name's address (/etc/hosts), a service's port (/etc/services) and a protocol's number (/etc/protocols), as filters name them. */
   host(name: string): number | null;
   port(name: string): number | null;
+  protocol(name: string): number | null;
   /** What the decoded lines call addresses, ports, protocols and MACs without -n. */
   format: FormatNames;
 }
@@ -179,6 +186,7 @@ async function loadNames(sys: Sys): Promise<Names> {
   return {
     host: (name) => hosts.get(name) ?? null,
     port: (name) => serviceByName(services, name, null)?.number ?? null,
+    protocol: (name) => entryByName(protocols, name)?.number ?? null,
     format: {
       host: (a) => byAddr.get(a) ?? null,
       port: (port, proto) => serviceByPort(services, port, proto)?.name ?? null,

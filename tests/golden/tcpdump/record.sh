@@ -2,7 +2,8 @@
 # Records tests/golden/tcpdump/expected.json from the real tcpdump (4.99.3 with libpcap 1.10.3, Debian 12):
 # each line of cases.txt runs as `bash -c "{ LINE; } 2>&1"` in a scratch folder holding copies of the
 # savefiles of core/net/wire/fixtures (live.pcap: real traffic between namespaces; crafted.pcap: frames
-# built byte by byte) and of cases.txt itself (a file that is not a savefile), with TZ=UTC and LC_ALL=C.
+# built byte by byte; tcp.pcap: real TCP sessions; tcp-crafted.pcap: TCP segments built byte by byte) and
+# of cases.txt itself (a file that is not a savefile), with TZ=UTC and LC_ALL=C.
 # Run with UPDATE_GOLDEN=1 (needs `apt-get install tcpdump`).
 set -euo pipefail
 [ "${UPDATE_GOLDEN:-}" = 1 ] || { echo "set UPDATE_GOLDEN=1 to re-record" >&2; exit 2; }
@@ -10,7 +11,8 @@ cd "$(dirname "$0")"
 python3 - <<'PY'
 import json, shutil, subprocess, tempfile
 scratch = tempfile.mkdtemp()
-for f in ('../../../core/net/wire/fixtures/live.pcap', '../../../core/net/wire/fixtures/crafted.pcap', 'cases.txt'):
+fixtures = '../../../core/net/wire/fixtures/'
+for f in (fixtures + 'live.pcap', fixtures + 'crafted.pcap', fixtures + 'tcp.pcap', fixtures + 'tcp-crafted.pcap', 'cases.txt'):
     shutil.copy(f, scratch)
 out = []
 for line in open('cases.txt').read().splitlines():

@@ -7,10 +7,11 @@
 
 export type FramePredicate = (frame: Uint8Array) => boolean;
 
-/** What the expression may name: hosts (/etc/hosts) and services (/etc/services). */
+/** What the expression may name: hosts (/etc/hosts), services (/etc/services) and IP protocols (/etc/protocols). */
 export interface FilterNames {
   host(name: string): number | null;
   port(name: string): number | null;
+  protocol?(name: string): number | null;
 }
 
 /** Thrown inside a filter run by a load past the packet's end (caught by the compiled predicate). */
@@ -154,6 +155,7 @@ function tokenize(text: string): string[] {
 }
 
 const DIRS = new Set(['src', 'dst']);
+const TRANSPORTS = new Set(['tcp', 'udp', 'icmp', 'sctp']);
 const PROTOS = new Set(['ether', 'ip', 'arp', 'rarp', 'tcp', 'udp', 'icmp', 'sctp']);
 const KINDS = new Set(['host', 'net', 'port', 'portrange']);
 
@@ -201,6 +203,15 @@ export function compileFilter(text: string, names: FilterNames): FramePredicate 
       return (v) => !p(v);
     }
     if (t === '(') {
+      // A parenthesis opens either arithmetic (`(tcp[13] & 2) != 0`) or a group of primitives: try the
+      // first, and take the second when what follows the parenthesis is not a comparison.
+      const at = i;
+      try {
+        return comparison();
+      } catch (e) {
+        if (!(e instanceof FilterError)) throw e;
+        i = at;
+      }
       i++;
       const p = expr();
       if (next() !== ')') throw new FilterError(SYNTAX);
@@ -234,10 +245,10 @@ export function compileFilter(text: string, names: FilterNames): FramePredicate 
       const n = peek();
       if (n === undefined || (!DIRS.has(n) && !KINDS.has(n) && n !== 'proto' && n !== 'broadcast' && n !== 'multicast' && n !== 'host')) return protoOnly(t);
       t = next();
-      if (t === 'proto') return protoNumber(q.proto, next());
+      if (t === 'proto') return protoNumber(q.proto, next(), names);
       if (t === 'broadcast') return (v) => macAt(v, 0) === 0xffffffffffff;
       if (t === 'multicast') return (v) => v.f.length > 0 && (v.f[0]! & 1) === 1;
-    } else if (t === 'proto') return protoNumber(null, next());
+    } else if (t === 'proto') return protoNumber(null, next(), names);
     if (DIRS.has(t)) {
       q.dir = t as Dir;
       if ((peek() === 'or' || peek() === 'and') && DIRS.has(toks[i + 1] ?? '')) {
@@ -251,7 +262,15 @@ export function compileFilter(text: string, names: FilterNames): FramePredicate 
       t = next();
     }
     if (q.kind === null && q.proto === 'ether' && t === 'host') t = next();
-    if (q.kind === null) q.kind = q.proto === 'ether' ? 'host' : 'host';
+    // A number alone is no primitive (a dotted address is a host).
+    if (q.kind === null && q.proto === null && q.dir === null && (/^(0x[0-9a-f]+|\d+)$/i.test(t) || CONSTANTS[t] !== undefined)) {
+      throw new FilterError(SYNTAX);
+    }
+    if (q.kind === null) q.kind = 'host';
+    // Transport protocols qualify ports only.
+    if ((q.kind === 'host' || q.kind === 'net') && q.proto !== null && TRANSPORTS.has(q.proto)) {
+      throw new FilterError(`'${q.proto}' modifier applied to ${q.kind}`);
+    }
     last = q;
     return value(q, t);
   };
@@ -266,6 +285,8 @@ export function compileFilter(text: string, names: FilterNames): FramePredicate 
     }
     if (q.kind === 'port' || q.kind === 'portrange') {
       if (q.proto !== null && !['tcp', 'udp', 'sctp'].includes(q.proto)) throw new FilterError(`illegal qualifier of 'port'`);
+      // pcap's scanner reads a dotted number as an address.
+      if (/^\d+(\.\d+)+$/.test(t)) throw new FilterError(`'${q.kind}' modifier applied to ip host`);
       if (q.kind === 'portrange') {
         const m = /^([^-]+)-([^-]+)$/.exec(t);
         if (!m) throw new FilterError(SYNTAX);
@@ -302,6 +323,7 @@ export function compileFilter(text: string, names: FilterNames): FramePredicate 
       if (((addr & ~mask) >>> 0) !== 0) throw new FilterError(`non-network bits set in "${typed}"`);
       return addressMatch(q.proto, q.dir, addr, mask);
     }
+    if (CONSTANTS[t] !== undefined) t = String(CONSTANTS[t]);
     const addr = /^[\d.]+$/.test(t) ? parseIpv4(t) : names.host(t);
     if (addr === null) throw new FilterError(/^[\d.]+$/.test(t) ? SYNTAX : `unknown host '${t}'`);
     if (/^\d+(\.\d+){0,2}$/.test(t) && t.split('.').length < 4) {
@@ -313,6 +335,8 @@ export function compileFilter(text: string, names: FilterNames): FramePredicate 
   };
 
   const port = (t: string): number => {
+    // The named constants (tcp-syn ...) are numbers wherever a number may stand.
+    if (CONSTANTS[t] !== undefined) return CONSTANTS[t]!;
     if (/^\d+$/.test(t)) {
       const n = Number(t);
       if (n > 65535) throw new FilterError(`illegal port number ${n} > 65535`);
@@ -455,8 +479,10 @@ function protoOnly(name: string): Pred {
   }
 }
 
-/** `ip proto N`, `ether proto N`, `proto \icmp`. */
-function protoNumber(proto: string | null, t: string): Pred {
+/** `ip proto N`, `ether proto N`, `proto \icmp`, `ip proto ospf` (/etc/protocols). */
+function protoNumber(proto: string | null, t: string, names: FilterNames): Pred {
+  // The protocols that are keywords (tcp, udp, icmp ...) must be escaped with a backslash.
+  if (isKeyword(t) || PROTO_NUMBERS[t] !== undefined || CONSTANTS[t] !== undefined) throw new FilterError(SYNTAX);
   const name = t.replace(/^\\/, '');
   if (proto === 'ether') {
     const types: Record<string, number> = { ip: ETH_IP, arp: ETH_ARP, rarp: ETH_RARP };
@@ -464,7 +490,7 @@ function protoNumber(proto: string | null, t: string): Pred {
     if (n === null) throw new FilterError(SYNTAX);
     return (v) => v.type === n;
   }
-  const n = PROTO_NUMBERS[name] ?? (/^\d+$/.test(name) ? Number(name) : null);
+  const n = PROTO_NUMBERS[name] ?? (/^\d+$/.test(name) ? Number(name) : names.protocol?.(name) ?? null);
   if (n === null) throw new FilterError(`unknown ip proto '${name}'`);
   return (v) => v.ip && v.f[v.net + 9] === n;
 }

@@ -3,6 +3,7 @@
 
 import {
   formatEtherPayload, formatEtherType, formatFrame, formatHexAscii, formatHexDump, formatMacAddress, readMac, type FormatOptions,
+  type FrameNotes,
 } from '../../../net/wire/index.ts';
 import { gmtime } from '../time.ts';
 
@@ -78,20 +79,22 @@ export class PacketPrinter {
     let head = '';
     let decoded: string;
     const f = p.frame;
+    const notes: FrameNotes = { cutShort: false };
+    const format = { ...o.format, notes };
     if (o.any) {
       head = `${(p.ifname ?? '?').padEnd(5)} ${(DIRECTION[p.pkttype ?? 0] ?? '?').padEnd(3)} `;
       if (o.link && f.length >= 14) {
         // The cooked header's link part: interface index, source MAC and protocol, its length 20 for the 14 of Ethernet.
         const type = (f[12]! << 8) | f[13]!;
         head += `ifindex ${p.ifindex ?? 0} ${formatMacAddress(readMac(f, 6))} ${formatEtherType(type)}, length ${f.length + 6}: `;
-        decoded = formatEtherPayload(type, f.subarray(14), { ...o.format, linkLevel: true }) ?? formatHexAscii(f.subarray(14));
-      } else decoded = formatFrame(f, o.format);
-    } else decoded = formatFrame(f, { ...o.format, linkLevel: o.link });
+        decoded = formatEtherPayload(type, f.subarray(14), { ...format, linkLevel: true }) ?? formatHexAscii(f.subarray(14));
+      } else decoded = formatFrame(f, format);
+    } else decoded = formatFrame(f, { ...format, linkLevel: o.link });
     let out = stamp + head + decoded;
-    if (o.hex) {
-      const bytes = o.hex === 2 ? f : f.subarray(Math.min(f.length, 14));
-      out += formatHexDump(bytes, o.ascii);
-    } else if (o.asciiOnly) out += asciiText(f.subarray(Math.min(f.length, 14)));
+    // The dumps start after the link header, unless -xx/-XX, or decoding jumped out (tcpdump-notes.ts).
+    const network = f.subarray(o.hex === 2 || (notes.cutShort && !o.any) ? 0 : Math.min(f.length, 14));
+    if (o.hex) out += formatHexDump(network, o.ascii);
+    else if (o.asciiOnly) out += asciiText(network);
     return `${out}\n`;
   }
 }
@@ -100,15 +103,15 @@ export class PacketPrinter {
 const DIRECTION: Readonly<Record<number, string>> = { 0: 'In', 1: 'B', 2: 'M', 3: 'P', 4: 'Out' };
 
 /**
- * -A (print-ascii.c): a newline, then each byte as itself when graphic, a space, a tab or a newline, a
- * carriage return before a newline left out, anything else as '.'.
+ * -A (print-ascii.c): a newline, then each byte as itself when graphic, a space, a tab or a newline,
+ * anything else as '.', except a carriage return, left out before a newline and among the last two bytes.
  */
 function asciiText(bytes: Uint8Array): string {
   let out = '\n';
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i]!;
     if (c === 13) {
-      if (i + 1 === bytes.length || bytes[i + 1] !== 10) out += '.';
+      if (bytes.length - i - 1 > 1 && bytes[i + 1] !== 10) out += '.';
     } else out += (c > 0x20 && c < 0x7f) || c === 9 || c === 32 || c === 10 ? String.fromCharCode(c) : '.';
   }
   return out;
