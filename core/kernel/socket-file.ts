@@ -27,10 +27,18 @@ export const socketOps: FileOps = {
   kind: 'socket',
   seekable: false,
   read(f, buf) {
-    const r = ks(f).sock.recv(buf, 0);
+    const sock = ks(f).sock;
+    const r = sock.recv(buf, 0);
+    sock.stack.link.flushLoopback();
     return typeof r === 'number' ? r : r.length;
   },
-  write: (f, data) => ks(f).sock.send(data, 0, null),
+  // What a write sent on loopback is received before it returns (the softirq at local_bh_enable).
+  write(f, data) {
+    const sock = ks(f).sock;
+    const n = sock.send(data, 0, null);
+    sock.stack.link.flushLoopback();
+    return n;
+  },
   poll: (f) => ks(f).sock.poll(),
   readQueue: (f) => ks(f).readable,
   writeQueue: (f) => ks(f).writable,
@@ -44,6 +52,7 @@ export const socketOps: FileOps = {
   release(f) {
     const s = ks(f);
     s.sock.close();
+    s.sock.stack.link.flushLoopback();
     s.sock.wake = () => {};
     s.readable.wakeAll();
     s.writable.wakeAll();

@@ -34,6 +34,20 @@ async function interrupted(k: Kernel, proc: Process): Promise<boolean> {
   return !handled || restart;
 }
 
+/**
+ * A process stopped while it slept (SIGSTOP, SIGTSTP) takes nothing until it is continued: Linux
+ * interrupts the call for the stop and restarts it after SIGCONT.
+ */
+async function whileStopped(k: Kernel, proc: Process): Promise<void> {
+  while (proc.state === 'stopped') await sleep(k.cpu, proc, [proc.continued]);
+  if (!proc.alive) never();
+}
+
+/** What the call sent on loopback is received before it returns (the softirq at local_bh_enable). */
+function softirq(s: KernelSocket): void {
+  s.sock.stack.link.flushLoopback();
+}
+
 /** __sys_socket(). */
 export function socket(k: Kernel, p: Process, domain: number, type: number, protocol: number): number {
   if (![domain, type, protocol].every(Number.isInteger)) return -EINVAL;
@@ -70,6 +84,7 @@ export async function connect(k: Kernel, p: Process, fd: number, addr: Sockaddr)
   if (!addr || typeof addr !== 'object') return -EINVAL;
   const sock = s.sock;
   const r = sock.connect(addr);
+  softirq(s);
   if (r !== -EINPROGRESS || f.flags & O_NONBLOCK) return r;
   const deadline = k.cpu.now + sock.sndtimeo;
   for (;;) {
@@ -79,6 +94,7 @@ export async function connect(k: Kernel, p: Process, fd: number, addr: Sockaddr)
     if (left <= 0) return -EINPROGRESS;
     const why = await sleep(k.cpu, p, [s.writable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
     if (why === 'signal' && !(await interrupted(k, p))) return -EINTR;
+    await whileStopped(k, p);
   }
 }
 
@@ -119,6 +135,7 @@ export async function accept(k: Kernel, p: Process, fd: number, flags: number): 
     if (left <= 0) return -EAGAIN;
     const why = await sleep(k.cpu, p, [s.readable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
     if (why === 'signal' && !(await interrupted(k, p))) return -EINTR;
+    await whileStopped(k, p);
   }
 }
 
@@ -133,11 +150,16 @@ export async function sendto(k: Kernel, p: Process, fd: number, data: Uint8Array
   if (typeof s === 'number' || !f) return typeof s === 'number' ? s : -EBADF;
   if (!(data instanceof Uint8Array) || !Number.isInteger(flags)) return -EINVAL;
   const sock = s.sock;
-  if (sock.type !== SOCK_STREAM) return sock.send(data, flags, addr ?? null);
+  if (sock.type !== SOCK_STREAM) {
+    const r = sock.send(data, flags, addr ?? null);
+    softirq(s);
+    return r;
+  }
   const deadline = k.cpu.now + sock.sndtimeo;
   let done = 0;
   for (;;) {
     const n = sock.send(done === 0 ? data : data.subarray(done), flags, null);
+    softirq(s);
     if (n === -EPIPE) {
       if (!(flags & MSG_NOSIGNAL)) {
         k.sendSignal(p, SIGPIPE, true);
@@ -155,6 +177,7 @@ export async function sendto(k: Kernel, p: Process, fd: number, data: Uint8Array
     if (left <= 0) return done || -EAGAIN;
     const why = await sleep(k.cpu, p, [s.writable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
     if (why === 'signal' && !(await interrupted(k, p))) return done || -EINTR;
+    await whileStopped(k, p);
   }
 }
 
@@ -169,12 +192,14 @@ export async function recvmsg(k: Kernel, p: Process, fd: number, buf: Uint8Array
   const deadline = k.cpu.now + timeo;
   for (;;) {
     const r = sock.recv(buf, flags);
+    softirq(s);
     if (r !== -EAGAIN || flags & (MSG_DONTWAIT | MSG_ERRQUEUE) || f.flags & O_NONBLOCK) return r;
     if (sock.readShutdown || sock.closed) return { length: 0, from: null, flags: 0, control: [] };
     const left = deadline - k.cpu.now;
     if (left <= 0) return -EAGAIN;
     const why = await sleep(k.cpu, p, [s.readable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
     if (why === 'signal' && (!(await interrupted(k, p)) || timeo !== Infinity)) return -EINTR;
+    await whileStopped(k, p);
   }
 }
 
@@ -187,7 +212,9 @@ export function setsockopt(_k: Kernel, p: Process, fd: number, level: number, na
   const s = sockOf(p, fd);
   if (typeof s === 'number') return s;
   if (!Number.isInteger(level) || !Number.isInteger(name) || value === undefined || value === null) return -EINVAL;
-  return s.sock.setsockopt(level, name, value, privileged(p));
+  const r = s.sock.setsockopt(level, name, value, privileged(p));
+  softirq(s);
+  return r;
 }
 
 export function getsockopt(_k: Kernel, p: Process, fd: number, level: number, name: number): SockOptValue | number {
@@ -209,7 +236,10 @@ export function getpeername(p: Process, fd: number): Sockaddr | number {
 
 export function shutdown(p: Process, fd: number, how: number): number {
   const s = sockOf(p, fd);
-  return typeof s === 'number' ? s : s.sock.shutdown(how);
+  if (typeof s === 'number') return s;
+  const r = s.sock.shutdown(how);
+  softirq(s);
+  return r;
 }
 
 

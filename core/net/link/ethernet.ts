@@ -108,6 +108,29 @@ export class LinkLayer {
     this.transmit(dev, at === 0 && pkt.end === b.length ? b : b.subarray(at, pkt.end));
   }
 
+  /** Frames sent on loopback, not yet received: device and frame, in turn. */
+  private loopbackQueue: Array<NetInterface | Uint8Array> | null = null;
+  private loopbackScheduled = false;
+  private loopbackDraining = false;
+
+  /**
+   * The NET_RX softirq for loopback (do_softirq at local_bh_enable): receives what was sent on lo,
+   * including what that provokes, before the calling socket operation returns, as Linux does before a
+   * send on lo returns. Not re-entered: a frame sent while draining is taken by the same loop.
+   */
+  flushLoopback(): void {
+    this.loopbackScheduled = false;
+    const q = this.loopbackQueue;
+    if (!q || q.length === 0 || this.loopbackDraining) return;
+    this.loopbackDraining = true;
+    try {
+      for (let i = 0; i < q.length; i += 2) this.receive(q[i] as NetInterface, q[i + 1] as Uint8Array);
+    } finally {
+      q.length = 0;
+      this.loopbackDraining = false;
+    }
+  }
+
   /** dev_queue_xmit: counts and hands the frame to the wire (or back to ourselves for lo). Takes ownership. */
   transmit(dev: NetInterface, frame: Uint8Array): void {
     const s = dev.stats;
@@ -118,10 +141,15 @@ export class LinkLayer {
     const taps = this.stack.taps;
     if (taps?.size) for (const t of taps) t(dev.ifindex, frame, 'out');
     if (dev.isLoopback) {
-      // loopback_xmit(): tx and rx counters both move, then netif_rx() on the next softirq round.
+      // loopback_xmit(): tx and rx counters both move, then netif_rx(): the frame waits for the softirq,
+      // which runs when the sending call ends (flushLoopback) or else on the next round of the CPU.
       s.txPackets++;
       s.txBytes += frame.length;
-      this.stack.cpu.enqueue(() => this.receive(dev, frame));
+      (this.loopbackQueue ??= []).push(dev, frame);
+      if (!this.loopbackScheduled) {
+        this.loopbackScheduled = true;
+        this.stack.cpu.enqueue(() => this.flushLoopback());
+      }
       return;
     }
     if (dev.driver) {

@@ -209,6 +209,8 @@ function synSent(sk: TcpSocket, seg: Segment): boolean {
   agree(sk, seg, sys.tcp_timestamps !== 0, sys.tcp_sack !== 0, sk.rcvWscale > 0);
   sk.irs = seg.seq;
   sk.rcvNxt = seqAdd(seg.seq, 1);
+  // Our SYN offered rcvWnd before rcvNxt was known: that window's right edge, now.
+  sk.rcvWup = seqAdd(sk.rcvNxt, Math.min(sk.rcvWnd, 0xffff));
   if (!has(seg, TcpFlag.ACK)) {
     // Simultaneous open: SYN_RECV, our SYN again with an ACK.
     setState(sk, TcpState.SYN_RECV);
