@@ -1,18 +1,16 @@
 // net-tools 2.10 netstat(8): the routing table (-r, as route -n/-e), the interface table (-i, from
 // /proc/net/dev through the link calls), statistics (-s, /proc/net/snmp and netstat), and the socket
-// tables of /proc/net/{tcp,udp,raw} (-t -u -w -l -a -n; -e adds the owner and inode, -p the PID/program
-// holding each socket, found through /proc/<pid>/fd) with the UNIX header when no family is named, and
-// multicast memberships (-g, /proc/net/igmp).
+// tables of /proc/net/{tcp,udp,raw} (lib/net/netstat-sockets.ts: -t -u -w -l -a -n; -e adds the owner
+// and inode, -p the PID/program holding each socket, -o the timers) with the UNIX header when no family
+// is named, and multicast memberships (-g, /proc/net/igmp).
 import { RT_TABLE_MAIN, type Program } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt, prefixToNetmask } from '../../net/wire/index.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { formatStats } from '../lib/net/netstat-stats.ts';
 import { ifaceRow, readProc } from '../lib/net/nettools.ts';
-import { userName } from '../lib/users.ts';
-import { netstatProgram, socketOwners, type SocketOwner } from '../lib/net/proc-owners.ts';
-import { readSockets, TCP_CLOSE, TCP_LISTEN, type SockRow } from '../lib/net/proc-sockets.ts';
-import { readNetdb, type NetdbEntry } from '../lib/net/netdb.ts';
+import { socketTables } from '../lib/net/netstat-sockets.ts';
+import type { SockRow } from '../lib/net/proc-sockets.ts';
 
 const USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}
        netstat [-vWnNcaeol] [<Socket> ...]
@@ -61,8 +59,6 @@ const LONGS: LongOpt[] = [
   { name: 'unix', key: 'x' }, { name: 'inet', key: '4' }, { name: 'help', key: 'h' }, { name: 'version', key: 'V' },
 ];
 
-const STATES = ['', 'ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING'];
-
 function routeTable(p: Cmd, extend: boolean): string {
   const lr = p.sys.rtLinks();
   const names = new Map((typeof lr === 'number' ? [] : lr).map((l) => [l.ifindex, l.name] as [number, string]));
@@ -104,55 +100,6 @@ function groupTable(igmp: string | null): string {
     s += `${dev.padEnd(15)} ${users!.padEnd(6)} ${fmt(be)}\n`;
   }
   return s;
-}
-
-/**
- * How netstat names ports (net-tools lib/inet.c, get_sname): every /etc/services entry goes to a list
- * per protocol, /etc/protocols' entries to the raw list after them, each put in front of its list, so
- * for a number the last entry in the file wins and, for raw sockets, a protocol beats a "raw" service.
- * Null with -n or --numeric-ports.
- */
-type PortNames = Record<SockRow['proto'], Map<number, string>> | null;
-
-async function portNames(p: Cmd): Promise<PortNames> {
-  const names: NonNullable<PortNames> = { tcp: new Map(), udp: new Map(), raw: new Map() };
-  const put = (m: Map<number, string>, e: NetdbEntry): void => void m.set(e.number, e.name);
-  for (const e of await readNetdb(p.sys, 'services')) if (e.proto === 'tcp' || e.proto === 'udp' || e.proto === 'raw') put(names[e.proto], e);
-  for (const e of await readNetdb(p.sys, 'protocols')) put(names.raw, e);
-  return names;
-}
-
-/**
- * "host:port" in at most 23 columns unless -W (netstat.c, addr_do_one): when the two are longer than 22,
- * the port keeps up to 18 characters and the host is cut to what is left.
- */
-function addr(a: number, port: number, proto: SockRow['proto'], o: SockText): string {
-  const host = !o.numericHosts && a === 0x7f000001 ? 'localhost' : fmt(a);
-  const service = port === 0 ? '*' : (o.names?.[proto].get(port) ?? String(port));
-  if (o.wide || host.length + service.length <= 22) return `${host}:${service}`;
-  const keep = Math.min(service.length, 18);
-  return `${host.slice(0, 22 - keep)}:${service.slice(0, keep)}`;
-}
-
-/** What shapes a socket line: names for hosts and ports, -W, -e's user column and -p's owners. */
-interface SockText {
-  numericHosts: boolean;
-  names: PortNames;
-  wide: boolean;
-  /** -e: the owner's name (or uid) for the User and Inode columns. */
-  user: ((uid: number) => string) | null;
-  /** -p: the processes holding each socket inode, found by scanning /proc/<pid>/fd. */
-  owners: Map<number, SocketOwner[]> | null;
-}
-
-/** One socket line. */
-function sockLine(r: SockRow, o: SockText): string {
-  const state = r.proto === 'tcp' ? STATES[r.state] ?? 'UNKNOWN' : r.proto === 'udp' ? (r.state === 1 ? 'ESTABLISHED' : '') : String(r.state);
-  let s = `${r.proto.padEnd(5)} ${String(r.rxQueue).padStart(6)} ${String(r.txQueue).padStart(6)} ` +
-    `${addr(r.localAddr, r.localPort, r.proto, o).padEnd(23)} ${addr(r.remoteAddr, r.remotePort, r.proto, o).padEnd(23)} ${state.padEnd(11)}`;
-  if (o.user) s += ` ${o.user(r.uid).padEnd(10)} ${String(r.inode).padEnd(10)}`;
-  if (o.owners) s += ` ${netstatProgram(o.owners.get(r.inode)).padEnd(20)}`;
-  return s + '\n';
 }
 
 export const main: Program = async (sys, argv, envp) => {
@@ -203,22 +150,11 @@ export const main: Program = async (sys, argv, envp) => {
   const protos: Array<SockRow['proto']> = picked.length ? picked.map((k) => (k === 't' ? 'tcp' : k === 'u' ? 'udp' : 'raw'))
     : unix && has('x') ? [] : ['tcp', 'udp', 'raw'];
   const which = all ? 'servers and established' : listening ? 'only servers' : 'w/o servers';
-  const serving = (r: SockRow): boolean => r.state === TCP_LISTEN || (r.proto !== 'tcp' && r.state === TCP_CLOSE);
   if (protos.length) {
-    await p.out.write(`Active Internet connections (${which})\n`);
-    const extend = has('e');
-    await p.out.write(`Proto Recv-Q Send-Q Local Address           Foreign Address         State      ${extend ? ' User       Inode     ' : ''}${has('p') ? ' PID/Program name    ' : ''}\n`);
-    const owners = has('p') ? await socketOwners(sys) : null;
-    const numericUsers = numeric || has('numeric-users');
-    const user = extend ? (uid: number): string => (numericUsers ? String(uid) : userName(sys, uid)) : null;
-    const o: SockText = { numericHosts: numeric || has('numeric-hosts'), names: numeric || has('numeric-ports') ? null : await portNames(p),
-      wide: has('W'), user, owners };
-    for (const proto of protos) {
-      for (const r of await readSockets(sys, proto)) {
-        if (!all && (listening ? !serving(r) : serving(r))) continue;
-        await p.out.write(sockLine(r, o));
-      }
-    }
+    await p.out.write(await socketTables(sys, {
+      protos, all, listening, numericHosts: numeric || has('numeric-hosts'), numericPorts: numeric || has('numeric-ports'),
+      numericUsers: numeric || has('numeric-users'), wide: has('W'), extend: has('e'), programs: has('p'), timers: has('o'),
+    }));
   }
   if (unix) {
     await p.out.write(`Active UNIX domain sockets (${which})\n`);

@@ -1,7 +1,8 @@
 // iproute2 6.1 ss(8): TCP, UDP and raw sockets (-t -u -w, -l -a, state filters, filter expressions
-// through lib/net/ss-expr.ts) read from /proc/net, with ss's header rules (Netid only for several
-// tables, State only for several states) and its errors;
-// -p finds each socket's processes through /proc/<pid>/fd, -e and -m add UDP's details and memory.
+// through lib/net/ss-expr.ts), TCP from the socket diagnostics (Sys.tcpDiag, what ss reads over netlink,
+// lib/net/ss-tcp.ts), UDP and raw from /proc/net, with ss's header rules (Netid only for several tables,
+// State only for several states) and its errors; -p finds each socket's processes through
+// /proc/<pid>/fd, -o adds TCP's timers, -e and -m the details and memory.
 import { type Program } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt } from '../../net/wire/index.ts';
 import { Cmd } from '../lib/cmd.ts';
@@ -12,6 +13,7 @@ import { readSockets, type SockRow } from '../lib/net/proc-sockets.ts';
 import { hostsEntries } from '../lib/net/resolve.ts';
 import { entryByNumber, readNetdb, serviceByName, serviceByPort, type NetdbEntry } from '../lib/net/netdb.ts';
 import { parseSsExpr, ssMatches, type SsLookups } from '../lib/net/ss-expr.ts';
+import { tcpExtColumn, tcpMem, tcpRows, type TcpRow, type TcpShow } from '../lib/net/ss-tcp.ts';
 import { ALL_DBS, SS_ALL, SS_CONN, SS_LISTENING, STATE_NAMES, dbStates, popcount, stateBits, type Db } from '../lib/net/ss-filter.ts';
 
 const USAGE = `Usage: ss [ OPTIONS ]
@@ -158,8 +160,9 @@ export const main: Program = async (sys, argv, envp) => {
       await p.error(`wrong state name: ${name}`);
       return p.finish(255);
     }
+    // The first state word replaces the default set: `state` starts from none, `exclude` from all.
     if (ops[i] === 'state') states = (stateSet ? states : 0) | b;
-    else states &= ~b;
+    else states = (stateSet ? states : SS_ALL) & ~b;
     stateSet = true;
   }
   const parsed = parseSsExpr(ops.slice(i), await lookups(sys, dbs));
@@ -179,15 +182,17 @@ export const main: Program = async (sys, argv, envp) => {
   const stateCol = popcount(stateSet ? states : shown) > 1;
   const rows: string[][] = [];
   const owners = has('p') ? await socketOwners(sys) : new Map<number, SocketOwner[]>();
-  const ext: Ext = { users: has('p'), details: has('e'), memory: has('m'), owners, rcvbuf: 0, sndbuf: 0 };
+  const ext: Ext = { users: has('p'), details: has('e'), memory: has('m'), owners, rcvbuf: 0, sndbuf: 0,
+    tcp: { options: has('o'), details: has('e'), memory: has('m') && dbs.includes('tcp') ? await tcpMem(sys) : null } };
   const names = has('n') ? null : await portNames(sys);
   if (ext.memory) {
     ext.rcvbuf = Number(await readProc(sys, '/proc/sys/net/core/rmem_default')) || 212992;
     ext.sndbuf = Number(await readProc(sys, '/proc/sys/net/core/wmem_default')) || 212992;
   }
-  for (const proto of ['tcp', 'udp', 'raw'] as const) {
+  // ss dumps raw, then UDP, then TCP.
+  for (const proto of ['raw', 'udp', 'tcp'] as const) {
     if (!dbs.includes(proto)) continue;
-    for (const r of await readSockets(sys, proto)) {
+    for (const r of proto === 'tcp' ? tcpRows(sys) : await readSockets(sys, proto)) {
       const st = r.proto !== 'tcp' && r.state === 10 ? 7 : r.state;
       if (!(shown & (1 << st)) || (filter && !ssMatches(filter, r))) continue;
       rows.push(row(r, st, netid, stateCol, names, ext));
@@ -218,18 +223,21 @@ interface Ext {
   details: boolean;
   memory: boolean;
   owners: Map<number, SocketOwner[]>;
-  /** The default buffer sizes (net.core.rmem_default / wmem_default) that skmem's rb and tb show. */
+  /** The default buffer sizes (net.core.rmem_default / wmem_default) that UDP's skmem rb and tb show. */
   rcvbuf: number;
   sndbuf: number;
+  tcp: TcpShow;
 }
 
 /**
- * The Process column: ` users:(...)` (-p); for UDP, from the socket diagnostics, ` uid:N` (when not root),
- * ` ino:N sk:HEX cgroup:PATH` and the shutdown state ` <->` (-e), then `\n\t skmem:(...)` on its own line
- * (-m). ss 6.1 prints neither for raw sockets, only their users.
+ * The Process column: ` users:(...)` (-p); for TCP, the timer, details and memory of lib/net/ss-tcp.ts;
+ * for UDP, from the socket diagnostics, ` uid:N` (when not root), ` ino:N sk:HEX cgroup:PATH` and the
+ * shutdown state ` <->` (-e), then `\n\t skmem:(...)` on its own line (-m). ss 6.1 prints neither for raw
+ * sockets, only their users.
  */
-function extColumn(r: SockRow, x: Ext): string {
+function extColumn(r: SockRow | TcpRow, x: Ext): string {
   let s = x.users ? (ssUsers(x.owners.get(r.inode)) ? ` ${ssUsers(x.owners.get(r.inode))}` : '') : '';
+  if ('diag' in r) return s + tcpExtColumn(r, x.tcp);
   if (r.proto !== 'udp') return s;
   if (x.details) s += `${r.uid ? ` uid:${r.uid}` : ''} ino:${r.inode} sk:${r.pointer} cgroup:/ <->`;
   if (x.memory) s += `\n\t skmem:(r${r.rxQueue},rb${x.rcvbuf},t${r.txQueue},tb${x.sndbuf},f${forwardAlloc(r.rxQueue)},w0,o0,bl0,d${r.drops})`;

@@ -16,9 +16,13 @@ import { IPTABLES_CASES } from './cases-iptables.ts';
 import { IPTABLES_NAT_CASES } from './cases-iptables-nat.ts';
 import { TCPDUMP_CASES } from './cases-tcpdump.ts';
 import { BASH_NET_CASES } from './cases-bash-net.ts';
+import { TCP_CAPTURE_CASES } from './cases-tcp-capture.ts';
+import { SS_TCP_CASES } from './cases-ss-tcp.ts';
+import { NC_TCP_CASES } from './cases-nc-tcp.ts';
 
 export const ALL_CASES: NetCase[] = [
   ...IP_CASES, ...NETTOOLS_CASES, ...SYS_CASES, ...PROBE_CASES, ...SOCKET_CASES, ...LEARNED_CASES, ...MONITOR_CASES, ...BRIDGE_CASES, ...MTR_CASES,
   ...INFO_CASES, ...INFO_EXTRA_CASES, ...SSFILTER_CASES, ...SERVICES_CASES, ...IPTABLES_CASES, ...IPTABLES_NAT_CASES, ...TCPDUMP_CASES,
-  ...BASH_NET_CASES,
+  ...BASH_NET_CASES, ...TCP_CAPTURE_CASES,
+  ...SS_TCP_CASES, ...NC_TCP_CASES,
 ];

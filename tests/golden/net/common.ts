@@ -44,6 +44,14 @@ export function mask(text: string): string {
     .replace(/ipg\/ewma [\d./]+ ms/g, 'ipg/ewma T ms')
     .replace(/^\[\d+\.\d+\] /gm, '[T] ')
     .replace(/expires \d+sec/g, 'expires Nsec')
+    // TCP's random numbers in tcpdump lines: the SYN's sequence number, the SYN-ACK's ack, timestamps
+    .replace(/(Flags \[S\.?E?W?\], seq )\d+/g, '$1S')
+    .replace(/(Flags \[S\.\], seq S, ack )\d+/g, '$1A')
+    .replace(/(Flags \[R\.\], seq 0, ack )\d+/g, '$1A')
+    .replace(/TS val \d+ ecr \d+/g, 'TS val T ecr T')
+    // TCP timers: ss -o's time left (timer:(NAME,TIME,RETRANS)) and netstat -o's seconds (NAME (S.SS/RETR/PROBES)), not `off`
+    .replace(/timer:\((on|keepalive|timewait|persist|unknown),[^,)]+,/g, 'timer:($1,T,')
+    .replace(/\b(on|keepalive|timewait|probe) \(\d+\.\d\d\//g, '$1 (T/')
     .replace(/"expires":\d+/g, '"expires":N')
     .replace(/^Timestamp: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4} \d+ usec$/gm, 'Timestamp: T')
     .replace(/^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\] /gm, '[TS] ')
@@ -65,7 +73,8 @@ export function maskOwners(text: string): string {
     .replace(/pid=\d+/g, 'pid=P')
     .replace(/ino:\d+/g, 'ino:I')
     .replace(/ sk:[0-9a-f]+/g, ' sk:K')
-    .replace(/ \d+\/(?=[^\s/])/g, ' P/')
+    // netstat -p's PID/Program (20 wide): the width kept, for the Timer column of -o after it
+    .replace(/ (\d+)\/([^\s/]\S*)( *)/g, (_m, pid: string, prog: string, pad: string) => ` ${`P/${prog}`.padEnd(pid.length + 1 + prog.length + pad.length)}`)
     // netstat -e's Inode column (10 wide, after the 80 columns of a socket line and the user's 10)
     .replace(/^((?:tcp|udp|raw)  .{74} \S+ +)(\d+ *)/gm, (_m, pre: string, ino: string) => pre + 'I'.padEnd(ino.length))
     .replace(/ +$/gm, '');

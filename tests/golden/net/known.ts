@@ -3,5 +3,4 @@
 export const KNOWN_DIFFERENCES: Record<string, string> = {
   'ip-link-up-nocarrier': 'a veth has no carrier until its peer is up; a guest NIC on a collision domain (a hub, as in Kathará) has carrier at once',
   'ifconfig-up-fresh': 'a veth has no carrier until its peer is up; a guest NIC on a hub has carrier at once',
-  'nc-tcp-refused': "the guest's nc has no stream mode yet (the kernel has TCP; nc's TCP mode comes next)",
 };

@@ -1,5 +1,5 @@
 // The socket tables of /proc/net/{tcp,udp,raw} as Linux writes them (hex little-endian addresses, hex
-// ports, hex state), parsed into records for netstat and ss. A missing file is an empty table.
+// ports, hex state, the timer columns), parsed into records for netstat and ss. A missing file is an empty table.
 import type { Sys } from '../../../kernel/abi.ts';
 import { readProc } from './nettools.ts';
 
@@ -13,6 +13,13 @@ export interface SockRow {
   state: number;
   txQueue: number;
   rxQueue: number;
+  /** The tr column: timer_active (0 none, 1 retransmit, 2 keepalive, 3 TIME_WAIT, 4 zero window probe). */
+  timer: number;
+  /** tm->when: the time left on that timer in clock ticks (USER_HZ, 100 a second). */
+  when: number;
+  /** The retrnsmt column and the timeout column (unanswered probes). */
+  retransmits: number;
+  probes: number;
   uid: number;
   inode: number;
   /** The socket's kernel pointer column (hex), which ss -e prints as sk: when it reads /proc. */
@@ -39,9 +46,11 @@ export async function readSockets(sys: Sys, proto: SockRow['proto']): Promise<So
     const [la, lp] = f[1]!.split(':') as [string, string];
     const [ra, rp] = f[2]!.split(':') as [string, string];
     const [tx, rx] = f[4]!.split(':') as [string, string];
+    const [tr, when] = f[5]!.split(':') as [string, string | undefined];
     rows.push({
       proto, localAddr: hexAddr(la), localPort: parseInt(lp, 16), remoteAddr: hexAddr(ra), remotePort: parseInt(rp, 16),
-      state: parseInt(f[3]!, 16), txQueue: parseInt(tx, 16), rxQueue: parseInt(rx, 16), uid: Number(f[7]), inode: Number(f[9]),
+      state: parseInt(f[3]!, 16), txQueue: parseInt(tx, 16), rxQueue: parseInt(rx, 16),
+      timer: parseInt(tr, 16), when: parseInt(when ?? '0', 16), retransmits: parseInt(f[6]!, 16), probes: Number(f[8]), uid: Number(f[7]), inode: Number(f[9]),
       pointer: (f[11] ?? '0').replace(/^0+(?=.)/, ''), drops: Number(f[12] ?? 0),
     });
   }
