@@ -2,13 +2,24 @@
 // stack's configuration interface (what `ip` uses), plus a way to run inline programs (sys => exit code)
 // in a guest in fast virtual time.
 import { Cpu, Driver, Guest, type Image } from '../../core/index.ts';
-import type { Program, Sys } from '../../core/kernel/abi.ts';
+import { AF_INET, type Program, type Sockaddr, type Sys } from '../../core/kernel/abi.ts';
 import { CollisionDomain, connect } from '../../core/net/fabric/index.ts';
 import { parseIpv4Address, parseIpv4Cidr, type Ipv4Address } from '../../core/net/wire/index.ts';
 import { nodeHost } from '../../server/host.ts';
 import { sharedImage } from './guest.ts';
 
 export const ip = (s: string): Ipv4Address => parseIpv4Address(s)!;
+
+/** An IPv4 socket address. */
+export const inet = (a: string, port: number): Sockaddr => ({ family: AF_INET, addr: ip(a), port });
+
+/** Guests a (10.0.0.1) and b (10.0.0.2) on one collision domain. */
+export function twoHosts(): NetLab {
+  const lab = new NetLab();
+  lab.link('a', 'eth0', 'A', '10.0.0.1/24');
+  lab.link('b', 'eth0', 'A', '10.0.0.2/24');
+  return lab;
+}
 
 export interface Running {
   pid: number;

@@ -9,17 +9,9 @@ import {
   SOL_RAW, SOL_SOCKET, SO_BROADCAST, SO_EE_ORIGIN_ICMP, SO_ERROR, SO_RCVBUF, SO_REUSEADDR, SO_TYPE, SO_RCVTIMEO,
   EMSGSIZE, S_IFMT, S_IFSOCK, utf8Decode, utf8Encode, type RecvMsg, type Sockaddr, type SockExtendedErr, type Sys,
 } from '../../core/kernel/abi.ts';
-import { NetLab, ip } from '../helpers/net-lab.ts';
+import { NetLab, inet, ip, twoHosts } from '../helpers/net-lab.ts';
 
 const enc = (s: string) => utf8Encode(s);
-const inet = (a: string, port: number): Sockaddr => ({ family: AF_INET, addr: ip(a), port });
-
-function twoHosts(): NetLab {
-  const lab = new NetLab();
-  lab.link('a', 'eth0', 'A', '10.0.0.1/24');
-  lab.link('b', 'eth0', 'A', '10.0.0.2/24');
-  return lab;
-}
 
 describe('UDP sockets', () => {
   it('carries datagrams between two guests and answers with the sender address', async () => {

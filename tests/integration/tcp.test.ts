@@ -11,19 +11,12 @@ import {
 import { transportsOf, TcpState } from '../../core/net/transport/index.ts';
 import { Rng } from '../../core/cpu/index.ts';
 import { buildTcp, emitEthernet, emitIpv4, type TcpOptions } from '../../core/net/wire/index.ts';
-import { NetLab, ip } from '../helpers/net-lab.ts';
+import { NetLab, inet, ip, twoHosts } from '../helpers/net-lab.ts';
+import { concat } from '../../core/userland/lib/io.ts';
 import { filterTable, rule } from '../helpers/iptables.ts';
 import { CtState, type IptMatch } from '../../core/net/filter/rules.ts';
 
 const enc = (s: string) => utf8Encode(s);
-const inet = (a: string, port: number): Sockaddr => ({ family: AF_INET, addr: ip(a), port });
-
-function twoHosts(): NetLab {
-  const lab = new NetLab();
-  lab.link('a', 'eth0', 'A', '10.0.0.1/24');
-  lab.link('b', 'eth0', 'A', '10.0.0.2/24');
-  return lab;
-}
 
 /** A listening socket on `port`. */
 function listener(sys: Sys, port: number, backlog = 5): number {
@@ -35,30 +28,20 @@ function listener(sys: Sys, port: number, backlog = 5): number {
   return fd;
 }
 
-/** Reads until end of stream. */
-async function readAll(sys: Sys, fd: number): Promise<string> {
+/** Reads until end of stream, `size` bytes at a time. */
+async function readBytes(sys: Sys, fd: number, size = 4096): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  const buf = new Uint8Array(4096);
+  const buf = new Uint8Array(size);
   for (;;) {
     const n = await sys.read(fd, buf);
-    if (n <= 0) {
-      if (n < 0) throw new Error(`read: ${n}`);
-      break;
-    }
+    if (n < 0) throw new Error(`read: ${n}`);
+    if (n === 0) break;
     parts.push(buf.slice(0, n));
   }
-  return utf8Decode(concat(parts));
+  return concat(parts);
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const readAll = async (sys: Sys, fd: number): Promise<string> => utf8Decode(await readBytes(sys, fd));
 
 describe('TCP connections', () => {
   it('connects, carries data both ways and ends each direction with FIN', async () => {
@@ -161,14 +144,7 @@ describe('TCP connections', () => {
     const server = lab.start('b', async (sys) => {
       const l = listener(sys, 7000);
       const a = (await sys.accept(l)) as Accepted;
-      const parts: Uint8Array[] = [];
-      const buf = new Uint8Array(65536);
-      for (;;) {
-        const n = await sys.read(a.fd, buf);
-        if (n <= 0) break;
-        parts.push(buf.slice(0, n));
-      }
-      got = concat(parts);
+      got = await readBytes(sys, a.fd, 65536);
       return 0;
     });
     const client = lab.start('a', async (sys) => {
@@ -314,14 +290,7 @@ describe('TCP flow control and queues', () => {
       const l = listener(sys, 5100);
       const a = (await sys.accept(l)) as Accepted;
       await sys.nanosleep(30e9); // nothing read for 30 s: the sender sees a zero window
-      const parts: Uint8Array[] = [];
-      const buf = new Uint8Array(10000);
-      for (;;) {
-        const n = await sys.read(a.fd, buf);
-        if (n <= 0) break;
-        parts.push(buf.slice(0, n));
-      }
-      got = concat(parts);
+      got = await readBytes(sys, a.fd, 10000);
       return 0;
     });
     const client = lab.start('a', async (sys) => {

@@ -115,9 +115,8 @@ export const TCP_EXT_HEAD = [
   'IPReversePathFilter',
 ];
 
-/** One socket of /proc/net/udp or /proc/net/raw, as net/transport lists them. */
-export interface ProcSocketRow {
-  bucket: number;
+/** What every socket line of /proc/net/{tcp,udp,raw} shows. */
+interface ProcSocketFields {
   local: number;
   localPort: number;
   remote: number;
@@ -128,6 +127,11 @@ export interface ProcSocketRow {
   uid: number;
   inode: number;
   refs: number;
+}
+
+/** One socket of /proc/net/udp or /proc/net/raw, as net/transport lists them. */
+export interface ProcSocketRow extends ProcSocketFields {
+  bucket: number;
   drops: number;
 }
 
@@ -163,22 +167,12 @@ export function procNetRaw(stack: Stack): string {
 }
 
 /** One socket of /proc/net/tcp, as net/transport lists it: a full socket, a connection being accepted, or one in TIME_WAIT. */
-export interface ProcTcpRow {
+export interface ProcTcpRow extends ProcSocketFields {
   kind: 'sock' | 'request' | 'timewait';
-  local: number;
-  localPort: number;
-  remote: number;
-  remotePort: number;
-  state: number;
-  txQueue: number;
-  rxQueue: number;
   /** timer_active (1 retransmit, 2 keepalive, 3 TIME_WAIT, 4 zero window probe) and its time left in ns. */
   timer: number;
   timerLeft: number;
   retransmits: number;
-  uid: number;
-  inode: number;
-  refs: number;
   /** In ns; ato 0 until data arrived. */
   rto: number;
   ato: number;

@@ -63,6 +63,14 @@ export function addrType(stack: Stack, addr: number): number {
   return RouteType.UNICAST;
 }
 
+/** net.ipv4.ip_local_port_range, the ephemeral ports (32768-60999 unless set sensibly). */
+export function localPortRange(stack: Stack): [number, number] {
+  const m = /^\s*(\d+)\s+(\d+)/.exec(stack.sysctlText['ip_local_port_range'] ?? '');
+  const lo = m ? Number(m[1]) : 32768;
+  const hi = m ? Number(m[2]) : 60999;
+  return lo >= 1 && hi <= 65535 && lo <= hi ? [lo, hi] : [32768, 60999];
+}
+
 export interface Membership {
   group: number;
   ifindex: number;
@@ -112,6 +120,30 @@ export abstract class InetSocket extends Socket {
     }
     if (addr.family === AF_UNSPEC) return { family: AF_INET, addr: 0, port: 0 };
     return -EAFNOSUPPORT;
+  }
+
+  /**
+   * __inet_bind(): the address checks, then the port from the protocol's table (`getPort`: 0 or
+   * negative); `busy` when the socket is bound or connected already. Binding a broadcast or multicast
+   * address keeps the source for sending open ("Use device").
+   */
+  protected inetBind(addr: Sockaddr, privileged: boolean, busy: boolean, getPort: (port: number) => number): number {
+    const a = InetSocket.inetAddr(addr);
+    if (typeof a === 'number') return a;
+    if (!this.validBindAddr(a.addr)) return -EADDRNOTAVAIL;
+    // "if (snum && inet_port_requires_bind_service(net, snum) && !ns_capable(...CAP_NET_BIND_SERVICE)) EACCES"
+    if (a.port && a.port < 1024 && !privileged) return -EACCES;
+    if (busy) return -EINVAL;
+    this.rcvSaddr = this.saddr = a.addr;
+    const t = addrType(this.stack, a.addr);
+    if (t === RouteType.MULTICAST || t === RouteType.BROADCAST) this.saddr = 0;
+    if (getPort(a.port) < 0) {
+      this.rcvSaddr = this.saddr = 0;
+      return -EADDRINUSE;
+    }
+    this.bindAddrLock = a.addr !== 0;
+    this.bindPortLock = a.port !== 0;
+    return 0;
   }
 
   /** inet_addr_valid_or_nonlocal(). */

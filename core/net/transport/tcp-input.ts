@@ -185,6 +185,14 @@ function established(sk: TcpSocket, seg: Segment): boolean {
     ls.acceptQueue.push(sk);
     sk.stack.mibs.tcp.PassiveOpens++;
   }
+  synchronized(sk, seg);
+  ls?.wake();
+  sk.wake();
+  return true;
+}
+
+/** The handshake is over: ESTABLISHED, the peer's window from this segment, a first RTT sample. */
+function synchronized(sk: TcpSocket, seg: Segment): void {
   setState(sk, TcpState.ESTABLISHED);
   sk.sndWnd = seg.window << sk.sndWscale;
   sk.sndWl1 = seg.seq;
@@ -192,9 +200,6 @@ function established(sk: TcpSocket, seg: Segment): boolean {
   sk.retransmits = 0;
   sk.backoff = 0;
   sampleRtt(sk, seg);
-  ls?.wake();
-  sk.wake();
-  return true;
 }
 
 /** tcp_rcv_synsent_state_process(): the answer to our SYN. */
@@ -220,13 +225,7 @@ function synSent(sk: TcpSocket, seg: Segment): boolean {
   }
   sk.sndUna = seg.ack;
   stopRetransmit(sk);
-  setState(sk, TcpState.ESTABLISHED);
-  sk.sndWnd = seg.window << sk.sndWscale;
-  sk.sndWl1 = seg.seq;
-  sk.sndWl2 = seg.ack;
-  sk.retransmits = 0;
-  sk.backoff = 0;
-  sampleRtt(sk, seg);
+  synchronized(sk, seg);
   sendAck(sk);
   output(sk);
   sk.wake();

@@ -13,7 +13,7 @@ import {
 import type { Timer } from '../../cpu/index.ts';
 import { RouteType } from '../stack/route.ts';
 import { ByteQueue } from './byte-queue.ts';
-import { InetSocket, addrType } from './inet-socket.ts';
+import { InetSocket } from './inet-socket.ts';
 import { RCV_SHUTDOWN, SEND_SHUTDOWN, intValue } from './socket.ts';
 import type { TcpLayer } from './tcp.ts';
 import { abortConnection, output, sendAck, sendFin, sendSyn, setState, startRetransmit, windowUpdate } from './tcp-output.ts';
@@ -128,23 +128,9 @@ export class TcpSocket extends InetSocket {
     this.sndbuf = b.sndbuf;
   }
 
-  /** Ports are bound through the layer (inet_csk_get_port). */
+  /** inet_bind(): ports through the layer's bind buckets (inet_csk_get_port). */
   bind(addr: Sockaddr, privileged: boolean): number {
-    const a = InetSocket.inetAddr(addr);
-    if (typeof a === 'number') return a;
-    if (!this.validBindAddr(a.addr)) return -EADDRNOTAVAIL;
-    if (a.port && a.port < 1024 && !privileged) return -13; // EACCES
-    if (this.state !== TcpState.CLOSE || this.num) return -EINVAL;
-    this.rcvSaddr = this.saddr = a.addr;
-    const t = addrType(this.stack, a.addr);
-    if (t === RouteType.MULTICAST || t === RouteType.BROADCAST) this.saddr = 0; // "Use device"
-    if (this.layer.getPort(this, a.port) < 0) {
-      this.rcvSaddr = this.saddr = 0;
-      return -EADDRINUSE;
-    }
-    this.bindAddrLock = a.addr !== 0;
-    this.bindPortLock = a.port !== 0;
-    return 0;
+    return this.inetBind(addr, privileged, this.state !== TcpState.CLOSE || this.num !== 0, (port) => this.layer.getPort(this, port));
   }
 
   autobind(): number {

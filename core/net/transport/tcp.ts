@@ -11,6 +11,7 @@ import type { PacketBuffer } from '../stack/packet-buffer.ts';
 import type { ProcTcpRow } from '../stack/proc-net.ts';
 import type { IcmpErrorInfo, TransportHandler } from '../stack/registration.ts';
 import type { Stack } from '../stack/stack.ts';
+import { localPortRange } from './inet-socket.ts';
 import { RMEM_MAX } from './socket.ts';
 import { abortConnection, done, fail } from './tcp-output.ts';
 import { listenSegment, segmentArrived, type Segment } from './tcp-input.ts';
@@ -83,13 +84,6 @@ export class TcpLayer implements TransportHandler {
     return this.rng.nextU32();
   }
 
-  private range(): [number, number] {
-    const m = /^\s*(\d+)\s+(\d+)/.exec(this.stack.sysctlText['ip_local_port_range'] ?? '');
-    const lo = m ? Number(m[1]) : 32768;
-    const hi = m ? Number(m[2]) : 60999;
-    return lo >= 1 && hi <= 65535 && lo <= hi ? [lo, hi] : [32768, 60999];
-  }
-
   /** inet_csk_bind_conflict(): may `sk` share `port` with the sockets holding it? */
   private conflict(sk: TcpSocket, port: number): boolean {
     for (const o of this.buckets.get(port) ?? []) {
@@ -123,7 +117,7 @@ export class TcpLayer implements TransportHandler {
   /** inet_csk_get_port(): `port`, or a free one of ip_local_port_range when 0; 0 or -EADDRINUSE. */
   getPort(sk: TcpSocket, port: number): number {
     if (port === 0) {
-      const [lo, hi] = this.range();
+      const [lo, hi] = localPortRange(this.stack);
       const n = hi - lo + 1;
       const first = this.rng.below(n);
       for (let i = 0; i < n && !port; i++) {
@@ -139,7 +133,7 @@ export class TcpLayer implements TransportHandler {
   /** inet_hash_connect(): a bound socket keeps its port if the address pair is free; else a fresh port. */
   connectPort(sk: TcpSocket): number {
     if (sk.num) return this.conns.has(key(sk.saddr, sk.num, sk.daddr, sk.dport)) ? -99 : 0;
-    const [lo, hi] = this.range();
+    const [lo, hi] = localPortRange(this.stack);
     const n = hi - lo + 1;
     const first = this.rng.below(n);
     for (let i = 0; i < n; i++) {

@@ -4,16 +4,16 @@
 // ICMP port unreachable when nobody listens, and ICMP errors passed to the sending socket.
 
 import {
-  AF_INET, AF_UNSPEC, EACCES, EADDRINUSE, EADDRNOTAVAIL, EAFNOSUPPORT, EAGAIN, EDESTADDRREQ, EINVAL, EMSGSIZE,
+  AF_INET, AF_UNSPEC, EADDRINUSE, EAFNOSUPPORT, EAGAIN, EDESTADDRREQ, EINVAL, EMSGSIZE,
   ENOPROTOOPT, EOPNOTSUPP, IPPROTO_UDP, MSG_OOB, SOCK_DGRAM, SOL_IP, SOL_SOCKET, type Sockaddr, type SockOptValue,
 } from '../../kernel/abi.ts';
 import { IcmpType, Ipv4Packet, UDP_HEADER_LEN, UdpPacket, UnreachCode, emitUdp } from '../wire/index.ts';
 import type { PacketBuffer } from '../stack/packet-buffer.ts';
+import type { ProcSocketRow } from '../stack/proc-net.ts';
 import type { IcmpErrorInfo, TransportHandler } from '../stack/registration.ts';
-import { RouteType } from '../stack/route.ts';
 import type { Stack } from '../stack/stack.ts';
 import type { Rng } from '../../cpu/index.ts';
-import { InetSocket, addrType } from './inet-socket.ts';
+import { InetSocket, localPortRange } from './inet-socket.ts';
 import { truesize, type Queued } from './socket.ts';
 
 export class UdpSocket extends InetSocket {
@@ -23,22 +23,7 @@ export class UdpSocket extends InetSocket {
 
   /** inet_bind() -> __inet_bind(). */
   bind(addr: Sockaddr, privileged: boolean): number {
-    const a = InetSocket.inetAddr(addr);
-    if (typeof a === 'number') return a;
-    if (!this.validBindAddr(a.addr)) return -EADDRNOTAVAIL;
-    // "if (snum && inet_port_requires_bind_service(net, snum) && !ns_capable(...CAP_NET_BIND_SERVICE)) EACCES"
-    if (a.port && a.port < 1024 && !privileged) return -EACCES;
-    if (this.num || this.connected) return -EINVAL;
-    this.rcvSaddr = this.saddr = a.addr;
-    const t = addrType(this.stack, a.addr);
-    if (t === RouteType.MULTICAST || t === RouteType.BROADCAST) this.saddr = 0; // "Use device"
-    if (this.layer.getPort(this, a.port) < 0) {
-      this.rcvSaddr = this.saddr = 0;
-      return -EADDRINUSE;
-    }
-    this.bindAddrLock = a.addr !== 0;
-    this.bindPortLock = a.port !== 0;
-    return 0;
+    return this.inetBind(addr, privileged, this.num !== 0 || this.connected, (port) => this.layer.getPort(this, port));
   }
 
   autobind(): number {
@@ -111,21 +96,8 @@ export class UdpSocket extends InetSocket {
   }
 }
 
-/** One row of /proc/net/udp or /proc/net/raw (see proc-net.ts). */
-export interface SocketRow {
-  bucket: number;
-  local: number;
-  localPort: number;
-  remote: number;
-  remotePort: number;
-  state: number;
-  txQueue: number;
-  rxQueue: number;
-  uid: number;
-  inode: number;
-  refs: number;
-  drops: number;
-}
+/** One row of /proc/net/udp or /proc/net/raw (proc-net.ts formats it). */
+export type SocketRow = ProcSocketRow;
 
 export class UdpLayer implements TransportHandler {
   /** Made on first use (a stack whose guest never uses UDP keeps neither). */
@@ -158,13 +130,6 @@ export class UdpLayer implements TransportHandler {
     return this.owner?.rows(kind) ?? (kind === 'udp' ? this.rows() : []);
   }
 
-  private range(): [number, number] {
-    const m = /^\s*(\d+)\s+(\d+)/.exec(this.stack.sysctlText['ip_local_port_range'] ?? '');
-    const lo = m ? Number(m[1]) : 32768;
-    const hi = m ? Number(m[2]) : 60999;
-    return lo >= 1 && hi <= 65535 && lo <= hi ? [lo, hi] : [32768, 60999];
-  }
-
   /** udp_lib_lport_inuse(): would `s` on `port` clash with a socket already there? */
   private conflict(s: UdpSocket, port: number): boolean {
     for (const o of this.ports.get(port) ?? []) {
@@ -181,7 +146,7 @@ export class UdpLayer implements TransportHandler {
   /** udp_lib_get_port(): binds `s` to `port`, or to a free ephemeral port when 0. 0 or -EADDRINUSE. */
   getPort(s: UdpSocket, port: number): number {
     if (port === 0) {
-      const [lo, hi] = this.range();
+      const [lo, hi] = localPortRange(this.stack);
       const n = hi - lo + 1;
       // Linux starts at a random port of the range and walks it; the walk is plain here.
       const first = this.rng.below(n);
