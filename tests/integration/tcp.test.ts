@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AF_INET, EADDRINUSE, EAGAIN, ECONNREFUSED, ECONNRESET, EHOSTUNREACH, EINPROGRESS, EINVAL, EISCONN, ENOTCONN, EPIPE, ETIMEDOUT,
   MSG_NOSIGNAL, MSG_PEEK, O_NONBLOCK, F_GETFL, F_SETFL, POLLIN, POLLOUT, POLLRDHUP, SOCK_NONBLOCK, SOCK_STREAM,
-  SOL_SOCKET, SOL_TCP, SO_ACCEPTCONN, SO_ERROR, SO_REUSEADDR, SO_TYPE, TCP_NODELAY, utf8Decode, utf8Encode,
+  SOL_SOCKET, SOL_TCP, SO_ACCEPTCONN, SO_ERROR, SO_KEEPALIVE, SO_REUSEADDR, SO_TYPE, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_NODELAY, utf8Decode, utf8Encode,
   type Accepted, type Sockaddr, type Sys,
 } from '../../core/kernel/abi.ts';
 import { transportsOf, TcpState } from '../../core/net/transport/index.ts';
@@ -349,6 +349,44 @@ describe('TCP flow control and queues', () => {
     });
     expect(await lab.wait(server, client)).toEqual([0, 0]);
     expect(states).toEqual([[TcpState.TIME_WAIT, TcpState.TIME_WAIT]]);
+  });
+});
+
+describe('TCP keepalive', () => {
+  it('probes an idle connection after TCP_KEEPIDLE; a silent peer ends it with ETIMEDOUT after TCP_KEEPCNT probes', async () => {
+    const lab = twoHosts();
+    let failedAt = 0;
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5500);
+      const a = (await sys.accept(l)) as Accepted;
+      await sys.nanosleep(300e9);
+      void a;
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 5500))).toBe(0);
+      expect(sys.setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, 1)).toBe(0);
+      expect(sys.setsockopt(fd, SOL_TCP, TCP_KEEPIDLE, 10)).toBe(0);
+      expect(sys.setsockopt(fd, SOL_TCP, TCP_KEEPINTVL, 5)).toBe(0);
+      expect(sys.setsockopt(fd, SOL_TCP, TCP_KEEPCNT, 2)).toBe(0);
+      expect(sys.getsockopt(fd, SOL_TCP, TCP_KEEPCNT)).toBe(2);
+      // The peer answers: after a minute of keepalives the connection is still up.
+      await sys.nanosleep(60e9);
+      expect(transportsOf(lab.guest('a').net!).tcp.sockets().map((s) => s.state)).toEqual([TcpState.ESTABLISHED]);
+      // The peer goes silent (it drops everything): two probes go unanswered, then the next read fails.
+      expect(lab.guest('b').net!.iptables.replace(filterTable({ INPUT: { policy: 'DROP' } }))).toBe(0);
+      const t0 = lab.cpu.now;
+      expect(await sys.read(fd, new Uint8Array(4))).toBe(-ETIMEDOUT);
+      failedAt = lab.cpu.now - t0;
+      return 0;
+    });
+    expect(await lab.wait(client)).toEqual([0]);
+    expect(failedAt).toBeGreaterThan(10e9);
+    expect(failedAt).toBeLessThanOrEqual(25e9);
+    // SYN, ACK, a probe about every 10 s while answered, two unanswered ones.
+    expect(lab.guest('a').net!.mibs.tcp.OutSegs).toBeGreaterThanOrEqual(2 + 5 + 2);
+    void server;
   });
 });
 

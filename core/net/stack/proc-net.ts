@@ -173,6 +173,8 @@ export interface ProcTcpRow extends ProcSocketFields {
   timer: number;
   timerLeft: number;
   retransmits: number;
+  /** Keepalive or zero-window probes sent unanswered (icsk_probes_out: the `timeout` column). */
+  probes: number;
   /** In ns; ato 0 until data arrived. */
   rto: number;
   ato: number;
@@ -210,7 +212,7 @@ export function procNetTcp(stack: Stack): string {
     if (r.kind === 'timewait') out += pad(`${head} ${String(0).padStart(5)} ${String(0).padStart(8)} 0 ${r.refs} ${ptr}`);
     else if (r.kind === 'request') out += pad(`${head} ${String(r.uid).padStart(5)} ${String(0).padStart(8)} 0 0 ${ptr}`);
     else {
-      out += pad(`${head} ${String(r.uid).padStart(5)} ${String(0).padStart(8)} ${r.inode} ${r.refs} ${ptr} ` +
+      out += pad(`${head} ${String(r.uid).padStart(5)} ${String(r.probes).padStart(8)} ${r.inode} ${r.refs} ${ptr} ` +
         `${clockT(r.rto)} ${clockT(r.ato)} ${(r.quick << 1) | (r.pingpong ? 1 : 0)} ${r.cwnd} ${r.ssthresh}`);
     }
   }

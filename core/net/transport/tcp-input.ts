@@ -109,6 +109,7 @@ function endSeq(seg: Segment): number {
 /** A segment for a connection of ours. Returns false when the caller must answer with a RST. */
 export function segmentArrived(sk: TcpSocket, seg: Segment): boolean {
   sk.lastRecv = sk.stack.cpu.now;
+  sk.probesOut = 0;
   if (sk.state === TcpState.SYN_SENT) return synSent(sk, seg);
   if (sk.state === TcpState.TIME_WAIT) return timeWait(sk, seg);
   // 1. Sequence number check (tcp_sequence): not wholly before what we have, not past the window.

@@ -6,6 +6,7 @@
 import { ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT, IPPROTO_TCP } from '../../kernel/abi.ts';
 import { TcpFlag, buildTcp, type TcpOptions } from '../wire/index.ts';
 import { RCV_SHUTDOWN, SEND_SHUTDOWN } from './socket.ts';
+import { keepaliveUpdate } from './tcp-keepalive.ts';
 import { TcpState, seqAdd, seqDiff, type TcpSocket } from './tcp-socket.ts';
 
 const MS = 1e6;
@@ -22,6 +23,7 @@ export function setState(sk: TcpSocket, state: TcpState): void {
   if (old === TcpState.ESTABLISHED && state !== TcpState.ESTABLISHED) mib.CurrEstab--;
   if (state === TcpState.ESTABLISHED && old !== TcpState.ESTABLISHED) mib.CurrEstab++;
   sk.state = state;
+  if (sk.keepalive || sk.keepTimer) keepaliveUpdate(sk);
 }
 
 /** The TCP timestamp clock (ms), offset per connection as Linux does (secure_tcp_ts_off). */
@@ -223,6 +225,7 @@ function retransmitTimeout(sk: TcpSocket): void {
     // Nothing in flight: a zero-window probe when data waits (tcp_send_probe0).
     if (sk.sendQueue.length > 0 && sk.sndWnd === 0 && SENDING.has(sk.state)) {
       transmit(sk, TcpFlag.ACK, seqAdd(sk.sndUna, -1), new Uint8Array(0));
+      sk.probesOut++;
       sk.backoff = Math.min(sk.backoff + 1, 15);
       startRetransmit(sk);
     }

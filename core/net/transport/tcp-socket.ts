@@ -6,7 +6,7 @@
 import {
   AF_INET, AF_UNSPEC, EADDRINUSE, EADDRNOTAVAIL, EAGAIN, EALREADY, EINPROGRESS, EINVAL, EISCONN, ENETUNREACH,
   ENOPROTOOPT, ENOTCONN, EOPNOTSUPP, EPIPE, IPPROTO_TCP, MSG_OOB, MSG_PEEK, POLLERR, POLLHUP, POLLIN, POLLOUT,
-  POLLRDHUP, SOCK_STREAM, SOL_IP, SOL_SOCKET, SOL_TCP, SO_ACCEPTCONN, SO_RCVBUF, SO_SNDBUF, TCP_CONGESTION,
+  POLLRDHUP, SOCK_STREAM, SOL_IP, SOL_SOCKET, SOL_TCP, SO_ACCEPTCONN, SO_KEEPALIVE, SO_RCVBUF, SO_SNDBUF, TCP_CONGESTION,
   TCP_CORK, TCP_DEFER_ACCEPT, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_LINGER2, TCP_MAXSEG, TCP_NODELAY,
   TCP_QUICKACK, TCP_SYNCNT, TCP_USER_TIMEOUT, TCP_WINDOW_CLAMP, type RecvMsg, type Sockaddr, type SockOptValue,
 } from '../../kernel/abi.ts';
@@ -16,6 +16,7 @@ import { ByteQueue } from './byte-queue.ts';
 import { InetSocket } from './inet-socket.ts';
 import { RCV_SHUTDOWN, SEND_SHUTDOWN, intValue } from './socket.ts';
 import type { TcpLayer } from './tcp.ts';
+import { keepaliveStop, keepaliveUpdate } from './tcp-keepalive.ts';
 import { abortConnection, output, sendAck, sendFin, sendSyn, setState, startRetransmit, windowUpdate } from './tcp-output.ts';
 
 /** Socket states, numbered as Linux numbers them (include/net/tcp_states.h; /proc/net/tcp shows them). */
@@ -82,6 +83,13 @@ export class TcpSocket extends InetSocket {
   ackTimer: Timer | null = null;
   /** TIME_WAIT, FIN_WAIT2 of an orphan, or the SYN-ACK timer of a connection being accepted. */
   stateTimer: Timer | null = null;
+  /** SO_KEEPALIVE's timer and the probes sent since the peer was last heard (tcp-keepalive.ts). */
+  keepTimer: Timer | null = null;
+  probesOut = 0;
+  /** TCP_KEEPIDLE, TCP_KEEPINTVL (s) and TCP_KEEPCNT; 0: the sysctl's. */
+  keepIdle = 0;
+  keepIntvl = 0;
+  keepCnt = 0;
   // ---- receive side ----
   irs = 0;
   rcvNxt = 0;
@@ -390,7 +398,11 @@ export class TcpSocket extends InetSocket {
   }
 
   setsockopt(level: number, name: number, value: SockOptValue, privileged: boolean): number {
-    if (level === SOL_SOCKET) return this.setSocketOption(name, value, privileged);
+    if (level === SOL_SOCKET) {
+      const r = this.setSocketOption(name, value, privileged);
+      if (r === 0 && name === SO_KEEPALIVE) keepaliveUpdate(this);
+      return r;
+    }
     if (level === SOL_IP) return this.ipSetOption(name, value);
     if (level !== SOL_TCP) return -ENOPROTOOPT;
     if (name === TCP_CONGESTION) return typeof value === 'string' && ['cubic', 'reno'].includes(value) ? 0 : -2; // ENOENT
@@ -418,9 +430,16 @@ export class TcpSocket extends InetSocket {
       case TCP_KEEPIDLE:
       case TCP_KEEPINTVL:
         if (v < 1 || v > 32767) return -EINVAL;
-        this.tcpOpts.set(name, v);
+        if (name === TCP_KEEPIDLE) {
+          this.keepIdle = v;
+          keepaliveStop(this);
+          keepaliveUpdate(this);
+        } else this.keepIntvl = v;
         return 0;
       case TCP_KEEPCNT:
+        if (v < 1 || v > 127) return -EINVAL;
+        this.keepCnt = v;
+        return 0;
       case TCP_SYNCNT:
         if (v < 1 || v > 127) return -EINVAL;
         this.tcpOpts.set(name, v);
@@ -456,9 +475,9 @@ export class TcpSocket extends InetSocket {
       case TCP_MAXSEG: return this.state === TcpState.CLOSE || this.state === TcpState.LISTEN ? this.userMss || 536 : this.mss;
       case TCP_QUICKACK: return +!this.pingpong;
       case TCP_CONGESTION: return 'cubic';
-      case TCP_KEEPIDLE: return this.tcpOpts.get(name) ?? 7200;
-      case TCP_KEEPINTVL: return this.tcpOpts.get(name) ?? 75;
-      case TCP_KEEPCNT: return this.tcpOpts.get(name) ?? 9;
+      case TCP_KEEPIDLE: return this.keepIdle || this.stack.sysctl.tcp_keepalive_time;
+      case TCP_KEEPINTVL: return this.keepIntvl || this.stack.sysctl.tcp_keepalive_intvl;
+      case TCP_KEEPCNT: return this.keepCnt || this.stack.sysctl.tcp_keepalive_probes;
       case TCP_SYNCNT: return this.tcpOpts.get(name) ?? this.stack.sysctl.tcp_syn_retries;
       case TCP_LINGER2: return this.tcpOpts.get(name) ?? 60;
       case TCP_DEFER_ACCEPT:

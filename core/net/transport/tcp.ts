@@ -318,7 +318,7 @@ export class TcpLayer implements TransportHandler {
     for (const s of listeners) {
       out.push({
         kind: 'sock', local: s.rcvSaddr, localPort: s.num, remote: 0, remotePort: 0, state: s.state, txQueue: 0,
-        rxQueue: s.acceptQueue.length, timer: 0, timerLeft: 0, retransmits: 0, uid: s.uid, inode: s.ino, refs: 1 + s.acceptQueue.length,
+        rxQueue: s.acceptQueue.length, timer: 0, timerLeft: 0, retransmits: 0, probes: 0, uid: s.uid, inode: s.ino, refs: 1 + s.acceptQueue.length,
         rto: 1e9, ato: 0, quick: 0, pingpong: false, cwnd: 10, ssthresh: 0, shutdown: s.shut,
       });
     }
@@ -327,12 +327,12 @@ export class TcpLayer implements TransportHandler {
       const base = { local: s.saddr, localPort: s.num, remote: s.daddr, remotePort: s.dport, state: s.state, uid: s.uid };
       const left = (t: { when: number } | null) => (t ? t.when - now : 0);
       if (s.state === TcpState.TIME_WAIT || (s.closed && s.state === TcpState.FIN_WAIT2 && s.stateTimer)) {
-        out.push({ ...base, kind: 'timewait', txQueue: 0, rxQueue: 0, timer: 3, timerLeft: left(s.stateTimer), retransmits: 0,
+        out.push({ ...base, kind: 'timewait', txQueue: 0, rxQueue: 0, timer: 3, timerLeft: left(s.stateTimer), retransmits: 0, probes: 0,
           inode: 0, refs: 3, rto: 0, ato: 0, quick: 0, pingpong: false, cwnd: 0, ssthresh: 0, shutdown: 3 });
         continue;
       }
       if (s.state === TcpState.SYN_RECV && s.parent) {
-        out.push({ ...base, kind: 'request', txQueue: 0, rxQueue: 0, timer: 1, timerLeft: left(s.rtxTimer), retransmits: s.retransmits,
+        out.push({ ...base, kind: 'request', txQueue: 0, rxQueue: 0, timer: 1, timerLeft: left(s.rtxTimer), retransmits: s.retransmits, probes: 0,
           inode: 0, refs: 0, rto: 0, ato: 0, quick: 0, pingpong: false, cwnd: 0, ssthresh: 0, shutdown: 0 });
         continue;
       }
@@ -340,8 +340,8 @@ export class TcpLayer implements TransportHandler {
       const held = !s.closed && !s.parent;
       out.push({
         ...base, kind: 'sock', txQueue: s.sendQueue.length + (s.finSent && s.sndUna !== s.sndNxt ? 1 : 0),
-        rxQueue: s.recvQueue.length + (s.finRecv && !s.finRead ? 1 : 0), timer: s.rtxTimer ? (probing ? 4 : 1) : 0,
-        timerLeft: left(s.rtxTimer), retransmits: s.retransmits, inode: held ? s.ino : 0, refs: 1,
+        rxQueue: s.recvQueue.length + (s.finRecv && !s.finRead ? 1 : 0), timer: s.rtxTimer ? (probing ? 4 : 1) : s.keepTimer ? 2 : 0,
+        timerLeft: left(s.rtxTimer ?? s.keepTimer), retransmits: s.retransmits, probes: s.probesOut, inode: held ? s.ino : 0, refs: 1,
         rto: Math.min(s.rto * 2 ** s.backoff, 120e9), ato: s.ato, quick: s.quick, pingpong: s.pingpong,
         cwnd: Math.floor(s.cwnd), ssthresh: s.ssthresh >= 0x7fffffff ? -1 : s.ssthresh,
         shutdown: s.shut | (s.finRecv ? 1 : 0),
@@ -360,7 +360,8 @@ export class TcpLayer implements TransportHandler {
         state: r.state, local: { family: AF_INET, addr: r.local, port: r.localPort },
         remote: { family: AF_INET, addr: r.remote, port: r.remotePort }, rqueue: r.rxQueue,
         wqueue: ls ? ls.backlog : r.txQueue, timer: r.timer, expires: Math.round(r.timerLeft / 1e6),
-        retrans: r.retransmits, uid: r.uid, inode: r.inode, shutdown: r.shutdown,
+        // idiag_retrans: the probes sent for the keepalive and zero-window timers, else the retransmissions.
+        retrans: r.timer === 2 || r.timer === 4 ? r.probes : r.retransmits, uid: r.uid, inode: r.inode, shutdown: r.shutdown,
       };
     });
   }
