@@ -47,3 +47,16 @@ describe('labs/learning-bridge', () => {
     expect(await sh(lab, 'sw', "brctl showmacs br0 | awk '$3 == \"no\"' | wc -l")).toBe('3\n');
   });
 });
+
+describe('labs/nat-firewall', () => {
+  it('lets the LAN fetch from the server through the masquerading firewall, seen as the router', async () => {
+    const lab = await boot('nat-firewall');
+    const reply = await sh(lab, 'client', "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -q 2 203.0.113.80 80");
+    expect(reply).toBe('HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nhello from the server\n');
+    expect(await sh(lab, 'server', 'grep "^Connection received" /var/log/server.log | cut -d" " -f4')).toBe('203.0.113.1\n');
+    expect(await sh(lab, 'router', 'iptables -t nat -L POSTROUTING -n -v -x | tail -n 1 | tr -s " " | cut -d" " -f2,4')).toBe('1 MASQUERADE\n');
+    // Nothing gets in from outside: the server has no route to the LAN and the router forwards no NEW connection inward.
+    expect(await sh(lab, 'server', 'nc -z -w 1 192.168.0.10 22; echo rc=$?')).toBe('rc=1\n');
+    expect(await sh(lab, 'router', 'iptables -L FORWARD -n | head -n 1')).toBe('Chain FORWARD (policy DROP)\n');
+  });
+});
