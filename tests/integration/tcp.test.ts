@@ -352,6 +352,40 @@ describe('TCP flow control and queues', () => {
   });
 });
 
+describe('TCP and the path MTU', () => {
+  it('shrinks its segments when a router answers "fragmentation needed" and the transfer completes', async () => {
+    const lab = new NetLab();
+    lab.link('a', 'eth0', 'L', '10.0.0.1/24');
+    lab.link('r', 'eth0', 'L', '10.0.0.254/24');
+    const narrow = lab.link('r', 'eth1', 'N', '10.0.1.254/24');
+    lab.link('b', 'eth0', 'N', '10.0.1.2/24');
+    lab.route('a', '0.0.0.0/0', '10.0.0.254');
+    lab.route('b', '0.0.0.0/0', '10.0.1.254');
+    const r = lab.guest('r').net!;
+    r.setForwarding(true);
+    expect(r.config.changeLink(narrow, { mtu: 1200 })).toBe(0);
+    const data = new Uint8Array(200_000).map((_, i) => (i * 13) & 0xff);
+    let got: Uint8Array = new Uint8Array(0);
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5600);
+      const a = (await sys.accept(l)) as Accepted;
+      got = await readBytes(sys, a.fd, 65536);
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.1.2', 5600))).toBe(0);
+      expect(await sys.write(fd, data)).toBe(data.length);
+      sys.close(fd);
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+    expect(got.length).toBe(data.length);
+    expect(got.findIndex((v, i) => v !== data[i])).toBe(-1);
+    expect(r.mibs.icmp.OutDestUnreachs).toBeGreaterThan(0);
+  });
+});
+
 describe('TCP keepalive', () => {
   it('probes an idle connection after TCP_KEEPIDLE; a silent peer ends it with ETIMEDOUT after TCP_KEEPCNT probes', async () => {
     const lab = twoHosts();

@@ -13,7 +13,7 @@ import type { IcmpErrorInfo, TransportHandler } from '../stack/registration.ts';
 import type { Stack } from '../stack/stack.ts';
 import { localPortRange } from './inet-socket.ts';
 import { RMEM_MAX } from './socket.ts';
-import { abortConnection, done, fail } from './tcp-output.ts';
+import { abortConnection, done, fail, retransmitHead } from './tcp-output.ts';
 import { listenSegment, segmentArrived, type Segment } from './tcp-input.ts';
 import { TcpSocket, TcpState } from './tcp-socket.ts';
 
@@ -23,6 +23,21 @@ const UNREACH_ERRNO = [
   ENETUNREACH, EHOSTUNREACH, ENOPROTOOPT, ECONNREFUSED, 90 /* EMSGSIZE */, EOPNOTSUPP, ENETUNREACH, EHOSTDOWN, ENONET,
   ENETUNREACH, EHOSTUNREACH, ENETUNREACH, EHOSTUNREACH, EHOSTUNREACH, EHOSTUNREACH, EHOSTUNREACH,
 ];
+
+/**
+ * tcp_v4_mtu_reduced(): a router could not forward a segment of ours (DF) and named its next hop's MTU:
+ * the sending MSS shrinks to fit and what was lost is sent again at once (tcp_simple_retransmit).
+ */
+function pathMtuReduced(sk: TcpSocket, mtu: number): void {
+  if (mtu < 68 || sk.state === TcpState.LISTEN || sk.state === TcpState.CLOSE) return;
+  const mss = Math.max(mtu - 40 - (sk.tsOk ? 12 : 0), 48);
+  if (mss >= sk.mss) return;
+  sk.mss = mss;
+  if (sk.sndUna !== sk.sndNxt && sk.state !== TcpState.SYN_SENT && sk.state !== TcpState.SYN_RECV) {
+    sk.recover = sk.sndNxt;
+    retransmitHead(sk);
+  }
+}
 
 const key = (laddr: number, lport: number, raddr: number, rport: number): string => `${laddr}:${lport}:${raddr}:${rport}`;
 
@@ -290,7 +305,11 @@ export class TcpLayer implements TransportHandler {
     }
     let err: number;
     if (e.type === 3) {
-      if (e.code > 15 || e.code === 4) return; // fragmentation needed: the path MTU, not an error
+      if (e.code === 4) {
+        pathMtuReduced(sk, e.info);
+        return;
+      }
+      if (e.code > 15) return;
       err = UNREACH_ERRNO[e.code]!;
     } else if (e.type === 11) err = EHOSTUNREACH;
     else if (e.type === 12) err = EPROTO;
