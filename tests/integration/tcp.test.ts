@@ -386,6 +386,33 @@ describe('TCP and the path MTU', () => {
   });
 });
 
+describe('TCP without timestamps', () => {
+  it('times one segment at a time (Karn) and sets its RTO from the round trip', async () => {
+    const lab = twoHosts();
+    for (const h of ['a', 'b']) lab.guest(h).net!.setSysctl('tcp_timestamps', 0);
+    for (const p of lab.domain('A').ports) p.shape({ delay: 10e6, jitter: 0, loss: 0, duplicate: 0, reorder: 0, rate: 0, queueBytes: 1000 * 1514 });
+    let rto = 0;
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5700);
+      const a = (await sys.accept(l)) as Accepted;
+      expect((await readBytes(sys, a.fd)).length).toBe(20_000);
+      return 0;
+    });
+    const client = lab.start('a', async (sys) => {
+      const fd = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(fd, inet('10.0.0.2', 5700))).toBe(0);
+      expect(await sys.write(fd, new Uint8Array(20_000))).toBe(20_000);
+      rto = transportsOf(lab.guest('a').net!).tcp.sockets().find((s) => s.state === TcpState.ESTABLISHED)!.rto;
+      sys.close(fd);
+      return 0;
+    });
+    expect(await lab.wait(server, client)).toEqual([0, 0]);
+    // About 20 ms of round trip (plus the wire's own 0.1 ms) and Linux's 200 ms floor on the variation.
+    expect(rto).toBeGreaterThan(215e6);
+    expect(rto).toBeLessThan(300e6);
+  });
+});
+
 describe('TCP keepalive', () => {
   it('probes an idle connection after TCP_KEEPIDLE; a silent peer ends it with ETIMEDOUT after TCP_KEEPCNT probes', async () => {
     const lab = twoHosts();

@@ -248,11 +248,19 @@ function timeWait(sk: TcpSocket, seg: Segment): boolean {
 
 /** RFC 6298 with Linux's floor on the variation (tcp_rtt_estimator / tcp_set_rto). */
 function sampleRtt(sk: TcpSocket, seg: Segment): void {
+  let r: number;
   const ts = seg.options.timestamp;
-  if (!sk.tsOk || !ts || ts.ecr === 0) return;
-  const ms = ((tsNow(sk) - ts.ecr) >>> 0) & 0x7fffffff;
-  if (ms > RTO_MAX / 1e6) return;
-  const r = Math.max(ms * 1e6, 1e3);
+  if (sk.tsOk) {
+    if (!ts || ts.ecr === 0) return;
+    const ms = ((tsNow(sk) - ts.ecr) >>> 0) & 0x7fffffff;
+    if (ms > RTO_MAX / 1e6) return;
+    r = Math.max(ms * 1e6, 1e3);
+  } else {
+    // Without timestamps, one segment at a time is timed, never a retransmitted one (Karn's rule).
+    if (sk.rttSeq === null || !seqLt(sk.rttSeq, seg.ack)) return;
+    r = Math.max(sk.stack.cpu.now - sk.rttStart, 1e3);
+    sk.rttSeq = null;
+  }
   if (sk.srtt === 0) {
     sk.srtt = r;
     sk.rttvar = r / 2;

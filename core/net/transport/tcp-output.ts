@@ -92,6 +92,11 @@ function sackBlocks(sk: TcpSocket): Array<[number, number]> {
 
 /** A SYN, or our SYN-ACK, with the options Linux offers (tcp_syn_options / tcp_synack_options). */
 export function sendSyn(sk: TcpSocket, synAck: boolean): void {
+  // The handshake is timed (its first RTT sample without timestamps) unless this is a retransmission.
+  if (!sk.tsOk) {
+    sk.rttSeq = sk.sndNxt === sk.iss && sk.retransmits === 0 ? sk.iss : null;
+    sk.rttStart = sk.stack.cpu.now;
+  }
   const sys = sk.stack.sysctl;
   const o: TcpOptions = { mss: sk.userMss ? Math.min(sk.userMss, sk.advmss) : sk.advmss };
   if (synAck ? sk.sackOk : sys.tcp_sack) o.sackPermitted = true;
@@ -158,6 +163,10 @@ export function output(sk: TcpSocket): void {
     const fin = last && sk.finQueued && !sk.finSent;
     if (fin) flags |= TcpFlag.FIN;
     transmit(sk, flags, sk.sndNxt, sk.sendQueue.copy(offset, len));
+    if (!sk.tsOk && sk.rttSeq === null) {
+      sk.rttSeq = sk.sndNxt;
+      sk.rttStart = sk.stack.cpu.now;
+    }
     sk.sndNxt = seqAdd(sk.sndNxt, len);
     if (fin) finSent(sk);
     startRetransmit(sk);
@@ -247,6 +256,7 @@ function retransmitTimeout(sk: TcpSocket): void {
 
 /** Sends again the first unacknowledged segment (or the FIN). */
 export function retransmitHead(sk: TcpSocket): void {
+  sk.rttSeq = null; // Karn: nothing retransmitted is timed
   const inFlightData = Math.min(sk.sendQueue.length, seqDiff(sk.sndNxt, sk.sndUna) - (sk.finSent ? 1 : 0));
   const len = Math.min(sk.mss, inFlightData);
   const mib = sk.stack.mibs.tcp;

@@ -75,6 +75,9 @@ export class TcpSocket extends InetSocket {
   rto = 1e9;
   backoff = 0;
   retransmits = 0;
+  /** Without timestamps: the sequence number being timed (null: none) and when it left. */
+  rttSeq: number | null = null;
+  rttStart = 0;
   /** Total segments retransmitted, for /proc/net/tcp. */
   totalRetrans = 0;
   /** A soft error (an ICMP error while established), reported if the connection times out. */
