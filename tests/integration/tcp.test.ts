@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AF_INET, EADDRINUSE, EAGAIN, ECONNREFUSED, ECONNRESET, EHOSTUNREACH, EINPROGRESS, EINVAL, EISCONN, ENOTCONN, EPIPE, ETIMEDOUT,
   MSG_NOSIGNAL, MSG_PEEK, O_NONBLOCK, F_GETFL, F_SETFL, POLLIN, POLLOUT, POLLRDHUP, SOCK_NONBLOCK, SOCK_STREAM,
-  SOL_SOCKET, SOL_TCP, SO_ACCEPTCONN, SO_ERROR, SO_KEEPALIVE, SO_REUSEADDR, SO_TYPE, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_NODELAY, utf8Decode, utf8Encode,
+  SOL_SOCKET, SOL_TCP, SO_ACCEPTCONN, SO_ERROR, SO_KEEPALIVE, SO_REUSEADDR, SO_TYPE, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_LINGER2, TCP_NODELAY, utf8Decode, utf8Encode,
   type Accepted, type Sockaddr, type Sys,
 } from '../../core/kernel/abi.ts';
 import { transportsOf, TcpState } from '../../core/net/transport/index.ts';
@@ -410,6 +410,39 @@ describe('TCP without timestamps', () => {
     // About 20 ms of round trip (plus the wire's own 0.1 ms) and Linux's 200 ms floor on the variation.
     expect(rto).toBeGreaterThan(215e6);
     expect(rto).toBeLessThan(300e6);
+  });
+});
+
+describe('TCP orphans', () => {
+  it('drops an orphan in FIN_WAIT2 after TCP_LINGER2 seconds (tcp_fin_timeout by default)', async () => {
+    const lab = twoHosts();
+    const server = lab.start('b', async (sys) => {
+      const l = listener(sys, 5800);
+      const a = (await sys.accept(l)) as Accepted;
+      const b = (await sys.accept(l)) as Accepted;
+      await sys.nanosleep(120e9); // never closes: the clients' sockets stay in FIN_WAIT2
+      void a, b;
+      return 0;
+    });
+    const states = (): number[] => transportsOf(lab.guest('a').net!).tcp.sockets().map((s) => s.state);
+    const client = lab.start('a', async (sys) => {
+      const short = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(sys.setsockopt(short, SOL_TCP, TCP_LINGER2, 5)).toBe(0);
+      expect(await sys.connect(short, inet('10.0.0.2', 5800))).toBe(0);
+      const plain = sys.socket(AF_INET, SOCK_STREAM, 0);
+      expect(await sys.connect(plain, inet('10.0.0.2', 5800))).toBe(0);
+      sys.close(short);
+      sys.close(plain);
+      await sys.nanosleep(1e9);
+      expect(states()).toEqual([TcpState.FIN_WAIT2, TcpState.FIN_WAIT2]);
+      await sys.nanosleep(10e9);
+      expect(states()).toEqual([TcpState.FIN_WAIT2]);
+      await sys.nanosleep(60e9);
+      expect(states()).toEqual([]);
+      return 0;
+    });
+    expect(await lab.wait(client)).toEqual([0]);
+    void server;
   });
 });
 

@@ -7,7 +7,7 @@ import { TcpFlag, type TcpOptions } from '../wire/index.ts';
 import { RCV_SHUTDOWN } from './socket.ts';
 import {
   DELACK, MAX_QUICKACKS, RTO_MAX, RTO_MIN, ackSoon, done, enterTimeWait, negotiatedScale, output, resetReceived,
-  restartRetransmit, retransmitHead, sendAck, sendSyn, setState, startRetransmit, stopRetransmit, transmit, tsNow,
+  restartRetransmit, retransmitHead, sendAck, sendSyn, setState, startRetransmit, stopRetransmit, tsNow,
 } from './tcp-output.ts';
 import { TcpSocket, TcpState, seqAdd, seqDiff, seqLe, seqLt } from './tcp-socket.ts';
 
@@ -55,7 +55,6 @@ export function listenSegment(ls: TcpSocket, seg: Segment): boolean {
   if (has(seg, TcpFlag.RST)) return true;
   if (has(seg, TcpFlag.ACK)) return false; // answered with a RST by the caller
   if (!has(seg, TcpFlag.SYN)) return true;
-  const mib = ls.stack.mibs.tcp;
   if (ls.acceptQueue.length > ls.backlog || ls.pending >= Math.max(ls.backlog, 1) * 2 + 16) {
     ls.layer.listenDrops++;
     return true;
@@ -97,7 +96,6 @@ export function listenSegment(ls: TcpSocket, seg: Segment): boolean {
   ls.layer.inherit(ls, sk);
   sendSyn(sk, true);
   startRetransmit(sk);
-  void mib;
   return true;
 }
 
@@ -433,4 +431,3 @@ function finReceived(sk: TcpSocket): void {
   sk.wake();
 }
 
-export { transmit };

@@ -184,11 +184,6 @@ function finSent(sk: TcpSocket): void {
   sk.sndNxt = seqAdd(sk.sndNxt, 1);
 }
 
-/** The FIN once the queued data is sent (tcp_send_fin). */
-export function sendFin(sk: TcpSocket): void {
-  output(sk);
-}
-
 /** Arms the retransmission timer unless it runs. */
 export function startRetransmit(sk: TcpSocket): void {
   if (sk.rtxTimer) return;
@@ -215,7 +210,7 @@ function retransmitTimeout(sk: TcpSocket): void {
   const sys = sk.stack.sysctl;
   const mib = sk.stack.mibs.tcp;
   if (sk.state === TcpState.SYN_SENT || sk.state === TcpState.SYN_RECV) {
-    const limit = sk.state === TcpState.SYN_SENT ? Number(sk.getsockopt(6, 7)) : sys.tcp_synack_retries;
+    const limit = sk.state === TcpState.SYN_SENT ? sk.synRetries || sys.tcp_syn_retries : sys.tcp_synack_retries;
     if (sk.retransmits >= limit) {
       if (sk.state === TcpState.SYN_SENT) mib.AttemptFails++;
       fail(sk, sk.softError || ETIMEDOUT);
@@ -223,7 +218,6 @@ function retransmitTimeout(sk: TcpSocket): void {
     }
     sk.retransmits++;
     sk.backoff++;
-    sk.totalRetrans++;
     mib.RetransSegs++;
     sendSyn(sk, sk.state === TcpState.SYN_RECV);
     startRetransmit(sk);
@@ -261,7 +255,6 @@ export function retransmitHead(sk: TcpSocket): void {
   const len = Math.min(sk.mss, inFlightData);
   const mib = sk.stack.mibs.tcp;
   mib.RetransSegs++;
-  sk.totalRetrans++;
   if (len > 0) {
     const fin = sk.finSent && len === inFlightData;
     transmit(sk, TcpFlag.ACK | TcpFlag.PSH | (fin ? TcpFlag.FIN : 0), sk.sndUna, sk.sendQueue.copy(0, len));

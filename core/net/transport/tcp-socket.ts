@@ -6,7 +6,7 @@
 import {
   AF_INET, AF_UNSPEC, EADDRINUSE, EADDRNOTAVAIL, EAGAIN, EALREADY, EINPROGRESS, EINVAL, EISCONN, ENETUNREACH,
   ENOPROTOOPT, ENOTCONN, EOPNOTSUPP, EPIPE, IPPROTO_TCP, MSG_OOB, MSG_PEEK, POLLERR, POLLHUP, POLLIN, POLLOUT,
-  POLLRDHUP, SOCK_STREAM, SOL_IP, SOL_SOCKET, SOL_TCP, SO_ACCEPTCONN, SO_KEEPALIVE, SO_RCVBUF, SO_SNDBUF, TCP_CONGESTION,
+  POLLRDHUP, SOCK_STREAM, SOL_IP, SOL_SOCKET, SOL_TCP, SO_ACCEPTCONN, SO_KEEPALIVE, TCP_CONGESTION,
   TCP_CORK, TCP_DEFER_ACCEPT, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_LINGER2, TCP_MAXSEG, TCP_NODELAY,
   TCP_QUICKACK, TCP_SYNCNT, TCP_USER_TIMEOUT, TCP_WINDOW_CLAMP, type RecvMsg, type Sockaddr, type SockOptValue,
 } from '../../kernel/abi.ts';
@@ -17,7 +17,7 @@ import { InetSocket } from './inet-socket.ts';
 import { RCV_SHUTDOWN, SEND_SHUTDOWN, intValue } from './socket.ts';
 import type { TcpLayer } from './tcp.ts';
 import { keepaliveStop, keepaliveUpdate } from './tcp-keepalive.ts';
-import { abortConnection, output, sendAck, sendFin, sendSyn, setState, startRetransmit, windowUpdate } from './tcp-output.ts';
+import { abortConnection, output, sendAck, sendSyn, setState, startRetransmit, windowUpdate } from './tcp-output.ts';
 
 /** Socket states, numbered as Linux numbers them (include/net/tcp_states.h; /proc/net/tcp shows them). */
 export const TcpState = {
@@ -78,8 +78,6 @@ export class TcpSocket extends InetSocket {
   /** Without timestamps: the sequence number being timed (null: none) and when it left. */
   rttSeq: number | null = null;
   rttStart = 0;
-  /** Total segments retransmitted, for /proc/net/tcp. */
-  totalRetrans = 0;
   /** A soft error (an ICMP error while established), reported if the connection times out. */
   softError = 0;
   rtxTimer: Timer | null = null;
@@ -93,6 +91,10 @@ export class TcpSocket extends InetSocket {
   keepIdle = 0;
   keepIntvl = 0;
   keepCnt = 0;
+  /** TCP_SYNCNT; 0: net.ipv4.tcp_syn_retries. */
+  synRetries = 0;
+  /** TCP_LINGER2 (s): how long an orphan waits in FIN_WAIT2; 0: net.ipv4.tcp_fin_timeout. */
+  linger2 = 0;
   // ---- receive side ----
   irs = 0;
   rcvNxt = 0;
@@ -353,7 +355,7 @@ export class TcpSocket extends InetSocket {
         return;
     }
     this.finQueued = true;
-    sendFin(this);
+    output(this); // the FIN follows the queued data (tcp_send_fin)
   }
 
   /** tcp_close(): the descriptor is gone; the connection closes on its own (an orphan). */
@@ -445,9 +447,11 @@ export class TcpSocket extends InetSocket {
         return 0;
       case TCP_SYNCNT:
         if (v < 1 || v > 127) return -EINVAL;
-        this.tcpOpts.set(name, v);
+        this.synRetries = v;
         return 0;
       case TCP_LINGER2:
+        this.linger2 = v;
+        return 0;
       case TCP_DEFER_ACCEPT:
       case TCP_WINDOW_CLAMP:
       case TCP_USER_TIMEOUT:
@@ -461,15 +465,11 @@ export class TcpSocket extends InetSocket {
 
   /** TCP_MAXSEG as set by the user (0: none). */
   userMss = 0;
-  /** The other SOL_TCP values a program set, read back as given. */
+  /** TCP_DEFER_ACCEPT, TCP_WINDOW_CLAMP, TCP_USER_TIMEOUT: accepted and read back as given, without effect here. */
   private readonly tcpOpts = new Map<number, number>();
 
   getsockopt(level: number, name: number): SockOptValue | number {
-    if (level === SOL_SOCKET) {
-      if (name === SO_ACCEPTCONN) return +(this.state === TcpState.LISTEN);
-      if (name === SO_RCVBUF || name === SO_SNDBUF) return this.getSocketOption(name);
-      return this.getSocketOption(name);
-    }
+    if (level === SOL_SOCKET) return name === SO_ACCEPTCONN ? +(this.state === TcpState.LISTEN) : this.getSocketOption(name);
     if (level === SOL_IP) return this.ipGetOption(name);
     if (level !== SOL_TCP) return -ENOPROTOOPT;
     switch (name) {
@@ -481,8 +481,8 @@ export class TcpSocket extends InetSocket {
       case TCP_KEEPIDLE: return this.keepIdle || this.stack.sysctl.tcp_keepalive_time;
       case TCP_KEEPINTVL: return this.keepIntvl || this.stack.sysctl.tcp_keepalive_intvl;
       case TCP_KEEPCNT: return this.keepCnt || this.stack.sysctl.tcp_keepalive_probes;
-      case TCP_SYNCNT: return this.tcpOpts.get(name) ?? this.stack.sysctl.tcp_syn_retries;
-      case TCP_LINGER2: return this.tcpOpts.get(name) ?? 60;
+      case TCP_SYNCNT: return this.synRetries || this.stack.sysctl.tcp_syn_retries;
+      case TCP_LINGER2: return this.linger2 || this.stack.sysctl.tcp_fin_timeout;
       case TCP_DEFER_ACCEPT:
       case TCP_WINDOW_CLAMP:
       case TCP_USER_TIMEOUT:

@@ -234,10 +234,10 @@ export class TcpLayer implements TransportHandler {
     sk.hashed = false;
   }
 
-  /** An orphan in FIN_WAIT2 waits tcp_fin_timeout for the peer's FIN, then goes. */
+  /** An orphan in FIN_WAIT2 waits TCP_LINGER2 or tcp_fin_timeout for the peer's FIN, then goes. */
   orphanFinWait2(sk: TcpSocket): void {
     sk.stateTimer?.cancel();
-    sk.stateTimer = this.stack.cpu.setTimer(this.stack.sysctl.tcp_fin_timeout * 1e9, () => {
+    sk.stateTimer = this.stack.cpu.setTimer((sk.linger2 > 0 ? sk.linger2 : this.stack.sysctl.tcp_fin_timeout) * 1e9, () => {
       sk.stateTimer = null;
       if (sk.state === TcpState.FIN_WAIT2) done(sk);
     });
