@@ -4,7 +4,7 @@ import { buildBaseImage } from '../images/base.ts';
 import { Guest, exitCodeOf } from '../lab/guest.ts';
 import { Capture } from './spawn.ts';
 import {
-  EPIPE, EINTR, SIGCONT, SIGINT, SIGKILL, SIGPIPE, SIGSTOP, SIGTERM, SIGUSR1, WIFSIGNALED, WIFSTOPPED,
+  EPIPE, EINTR, POLLIN, SIGCONT, SIGINT, SIGKILL, SIGPIPE, SIGSTOP, SIGTERM, SIGUSR1, WIFSIGNALED, WIFSTOPPED,
   WTERMSIG, WUNTRACED, WCONTINUED, WIFCONTINUED, WEXITSTATUS, ECHILD, utf8Encode, type Program, type SignalAction, type Sys,
 } from './abi.ts';
 import { nodeHost } from '../../server/host.ts';
@@ -80,6 +80,33 @@ describe('pipes', () => {
 });
 
 describe('signals', () => {
+  test('a reader stopped while blocked takes nothing until SIGCONT; the data waits in the pipe', async () => {
+    const { output } = await runProgram(async (sys) => {
+      const p = sys.pipe2() as [number, number];
+      const child = sys.fork(async (c) => {
+        c.close(p[1]);
+        const buf = new Uint8Array(10);
+        const n = await c.read(p[0], buf);
+        return n;
+      });
+      await sys.nanosleep(1e6);
+      sys.kill(child, SIGSTOP);
+      await sys.wait4(child, WUNTRACED);
+      await sys.write(p[1], utf8Encode('abc'));
+      await sys.nanosleep(1e9);
+      // The stopped reader has not taken the bytes: they are still in the pipe.
+      const fds = [{ fd: p[0], events: POLLIN, revents: 0 }];
+      const queued = await sys.poll(fds, 0);
+      sys.close(p[0]);
+      sys.kill(child, SIGCONT);
+      const w = await sys.wait4(child, 0);
+      const n = typeof w === 'number' ? -1 : (w.status >> 8) & 0xff;
+      await sys.write(1, utf8Encode(`queued:${queued} read:${n}\n`));
+      return 0;
+    });
+    expect(output).toBe('queued:1 read:3\n');
+  });
+
   test('default actions: TERM kills, STOP stops, CONT continues, KILL cannot be caught', async () => {
     const { output } = await runProgram(async (sys) => {
       const log: string[] = [];

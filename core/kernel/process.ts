@@ -148,14 +148,26 @@ class ProcessSleep implements Sleeper {
     private readonly queues: readonly WaitQueue[],
   ) {}
 
+  /** Why it was woken while its process was stopped, kept until SIGCONT. */
+  private held: WakeReason | null = null;
+
   resolve(reason: WakeReason): void {
     for (const q of this.queues) q.remove(this);
     this.timer?.cancel();
     const proc = this.proc;
+    if (proc.state === 'stopped') {
+      // A stopped process does not run: whatever woke it (data, a timeout, a signal) waits for SIGCONT,
+      // as Linux restarts the interrupted call then, so the call takes nothing while the process is stopped.
+      this.held ??= reason;
+      this.done = false;
+      proc.continued.remove(this);
+      proc.continued.add(this);
+      return;
+    }
     if (proc.sleeper === this) proc.sleeper = null;
     if (proc.state === 'sleeping') proc.state = 'running';
     if (proc.state === 'zombie') return; // killed: never resumes
-    this.settle!(reason);
+    this.settle!(this.held ?? reason);
   }
 }
 

@@ -34,15 +34,6 @@ async function interrupted(k: Kernel, proc: Process): Promise<boolean> {
   return !handled || restart;
 }
 
-/**
- * A process stopped while it slept (SIGSTOP, SIGTSTP) takes nothing until it is continued: Linux
- * interrupts the call for the stop and restarts it after SIGCONT.
- */
-async function whileStopped(k: Kernel, proc: Process): Promise<void> {
-  while (proc.state === 'stopped') await sleep(k.cpu, proc, [proc.continued]);
-  if (!proc.alive) never();
-}
-
 /** What the call sent on loopback is received before it returns (the softirq at local_bh_enable). */
 function softirq(s: KernelSocket): void {
   s.sock.stack.link.flushLoopback();
@@ -94,7 +85,6 @@ export async function connect(k: Kernel, p: Process, fd: number, addr: Sockaddr)
     if (left <= 0) return -EINPROGRESS;
     const why = await sleep(k.cpu, p, [s.writable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
     if (why === 'signal' && !(await interrupted(k, p))) return -EINTR;
-    await whileStopped(k, p);
   }
 }
 
@@ -135,7 +125,6 @@ export async function accept(k: Kernel, p: Process, fd: number, flags: number): 
     if (left <= 0) return -EAGAIN;
     const why = await sleep(k.cpu, p, [s.readable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
     if (why === 'signal' && !(await interrupted(k, p))) return -EINTR;
-    await whileStopped(k, p);
   }
 }
 
@@ -177,7 +166,6 @@ export async function sendto(k: Kernel, p: Process, fd: number, data: Uint8Array
     if (left <= 0) return done || -EAGAIN;
     const why = await sleep(k.cpu, p, [s.writable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
     if (why === 'signal' && !(await interrupted(k, p))) return done || -EINTR;
-    await whileStopped(k, p);
   }
 }
 
@@ -199,7 +187,6 @@ export async function recvmsg(k: Kernel, p: Process, fd: number, buf: Uint8Array
     if (left <= 0) return -EAGAIN;
     const why = await sleep(k.cpu, p, [s.readable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
     if (why === 'signal' && (!(await interrupted(k, p)) || timeo !== Infinity)) return -EINTR;
-    await whileStopped(k, p);
   }
 }
 
