@@ -357,7 +357,21 @@ export interface SockaddrUnspec {
   family: typeof AF_UNSPEC;
 }
 
-export type Sockaddr = SockaddrIn | SockaddrLl | SockaddrUnspec;
+/**
+ * A Unix domain socket address (sockaddr_un, unix(7)). `path` is sun_path: a file system path, an
+ * abstract name starting with '\0' (no file; per guest), or '' for an unnamed socket (what getsockname
+ * gives for an unbound socket, getpeername for a socketpair). At most 108 bytes (UNIX_PATH_MAX): more is
+ * EINVAL, as an addrlen beyond sizeof(struct sockaddr_un). bind with '' autobinds an abstract name.
+ */
+export interface SockaddrUn {
+  family: typeof AF_UNIX;
+  path: string;
+}
+
+export type Sockaddr = SockaddrIn | SockaddrLl | SockaddrUnspec | SockaddrUn;
+
+/** sun_path's size (UNIX_PATH_MAX). */
+export const UNIX_PATH_MAX = 108;
 
 /** send/recv flags (sys/socket.h). */
 export const MSG_OOB = 0x1, MSG_PEEK = 0x2, MSG_DONTROUTE = 0x4, MSG_CTRUNC = 0x8, MSG_TRUNC = 0x20;
@@ -378,6 +392,7 @@ export const TCP_CONGESTION = 13, TCP_USER_TIMEOUT = 18;
 export const SO_DEBUG = 1, SO_REUSEADDR = 2, SO_TYPE = 3, SO_ERROR = 4, SO_DONTROUTE = 5, SO_BROADCAST = 6;
 export const SO_SNDBUF = 7, SO_RCVBUF = 8, SO_KEEPALIVE = 9, SO_OOBINLINE = 10, SO_PRIORITY = 12, SO_LINGER = 13;
 export const SO_REUSEPORT = 15, SO_RCVLOWAT = 18, SO_SNDLOWAT = 19, SO_RCVTIMEO = 20, SO_SNDTIMEO = 21;
+export const SO_PASSCRED = 16, SO_PEERCRED = 17;
 export const SO_BINDTODEVICE = 25, SO_TIMESTAMP = 29, SO_ACCEPTCONN = 30, SO_MARK = 36, SO_PROTOCOL = 38, SO_DOMAIN = 39;
 
 /** IPPROTO_IP options (linux/in.h). */
@@ -413,9 +428,17 @@ export interface PacketMreq {
  * number Linux would put in the int). SO_BINDTODEVICE takes an interface name ('' unbinds).
  * SO_RCVTIMEO/SO_SNDTIMEO take nanoseconds (0 = wait forever). IP_ADD/DROP_MEMBERSHIP take an IpMreqn;
  * IP_MULTICAST_IF an IpMreqn or a bare interface address. PACKET_ADD/DROP_MEMBERSHIP a PacketMreq.
+ * SO_PEERCRED (get only) a Ucred.
  * ICMP_FILTER a 32-bit mask. IP_MTU (get only) the path MTU of a connected socket.
  */
-export type SockOptValue = number | string | IpMreqn | PacketMreq;
+export type SockOptValue = number | string | IpMreqn | PacketMreq | Ucred;
+
+/** SO_PEERCRED (get only, AF_UNIX): the peer's credentials when it connected (or made the socketpair). */
+export interface Ucred {
+  pid: number;
+  uid: number;
+  gid: number;
+}
 
 /** sock_extended_err origins (linux/errqueue.h). */
 export const SO_EE_ORIGIN_NONE = 0, SO_EE_ORIGIN_LOCAL = 1, SO_EE_ORIGIN_ICMP = 2, SO_EE_ORIGIN_ICMP6 = 3;
@@ -497,6 +520,8 @@ export interface SysSocket {
   tcpDiag(): TcpDiag[];
   /** socket(2). `type` may carry SOCK_NONBLOCK | SOCK_CLOEXEC. Returns the descriptor. */
   socket(domain: number, type: number, protocol: number): number;
+  /** socketpair(2): two connected AF_UNIX sockets (SOCK_STREAM, SOCK_DGRAM or SOCK_SEQPACKET). */
+  socketpair(domain: number, type: number, protocol: number): [number, number] | number;
   bind(fd: number, addr: Sockaddr): number;
   /** connect(2): datagram sockets set their peer at once (AF_UNSPEC dissolves it); TCP waits for the handshake. */
   connect(fd: number, addr: Sockaddr): Promise<number>;

@@ -8,5 +8,6 @@ export { Tty } from './tty.ts';
 export { DevPtsFs, DEVPTS_MOUNT } from './devpts.ts';
 export { SharedCaches } from './shared-cache.ts';
 export { OpenFile } from './file.ts';
+export { procNetUnix } from './unix-file.ts';
 export type { Process } from './process.ts';
 export * as abi from './abi.ts';

@@ -16,6 +16,7 @@ import { SharedCaches } from './shared-cache.ts';
 import { Tty, type TtyHooks } from './tty.ts';
 import { PtsAttrs } from './devpts.ts';
 import { wake } from './wait-queue.ts';
+import type { UnixSpace } from './unix-socket.ts';
 
 /** Finds the program a file names (see exec.ts). */
 export type ProgramLookup = (name: string) => Program | undefined;
@@ -70,6 +71,8 @@ export class Kernel implements TtyHooks {
   makeSys!: SysFactory;
   /** Called when the guest panics (the host shows it, stops the device). */
   onPanic: ((message: string) => void) | null = null;
+  /** AF_UNIX sockets: bound and abstract names, what /proc/net/unix lists (made with the first socket). */
+  unix: UnixSpace | null = null;
   /** Counts handed to /proc/loadavg, /proc/stat. */
   forks = 0;
   readonly bootTime: number;

@@ -634,6 +634,9 @@ export class ProcSys implements Sys, CallEnd {
   socket(domain: number, type: number, protocol: number): number {
     return this.call(() => net.socket(this.k, this.p, domain, type, protocol));
   }
+  socketpair(domain: number, type: number, protocol: number): [number, number] | number {
+    return this.call(() => net.socketpair(this.k, this.p, domain, type, protocol));
+  }
   bind(fd: number, addr: Sockaddr): number {
     return this.call(() => net.bind(this.k, this.p, fd, addr));
   }

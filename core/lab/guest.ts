@@ -6,7 +6,7 @@ import type { Cpu, QuotaOptions } from '../cpu/index.ts';
 import { GenFs, MemFs, OverlayFs, Vfs, ROOT, utf8Encode, type Filesystem, type GenDir, type GenNode } from '../fs/index.ts';
 import type { Image } from '../images/base.ts';
 import {
-  attachSys, Capture, captureFile, DevPtsFs, DEVPTS_MOUNT, feedFile, Kernel, lazyDir, spawnProgram, OpenFile, procRoot, spawnProcess, type Process, type Tty,
+  attachSys, Capture, captureFile, DevPtsFs, DEVPTS_MOUNT, feedFile, Kernel, lazyDir, spawnProgram, OpenFile, procNetUnix, procRoot, spawnProcess, type Process, type Tty,
 } from '../kernel/index.ts';
 import { EACCES, EISDIR, ENOENT, ENOTDIR, O_RDONLY, WIFEXITED, WEXITSTATUS, WTERMSIG } from '../kernel/abi.ts';
 import { Stack, procNet, procSysNet, type NetInterface } from '../net/stack/index.ts';
@@ -124,7 +124,7 @@ export class Guest {
     const entries: Record<string, GenNode> = { ...extra };
     const net = this.net;
     if (net) {
-      entries['net'] = lazyDir(() => procNet(net));
+      entries['net'] = lazyDir(() => procNet(net, { unix: { kind: 'file', read: () => procNetUnix(this.kernel.unix) } }));
       entries['sys'] = staticDir({ net: lazyDir(() => this.sysNet()!) });
     }
     return entries;

@@ -2,7 +2,7 @@
 // O_NONBLOCK, SO_RCVTIMEO, signals); the protocols themselves live in net/transport.
 
 import {
-  AF_INET, AF_PACKET, EAFNOSUPPORT, EAGAIN, EBADF, EINPROGRESS, EINTR, EINVAL, ENOTSOCK, EPIPE, MSG_DONTWAIT,
+  AF_INET, AF_PACKET, AF_UNIX, EAFNOSUPPORT, EOPNOTSUPP, EAGAIN, EBADF, EINPROGRESS, EINTR, EINVAL, ENOTSOCK, EPIPE, MSG_DONTWAIT,
   MSG_ERRQUEUE, MSG_NOSIGNAL, O_CLOEXEC, O_NONBLOCK, O_RDWR, SIGPIPE, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, type Accepted, type RecvFrom, type RecvMsg,
   type Sockaddr, type SockOptValue, type TcpDiag,
 } from '../abi.ts';
@@ -11,28 +11,29 @@ import { OpenFile } from '../file.ts';
 import type { Kernel } from '../kernel.ts';
 import { sleep, type Process } from '../process.ts';
 import { KernelSocket, isSocketFile, socketOps } from '../socket-file.ts';
+import { isUnixFile } from '../unix-file.ts';
+import type { UnixSocket } from '../unix-socket.ts';
 import { transportsOf } from '../../net/transport/index.ts';
+import { interrupted } from './interrupt.ts';
 import { MAX_FDS } from './io.ts';
+import * as unix from './unix.ts';
 
 /** AF_MAX: families at or above it are EAFNOSUPPORT before anything else; SOCK_MAX likewise EINVAL. */
 const AF_MAX = 46, SOCK_MAX = 11, SOCK_TYPE_MASK = 0xf;
 
-function sockOf(proc: Process, fd: number): KernelSocket | number {
+/**
+ * The socket behind a descriptor: an inet or packet socket (KernelSocket), or an AF_UNIX one, whose calls
+ * are calls/unix.ts's (as Linux's sock->ops differ by family).
+ */
+function sockOf(proc: Process, fd: number): KernelSocket | UnixSocket | number {
   const f = proc.fds.file(fd);
   if (!f) return -EBADF;
+  if (isUnixFile(f)) return f.state as UnixSocket;
   if (!isSocketFile(f)) return -ENOTSOCK;
   return f.state as KernelSocket;
 }
 
 const privileged = (p: Process) => p.euid === 0;
-
-/** Signal while waiting: run handlers; true when the call restarts. A timeout makes it EINTR (signal(7)). */
-async function interrupted(k: Kernel, proc: Process): Promise<boolean> {
-  const { handled, restart } = k.deliverSignals(proc);
-  while (proc.state === 'stopped') await sleep(k.cpu, proc, [proc.continued]);
-  if (!proc.alive) return never();
-  return !handled || restart;
-}
 
 /** What the call sent on loopback is received before it returns (the softirq at local_bh_enable). */
 function softirq(s: KernelSocket): void {
@@ -47,6 +48,7 @@ export function socket(k: Kernel, p: Process, domain: number, type: number, prot
   if (flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK)) return -EINVAL;
   if (domain < 0 || domain >= AF_MAX) return -EAFNOSUPPORT;
   if (t >= SOCK_MAX) return -EINVAL;
+  if (domain === AF_UNIX) return unix.socket(k, p, t, protocol, flags);
   if (!k.net || (domain !== AF_INET && domain !== AF_PACKET)) return -EAFNOSUPPORT;
   if (p.fds.count >= MAX_FDS) return -24; // EMFILE
   const ino = k.nextInode();
@@ -56,10 +58,22 @@ export function socket(k: Kernel, p: Process, domain: number, type: number, prot
   return p.fds.install(f, (flags & SOCK_CLOEXEC) !== 0 || (flags & O_CLOEXEC) !== 0);
 }
 
-export function bind(_k: Kernel, p: Process, fd: number, addr: Sockaddr): number {
+/** socketpair(2): AF_UNIX only (inet families say EOPNOTSUPP, as inet_stream_ops has no socketpair). */
+export function socketpair(k: Kernel, p: Process, domain: number, type: number, protocol: number): [number, number] | number {
+  if (![domain, type, protocol].every(Number.isInteger)) return -EINVAL;
+  const flags = type & ~SOCK_TYPE_MASK;
+  if (flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK)) return -EINVAL;
+  if (domain < 0 || domain >= AF_MAX) return -EAFNOSUPPORT;
+  if ((type & SOCK_TYPE_MASK) >= SOCK_MAX) return -EINVAL;
+  if (domain === AF_UNIX) return unix.socketpair(k, p, type & SOCK_TYPE_MASK, protocol, flags);
+  return domain === AF_INET || domain === AF_PACKET ? -EOPNOTSUPP : -EAFNOSUPPORT;
+}
+
+export function bind(k: Kernel, p: Process, fd: number, addr: Sockaddr): number {
   const s = sockOf(p, fd);
   if (typeof s === 'number') return s;
   if (!addr || typeof addr !== 'object') return -EINVAL;
+  if (!(s instanceof KernelSocket)) return unix.bind(k, p, s, addr);
   return s.sock.bind(addr, privileged(p));
 }
 
@@ -73,6 +87,7 @@ export async function connect(k: Kernel, p: Process, fd: number, addr: Sockaddr)
   const s = sockOf(p, fd);
   if (typeof s === 'number' || !f) return typeof s === 'number' ? s : -EBADF;
   if (!addr || typeof addr !== 'object') return -EINVAL;
+  if (!(s instanceof KernelSocket)) return unix.connect(k, p, f, s, addr);
   const sock = s.sock;
   const r = sock.connect(addr);
   softirq(s);
@@ -93,7 +108,7 @@ export function listen(p: Process, fd: number, backlog: number): number {
   const s = sockOf(p, fd);
   if (typeof s === 'number') return s;
   if (!Number.isInteger(backlog)) return -EINVAL;
-  return s.sock.listen(backlog);
+  return s instanceof KernelSocket ? s.sock.listen(backlog) : s.listen(backlog);
 }
 
 /**
@@ -105,6 +120,7 @@ export async function accept(k: Kernel, p: Process, fd: number, flags: number): 
   const s = sockOf(p, fd);
   if (typeof s === 'number' || !f) return typeof s === 'number' ? s : -EBADF;
   if (!Number.isInteger(flags) || flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK)) return -EINVAL;
+  if (!(s instanceof KernelSocket)) return unix.accept(k, p, f, s, flags);
   const sock = s.sock;
   const deadline = k.cpu.now + sock.rcvtimeo;
   for (;;) {
@@ -138,6 +154,7 @@ export async function sendto(k: Kernel, p: Process, fd: number, data: Uint8Array
   const s = sockOf(p, fd);
   if (typeof s === 'number' || !f) return typeof s === 'number' ? s : -EBADF;
   if (!(data instanceof Uint8Array) || !Number.isInteger(flags)) return -EINVAL;
+  if (!(s instanceof KernelSocket)) return unix.sendto(k, p, f, s, data, flags, addr);
   const sock = s.sock;
   if (sock.type !== SOCK_STREAM) {
     const r = sock.send(data, flags, addr ?? null);
@@ -175,6 +192,7 @@ export async function recvmsg(k: Kernel, p: Process, fd: number, buf: Uint8Array
   const s = sockOf(p, fd);
   if (typeof s === 'number' || !f) return typeof s === 'number' ? s : -EBADF;
   if (!(buf instanceof Uint8Array) || !Number.isInteger(flags)) return -EINVAL;
+  if (!(s instanceof KernelSocket)) return unix.recvmsg(k, p, f, s, buf, flags);
   const sock = s.sock;
   const timeo = sock.rcvtimeo;
   const deadline = k.cpu.now + timeo;
@@ -199,6 +217,7 @@ export function setsockopt(_k: Kernel, p: Process, fd: number, level: number, na
   const s = sockOf(p, fd);
   if (typeof s === 'number') return s;
   if (!Number.isInteger(level) || !Number.isInteger(name) || value === undefined || value === null) return -EINVAL;
+  if (!(s instanceof KernelSocket)) return unix.setsockopt(s, level, name, value);
   const r = s.sock.setsockopt(level, name, value, privileged(p));
   softirq(s);
   return r;
@@ -208,28 +227,30 @@ export function getsockopt(_k: Kernel, p: Process, fd: number, level: number, na
   const s = sockOf(p, fd);
   if (typeof s === 'number') return s;
   if (!Number.isInteger(level) || !Number.isInteger(name)) return -EINVAL;
+  if (!(s instanceof KernelSocket)) return unix.getsockopt(s, level, name);
   return s.sock.getsockopt(level, name);
 }
 
 export function getsockname(p: Process, fd: number): Sockaddr | number {
   const s = sockOf(p, fd);
-  return typeof s === 'number' ? s : s.sock.getsockname();
+  if (typeof s === 'number') return s;
+  return s instanceof KernelSocket ? s.sock.getsockname() : unix.getsockname(s);
 }
 
 export function getpeername(p: Process, fd: number): Sockaddr | number {
   const s = sockOf(p, fd);
-  return typeof s === 'number' ? s : s.sock.getpeername();
+  if (typeof s === 'number') return s;
+  return s instanceof KernelSocket ? s.sock.getpeername() : unix.getpeername(s);
 }
 
 export function shutdown(p: Process, fd: number, how: number): number {
   const s = sockOf(p, fd);
   if (typeof s === 'number') return s;
+  if (!(s instanceof KernelSocket)) return s.shutdown(how);
   const r = s.sock.shutdown(how);
   softirq(s);
   return r;
 }
-
-
 
 /** The NETLINK_SOCK_DIAG dump of TCP sockets (inet_diag_msg fields), listeners first. */
 export function tcpDiag(k: Kernel): TcpDiag[] {

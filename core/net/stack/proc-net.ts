@@ -255,8 +255,10 @@ export function procNetDevMcast(stack: Stack): string {
   return out;
 }
 
-export function procNet(stack: Stack): GenDir {
+/** /proc/net; `extra` adds what the stack does not hold (the kernel's unix sockets). */
+export function procNet(stack: Stack, extra: Record<string, GenNode> = {}): GenDir {
   return dir({
+    ...extra,
     dev: file(() => procNetDev(stack)),
     route: file(() => procNetRoute(stack)),
     arp: file(() => procNetArp(stack)),

@@ -1,7 +1,7 @@
 // netcat-openbsd 1.219 nc(1) over IPv4: the command line (options, operands, usage and argument errors
 // as netcat's own) and the choice between its modes. Stream (TCP) mode is lib/nc/stream.ts: `nc HOST
 // PORT...` connects (each port in turn; -z only scans), `nc -l [-p] PORT` accepts a client (-k: one
-// after another). Datagram mode (-u) is lib/nc/datagram.ts.
+// after another). Datagram mode (-u) is lib/nc/datagram.ts; Unix domain stream sockets (-U) lib/nc/unix.ts.
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { getopt } from '../lib/getopt.ts';
@@ -10,6 +10,7 @@ import { resolveHost } from '../lib/net/resolve.ts';
 import { FATAL, number, portList, type NcOptions } from '../lib/nc/args.ts';
 import { datagramClient, datagramListen } from '../lib/nc/datagram.ts';
 import { streamClient, streamServer } from '../lib/nc/stream.ts';
+import { unixClient, unixServer } from '../lib/nc/unix.ts';
 
 const USAGE = `usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]
 \t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]
@@ -60,7 +61,7 @@ ${USAGE}\tCommand Summary:
 
 const SHORTS = '46bCDdFhI:i:klM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz';
 /** Options of netcat that need what Netloom's nc does not have (IPv6, UNIX sockets, proxies, TLS ...). */
-const UNSUPPORTED = new Set(['F', 'I', 'i', 'M', 'm', 'O', 'P', 'r', 'S', 'T', 't', 'U', 'V', 'X', 'x', 'Z']);
+const UNSUPPORTED = new Set(['F', 'I', 'i', 'M', 'm', 'O', 'P', 'r', 'S', 'T', 't', 'V', 'X', 'x', 'Z']);
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Cmd(sys, argv, envp);
@@ -84,6 +85,7 @@ export const main: Program = async (sys, argv, envp) => {
     shutdownOnEof: false, quit: -1, timeout: -1, recvLimit: 0, zero: false,
   };
   let udp = false;
+  let unix = false;
   let inet6 = false;
   let source: string | null = null;
   let localPort: string | null = null;
@@ -94,6 +96,7 @@ export const main: Program = async (sys, argv, envp) => {
     }
     if (UNSUPPORTED.has(key)) return fail(`-${key}: not supported here (this nc speaks TCP and UDP over IPv4 only)`);
     if (key === 'u') udp = true;
+    else if (key === 'U') unix = true;
     else if (key === '4' || key === '6') inet6 = key === '6';
     else if (key === 'z') o.zero = true;
     else if (key === 'l') o.listen = true;
@@ -117,6 +120,13 @@ export const main: Program = async (sys, argv, envp) => {
     }
   }
   const ops = g.operands;
+  if (unix) {
+    // "host = argv[0]": the path is the one operand.
+    if (ops.length !== 1) return usage();
+    if (udp) return fail('-uU: not supported here (this nc speaks Unix domain stream sockets only)');
+    if (o.keep && !o.listen) return fail('must use -l with -k');
+    return o.listen ? unixServer(p, o, ops[0]!) : unixClient(p, o, ops[0]!);
+  }
   // /etc/services names ports in operands and in -v's messages (not with -n: "[tcp/*]"). The datagram
   // mode reads none with -n.
   const services = await readNetdb(sys, 'services');

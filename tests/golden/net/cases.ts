@@ -19,10 +19,11 @@ import { BASH_NET_CASES } from './cases-bash-net.ts';
 import { TCP_CAPTURE_CASES } from './cases-tcp-capture.ts';
 import { SS_TCP_CASES } from './cases-ss-tcp.ts';
 import { NC_TCP_CASES } from './cases-nc-tcp.ts';
+import { NC_UNIX_CASES } from './cases-nc-unix.ts';
 
 export const ALL_CASES: NetCase[] = [
   ...IP_CASES, ...NETTOOLS_CASES, ...SYS_CASES, ...PROBE_CASES, ...SOCKET_CASES, ...LEARNED_CASES, ...MONITOR_CASES, ...BRIDGE_CASES, ...MTR_CASES,
   ...INFO_CASES, ...INFO_EXTRA_CASES, ...SSFILTER_CASES, ...SERVICES_CASES, ...IPTABLES_CASES, ...IPTABLES_NAT_CASES, ...TCPDUMP_CASES,
   ...BASH_NET_CASES, ...TCP_CAPTURE_CASES,
-  ...SS_TCP_CASES, ...NC_TCP_CASES,
+  ...SS_TCP_CASES, ...NC_TCP_CASES, ...NC_UNIX_CASES,
 ];
