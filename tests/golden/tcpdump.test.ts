@@ -16,6 +16,8 @@ const fixture = (name: string) => readFileSync(new URL(`../../core/net/wire/fixt
 const files: Record<string, Uint8Array> = {
   'live.pcap': fixture('live.pcap'), 'crafted.pcap': fixture('crafted.pcap'),
   'tcp.pcap': fixture('tcp.pcap'), 'tcp-crafted.pcap': fixture('tcp-crafted.pcap'),
+  'rip-crafted.pcap': readFileSync(new URL('./tcpdump/rip-crafted.pcap', import.meta.url)),
+  'rip-live.pcap': readFileSync(new URL('./tcpdump/rip-live.pcap', import.meta.url)),
   'cases.txt': readFileSync(new URL('./tcpdump/cases.txt', import.meta.url)),
 };
 

@@ -3,6 +3,10 @@
 // with -v), SSH's version banner and BGP's name (all tcpdump prints of BGP without -v). The binary
 // protocols tcpdump decodes further (telnet option negotiation, BGP messages with -v, Redis, PPTP, BEEP,
 // OpenFlow, DNS over TCP, MSDP, RPKI-RTR, LDP, NFS) are not decoded here: nothing follows the length.
+// Over UDP, RIP (port 520) is decoded (rip-format.ts); other ports print `UDP, length N` (udp.ts).
+
+import { RIP_PORT } from './rip.ts';
+import { formatRip } from './rip-format.ts';
 
 /** A port and the decoder tcpdump applies when either end uses it, in the order tcpdump tries them. */
 type Decoder = 'smtp' | 'whois' | 'ssh' | 'ftp' | 'http' | 'rtsp' | 'bgp' | 'other';
@@ -202,3 +206,20 @@ function sshBanner(b: Uint8Array, len: number): string {
   }
   return '';
 }
+
+/**
+ * print-udp.c's choice of a decoder by port for the UDP datagram `udp` (header included, as captured up
+ * to the IPv4 length): the whole transport part of the line (`10.0.0.1.520 > 224.0.0.9.520: RIPv2, ...`),
+ * or null when no decoder here applies (the caller prints `UDP, length N`). Only RIP (port 520) is decoded.
+ */
+export function formatUdpApplication(udp: Uint8Array, ports: (sport: number, dport: number) => string, verbosity: number): string | null {
+  if (udp.length < UDP_HEADER_BYTES) return null;
+  const sport = (udp[0]! << 8) | udp[1]!;
+  const dport = (udp[2]! << 8) | udp[3]!;
+  const ulen = (udp[4]! << 8) | udp[5]!;
+  if (ulen < UDP_HEADER_BYTES || (sport !== RIP_PORT && dport !== RIP_PORT)) return null;
+  // The decoders get the smaller of the UDP length and what the IPv4 header leaves for the datagram.
+  const length = Math.min(ulen, udp.length) - UDP_HEADER_BYTES;
+  return `${ports(sport, dport)}: ${formatRip(udp.subarray(UDP_HEADER_BYTES), length, verbosity)}`;
+}
+const UDP_HEADER_BYTES = 8;

@@ -12,6 +12,7 @@ import { formatUdp } from './udp.ts';
 import { formatTcp, type TcpConversations } from './tcp-format.ts';
 import type { FormatNames } from './format-names.ts';
 import type { FrameNotes } from './tcpdump-notes.ts';
+import { formatUdpApplication } from './tcpdump-apps.ts';
 import { arpVerbosePrefix, ICMP_ERROR_TYPES, icmpChecksumNote, ipv4HeaderText, quotedDatagram } from './tcpdump-verbose.ts';
 
 /** Renders a transport payload tcpdump knows but wire/ does not (SCTP, ...); null falls back to `ip-proto-N`. */
@@ -82,8 +83,10 @@ export function formatIpv4Datagram(bytes: Uint8Array, options: FormatOptions = {
   switch (protocol) {
     case IpProtocol.ICMP:
       return `${out}${addrs} ${formatIcmp(payload, names)}${options.verbose ? icmpVerbose(payload, whole, options) : ''}`;
-    case IpProtocol.UDP:
-      return out + formatUdp(payload, src, dst, names);
+    case IpProtocol.UDP: {
+      const ports = (sp: number, dp: number) => `${host(src)}.${names?.port(sp, 'udp') ?? sp} > ${host(dst)}.${names?.port(dp, 'udp') ?? dp}`;
+      return out + (formatUdpApplication(payload, ports, options.verbose ? 1 : 0) ?? formatUdp(payload, src, dst, names));
+    }
     case IpProtocol.TCP: {
       // A quoted datagram holds only its first bytes: the segment's end was not captured.
       const captured = options.captured === undefined ? payload : payload.subarray(0, Math.max(0, options.captured - hlen));
