@@ -93,13 +93,22 @@ describe('Lab runtime: boot sequence', () => {
   });
 
   it('runs unknown images as kathara/base with a warning; missing programs are not found', async () => {
-    const lab = make({ 'lab.conf': 'r1[0]=A\nr1[image]="kathara/frr"\nx[0]=A\nx[image]="acme/custom:1"\n' });
+    const lab = make({ 'lab.conf': 'r1[0]=A\nr1[image]="kathara/quagga"\nx[0]=A\nx[image]="acme/custom:1"\n' });
     expect(lab.warnings.map((w) => w.message).join('\n')).toMatch(/acme\/custom:1.*kathara\/base/);
-    expect(lab.warnings.map((w) => w.message).join('\n')).toMatch(/kathara\/frr` is not available in Netloom; r1 runs as kathara\/base/);
+    expect(lab.warnings.map((w) => w.message).join('\n')).toMatch(/kathara\/quagga` is not available in Netloom; r1 runs as kathara\/base/);
     await lab.start();
     expect(lab.device('r1')?.runs).toBe('kathara/base');
     const r = await lab.exec('r1', 'vtysh -c "show ip route"');
     expect(r.ok && [r.exitCode, r.output]).toEqual([127, 'bash: line 1: vtysh: command not found\n']);
+  });
+
+  it('runs kathara/frr devices with FRR (tag ignored), others without it', async () => {
+    const lab = make({ 'lab.conf': 'r1[0]=A\nr1[image]="kathara/frr:latest"\npc[0]=A\n' });
+    expect(lab.warnings).toEqual([]);
+    await lab.start();
+    expect(lab.device('r1')?.runs).toBe('kathara/frr');
+    expect(await sh(lab, 'r1', 'ls /usr/lib/frr; id frr')).toBe('frrinit.sh\nripd\nstaticd\nwatchfrr\nzebra\nuid=103(frr) gid=107(frr) groups=107(frr),106(frrvty)\n');
+    expect(await sh(lab, 'pc', 'ls /usr/lib/frr 2>&1; id frr 2>&1')).toBe("ls: cannot access '/usr/lib/frr': No such file or directory\nid: 'frr': no such user\n");
   });
 
   it('orders boots by lab.dep waves', async () => {

@@ -8,6 +8,7 @@ import type { Program } from '../kernel/abi.ts';
 import { BASE_LINKS, BASE_PROGRAMS } from './programs.ts';
 import { ETC_FILES } from './etc-files.ts';
 import { NETBASE_FILES } from './etc-netbase.ts';
+import { buildFrrImage } from './frr.ts';
 
 export interface Image {
   name: string;
@@ -67,18 +68,24 @@ export function buildDevLayer(): ImageLayer {
   return d.freeze();
 }
 
+/** The images Netloom has, each built on first use. */
+const DEFAULT_BUILDERS: Record<string, (store: ImageStore) => Image> = {
+  'kathara/base': () => buildBaseImage(),
+  'kathara/frr': (store) => buildFrrImage(store.get('kathara/base')!),
+};
+
 /** Builds each image once and hands the same instance to every guest. */
 export class ImageStore {
   private readonly images = new Map<string, Image>();
 
-  constructor(private readonly builders: Record<string, () => Image> = { 'kathara/base': () => buildBaseImage() }) {}
+  constructor(private readonly builders: Record<string, (store: ImageStore) => Image> = DEFAULT_BUILDERS) {}
 
   get(name: string): Image | undefined {
     let image = this.images.get(name);
     if (!image) {
       const build = this.builders[name];
       if (!build) return undefined;
-      image = build();
+      image = build(this);
       this.images.set(name, image);
     }
     return image;

@@ -57,6 +57,8 @@ import { main as sysctlProgram } from '../userland/bin/sysctl.ts';
 import { main as netstatProgram } from '../userland/bin/netstat.ts';
 import { main as ssProgram } from '../userland/bin/ss.ts';
 import { main as ncProgram } from '../userland/bin/nc.ts';
+import { main as serviceProgram } from '../userland/bin/service.ts';
+import { main as systemctlProgram } from '../userland/bin/systemctl.ts';
 import { main as ethtoolProgram } from '../userland/bin/ethtool.ts';
 import { main as pingProgram } from '../userland/bin/ping.ts';
 import { main as tracerouteProgram } from '../userland/bin/traceroute.ts';
@@ -219,6 +221,8 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   netstat: { path: '/usr/bin/netstat', program: netstatProgram },
   ss: { path: '/usr/bin/ss', program: ssProgram },
   nc: { path: '/usr/bin/nc', program: ncProgram },
+  service: { path: '/usr/sbin/service', program: serviceProgram },
+  systemctl: { path: '/usr/bin/systemctl', program: systemctlProgram },
   ethtool: { path: '/usr/sbin/ethtool', program: ethtoolProgram },
   ping: { path: '/usr/bin/ping', program: pingProgram },
   traceroute: { path: '/usr/sbin/traceroute', program: tracerouteProgram },

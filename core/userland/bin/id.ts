@@ -3,7 +3,7 @@ import type { Program } from '../../kernel/abi.ts';
 import { answerInfo } from '../lib/coreutils-info.ts';
 import { getopt } from '../lib/getopt.ts';
 import { Proc } from '../lib/program.ts';
-import { groupName, passwdEntry, userName } from '../lib/users.ts';
+import { groupName, memberGroups, passwdEntry, userName } from '../lib/users.ts';
 
 export const main: Program = async (sys, argv, envp) => {
   const p = new Proc(sys, argv, envp);
@@ -29,7 +29,7 @@ export const main: Program = async (sys, argv, envp) => {
     }
     uid = e.uid;
     gid = e.gid;
-    groups = [e.gid];
+    groups = [e.gid, ...memberGroups(sys, e.name).filter((g) => g !== e.gid)];
   } else {
     const ids = sys.getids();
     uid = ids.euid;

@@ -30,3 +30,13 @@ export function passwdEntry(sys: Sys, who: string | number): { name: string; uid
   }
   return null;
 }
+
+/** The groups a user is a listed member of in /etc/group (getgrouplist's supplementary ones), in file order. */
+export function memberGroups(sys: Sys, name: string): number[] {
+  const out: number[] = [];
+  for (const line of readSmall(sys, '/etc/group').split('\n')) {
+    const f = line.split(':');
+    if (f.length >= 4 && f[3]!.split(',').includes(name)) out.push(Number(f[2]));
+  }
+  return out;
+}

@@ -5,6 +5,7 @@
 import { utf8Encode, type RtLink, type RtResult, type Sys } from '../../../kernel/abi.ts';
 import { parseIpv4Address, prefixToNetmask, type Ipv4Address } from '../../../net/wire/index.ts';
 import { strerror } from '../errno.ts';
+import { readFileText } from '../io.ts';
 import { formatJson, type Json } from './json.ts';
 
 export interface IpOptions {
@@ -29,8 +30,31 @@ export class IpCtx {
   private outParts: string[] = [];
   private errParts: string[] = [];
   private linkCache: RtLink[] | null = null;
+  /** Protocol names: iproute2's own, and those of /etc/iproute2/rt_protos.d/*.conf (loadProtos). */
+  protos: Record<number, string> = PROTOS;
 
   constructor(readonly sys: Sys, readonly opts: IpOptions) {}
+
+  /** Adds the names packages put in /etc/iproute2/rt_protos.d (FRR's `196 static`, `189 rip` ...). */
+  async loadProtos(): Promise<void> {
+    const dir = '/etc/iproute2/rt_protos.d';
+    const fd = this.sys.open(dir, 0);
+    if (fd < 0) return;
+    const entries = this.sys.getdents(fd);
+    this.sys.close(fd);
+    if (typeof entries === 'number') return;
+    const names = entries.map((e) => e.name).filter((n) => n.endsWith('.conf')).sort();
+    for (const name of names) {
+      const text = await readFileText(this.sys, `${dir}/${name}`);
+      if (typeof text !== 'string') continue;
+      for (const line of text.split('\n')) {
+        const m = /^\s*(0x[0-9a-fA-F]+|\d+)\s+(\S+)/.exec(line);
+        if (!m) continue;
+        const n = Number(m[1]);
+        if (n <= 255) this.protos = { ...this.protos, [n]: m[2]! };
+      }
+    }
+  }
 
   out(text: string): void {
     this.outParts.push(text);

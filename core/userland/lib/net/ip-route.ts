@@ -10,7 +10,7 @@ import { strerror } from '../errno.ts';
 import { writeAll } from '../io.ts';
 import { formatIpv4Address as fmt } from '../../../net/wire/index.ts';
 import {
-  lookupName, matches, nameOf, nextArg, parseInet, parsePrefix, PROTOS, RTN_TYPES, SCOPES, TABLES, type IpCtx,
+  lookupName, matches, nameOf, nextArg, parseInet, parsePrefix, RTN_TYPES, SCOPES, TABLES, type IpCtx,
 } from './ip-common.ts';
 import type { Json } from './json.ts';
 
@@ -42,7 +42,7 @@ function routeText(ctx: IpCtx, r: RtRoute, f: ShowFilter): string {
   if (r.gateway) s += `via ${fmt(r.gateway)} `;
   if (r.ifindex && f.dev === undefined) s += `dev ${ctx.linkName(r.ifindex)} `;
   if (r.table !== RT_TABLE_MAIN && f.table === 0) s += `table ${nameOf(TABLES, r.table)} `;
-  if (r.protocol !== 3 && f.proto === undefined) s += `proto ${nameOf(PROTOS, r.protocol)} `;
+  if (r.protocol !== 3 && f.proto === undefined) s += `proto ${nameOf(ctx.protos, r.protocol)} `;
   if (r.scope !== RT_SCOPE_UNIVERSE && f.scope === undefined) s += `scope ${nameOf(SCOPES, r.scope)} `;
   if (r.prefsrc) s += `src ${fmt(r.prefsrc)} `;
   if (r.metric) s += `metric ${r.metric} `;
@@ -58,7 +58,7 @@ function routeJson(ctx: IpCtx, r: RtRoute, f: ShowFilter): Record<string, Json> 
   if (r.gateway) o['gateway'] = fmt(r.gateway);
   if (r.ifindex && f.dev === undefined) o['dev'] = ctx.linkName(r.ifindex);
   if (r.table !== RT_TABLE_MAIN && f.table === 0) o['table'] = nameOf(TABLES, r.table);
-  if (r.protocol !== 3 && f.proto === undefined) o['protocol'] = nameOf(PROTOS, r.protocol);
+  if (r.protocol !== 3 && f.proto === undefined) o['protocol'] = nameOf(ctx.protos, r.protocol);
   if (r.scope !== RT_SCOPE_UNIVERSE && f.scope === undefined) o['scope'] = nameOf(SCOPES, r.scope);
   if (r.prefsrc) o['prefsrc'] = fmt(r.prefsrc);
   if (r.metric) o['metric'] = r.metric;
@@ -90,7 +90,7 @@ function parseShow(ctx: IpCtx, args: string[]): ShowFilter {
     else if (a === 'dev' || a === 'oif') f.dev = ctx.needLink(nextArg(ctx, args, i++)).ifindex;
     else if (a === 'proto' || a === 'protocol') {
       const v = nextArg(ctx, args, i++);
-      const p = lookupName(PROTOS, v);
+      const p = lookupName(ctx.protos, v);
       if (p === null) ctx.fail(`Error: argument "${v}" is wrong: "protocol" value is invalid\n`, 255);
       f.proto = p;
     } else if (a === 'scope') {
@@ -250,7 +250,7 @@ function parseRoute(ctx: IpCtx, args: string[]): RouteArgs {
     } else if (a === 'table') spec.table = tableArg(ctx, nextArg(ctx, args, i++), false);
     else if (a === 'proto' || a === 'protocol') {
       const v = nextArg(ctx, args, i++);
-      const p = lookupName(PROTOS, v);
+      const p = lookupName(ctx.protos, v);
       if (p === null) ctx.fail(`Error: argument "${v}" is wrong: "protocol" value is invalid\n`, 255);
       spec.protocol = p;
     } else if (a === 'scope') {

@@ -1,0 +1,188 @@
+// zebra's view of the kernel and its RIB: interfaces and addresses (connected routes), routes others
+// put in the kernel (K), routes the protocol daemons offer; the best route of each prefix is selected
+// and, when a daemon's, installed in the kernel's main table with FRR's protocol number and metric 20.
+import {
+  RTN_UNICAST, RT_SCOPE_UNIVERSE, RT_TABLE_MAIN, type RtRoute, type Sys,
+} from '../../../kernel/abi.ts';
+import { prefixToNetmask } from '../../../net/wire/ipv4-address.ts';
+import { DISTANCE, RTPROT, prefixKey, type RibRoute, type RouteType } from './rib.ts';
+
+export interface ZInterface {
+  ifindex: number;
+  name: string;
+  up: boolean;
+  mtu: number;
+  addresses: { address: number; prefixLength: number }[];
+}
+
+/** A route a daemon offers: `ifname` alone for a route out of an interface. */
+export interface ClientRoute {
+  type: RouteType;
+  prefix: number;
+  length: number;
+  gateway: number;
+  ifname: string;
+  distance: number;
+  metric: number;
+  tag?: number;
+}
+
+/** The protocol numbers FRR's daemons install routes with (rt_protos.d/frr.conf): not the kernel's. */
+const FRR_PROTOS = new Set([186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197]);
+
+const LOOPBACK_NET = 0x7f000000;
+
+export class ZebraRib {
+  interfaces: ZInterface[] = [];
+  /** Routes by prefix key, each source's own. */
+  private readonly routes = new Map<string, RibRoute[]>();
+  /** What we installed in the kernel, by prefix key. */
+  private readonly installed = new Map<string, RibRoute>();
+
+  constructor(private readonly sys: Sys, private readonly now: () => number) {}
+
+  /** Re-reads interfaces, addresses and the kernel's own routes, keeping the time each route appeared. */
+  syncKernel(): void {
+    const links = this.sys.rtLinks();
+    const addrs = this.sys.rtAddrs();
+    if (typeof links === 'number' || typeof addrs === 'number') return;
+    this.interfaces = links.map((l) => ({
+      ifindex: l.ifindex, name: l.name, up: l.up && (l.carrier || l.kind === 'loopback'), mtu: l.mtu,
+      addresses: addrs.filter((a) => a.ifindex === l.ifindex).map((a) => ({ address: a.address, prefixLength: a.prefixLength })),
+    }));
+    const fresh: RibRoute[] = [];
+    for (const i of this.interfaces) {
+      if (!i.up) continue;
+      for (const a of i.addresses) {
+        const prefix = (a.address & prefixToNetmask(a.prefixLength)) >>> 0;
+        if ((prefix & 0xff000000) >>> 0 === LOOPBACK_NET) continue;
+        fresh.push({ type: 'connected', prefix, length: a.prefixLength, distance: 0, metric: 0, gateway: 0, ifname: i.name, since: 0 });
+      }
+    }
+    const kernel = this.sys.rtRoutes(RT_TABLE_MAIN);
+    if (typeof kernel !== 'number') {
+      for (const r of kernel) {
+        if (r.type !== RTN_UNICAST || r.protocol === 2 || FRR_PROTOS.has(r.protocol)) continue;
+        fresh.push({ type: 'kernel', prefix: r.dst, length: r.prefixLength, distance: 0, metric: r.metric, gateway: r.gateway,
+          ifname: this.ifname(r.ifindex), since: 0 });
+      }
+    }
+    this.replaceSource(['connected', 'kernel'], fresh);
+  }
+
+  private ifname(ifindex: number): string {
+    return this.interfaces.find((i) => i.ifindex === ifindex)?.name ?? '';
+  }
+
+  /** Replaces every route of the given types by `fresh`, keeping `since` of those unchanged. */
+  private replaceSource(types: RouteType[], fresh: RibRoute[]): void {
+    const old = new Map<string, RibRoute>();
+    for (const [key, list] of this.routes) {
+      for (const r of list) if (types.includes(r.type)) old.set(`${key} ${r.type} ${r.gateway} ${r.ifname}`, r);
+      this.routes.set(key, list.filter((r) => !types.includes(r.type)));
+    }
+    for (const r of fresh) {
+      const key = prefixKey(r.prefix, r.length);
+      const prev = old.get(`${key} ${r.type} ${r.gateway} ${r.ifname}`);
+      r.since = prev?.since ?? this.now();
+      this.list(key).push(r);
+    }
+  }
+
+  private list(key: string): RibRoute[] {
+    let l = this.routes.get(key);
+    if (!l) this.routes.set(key, (l = []));
+    return l;
+  }
+
+  /** A daemon's route: added, or replacing that daemon's route for the prefix. */
+  addClientRoute(c: ClientRoute): void {
+    const key = prefixKey(c.prefix, c.length);
+    const list = this.list(key);
+    const prev = list.findIndex((r) => r.type === c.type && (c.type !== 'static' || (r.gateway === c.gateway && r.ifname === c.ifname)));
+    const same = prev >= 0 && list[prev]!.gateway === c.gateway && list[prev]!.ifname === c.ifname && list[prev]!.metric === c.metric &&
+      list[prev]!.distance === c.distance;
+    const route: RibRoute = { type: c.type, prefix: c.prefix, length: c.length, distance: c.distance ?? DISTANCE[c.type],
+      metric: c.metric, gateway: c.gateway, ifname: c.ifname, since: same ? list[prev]!.since : this.now(), tag: c.tag };
+    if (prev >= 0) list[prev] = route;
+    else list.push(route);
+  }
+
+  deleteClientRoute(type: RouteType, prefix: number, length: number, gateway?: number, ifname?: string): void {
+    const key = prefixKey(prefix, length);
+    const list = this.routes.get(key);
+    if (!list) return;
+    this.routes.set(key, list.filter((r) => !(r.type === type && (gateway === undefined || (r.gateway === gateway && r.ifname === (ifname ?? r.ifname))))));
+  }
+
+  /** Forgets every route of a type (its daemon went away). */
+  deleteType(type: RouteType): void {
+    for (const [key, list] of this.routes) this.routes.set(key, list.filter((r) => r.type !== type));
+  }
+
+  /** Resolves next hops, selects the best route of each prefix and brings the kernel in line. */
+  select(): void {
+    for (const [key, list] of this.routes) {
+      for (const r of list) this.resolve(r);
+      const best = list.filter((r) => r.active).sort((a, b) => a.distance - b.distance || a.metric - b.metric)[0];
+      for (const r of list) {
+        r.selected = r === best;
+        r.fib = r.selected;
+      }
+      const had = this.installed.get(key);
+      const wants = best && best.type !== 'connected' && best.type !== 'kernel' ? best : undefined;
+      if (had && (!wants || had.gateway !== wants.gateway || had.ifname !== wants.ifname || had.type !== wants.type)) {
+        this.sys.rtDelRoute(this.kernelSpec(had));
+        this.installed.delete(key);
+      }
+      if (wants && !this.installed.has(key)) {
+        const r = this.sys.rtAddRoute(this.kernelSpec(wants), 'replace');
+        if (typeof r === 'number' && r < 0) wants.fib = false;
+        else this.installed.set(key, wants);
+      }
+      if (list.length === 0) this.routes.delete(key);
+    }
+  }
+
+  private resolve(r: RibRoute): void {
+    if (r.type === 'connected' || r.type === 'kernel') {
+      r.active = true;
+      return;
+    }
+    if (r.gateway === 0) {
+      r.active = this.interfaces.some((i) => i.name === r.ifname && i.up);
+      return;
+    }
+    const iface = this.interfaces.find((i) => i.up && (!r.ifname || r.type === 'static' || i.name === r.ifname) &&
+      i.addresses.some((a) => ((a.address ^ r.gateway) & prefixToNetmask(a.prefixLength)) === 0));
+    r.active = !!iface;
+    if (iface) r.ifname = iface.name;
+    else if (r.type === 'static') r.ifname = '';
+  }
+
+  private kernelSpec(r: RibRoute): Partial<RtRoute> & { dst: number; prefixLength: number } {
+    const ifindex = this.interfaces.find((i) => i.name === r.ifname)?.ifindex ?? 0;
+    return {
+      dst: r.prefix, prefixLength: r.length, table: RT_TABLE_MAIN, type: RTN_UNICAST, protocol: RTPROT[r.type] ?? 4,
+      metric: 20, gateway: r.gateway, ifindex, scope: RT_SCOPE_UNIVERSE,
+    };
+  }
+
+  /** Every route, ordered as `show ip route` lists them (by prefix, the selected one first). */
+  all(): RibRoute[] {
+    const keys = [...this.routes.values()].filter((l) => l.length > 0)
+      .sort((a, b) => a[0]!.prefix - b[0]!.prefix || a[0]!.length - b[0]!.length);
+    return keys.flatMap((l) => [...l].sort((a, b) => Number(!!b.selected) - Number(!!a.selected)));
+  }
+
+  /** The selected routes a redistributing daemon is offered. */
+  selected(types: readonly RouteType[]): RibRoute[] {
+    return this.all().filter((r) => r.selected && types.includes(r.type));
+  }
+
+  /** Withdraws every route this zebra installed (at exit). */
+  uninstallAll(): void {
+    for (const r of this.installed.values()) this.sys.rtDelRoute(this.kernelSpec(r));
+    this.installed.clear();
+  }
+}

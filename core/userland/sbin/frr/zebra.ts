@@ -1,0 +1,280 @@
+// FRR 8.4's zebra: the RIB manager. It follows the kernel's interfaces, addresses and routes through
+// rtnetlink, serves the protocol daemons on /var/run/frr/zserv.api, installs their best routes, and
+// owns the interface configuration (`ip address`, `description`, `shutdown`) and `show ip route`.
+import {
+  O_RDONLY, O_WRONLY, RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV4_ROUTE, RTNLGRP_LINK, rtnlGroupBit, type Program, type Sys,
+} from '../../../kernel/abi.ts';
+import { formatIpv4Address, parseIpv4Address, parseIpv4Cidr, prefixToNetmask } from '../../../net/wire/ipv4-address.ts';
+import { utf8Encode } from '../../../fs/utf8.ts';
+import { arg, has } from '../../lib/frr/cli.ts';
+import { Channel, listenLocal } from '../../lib/frr/channel.ts';
+import { daemonMain, ok, type Action, type ConfigSection, type DaemonDef, type VtyReply } from '../../lib/frr/daemon.ts';
+import { FRR_GID, FRR_UID, ZSERV_PATH } from '../../lib/frr/paths.ts';
+import type { Reactor } from '../../lib/frr/reactor.ts';
+import { ROUTE_CODES, formatRoute, type RouteType } from '../../lib/frr/rib.ts';
+import { validToZebra, type FromZebra, type ZRoute } from '../../lib/frr/zapi.ts';
+import { ZebraRib } from '../../lib/frr/zebra-rib.ts';
+
+interface IfConfig {
+  description?: string;
+  shutdown?: boolean;
+  addresses: string[];
+}
+
+interface Client {
+  ch: Channel;
+  name: string;
+  redistribute: RouteType[];
+}
+
+const cmd = (syntax: string, action: Action) => ({ syntax, action });
+
+/** The route type each client daemon offers. */
+const CLIENT_TYPES: Record<string, RouteType> = { staticd: 'static', ripd: 'rip', ospfd: 'ospf', bgpd: 'bgp' };
+
+function ipv4Text(n: number): string {
+  return formatIpv4Address(n);
+}
+
+class Zebra {
+  rib: ZebraRib | null = null;
+  reactor: Reactor | null = null;
+  readonly ifconfig = new Map<string, IfConfig>();
+  readonly clients: Client[] = [];
+  hostname: string | null = null;
+
+  constructor(readonly sys: Sys) {}
+
+  ifc(name: string): IfConfig {
+    let c = this.ifconfig.get(name);
+    if (!c) this.ifconfig.set(name, (c = { addresses: [] }));
+    return c;
+  }
+
+  ifindex(name: string): number {
+    const links = this.sys.rtLinks();
+    return typeof links === 'number' ? 0 : links.find((l) => l.name === name)?.ifindex ?? 0;
+  }
+
+  /** `ip address A.B.C.D/M` on an interface: the kernel gets it (with its broadcast), the config keeps it. */
+  addAddress(ifname: string, text: string, remove: boolean): VtyReply {
+    const cidr = parseIpv4Cidr(text);
+    if (!cidr) return { status: 'warning', out: '% Malformed address \n' };
+    const ifindex = this.ifindex(ifname);
+    const c = this.ifc(ifname);
+    if (remove) {
+      c.addresses = c.addresses.filter((a) => a !== text);
+      if (ifindex) this.sys.rtDelAddr(ifindex, cidr.address, cidr.prefixLength);
+    } else {
+      if (!c.addresses.includes(text)) c.addresses.push(text);
+      const mask = prefixToNetmask(cidr.prefixLength);
+      const broadcast = cidr.prefixLength < 31 ? ((cidr.address | ~mask) >>> 0) : 0;
+      if (ifindex) this.sys.rtAddAddr({ ifindex, address: cidr.address, prefixLength: cidr.prefixLength, broadcast });
+    }
+    this.refresh();
+    return ok();
+  }
+
+  setShutdown(ifname: string, down: boolean): VtyReply {
+    this.ifc(ifname).shutdown = down;
+    const ifindex = this.ifindex(ifname);
+    if (ifindex) this.sys.rtSetLink(ifindex, { up: !down });
+    this.refresh();
+    return ok();
+  }
+
+  /** Re-reads the kernel, selects again, and tells the clients what changed. */
+  refresh(): void {
+    if (!this.rib) return;
+    this.rib.syncKernel();
+    this.rib.select();
+    for (const c of this.clients) void this.update(c);
+  }
+
+  async update(c: Client): Promise<void> {
+    if (!this.rib) return;
+    const interfaces: FromZebra = {
+      interfaces: this.rib.interfaces.map((i) => ({ name: i.name, ifindex: i.ifindex, up: i.up, mtu: i.mtu,
+        addresses: i.addresses.map((a) => ({ address: ipv4Text(a.address), prefixLength: a.prefixLength })) })),
+    };
+    await c.ch.send(interfaces);
+    if (c.redistribute.length > 0) {
+      const redist: FromZebra = {
+        redist: this.rib.selected(c.redistribute).map((r) => ({
+          type: r.type, prefix: ipv4Text(r.prefix), length: r.length, metric: r.metric,
+          ...(r.gateway ? { gateway: ipv4Text(r.gateway) } : {}), ifname: r.ifname })),
+      };
+      await c.ch.send(redist);
+    }
+  }
+
+  fromClient(c: Client, m: unknown): void {
+    if (!validToZebra(m) || !this.rib) return;
+    if ('hello' in m) c.name = m.hello;
+    else if ('redistribute' in m) c.redistribute = m.redistribute;
+    else {
+      const r: ZRoute = 'add' in m ? m.add : m.del;
+      const prefix = parseIpv4Address(r.prefix);
+      const gateway = r.gateway ? parseIpv4Address(r.gateway) : 0;
+      if (prefix === null || gateway === null) return;
+      const masked = (prefix & prefixToNetmask(r.length)) >>> 0;
+      if ('add' in m) {
+        this.rib.addClientRoute({ type: r.type, prefix: masked, length: r.length, gateway, ifname: r.ifname ?? '',
+          distance: r.distance ?? 0, metric: r.metric, tag: r.tag });
+      } else this.rib.deleteClientRoute(r.type, masked, r.length, r.type === 'static' ? gateway : undefined, r.type === 'static' ? r.ifname ?? '' : undefined);
+    }
+    this.rib.select();
+    for (const other of this.clients) if (other !== c && other.redistribute.length > 0) void this.update(other);
+  }
+
+  async acceptClient(reactor: Reactor, listener: number): Promise<void> {
+    const a = await this.sys.accept(listener, 0);
+    if (typeof a === 'number') return;
+    const c: Client = { ch: new Channel(this.sys, a.fd), name: '', redistribute: [] };
+    this.clients.push(c);
+    reactor.watch(a.fd, async () => {
+      const before = c.redistribute.join();
+      for (const m of await c.ch.receive()) this.fromClient(c, m);
+      if (c.redistribute.join() !== before) await this.update(c);
+      if (c.ch.closed) {
+        reactor.unwatch(a.fd);
+        c.ch.close();
+        this.clients.splice(this.clients.indexOf(c), 1);
+        // A daemon that went away takes its routes with it.
+        const type = CLIENT_TYPES[c.name];
+        if (type && this.rib) {
+          this.rib.deleteType(type);
+          this.rib.select();
+        }
+      }
+    });
+    await this.update(c);
+  }
+
+  async start(reactor: Reactor): Promise<void> {
+    this.reactor = reactor;
+    this.rib = new ZebraRib(this.sys, () => reactor.now());
+    this.rib.syncKernel();
+    this.rib.select();
+    const zserv = listenLocal(this.sys, ZSERV_PATH, 0o700, FRR_UID, FRR_GID);
+    if (zserv >= 0) reactor.watch(zserv, () => this.acceptClient(reactor, zserv));
+    const nl = this.sys.rtSubscribe(rtnlGroupBit(RTNLGRP_LINK) | rtnlGroupBit(RTNLGRP_IPV4_IFADDR) | rtnlGroupBit(RTNLGRP_IPV4_ROUTE));
+    if (nl >= 0) {
+      reactor.watch(nl, async () => {
+        const events = await this.sys.rtReadEvents(nl, 0x40);
+        if (typeof events !== 'number' && events.length > 0) this.refresh();
+      });
+    }
+  }
+
+  showRoute(type?: RouteType): string {
+    if (!this.rib || !this.reactor) return '';
+    const now = this.reactor.now();
+    const routes = this.rib.all().filter((r) => !type || r.type === type);
+    if (routes.length === 0 && type) return '';
+    return ROUTE_CODES + routes.map((r) => formatRoute(r, now)).join('');
+  }
+
+  showInterfaceBrief(): string {
+    if (!this.rib) return '';
+    const rows = [...this.rib.interfaces].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((i) => {
+      const addrs = i.addresses.filter((a) => (a.address >>> 24) !== 127).map((a) => `${ipv4Text(a.address)}/${a.prefixLength}`);
+      const status = this.ifconfig.get(i.name)?.shutdown ? 'ADMIN-DOWN' : i.up ? 'up' : 'down';
+      return `${i.name.padEnd(15)} ${status.padEnd(7)} ${'default'.padEnd(15)} ${addrs[0] ?? ''}\n` +
+        addrs.slice(1).map((a) => `${''.padEnd(40)}${a}\n`).join('');
+    });
+    return 'Interface       Status  VRF             Addresses\n---------       ------  ---             ---------\n' + rows.join('') + '\n';
+  }
+
+  async forwarding(on: boolean): Promise<VtyReply> {
+    const fd = this.sys.open('/proc/sys/net/ipv4/ip_forward', O_WRONLY);
+    if (fd >= 0) {
+      await this.sys.write(fd, utf8Encode(on ? '1\n' : '0\n'));
+      this.sys.close(fd);
+    }
+    return ok();
+  }
+
+  async forwardingOn(): Promise<boolean> {
+    const fd = this.sys.open('/proc/sys/net/ipv4/ip_forward', O_RDONLY);
+    if (fd < 0) return false;
+    const buf = new Uint8Array(8);
+    const n = await this.sys.read(fd, buf);
+    this.sys.close(fd);
+    return n > 0 && buf[0] === 0x31;
+  }
+}
+
+function zebraDef(z: Zebra): DaemonDef {
+  const ifname = (node: string) => node.slice('interface '.length);
+  const silent = ok;
+  const def: DaemonDef = {
+    name: 'zebra',
+    port: 2601,
+    commands: {
+      view: [
+        cmd('show ip route', () => ok(z.showRoute())),
+        cmd('show ip route <kernel|connected|static|rip|ospf|bgp>', (m) => {
+          const t = (['kernel', 'connected', 'static', 'rip', 'ospf', 'bgp'] as const).find((k) => has(m, k))!;
+          return ok(z.showRoute(t));
+        }),
+        cmd('show interface brief', () => ok(z.showInterfaceBrief())),
+      ],
+      config: [
+        cmd('interface IFNAME', (m) => ({ status: 'ok', out: '', enter: `interface ${arg(m, 'IFNAME')}` })),
+        // FRR 8.4's daemons take a hostname typed in vtysh; the one in frr.conf leaves the system's.
+        cmd('hostname WORD', (m) => {
+          if (!def.loading) z.hostname = arg(m, 'WORD')!;
+          return ok();
+        }),
+        cmd('no hostname [WORD]', () => {
+          z.hostname = null;
+          return ok();
+        }),
+        cmd('ip forwarding', () => z.forwarding(true)),
+        cmd('no ip forwarding', () => z.forwarding(false)),
+        cmd('ipv6 forwarding', () => silent()),
+        cmd('no ipv6 forwarding', () => silent()),
+      ],
+      interface: [
+        cmd('ip address A.B.C.D/M', (m, node) => z.addAddress(ifname(node), arg(m, 'A.B.C.D/M')!, false)),
+        cmd('no ip address A.B.C.D/M', (m, node) => z.addAddress(ifname(node), arg(m, 'A.B.C.D/M')!, true)),
+        cmd('description LINE...', (m, node) => {
+          z.ifc(ifname(node)).description = arg(m, 'LINE...');
+          return ok();
+        }),
+        cmd('no description', (_m, node) => {
+          delete z.ifc(ifname(node)).description;
+          return ok();
+        }),
+        cmd('shutdown', (_m, node) => z.setShutdown(ifname(node), true)),
+        cmd('no shutdown', (_m, node) => z.setShutdown(ifname(node), false)),
+        cmd('link-detect', () => silent()),
+        cmd('no link-detect', () => silent()),
+        cmd('multicast', () => silent()),
+        cmd('bandwidth (1-100000)', () => silent()),
+      ],
+    },
+    async config(): Promise<ConfigSection[]> {
+      // The forwarding state is Linux's at the time of asking (`ip forwarding` only writes the sysctl).
+      const sections: ConfigSection[] = [
+        { kind: 'global', lines: [...(z.hostname ? [`hostname ${z.hostname}`] : []),
+          ...((await z.forwardingOn()) ? [] : ['no ip forwarding']), 'no ipv6 forwarding'] },
+      ];
+      for (const [name, c] of z.ifconfig) {
+        const lines = [
+          ...(c.description !== undefined ? [` description ${c.description}`] : []),
+          ...c.addresses.map((a) => ` ip address ${a}`),
+          ...(c.shutdown ? [' shutdown'] : []),
+        ];
+        if (lines.length > 0) sections.push({ kind: 'interface', node: `interface ${name}`, lines });
+      }
+      return sections;
+    },
+    start: (reactor) => z.start(reactor),
+    shutdown: () => z.rib?.uninstallAll(),
+  };
+  return def;
+}
+
+export const main: Program = (sys, argv) => daemonMain((s) => zebraDef(new Zebra(s)), sys, argv);
