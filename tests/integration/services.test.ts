@@ -1,0 +1,45 @@
+// Services in the guests, which run no systemd: `service` and `systemctl` start and stop the SysV init
+// scripts of /etc/init.d (the way Kathará labs start FRR: `systemctl start frr` in a startup file).
+import { describe, expect, it } from 'vitest';
+import { ImageStore, Lab, MemoryLabFiles, formatDiagnostic } from '../../core/index.ts';
+import { nodeHost } from '../../server/host.ts';
+
+async function boot(files: Record<string, string>): Promise<Lab> {
+  const made = Lab.create(new MemoryLabFiles(files), { host: nodeHost, images: new ImageStore(), grammar: 'kathara' });
+  if (!made.ok) throw new Error(made.errors.map(formatDiagnostic).join('\n'));
+  made.lab.setMode('fast');
+  await made.lab.start();
+  return made.lab;
+}
+
+async function sh(lab: Lab, device: string, command: string): Promise<string> {
+  const r = await lab.exec(device, command);
+  if (!r.ok) throw new Error(r.error);
+  return r.output;
+}
+
+describe('systemctl and service', () => {
+  it('start FRR from a startup file, report it, and stop it', async () => {
+    const lab = await boot({
+      'lab.conf': 'r1[0]="A"\nr1[image]="kathara/frr"\n',
+      'r1.startup': 'ip address add 10.0.0.1/24 dev eth0\nsystemctl start frr\n',
+      'r1/etc/frr/frr.conf': 'ip route 192.168.0.0/16 10.0.0.254\n',
+    });
+    // systemctl says nothing when the script succeeds (its messages go to the journal).
+    expect(await sh(lab, 'r1', 'grep -A1 "systemctl start" /var/log/startup.log')).toBe('+ systemctl start frr\n');
+    expect(await sh(lab, 'r1', 'systemctl is-active frr; echo $?; pgrep -c -f /usr/lib/frr/')).toBe('active\n0\n3\n');
+    expect(await sh(lab, 'r1', 'ip route | grep "proto static"')).toBe('192.168.0.0/16 via 10.0.0.254 dev eth0 proto static metric 20 \n');
+    expect(await sh(lab, 'r1', 'service frr stop; echo $?')).toBe('Stopped watchfrr.\nStopped staticd.\nStopped zebra.\n0\n');
+    // zebra took its routes away when it stopped.
+    expect(await sh(lab, 'r1', 'ip route | grep -c "proto static"; systemctl is-active frr.service; echo $?')).toBe('0\ninactive\n3\n');
+    expect(await sh(lab, 'r1', 'systemctl restart frr; echo $?; vtysh -c "show ip route static" | tail -1')).toMatch(/^0\nS>\* 192\.168\.0\.0\/16 \[1\/0\] via 10\.0\.0\.254, eth0, weight 1, 00:00:00\n$/);
+  });
+
+  it('report units and services that do not exist', async () => {
+    const lab = await boot({ 'lab.conf': 'pc[0]="A"\n' });
+    expect(await sh(lab, 'pc', 'systemctl start apache2; echo $?')).toBe('Failed to start apache2.service: Unit apache2.service not found.\n5\n');
+    expect(await sh(lab, 'pc', 'systemctl status bind9; echo $?')).toBe('Unit bind9.service could not be found.\n4\n');
+    expect(await sh(lab, 'pc', 'service frr start; echo $?')).toBe('frr: unrecognized service\n1\n');
+    expect(await sh(lab, 'pc', 'systemctl frobnicate frr; echo $?')).toBe('Unknown command verb frobnicate.\n1\n');
+  });
+});
