@@ -7,8 +7,8 @@ import {
   SOCK_DGRAM, SOL_IP, SOL_SOCKET, SO_REUSEADDR, type Program, type Sys,
 } from '../../../kernel/abi.ts';
 import { formatIpv4Address, parseIpv4Address } from '../../../net/wire/ipv4-address.ts';
-import { words } from '../../lib/frr/cli.ts';
-import { daemonMain, ok, type DaemonDef, type VtyReply } from '../../lib/frr/daemon.ts';
+import type { Matched } from '../../lib/frr/cli.ts';
+import { daemonMain, ok, type Action, type DaemonDef, type VtyReply } from '../../lib/frr/daemon.ts';
 import type { Reactor } from '../../lib/frr/reactor.ts';
 import type { RouteType } from '../../lib/frr/rib.ts';
 import { RipEngine, type RipHost, type RipInterface } from '../../lib/frr/rip/engine.ts';
@@ -148,6 +148,23 @@ class Ripd {
   }
 }
 
+/** The commands of the `router rip` node (each also with `no`). */
+const ROUTER_SYNTAX = [
+  'network <A.B.C.D/M|WORD>', 'neighbor A.B.C.D', 'passive-interface <default|IFNAME>',
+  'redistribute <kernel|connected|static|ospf|bgp> [metric (0-16)] [route-map WORD]', 'default-information originate',
+  'default-metric [(1-16)]', 'distance [(1-255)]', 'version [(1-2)]',
+  'timers basic [(5-2147483647) (5-2147483647) (5-2147483647)]', 'route A.B.C.D/M', 'distribute-list LINE...', 'offset-list LINE...',
+];
+
+/** The `ip rip` commands of an interface node (each also with `no`). */
+const IF_SYNTAX = [
+  'ip rip split-horizon [poisoned-reverse]', 'ip rip send version <1|2|1 2|none>', 'ip rip receive version <1|2|1 2|none>',
+  'ip rip authentication LINE...', 'ip rip v2-broadcast',
+];
+
+/** A matched line with its keywords written out in full. */
+const spelled = (m: Matched<Action>): string => m.words.map((w) => (/^[a-z]/.test(w.token) ? w.token : w.value)).join(' ');
+
 function ripdDef(d: Ripd): DaemonDef {
   const routerLine = (line: string): VtyReply => {
     const r = d.configure('router-rip', line);
@@ -178,11 +195,10 @@ function ripdDef(d: Ripd): DaemonDef {
         } },
       ],
       // Every line in `router rip` is the engine's to judge.
-      'router rip': [{ syntax: 'LINE...', action: (m) => routerLine(words(m.words.map((w) => w.value).join(' ')).join(' ')) }],
-      interface: [{ syntax: 'ip rip LINE...', action: (m, node) =>
-        d.configure({ interface: node.slice('interface '.length) }, m.words.map((w) => w.value).join(' ')) },
-      { syntax: 'no ip rip LINE...', action: (m, node) =>
-        d.configure({ interface: node.slice('interface '.length) }, m.words.map((w) => w.value).join(' ')) }],
+      // The engine reads each line with its keywords written out (`redist conn` is `redistribute connected`).
+      'router rip': [...ROUTER_SYNTAX, ...ROUTER_SYNTAX.map((x) => `no ${x}`)].map((syntax) => ({ syntax, action: (m) => routerLine(spelled(m)) })),
+      interface: [...IF_SYNTAX, ...IF_SYNTAX.map((x) => `no ${x}`)].map((syntax) => ({ syntax, action: (m, node) =>
+        d.configure({ interface: node.slice('interface '.length) }, spelled(m)) })),
     },
     config: () => {
       if (!d.enabled || !d.engine) return [];

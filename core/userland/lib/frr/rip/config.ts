@@ -20,6 +20,8 @@ export class RipConfig {
   enabled = false;
   networks: { prefix: number; prefixLength: number }[] = [];
   networkInterfaces: string[] = [];
+  /** `route A.B.C.D/M`: routes announced by RIP alone (not installed). */
+  staticRoutes: { prefix: number; prefixLength: number }[] = [];
   neighbors: number[] = [];
   passive = new Set<string>();
   passiveDefault = false;
@@ -81,6 +83,16 @@ export function configureRouter(c: RipConfig, line: string): string | null {
       if (no) {
         if (at >= 0) c.networkInterfaces.splice(at, 1);
       } else if (at < 0) c.networkInterfaces.push(a);
+      return null;
+    }
+    case 'route': {
+      const cidr = a === undefined ? null : parseIpv4Cidr(a);
+      if (!cidr || !a!.includes('/')) return a === undefined ? `% Command incomplete: ${line.trim()}` : unknown(line.trim());
+      const net = { prefix: networkOf(cidr.address, cidr.prefixLength), prefixLength: cidr.prefixLength };
+      const at = c.staticRoutes.findIndex((r) => r.prefix === net.prefix && r.prefixLength === net.prefixLength);
+      if (no) {
+        if (at >= 0) c.staticRoutes.splice(at, 1);
+      } else if (at < 0) c.staticRoutes.push(net);
       return null;
     }
     case 'neighbor': {

@@ -240,6 +240,9 @@ export class RipEngine {
         add({ prefix: networkOf(a.address, a.prefixLength), prefixLength: a.prefixLength, type: 'connected', sub: 'interface', metric: 1, nexthop: 0, from: 0, ifname: name, tag: 0 });
       }
     }
+    for (const r of this.config.staticRoutes) {
+      add({ prefix: r.prefix, prefixLength: r.prefixLength, type: 'rip', sub: 'static', metric: 1, nexthop: 0, from: 0, ifname: null, tag: 0 });
+    }
     if (this.config.defaultOriginate) {
       add({ prefix: 0, prefixLength: 0, type: 'rip', sub: 'default', metric: 1, nexthop: 0, from: 0, ifname: null, tag: 0, sendMetric: this.config.defaultMetric });
     }

@@ -6,8 +6,11 @@ import { formatIpv4Address, prefixToNetmask } from '../../../../net/wire/ipv4-ad
 
 /** FRR's route types as `show ip rip` codes them (R, C, S, K, O, B). */
 export type RipRouteType = 'rip' | 'connected' | 'static' | 'kernel' | 'ospf' | 'bgp';
-/** Sub-types: (n) learned from a neighbour, (d) default-information, (r) redistributed, (i) an interface's network. */
-export type RipSubType = 'normal' | 'default' | 'redistribute' | 'interface';
+/**
+ * Sub-types: (n) learned from a neighbour, (s) a `route` of the router rip node, (d) default-information,
+ * (r) redistributed, (i) an interface's network.
+ */
+export type RipSubType = 'normal' | 'static' | 'default' | 'redistribute' | 'interface';
 
 export interface RipRoute {
   readonly prefix: number;

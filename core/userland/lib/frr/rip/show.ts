@@ -7,7 +7,7 @@ import { REDIST_ORDER, type RipConfig, type RipVersions } from './config.ts';
 import { isLearned, prefixKey, tableOrder, type RipRoute } from './routes.ts';
 
 const TYPE_CODES: Record<RipRoute['type'], string> = { rip: 'R', connected: 'C', static: 'S', kernel: 'K', ospf: 'O', bgp: 'B' };
-const SUB_CODES: Record<RipRoute['sub'], string> = { normal: 'n', default: 'd', redistribute: 'r', interface: 'i' };
+const SUB_CODES: Record<RipRoute['sub'], string> = { normal: 'n', static: 's', default: 'd', redistribute: 'r', interface: 'i' };
 
 const two = (n: number) => String(n).padStart(2, '0');
 /** strftime("%M:%S") of a remaining time in whole seconds (ripd's rip_vty_out_uptime). */
@@ -114,6 +114,7 @@ export function runningConfig(c: RipConfig): string {
     const m = c.redistribute.get(t);
     out += ` redistribute ${t}${m == null ? '' : ` metric ${m}`}\n`;
   }
+  for (const r of [...c.staticRoutes].sort(tableOrder)) out += ` route ${prefixKey(r.prefix, r.prefixLength)}\n`;
   if (c.updateTime !== 30 || c.timeoutTime !== 180 || c.garbageTime !== 120) out += ` timers basic ${c.updateTime} ${c.timeoutTime} ${c.garbageTime}\n`;
   if (c.version !== null) out += ` version ${c.version}\n`;
   return `${out}exit\n!\n`;
