@@ -2,7 +2,7 @@
 // put in the kernel (K), routes the protocol daemons offer; the best route of each prefix is selected
 // and, when a daemon's, installed in the kernel's main table with FRR's protocol number and metric 20.
 import {
-  RTN_UNICAST, RT_SCOPE_UNIVERSE, RT_TABLE_MAIN, type RtRoute, type Sys,
+  CLOCK_REALTIME, RTN_UNICAST, RT_SCOPE_UNIVERSE, RT_TABLE_MAIN, type RtAddr, type RtLink, type RtRoute, type Sys,
 } from '../../../kernel/abi.ts';
 import { prefixToNetmask } from '../../../net/wire/ipv4-address.ts';
 import { DISTANCE, RTPROT, prefixKey, type RibRoute, type RouteType } from './rib.ts';
@@ -10,9 +10,18 @@ import { DISTANCE, RTPROT, prefixKey, type RibRoute, type RouteType } from './ri
 export interface ZInterface {
   ifindex: number;
   name: string;
+  /** Operative, as zebra's if_is_operative with link-detect on: IFF_UP and IFF_RUNNING. */
   up: boolean;
   mtu: number;
   addresses: { address: number; prefixLength: number }[];
+  /** The kernel's record of the link and its addresses (`show interface`). */
+  link: RtLink;
+  addrs: RtAddr[];
+  /** Times zebra saw the link become operative / stop being so, and when (CLOCK_REALTIME ns, 0 = never). */
+  ups: number;
+  downs: number;
+  upLast: number;
+  downLast: number;
 }
 
 /** A route a daemon offers: `ifname` alone for a route out of an interface. */
@@ -46,10 +55,24 @@ export class ZebraRib {
     const links = this.sys.rtLinks();
     const addrs = this.sys.rtAddrs();
     if (typeof links === 'number' || typeof addrs === 'number') return;
-    this.interfaces = links.map((l) => ({
-      ifindex: l.ifindex, name: l.name, up: l.up && (l.carrier || l.kind === 'loopback'), mtu: l.mtu,
-      addresses: addrs.filter((a) => a.ifindex === l.ifindex).map((a) => ({ address: a.address, prefixLength: a.prefixLength })),
-    }));
+    const before = new Map(this.interfaces.map((i) => [i.ifindex, i]));
+    const wallclock = this.sys.clockGettime(CLOCK_REALTIME);
+    this.interfaces = links.map((l) => {
+      const own = addrs.filter((a) => a.ifindex === l.ifindex);
+      const i: ZInterface = {
+        ifindex: l.ifindex, name: l.name, up: l.up && (l.carrier || l.kind === 'loopback'), mtu: l.mtu,
+        addresses: own.map((a) => ({ address: a.address, prefixLength: a.prefixLength })), link: l, addrs: own,
+        ups: 0, downs: 0, upLast: 0, downLast: 0,
+      };
+      // zebra's if_up / if_down count the changes it hears of after it started (zebra/interface.c).
+      const prev = before.get(l.ifindex);
+      if (prev) {
+        Object.assign(i, { ups: prev.ups, downs: prev.downs, upLast: prev.upLast, downLast: prev.downLast });
+        if (i.up && !prev.up) Object.assign(i, { ups: i.ups + 1, upLast: wallclock });
+        if (!i.up && prev.up) Object.assign(i, { downs: i.downs + 1, downLast: wallclock });
+      }
+      return i;
+    });
     const fresh: RibRoute[] = [];
     for (const i of this.interfaces) {
       if (!i.up) continue;
@@ -168,11 +191,34 @@ export class ZebraRib {
     };
   }
 
-  /** Every route, ordered as `show ip route` lists them (by prefix, the selected one first). */
+  /**
+   * Every route, ordered as `show ip route` lists them (by prefix, the selected one first). A static
+   * route whose gateway does not resolve is left out: FRR 8.4's staticd offers a route to zebra only once
+   * zebra's next-hop tracking says its gateway is reachable, so zebra never holds it.
+   */
   all(): RibRoute[] {
-    const keys = [...this.routes.values()].filter((l) => l.length > 0)
+    const keys = [...this.routes.values()].map((l) => l.filter(shown)).filter((l) => l.length > 0)
       .sort((a, b) => a[0]!.prefix - b[0]!.prefix || a[0]!.length - b[0]!.length);
     return keys.flatMap((l) => [...l].sort((a, b) => Number(!!b.selected) - Number(!!a.selected)));
+  }
+
+  /** The routes of one prefix (`show ip route A.B.C.D/M`), as all() orders them. */
+  exact(prefix: number, length: number): RibRoute[] {
+    return this.all().filter((r) => r.prefix === prefix && r.length === length);
+  }
+
+  /** The routes of the longest prefix holding any route that covers `address` (`show ip route A.B.C.D`). */
+  longestMatch(address: number): RibRoute[] {
+    const covering = this.all().filter((r) => ((address ^ r.prefix) & prefixToNetmask(r.length)) === 0);
+    const longest = Math.max(-1, ...covering.map((r) => r.length));
+    return covering.filter((r) => r.length === longest);
+  }
+
+  /** The gateways of static routes (what staticd asks zebra to track), held or not. */
+  staticGateways(): number[] {
+    const set = new Set<number>();
+    for (const list of this.routes.values()) for (const r of list) if (r.type === 'static' && r.gateway !== 0) set.add(r.gateway);
+    return [...set].sort((a, b) => a - b);
   }
 
   /** The selected routes a redistributing daemon is offered. */
@@ -185,4 +231,9 @@ export class ZebraRib {
     for (const r of this.installed.values()) this.sys.rtDelRoute(this.kernelSpec(r));
     this.installed.clear();
   }
+}
+
+/** Whether zebra holds the route (see ZebraRib.all). */
+function shown(r: RibRoute): boolean {
+  return !(r.type === 'static' && r.gateway !== 0 && !r.active);
 }

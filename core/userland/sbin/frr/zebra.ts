@@ -2,7 +2,7 @@
 // rtnetlink, serves the protocol daemons on /var/run/frr/zserv.api, installs their best routes, and
 // owns the interface configuration (`ip address`, `description`, `shutdown`) and `show ip route`.
 import {
-  O_RDONLY, O_WRONLY, RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV4_ROUTE, RTNLGRP_LINK, rtnlGroupBit, type Program, type Sys,
+  CLOCK_MONOTONIC, O_RDONLY, O_WRONLY, RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV4_ROUTE, RTNLGRP_LINK, rtnlGroupBit, type Program, type Sys,
 } from '../../../kernel/abi.ts';
 import { formatIpv4Address, parseIpv4Address, parseIpv4Cidr, prefixToNetmask } from '../../../net/wire/ipv4-address.ts';
 import { utf8Encode } from '../../../fs/utf8.ts';
@@ -14,15 +14,21 @@ import type { Reactor } from '../../lib/frr/reactor.ts';
 import { ROUTE_CODES, formatRoute, type RouteType } from '../../lib/frr/rib.ts';
 import { validToZebra, type FromZebra, type ZRoute } from '../../lib/frr/zapi.ts';
 import { ZebraRib } from '../../lib/frr/zebra-rib.ts';
+import { showInterface } from '../../lib/frr/zebra-show-interface.ts';
+import { showNht, showRouteLookup, showRouteSummary } from '../../lib/frr/zebra-show-route.ts';
+import { showIpProtocol, showVersion } from '../../lib/frr/zebra-show-system.ts';
 
 interface IfConfig {
   description?: string;
   shutdown?: boolean;
+  noLinkDetect?: boolean;
   addresses: string[];
 }
 
 interface Client {
   ch: Channel;
+  /** zebra's descriptor of the connection (`show ip nht` names clients by it). */
+  fd: number;
   name: string;
   redistribute: RouteType[];
 }
@@ -37,13 +43,18 @@ function ipv4Text(n: number): string {
 }
 
 class Zebra {
-  rib: ZebraRib | null = null;
+  readonly rib: ZebraRib;
   reactor: Reactor | null = null;
   readonly ifconfig = new Map<string, IfConfig>();
   readonly clients: Client[] = [];
   hostname: string | null = null;
 
-  constructor(readonly sys: Sys) {}
+  constructor(readonly sys: Sys) {
+    // zebra learns the interfaces before it reads its configuration, so a `shutdown` there is a link
+    // going down that it sees (and counts).
+    this.rib = new ZebraRib(sys, () => sys.clockGettime(CLOCK_MONOTONIC) / 1e6);
+    this.rib.syncKernel();
+  }
 
   ifc(name: string): IfConfig {
     let c = this.ifconfig.get(name);
@@ -130,7 +141,7 @@ class Zebra {
   async acceptClient(reactor: Reactor, listener: number): Promise<void> {
     const a = await this.sys.accept(listener, 0);
     if (typeof a === 'number') return;
-    const c: Client = { ch: new Channel(this.sys, a.fd), name: '', redistribute: [] };
+    const c: Client = { ch: new Channel(this.sys, a.fd), fd: a.fd, name: '', redistribute: [] };
     this.clients.push(c);
     reactor.watch(a.fd, async () => {
       const before = c.redistribute.join();
@@ -153,7 +164,6 @@ class Zebra {
 
   async start(reactor: Reactor): Promise<void> {
     this.reactor = reactor;
-    this.rib = new ZebraRib(this.sys, () => reactor.now());
     this.rib.syncKernel();
     this.rib.select();
     const zserv = listenLocal(this.sys, ZSERV_PATH, 0o700, FRR_UID, FRR_GID);
@@ -173,6 +183,27 @@ class Zebra {
     const routes = this.rib.all().filter((r) => !type || r.type === type);
     if (routes.length === 0 && type) return '';
     return ROUTE_CODES + routes.map((r) => formatRoute(r, now)).join('');
+  }
+
+  /** `show ip route A.B.C.D[/M]`. */
+  showRouteDetail(text: string): string {
+    if (!this.rib || !this.reactor) return '';
+    const cidr = text.includes('/') ? parseIpv4Cidr(text) : null;
+    const address = cidr ? cidr.address : parseIpv4Address(text);
+    if (address === null) return '';
+    return showRouteLookup(this.rib, address, cidr ? cidr.prefixLength : null, this.reactor.now());
+  }
+
+  /** `show ip nht`: the static gateways staticd tracks, as staticd is the one client that tracks any. */
+  showNht(): string {
+    if (!this.rib) return '';
+    const trackers = this.clients.filter((c) => c.name === 'staticd').map((c) => ({ proto: 'static', fd: c.fd }));
+    return trackers.length === 0 ? '' : showNht(this.rib, this.rib.staticGateways(), trackers);
+  }
+
+  showInterface(name: string | null): string {
+    if (!this.rib) return '';
+    return showInterface(this.rib.interfaces, name, (n) => this.ifconfig.get(n));
   }
 
   showInterfaceBrief(): string {
@@ -218,7 +249,14 @@ function zebraDef(z: Zebra): DaemonDef {
           const t = (['kernel', 'connected', 'static', 'rip', 'ospf', 'bgp'] as const).find((k) => has(m, k))!;
           return ok(z.showRoute(t));
         }),
+        cmd('show ip route A.B.C.D', (m) => ok(z.showRouteDetail(arg(m, 'A.B.C.D')!))),
+        cmd('show ip route A.B.C.D/M', (m) => ok(z.showRouteDetail(arg(m, 'A.B.C.D/M')!))),
+        cmd('show ip route summary', () => ok(showRouteSummary(z.rib))),
+        cmd('show ip nht', () => ok(z.showNht())),
+        cmd('show ip protocol', () => ok(showIpProtocol())),
         cmd('show interface brief', () => ok(z.showInterfaceBrief())),
+        cmd('show interface [IFNAME]', (m) => ok(z.showInterface(arg(m, 'IFNAME') ?? null))),
+        cmd('show version', () => ok(showVersion(z.sys.uname()))),
       ],
       config: [
         cmd('interface IFNAME', (m) => ({ status: 'ok', out: '', enter: `interface ${arg(m, 'IFNAME')}` })),
@@ -249,8 +287,14 @@ function zebraDef(z: Zebra): DaemonDef {
         }),
         cmd('shutdown', (_m, node) => z.setShutdown(ifname(node), true)),
         cmd('no shutdown', (_m, node) => z.setShutdown(ifname(node), false)),
-        cmd('link-detect', () => silent()),
-        cmd('no link-detect', () => silent()),
+        cmd('link-detect', (_m, node) => {
+          z.ifc(ifname(node)).noLinkDetect = false;
+          return ok();
+        }),
+        cmd('no link-detect', (_m, node) => {
+          z.ifc(ifname(node)).noLinkDetect = true;
+          return ok();
+        }),
         cmd('multicast', () => silent()),
         cmd('bandwidth (1-100000)', () => silent()),
       ],
