@@ -1,20 +1,20 @@
 // FRR 8.4's vtysh: the integrated shell. `-c CMD` runs commands (stopping at the first that fails, exit
-// 1), `-b` sends frr.conf to the daemons, and without either it reads lines at the `host#` prompt.
+// 1), `-b` sends frr.conf to the daemons, and without either it reads lines at the `host#` prompt: with
+// readline's editing, `?` help and TAB completion on a terminal, plain lines from a pipe.
 import { utf8Decode, utf8Encode, type Program } from '../../kernel/abi.ts';
 import { writeAll } from '../lib/io.ts';
 import { getopt } from '../lib/getopt.ts';
 import { readFileText } from '../lib/io.ts';
 import { configBlocks } from '../lib/frr/config-file.ts';
-import { FRR_VERSION, etcDir } from '../lib/frr/paths.ts';
+import { FRR_CONFIG_ARGS, FRR_VERSION, etcDir } from '../lib/frr/paths.ts';
+import { VtyshReadline } from '../lib/frr/vtysh-readline.ts';
 import { VtyshSession } from '../lib/frr/vtysh-session.ts';
-
-const CONFIGURED = `'--build=x86_64-linux-gnu' '--prefix=/usr' '--includedir=\${prefix}/include' '--mandir=\${prefix}/share/man' '--infodir=\${prefix}/share/info' '--sysconfdir=/etc' '--localstatedir=/var' '--disable-option-checking' '--disable-silent-rules' '--libdir=\${prefix}/lib/x86_64-linux-gnu' '--libexecdir=\${prefix}/lib/x86_64-linux-gnu' '--disable-maintainer-mode' '--localstatedir=/var/run/frr' '--sbindir=/usr/lib/frr' '--sysconfdir=/etc/frr' '--with-vtysh-pager=/usr/bin/pager' '--libdir=/usr/lib/x86_64-linux-gnu/frr' '--with-moduledir=/usr/lib/x86_64-linux-gnu/frr/modules' '--disable-dependency-tracking' '--enable-rpki' '--disable-scripting' '--disable-pim6d' '--with-libpam' '--enable-doc' '--enable-doc-html' '--enable-snmp' '--enable-fpm' '--disable-protobuf' '--disable-zeromq' '--enable-ospfapi' '--enable-bgp-vnc' '--enable-multipath=256' '--enable-user=frr' '--enable-group=frr' '--enable-vty-group=frrvty' '--enable-configfile-mask=0640' '--enable-logfile-mask=0640' 'build_alias=x86_64-linux-gnu' 'PYTHON=python3'`;
 
 const HELP = `Usage : vtysh [OPTION...]
 
 Integrated shell for FRR (version ${FRR_VERSION}). 
 Configured with:
-    ${CONFIGURED}
+    ${FRR_CONFIG_ARGS}
 
 -b, --boot               Execute boot startup configuration
 -c, --command            Execute argument as command
@@ -88,8 +88,24 @@ export const main: Program = async (sys, argv) => {
 /** The `host#` prompt: one line at a time until `exit` in the view node or end of input. */
 async function interactive(sys: Parameters<Program>[0], session: VtyshSession, out: (t: string) => Promise<void>): Promise<number> {
   await out(BANNER);
-  // readline echoes what it reads when the input is not a terminal (a terminal echoes it itself).
-  const echo = !sys.isatty(0);
+  if (sys.isatty(0)) {
+    const editor = new VtyshReadline(sys, session, out);
+    editor.enter();
+    try {
+      while (!session.done) {
+        const line = await editor.read(await session.prompt());
+        if (line === null) {
+          await out('\n');
+          return 0;
+        }
+        await session.line(line);
+      }
+    } finally {
+      editor.leave();
+    }
+    return 0;
+  }
+  // readline echoes what it reads when the input is not a terminal.
   const buf = new Uint8Array(4096);
   let pending = '';
   while (!session.done) {
@@ -105,7 +121,7 @@ async function interactive(sys: Parameters<Program>[0], session: VtyshSession, o
     }
     const line = pending.slice(0, nl);
     pending = pending.slice(nl + 1);
-    if (echo) await out(`${line}\n`);
+    await out(`${line}\n`);
     await session.line(line);
   }
   return 0;

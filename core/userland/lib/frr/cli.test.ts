@@ -1,6 +1,6 @@
 // The command matcher: FRR's abbreviations, variables, optional parts, and vtysh's three errors.
 import { describe, expect, it } from 'vitest';
-import { arg, errorText, matchCommand, type CommandSpec } from './cli.ts';
+import { arg, describeCommand, describeText, errorText, matchCommand, type CommandSpec } from './cli.ts';
 
 const specs: CommandSpec<string>[] = [
   { syntax: 'show ip route', action: 'route' },
@@ -44,5 +44,39 @@ describe('matchCommand', () => {
     expect(run('ip route 10.0.0.0/8')).toBe('incomplete');
     const d = matchCommand(specs, 'description to the  core router');
     expect(d.ok && arg(d.match, 'LINE...')).toBe('to the core router');
+  });
+});
+
+describe('describeCommand', () => {
+  const texts = (line: string) => describeCommand(specs, line).map((c) => c.text);
+
+  it('lists the next tokens after a space, <cr> where a command may end', () => {
+    expect(texts('show ip ')).toEqual(['rip', 'route']);
+    expect(texts('show ip route ')).toEqual(['<cr>', 'connected', 'kernel', 'rip', 'static']);
+    expect(texts('')).toEqual(['description', 'ip', 'show']);
+  });
+
+  it('lists the tokens the last word may start, every way the earlier words match', () => {
+    expect(texts('show ip r')).toEqual(['rip', 'route']);
+    expect(texts('sh i')).toEqual(['interface', 'ip']);
+    expect(texts('sh ip r ')).toEqual(['<cr>', 'connected', 'kernel', 'rip', 'static']);
+    expect(texts('show foo ')).toEqual([]);
+  });
+
+  it('offers variables a partly typed value fits, and the rest-of-line variable again', () => {
+    expect(texts('ip route ')).toEqual(['A.B.C.D/M']);
+    expect(texts('ip route 10.0.')).toEqual(['A.B.C.D/M']);
+    expect(texts('ip route x')).toEqual([]);
+    expect(texts('ip route 10.0.0.0/8 eth0 3')).toEqual(['(1-255)']);
+    expect(texts('description ')).toEqual(['LINE...']);
+    expect(texts('description to ')).toEqual(['<cr>', 'LINE...']);
+  });
+
+  it('gives the help strings of the DEFUN, and prints them as vtysh does', () => {
+    const help: CommandSpec<string>[] = [{ syntax: 'show ip route', action: 'r' }, { syntax: 'show interface brief', action: 'b' }];
+    expect(describeText(describeCommand(help, 'show '))).toBe(
+      '  interface  Interface status and configuration\n  ip         IP information\n');
+    expect(describeText(describeCommand([{ syntax: 'foo bar', action: 'x', help: ['Foo', 'Bar'] }], 'foo '))).toBe('  bar  Bar\n');
+    expect(describeText([])).toBe('% There is no matched command.\n');
   });
 });

@@ -3,12 +3,13 @@
 // DAEMON.conf, else the integrated frr.conf) and answering vtysh: each request names the node it is
 // meant for and one command line; the daemon answers with what the command printed, or with why it
 // has no such command (vtysh asks every daemon and decides what to show).
-import { O_CLOEXEC, O_CREAT, O_RDWR, O_TRUNC, O_WRONLY, SIGINT, SIGTERM, type Sys } from '../../../kernel/abi.ts';
+import { O_CREAT, O_TRUNC, O_WRONLY, SIGINT, SIGTERM, type Sys } from '../../../kernel/abi.ts';
 import { utf8Encode } from '../../../fs/utf8.ts';
 import { readFileText, writeAll } from '../io.ts';
-import { matchCommand, type CommandSpec, type Matched } from './cli.ts';
+import { describeCommand, matchCommand, type Candidate, type CommandSpec, type Matched } from './cli.ts';
 import { Channel, listenLocal } from './channel.ts';
 import { configBlocks } from './config-file.ts';
+import { daemonize, ready } from './daemonize.ts';
 import { Reactor } from './reactor.ts';
 import { FRR_GID, FRR_UID, FRRVTY_GID, RUN_DIR, etcDir } from './paths.ts';
 
@@ -70,10 +71,19 @@ const COMMON: CommandTable = {
     .map((syntax) => ({ syntax, action: () => ok() })),
 };
 
+function nodeCommands(def: DaemonDef, node: string): CommandSpec<Action>[] {
+  const kind = nodeKind(node);
+  return [...(def.commands[kind] ?? []), ...(COMMON[kind] ?? [])];
+}
+
+/** What may come next on a line being typed in `node`, among this daemon's commands (vtysh's `?`, TAB). */
+export function completeCommand(def: DaemonDef, node: string, line: string): Candidate[] {
+  return describeCommand(nodeCommands(def, node), line);
+}
+
 /** Runs one command line in `node`; the reply says why when this daemon has no such command. */
 export async function runCommand(def: DaemonDef, node: string, line: string): Promise<VtyReply> {
-  const kind = nodeKind(node);
-  const specs = [...(def.commands[kind] ?? []), ...(COMMON[kind] ?? [])];
+  const specs = nodeCommands(def, node);
   const r = matchCommand(specs, line);
   if (!r.ok) return { status: r.error, out: '' };
   return r.match.spec.action(r.match, node);
@@ -131,32 +141,12 @@ export async function daemonMain(make: (sys: Sys) => DaemonDef, sys: Sys, argv: 
     await writeAll(sys, 2, `${argv[0] ?? 'frr'}: ${o}\n`);
     return 1;
   }
-  if (o.daemon) {
-    // As libfrr's daemonizing: the parent returns once the child has read its configuration and opened
-    // its vty socket (it says so on a pipe), so the next command of a startup script finds it ready.
-    const p = sys.pipe2(O_CLOEXEC);
-    if (typeof p === 'number') return 1;
-    const [r, w] = p;
-    const pid = sys.fork(async (child) => {
-      child.close(r);
-      child.setsid();
-      const nul = child.open('/dev/null', O_RDWR);
-      if (nul >= 0) {
-        for (const fd of [0, 1, 2]) child.dup2(nul, fd);
-        if (nul > 2) child.close(nul);
-      }
-      return serve(make(child), child, o, w);
-    });
-    sys.close(w);
-    if (pid < 0) return 1;
-    await sys.read(r, new Uint8Array(1));
-    sys.close(r);
-    return 0;
-  }
+  // As libfrr: the parent returns once the child has read its configuration and opened its vty socket.
+  if (o.daemon) return daemonize(sys, (child, w) => serve(make(child), child, o, w));
   return serve(make(sys), sys, o, -1);
 }
 
-async function serve(def: DaemonDef, sys: Sys, o: Options, ready: number): Promise<number> {
+async function serve(def: DaemonDef, sys: Sys, o: Options, readyFd: number): Promise<number> {
   sys.mkdir(RUN_DIR, 0o755);
   const pidFile = o.pidFile ?? `${RUN_DIR}/${def.name}.pid`;
   const pfd = sys.open(pidFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644);
@@ -172,18 +162,18 @@ async function serve(def: DaemonDef, sys: Sys, o: Options, ready: number): Promi
   const vty = listenLocal(sys, `${RUN_DIR}/${def.name}.vty`, 0o770, FRR_UID, FRRVTY_GID);
   if (vty >= 0) reactor.watch(vty, () => acceptVty(def, reactor, vty));
   await def.start(reactor);
-  if (ready >= 0) {
-    await sys.write(ready, new Uint8Array([1]));
-    sys.close(ready);
-  }
+  await ready(sys, readyFd);
   for (const signo of [SIGINT, SIGTERM]) sys.sigaction(signo, { handler: () => reactor.stop(), restart: false });
   await reactor.run();
   await def.shutdown?.();
   return 0;
 }
 
-/** A vtysh request: a command in a node, or the daemon's part of the running configuration. */
-export type VtyRequest = { node: string; cmd: string } | { config: true };
+/**
+ * A vtysh request: a command in a node (answered with a VtyReply), the daemon's part of the running
+ * configuration (`{sections}`), or what may come next on a line being typed in a node (`{candidates}`).
+ */
+export type VtyRequest = { node: string; cmd: string } | { config: true } | { node: string; complete: string };
 
 async function acceptVty(def: DaemonDef, reactor: Reactor, listener: number): Promise<void> {
   const sys = reactor.sys;
@@ -194,7 +184,10 @@ async function acceptVty(def: DaemonDef, reactor: Reactor, listener: number): Pr
     for (const m of await ch.receive()) {
       const req = m as VtyRequest;
       if ('config' in req) await ch.send({ sections: await def.config() });
-      else if (typeof req.node === 'string' && typeof req.cmd === 'string') await ch.send(await runCommand(def, req.node, req.cmd));
+      else if ('complete' in req) {
+        const ok = typeof req.node === 'string' && typeof req.complete === 'string';
+        await ch.send({ candidates: ok ? completeCommand(def, req.node, req.complete) : [] });
+      } else if (typeof req.node === 'string' && typeof req.cmd === 'string') await ch.send(await runCommand(def, req.node, req.cmd));
     }
     if (ch.closed) {
       reactor.unwatch(a.fd);

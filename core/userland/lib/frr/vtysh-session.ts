@@ -4,7 +4,7 @@
 import { O_CREAT, O_TRUNC, O_WRONLY, type Sys } from '../../../kernel/abi.ts';
 import { utf8Encode } from '../../../fs/utf8.ts';
 import { readFileText, writeAll } from '../io.ts';
-import { errorText, matchCommand, words } from './cli.ts';
+import { describeCommand, errorText, matchCommand, mergeCandidates, words, type Candidate } from './cli.ts';
 import { connectLocal, type Channel } from './channel.ts';
 import type { ConfigSection, VtyReply } from './daemon.ts';
 import { DAEMON_ORDER, FRR_GID, FRR_UID, FRR_VERSION, RUN_DIR, etcDir } from './paths.ts';
@@ -17,6 +17,8 @@ const BUILTINS: Record<'view' | 'config' | 'node', { syntax: string; action: Bui
     { syntax: '<exit|quit>', action: 'exit' },
     { syntax: 'end', action: 'end' },
     { syntax: 'write [<memory|file>]', action: 'write' },
+    { syntax: 'write integrated', action: 'write' },
+    { syntax: 'write terminal', action: 'running' },
     { syntax: 'copy running-config startup-config', action: 'write' },
     { syntax: 'show running-config', action: 'running' },
   ],
@@ -69,6 +71,32 @@ export class VtyshSession {
   private async ask(ch: Channel, request: unknown): Promise<unknown> {
     await ch.send(request);
     return ch.next();
+  }
+
+  /**
+   * What may come next on a line being typed (for `?` and TAB): vtysh's own commands and every daemon's,
+   * one entry per text, sorted. `do ...` asks about the view node's commands (in the view node too, as
+   * FRR 8.4.4's vtysh answers `do ?` there).
+   */
+  async complete(line: string): Promise<Candidate[]> {
+    const w = words(line);
+    if (w[0] === 'do' && (w.length > 1 || /\s$/.test(line))) {
+      const node = this.node;
+      this.node = 'view';
+      try {
+        return await this.complete(line.replace(/^\s*do\s+/, ''));
+      } finally {
+        this.node = node;
+      }
+    }
+    const kind = this.node === 'view' ? 'view' : this.node === 'config' ? 'config' : 'node';
+    // `do` is no command of FRR's graph: vtysh takes it before matching, and `?` never lists it.
+    const lists: Candidate[][] = [describeCommand(BUILTINS[kind].filter((b) => b.action !== 'do'), line)];
+    for (const d of this.daemons) {
+      const r = (await this.ask(d.ch, { node: this.node, complete: line })) as { candidates?: Candidate[] } | null;
+      if (r && Array.isArray(r.candidates)) lists.push(r.candidates);
+    }
+    return mergeCandidates(lists);
   }
 
   /** Runs one line; returns false when it failed (vtysh -c stops there and exits 1). */

@@ -1,10 +1,8 @@
 // zebra's answers about itself, as FRR 8.4.4 prints them: `show version` (lib/command.c show_version,
 // which real vtysh answers itself with the same text) and `show ip protocol` (zebra_routemap.c).
 import type { Utsname } from '../../../kernel/abi.ts';
-import { FRR_VERSION } from './paths.ts';
+import { FRR_CONFIG_ARGS, FRR_VERSION } from './paths.ts';
 
-/** ./configure's arguments of Debian 12's frr 8.4.4 build (FRR_CONFIG_ARGS; vtysh --help prints them too). */
-export const FRR_CONFIG_ARGS = `'--build=x86_64-linux-gnu' '--prefix=/usr' '--includedir=\${prefix}/include' '--mandir=\${prefix}/share/man' '--infodir=\${prefix}/share/info' '--sysconfdir=/etc' '--localstatedir=/var' '--disable-option-checking' '--disable-silent-rules' '--libdir=\${prefix}/lib/x86_64-linux-gnu' '--libexecdir=\${prefix}/lib/x86_64-linux-gnu' '--disable-maintainer-mode' '--localstatedir=/var/run/frr' '--sbindir=/usr/lib/frr' '--sysconfdir=/etc/frr' '--with-vtysh-pager=/usr/bin/pager' '--libdir=/usr/lib/x86_64-linux-gnu/frr' '--with-moduledir=/usr/lib/x86_64-linux-gnu/frr/modules' '--disable-dependency-tracking' '--enable-rpki' '--disable-scripting' '--disable-pim6d' '--with-libpam' '--enable-doc' '--enable-doc-html' '--enable-snmp' '--enable-fpm' '--disable-protobuf' '--disable-zeromq' '--enable-ospfapi' '--enable-bgp-vnc' '--enable-multipath=256' '--enable-user=frr' '--enable-group=frr' '--enable-vty-group=frrvty' '--enable-configfile-mask=0640' '--enable-logfile-mask=0640' 'build_alias=x86_64-linux-gnu' 'PYTHON=python3'`;
 
 /**
  * `show version`: the banner with the system's host name (vtysh's own, not a `hostname` typed into

@@ -39,7 +39,7 @@ export function staticDef(): DaemonDef {
       prefix = addr!;
     }
     prefix = (prefix & prefixToNetmask(length)) >>> 0;
-    const words = m.words.filter((w) => w.token === 'A.B.C.D' || w.token === 'NEXTHOP' || w.token === 'IFNAME');
+    const words = m.words.filter((w) => w.token === 'A.B.C.D' || w.token === 'IFNAME');
     const via = words[words.length - 1]!.value;
     return { prefix, length, via, distance: Number(arg(m, '(1-255)') ?? 1) };
   };
@@ -60,7 +60,7 @@ export function staticDef(): DaemonDef {
     }
     return ok();
   };
-  const syntaxes = ['ip route A.B.C.D/M <NEXTHOP|IFNAME> [(1-255)]', 'ip route A.B.C.D A.B.C.D <NEXTHOP|IFNAME> [(1-255)]'];
+  const syntaxes = ['ip route A.B.C.D/M <A.B.C.D|IFNAME> [(1-255)]', 'ip route A.B.C.D A.B.C.D <A.B.C.D|IFNAME> [(1-255)]'];
   return {
     name: 'staticd',
     port: 2616,

@@ -1,12 +1,13 @@
 // FRR's watchfrr: started by the init script with the daemons to run, it starts each one as
 // frrcommon.sh would (`/usr/lib/frr/DAEMON -d -F traditional OPTIONS`, the options from
 // /etc/frr/daemons) and stays in the background (Netloom's daemons do not crash, so it only waits).
-import { O_CLOEXEC, O_CREAT, O_RDWR, O_TRUNC, O_WRONLY, type Program, type Sys } from '../../../kernel/abi.ts';
+import { O_CREAT, O_TRUNC, O_WRONLY, type Program, type Sys } from '../../../kernel/abi.ts';
 import { utf8Encode } from '../../../fs/utf8.ts';
 import { readFileText, writeAll } from '../../lib/io.ts';
 import { waitChild } from '../../lib/run-child.ts';
 import { listenLocal } from '../../lib/frr/channel.ts';
 import { parseDaemons } from '../../lib/frr/daemons-file.ts';
+import { daemonize, ready } from '../../lib/frr/daemonize.ts';
 import { FRRVTY_GID, RUN_DIR, etcDir } from '../../lib/frr/paths.ts';
 
 async function startDaemon(sys: Sys, name: string, options: string, envp: readonly string[]): Promise<void> {
@@ -18,7 +19,7 @@ async function startDaemon(sys: Sys, name: string, options: string, envp: readon
   if (pid > 0) await waitChild(sys, pid);
 }
 
-async function run(sys: Sys, daemons: string[], envp: readonly string[], ready: number): Promise<number> {
+async function run(sys: Sys, daemons: string[], envp: readonly string[], readyFd: number): Promise<number> {
   const pidFile = `${RUN_DIR}/watchfrr.pid`;
   const fd = sys.open(pidFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644);
   if (fd >= 0) {
@@ -31,10 +32,7 @@ async function run(sys: Sys, daemons: string[], envp: readonly string[], ready: 
   const text = await readFileText(sys, `${etcDir()}/daemons`);
   const vars = parseDaemons(typeof text === 'string' ? text : '');
   for (const d of daemons) await startDaemon(sys, d, vars.get(`${d}_options`) ?? '', envp);
-  if (ready >= 0) {
-    await sys.write(ready, new Uint8Array([1]));
-    sys.close(ready);
-  }
+  await ready(sys, readyFd);
   for (;;) await sys.pause();
 }
 
@@ -46,21 +44,6 @@ export const main: Program = async (sys, argv, envp) => {
     else if (!a.startsWith('-')) daemons.push(a);
   }
   if (!argv.includes('-d') && !argv.includes('--daemon')) return run(sys, daemons, envp, -1);
-  // The parent returns once every daemon has started (the child says so on a pipe).
-  const p = sys.pipe2(O_CLOEXEC);
-  if (typeof p === 'number') return 1;
-  const [r, w] = p;
-  const pid = sys.fork(async (child) => {
-    child.close(r);
-    child.setsid();
-    const nul = child.open('/dev/null', O_RDWR);
-    if (nul >= 0) for (const fd of [0, 1, 2]) child.dup2(nul, fd);
-    if (nul > 2) child.close(nul);
-    return run(child, daemons, envp, w);
-  });
-  sys.close(w);
-  if (pid < 0) return 1;
-  await sys.read(r, new Uint8Array(1));
-  sys.close(r);
-  return 0;
+  // The parent returns once every daemon has started.
+  return daemonize(sys, (child, w) => run(child, daemons, envp, w));
 };
