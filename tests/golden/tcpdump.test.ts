@@ -18,6 +18,9 @@ const files: Record<string, Uint8Array> = {
   'tcp.pcap': fixture('tcp.pcap'), 'tcp-crafted.pcap': fixture('tcp-crafted.pcap'),
   'rip-crafted.pcap': readFileSync(new URL('./tcpdump/rip-crafted.pcap', import.meta.url)),
   'rip-live.pcap': readFileSync(new URL('./tcpdump/rip-live.pcap', import.meta.url)),
+  'ospf-crafted.pcap': readFileSync(new URL('./tcpdump/ospf-crafted.pcap', import.meta.url)),
+  'ospf-live.pcap': readFileSync(new URL('./tcpdump/ospf-live.pcap', import.meta.url)),
+  'ospf-live-md5.pcap': readFileSync(new URL('./tcpdump/ospf-live-md5.pcap', import.meta.url)),
   'cases.txt': readFileSync(new URL('./tcpdump/cases.txt', import.meta.url)),
 };
 

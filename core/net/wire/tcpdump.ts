@@ -13,6 +13,7 @@ import { formatTcp, type TcpConversations } from './tcp-format.ts';
 import type { FormatNames } from './format-names.ts';
 import type { FrameNotes } from './tcpdump-notes.ts';
 import { formatUdpApplication } from './tcpdump-apps.ts';
+import { formatOspf } from './ospf-format.ts';
 import { arpVerbosePrefix, ICMP_ERROR_TYPES, icmpChecksumNote, ipv4HeaderText, quotedDatagram } from './tcpdump-verbose.ts';
 
 /** Renders a transport payload tcpdump knows but wire/ does not (SCTP, ...); null falls back to `ip-proto-N`. */
@@ -94,6 +95,11 @@ export function formatIpv4Datagram(bytes: Uint8Array, options: FormatOptions = {
       return out + formatTcp(captured, headerLength - hlen, src, dst, {
         names, verbose: options.verbose, quiet: options.quiet, conversations: options.tcpConversations, fragmented, notes: options.notes,
       });
+    }
+    case IpProtocol.OSPF: {
+      const ospf = formatOspf(payload, headerLength - hlen, options.verbose ? 1 : 0);
+      if (ospf.cutShort && options.notes) options.notes.cutShort = true;
+      return `${out}${addrs} ${ospf.text}`;
     }
     default:
       return `${out}${addrs}  ${protoName} ${payload.length}`;
