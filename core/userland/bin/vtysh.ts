@@ -6,7 +6,7 @@ import { writeAll } from '../lib/io.ts';
 import { getopt } from '../lib/getopt.ts';
 import { readFileText } from '../lib/io.ts';
 import { configBlocks } from '../lib/frr/config-file.ts';
-import { FRR_CONFIG_ARGS, FRR_VERSION, etcDir } from '../lib/frr/paths.ts';
+import { DAEMON_ORDER, FRR_CONFIG_ARGS, FRR_VERSION, etcDir } from '../lib/frr/paths.ts';
 import { VtyshReadline } from '../lib/frr/vtysh-readline.ts';
 import { VtyshSession } from '../lib/frr/vtysh-session.ts';
 
@@ -59,8 +59,13 @@ export const main: Program = async (sys, argv) => {
   }
   const commands = g.opts.filter((o) => o.key === 'c').flatMap((o) => (o.value ?? '').split('\n'));
   const boot = g.opts.some((o) => o.key === 'b');
-  const session = new VtyshSession(sys, out);
-  if ((await session.connect()) === 0) {
+  const err = (text: string) => writeAll(sys, 2, utf8Encode(text)).then(() => undefined);
+  const session = new VtyshSession(sys, out, err);
+  const only = g.opts.find((o) => o.key === 'd')?.value;
+  if (only !== undefined && !(DAEMON_ORDER as readonly string[]).includes(only) && only !== 'watchfrr') {
+    await err(`Error: no daemons match name ${only}!\n`);
+  }
+  if ((await session.connect(only)) === 0) {
     await writeAll(sys, 2, utf8Encode('Exiting: failed to connect to any daemons.\n'));
     return 1;
   }

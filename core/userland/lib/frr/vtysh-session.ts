@@ -7,6 +7,7 @@ import { readFileText, writeAll } from '../io.ts';
 import { describeCommand, errorText, matchCommand, mergeCandidates, words, type Candidate } from './cli.ts';
 import { connectLocal, type Channel } from './channel.ts';
 import type { ConfigSection, VtyReply } from './daemon.ts';
+import { commandOwner } from './vtysh-owners.ts';
 import { DAEMON_ORDER, FRR_GID, FRR_UID, FRR_VERSION, RUN_DIR, etcDir } from './paths.ts';
 
 type Builtin = 'configure' | 'exit' | 'end' | 'write' | 'running' | 'do';
@@ -52,11 +53,13 @@ export class VtyshSession {
   /** Set when the user left vtysh (`exit` in the view node). */
   done = false;
 
-  constructor(readonly sys: Sys, readonly out: (text: string) => Promise<void>) {}
+  constructor(readonly sys: Sys, readonly out: (text: string) => Promise<void>,
+    readonly err: (text: string) => Promise<void> = out) {}
 
-  /** Connects to every daemon whose vty socket answers; returns how many did. */
-  async connect(): Promise<number> {
+  /** Connects to every daemon (or only `only`, vtysh -d) whose vty socket answers; returns how many did. */
+  async connect(only?: string): Promise<number> {
     for (const name of DAEMON_ORDER) {
+      if (only !== undefined && name !== only) continue;
       const ch = await connectLocal(this.sys, `${RUN_DIR}/${name}.vty`);
       if (typeof ch !== 'number') this.daemons.push({ name, ch });
     }
@@ -117,6 +120,11 @@ export class VtyshSession {
       const entered = done.find((r) => r.enter);
       if (entered) this.node = entered.enter!;
       return done.every((r) => r.status === 'ok');
+    }
+    const owner = commandOwner(words(t));
+    if (owner && !this.daemons.some((d) => d.name === owner)) {
+      await this.err(`${owner} is not running\n`);
+      return false;
     }
     const error = replies.some((r) => r.status === 'ambiguous') ? 'ambiguous'
       : replies.some((r) => r.status === 'incomplete') || (!own.ok && own.error === 'incomplete') ? 'incomplete' : 'unknown';
