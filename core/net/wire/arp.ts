@@ -172,29 +172,32 @@ export function emitArp(repr: ArpRepr, buffer: Uint8Array, offset = 0): number {
  * tcpdump's ARP line without the `ARP, ` prefix (which it omits under -e). `bytes` is everything after
  * the link header, padding included: tcpdump's `length` counts it.
  */
-export function formatArpBody(bytes: Uint8Array, names?: FormatNames): string {
+export function formatArpBody(bytes: Uint8Array, names?: FormatNames, veryVerbose = false): string {
   const p = ArpPacket.checked(bytes);
   if (!p) return ' [|arp]';
   const h = p.hardwareType;
-  if (
-    (h !== ArpHardware.ETHERNET && h !== ArpHardware.IEEE802) ||
-    p.protocolType !== PTYPE_IPV4 ||
-    p.hardwareLength !== 6 ||
-    p.protocolLength !== 4
-  ) {
+  const hl = p.hardwareLength, pl = p.protocolLength;
+  const standard = (h === ArpHardware.ETHERNET || h === ArpHardware.IEEE802) && p.protocolType === PTYPE_IPV4 && hl === 6 && pl === 4;
+  let prefix = '';
+  if (!standard) {
     const hw = h === ArpHardware.ETHERNET ? 'Ethernet' : h === ArpHardware.IEEE802 ? 'IEEE 802' : `Unknown Hardware (${h})`;
     const pt = p.protocolType;
     const pr = pt === PTYPE_IPV4 ? 'IPv4' : pt === 0x86dd ? 'IPv6' : `Unknown Protocol (0x${pt.toString(16).padStart(4, '0')})`;
-    return `${hw} (len ${p.hardwareLength}), ${pr} (len ${p.protocolLength}), length ${bytes.length}`;
+    prefix = `${hw} (len ${hl}), ${pr} (len ${pl}), `;
+    // Only -vv goes on to the addresses, which it cannot read as IPv4 ones.
+    if (!veryVerbose || hl !== 6 || bytes.length < 8 + 2 * (hl + pl)) return `${prefix}length ${bytes.length}`;
   }
-  const sha = names?.mac(p.senderMac) ?? formatMacAddress(p.senderMac);
-  const tha = names?.mac(p.targetMac) ?? formatMacAddress(p.targetMac);
-  const spa = names?.host(p.senderIp) ?? formatIpv4Address(p.senderIp);
-  const tpa = names?.host(p.targetIp) ?? formatIpv4Address(p.targetIp);
+  const wrong = p.protocolType !== PTYPE_IPV4 ? '<wrong proto type>' : '<wrong len>';
+  const senderMac = standard ? p.senderMac : readMac(bytes, 8);
+  const targetMac = standard ? p.targetMac : readMac(bytes, 8 + hl + pl);
+  const sha = names?.mac(senderMac) ?? formatMacAddress(senderMac);
+  const tha = names?.mac(targetMac) ?? formatMacAddress(targetMac);
+  const spa = !standard ? wrong : names?.host(p.senderIp) ?? formatIpv4Address(p.senderIp);
+  const tpa = !standard ? wrong : names?.host(p.targetIp) ?? formatIpv4Address(p.targetIp);
   let text: string;
   switch (p.operation) {
     case ArpOperation.REQUEST:
-      text = `Request who-has ${tpa}${p.targetMac !== 0 ? ` (${tha})` : ''} tell ${spa}`;
+      text = `Request who-has ${tpa}${targetMac !== 0 ? ` (${tha})` : ''} tell ${spa}`;
       break;
     case ArpOperation.REPLY:
       text = `Reply ${spa} is-at ${sha}`;
@@ -217,7 +220,7 @@ export function formatArpBody(bytes: Uint8Array, names?: FormatNames): string {
     default:
       return `Unknown (${p.operation}) ${formatHexAscii(bytes.subarray(0, p.length))}`;
   }
-  return `${text}, length ${bytes.length}`;
+  return `${prefix}${text}, length ${bytes.length}`;
 }
 
 /** The full non `-e` line: `ARP, Request who-has 10.0.0.2 tell 10.0.0.1, length 28`. */

@@ -50,3 +50,11 @@ export function updateChecksum(checksum: number, oldWord: number, newWord: numbe
   const sum = (~checksum & 0xffff) + (~oldWord & 0xffff) + (newWord & 0xffff);
   return ~foldSum(sum) & 0xffff;
 }
+
+/**
+ * The checksum a packet should carry, from the one it carries and the sum over it (RFC 1624's
+ * incremental update, as tcpdump computes it for its "incorrect -> 0x..." notes).
+ */
+export function checksumShouldBe(given: number, sum: number): number {
+  return foldSum(given + sum);
+}

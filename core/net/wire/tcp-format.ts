@@ -3,7 +3,7 @@
 // relative sequence numbers (TcpConversations), -v's checksum check, -q's `tcp N`, the messages for
 // broken headers and options, and the application decoders of tcpdump-apps.ts.
 
-import { foldSum, internetChecksum, ipv4PseudoHeaderSum } from './checksum.ts';
+import { checksumShouldBe, internetChecksum, ipv4PseudoHeaderSum } from './checksum.ts';
 import type { FormatNames } from './format-names.ts';
 import { formatIpv4Address, type Ipv4Address } from './ipv4-address.ts';
 import { IpProtocol } from './ipv4.ts';
@@ -81,6 +81,8 @@ export interface TcpFormatOptions {
   readonly names?: FormatNames;
   /** -v: the checksum, whole text-protocol requests and responses, the data of a RST. */
   readonly verbose?: boolean;
+  /** -vv: also the sequence number of a segment without data, SYN, FIN or RST. */
+  readonly veryVerbose?: boolean;
   /** -q: `tcp N` after the ports. */
   readonly quiet?: boolean;
   /** Relative sequence numbers; absent, the absolute ones (tcpdump -S). */
@@ -136,10 +138,10 @@ export function formatTcp(segment: Uint8Array, length: number, src: Ipv4Address,
     const given = u16(segment, 16);
     const sum = internetChecksum(segment, 0, length, ipv4PseudoHeaderSum(src, dst, IpProtocol.TCP, length));
     out += `, cksum 0x${given.toString(16).padStart(4, '0')}`;
-    out += sum === 0 ? ' (correct)' : ` (incorrect -> 0x${shouldBe(given, sum).toString(16).padStart(4, '0')})`;
+    out += sum === 0 ? ' (correct)' : ` (incorrect -> 0x${checksumShouldBe(given, sum).toString(16).padStart(4, '0')})`;
   }
   const dataLength = length - hlen;
-  if (dataLength > 0 || flags & (TcpFlag.SYN | TcpFlag.FIN | TcpFlag.RST)) {
+  if (options.veryVerbose || dataLength > 0 || flags & (TcpFlag.SYN | TcpFlag.FIN | TcpFlag.RST)) {
     out += `, seq ${seq}`;
     if (dataLength > 0) out += `:${(seq + dataLength) >>> 0}`;
   }
@@ -163,14 +165,6 @@ export function formatTcp(segment: Uint8Array, length: number, src: Ipv4Address,
   const app = formatTcpApplication(sport, dport, data, dataLength, options.verbose ?? false);
   if (app.jumped && options.notes) options.notes.cutShort = true;
   return out + app.text;
-}
-
-/**
- * The checksum a segment should carry, from the one it carries and the sum over it (RFC 1624's
- * incremental update, as tcpdump computes it).
- */
-function shouldBe(given: number, sum: number): number {
-  return foldSum(given + sum);
 }
 
 /**

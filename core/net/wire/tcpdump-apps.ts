@@ -212,7 +212,7 @@ function sshBanner(b: Uint8Array, len: number): string {
  * to the IPv4 length): the whole transport part of the line (`10.0.0.1.520 > 224.0.0.9.520: RIPv2, ...`),
  * or null when no decoder here applies (the caller prints `UDP, length N`). Only RIP (port 520) is decoded.
  */
-export function formatUdpApplication(udp: Uint8Array, ports: (sport: number, dport: number) => string, verbosity: number): string | null {
+export function formatUdpApplication(udp: Uint8Array, ports: (sport: number, dport: number) => string, verbosity: number, note = ''): string | null {
   if (udp.length < UDP_HEADER_BYTES) return null;
   const sport = (udp[0]! << 8) | udp[1]!;
   const dport = (udp[2]! << 8) | udp[3]!;
@@ -220,6 +220,6 @@ export function formatUdpApplication(udp: Uint8Array, ports: (sport: number, dpo
   if (ulen < UDP_HEADER_BYTES || (sport !== RIP_PORT && dport !== RIP_PORT)) return null;
   // The decoders get the smaller of the UDP length and what the IPv4 header leaves for the datagram.
   const length = Math.min(ulen, udp.length) - UDP_HEADER_BYTES;
-  return `${ports(sport, dport)}: ${formatRip(udp.subarray(UDP_HEADER_BYTES), length, verbosity)}`;
+  return `${ports(sport, dport)}: ${note}${formatRip(udp.subarray(UDP_HEADER_BYTES), length, verbosity)}`;
 }
 const UDP_HEADER_BYTES = 8;

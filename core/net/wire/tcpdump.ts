@@ -8,7 +8,7 @@ import { formatIcmp } from './icmp-format.ts';
 import { formatIpv4Address, type Ipv4Address } from './ipv4-address.ts';
 import { IpProtocol, IPV4_HEADER_LEN } from './ipv4.ts';
 import { formatMacAddress, readMac } from './mac-address.ts';
-import { formatUdp } from './udp.ts';
+import { formatUdp, udpChecksumNote } from './udp.ts';
 import { formatTcp, type TcpConversations } from './tcp-format.ts';
 import type { FormatNames } from './format-names.ts';
 import type { FrameNotes } from './tcpdump-notes.ts';
@@ -17,6 +17,9 @@ import { formatOspf } from './ospf-format.ts';
 import { arpVerbosePrefix, ICMP_ERROR_TYPES, icmpChecksumNote, ipv4HeaderText, quotedDatagram } from './tcpdump-verbose.ts';
 
 /** Renders a transport payload tcpdump knows but wire/ does not (SCTP, ...); null falls back to `ip-proto-N`. */
+/** tcpdump's -v count as the formatters take it. */
+const verbosity = (o: FormatOptions): number => (o.veryVerbose ? 2 : o.verbose ? 1 : 0);
+
 export type TransportFormatter = (protocol: number, payload: Uint8Array, src: Ipv4Address, dst: Ipv4Address) => string | null;
 
 export interface FormatOptions {
@@ -27,6 +30,8 @@ export interface FormatOptions {
   readonly names?: FormatNames;
   /** `-v`: the IPv4 header, ICMP checksums, quoted datagrams and ARP's types (tcpdump-verbose.ts). */
   readonly verbose?: boolean;
+  /** `-vv`: UDP checksums, every TCP sequence number, and the protocols' further detail (RIP, OSPF). */
+  readonly veryVerbose?: boolean;
   /** `-q`: less protocol detail (TCP's `tcp N`; unknown EtherTypes named instead of dumped). */
   readonly quiet?: boolean;
   /**
@@ -86,18 +91,20 @@ export function formatIpv4Datagram(bytes: Uint8Array, options: FormatOptions = {
       return `${out}${addrs} ${formatIcmp(payload, names)}${options.verbose ? icmpVerbose(payload, whole, options) : ''}`;
     case IpProtocol.UDP: {
       const ports = (sp: number, dp: number) => `${host(src)}.${names?.port(sp, 'udp') ?? sp} > ${host(dst)}.${names?.port(dp, 'udp') ?? dp}`;
-      return out + (formatUdpApplication(payload, ports, options.verbose ? 1 : 0) ?? formatUdp(payload, src, dst, names));
+      const captured = options.captured === undefined ? payload.length : Math.max(0, options.captured - hlen);
+      const note = options.veryVerbose ? udpChecksumNote(payload, src, dst, captured) : '';
+      return out + (formatUdpApplication(payload, ports, verbosity(options), note) ?? formatUdp(payload, src, dst, names, note));
     }
     case IpProtocol.TCP: {
       // A quoted datagram holds only its first bytes: the segment's end was not captured.
       const captured = options.captured === undefined ? payload : payload.subarray(0, Math.max(0, options.captured - hlen));
       const fragmented = (((bytes[6]! << 8) | bytes[7]!) & 0x2000) !== 0;
       return out + formatTcp(captured, headerLength - hlen, src, dst, {
-        names, verbose: options.verbose, quiet: options.quiet, conversations: options.tcpConversations, fragmented, notes: options.notes,
+        names, verbose: options.verbose, veryVerbose: options.veryVerbose, quiet: options.quiet, conversations: options.tcpConversations, fragmented, notes: options.notes,
       });
     }
     case IpProtocol.OSPF: {
-      const ospf = formatOspf(payload, headerLength - hlen, options.verbose ? 1 : 0);
+      const ospf = formatOspf(payload, headerLength - hlen, verbosity(options));
       if (ospf.cutShort && options.notes) options.notes.cutShort = true;
       return `${out}${addrs} ${ospf.text}`;
     }
@@ -156,7 +163,7 @@ export function formatEtherPayload(etherType: number, payload: Uint8Array, optio
     case EtherType.IPV4:
       return formatIpv4Datagram(payload, options);
     case EtherType.ARP: {
-      const body = formatArpBody(payload, options.names);
+      const body = formatArpBody(payload, options.names, options.veryVerbose);
       const v = options.verbose && !body.startsWith(' [|') && !/^\w+ [\w ]*\(len \d+\)/.test(body) ? arpVerbosePrefix(payload) : '';
       return (options.linkLevel || body.startsWith(' [|') ? '' : 'ARP, ') + v + body;
     }

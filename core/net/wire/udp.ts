@@ -1,7 +1,7 @@
 // UDP (RFC 768): a zero-copy view with checked construction, the UdpRepr, the checksum over the IPv4
 // pseudo-header (0 meaning "none"), and tcpdump's rendering of the UDP part of a line.
 
-import { internetChecksum, ipv4PseudoHeaderSum, onesComplementSum } from './checksum.ts';
+import { checksumShouldBe, internetChecksum, ipv4PseudoHeaderSum, onesComplementSum } from './checksum.ts';
 import { formatIpv4Address, type Ipv4Address } from './ipv4-address.ts';
 import type { FormatNames } from './format-names.ts';
 
@@ -121,7 +121,26 @@ export function emitUdp(
  * The transport part of tcpdump's line (print-udp.c) for the IPv4 payload `bytes`:
  * `10.0.0.1.5000 > 10.0.0.2.53: UDP, length 12`. Application decoders (DNS, DHCP ...) are not applied.
  */
-export function formatUdp(bytes: Uint8Array, src: Ipv4Address, dst: Ipv4Address, names?: FormatNames): string {
+/**
+ * tcpdump -vv's checksum note for a UDP datagram over IPv4 (`[udp sum ok] `, `[no cksum] `, `[bad udp
+ * cksum 0x1528 -> 0x2ddc!] `): the sum over the datagram as far as its UDP length and the IPv4 payload
+ * both reach, that length also in the pseudo-header; `captured`: how many of its bytes are real.
+ */
+export function udpChecksumNote(bytes: Uint8Array, src: Ipv4Address, dst: Ipv4Address, captured = bytes.length): string {
+  if (bytes.length < UDP_HEADER_LEN) return '';
+  const ulen = (bytes[4]! << 8) | bytes[5]!;
+  const given = (bytes[6]! << 8) | bytes[7]!;
+  if (given === 0) return '[no cksum] ';
+  const length = Math.min(ulen, bytes.length);
+  // A datagram quoted in an ICMP error is checked only when the quote holds all of it.
+  if (captured < length) return '';
+  const sum = internetChecksum(bytes, 0, length, ipv4PseudoHeaderSum(src, dst, 17, length));
+  const hex = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
+  return sum === 0 ? '[udp sum ok] ' : `[bad udp cksum ${hex(given)} -> ${hex(checksumShouldBe(given, sum))}!] `;
+}
+
+/** `note`: what -vv says of the checksum (udpChecksumNote), printed after the ports of a whole header. */
+export function formatUdp(bytes: Uint8Array, src: Ipv4Address, dst: Ipv4Address, names?: FormatNames, note = ''): string {
   const s = names?.host(src) ?? formatIpv4Address(src);
   const d = names?.host(dst) ?? formatIpv4Address(dst);
   const port = (p: number) => names?.port(p, 'udp') ?? String(p);
@@ -131,6 +150,6 @@ export function formatUdp(bytes: Uint8Array, src: Ipv4Address, dst: Ipv4Address,
   if (bytes.length < UDP_HEADER_LEN) return `${ports}truncated-udp ${bytes.length}`;
   const ulen = view.getUint16(4);
   if (ulen < UDP_HEADER_LEN) return `${ports}truncated-udplength ${ulen}`;
-  if (ulen > bytes.length) return `${ports}UDP, bad length ${ulen - UDP_HEADER_LEN} > ${bytes.length - UDP_HEADER_LEN}`;
-  return `${ports}UDP, length ${ulen - UDP_HEADER_LEN}`;
+  if (ulen > bytes.length) return `${ports}${note}UDP, bad length ${ulen - UDP_HEADER_LEN} > ${bytes.length - UDP_HEADER_LEN}`;
+  return `${ports}${note}UDP, length ${ulen - UDP_HEADER_LEN}`;
 }

@@ -84,8 +84,8 @@ export const main: Program = async (sys, argv, envp) => {
       case 'immediate-mode': o.immediateMode = true; break;
       case 'l': o.lineBuffered = true; break;
       case 'v':
-        // -vv and -vvv decode further than this tcpdump does.
-        if (++verbose > 1) return fail(p, "-vv: this option is not available in Netloom's tcpdump");
+        // -vvv decodes further (telnet options, NFS ...) than this tcpdump does.
+        if (++verbose > 2) return fail(p, "-vvv: this option is not available in Netloom's tcpdump");
         break;
       case 'n': o.numeric = true; break;
       case 'p': o.promisc = false; break;
@@ -126,7 +126,7 @@ export const main: Program = async (sys, argv, envp) => {
 
   const names = await loadNames(sys);
   o.view.format = {
-    verbose: verbose > 0, quiet, ...(o.numeric ? {} : { names: names.format }),
+    verbose: verbose > 0, veryVerbose: verbose > 1, quiet, ...(o.numeric ? {} : { names: names.format }),
     // Relative sequence numbers come from the conversations this run has seen (-S: absolute ones).
     ...(absolute ? {} : { tcpConversations: new TcpConversations() }),
   };
