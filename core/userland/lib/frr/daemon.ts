@@ -8,6 +8,7 @@ import { utf8Encode } from '../../../fs/utf8.ts';
 import { readFileText, writeAll } from '../io.ts';
 import { describeCommand, matchCommand, type Candidate, type CommandSpec, type Matched } from './cli.ts';
 import { Channel, listenLocal } from './channel.ts';
+import { CommonConfig } from './common-config.ts';
 import { configBlocks } from './config-file.ts';
 import { daemonize, ready } from './daemonize.ts';
 import { Reactor } from './reactor.ts';
@@ -23,7 +24,7 @@ export interface VtyReply {
 
 /** One part of `show running-config`: where it goes and its lines (a node's lines include its header). */
 export interface ConfigSection {
-  kind: 'global' | 'static' | 'interface' | 'router';
+  kind: 'global' | 'log' | 'debug' | 'password' | 'static' | 'interface' | 'router';
   /** For interface and router sections: the header line (`interface eth0`), which merges sections. */
   node?: string;
   lines: string[];
@@ -46,6 +47,8 @@ export interface DaemonDef {
   shutdown?(): Promise<void> | void;
   /** Set while the configuration file is read (some commands act only when typed). */
   loading?: boolean;
+  /** The configuration of FRR's library (logging, debugging, passwords) and its commands. */
+  common?: { config: CommonConfig; table: CommandTable };
 }
 
 export const ok = (out = ''): VtyReply => ({ status: 'ok', out });
@@ -56,24 +59,18 @@ export function nodeKind(node: string): string {
   return node;
 }
 
-/**
- * The commands of FRR's library every daemon has: logging, passwords, debugging switches and the vty
- * lines. They are accepted and have no effect in Netloom (the daemons log nowhere).
- */
-const COMMON: CommandTable = {
-  config: [
-    ...['password LINE...', 'enable password LINE...', 'no enable password', 'log LINE...', 'no log LINE...', 'service LINE...',
-      'no service LINE...', 'debug LINE...', 'no debug LINE...', 'frr LINE...', 'banner LINE...', 'no banner LINE...',
-      'agentx', 'no agentx'].map((syntax) => ({ syntax, action: () => ok() })),
-    { syntax: 'line vty', action: () => ({ status: 'ok', out: '', enter: 'line vty' }) },
-  ],
-  'line vty': ['exec-timeout (0-35791) [(0-2147483)]', 'no exec-timeout', 'login', 'no login', 'access-class WORD']
-    .map((syntax) => ({ syntax, action: () => ok() })),
-};
+/** The library's commands of a daemon (CommonConfig), made on first use. */
+function commonOf(def: DaemonDef): { config: CommonConfig; table: CommandTable } {
+  if (!def.common) {
+    const config = new CommonConfig();
+    def.common = { config, table: config.commands() };
+  }
+  return def.common;
+}
 
 function nodeCommands(def: DaemonDef, node: string): CommandSpec<Action>[] {
   const kind = nodeKind(node);
-  return [...(def.commands[kind] ?? []), ...(COMMON[kind] ?? [])];
+  return [...(def.commands[kind] ?? []), ...(commonOf(def).table[kind] ?? [])];
 }
 
 /** What may come next on a line being typed in `node`, among this daemon's commands (vtysh's `?`, TAB). */
@@ -183,7 +180,7 @@ async function acceptVty(def: DaemonDef, reactor: Reactor, listener: number): Pr
   reactor.watch(a.fd, async () => {
     for (const m of await ch.receive()) {
       const req = m as VtyRequest;
-      if ('config' in req) await ch.send({ sections: await def.config() });
+      if ('config' in req) await ch.send({ sections: [...commonOf(def).config.sections(), ...(await def.config())] });
       else if ('complete' in req) {
         const ok = typeof req.node === 'string' && typeof req.complete === 'string';
         await ch.send({ candidates: ok ? completeCommand(def, req.node, req.complete) : [] });

@@ -166,11 +166,18 @@ export class VtyshSession {
       const r = (await this.ask(d.ch, { config: true })) as { sections?: ConfigSection[] } | null;
       if (r && Array.isArray(r.sections)) sections.push(...r.sections);
     }
-    const globals = sections.filter((s) => s.kind === 'global').flatMap((s) => s.lines);
+    // Every daemon holds the library's lines (log, debug, passwords): each is shown once.
+    const linesOf = (kind: ConfigSection['kind']) => [...new Set(sections.filter((s) => s.kind === kind).flatMap((s) => s.lines))];
+    const globals = linesOf('global');
     const hostname = globals.find((l) => l.startsWith('hostname ')) ?? `hostname ${this.sys.uname().nodename}`;
     let text = `frr version ${FRR_VERSION}\nfrr defaults traditional\n${hostname}\n`;
+    for (const l of linesOf('log')) text += `${l}\n`;
     for (const l of globals) if (!l.startsWith('hostname ')) text += `${l}\n`;
     text += 'service integrated-vtysh-config\n!\n';
+    for (const kind of ['debug', 'password'] as const) {
+      const lines = linesOf(kind);
+      if (lines.length > 0) text += lines.map((l) => `${l}\n`).join('') + '!\n';
+    }
     const statics = sections.filter((s) => s.kind === 'static').flatMap((s) => s.lines);
     if (statics.length > 0) text += statics.map((l) => `${l}\n`).join('') + '!\n';
     for (const kind of ['interface', 'router'] as const) {
