@@ -5,20 +5,11 @@
 // with its frr 8.4.4 package, and kept what each line of golden/frr-zebra/cases.txt printed in
 // expected/NAME.txt. This test boots the same lab, starts FRR, waits as the recorder did, runs the same
 // lines in the same order and compares.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ImageStore, Lab, formatDiagnostic } from '../../core/index.ts';
-import { nodeHost } from '../../server/host.ts';
-import { nodeLabFiles } from '../../server/lab-folder.ts';
+import { runFrrGolden } from './frr-golden.ts';
 
-const dir = resolve(import.meta.dirname, 'frr-zebra');
 const devices = ['r1', 'r2', 'r3'] as const;
-const cases = readFileSync(resolve(dir, 'cases.txt'), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => {
-  const [name, device, ...cmd] = l.split('|');
-  return { name: name!, device: device!, command: cmd.join('|') };
-});
-const expected = (name: string) => readFileSync(resolve(dir, 'expected', `${name}.txt`), 'utf8');
 
 /** Hides what depends on when the command ran or on the host it was recorded on, and nothing else. */
 function mask(text: string): string {
@@ -37,12 +28,6 @@ function mask(text: string): string {
     .replace(/\(fd \d+\)/g, '(fd N)');
 }
 
-async function sh(lab: Lab, device: string, command: string): Promise<string> {
-  const r = await lab.exec(device, command);
-  if (!r.ok) throw new Error(r.error);
-  return r.output;
-}
-
 describe('mask', () => {
   it('hides only times, the host kernel, veth parents and descriptors', () => {
     expect(mask('  Link downs:     1    last: 2026/11/22 22:33:57.42\n')).toBe('  Link downs:     1    last: DATE\n');
@@ -54,27 +39,11 @@ describe('mask', () => {
 });
 
 describe('FRR 8.4.4 zebra (golden/frr-zebra)', async () => {
-  const made = Lab.create(nodeLabFiles(resolve(dir, 'lab')), { host: nodeHost, images: new ImageStore() });
-  if (!made.ok) throw new Error(made.errors.map(formatDiagnostic).join('\n'));
-  const lab = made.lab;
-  lab.setMode('fast');
-  await lab.start();
-  const started: Record<string, string> = {};
-  for (const d of devices) started[d] = await sh(lab, d, '/etc/init.d/frr start');
-  await sh(lab, 'r1', 'sleep 12');
-
+  const { cases, expected, started, outputs } = await runFrrGolden(resolve(import.meta.dirname, 'frr-zebra'), devices);
   for (const device of devices) {
     it(`start-${device}`, () => {
       expect(started[device]).toBe(expected(`start-${device}`));
     });
-  }
-  // The cases run in order, as the recorder ran them.
-  const outputs = new Map<string, Promise<string>>();
-  let chain: Promise<unknown> = Promise.resolve();
-  for (const c of cases) {
-    const p = chain.then(() => sh(lab, c.device, c.command));
-    outputs.set(c.name, p);
-    chain = p.catch(() => undefined);
   }
   for (const c of cases) {
     it(c.name, async () => {
