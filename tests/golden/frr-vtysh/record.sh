@@ -29,25 +29,11 @@ ip netns add nlvty-r1
 ip netns add nlvty-wire
 ip -n nlvty-r1 link add eth0 type veth peer name peer netns nlvty-wire
 ip -n nlvty-wire link set peer up
-ip netns exec nlvty-r1 sysctl -q -w net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-ip -n nlvty-r1 link set lo up
-mkdir -p "$work/r1-etc"
-cp /etc/frr/vtysh.conf "$work/r1-etc/"
-cp -r "$lab/r1/etc/frr/." "$work/r1-etc/"
-chown -R frr:frr "$work/r1-etc"; chmod 640 "$work/r1-etc"/*
-ip netns exec nlvty-r1 unshare -m -u --propagation private bash -c "
-  hostname r1
-  mount -t tmpfs none /var/run/frr; chown frr:frr /var/run/frr; chmod 755 /var/run/frr
-  mount -t tmpfs none /var/log/frr; chown frr:frr /var/log/frr
-  mount -t tmpfs none /root
-  mount --bind $work/r1-etc /etc/frr
-  echo \$\$ > $work/r1.pid
-  exec sleep 100000" &
-pids+=($!)
+. "$here/../frr-container.sh"
+frr_container nlvty-r1 r1 "$lab" /root
 sleep 1
-in_dev() { nsenter -t "$(cat "$work/r1.pid")" -m -u -n bash -c "$*"; }
-in_dev "$(cat "$lab/r1.startup")"
-in_dev /etc/init.d/frr start >/dev/null 2>&1
+in_dev r1 "$(cat "$lab/r1.startup")"
+in_dev r1 /etc/init.d/frr start >/dev/null 2>&1
 sleep 3
 cat > "$work/drive.py" <<'PY'
 import os, pty, sys, time, select, fcntl, termios, struct

@@ -38,25 +38,12 @@ while IFS= read -r line; do
   ip -n nlzeb-hub link add "$dev-$idx" type veth peer name "eth$idx" address "$mac" netns "nlzeb-$dev"
   ip -n nlzeb-hub link set "$dev-$idx" master "br$cd" up
 done < "$lab/lab.conf"
-in_dev() { local n=$1; shift; nsenter -t "$(cat "$work/$n.pid")" -m -u -n bash -c "$*"; }
+. "$here/../frr-container.sh"
 for n in "${devs[@]}"; do
-  ip netns exec "nlzeb-$n" sysctl -q -w net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
   for i in $(ip -n "nlzeb-$n" -o link show | awk -F': ' '/eth/ {print $2}' | cut -d@ -f1); do
     ip netns exec "nlzeb-$n" sysctl -q -w "net.ipv6.conf.$i.disable_ipv6=1"
   done
-  ip -n "nlzeb-$n" link set lo up
-  mkdir -p "$work/$n-etc"
-  cp /etc/frr/vtysh.conf "$work/$n-etc/"
-  cp -r "$lab/$n/etc/frr/." "$work/$n-etc/"
-  chown -R frr:frr "$work/$n-etc"; chmod 640 "$work/$n-etc"/*
-  ip netns exec "nlzeb-$n" unshare -m -u --propagation private bash -c "
-    hostname $n
-    mount -t tmpfs none /var/run/frr; chown frr:frr /var/run/frr; chmod 755 /var/run/frr
-    mount -t tmpfs none /var/log/frr; chown frr:frr /var/log/frr
-    mount --bind $work/$n-etc /etc/frr
-    echo \$\$ > $work/$n.pid
-    exec sleep 100000" &
-  pids+=($!)
+  frr_container "nlzeb-$n" "$n" "$lab"
 done
 sleep 1
 for n in "${devs[@]}"; do

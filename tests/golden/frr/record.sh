@@ -26,23 +26,8 @@ for n in r1 r2; do ip netns add "nlfrr-$n"; done
 ip link add nlfrr-a type veth peer name nlfrr-b
 ip link set nlfrr-a netns nlfrr-r1; ip link set nlfrr-b netns nlfrr-r2
 ip -n nlfrr-r1 link set nlfrr-a name eth0; ip -n nlfrr-r2 link set nlfrr-b name eth0
-in_dev() { local n=$1; shift; nsenter -t "$(cat "$work/$n.pid")" -m -u -n bash -c "$*"; }
-for n in r1 r2; do
-  ip netns exec "nlfrr-$n" sysctl -q -w net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-  ip -n "nlfrr-$n" link set lo up
-  mkdir -p "$work/$n-etc"
-  cp /etc/frr/vtysh.conf "$work/$n-etc/"
-  cp -r "$lab/$n/etc/frr/." "$work/$n-etc/"
-  chown -R frr:frr "$work/$n-etc"; chmod 640 "$work/$n-etc"/*
-  ip netns exec "nlfrr-$n" unshare -m -u --propagation private bash -c "
-    hostname $n
-    mount -t tmpfs none /var/run/frr; chown frr:frr /var/run/frr; chmod 755 /var/run/frr
-    mount -t tmpfs none /var/log/frr; chown frr:frr /var/log/frr
-    mount --bind $work/$n-etc /etc/frr
-    echo \$\$ > $work/$n.pid
-    exec sleep 100000" &
-  pids+=($!)
-done
+. "$here/../frr-container.sh"
+for n in r1 r2; do frr_container "nlfrr-$n" "$n" "$lab"; done
 sleep 1
 for n in r1 r2; do
   in_dev "$n" "$(cat "$lab/$n.startup")"
