@@ -60,3 +60,16 @@ describe('labs/nat-firewall', () => {
     expect(await sh(lab, 'router', 'iptables -L FORWARD -n | head -n 1')).toBe('Chain FORWARD (policy DROP)\n');
   });
 });
+
+describe('labs/rip-routing', () => {
+  it('routers learn both LANs with RIP, pc1 reaches pc3, and a link going down is heard at once', async () => {
+    const lab = await boot('rip-routing');
+    await sh(lab, 'pc1', 'sleep 30');
+    expect(await sh(lab, 'r2', "vtysh -c 'show ip route rip' | grep '^R'")).toMatch(
+      /^R>\* 192\.168\.1\.0\/24 \[120\/2\] via 10\.0\.12\.1, eth0, weight 1, \S+\nR>\* 192\.168\.3\.0\/24 \[120\/2\] via 10\.0\.23\.2, eth1, weight 1, \S+\n$/);
+    expect(await sh(lab, 'pc1', 'ping -c 1 192.168.3.10 | grep -o "ttl=[0-9]*"')).toBe('ttl=61\n');
+    await sh(lab, 'r2', 'ip link set eth1 down');
+    await sh(lab, 'r1', 'sleep 5');
+    expect(await sh(lab, 'r1', "vtysh -c 'show ip rip' | awk '$2 == \"192.168.3.0/24\" { print $1, $4 }'; ip route | grep -c 192.168.3")).toBe('R(n) 16\n0\n');
+  });
+});
