@@ -9,12 +9,12 @@ import {
 import { never } from '../errors.ts';
 import { OpenFile } from '../file.ts';
 import type { Kernel } from '../kernel.ts';
-import { sleep, type Process } from '../process.ts';
+import type { Process } from '../process.ts';
 import { KernelSocket, isSocketFile, socketOps } from '../socket-file.ts';
 import { isUnixFile } from '../unix-file.ts';
 import type { UnixSocket } from '../unix-socket.ts';
 import { transportsOf } from '../../net/transport/index.ts';
-import { interrupted } from './interrupt.ts';
+import { waitUntil } from './interrupt.ts';
 import { MAX_FDS } from './io.ts';
 import * as unix from './unix.ts';
 
@@ -96,10 +96,8 @@ export async function connect(k: Kernel, p: Process, fd: number, addr: Sockaddr)
   for (;;) {
     const done = sock.connectResult();
     if (done !== null) return done;
-    const left = deadline - k.cpu.now;
-    if (left <= 0) return -EINPROGRESS;
-    const why = await sleep(k.cpu, p, [s.writable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
-    if (why === 'signal' && !(await interrupted(k, p))) return -EINTR;
+    const w = await waitUntil(k, p, [s.writable], deadline, false);
+    if (w < 0) return w === -EAGAIN ? -EINPROGRESS : w;
   }
 }
 
@@ -137,10 +135,8 @@ export async function accept(k: Kernel, p: Process, fd: number, flags: number): 
       return { fd: nfd, addr: typeof peer === 'number' ? null : peer };
     }
     if (r !== -EAGAIN || f.flags & O_NONBLOCK) return r;
-    const left = deadline - k.cpu.now;
-    if (left <= 0) return -EAGAIN;
-    const why = await sleep(k.cpu, p, [s.readable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
-    if (why === 'signal' && !(await interrupted(k, p))) return -EINTR;
+    const w = await waitUntil(k, p, [s.readable], deadline, false);
+    if (w < 0) return w;
   }
 }
 
@@ -179,10 +175,8 @@ export async function sendto(k: Kernel, p: Process, fd: number, data: Uint8Array
       continue;
     }
     if (n !== -EAGAIN || flags & MSG_DONTWAIT || f.flags & O_NONBLOCK) return done || n;
-    const left = deadline - k.cpu.now;
-    if (left <= 0) return done || -EAGAIN;
-    const why = await sleep(k.cpu, p, [s.writable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
-    if (why === 'signal' && !(await interrupted(k, p))) return done || -EINTR;
+    const w = await waitUntil(k, p, [s.writable], deadline, false);
+    if (w < 0) return done || w;
   }
 }
 
@@ -201,10 +195,8 @@ export async function recvmsg(k: Kernel, p: Process, fd: number, buf: Uint8Array
     softirq(s);
     if (r !== -EAGAIN || flags & (MSG_DONTWAIT | MSG_ERRQUEUE) || f.flags & O_NONBLOCK) return r;
     if (sock.readShutdown || sock.closed) return { length: 0, from: null, flags: 0, control: [] };
-    const left = deadline - k.cpu.now;
-    if (left <= 0) return -EAGAIN;
-    const why = await sleep(k.cpu, p, [s.readable], left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
-    if (why === 'signal' && (!(await interrupted(k, p)) || timeo !== Infinity)) return -EINTR;
+    const w = await waitUntil(k, p, [s.readable], deadline, timeo !== Infinity);
+    if (w < 0) return w;
   }
 }
 

@@ -13,12 +13,12 @@ import {
 import { never } from '../errors.ts';
 import { OpenFile } from '../file.ts';
 import type { Kernel } from '../kernel.ts';
-import { sleep, type Process } from '../process.ts';
+import type { Process } from '../process.ts';
 import { RMEM_MAX, SOCK_MIN_RCVBUF, SOCK_MIN_SNDBUF, WMEM_MAX } from '../../net/transport/socket.ts';
 import { UnixSocket, UnixSpace } from '../unix-socket.ts';
 import { unixSocketOps } from '../unix-file.ts';
 import { callerOf, abs } from './fs.ts';
-import { interrupted } from './interrupt.ts';
+import { waitUntil } from './interrupt.ts';
 import { MAX_FDS } from './io.ts';
 import type { WaitQueue } from '../wait-queue.ts';
 
@@ -121,15 +121,6 @@ function findOther(k: Kernel, p: Process, path: string, type: number): UnixSocke
 }
 
 /** Sleeps on `queues` until the deadline: 0 to go on, -EAGAIN when the time is up, -EINTR. */
-async function waitOn(k: Kernel, p: Process, queues: readonly WaitQueue[], deadline: number, timed: boolean): Promise<number> {
-  const left = deadline - k.cpu.now;
-  if (left <= 0) return -EAGAIN;
-  const why = await sleep(k.cpu, p, queues, left === Infinity ? undefined : left, k.hasDeliverableSignal(p));
-  // sock_intr_errno(): a call with a timeout is not restarted.
-  if (why === 'signal' && (!(await interrupted(k, p)) || timed)) return -EINTR;
-  return 0;
-}
-
 export async function connect(k: Kernel, p: Process, f: OpenFile, s: UnixSocket, addr: Sockaddr): Promise<number> {
   if (s.type === SOCK_DGRAM) {
     if (addr && typeof addr === 'object' && addr.family === AF_UNSPEC) return s.connectDgram(null);
@@ -146,7 +137,7 @@ export async function connect(k: Kernel, p: Process, f: OpenFile, s: UnixSocket,
     if (typeof other === 'number') return other;
     const r = s.connectStream(other, () => new UnixSocket(unixSpace(k), s.type, 0, credOf(p), k.cpu.realtime));
     if (r !== -EAGAIN || f.flags & O_NONBLOCK) return r;
-    const w = await waitOn(k, p, [other.peerWait], deadline, s.sndtimeo !== Infinity);
+    const w = await waitUntil(k, p, [other.peerWait], deadline, s.sndtimeo !== Infinity);
     if (w < 0) return w;
   }
 }
@@ -167,7 +158,7 @@ export async function accept(k: Kernel, p: Process, f: OpenFile, s: UnixSocket, 
       return { fd: install(k, p, r, flags), addr: nameOf(r.peer) };
     }
     if (r !== -EAGAIN || f.flags & O_NONBLOCK) return r;
-    const w = await waitOn(k, p, [s.readable], deadline, s.rcvtimeo !== Infinity);
+    const w = await waitUntil(k, p, [s.readable], deadline, s.rcvtimeo !== Infinity);
     if (w < 0) return w;
   }
 }
@@ -190,7 +181,7 @@ export async function sendto(k: Kernel, p: Process, f: OpenFile, s: UnixSocket, 
       const r = s.sendDgram(data, flags, other);
       if (r !== -EAGAIN || nonblock) return r;
       const to = other ?? s.peer;
-      const w = await waitOn(k, p, to ? [to.peerWait, s.writable] : [s.writable], deadline, timed);
+      const w = await waitUntil(k, p, to ? [to.peerWait, s.writable] : [s.writable], deadline, timed);
       if (w < 0) return w;
     }
   }
@@ -210,7 +201,7 @@ export async function sendto(k: Kernel, p: Process, f: OpenFile, s: UnixSocket, 
       continue;
     }
     if (n !== -EAGAIN || nonblock) return done || n;
-    const w = await waitOn(k, p, [s.writable], deadline, timed);
+    const w = await waitUntil(k, p, [s.writable], deadline, timed);
     if (w < 0) return done || w;
   }
 }
@@ -220,7 +211,7 @@ export async function recvmsg(k: Kernel, p: Process, f: OpenFile, s: UnixSocket,
   for (;;) {
     const r = s.recv(buf, flags);
     if (r !== -EAGAIN || flags & MSG_DONTWAIT || f.flags & O_NONBLOCK) return r;
-    const w = await waitOn(k, p, [s.readable], deadline, s.rcvtimeo !== Infinity);
+    const w = await waitUntil(k, p, [s.readable], deadline, s.rcvtimeo !== Infinity);
     if (w < 0) return w;
   }
 }
