@@ -9,7 +9,7 @@
 // nc ignores SIGPIPE: writing to a reset connection or a closed stdout only ends that direction.
 import {
   AF_INET, EINPROGRESS, EINTR, IPPROTO_TCP, POLLOUT, SIGPIPE, SO_ERROR, SO_REUSEADDR, SO_REUSEPORT, SOCK_NONBLOCK,
-  SOCK_STREAM, SOL_SOCKET, type SockaddrIn, type Sys,
+  SOCK_STREAM, SOL_SOCKET, type Sockaddr, type SockaddrIn, type Sys,
 } from '../../../kernel/abi.ts';
 import type { Cmd } from '../cmd.ts';
 import { strerror } from '../errno.ts';
@@ -125,11 +125,19 @@ export async function streamServer(p: Cmd, o: NcOptions, host: string | null, po
     const me = sys.getsockname(s);
     if (typeof me !== 'number' && me.family === AF_INET) await reportSock(p, 'Listening on', me.addr, me.port, o.numeric);
   }
+  return serveClients(p, o, s, async (addr) => {
+    if (o.verbose && addr?.family === AF_INET) await reportSock(p, 'Connection received on', addr.addr, addr.port, o.numeric);
+  });
+}
+
+/** -l's loop on a listening socket: one client after another (-k), each until its end; `received` reports it. */
+export async function serveClients(p: Cmd, o: NcOptions, s: number, received: (addr: Sockaddr | null) => Promise<void>): Promise<number> {
+  const sys = p.sys;
   do {
     const a = await sys.accept(s, SOCK_NONBLOCK);
     if (a === -EINTR) continue;
     if (typeof a === 'number') return fail(p, `accept: ${strerror(-a)}`);
-    if (o.verbose && a.addr?.family === AF_INET) await reportSock(p, 'Connection received on', a.addr.addr, a.addr.port, o.numeric);
+    await received(a.addr);
     const end = await streamReadwrite(sys, o, a.fd);
     if (end === 'quit') return p.finish(0);
     sys.close(a.fd);
@@ -138,7 +146,7 @@ export async function streamServer(p: Cmd, o: NcOptions, host: string | null, po
   return p.finish(0);
 }
 
-async function fail(p: Cmd, message: string): Promise<number> {
+export async function fail(p: Cmd, message: string): Promise<number> {
   await p.error(message);
   return p.finish(1);
 }

@@ -6,12 +6,13 @@
 //   "Listening on PATH"), a client accepted (-v: "Connection received on PATH"); -k takes the next one.
 //   Errors end nc with the bare message (err(1, NULL)). The socket file is left behind.
 import {
-  AF_UNIX, EINTR, ENAMETOOLONG, SIGPIPE, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, utf8Encode, type SockaddrUn,
+  AF_UNIX, EINTR, ENAMETOOLONG, SIGPIPE, SOCK_CLOEXEC, SOCK_STREAM, utf8Encode, type SockaddrUn,
 } from '../../../kernel/abi.ts';
 import type { Cmd } from '../cmd.ts';
 import { strerror } from '../errno.ts';
 import type { NcOptions } from './args.ts';
 import { streamReadwrite } from './readwrite.ts';
+import { fail, serveClients } from './stream.ts';
 
 /** strlcpy into sun_path[108]: a path that does not fit with its NUL is ENAMETOOLONG. */
 function address(path: string): SockaddrUn | null {
@@ -52,20 +53,7 @@ export async function unixServer(p: Cmd, o: NcOptions, path: string): Promise<nu
   const l = sys.listen(s, 5);
   if (l < 0) return fail(p, strerror(-l));
   if (o.verbose) await p.err.write(`Listening on ${path}\n`);
-  do {
-    const a = await sys.accept(s, SOCK_NONBLOCK);
-    if (a === -EINTR) continue;
-    if (typeof a === 'number') return fail(p, `accept: ${strerror(-a)}`);
+  return serveClients(p, o, s, async () => {
     if (o.verbose) await p.err.write(`Connection received on ${path}\n`);
-    const end = await streamReadwrite(sys, o, a.fd);
-    if (end === 'quit') return p.finish(0);
-    sys.close(a.fd);
-  } while (o.keep);
-  sys.close(s);
-  return p.finish(0);
-}
-
-async function fail(p: Cmd, message: string): Promise<number> {
-  await p.error(message);
-  return p.finish(1);
+  });
 }
