@@ -2,36 +2,12 @@
 // reload, try-restart run /etc/init.d/UNIT quietly, as systemd's sysv generator does (the script's
 // messages go to the journal, not the terminal); status and is-active ask the script. A unit with no
 // script gets systemd's "Unit NAME.service not found." (exit 5).
-import { X_OK, utf8Encode, type Program, type Sys } from '../../kernel/abi.ts';
-import { O_WRONLY } from '../../kernel/abi.ts';
-import { readAll, writeAll } from '../lib/io.ts';
-import { waitChild } from '../lib/run-child.ts';
+import { X_OK, utf8Encode, type Program } from '../../kernel/abi.ts';
+import { runInitScript } from '../lib/init-script.ts';
+import { writeAll } from '../lib/io.ts';
 
 const ACTIONS = new Set(['start', 'stop', 'restart', 'reload', 'try-restart', 'reload-or-restart', 'force-reload', 'status',
   'is-active', 'enable', 'disable', 'is-enabled']);
-
-async function runScript(sys: Sys, argv: string[], envp: readonly string[], capture: boolean): Promise<{ status: number; out: Uint8Array }> {
-  const p = sys.pipe2();
-  if (typeof p === 'number') return { status: 1, out: new Uint8Array() };
-  const pid = sys.fork(async (child) => {
-    child.chdir('/');
-    if (capture) child.dup2(p[1], 1);
-    else {
-      const nul = child.open('/dev/null', O_WRONLY);
-      if (nul >= 0) child.dup2(nul, 1);
-    }
-    child.dup2(1, 2);
-    child.close(p[0]);
-    child.close(p[1]);
-    const r = await child.execve(argv[0]!, argv, envp);
-    return r < 0 ? 126 : 0;
-  });
-  sys.close(p[1]);
-  const data = await readAll(sys, p[0]);
-  sys.close(p[0]);
-  const status = pid < 0 ? 1 : await waitChild(sys, pid);
-  return { status: (status >> 8) & 0xff, out: typeof data === 'number' ? new Uint8Array() : data };
-}
 
 export const main: Program = async (sys, argv, envp) => {
   const err = (t: string) => writeAll(sys, 2, utf8Encode(t));
@@ -68,7 +44,7 @@ export const main: Program = async (sys, argv, envp) => {
       continue;
     }
     const verb = action === 'try-restart' || action === 'reload-or-restart' ? 'restart' : action === 'is-active' ? 'status' : action;
-    const r = await runScript(sys, [script, verb], envp, verb === 'status');
+    const r = await runInitScript(sys, [script, verb], envp, verb === 'status' ? 'capture' : 'discard');
     if (action === 'is-active') {
       await writeAll(sys, 1, utf8Encode(r.status === 0 ? 'active\n' : 'inactive\n'));
       if (r.status !== 0) status = 3;

@@ -1,10 +1,10 @@
 // /etc/init.d/frr and /usr/lib/frr/frrinit.sh (FRR 8.4's init script with frrcommon.sh): start runs
 // watchfrr with the enabled daemons, stop interrupts every daemon (zebra last), restart does both,
 // status reports each one. The messages are Debian's LSB ones (`Started watchfrr.`, `... failed!`).
-import { ENOENT, SIGINT, X_OK, type Program, type Sys } from '../../../kernel/abi.ts';
+import { SIGINT, X_OK, type Program, type Sys } from '../../../kernel/abi.ts';
 import { utf8Encode } from '../../../fs/utf8.ts';
 import { readFileText, writeAll } from '../../lib/io.ts';
-import { waitChild } from '../../lib/run-child.ts';
+import { spawnCommand, strerror, waitChild } from '../../lib/run-child.ts';
 import { enabledDaemons, parseDaemons } from '../../lib/frr/daemons-file.ts';
 import { DAEMON_ORDER, RUN_DIR, etcDir } from '../../lib/frr/paths.ts';
 
@@ -48,10 +48,7 @@ class Init {
     const { enabled } = await this.daemons();
     const args = ['-d', '-F', 'traditional', ...enabled];
     await this.success(`Starting watchfrr with command: '  ${D_PATH}/watchfrr  -d  -F traditional   ${enabled.join(' ')}'`);
-    const pid = this.sys.fork(async (child) => {
-      const r = await child.execve(`${D_PATH}/watchfrr`, [`${D_PATH}/watchfrr`, ...args], this.envp);
-      return r === -ENOENT ? 127 : 126;
-    });
+    const pid = spawnCommand(this.sys, [`${D_PATH}/watchfrr`, ...args], this.envp, (e) => `${D_PATH}/watchfrr: ${strerror(e)}`);
     const status = pid < 0 ? 1 : await waitChild(this.sys, pid);
     if (status === 0) await this.success('Started watchfrr');
     else await this.failure('Failed to start watchfrr!');

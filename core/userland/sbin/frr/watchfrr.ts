@@ -4,7 +4,7 @@
 import { O_CREAT, O_TRUNC, O_WRONLY, type Program, type Sys } from '../../../kernel/abi.ts';
 import { utf8Encode } from '../../../fs/utf8.ts';
 import { readFileText, writeAll } from '../../lib/io.ts';
-import { waitChild } from '../../lib/run-child.ts';
+import { spawnCommand, strerror, waitChild } from '../../lib/run-child.ts';
 import { listenLocal } from '../../lib/frr/channel.ts';
 import { parseDaemons } from '../../lib/frr/daemons-file.ts';
 import { daemonize, ready } from '../../lib/frr/daemonize.ts';
@@ -12,10 +12,7 @@ import { FRRVTY_GID, RUN_DIR, etcDir } from '../../lib/frr/paths.ts';
 
 async function startDaemon(sys: Sys, name: string, options: string, envp: readonly string[]): Promise<void> {
   const argv = [`/usr/lib/frr/${name}`, '-d', '-F', 'traditional', ...options.split(/\s+/).filter((w) => w !== '')];
-  const pid = sys.fork(async (child) => {
-    const r = await child.execve(argv[0]!, argv, envp);
-    return r < 0 ? 127 : 0;
-  });
+  const pid = spawnCommand(sys, argv, envp, (e) => `watchfrr: ${argv[0]}: ${strerror(e)}`);
   if (pid > 0) await waitChild(sys, pid);
 }
 
