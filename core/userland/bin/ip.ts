@@ -44,7 +44,6 @@ const FAMILIES: Record<string, number> = { inet: 2, inet6: 10, link: 17, mpls: 2
 export const main: Program = async (sys, argv) => {
   const opts: IpOptions = { stats: 0, details: false, json: false, pretty: false, brief: false, oneline: false, family: 0 };
   const ctx = new IpCtx(sys, opts);
-  await ctx.loadProtos();
   let status: number;
   try {
     status = await run(ctx, argv.slice(1), opts);

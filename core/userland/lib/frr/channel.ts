@@ -9,6 +9,7 @@ import { writeAll } from '../io.ts';
 export class Channel {
   private pending = '';
   private readonly queue: unknown[] = [];
+  private readonly buf = new Uint8Array(65536);
   closed = false;
 
   constructor(readonly sys: Sys, readonly fd: number) {}
@@ -30,7 +31,7 @@ export class Channel {
   }
 
   private async readMore(): Promise<void> {
-    const buf = new Uint8Array(65536);
+    const buf = this.buf;
     const n = await this.sys.read(this.fd, buf);
     if (n <= 0) {
       this.closed = true;

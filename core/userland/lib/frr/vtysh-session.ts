@@ -50,6 +50,8 @@ export function nodePrompt(node: string): string {
 export class VtyshSession {
   node = 'view';
   private daemons: { name: string; ch: Channel }[] = [];
+  /** The prompt's host name, once asked (hostname()). */
+  private host: string | null = null;
   /** Set when the user left vtysh (`exit` in the view node). */
   done = false;
 
@@ -106,6 +108,7 @@ export class VtyshSession {
   async line(text: string): Promise<boolean> {
     const t = text.trim();
     if (t === '' || t.startsWith('!') || t.startsWith('#')) return true;
+    if (/^(no\s+)?ho/.test(t)) this.host = null;
     const kind = this.node === 'view' ? 'view' : this.node === 'config' ? 'config' : 'node';
     const own = matchCommand(BUILTINS[kind], t);
     if (own.ok) return this.builtin(own.match.spec.action, own.match.words.slice(1).map((w) => w.value).join(' '));
@@ -210,14 +213,15 @@ export class VtyshSession {
     this.sys.chown(path, FRR_UID, FRR_GID);
   }
 
-  /** The host name vtysh's prompt shows: the configured one, else the system's. */
+  /** The host name vtysh's prompt shows: the configured one, else the system's (asked again after `[no] hostname`). */
   async hostname(): Promise<string> {
+    if (this.host !== null) return this.host;
     for (const d of this.daemons) {
       const r = (await this.ask(d.ch, { config: true })) as { sections?: ConfigSection[] } | null;
       const line = r?.sections?.find((s) => s.kind === 'global')?.lines.find((l) => l.startsWith('hostname '));
-      if (line) return words(line)[1]!;
+      if (line) return (this.host = words(line)[1]!);
     }
-    return this.sys.uname().nodename;
+    return (this.host = this.sys.uname().nodename);
   }
 
   async prompt(): Promise<string> {

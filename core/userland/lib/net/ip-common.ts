@@ -35,7 +35,10 @@ export class IpCtx {
 
   constructor(readonly sys: Sys, readonly opts: IpOptions) {}
 
-  /** Adds the names packages put in /etc/iproute2/rt_protos.d (FRR's `196 static`, `189 rip` ...). */
+  /**
+   * Adds the names packages put in /etc/iproute2/rt_protos.d (FRR's `196 static`, `189 rip` ...); the
+   * route commands call it before they name or read a protocol, as iproute2 reads the files on first use.
+   */
   async loadProtos(): Promise<void> {
     const dir = '/etc/iproute2/rt_protos.d';
     const fd = this.sys.open(dir, 0);
@@ -44,6 +47,7 @@ export class IpCtx {
     this.sys.close(fd);
     if (typeof entries === 'number') return;
     const names = entries.map((e) => e.name).filter((n) => n.endsWith('.conf')).sort();
+    const protos = { ...this.protos };
     for (const name of names) {
       const text = await readFileText(this.sys, `${dir}/${name}`);
       if (typeof text !== 'string') continue;
@@ -51,9 +55,10 @@ export class IpCtx {
         const m = /^\s*(0x[0-9a-fA-F]+|\d+)\s+(\S+)/.exec(line);
         if (!m) continue;
         const n = Number(m[1]);
-        if (n <= 255) this.protos = { ...this.protos, [n]: m[2]! };
+        if (n <= 255) protos[n] = m[2]!;
       }
     }
+    this.protos = protos;
   }
 
   out(text: string): void {

@@ -130,6 +130,7 @@ function format(ctx: IpCtx, e: RtEvent, links: Map<number, RtLink>, m: MonitorAr
 /** Runs the monitor; returns only on a read error (a signal normally ends it). */
 export async function doMonitor(ctx: IpCtx, args: string[]): Promise<number> {
   const m = parse(ctx, args);
+  await ctx.loadProtos();
   const fd = ctx.sys.rtSubscribe(m.groups);
   if (fd < 0) ctx.fail(`Cannot open netlink socket: ${strerror(fd)}`, 1);
   await ctx.flush();

@@ -364,7 +364,12 @@ function routeGet(ctx: IpCtx, args: string[]): number {
   return 0;
 }
 
-export function doRoute(ctx: IpCtx, args: string[]): number | Promise<number> {
+export async function doRoute(ctx: IpCtx, args: string[]): Promise<number> {
+  await ctx.loadProtos();
+  return routeCommand(ctx, args);
+}
+
+function routeCommand(ctx: IpCtx, args: string[]): number | Promise<number> {
   if (args.length === 0) return routeShow(ctx, []);
   const [cmd, ...rest] = args as [string, ...string[]];
   if (matches(cmd, 'add')) return routeModify(ctx, rest, 'add');
