@@ -27,3 +27,21 @@ frr_container() {
 
 # in_dev DEVICE COMMAND...: runs COMMAND with bash inside the device's container.
 in_dev() { local n=$1; shift; nsenter -t "$(cat "$work/$n.pid")" -m -u -n bash -c "$*"; }
+
+# frr_record LABDIR CASES OUT DEVICE...: runs each device's startup lines and `/etc/init.d/frr start`
+# (its output in OUT/start-DEVICE.txt), lets RIP converge for 12 s, then runs each NAME|DEVICE|COMMAND
+# line of CASES in its device, its output in OUT/NAME.txt.
+frr_record() {
+  local lab=$1 cases=$2 out=$3; shift 3
+  local n name dev cmd
+  for n in "$@"; do
+    in_dev "$n" "$(cat "$lab/$n.startup")"
+    in_dev "$n" /etc/init.d/frr start > "$out/start-$n.txt" 2>&1
+  done
+  sleep 12
+  while IFS='|' read -r name dev cmd; do
+    [ -z "$name" ] && continue
+    in_dev "$dev" "$cmd" > "$out/$name.txt" 2>&1 || true
+  done < "$cases"
+  echo "recorded $(ls "$out" | wc -l) outputs in $out"
+}

@@ -46,13 +46,4 @@ for n in "${devs[@]}"; do
   frr_container "nlzeb-$n" "$n" "$lab"
 done
 sleep 1
-for n in "${devs[@]}"; do
-  in_dev "$n" "$(cat "$lab/$n.startup")"
-  in_dev "$n" /etc/init.d/frr start > "$out/start-$n.txt" 2>&1
-done
-sleep 12
-while IFS='|' read -r name dev cmd; do
-  [ -z "$name" ] && continue
-  in_dev "$dev" "$cmd" > "$out/$name.txt" 2>&1 || true
-done < "$here/cases.txt"
-echo "recorded $(ls "$out" | wc -l) outputs in $out"
+frr_record "$lab" "$here/cases.txt" "$out" "${devs[@]}"

@@ -29,13 +29,4 @@ ip -n nlfrr-r1 link set nlfrr-a name eth0; ip -n nlfrr-r2 link set nlfrr-b name 
 . "$here/../frr-container.sh"
 for n in r1 r2; do frr_container "nlfrr-$n" "$n" "$lab"; done
 sleep 1
-for n in r1 r2; do
-  in_dev "$n" "$(cat "$lab/$n.startup")"
-  in_dev "$n" /etc/init.d/frr start > "$out/start-$n.txt" 2>&1
-done
-sleep 12
-while IFS='|' read -r name dev cmd; do
-  [ -z "$name" ] && continue
-  in_dev "$dev" "$cmd" > "$out/$name.txt" 2>&1 || true
-done < "$here/cases.txt"
-echo "recorded $(ls "$out" | wc -l) outputs in $out"
+frr_record "$lab" "$here/cases.txt" "$out" r1 r2
