@@ -12,7 +12,8 @@ import { CommonConfig } from './common-config.ts';
 import { configBlocks } from './config-file.ts';
 import { daemonize, ready } from './daemonize.ts';
 import { Reactor } from './reactor.ts';
-import { FRR_GID, FRR_UID, FRRVTY_GID, RUN_DIR, etcDir } from './paths.ts';
+import { FRR_CONFIG_ARGS, FRR_GID, FRR_UID, FRR_VERSION, FRRVTY_GID, RUN_DIR, etcDir } from './paths.ts';
+import { getopt, type LongOpt } from '../getopt.ts';
 
 /** A daemon's answer to one command. */
 export interface VtyReply {
@@ -107,23 +108,67 @@ interface Options {
   pidFile?: string;
 }
 
-function parseArgs(argv: readonly string[]): Options | string {
+/** The options every FRR daemon takes (lib/libfrr.c), as --help lists them; each daemon adds its own after. */
+const COMMON_HELP = `  -h, --help         Display this help and exit
+  -v, --version      Print program version
+  -d, --daemon       Runs in daemon mode
+  -M, --module       Load specified module
+  -F, --profile      Use specified configuration profile
+  -N, --pathspace    Insert prefix into config & socket paths
+  -o, --vrfdefaultname     Set default VRF name.
+      --vty_socket   Override vty socket path
+      --moduledir    Override modules directory
+      --scriptdir    Override scripts directory
+      --log          Set Logging to stdout, syslog, or file:<name>
+      --log-level    Set Logging Level to use, debug, info, warn, etc
+      --limit-fds    Limit number of fds supported
+  -f, --config_file  Set configuration file name
+  -C, --dryrun       Check configuration for validity and exit
+      --tcli         Use transaction-based CLI
+  -t, --terminal     Open terminal session on stdio
+  -d -t              Daemonize after terminal session ends
+  -i, --pid_file     Set process identifier file name
+  -u, --user         User to run as
+  -g, --group        Group to run as
+  -A, --vty_addr     Set vty's bind address
+  -P, --vty_port     Set vty's port number
+`;
+
+function usage(def: DaemonHelp): string {
+  return `Usage: ${def.name} [OPTION...]\n\n${def.description}\n\n${COMMON_HELP}${def.options}\nReport bugs to https://github.com/frrouting/frr/issues\n`;
+}
+
+/** What --help says of a daemon: its description and the options it adds to the common ones. */
+export interface DaemonHelp {
+  name: string;
+  description: string;
+  /** Option lines, as --help prints them after the common ones. */
+  options: string;
+  /** Its own options for getopt (short letters with ':' for a value; long names). */
+  shorts: string;
+  longs: LongOpt[];
+}
+
+const COMMON_SHORTS = 'hvdM:F:N:o:f:Ct:i:u:g:A:P:';
+const COMMON_LONGS: LongOpt[] = [
+  ...['help', 'version', 'daemon', 'dryrun', 'terminal', 'tcli'].map((name) => ({ name })),
+  ...['module', 'profile', 'pathspace', 'vrfdefaultname', 'vty_socket', 'moduledir', 'scriptdir', 'log', 'log-level',
+    'limit-fds', 'config_file', 'pid_file', 'user', 'group', 'vty_addr', 'vty_port'].map((name) => ({ name, arg: 'required' as const })),
+];
+const LONG_KEYS: Record<string, string> = { help: 'h', version: 'v', daemon: 'd', config_file: 'f', pid_file: 'i' };
+
+/** The command line as libfrr reads it; a string is getopt's message for bad options. */
+function parseArgs(help: DaemonHelp, argv: readonly string[]): Options | { error: string } | 'help' | 'version' {
+  const g = getopt(argv, COMMON_SHORTS + help.shorts, [...COMMON_LONGS, ...help.longs]);
+  if (g.error) return { error: g.error };
   const o: Options = { daemon: false };
-  const withValue = new Set(['-f', '--config_file', '-i', '--pid_file', '-A', '--vty_addr', '-P', '--vty_port', '-u',
-    '--user', '-g', '--group', '-F', '--profile', '-s', '--nl-bufsize', '-N', '--pathspace', '-z', '--socket', '-M',
-    '--module', '--log', '--log-level', '-o', '--vrfdefaultname', '-e', '--ecmp']);
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '-d' || a === '--daemon') o.daemon = true;
-    else if (withValue.has(a)) {
-      const v = argv[++i];
-      if (v === undefined) return `option requires an argument -- '${a.replace(/^-+/, '')}'`;
-      if (a === '-f' || a === '--config_file') o.configFile = v;
-      if (a === '-i' || a === '--pid_file') o.pidFile = v;
-    } else if (/^-[a-zA-Z]$|^--/.test(a) && !['-t', '--dryrun', '-r', '--retain', '-K', '--graceful_restart',
-      '--terminal', '--limit-fds', '--command-log-always', '--scriptdir', '--moduledir', '--tcli'].includes(a)) {
-      return `invalid option -- '${a.replace(/^-+/, '')}'`;
-    }
+  for (const { key, value } of g.opts) {
+    const k = LONG_KEYS[key] ?? key;
+    if (k === 'h') return 'help';
+    if (k === 'v') return 'version';
+    if (k === 'd') o.daemon = true;
+    if (k === 'f') o.configFile = value;
+    if (k === 'i') o.pidFile = value;
   }
   return o;
 }
@@ -132,10 +177,19 @@ function parseArgs(argv: readonly string[]): Options | string {
  * The main of a daemon program: parse, go into the background, read the config, serve forever. `make`
  * builds the daemon for the process that serves (the background child with -d).
  */
-export async function daemonMain(make: (sys: Sys) => DaemonDef, sys: Sys, argv: readonly string[]): Promise<number> {
-  const o = parseArgs(argv);
-  if (typeof o === 'string') {
-    await writeAll(sys, 2, `${argv[0] ?? 'frr'}: ${o}\n`);
+export async function daemonMain(help: DaemonHelp, make: (sys: Sys) => DaemonDef, sys: Sys, argv: readonly string[]): Promise<number> {
+  const o = parseArgs(help, argv);
+  if (o === 'help') {
+    await writeAll(sys, 1, usage(help));
+    return 0;
+  }
+  if (o === 'version') {
+    await writeAll(sys, 1, `${help.name} version ${FRR_VERSION}\nCopyright 1996-2005 Kunihiro Ishiguro, et al.\nconfigured with:\n\t${FRR_CONFIG_ARGS}\n`);
+    return 0;
+  }
+  if ('error' in o) {
+    await writeAll(sys, 2, `${argv[0] ?? help.name}: ${o.error}\n`);
+    await writeAll(sys, 1, `Invalid options.\n\n${usage(help)}`);
     return 1;
   }
   // As libfrr: the parent returns once the child has read its configuration and opened its vty socket.

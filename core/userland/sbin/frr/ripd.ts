@@ -8,7 +8,7 @@ import {
 } from '../../../kernel/abi.ts';
 import { formatIpv4Address, parseIpv4Address } from '../../../net/wire/ipv4-address.ts';
 import type { Matched } from '../../lib/frr/cli.ts';
-import { daemonMain, ok, type Action, type DaemonDef, type VtyReply } from '../../lib/frr/daemon.ts';
+import { daemonMain, type DaemonHelp, ok, type Action, type DaemonDef, type VtyReply } from '../../lib/frr/daemon.ts';
 import type { Reactor } from '../../lib/frr/reactor.ts';
 import type { RouteType } from '../../lib/frr/rib.ts';
 import { RipEngine, type RipHost, type RipInterface } from '../../lib/frr/rip/engine.ts';
@@ -212,4 +212,8 @@ function ripdDef(d: Ripd): DaemonDef {
   };
 }
 
-export const main: Program = (sys, argv) => daemonMain((s) => ripdDef(new Ripd(s)), sys, argv);
+/** --help's text and the options of its own. */
+const RIPD_HELP: DaemonHelp = { name: 'ripd', description: 'Implementation of the RIP routing protocol.',
+  options: '  -z, --socket       Set path of zebra socket\n', shorts: 'z:', longs: [{ name: 'socket', arg: 'required' }] };
+
+export const main: Program = (sys, argv) => daemonMain(RIPD_HELP, (s) => ripdDef(new Ripd(s)), sys, argv);

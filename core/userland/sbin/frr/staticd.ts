@@ -3,7 +3,7 @@
 import type { Program } from '../../../kernel/abi.ts';
 import { formatIpv4Address, parseIpv4Address, parseIpv4Cidr, prefixToNetmask } from '../../../net/wire/ipv4-address.ts';
 import { arg, has, isIpv4, type Matched } from '../../lib/frr/cli.ts';
-import { daemonMain, ok, type Action, type DaemonDef, type VtyReply } from '../../lib/frr/daemon.ts';
+import { daemonMain, type DaemonHelp, ok, type Action, type DaemonDef, type VtyReply } from '../../lib/frr/daemon.ts';
 import type { Reactor } from '../../lib/frr/reactor.ts';
 import { Zclient } from '../../lib/frr/zclient.ts';
 import type { ZRoute } from '../../lib/frr/zapi.ts';
@@ -83,4 +83,8 @@ export function staticDef(): DaemonDef {
   };
 }
 
-export const main: Program = (sys, argv) => daemonMain(() => staticDef(), sys, argv);
+/** --help's text and the options of its own. */
+const STATICD_HELP: DaemonHelp = { name: 'staticd', description: 'Implementation of STATIC.',
+  options: '  -z, --socket       Set path of zebra socket\n', shorts: 'z:', longs: [{ name: 'socket', arg: 'required' }] };
+
+export const main: Program = (sys, argv) => daemonMain(STATICD_HELP, () => staticDef(), sys, argv);

@@ -8,7 +8,7 @@ import { formatIpv4Address, parseIpv4Address, parseIpv4Cidr, prefixToNetmask } f
 import { utf8Encode } from '../../../fs/utf8.ts';
 import { arg, has } from '../../lib/frr/cli.ts';
 import { Channel, listenLocal } from '../../lib/frr/channel.ts';
-import { daemonMain, ok, type Action, type ConfigSection, type DaemonDef, type VtyReply } from '../../lib/frr/daemon.ts';
+import { daemonMain, type DaemonHelp, ok, type Action, type ConfigSection, type DaemonDef, type VtyReply } from '../../lib/frr/daemon.ts';
 import { FRR_GID, FRR_UID, ZSERV_PATH } from '../../lib/frr/paths.ts';
 import type { Reactor } from '../../lib/frr/reactor.ts';
 import { ROUTE_CODES, formatRoute, type RouteType } from '../../lib/frr/rib.ts';
@@ -321,4 +321,21 @@ function zebraDef(z: Zebra): DaemonDef {
   return def;
 }
 
-export const main: Program = (sys, argv) => daemonMain((s) => zebraDef(new Zebra(s)), sys, argv);
+/** --help's text and the options of its own. */
+const ZEBRA_HELP: DaemonHelp = { name: 'zebra', description: 'Daemon which manages kernel routing table management and\nredistribution between different routing protocols.',
+  options: `  -b, --batch              Runs in batch mode
+  -a, --allow_delete       Allow other processes to delete zebra routes
+  -z, --socket             Set path of zebra socket
+  -e, --ecmp               Specify ECMP to use.
+  -r, --retain             When program terminates, retain added route by zebra.
+  -K, --graceful_restart   Graceful restart at the kernel level, timer in seconds for expiration
+  -A, --asic-offload       FRR is interacting with an asic underneath the linux kernel
+  -s, --nl-bufsize         Set netlink receive buffer size
+  -n, --vrfwnetns          Use NetNS as VRF backend
+      --v6-rr-semantics    Use v6 RR semantics
+`,
+  shorts: 'baz:e:rK:s:n', longs: [{ name: 'batch' }, { name: 'allow_delete' }, { name: 'socket', arg: 'required' }, { name: 'ecmp', arg: 'required' },
+    { name: 'retain' }, { name: 'graceful_restart', arg: 'required' }, { name: 'asic-offload', arg: 'optional' },
+    { name: 'nl-bufsize', arg: 'required' }, { name: 'vrfwnetns' }, { name: 'v6-rr-semantics' }] };
+
+export const main: Program = (sys, argv) => daemonMain(ZEBRA_HELP, (s) => zebraDef(new Zebra(s)), sys, argv);
