@@ -41,5 +41,7 @@ describe('systemctl and service', () => {
     expect(await sh(lab, 'pc', 'systemctl status bind9; echo $?')).toBe('Unit bind9.service could not be found.\n4\n');
     expect(await sh(lab, 'pc', 'service frr start; echo $?')).toBe('frr: unrecognized service\n1\n');
     expect(await sh(lab, 'pc', 'systemctl frobnicate frr; echo $?')).toBe('Unknown command verb frobnicate.\n1\n');
+    expect(await sh(lab, 'pc', 'systemctl; echo $?; systemctl --help | head -1')).toBe(
+      'Netloom guests run no systemd: systemctl handles start, stop, restart, reload, status, is-active, enable and disable of /etc/init.d services.\n1\nsystemctl [OPTIONS...] COMMAND UNIT...\n');
   });
 });

@@ -6,6 +6,23 @@ import { X_OK, utf8Encode, type Program } from '../../kernel/abi.ts';
 import { runInitScript } from '../lib/init-script.ts';
 import { writeAll } from '../lib/io.ts';
 
+const NO_SYSTEMD = 'Netloom guests run no systemd: systemctl handles start, stop, restart, reload, status, is-active, enable and disable of /etc/init.d services.';
+
+const HELP = `systemctl [OPTIONS...] COMMAND UNIT...
+
+${NO_SYSTEMD}
+
+  start UNIT...          Start the units (run /etc/init.d/UNIT start)
+  stop UNIT...           Stop the units
+  restart UNIT...        Stop and start the units
+  try-restart UNIT...    Restart the units
+  reload UNIT...         Reload the units
+  status UNIT...         Show the init script's status
+  is-active UNIT...      Print active or inactive (exit 0 or 3)
+  enable, disable UNIT...  Accepted; the guests have no boot-time units
+  -h, --help             Show this help
+`;
+
 const ACTIONS = new Set(['start', 'stop', 'restart', 'reload', 'try-restart', 'reload-or-restart', 'force-reload', 'status',
   'is-active', 'enable', 'disable', 'is-enabled']);
 
@@ -13,8 +30,12 @@ export const main: Program = async (sys, argv, envp) => {
   const err = (t: string) => writeAll(sys, 2, utf8Encode(t));
   const args = argv.slice(1).filter((a) => !a.startsWith('-'));
   const [action, ...units] = args;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    await writeAll(sys, 1, utf8Encode(HELP));
+    return 0;
+  }
   if (!action) {
-    await err('Netloom guests run no systemd: systemctl handles start, stop, restart, reload, status, is-active, enable and disable of /etc/init.d services.\n');
+    await err(`${NO_SYSTEMD}\n`);
     return 1;
   }
   if (!ACTIONS.has(action)) {
