@@ -73,6 +73,39 @@ describe('timers', () => {
     expect(seen).toEqual(Array.from({ length: next }, (_, i) => i));
   });
 
+  test('runReady with a limit runs the oldest tasks and leaves the rest first in the queue', () => {
+    const cpu = new Cpu();
+    const seen: number[] = [];
+    for (let k = 0; k < 5; k++) cpu.enqueue(() => {
+      seen.push(k);
+      cpu.enqueue(() => seen.push(10 + k));
+    });
+    expect(cpu.runReady(2)).toBe(2);
+    expect(seen).toEqual([0, 1]);
+    expect(cpu.runReady()).toBe(5);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 10, 11]);
+    expect(cpu.runReady()).toBe(3);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 10, 11, 12, 13, 14]);
+    expect(cpu.hasReady).toBe(false);
+    expect(cpu.stats.tasksRun).toBe(10);
+  });
+
+  test('a long-lived queue that never empties keeps its order', () => {
+    const cpu = new Cpu();
+    const seen: number[] = [];
+    let next = 0;
+    const add = () => {
+      const id = next++;
+      cpu.enqueue(() => {
+        seen.push(id);
+        if (id < 5000) add();
+      });
+    };
+    for (let k = 0; k < 3; k++) add();
+    while (cpu.hasReady) cpu.runReady(7);
+    expect(seen).toEqual(Array.from({ length: next }, (_, i) => i));
+  });
+
   test('a task that throws leaves the rest of its batch first in the queue', () => {
     const cpu = new Cpu();
     const seen: string[] = [];
@@ -94,6 +127,26 @@ describe('timers', () => {
 });
 
 describe('run modes', () => {
+  test("settling runs a few tasks, then their promise continuations, before the next tasks", async () => {
+    const cpu = new Cpu();
+    const driver = new Driver(cpu, { hop, wallNow: () => 0, wait: () => ({ promise: new Promise(() => {}), cancel() {} }) });
+    const seen: string[] = [];
+    for (let k = 0; k < 40; k++) {
+      cpu.enqueue(() => {
+        seen.push(`t${k}`);
+        void Promise.resolve().then(() => Promise.resolve()).then(() => seen.push(`c${k}`));
+      });
+    }
+    await driver.settle();
+    expect(seen).toHaveLength(80);
+    // Every continuation comes before any task of the next group of 16.
+    for (let k = 0; k < 40; k++) {
+      const next = Math.min(40, (Math.floor(k / 16) + 1) * 16);
+      expect(seen.indexOf(`c${k}`)).toBeGreaterThan(seen.indexOf(`t${k}`));
+      if (next < 40) expect(seen.indexOf(`c${k}`)).toBeLessThan(seen.indexOf(`t${next}`));
+    }
+  });
+
   test('fast mode jumps over idle time to the next event', async () => {
     const cpu = new Cpu();
     const { host } = fakeHost();

@@ -23,12 +23,12 @@ export class Cpu {
   readonly rng: Rng;
   private readonly timers = new TimerHeap();
   /**
-   * Ready tasks are ready[0, readyCount); runReady swaps in `spare`. The arrays keep their length (a
-   * JavaScript array cut to length 0 drops its storage) and run slots are cleared, so they are reused.
+   * Ready tasks are ready[readyHead, readyTail), oldest first. The array keeps its length (a JavaScript
+   * array cut to length 0 drops its storage) and run slots are cleared, so it is reused.
    */
   private ready: Array<(() => void) | null> = [];
-  private readyCount = 0;
-  private spare: Array<(() => void) | null> = [];
+  private readyHead = 0;
+  private readyTail = 0;
   /** Called when work becomes ready while the driver may be asleep. */
   onWake: (() => void) | null = null;
   /** Count of timers fired and tasks run, for benchmarks and tests. */
@@ -61,12 +61,12 @@ export class Cpu {
 
   /** Queues a task to run in the next batch of ready work (FIFO). */
   enqueue(task: () => void): void {
-    this.ready[this.readyCount++] = task;
-    if (this.readyCount === 1 && this.onWake) this.onWake();
+    this.ready[this.readyTail++] = task;
+    if (this.readyTail - this.readyHead === 1 && this.onWake) this.onWake();
   }
 
   get hasReady(): boolean {
-    return this.readyCount > 0;
+    return this.readyTail > this.readyHead;
   }
 
   get pendingTimers(): number {
@@ -79,37 +79,42 @@ export class Cpu {
   }
 
   /**
-   * Runs the tasks that were ready when called (not those they enqueue: those form the next batch, so a
-   * driver can let the host breathe between batches). Returns how many ran.
+   * Runs the tasks that were ready when called, the oldest first, at most `limit` of them; those left
+   * stay first in the queue, and those the tasks enqueue come after them (so a driver can let the host
+   * breathe between batches). A task that throws leaves the rest where they were. Returns how many ran
+   * (the one that threw included).
    */
-  runReady(): number {
-    const batch = this.ready;
-    const n = this.readyCount;
-    if (n === 0) return 0;
-    this.ready = this.spare;
-    this.readyCount = 0;
-    let i = 0;
+  runReady(limit = Infinity): number {
+    const queue = this.ready;
+    const end = Math.min(this.readyTail, this.readyHead + limit);
+    let ran = 0;
     try {
-      for (; i < n; i++) {
-        const task = batch[i]!;
-        batch[i] = null;
+      while (this.readyHead < end) {
+        const i = this.readyHead++;
+        const task = queue[i]!;
+        queue[i] = null;
+        ran++;
         task();
       }
     } finally {
-      if (i < n - 1) this.requeueFirst(batch, i + 1, n);
-      this.spare = batch;
-      this.stats.tasksRun += Math.min(i + 1, n);
+      this.stats.tasksRun += ran;
+      this.compact();
     }
-    return n;
+    return ran;
   }
 
-  /** After a task threw: puts the rest of its batch, batch[from, to), back in front of the ready queue. */
-  private requeueFirst(batch: Array<(() => void) | null>, from: number, to: number): void {
-    const rest = batch.slice(from, to).concat(this.ready.slice(0, this.readyCount));
-    batch.fill(null, from, to);
-    this.ready.fill(null, 0, this.readyCount);
-    this.ready = rest;
-    this.readyCount = rest.length;
+  /** Moves the waiting tasks to the front of the array once the run ones fill most of it. */
+  private compact(): void {
+    const head = this.readyHead;
+    const tail = this.readyTail;
+    if (head === tail) {
+      this.readyHead = this.readyTail = 0;
+    } else if (head >= 1024 && head * 2 >= tail) {
+      this.ready.copyWithin(0, head, tail);
+      this.ready.fill(null, tail - head, tail);
+      this.readyHead = 0;
+      this.readyTail = tail - head;
+    }
   }
 
   /** Fires every timer whose deadline is not after the current time, in order. Returns how many fired. */

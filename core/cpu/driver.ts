@@ -20,6 +20,16 @@ export interface HostHooks {
 /** How many ready batches the realtime loop runs before checking the host's clock again. */
 const REALTIME_BATCHES = 16;
 
+/**
+ * The most ready tasks run between two hops to the host. A task often only resolves a promise (a
+ * process's system call returns); the process then goes on in promise continuations, which run at the
+ * hop. Running a few tasks at a time lets each process go on until it blocks again before the next ones
+ * start: with a thousand guests made ready at once (a lab starting), each one's start-up finishes and
+ * its temporaries die young, instead of every guest being half-way through at once, which keeps all of
+ * their temporaries alive and makes the collector copy them.
+ */
+const TASKS_PER_HOP = 16;
+
 export class Driver {
   private modeValue: RunMode = 'paused';
   private loopRunning = false;
@@ -72,7 +82,7 @@ export class Driver {
         cpu.fireDue();
         if (!cpu.hasReady) return;
       }
-      cpu.runReady();
+      cpu.runReady(TASKS_PER_HOP);
     }
   }
 
@@ -142,7 +152,7 @@ export class Driver {
           await this.host.hop();
           cpu.fireDue();
           if (!cpu.hasReady) break;
-          cpu.runReady();
+          cpu.runReady(TASKS_PER_HOP);
           batches++;
         }
         if (cpu.hasReady || this.modeValue !== 'realtime') continue;
