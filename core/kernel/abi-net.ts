@@ -514,10 +514,34 @@ export interface TcpDiag {
   shutdown: number;
 }
 
+/**
+ * One AF_UNIX socket as a NETLINK_SOCK_DIAG dump for AF_UNIX gives it (unix_diag_msg and its attributes):
+ * `type` SOCK_STREAM / SOCK_DGRAM / SOCK_SEQPACKET; `state` TCP_LISTEN (10), TCP_ESTABLISHED (1) or
+ * TCP_CLOSE (7); `path` the bound name (abstract names start with a NUL) or null; `peer` the peer's socket
+ * inode (0 without one); `rqueue`/`wqueue` UNIX_DIAG_RQLEN: a listener's pending connections and
+ * backlog, else the bytes waiting to be read (a datagram socket: the first datagram's) and the bytes
+ * (truesize) it sent that are still queued at its peer; `shutdown` the sk_shutdown bits; `vfs` the
+ * socket file bind made (UNIX_DIAG_VFS); `icons` a listener's connections not yet accepted, by inode.
+ */
+export interface UnixDiag {
+  type: number;
+  state: number;
+  path: string | null;
+  inode: number;
+  peer: number;
+  rqueue: number;
+  wqueue: number;
+  shutdown: number;
+  vfs: { dev: number; ino: number } | null;
+  icons: number[] | null;
+}
+
 /** The socket calls of Sys. */
 export interface SysSocket {
   /** The TCP sockets of the guest's stack (a NETLINK_SOCK_DIAG dump for AF_INET / IPPROTO_TCP). */
   tcpDiag(): TcpDiag[];
+  /** The AF_UNIX sockets of the guest (a NETLINK_SOCK_DIAG dump for AF_UNIX), in /proc/net/unix's order. */
+  unixDiag(): UnixDiag[];
   /** socket(2). `type` may carry SOCK_NONBLOCK | SOCK_CLOEXEC. Returns the descriptor. */
   socket(domain: number, type: number, protocol: number): number;
   /** socketpair(2): two connected AF_UNIX sockets (SOCK_STREAM, SOCK_DGRAM or SOCK_SEQPACKET). */

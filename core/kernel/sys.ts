@@ -18,6 +18,7 @@ import * as io from './calls/io.ts';
 import * as pc from './calls/proc.ts';
 import * as rtnl from './calls/rtnl.ts';
 import * as net from './calls/net.ts';
+import { unixDiag } from './calls/unix.ts';
 import * as netfilter from './calls/netfilter.ts';
 import { transportsOf } from '../net/transport/index.ts';
 import type {
@@ -28,7 +29,7 @@ import type { IptTable } from './abi-netfilter.ts';
 import type {
   RtAddr, RtAddrSpec, RtCachedRoute, RtLink, RtLinkChange, RtNeigh, RtNeighSpec, RtResult, RtRoute, RtRouteGet, RtRouteSpec,
 } from './abi-net.ts';
-import type { RtBridgeChange, RtBridgePortChange, RtEvent, RtFdbEntry, RtFdbSpec, RtNewLink, TcpDiag } from './abi-net.ts';
+import type { RtBridgeChange, RtBridgePortChange, RtEvent, RtFdbEntry, RtFdbSpec, RtNewLink, TcpDiag, UnixDiag } from './abi-net.ts';
 import { isTtyFile } from './devices.ts';
 import type { Tty } from './tty.ts';
 
@@ -669,6 +670,9 @@ export class ProcSys implements Sys, CallEnd {
   }
   tcpDiag(): TcpDiag[] {
     return this.call(() => net.tcpDiag(this.k));
+  }
+  unixDiag(): UnixDiag[] {
+    return this.call(() => unixDiag(this.k));
   }
   getpeername(fd: number): Sockaddr | number {
     return this.call(() => net.getpeername(this.p, fd));

@@ -292,3 +292,43 @@ describe('AF_UNIX datagram and seqpacket sockets', () => {
     expect(out).toBe(`["ab","cd",{"family":1,"path":""}]\n["m1","m2",""]\n[${-EOPNOTSUPP},-94]\n`);
   });
 });
+
+describe('AF_UNIX socket diagnostics (what ss reads)', () => {
+  test('states, names, peers, queues, the socket file and a listener\'s pending connections', async () => {
+    const out = await run(async (sys, say) => {
+      const l = listener(sys, '/tmp/d.sock', 7);
+      const c = sys.socket(AF_UNIX, SOCK_STREAM, 0);
+      await sys.connect(c, un('/tmp/d.sock'));
+      const pend = sys.unixDiag().find((d) => d.state === 10)!;
+      await say([pend.rqueue, pend.wqueue, pend.icons!.length]);
+      const a = await sys.accept(l);
+      if (typeof a === 'number') return 1;
+      await sys.write(c, text('hello'));
+      await sys.write(c, text('!'));
+      const dg = sys.socket(AF_UNIX, SOCK_DGRAM, 0);
+      sys.bind(dg, un('\0abs'));
+      const tx = sys.socket(AF_UNIX, SOCK_DGRAM, 0);
+      await sys.sendto(tx, text('first'), 0, un('\0abs'));
+      await sys.sendto(tx, text('second'), 0, un('\0abs'));
+      sys.shutdown(c, 1);
+      const st = sys.stat('/tmp/d.sock');
+      const file = typeof st === 'number' ? null : { dev: st.dev, ino: st.ino };
+      for (const d of sys.unixDiag()) {
+        await say({ type: d.type, state: d.state, path: d.path, rq: d.rqueue, wq: d.wqueue > 0, shut: d.shutdown,
+          peer: d.peer === 0 ? 0 : (sys.unixDiag().find((x) => x.inode === d.peer)?.path ?? '*'),
+          file: d.vfs === null ? null : d.vfs.dev === file?.dev && d.vfs.ino === file.ino, icons: d.icons?.length ?? null });
+      }
+      return 0;
+    });
+    expect(out.split('\n')).toEqual([
+      '[1,7,1]',
+      '{"type":1,"state":10,"path":"/tmp/d.sock","rq":0,"wq":true,"shut":0,"peer":0,"file":true,"icons":0}',
+      '{"type":1,"state":1,"path":null,"rq":0,"wq":true,"shut":2,"peer":"/tmp/d.sock","file":null,"icons":null}',
+      // The accepted end: the listener's name and file; the client's shutdown reached it as RCV_SHUTDOWN.
+      '{"type":1,"state":1,"path":"/tmp/d.sock","rq":6,"wq":false,"shut":1,"peer":"*","file":true,"icons":null}',
+      '{"type":2,"state":7,"path":"\\u0000abs","rq":5,"wq":false,"shut":0,"peer":0,"file":null,"icons":null}',
+      '{"type":2,"state":7,"path":null,"rq":0,"wq":true,"shut":0,"peer":0,"file":null,"icons":null}',
+      '',
+    ]);
+  });
+});

@@ -58,7 +58,7 @@ export class UnixSocket {
   state: UnixState = 'unconnected';
   /** sun_path once bound (or, for an accepted socket, the listener's). */
   addr: string | null = null;
-  /** The "dev:ino" key of a file name, for unhashing. */
+  /** The "dev:ino" key of the socket file it is bound to (an accepted socket: the listener's), for unhashing and sock_diag. */
   key: string | null = null;
   peer: UnixSocket | null = null;
   readonly queue: UnixMsg[] = [];
@@ -140,6 +140,7 @@ export class UnixSocket {
     if (this.state !== 'unconnected') return -EINVAL;
     const n = embryo();
     n.addr = other.addr;
+    n.key = other.key;
     UnixSocket.pair(this, n);
     // copy_peercred(): the client sees the listener's credentials, the server end the client's.
     this.peerCred = { ...other.cred };

@@ -4,7 +4,7 @@ import { describe, test, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { TestTopology } from '../helpers/topology.ts';
 import { TOPOLOGIES } from './net/topologies.ts';
-import { mask, maskOwners, type NetRecord } from './net/common.ts';
+import { mask, maskOwners, maskUnix, type NetRecord } from './net/common.ts';
 import { KNOWN_DIFFERENCES } from './net/known.ts';
 import { latin1 } from '../helpers/golden-files.ts';
 
@@ -30,7 +30,8 @@ for (const [tool, cases] of byTool) {
         }
         const res = await topo.sh(r.host, r.cmd);
         const norm = (t: string): string => {
-          const m = r.owners ? maskOwners(mask(t)) : mask(t);
+          const o = r.owners ? maskOwners(mask(t)) : mask(t);
+          const m = r.unix ? maskUnix(o) : o;
           return r.unordered ? m.split('\n').sort().join('\n') : m;
         };
         const want = norm(new TextDecoder().decode(latin1(r.output)));

@@ -10,6 +10,7 @@ import {
   UNIX_PATH_MAX, W_OK, utf8Encode, type Accepted, type RecvMsg, type Sockaddr, type SockaddrUn,
   type SockOptValue, type Ucred,
 } from '../abi.ts';
+import type { UnixDiag } from '../abi-net.ts';
 import { never } from '../errors.ts';
 import { OpenFile } from '../file.ts';
 import type { Kernel } from '../kernel.ts';
@@ -39,6 +40,27 @@ function create(k: Kernel, p: Process, type: number, protocol: number): UnixSock
   if (type === SOCK_RAW) type = SOCK_DGRAM; // "case SOCK_RAW: sock->type = SOCK_DGRAM; fallthrough;"
   if (type !== SOCK_STREAM && type !== SOCK_DGRAM && type !== SOCK_SEQPACKET) return -ESOCKTNOSUPPORT;
   return new UnixSocket(unixSpace(k), type, k.nextInode(), credOf(p), k.cpu.realtime);
+}
+
+/** The NETLINK_SOCK_DIAG dump for AF_UNIX (net/unix/diag.c): every socket, in /proc/net/unix's order. */
+export function unixDiag(k: Kernel): UnixDiag[] {
+  const out: UnixDiag[] = [];
+  if (!k.unix) return out;
+  for (const s of k.unix.sockets) {
+    const listening = s.state === 'listening';
+    const peer = s.peer;
+    let rqueue = 0;
+    if (listening) rqueue = s.pending.length;
+    else if (s.type === SOCK_DGRAM) rqueue = s.queue.length ? s.queue[0]!.data.length - s.queue[0]!.off : 0;
+    else for (const m of s.queue) rqueue += m.data.length - m.off;
+    const key = s.key?.split(':');
+    out.push({
+      type: s.type, state: listening ? 10 : s.state === 'connected' ? 1 : 7, path: s.addr, inode: s.ino,
+      peer: peer && !peer.dead ? peer.ino : 0, rqueue, wqueue: listening ? s.backlog : s.wmem, shutdown: s.shut,
+      vfs: key ? { dev: Number(key[0]), ino: Number(key[1]) } : null, icons: listening ? s.pending.map((e) => e.ino) : null,
+    });
+  }
+  return out;
 }
 
 export function socket(k: Kernel, p: Process, type: number, protocol: number, flags: number): number {

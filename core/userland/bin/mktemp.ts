@@ -8,22 +8,11 @@ import { answerInfo } from '../lib/coreutils-info.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
 import { localeQuote } from '../lib/locale-quote.ts';
+import { randomLetters } from '../lib/random-letters.ts';
 
 const DEFAULT_TEMPLATE = 'tmp.XXXXXXXXXX';
-const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 /** gnulib's tempname gives up after 62**3 names were all taken. */
 const ATTEMPTS = 62 ** 3;
-
-/** `count` random letters and digits (bytes of 248 and above are drawn again, so each is equally likely). */
-function randomLetters(sys: Sys, count: number): string {
-  let out = '';
-  const buf = new Uint8Array(count * 2);
-  while (out.length < count) {
-    sys.getrandom(buf);
-    for (const b of buf) if (b < 248 && out.length < count) out += LETTERS[b % 62];
-  }
-  return out;
-}
 
 /** gnulib's file_name_concat: DIR without its trailing slashes (a bare root kept), a slash, then NAME. */
 function inDirectory(dir: string, name: string): string {

@@ -1,7 +1,7 @@
 // netcat-openbsd 1.219 nc(1) over IPv4: the command line (options, operands, usage and argument errors
 // as netcat's own) and the choice between its modes. Stream (TCP) mode is lib/nc/stream.ts: `nc HOST
 // PORT...` connects (each port in turn; -z only scans), `nc -l [-p] PORT` accepts a client (-k: one
-// after another). Datagram mode (-u) is lib/nc/datagram.ts; Unix domain stream sockets (-U) lib/nc/unix.ts.
+// after another). Datagram mode (-u) is lib/nc/datagram.ts; Unix domain stream sockets (-U) lib/nc/unix.ts, Unix datagrams (-uU) lib/nc/unix-datagram.ts.
 import type { Program } from '../../kernel/abi.ts';
 import { Cmd } from '../lib/cmd.ts';
 import { getopt } from '../lib/getopt.ts';
@@ -11,6 +11,7 @@ import { FATAL, number, portList, type NcOptions } from '../lib/nc/args.ts';
 import { datagramClient, datagramListen } from '../lib/nc/datagram.ts';
 import { streamClient, streamServer } from '../lib/nc/stream.ts';
 import { unixClient, unixServer } from '../lib/nc/unix.ts';
+import { unixDatagramClient, unixDatagramServer } from '../lib/nc/unix-datagram.ts';
 
 const USAGE = `usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]
 \t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]
@@ -123,8 +124,8 @@ export const main: Program = async (sys, argv, envp) => {
   if (unix) {
     // "host = argv[0]": the path is the one operand.
     if (ops.length !== 1) return usage();
-    if (udp) return fail('-uU: not supported here (this nc speaks Unix domain stream sockets only)');
     if (o.keep && !o.listen) return fail('must use -l with -k');
+    if (udp) return o.listen ? unixDatagramServer(p, o, ops[0]!) : unixDatagramClient(p, o, ops[0]!, source);
     return o.listen ? unixServer(p, o, ops[0]!) : unixClient(p, o, ops[0]!);
   }
   // /etc/services names ports in operands and in -v's messages (not with -n: "[tcp/*]"). The datagram

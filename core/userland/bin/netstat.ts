@@ -1,8 +1,9 @@
 // net-tools 2.10 netstat(8): the routing table (-r, as route -n/-e), the interface table (-i, from
 // /proc/net/dev through the link calls), statistics (-s, /proc/net/snmp and netstat), and the socket
 // tables of /proc/net/{tcp,udp,raw} (lib/net/netstat-sockets.ts: -t -u -w -l -a -n; -e adds the owner
-// and inode, -p the PID/program holding each socket, -o the timers) with the UNIX header when no family
-// is named, and multicast memberships (-g, /proc/net/igmp).
+// and inode, -p the PID/program holding each socket, -o the timers), the UNIX domain sockets of
+// /proc/net/unix (lib/net/netstat-unix.ts: -x, or when no family is named), and multicast memberships
+// (-g, /proc/net/igmp).
 import { RT_TABLE_MAIN, type Program } from '../../kernel/abi.ts';
 import { formatIpv4Address as fmt, prefixToNetmask } from '../../net/wire/index.ts';
 import { Cmd } from '../lib/cmd.ts';
@@ -10,6 +11,8 @@ import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { formatStats } from '../lib/net/netstat-stats.ts';
 import { ifaceRow, readProc } from '../lib/net/nettools.ts';
 import { socketTables } from '../lib/net/netstat-sockets.ts';
+import { unixTable } from '../lib/net/netstat-unix.ts';
+import { socketOwners } from '../lib/net/proc-owners.ts';
 import type { SockRow } from '../lib/net/proc-sockets.ts';
 
 const USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}
@@ -159,6 +162,7 @@ export const main: Program = async (sys, argv, envp) => {
   if (unix) {
     await p.out.write(`Active UNIX domain sockets (${which})\n`);
     await p.out.write(`Proto RefCnt Flags       Type       State         I-Node   ${has('p') ? 'PID/Program name     ' : ''}Path\n`);
+    await p.out.write(await unixTable(sys, { all, listening, owners: has('p') ? await socketOwners(sys) : null }));
   }
   return p.finish(0);
 };

@@ -13,6 +13,7 @@ import { readSockets, type SockRow } from '../lib/net/proc-sockets.ts';
 import { hostsEntries } from '../lib/net/resolve.ts';
 import { entryByNumber, readNetdb, serviceByName, serviceByPort, type NetdbEntry } from '../lib/net/netdb.ts';
 import { parseSsExpr, ssMatches, type SsLookups } from '../lib/net/ss-expr.ts';
+import { unixDetails, unixName, unixRows, type UnixRow } from '../lib/net/ss-unix.ts';
 import { tcpExtColumn, tcpMem, tcpRows, type TcpRow, type TcpShow } from '../lib/net/ss-tcp.ts';
 import { ALL_DBS, SS_ALL, SS_CONN, SS_LISTENING, STATE_NAMES, dbStates, popcount, stateBits, type Db } from '../lib/net/ss-filter.ts';
 
@@ -89,10 +90,68 @@ const LONGS: LongOpt[] = [
   { name: 'socket', arg: 'required', key: 'A' }, { name: 'diag', arg: 'required', key: 'D' }, { name: 'filter', arg: 'required', key: 'F' },
 ];
 
+/** The tables an option selects (ss.c's filter_db_set): -t -u -w -M -S -d, --tipc, --vsock, --xdp. */
 const BY_KEY: Record<string, Db[]> = {
-  t: ['tcp'], u: ['udp'], w: ['raw'], x: ['u_str', 'u_dgr', 'u_seq'], '0': ['p_raw', 'p_dgr'], M: ['mptcp'], S: ['sctp'], d: ['dccp'],
-  tipc: ['tipc'], vsock: ['v_str', 'v_dgr'], xdp: ['xdp'],
+  t: ['tcp'], u: ['udp'], w: ['raw'], M: ['mptcp'], S: ['sctp'], d: ['dccp'], tipc: ['tipc'], vsock: ['v_str', 'v_dgr'], xdp: ['xdp'],
 };
+
+const INET_DBS: Db[] = ['tcp', 'mptcp', 'udp', 'dccp', 'sctp', 'raw'];
+
+/** The tables of each address family (default_afs[].dbs): -f FAMILY, and -x, -0, -4, -6. */
+const FAMILIES: Record<string, Db[]> = {
+  inet: INET_DBS, inet6: INET_DBS, unix: ['u_str', 'u_dgr', 'u_seq'], link: ['p_raw', 'p_dgr'], netlink: ['nl'],
+  vsock: ['v_str', 'v_dgr'], tipc: ['tipc'], xdp: ['xdp'],
+};
+const FAMILY_KEYS: Record<string, string> = { x: 'unix', '0': 'link', '4': 'inet', '6': 'inet6' };
+
+/** -A's table names. */
+const QUERIES: Record<string, Db[]> = {
+  all: ALL_DBS, inet: INET_DBS, tcp: ['tcp'], mptcp: ['mptcp'], udp: ['udp'], raw: ['raw'], unix: ['u_str', 'u_dgr', 'u_seq'],
+  unix_dgram: ['u_dgr'], unix_stream: ['u_str'], unix_seqpacket: ['u_seq'], packet: ['p_raw', 'p_dgr'], packet_raw: ['p_raw'],
+  packet_dgram: ['p_dgr'], netlink: ['nl'], dccp: ['dccp'], sctp: ['sctp'], vsock_stream: ['v_str'], vsock_dgram: ['v_dgr'],
+  tipc: ['tipc'], xdp: ['xdp'],
+};
+
+/**
+ * The tables to dump, as ss.c settles them: those options and -A select, then for each family asked for
+ * (-f, -x, -0, -4, -6) all of its tables unless one of them is selected already (filter_merge_defaults);
+ * every table when nothing was asked; `query` when -A was given. A message for a bad -f or -A.
+ */
+function tablesOf(opts: ReadonlyArray<{ key: string; value?: string }>): { dbs: Db[]; query: boolean } | { error: string } | 'help' {
+  const dbs = new Set<Db>();
+  const families: string[] = [];
+  let chosen = false;
+  let query = false;
+  for (const o of opts) {
+    if (BY_KEY[o.key]) {
+      for (const d of BY_KEY[o.key]!) dbs.add(d);
+      chosen = true;
+    } else if (FAMILY_KEYS[o.key]) {
+      families.push(FAMILY_KEYS[o.key]!);
+    } else if (o.key === 'f') {
+      const f = o.value ?? '';
+      if (f === 'help') return 'help';
+      if (!FAMILIES[f]) return { error: `"${f}" is invalid family` };
+      families.push(f);
+    } else if (o.key === 'A') {
+      for (const item of (o.value ?? '').split(',')) {
+        const off = item.startsWith('!');
+        const name = off ? item.slice(1) : item;
+        const q = QUERIES[name];
+        if (!q) return { error: `"${name}" is illegal socket table id` };
+        for (const d of q) off ? dbs.delete(d) : dbs.add(d);
+        chosen = query = true;
+      }
+    }
+  }
+  for (const f of families) {
+    const own = FAMILIES[f]!;
+    if (!own.some((d) => dbs.has(d))) for (const d of own) dbs.add(d);
+    chosen = true;
+  }
+  if (!chosen) return { dbs: [...ALL_DBS], query };
+  return { dbs: ALL_DBS.filter((d) => dbs.has(d)), query };
+}
 
 /** What ss names ports with unless -n: the services and protocols databases and the ephemeral port range. */
 interface PortNames {
@@ -145,10 +204,21 @@ export const main: Program = async (sys, argv, envp) => {
     await p.error('SELinux is not enabled.');
     return p.finish(1);
   }
-  let dbs: Db[] = [];
-  for (const o of g.opts) if (BY_KEY[o.key]) dbs.push(...BY_KEY[o.key]!);
-  const chosen = dbs.length > 0;
-  if (!chosen) dbs = ALL_DBS;
+  const tables = tablesOf(g.opts);
+  if (tables === 'help') {
+    await p.out.write(USAGE);
+    return p.finish(0);
+  }
+  if ('error' in tables) {
+    await p.error(tables.error);
+    await p.err.write(USAGE);
+    return p.finish(255);
+  }
+  const dbs = tables.dbs;
+  if (dbs.length === 0) {
+    await p.err.write('ss: no socket tables to show with such filter.\n');
+    return p.finish(0);
+  }
   let states = has('a') ? SS_ALL : has('l') ? SS_LISTENING : SS_CONN;
   const ops = g.operands;
   let stateSet = false;
@@ -176,10 +246,12 @@ export const main: Program = async (sys, argv, envp) => {
   }
   const filter = parsed.expr;
   const shown = states & dbs.reduce((m, d) => m | dbStates(d), 0);
-  if (!chosen) await p.err.write('RTNETLINK answers: Invalid argument\n');
+  // This kernel has no DCCP: its dump fails.
+  if (dbs.includes('dccp')) await p.err.write('RTNETLINK answers: Invalid argument\n');
   const netid = dbs.length > 1;
-  // A state filter of its own decides the State column whole; the defaults only through the tables shown.
-  const stateCol = popcount(stateSet ? states : shown) > 1;
+  // A state filter of its own decides the State column whole, and so do the default states when -A chose
+  // the tables (it brings no states of its own); otherwise the defaults only through the tables shown.
+  const stateCol = popcount(stateSet || tables.query ? states : shown) > 1;
   const rows: string[][] = [];
   const owners = has('p') ? await socketOwners(sys) : new Map<number, SocketOwner[]>();
   const ext: Ext = { users: has('p'), details: has('e'), memory: has('m'), owners, rcvbuf: 0, sndbuf: 0,
@@ -189,7 +261,10 @@ export const main: Program = async (sys, argv, envp) => {
     ext.rcvbuf = Number(await readProc(sys, '/proc/sys/net/core/rmem_default')) || 212992;
     ext.sndbuf = Number(await readProc(sys, '/proc/sys/net/core/wmem_default')) || 212992;
   }
-  // ss dumps raw, then UDP, then TCP.
+  // ss dumps Unix sockets, then raw, then UDP, then TCP. Filters by address and port leave Unix sockets out.
+  if (!filter) {
+    for (const u of unixRows(sys, dbs)) if (shown & (1 << u.diag.state)) rows.push(unixRow(u, netid, stateCol, ext));
+  }
   for (const proto of ['raw', 'udp', 'tcp'] as const) {
     if (!dbs.includes(proto)) continue;
     for (const r of proto === 'tcp' ? tcpRows(sys) : await readSockets(sys, proto)) {
@@ -246,6 +321,15 @@ function extColumn(r: SockRow | TcpRow, x: Ext): string {
 
 /** sk_forward_alloc of a UDP socket: what is left of the whole pages charged for its receive queue. */
 const forwardAlloc = (rmem: number): number => (rmem ? Math.ceil(rmem / 4096) * 4096 - rmem : 0);
+
+/** A Unix socket's cells: the name (or `*`) and inode, `*` and the peer's inode, a space between. */
+function unixRow(u: UnixRow, netid: boolean, stateCol: boolean, x: Ext): string[] {
+  const d = u.diag;
+  const users = x.users ? ssUsers(x.owners.get(d.inode)) : '';
+  return [...(netid ? [u.db] : []), ...(stateCol ? [STATE_NAMES[d.state] ?? 'UNKNOWN'] : []), String(d.rqueue).padEnd(6),
+    String(d.wqueue).padEnd(6), `${unixName(d.path)} `, String(d.inode), '* ', String(d.peer),
+    (users ? ` ${users}` : '') + (x.details ? unixDetails(d) : '')];
+}
 
 /** One line's cells; ss prints the queues as "%-6d", so they keep that width without a header (-H). */
 function row(r: SockRow, st: number, netid: boolean, stateCol: boolean, names: PortNames | null, x: Ext): string[] {

@@ -20,6 +20,8 @@ export interface NetCase {
   privateEtc?: boolean;
   /** The output names processes and sockets (pids, inodes, kernel pointers): compare through maskOwners(). */
   owners?: boolean;
+  /** The output lists Unix domain sockets by inode: compare through maskUnix() (after maskOwners()). */
+  unix?: boolean;
 }
 
 export interface NetRecord extends NetCase {
@@ -78,6 +80,19 @@ export function maskOwners(text: string): string {
     // netstat -e's Inode column (10 wide, after the 80 columns of a socket line and the user's 10)
     .replace(/^((?:tcp|udp|raw)  .{74} \S+ +)(\d+ *)/gm, (_m, pre: string, ino: string) => pre + 'I'.padEnd(ino.length))
     .replace(/ +$/gm, '');
+}
+
+/**
+ * For `unix` cases: socket inodes, which ss prints as the port after a name (`/tmp/x.sock 3896545`, `* 0`
+ * for none: any number of two digits or more right after a word) and netstat in its I-Node column, and the device numbers of -e's `dev:MAJ/MIN`. Their widths
+ * set ss's column widths, so runs of blanks become one.
+ */
+export function maskUnix(text: string): string {
+  return text
+    .replace(/(?<=\S) \d{2,}(?= |$)/gm, ' I')
+    .replace(/^(unix .{45})\d+/gm, '$1I')
+    .replace(/dev:\d+\/\d+/g, 'dev:D')
+    .replace(/ {2,}/g, ' ');
 }
 
 /**

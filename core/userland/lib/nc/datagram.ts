@@ -105,7 +105,7 @@ async function udptest(sys: Sys, s: number): Promise<boolean> {
  * netcat's readwrite(): stdin to the socket, the socket to stdout, until the network fails or goes
  * quiet for -w seconds, -W datagrams have come, or -q seconds have passed after EOF on stdin.
  */
-async function datagramReadwrite(p: Cmd, o: NcOptions, s: number): Promise<number> {
+export async function datagramReadwrite(p: Cmd, o: NcOptions, s: number): Promise<number> {
   const sys = p.sys;
   const buf = new Uint8Array(16384);
   let stdinOpen = !o.detach;

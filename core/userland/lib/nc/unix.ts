@@ -15,7 +15,7 @@ import { streamReadwrite } from './readwrite.ts';
 import { fail, serveClients } from './stream.ts';
 
 /** strlcpy into sun_path[108]: a path that does not fit with its NUL is ENAMETOOLONG. */
-function address(path: string): SockaddrUn | null {
+export function address(path: string): SockaddrUn | null {
   return utf8Encode(path).length >= 108 ? null : { family: AF_UNIX, path };
 }
 
