@@ -3,7 +3,7 @@
 // a file without #! as a script: bash's initialize_subshell and shell_reinitialize, after which the
 // script sees what a new bash given the same environment would see.
 
-import { EXPORTED, newVar, READONLY, scalarOf, sharedVar, Var, VarStore, type VarValue } from './vars.ts';
+import { EXPORTED, INTEGER, newVar, READONLY, scalarOf, sharedVar, Var, VarStore, type VarValue } from './vars.ts';
 import { defaultSetOptions, defaultShopts } from './options.ts';
 import type { Shell } from './shell.ts';
 import type { FunctionDef, List } from './ast.ts';
@@ -15,8 +15,9 @@ export const BASH_VERSION = '5.2.15(1)-release';
 const BASH_VERSINFO: readonly string[] = ['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'];
 
 /** A variable of the shared defaults: frozen, as the shells of a process share it. */
-function frozenVar(value: VarValue, attrs: { array?: boolean; integer?: boolean } = {}): Var {
+function frozenVar(value: VarValue, attrs: { array?: boolean; integer?: boolean; readonly?: boolean } = {}): Var {
   const v = newVar(value);
+  if (attrs.readonly) v.readonly = true;
   if (attrs.array) {
     v.indexed = true;
     v.readonly = true;
@@ -47,12 +48,22 @@ const FORCED: ReadonlySet<string> = new Set(['BASH', 'BASH_VERSION', 'BASH_VERSI
 const INTERACTIVE_DEFAULTS: ReadonlyMap<string, Var> = new Map([...STARTUP_DEFAULTS, ['PS2', frozenVar('> ')]]);
 
 /**
+ * The same for root's shells, most of a lab's: UID and EUID (readonly, not exported) as well, so that
+ * each shell's own global scope stays small (a JavaScript Map of more than 16 entries doubles its table).
+ */
+const ROOT_IDS: ReadonlyArray<[string, Var]> = [
+  ['UID', frozenVar('0', { readonly: true, integer: true })], ['EUID', frozenVar('0', { readonly: true, integer: true })],
+];
+const ROOT_STARTUP_DEFAULTS: ReadonlyMap<string, Var> = new Map([...STARTUP_DEFAULTS, ...ROOT_IDS]);
+const ROOT_INTERACTIVE_DEFAULTS: ReadonlyMap<string, Var> = new Map([...INTERACTIVE_DEFAULTS, ...ROOT_IDS]);
+
+/**
  * What bash does once it knows whether it is interactive: an interactive shell has PS1 and PS2 (the
  * environment's, or bash's own); any other forgets them, even from the environment.
  */
 export function settlePrompts(sh: Shell, interactive: boolean): void {
   if (interactive) {
-    sh.vars.useDefaults(INTERACTIVE_DEFAULTS);
+    sh.vars.useDefaults(sh.vars.sharedDefaults === ROOT_STARTUP_DEFAULTS ? ROOT_INTERACTIVE_DEFAULTS : INTERACTIVE_DEFAULTS);
     if (!sh.get('PS1')) sh.setQuiet('PS1', '\\s-\\v\\$ ');
     return;
   }
@@ -64,8 +75,8 @@ export function settlePrompts(sh: Shell, interactive: boolean): void {
  * Sets a variable bash defines at start-up in the global scope `globals` (the store is new: no other
  * scope, no nameref); without `exported` given, it stays exported when the environment had it.
  */
-function setVar(globals: Map<string, Var>, name: string, value: string, readonly = false, exported?: boolean): void {
-  const flags = (exported ?? globals.get(name)?.exported ?? false ? EXPORTED : 0) | (readonly ? READONLY : 0);
+function setVar(globals: Map<string, Var>, name: string, value: string, readonly = false, exported?: boolean, integer = false): void {
+  const flags = (exported ?? globals.get(name)?.exported ?? false ? EXPORTED : 0) | (readonly ? READONLY : 0) | (integer ? INTEGER : 0);
   globals.set(name, sharedVar(value, flags));
 }
 
@@ -119,16 +130,21 @@ export function importEnvironment(sh: Shell, envp: readonly string[]): void {
   const ids = sys.getids();
   // The variables with the same value in every shell are shared (VarStore.useDefaults); one the
   // environment gave is set here instead, keeping its export.
-  sh.vars.useDefaults(STARTUP_DEFAULTS);
+  // A root shell whose environment names neither UID nor EUID reads them from the shared defaults.
+  const rootIds = ids.uid === 0 && ids.euid === 0 && !globals.has('UID') && !globals.has('EUID');
+  sh.vars.useDefaults(rootIds ? ROOT_STARTUP_DEFAULTS : STARTUP_DEFAULTS);
   for (const name of FORCED) {
     if (!globals.has(name)) continue;
     const own = STARTUP_DEFAULTS.get(name)!.copy();
     own.exported = !own.indexed;
     globals.set(name, own);
   }
-  setVar(globals, 'PPID', String(sys.getppid()), true);
-  setVar(globals, 'UID', String(ids.uid), true);
-  setVar(globals, 'EUID', String(ids.euid), true);
+  // PPID, UID and EUID are readonly integers (declare -ir).
+  setVar(globals, 'PPID', String(sys.getppid()), true, undefined, true);
+  if (!rootIds) {
+    setVar(globals, 'UID', String(ids.uid), true, undefined, true);
+    setVar(globals, 'EUID', String(ids.euid), true, undefined, true);
+  }
   setVar(globals, 'HOSTNAME', sys.uname().nodename);
   if (!scalarOf(globals.get('PATH'))) setVar(globals, 'PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
   const shlvl = Number(scalarOf(globals.get('SHLVL')) ?? '0');

@@ -5,8 +5,8 @@ import { bashKeyOrder } from './assoc-order.ts';
 
 export type VarValue = string | Map<number, string> | Map<string, string>;
 
-export const EXPORTED = 1, READONLY = 2;
-const INTEGER = 4, ASSOC = 8, INDEXED = 16, LOWER = 32, UPPER = 64, NAMEREF = 128;
+export const EXPORTED = 1, READONLY = 2, INTEGER = 4;
+const ASSOC = 8, INDEXED = 16, LOWER = 32, UPPER = 64, NAMEREF = 128;
 /** A frozen variable shared by the global scopes of many shells (see sharedVar). */
 const SHARED = 256;
 
@@ -160,6 +160,11 @@ export class VarStore {
   /** Gives a new store its shared defaults (frozen variables; names the global scope holds win). */
   useDefaults(defaults: ReadonlyMap<string, Var>): void {
     this.defaults = defaults;
+  }
+
+  /** The shared defaults given by useDefaults, if any. */
+  get sharedDefaults(): ReadonlyMap<string, Var> | null {
+    return this.defaults;
   }
 
   /** The scopes, innermost last, to change or to hand out variables from. */
