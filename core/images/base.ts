@@ -9,6 +9,7 @@ import { BASE_LINKS, BASE_PROGRAMS } from './programs.ts';
 import { ETC_FILES } from './etc-files.ts';
 import { NETBASE_FILES } from './etc-netbase.ts';
 import { buildFrrImage } from './frr.ts';
+import { buildQuaggaImage } from './quagga.ts';
 
 export interface Image {
   name: string;
@@ -72,6 +73,7 @@ export function buildDevLayer(): ImageLayer {
 const DEFAULT_BUILDERS: Record<string, (store: ImageStore) => Image> = {
   'kathara/base': () => buildBaseImage(),
   'kathara/frr': (store) => buildFrrImage(store.get('kathara/base')!),
+  'kathara/quagga': (store) => buildQuaggaImage(store.get('kathara/frr')!),
 };
 
 /** Builds each image once and hands the same instance to every guest. */

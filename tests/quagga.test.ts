@@ -1,0 +1,63 @@
+// The kathara/quagga image: FRR's daemons started by Quagga's init script from /etc/quagga, as labs
+// written for Quagga expect (a lab like the RIP lab of Kathará's collection: daemons file, zebra.conf and
+// ripd.conf per router, `systemctl start quagga` in the startup files).
+import { describe, expect, it } from 'vitest';
+import { ImageStore, Lab, MemoryLabFiles, formatDiagnostic } from '../core/index.ts';
+import { nodeHost } from '../server/host.ts';
+
+const DAEMONS = 'zebra=yes\nbgpd=no\nospfd=no\nospf6d=no\nripd=yes\nripngd=no\n';
+const ZEBRA = (host: string, extra = ''): string => `hostname ${host}\npassword zebra\nenable password zebra\n${extra}log file /var/log/quagga/zebra.log\n`;
+const RIPD = 'hostname ripd\npassword zebra\nenable password zebra\n!\nrouter rip\nredistribute connected\nnetwork 10.0.0.0/8\n!\nlog file /var/log/quagga/ripd.log\n';
+
+/** r1 - r2 - r3 in a line, each with a LAN; r3 also has a static route in zebra.conf, as Quagga keeps them. */
+const LAB = {
+  'lab.conf': 'r1[0]=A\nr1[1]=L1\nr1[image]="kathara/quagga"\nr2[0]=A\nr2[1]=B\nr2[image]="kathara/quagga"\nr3[0]=B\nr3[1]=L3\nr3[image]="kathara/quagga"\n',
+  'r1.startup': 'ip address add 10.0.12.1/24 dev eth0\nip address add 10.1.0.1/24 dev eth1\nsystemctl start quagga\n',
+  'r2.startup': 'ip address add 10.0.12.2/24 dev eth0\nip address add 10.0.23.2/24 dev eth1\nsystemctl start quagga\n',
+  'r3.startup': 'ip address add 10.0.23.3/24 dev eth0\nip address add 10.3.0.1/24 dev eth1\n/etc/init.d/quagga start\n',
+  'r1/etc/quagga/daemons': DAEMONS, 'r1/etc/quagga/zebra.conf': ZEBRA('r1'), 'r1/etc/quagga/ripd.conf': RIPD,
+  'r2/etc/quagga/daemons': DAEMONS, 'r2/etc/quagga/zebra.conf': ZEBRA('r2'), 'r2/etc/quagga/ripd.conf': RIPD,
+  'r3/etc/quagga/daemons': DAEMONS, 'r3/etc/quagga/zebra.conf': ZEBRA('r3', 'ip route 172.16.0.0/16 10.3.0.99\n'),
+  'r3/etc/quagga/ripd.conf': RIPD.replace('redistribute connected\n', 'redistribute connected\nredistribute static\n'),
+};
+
+async function boot(tree: Record<string, string>): Promise<Lab> {
+  const r = Lab.create(new MemoryLabFiles(tree), { host: nodeHost, images: new ImageStore() });
+  if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
+  r.lab.setMode('fast');
+  await r.lab.start();
+  return r.lab;
+}
+
+async function sh(lab: Lab, device: string, command: string): Promise<string> {
+  const r = await lab.exec(device, command);
+  if (!r.ok) throw new Error(r.error);
+  return r.output;
+}
+
+describe('kathara/quagga', () => {
+  it('starts the daemons /etc/quagga/daemons enables; RIP spreads the LANs and zebra.conf\'s static route', async () => {
+    const lab = await boot(LAB);
+    expect(lab.warnings).toEqual([]);
+    expect(lab.device('r1')?.runs).toBe('kathara/quagga');
+    await sh(lab, 'r1', 'sleep 40');
+    expect(await sh(lab, 'r1', "ip route | grep -E 'proto (rip|static)'")).toBe(
+      '10.0.23.0/24 via 10.0.12.2 dev eth0 proto rip metric 20 \n10.3.0.0/24 via 10.0.12.2 dev eth0 proto rip metric 20 \n' +
+      '172.16.0.0/16 via 10.0.12.2 dev eth0 proto rip metric 20 \n');
+    expect(await sh(lab, 'r3', "ip route | grep 172.16")).toBe('172.16.0.0/16 via 10.3.0.99 dev eth1 proto static metric 20 \n');
+    expect(await sh(lab, 'r1', "vtysh -c 'show ip route 10.3.0.0/24' | grep -c 'Known via \"rip\"'")).toBe('1\n');
+    expect(await sh(lab, 'r2', 'ls /var/run/frr/*.pid')).toBe('/var/run/frr/ripd.pid\n/var/run/frr/staticd.pid\n/var/run/frr/zebra.pid\n');
+  });
+
+  it('the init script: start prints the daemons, stop takes them and their routes away, bad usage', async () => {
+    const lab = await boot({ ...LAB, 'r1.startup': 'ip address add 10.0.12.1/24 dev eth0\n' });
+    expect(await sh(lab, 'r1', '/etc/init.d/quagga start; echo rc=$?; ps -e -o comm= | sort | tr "\\n" " "')).toBe(
+      'Starting Quagga daemons (prio:10): zebra ripd.\nrc=0\nbash init ps ripd sort staticd tr zebra ');
+    await sh(lab, 'r1', 'sleep 40');
+    expect(await sh(lab, 'r1', 'ip route | grep -c "proto rip"')).toBe('3\n');
+    expect(await sh(lab, 'r1', '/etc/init.d/quagga stop; echo rc=$?; ps -e -o comm= | grep -c -E "zebra|ripd|staticd"; ip route | grep -c "proto rip"')).toBe(
+      'Stopping Quagga daemons (prio:0): ripd zebra.\nRemoving all routes made by zebra.\nrc=0\n0\n0\n');
+    expect(await sh(lab, 'r1', 'echo "ripd=yes" > /etc/quagga/daemons; rm /etc/quagga/ripd.conf; /etc/init.d/quagga start; /etc/init.d/quagga bogus; echo rc=$?')).toBe(
+      'Starting Quagga daemons (prio:10): ripd (not started without config file).\nUsage: /etc/init.d/quagga {start|stop|restart|force-reload} [daemon]\nrc=1\n');
+  });
+});
