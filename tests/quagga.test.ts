@@ -60,4 +60,18 @@ describe('kathara/quagga', () => {
     expect(await sh(lab, 'r1', 'echo "ripd=yes" > /etc/quagga/daemons; rm /etc/quagga/ripd.conf; /etc/init.d/quagga start; /etc/init.d/quagga bogus; echo rc=$?')).toBe(
       'Starting Quagga daemons (prio:10): ripd (not started without config file).\nUsage: /etc/init.d/quagga {start|stop|restart|force-reload} [daemon]\nrc=1\n');
   });
+
+  it('/etc/init.d/zebra runs the same from /etc/zebra, as Netkit labs have it', async () => {
+    const lab = await boot({
+      'lab.conf': 'r1[0]=A\nr2[0]=A\nr2[1]=B\n',
+      'r1.startup': 'ifconfig eth0 10.0.12.1/24 up\n/etc/init.d/zebra start\n',
+      'r2.startup': 'ifconfig eth0 10.0.12.2/24 up\nifconfig eth1 10.2.0.1/24 up\n/etc/init.d/zebra start\n',
+      'r1/etc/zebra/daemons': DAEMONS, 'r1/etc/zebra/zebra.conf': ZEBRA('r1'), 'r1/etc/zebra/ripd.conf': RIPD,
+      'r2/etc/zebra/daemons': DAEMONS, 'r2/etc/zebra/zebra.conf': ZEBRA('r2'), 'r2/etc/zebra/ripd.conf': RIPD,
+    });
+    expect(lab.device('r1')?.runs).toBe('kathara/quagga');
+    await sh(lab, 'r1', 'sleep 40');
+    expect(await sh(lab, 'r1', "ip route | grep 'proto rip'")).toBe('10.2.0.0/24 via 10.0.12.2 dev eth0 proto rip metric 20 \n');
+    expect(await sh(lab, 'r1', '/etc/init.d/zebra stop')).toBe('Stopping Zebra daemons (prio:0): ripd zebra.\nRemoving all routes made by zebra.\n');
+  });
 });

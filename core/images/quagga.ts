@@ -1,11 +1,12 @@
 // The kathara/quagga image: kathara/frr with Quagga's files, for the many labs written for it. Netloom has
 // no Quagga: FRR 8.4's daemons stand in for it (their configuration language is Quagga's, grown), started
 // by Quagga's init script (/etc/init.d/quagga, `systemctl start quagga`) from /etc/quagga/daemons and
-// /etc/quagga/DAEMON.conf. vtysh and the daemons' output are FRR's.
+// /etc/quagga/DAEMON.conf, or by /etc/init.d/zebra from /etc/zebra (Netkit's older labs). vtysh and the
+// daemons' output are FRR's.
 
 import { LayerBuilder } from '../fs/index.ts';
 import { programFile } from '../kernel/exec.ts';
-import { main as quaggaInit } from '../userland/sbin/frr/quagga-init.ts';
+import { main as quaggaInit, zebraMain as zebraInit } from '../userland/sbin/frr/quagga-init.ts';
 import { IMAGE_MTIME, type Image } from './base.ts';
 
 /** /etc/quagga/daemons with every daemon off, in the format Quagga's labs use. */
@@ -23,6 +24,11 @@ export function buildQuaggaImage(frr: Image): Image {
   b.dir('/var/run/quagga', { mode: 0o755 });
   const programs = new Map(frr.programs);
   programs.set('quagga-init', quaggaInit);
+  programs.set('zebra-init', zebraInit);
   b.file('/etc/init.d/quagga', programFile('quagga-init'), { mode: 0o755 });
+  // Netkit's labs keep their files in /etc/zebra and start them with /etc/init.d/zebra.
+  b.dir('/etc/zebra', { mode: 0o755 });
+  b.dir('/var/log/zebra', { mode: 0o755 });
+  b.file('/etc/init.d/zebra', programFile('zebra-init'), { mode: 0o755 });
   return { ...frr, name: 'kathara/quagga', layers: [...frr.layers, b.freeze()], programs };
 }

@@ -3,7 +3,8 @@
 // the daemons /etc/quagga/daemons enables (`ripd=yes`, or a priority 1-10; zebra first), each with its
 // own /etc/quagga/DAEMON.conf, one line of progress (`Starting Quagga daemons (prio:10): zebra ripd.`).
 // Quagga's zebra also kept the static routes (`ip route` in zebra.conf): FRR's staticd reads zebra.conf
-// for them, started with zebra.
+// for them, started with zebra. /etc/init.d/zebra is the same script for Netkit's older layout, with
+// /etc/zebra in place of /etc/quagga.
 import { SIGTERM, X_OK, type Program, type Sys } from '../../../kernel/abi.ts';
 import { utf8Encode } from '../../../fs/utf8.ts';
 import { readFileText, writeAll } from '../../lib/io.ts';
@@ -11,7 +12,6 @@ import { spawnCommand, strerror, waitChild } from '../../lib/run-child.ts';
 import { parseDaemons } from '../../lib/frr/daemons-file.ts';
 import { RUN_DIR } from '../../lib/frr/paths.ts';
 
-const C_PATH = '/etc/quagga';
 const D_PATH = '/usr/lib/frr';
 /** Quagga's daemons, in the order its init script takes them. */
 const DAEMONS = ['zebra', 'bgpd', 'ripd', 'ripngd', 'ospfd', 'ospf6d', 'isisd', 'babeld'];
@@ -23,15 +23,21 @@ function priority(value: string | undefined): number {
   return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
 }
 
+/** What tells the two scripts apart: their configuration folder and the suite's name in messages. */
+interface Flavour {
+  confDir: string;
+  suite: string;
+}
+
 class QuaggaInit {
-  constructor(readonly sys: Sys, readonly envp: readonly string[]) {}
+  constructor(readonly sys: Sys, readonly envp: readonly string[], readonly flavour: Flavour) {}
 
   say(text: string): Promise<number> {
     return writeAll(this.sys, 1, utf8Encode(text));
   }
 
   async priorities(): Promise<Map<string, number>> {
-    const text = await readFileText(this.sys, `${C_PATH}/daemons`);
+    const text = await readFileText(this.sys, `${this.flavour.confDir}/daemons`);
     const vars = parseDaemons(typeof text === 'string' ? text : '');
     return new Map(DAEMONS.map((d) => [d, priority(vars.get(d))]));
   }
@@ -46,7 +52,7 @@ class QuaggaInit {
   async startOne(name: string): Promise<void> {
     await this.say(` ${name}`);
     if (this.sys.access(`${D_PATH}/${name}`, X_OK) < 0) return;
-    const conf = `${C_PATH}/${name}.conf`;
+    const conf = `${this.flavour.confDir}/${name}.conf`;
     if (typeof (await readFileText(this.sys, conf)) !== 'string') {
       await this.say(' (not started without config file)');
       return;
@@ -57,7 +63,7 @@ class QuaggaInit {
 
   async start(only?: string): Promise<number> {
     const prios = await this.priorities();
-    await this.say('Starting Quagga daemons (prio:10):');
+    await this.say(`Starting ${this.flavour.suite} daemons (prio:10):`);
     for (let prio = 10; prio >= 1; prio--) {
       for (const d of DAEMONS) if (prios.get(d) === prio && (only === undefined || only === d)) await this.startOne(d);
     }
@@ -82,7 +88,7 @@ class QuaggaInit {
 
   async stop(only?: string): Promise<number> {
     const prios = await this.priorities();
-    await this.say('Stopping Quagga daemons (prio:0):');
+    await this.say(`Stopping ${this.flavour.suite} daemons (prio:0):`);
     for (const d of [...DAEMONS].reverse()) {
       if ((prios.get(d) ?? 0) === 0 || (only !== undefined && only !== d)) continue;
       await this.say(` ${d}`);
@@ -95,20 +101,27 @@ class QuaggaInit {
   }
 }
 
-export const main: Program = async (sys, argv, envp) => {
-  const init = new QuaggaInit(sys, envp);
-  const only = argv[2];
-  switch (argv[1]) {
-    case 'start':
-      return init.start(only);
-    case 'stop':
-      return init.stop(only);
-    case 'restart':
-    case 'force-reload':
-      await init.stop(only);
-      return init.start(only);
-    default:
-      await init.say(`Usage: /etc/init.d/quagga {start|stop|restart|force-reload} [daemon]\n`);
-      return 1;
-  }
-};
+function initScript(flavour: Flavour): Program {
+  return async (sys, argv, envp) => {
+    const init = new QuaggaInit(sys, envp, flavour);
+    const only = argv[2];
+    switch (argv[1]) {
+      case 'start':
+        return init.start(only);
+      case 'stop':
+        return init.stop(only);
+      case 'restart':
+      case 'force-reload':
+        await init.stop(only);
+        return init.start(only);
+      default:
+        await init.say(`Usage: ${argv[0]} {start|stop|restart|force-reload} [daemon]\n`);
+        return 1;
+    }
+  };
+}
+
+/** /etc/init.d/quagga. */
+export const main = initScript({ confDir: '/etc/quagga', suite: 'Quagga' });
+/** /etc/init.d/zebra (Netkit's labs: /etc/zebra). */
+export const zebraMain = initScript({ confDir: '/etc/zebra', suite: 'Zebra' });
