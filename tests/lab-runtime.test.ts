@@ -107,7 +107,7 @@ describe('Lab runtime: boot sequence', () => {
     expect(lab.warnings).toEqual([]);
     await lab.start();
     expect(lab.device('r1')?.runs).toBe('kathara/frr');
-    expect(await sh(lab, 'r1', 'ls /usr/lib/frr; id frr')).toBe('frrinit.sh\nripd\nstaticd\nwatchfrr\nzebra\nuid=103(frr) gid=107(frr) groups=107(frr),106(frrvty)\n');
+    expect(await sh(lab, 'r1', 'ls /usr/lib/frr; id frr')).toBe('bgpd\nfrrinit.sh\nospfd\nripd\nstaticd\nwatchfrr\nzebra\nuid=103(frr) gid=107(frr) groups=107(frr),106(frrvty)\n');
     expect(await sh(lab, 'pc', 'ls /usr/lib/frr 2>&1; id frr 2>&1')).toBe("ls: cannot access '/usr/lib/frr': No such file or directory\nid: 'frr': no such user\n");
   });
 

@@ -61,6 +61,39 @@ describe('labs/nat-firewall', () => {
   });
 });
 
+describe('labs/ospf-routing', () => {
+  it('routers become full neighbours, route round the cheap way, and take the dear link when it breaks', async () => {
+    const lab = await boot('ospf-routing');
+    await sh(lab, 'pc1', 'sleep 60');
+    expect(await sh(lab, 'r1', "vtysh -c 'show ip ospf neighbor' | awk 'NR > 2 && NF { print $1, $3, $6 }'")).toBe(
+      '2.2.2.2 Full/DR 10.0.12.2\n3.3.3.3 Full/DR 10.0.13.2\n');
+    expect(await sh(lab, 'r1', "vtysh -c 'show ip route ospf' | grep '^O>'")).toMatch(
+      /^O>\* 10\.0\.23\.0\/30 \[110\/20\] via 10\.0\.12\.2, eth1, weight 1, \S+\nO>\* 192\.168\.3\.0\/24 \[110\/20\] via 10\.0\.12\.2, eth1, weight 1, \S+\n$/);
+    expect(await sh(lab, 'r1', 'ip route | grep 192.168.3')).toBe('192.168.3.0/24 via 10.0.12.2 dev eth1 proto ospf metric 20 \n');
+    expect(await sh(lab, 'pc1', 'ping -c 1 192.168.3.10 | grep -o "ttl=[0-9]*"')).toBe('ttl=61\n');
+    await sh(lab, 'r2', 'ip link set eth1 down');
+    await sh(lab, 'r1', 'sleep 45');
+    expect(await sh(lab, 'r1', 'ip route | grep 192.168.3')).toBe('192.168.3.0/24 via 10.0.13.2 dev eth2 proto ospf metric 20 \n');
+    expect(await sh(lab, 'pc1', 'ping -c 1 192.168.3.10 | grep -o "ttl=[0-9]*"')).toBe('ttl=62\n');
+  });
+});
+
+describe('labs/bgp-routing', () => {
+  it('the three ASes exchange both LANs with eBGP, pc1 reaches pc3, and a policy stops it', async () => {
+    const lab = await boot('bgp-routing');
+    await sh(lab, 'pc1', 'sleep 30');
+    expect(await sh(lab, 'r2', "vtysh -c 'show ip bgp summary' | grep '^10\\.'")).toMatch(
+      /^10\.0\.12\.1 +4 +65001 .* +1 +2 r1\n10\.0\.23\.2 +4 +65003 .* +1 +2 r3\n$/);
+    expect(await sh(lab, 'r1', "vtysh -c 'show ip bgp' | grep 192.168.3")).toBe('*> 192.168.3.0/24   10.0.12.2                              0 65002 65003 i\n');
+    expect(await sh(lab, 'r3', 'ip route | grep 192.168.1')).toBe('192.168.1.0/24 via 10.0.23.1 dev eth0 proto bgp metric 20 \n');
+    expect(await sh(lab, 'pc1', 'ping -c 1 192.168.3.10 | grep -o "ttl=[0-9]*"')).toBe('ttl=61\n');
+    await sh(lab, 'r2', "vtysh -c 'conf t' -c 'router bgp 65002' -c 'bgp ebgp-requires-policy' -c 'end' -c 'clear ip bgp *'");
+    await sh(lab, 'r1', 'sleep 5');
+    expect(await sh(lab, 'r2', "vtysh -c 'show ip bgp summary' | grep -c '(Policy) (Policy)'")).toBe('2\n');
+    expect(await sh(lab, 'r1', 'ip route | grep -c 192.168.3; true')).toBe('0\n');
+  });
+});
+
 describe('labs/rip-routing', () => {
   it('routers learn both LANs with RIP, pc1 reaches pc3, and a link going down is heard at once', async () => {
     const lab = await boot('rip-routing');

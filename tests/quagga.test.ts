@@ -74,4 +74,27 @@ describe('kathara/quagga', () => {
     expect(await sh(lab, 'r1', "ip route | grep 'proto rip'")).toBe('10.2.0.0/24 via 10.0.12.2 dev eth0 proto rip metric 20 \n');
     expect(await sh(lab, 'r1', '/etc/init.d/zebra stop')).toBe('Stopping Zebra daemons (prio:0): ripd zebra.\nRemoving all routes made by zebra.\n');
   });
+
+  it("ospfd takes Quagga's `ospf cost` forms as FRR 8.4 does (recorded: shown as `ip ospf ...`)", async () => {
+    const ospfd = 'interface eth0\nospf cost 21\nospf dead-interval 30\nospf priority 5\nospf retransmit-interval 7\nospf transmit-delay 2\n' +
+      'ospf network point-to-point\n!\ninterface eth1\nospf cost 40\nno ospf cost\n!\nrouter ospf\nnetwork 10.0.0.0/16 area 0.0.0.0\n!\n';
+    const lab = await boot({
+      'lab.conf': 'r1[0]=A\nr1[1]=B\nr1[image]="kathara/quagga"\n',
+      'r1.startup': 'ip address add 10.0.0.1/24 dev eth0\nsystemctl start quagga\n',
+      'r1/etc/quagga/daemons': 'zebra=yes\nospfd=yes\n', 'r1/etc/quagga/zebra.conf': '', 'r1/etc/quagga/ospfd.conf': ospfd,
+    });
+    // What FRR 8.4.4's vtysh showed for the same ospfd.conf (recorded in a network namespace on Debian 12):
+    // the lines by name, `no ospf cost` undoing eth1's cost.
+    expect(await sh(lab, 'r1', "vtysh -c 'show running-config' | sed -n '/^interface/,/^exit/p'")).toBe(
+      'interface eth0\n ip ospf cost 21\n ip ospf dead-interval 30\n ip ospf network point-to-point\n ip ospf priority 5\n' +
+      ' ip ospf retransmit-interval 7\n ip ospf transmit-delay 2\nexit\n');
+    // The interface lines given in reverse order (recorded too; `ip ospf area` is refused next to `network`).
+    await sh(lab, 'r1', "vtysh -c 'configure' -c 'interface eth1' -c 'ip ospf passive' -c 'ip ospf transmit-delay 2' " +
+      "-c 'ip ospf retransmit-interval 7' -c 'ip ospf priority 5' -c 'ip ospf network point-to-point' -c 'ip ospf hello-interval 3' " +
+      "-c 'ip ospf dead-interval 30' -c 'ip ospf cost 21'");
+    expect(await sh(lab, 'r1', "vtysh -c 'show running-config' | sed -n '/^interface eth1/,/^exit/p'")).toBe(
+      'interface eth1\n ip ospf cost 21\n ip ospf dead-interval 30\n ip ospf hello-interval 3\n ip ospf network point-to-point\n' +
+      ' ip ospf passive\n ip ospf priority 5\n ip ospf retransmit-interval 7\n ip ospf transmit-delay 2\nexit\n');
+    expect(await sh(lab, 'r1', "vtysh -c 'show ip ospf interface eth0' | grep -o 'Cost: [0-9]*'")).toBe('Cost: 21\n');
+  });
 });

@@ -7,7 +7,9 @@ import { LayerBuilder } from '../fs/index.ts';
 import { programFile } from '../kernel/exec.ts';
 import type { Program } from '../kernel/abi.ts';
 import { main as vtysh } from '../userland/bin/vtysh.ts';
+import { main as bgpd } from '../userland/sbin/frr/bgpd.ts';
 import { main as frrInit } from '../userland/sbin/frr/frr-init.ts';
+import { main as ospfd } from '../userland/sbin/frr/ospfd.ts';
 import { main as ripd } from '../userland/sbin/frr/ripd.ts';
 import { main as staticd } from '../userland/sbin/frr/staticd.ts';
 import { main as watchfrr } from '../userland/sbin/frr/watchfrr.ts';
@@ -33,6 +35,8 @@ const PROGRAMS: Record<string, { path: string; program: Program }> = {
   zebra: { path: '/usr/lib/frr/zebra', program: zebra },
   staticd: { path: '/usr/lib/frr/staticd', program: staticd },
   ripd: { path: '/usr/lib/frr/ripd', program: ripd },
+  bgpd: { path: '/usr/lib/frr/bgpd', program: bgpd },
+  ospfd: { path: '/usr/lib/frr/ospfd', program: ospfd },
   vtysh: { path: '/usr/bin/vtysh', program: vtysh },
 };
 

@@ -1,4 +1,4 @@
-# Sourced by the FRR recorders (golden/frr, frr-zebra, frr-vtysh): a Kathará-like container for one lab
+# Sourced by the FRR recorders (golden/frr, frr-zebra, frr-vtysh, frr-bgp, frr-ospf): a Kathará-like container for one lab
 # device in an existing network namespace. Needs $work (a scratch folder) and the array pids.
 #
 #   frr_container NETNS DEVICE LABDIR [EXTRA_MOUNTS]
@@ -44,4 +44,43 @@ frr_record() {
     in_dev "$dev" "$cmd" > "$out/$name.txt" 2>&1 || true
   done < "$cases"
   echo "recorded $(ls "$out" | wc -l) outputs in $out"
+}
+
+# frr_bridged_lab PREFIX: the devices ${devs[@]} of $lab/lab.conf as containers in namespaces PREFIX-DEV,
+# wired as Kathará wires them: each collision domain a bridge in one more namespace (PREFIX-hub), each
+# interface a veth whose other end is a port of that bridge, with the MAC lab.conf gives it (lines
+# `DEV[N]="CD/MAC"`), IPv6 off. Sets a trap that stops FRR and deletes everything at exit. Needs $work,
+# $lab, the arrays devs and pids.
+frr_bridged_lab() {
+  local prefix=$1 line dev idx cd mac n i
+  bridged_prefix=$prefix
+  trap frr_bridged_cleanup EXIT
+  rm -rf "$out"; mkdir -p "$out"
+  ip netns add "$prefix-hub"
+  for n in "${devs[@]}"; do ip netns add "$prefix-$n"; done
+  while IFS= read -r line; do
+    [[ $line =~ ^([a-z0-9]+)\[([0-9]+)\]=\"([A-Za-z0-9]+)/([0-9a-f:]+)\"$ ]] || continue
+    dev=${BASH_REMATCH[1]} idx=${BASH_REMATCH[2]} cd=${BASH_REMATCH[3]} mac=${BASH_REMATCH[4]}
+    ip -n "$prefix-hub" link show "br$cd" >/dev/null 2>&1 || { ip -n "$prefix-hub" link add "br$cd" type bridge; ip -n "$prefix-hub" link set "br$cd" up; }
+    ip -n "$prefix-hub" link add "$dev-$idx" type veth peer name "eth$idx" address "$mac" netns "$prefix-$dev"
+    ip -n "$prefix-hub" link set "$dev-$idx" master "br$cd" up
+  done < "$lab/lab.conf"
+  for n in "${devs[@]}"; do
+    for i in $(ip -n "$prefix-$n" -o link show | awk -F': ' '/eth/ {print $2}' | cut -d@ -f1); do
+      ip netns exec "$prefix-$n" sysctl -q -w "net.ipv6.conf.$i.disable_ipv6=1"
+    done
+    frr_container "$prefix-$n" "$n" "$lab"
+  done
+  sleep 1
+}
+
+frr_bridged_cleanup() {
+  local n p
+  for n in "${devs[@]}"; do
+    [ -f "$work/$n.pid" ] && nsenter -t "$(cat "$work/$n.pid")" -m -u -n /etc/init.d/frr stop >/dev/null 2>&1 || true
+    ip netns del "$bridged_prefix-$n" 2>/dev/null || true
+  done
+  ip netns del "$bridged_prefix-hub" 2>/dev/null || true
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
 }

@@ -17,33 +17,6 @@ out=$here/expected
 work=$(mktemp -d)
 devs=(r1 r2 r3)
 pids=()
-cleanup() {
-  for n in "${devs[@]}"; do
-    [ -f "$work/$n.pid" ] && nsenter -t "$(cat "$work/$n.pid")" -m -u -n /etc/init.d/frr stop >/dev/null 2>&1 || true
-    ip netns del "nlzeb-$n" 2>/dev/null || true
-  done
-  ip netns del nlzeb-hub 2>/dev/null || true
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-rm -rf "$out"; mkdir -p "$out"
-ip netns add nlzeb-hub
-for n in "${devs[@]}"; do ip netns add "nlzeb-$n"; done
-# lab.conf lines `DEV[N]="CD/MAC"`: a bridge per collision domain, a veth per interface.
-while IFS= read -r line; do
-  [[ $line =~ ^([a-z0-9]+)\[([0-9]+)\]=\"([A-Za-z0-9]+)/([0-9a-f:]+)\"$ ]] || continue
-  dev=${BASH_REMATCH[1]} idx=${BASH_REMATCH[2]} cd=${BASH_REMATCH[3]} mac=${BASH_REMATCH[4]}
-  ip -n nlzeb-hub link show "br$cd" >/dev/null 2>&1 || { ip -n nlzeb-hub link add "br$cd" type bridge; ip -n nlzeb-hub link set "br$cd" up; }
-  ip -n nlzeb-hub link add "$dev-$idx" type veth peer name "eth$idx" address "$mac" netns "nlzeb-$dev"
-  ip -n nlzeb-hub link set "$dev-$idx" master "br$cd" up
-done < "$lab/lab.conf"
 . "$here/../frr-container.sh"
-for n in "${devs[@]}"; do
-  for i in $(ip -n "nlzeb-$n" -o link show | awk -F': ' '/eth/ {print $2}' | cut -d@ -f1); do
-    ip netns exec "nlzeb-$n" sysctl -q -w "net.ipv6.conf.$i.disable_ipv6=1"
-  done
-  frr_container "nlzeb-$n" "$n" "$lab"
-done
-sleep 1
+frr_bridged_lab nlzeb
 frr_record "$lab" "$here/cases.txt" "$out" "${devs[@]}"

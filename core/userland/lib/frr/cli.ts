@@ -17,6 +17,8 @@ export interface CommandSpec<T> {
   action: T;
   /** The help of each token (keyword or variable) in the order written, as DEFUN's help string has them. */
   help?: readonly string[];
+  /** A DEFUN_HIDDEN / ALIAS_HIDDEN command: it runs, but `?` and TAB never offer it. */
+  hidden?: boolean;
 }
 
 /** A matched command: the spec, and each variable's value by its token (and keyword path). */
@@ -214,6 +216,7 @@ export function describeCommand<T>(specs: readonly CommandSpec<T>[], line: strin
   const last = trailing ? '' : input[input.length - 1]!;
   const found: { scores: number[]; cand: Candidate }[] = [];
   for (const spec of specs) {
+    if (spec.hidden) continue;
     const help = spec.help ?? commandHelp(spec.syntax);
     const cand = (el: El & ({ k: 'kw' } | { k: 'var' })): Candidate =>
       ({ text: el.k === 'kw' ? el.w : el.t, help: help[el.i] ?? '', keyword: el.k === 'kw' });

@@ -55,7 +55,9 @@ export function configBlocks(text: string): ConfigBlock[] {
       continue;
     }
     // A sub-node of a node (address-family in router bgp) stays in its block.
-    if (cur !== top && (t === 'exit-address-family' || t === 'exit-vrf' || !isTopLevel(words))) {
+    // `bgp router-id` and the other `bgp ...` lines of a router bgp node are its own.
+    const ownBgp = cur.node.startsWith('router bgp') && (words[0] === 'bgp' || (words[0] === 'no' && words[1] === 'bgp'));
+    if (cur !== top && (t === 'exit-address-family' || t === 'exit-vrf' || ownBgp || !isTopLevel(words))) {
       cur.lines.push({ text: t, line: i + 1 });
       continue;
     }

@@ -57,6 +57,7 @@ export const ok = (out = ''): VtyReply => ({ status: 'ok', out });
 /** The kind of a node, as command tables are keyed. */
 export function nodeKind(node: string): string {
   if (node.startsWith('interface ')) return 'interface';
+  if (node.startsWith('route-map ')) return 'route-map';
   return node;
 }
 
@@ -130,12 +131,15 @@ const COMMON_HELP = `  -h, --help         Display this help and exit
   -i, --pid_file     Set process identifier file name
   -u, --user         User to run as
   -g, --group        Group to run as
-  -A, --vty_addr     Set vty's bind address
+`;
+
+/** The vty options, which --help lists after the zclient ones (`-z`, for the daemons that have it). */
+const VTY_HELP = `  -A, --vty_addr     Set vty's bind address
   -P, --vty_port     Set vty's port number
 `;
 
 function usage(def: DaemonHelp): string {
-  return `Usage: ${def.name} [OPTION...]\n\n${def.description}\n\n${COMMON_HELP}${def.options}\nReport bugs to https://github.com/frrouting/frr/issues\n`;
+  return `Usage: ${def.name} [OPTION...]\n\n${def.description}\n\n${COMMON_HELP}${def.zclientOptions ?? ''}${VTY_HELP}${def.options}\nReport bugs to https://github.com/frrouting/frr/issues\n`;
 }
 
 /** What --help says of a daemon: its description and the options it adds to the common ones. */
@@ -144,6 +148,8 @@ export interface DaemonHelp {
   description: string;
   /** Option lines, as --help prints them after the common ones. */
   options: string;
+  /** The zclient option lines (ospfd's `-z, --socket`), which --help prints before -A and -P. */
+  zclientOptions?: string;
   /** Its own options for getopt (short letters with ':' for a value; long names). */
   shorts: string;
   longs: LongOpt[];

@@ -1,6 +1,6 @@
 // The event loop of an FRR daemon (FRR's lib/event.c in small): descriptors to watch for input, timers
 // in virtual milliseconds, one poll(2) at a time. Handlers run one after another, never concurrently.
-import { CLOCK_MONOTONIC, EINTR, POLLERR, POLLHUP, POLLIN, type PollFd, type Sys } from '../../../kernel/abi.ts';
+import { CLOCK_MONOTONIC, EINTR, POLLERR, POLLHUP, POLLIN, POLLOUT, type PollFd, type Sys } from '../../../kernel/abi.ts';
 
 type Handler = () => Promise<void> | void;
 
@@ -12,6 +12,8 @@ interface Timer {
 
 export class Reactor {
   private readonly watched = new Map<number, Handler>();
+  /** Descriptors waited on until writable (a non-blocking connect), each handler run once. */
+  private readonly writable = new Map<number, Handler>();
   private timers: Timer[] = [];
   private stopped = false;
 
@@ -28,6 +30,12 @@ export class Reactor {
 
   unwatch(fd: number): void {
     this.watched.delete(fd);
+    this.writable.delete(fd);
+  }
+
+  /** Runs `onWritable` once, when `fd` becomes writable or fails (a non-blocking connect completing). */
+  watchWritable(fd: number, onWritable: Handler): void {
+    this.writable.set(fd, onWritable);
   }
 
   /** Runs `fn` once, `ms` from now; returns a function that cancels it. */
@@ -59,15 +67,39 @@ export class Reactor {
         continue;
       }
       const next = this.timers.reduce((m, t) => Math.min(m, t.at), Infinity);
-      const fds: PollFd[] = [...this.watched.keys()].map((fd) => ({ fd, events: POLLIN, revents: 0 }));
+      const fds: PollFd[] = [...new Set([...this.watched.keys(), ...this.writable.keys()])].map((fd) => ({ fd,
+        events: (this.watched.has(fd) ? POLLIN : 0) | (this.writable.has(fd) ? POLLOUT : 0), revents: 0 }));
       const timeout = next === Infinity ? -1 : Math.max(0, Math.ceil((next - now) * 1e6));
       const r = await this.sys.poll(fds, timeout);
       if (r < 0 && r !== -EINTR) return;
       for (const p of fds) {
+        const w = this.writable.get(p.fd);
+        if (w && p.revents & (POLLOUT | POLLHUP | POLLERR)) {
+          this.writable.delete(p.fd);
+          await w();
+        }
         if (!(p.revents & (POLLIN | POLLHUP | POLLERR))) continue;
         const h = this.watched.get(p.fd);
         if (h) await h();
       }
     }
+  }
+}
+
+/**
+ * A daemon's one timer for its protocol engine's next event: set() replaces the one set before (none
+ * when `at` is null), and `fire` runs when it expires (it ticks the engine and sets the next).
+ */
+export class TickTimer {
+  private cancel: (() => void) | null = null;
+
+  set(reactor: Reactor | null, at: number | null | undefined, fire: () => void): void {
+    this.cancel?.();
+    this.cancel = null;
+    if (at === null || at === undefined || !reactor) return;
+    this.cancel = reactor.at(at, () => {
+      this.cancel = null;
+      fire();
+    });
   }
 }

@@ -3,7 +3,7 @@
 // daemon Netloom does not have yet) it says "bgpd is not running" rather than "Unknown command".
 
 const OWNERS: [string[], string][] = [
-  [['show', 'ip', 'bgp'], 'bgpd'], [['show', 'bgp'], 'bgpd'], [['router', 'bgp'], 'bgpd'], [['clear', 'ip', 'bgp'], 'bgpd'],
+  [['show', 'ip', 'bgp'], 'bgpd'], [['show', 'bgp'], 'bgpd'], [['router', 'bgp'], 'bgpd'], [['clear', 'ip', 'bgp'], 'bgpd'], [['clear', 'bgp'], 'bgpd'],
   [['show', 'ip', 'ospf'], 'ospfd'], [['router', 'ospf'], 'ospfd'], [['clear', 'ip', 'ospf'], 'ospfd'],
   [['show', 'ipv6', 'ospf6'], 'ospf6d'], [['router', 'ospf6'], 'ospf6d'],
   [['show', 'ip', 'rip'], 'ripd'], [['router', 'rip'], 'ripd'], [['clear', 'ip', 'rip'], 'ripd'],

@@ -40,6 +40,7 @@ export function nodePrompt(node: string): string {
   if (node === 'view') return '#';
   if (node === 'config') return '(config)#';
   if (node.startsWith('interface ')) return '(config-if)#';
+  if (node === 'router bgp af') return '(config-router-af)#';
   if (node.startsWith('router ')) return '(config-router)#';
   if (node === 'line vty') return '(config-line)#';
   if (node.startsWith('route-map ')) return '(config-route-map)#';
@@ -142,7 +143,8 @@ export class VtyshSession {
         return true;
       case 'exit':
         if (this.node === 'view') this.done = true;
-        else this.node = this.node === 'config' ? 'view' : 'config';
+        // An address family of router bgp goes back to its router node.
+        else this.node = this.node === 'config' ? 'view' : this.node === 'router bgp af' ? 'router bgp' : 'config';
         return true;
       case 'end':
         if (this.node !== 'view') this.node = 'view';

@@ -178,7 +178,11 @@ export class ZebraRib {
     }
     const iface = this.interfaces.find((i) => i.up && (!r.ifname || r.type === 'static' || i.name === r.ifname) &&
       i.addresses.some((a) => ((a.address ^ r.gateway) & prefixToNetmask(a.prefixLength)) === 0));
-    r.active = !!iface;
+    // zebra's nexthop_active(): a gateway may not be resolved by the route's own prefix (an iBGP route
+    // for a connected network, via a neighbour on it, stays `inactive`).
+    const viaItself = iface?.addresses.some((a) => a.prefixLength === r.length && r.length < 32 &&
+      ((a.address ^ r.gateway) & prefixToNetmask(a.prefixLength)) === 0 && ((a.address ^ r.prefix) & prefixToNetmask(r.length)) === 0);
+    r.active = !!iface && !viaItself;
     if (iface) r.ifname = iface.name;
     else if (r.type === 'static') r.ifname = '';
   }
@@ -192,14 +196,16 @@ export class ZebraRib {
   }
 
   /**
-   * Every route, ordered as `show ip route` lists them (by prefix, the selected one first). A static
+   * Every route, ordered as `show ip route` lists them: by prefix, then the newest first (zebra's
+   * rib_link() puts a route at the head of its prefix's list, so an OSPF route for a connected network
+   * is listed before the connected route, selected or not). A static
    * route whose gateway does not resolve is left out: FRR 8.4's staticd offers a route to zebra only once
    * zebra's next-hop tracking says its gateway is reachable, so zebra never holds it.
    */
   all(): RibRoute[] {
     const keys = [...this.routes.values()].map((l) => l.filter(shown)).filter((l) => l.length > 0)
       .sort((a, b) => a[0]!.prefix - b[0]!.prefix || a[0]!.length - b[0]!.length);
-    return keys.flatMap((l) => [...l].sort((a, b) => Number(!!b.selected) - Number(!!a.selected)));
+    return keys.flatMap((l) => [...l].sort((a, b) => b.since - a.since));
   }
 
   /** The routes of one prefix (`show ip route A.B.C.D/M`), as all() orders them. */

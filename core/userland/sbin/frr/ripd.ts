@@ -9,7 +9,7 @@ import {
 import { formatIpv4Address, parseIpv4Address } from '../../../net/wire/ipv4-address.ts';
 import type { Matched } from '../../lib/frr/cli.ts';
 import { daemonMain, type DaemonHelp, ok, type Action, type DaemonDef, type VtyReply } from '../../lib/frr/daemon.ts';
-import type { Reactor } from '../../lib/frr/reactor.ts';
+import { TickTimer, type Reactor } from '../../lib/frr/reactor.ts';
 import type { RouteType } from '../../lib/frr/rib.ts';
 import { RipEngine, type RipHost, type RipInterface } from '../../lib/frr/rip/engine.ts';
 import { Zclient } from '../../lib/frr/zclient.ts';
@@ -25,7 +25,7 @@ class Ripd {
   zclient: Zclient | null = null;
   fd = -1;
   interfaces: RipInterface[] = [];
-  cancelTimer: (() => void) | null = null;
+  private readonly timer = new TickTimer();
   constructor(readonly sys: Sys) {}
 
   host(): RipHost {
@@ -89,12 +89,7 @@ class Ripd {
 
   /** Arranges the engine's next tick. */
   schedule(): void {
-    this.cancelTimer?.();
-    this.cancelTimer = null;
-    const at = this.enabled ? this.engine?.nextEvent() : null;
-    if (at === null || at === undefined || !this.reactor) return;
-    this.cancelTimer = this.reactor.at(at, () => {
-      this.cancelTimer = null;
+    this.timer.set(this.reactor, this.enabled ? this.engine?.nextEvent() : null, () => {
       this.engine?.tick();
       this.schedule();
     });

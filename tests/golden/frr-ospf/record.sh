@@ -1,0 +1,26 @@
+#!/bin/bash
+# Records what FRR 8.4.4 (Debian 12's frr package) prints for ospfd (OSPFv2), for the lab in lab/,
+# run for real. As tests/golden/frr/record.sh: each device is a network namespace (nlospf-r1 ...) with its
+# own mount and UTS namespaces (hostname, /etc/frr from the lab folder, empty /var/run/frr and
+# /var/log/frr, as a Kathará container has them). As Kathará wires containers, each collision domain
+# of lab.conf is a bridge, here in one more namespace (nlospf-hub), and each interface a veth whose
+# other end is a port of that bridge, with the MAC lab.conf gives it. Each device's startup lines run,
+# then `/etc/init.d/frr start`; after OSPF has converged (the first case waits 50 s more), every line of cases.txt (NAME|DEVICE|COMMAND)
+# runs on its device and its output goes to expected/NAME.txt. Nothing is created in the host's own
+# namespace, and everything started is stopped and deleted at the end.
+# With an argument (`areas`, `lan`), the lab, cases and outputs of that subfolder instead (areas/: three
+# areas, point-to-point, two ABRs and a default route; lan/: four routers on one LAN, priorities 0).
+# The devices are those of the lab's lab.conf.
+# Needs root and the frr package. Usage: UPDATE_GOLDEN=1 ./record.sh [areas|lan]
+set -euo pipefail
+[ "${UPDATE_GOLDEN:-}" = 1 ] || { echo "set UPDATE_GOLDEN=1 to re-record" >&2; exit 1; }
+here=$(cd "$(dirname "$0")" && pwd)
+base=$here${1:+/$1}
+lab=$base/lab
+out=$base/expected
+work=$(mktemp -d)
+devs=($(sed -n "s/^\([a-z0-9]*\)\[0\].*/\1/p" "$lab/lab.conf"))
+pids=()
+. "$here/../frr-container.sh"
+frr_bridged_lab nlospf
+frr_record "$lab" "$base/cases.txt" "$out" "${devs[@]}"
