@@ -97,4 +97,21 @@ describe('kathara/quagga', () => {
       ' ip ospf passive\n ip ospf priority 5\n ip ospf retransmit-interval 7\n ip ospf transmit-delay 2\nexit\n');
     expect(await sh(lab, 'r1', "vtysh -c 'show ip ospf interface eth0' | grep -o 'Cost: [0-9]*'")).toBe('Cost: 21\n');
   });
+
+  it('bgpd keeps Quagga\'s defaults for a Quagga configuration: eBGP routes flow without a policy', async () => {
+    const bgpd = (asn: number, peer: string, peerAs: number, net: string): string =>
+      `hostname bgpd\npassword zebra\n!\nrouter bgp ${asn}\nnetwork ${net}\nneighbor ${peer} remote-as ${peerAs}\n!\nlog file /var/log/quagga/bgpd.log\n`;
+    const lab = await boot({
+      'lab.conf': 'r1[0]=A\nr1[1]=B\nr1[image]="kathara/quagga"\nr2[0]=A\nr2[1]=C\nr2[image]="kathara/quagga"\n',
+      'r1.startup': 'ip address add 193.10.11.1/24 dev eth0\nip address add 195.11.14.1/24 dev eth1\nsystemctl start quagga\n',
+      'r2.startup': 'ip address add 193.10.11.2/24 dev eth0\nip address add 200.1.1.1/24 dev eth1\nsystemctl start quagga\n',
+      'r1/etc/quagga/daemons': 'zebra=yes\nbgpd=yes\n', 'r1/etc/quagga/zebra.conf': '', 'r1/etc/quagga/bgpd.conf': bgpd(1, '193.10.11.2', 2, '195.11.14.0/24'),
+      'r2/etc/quagga/daemons': 'zebra=yes\nbgpd=yes\n', 'r2/etc/quagga/zebra.conf': '', 'r2/etc/quagga/bgpd.conf': bgpd(2, '193.10.11.1', 1, '200.1.1.0/24'),
+    });
+    await sh(lab, 'r1', 'sleep 30');
+    expect(await sh(lab, 'r1', "ip route | grep 'proto bgp'")).toBe('200.1.1.0/24 via 193.10.11.2 dev eth0 proto bgp metric 20 \n');
+    expect(await sh(lab, 'r2', "ip route | grep 'proto bgp'")).toBe('195.11.14.0/24 via 193.10.11.1 dev eth0 proto bgp metric 20 \n');
+    // In FRR's words: what FRR would need written to behave so.
+    expect(await sh(lab, 'r1', "vtysh -c 'show running-config' | grep 'no bgp'")).toBe(' no bgp ebgp-requires-policy\n no bgp network import-check\n');
+  });
 });

@@ -48,6 +48,11 @@ export interface DaemonDef {
   shutdown?(): Promise<void> | void;
   /** Set while the configuration file is read (some commands act only when typed). */
   loading?: boolean;
+  /**
+   * Called before a configuration from Quagga's folders (/etc/quagga, /etc/zebra: the kathara/quagga
+   * image) is read, for the daemons whose defaults differ from Quagga's where labs notice it.
+   */
+  quaggaDefaults?(): void;
   /** The configuration of FRR's library (logging, debugging, passwords) and its commands. */
   common?: { config: CommonConfig; table: CommandTable };
 }
@@ -212,6 +217,7 @@ async function serve(def: DaemonDef, sys: Sys, o: Options, readyFd: number): Pro
     sys.close(pfd);
     sys.chown(pidFile, FRR_UID, FRR_GID);
   }
+  if (o.configFile !== undefined && /^\/etc\/(quagga|zebra)\//.test(o.configFile)) def.quaggaDefaults?.();
   const own = await readFileText(sys, o.configFile ?? `${etcDir()}/${def.name}.conf`);
   const text = typeof own === 'string' ? own : await readFileText(sys, `${etcDir()}/frr.conf`);
   if (typeof text === 'string') await applyConfig(def, text);

@@ -334,6 +334,9 @@ function bgpdDef(d: Bgpd): DaemonDef {
     },
     start: (reactor) => d.start(reactor),
     shutdown: () => d.shutdown(),
+    quaggaDefaults: () => {
+      d.engine.quaggaDefaults = true;
+    },
   };
 }
 

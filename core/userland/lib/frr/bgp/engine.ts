@@ -43,6 +43,11 @@ const key = (prefix: number, length: number) => `${formatIpv4Address(prefix)}/${
 
 export class BgpEngine {
   config: BgpConfig | null = null;
+  /**
+   * Quagga's defaults for a new `router bgp` (the kathara/quagga image): no eBGP policy needed (RFC 8212
+   * came with FRR 7.4) and no import check, so that Quagga's labs exchange the routes they expect.
+   */
+  quaggaDefaults = false;
   /** Route maps live outside `router bgp` (and outlive it). */
   readonly routeMaps = new RouteMaps();
   readonly peers = new Map<number, Peer>();
@@ -106,6 +111,7 @@ export class BgpEngine {
     if (this.config && this.config.asn !== asn) return `BGP is already running; AS is ${this.config.asn}`;
     if (!this.config) {
       this.config = new BgpConfig(asn);
+      if (this.quaggaDefaults) this.config.ebgpRequiresPolicy = this.config.importCheck = false;
     }
     return null;
   }
