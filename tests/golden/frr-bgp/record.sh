@@ -9,15 +9,18 @@
 # then `/etc/init.d/frr start`; after BGP has converged (the first case waits 20 s more), every line of cases.txt (NAME|DEVICE|COMMAND)
 # runs on its device and its output goes to expected/NAME.txt. Nothing is created in the host's own
 # namespace, and everything started is stopped and deleted at the end.
-# Needs root and the frr package. Usage: UPDATE_GOLDEN=1 ./record.sh
+# With an argument (`filters`), the lab, cases and outputs of that subfolder instead (filters/: a provider
+# and a customer AS, prefix lists both ways and a default route originated to the customer).
+# Needs root and the frr package. Usage: UPDATE_GOLDEN=1 ./record.sh [filters]
 set -euo pipefail
 [ "${UPDATE_GOLDEN:-}" = 1 ] || { echo "set UPDATE_GOLDEN=1 to re-record" >&2; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)
-lab=$here/lab
-out=$here/expected
+base=$here${1:+/$1}
+lab=$base/lab
+out=$base/expected
 work=$(mktemp -d)
-devs=(r1 r2 r3 r4)
+devs=($(sed -n "s/^\([a-z0-9]*\)\[0\].*/\1/p" "$lab/lab.conf"))
 pids=()
 . "$here/../frr-container.sh"
 frr_bridged_lab nlbgp
-frr_record "$lab" "$here/cases.txt" "$out" "${devs[@]}"
+frr_record "$lab" "$base/cases.txt" "$out" "${devs[@]}"

@@ -25,8 +25,8 @@ export interface VtyReply {
 
 /** One part of `show running-config`: where it goes and its lines (a node's lines include its header). */
 export interface ConfigSection {
-  kind: 'global' | 'log' | 'debug' | 'password' | 'static' | 'interface' | 'router';
-  /** For interface and router sections: the header line (`interface eth0`), which merges sections. */
+  kind: 'global' | 'log' | 'debug' | 'password' | 'static' | 'interface' | 'router' | 'prefix-list' | 'route-map';
+  /** For interface, router and route-map sections: the header line (`interface eth0`), which merges sections. */
   node?: string;
   lines: string[];
 }

@@ -185,13 +185,19 @@ export class VtyshSession {
     }
     const statics = sections.filter((s) => s.kind === 'static').flatMap((s) => s.lines);
     if (statics.length > 0) text += statics.map((l) => `${l}\n`).join('') + '!\n';
-    for (const kind of ['interface', 'router'] as const) {
+    const blocks = (kind: 'interface' | 'router' | 'route-map'): void => {
       const byNode = new Map<string, string[]>();
       for (const s of sections.filter((x) => x.kind === kind)) byNode.set(s.node!, [...(byNode.get(s.node!) ?? []), ...s.lines]);
       const nodes = [...byNode.keys()];
       if (kind === 'interface') nodes.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       for (const n of nodes) text += `${n}\n${byNode.get(n)!.map((l) => `${l}\n`).join('')}exit\n!\n`;
-    }
+    };
+    blocks('interface');
+    blocks('router');
+    // Then the filters, as vtysh orders its nodes: prefix lists (each line once), route maps.
+    const plists = linesOf('prefix-list');
+    if (plists.length > 0) text += plists.map((l) => `${l}\n`).join('') + '!\n';
+    blocks('route-map');
     return text;
   }
 

@@ -22,6 +22,11 @@ export interface NeighborConfig {
   /** `neighbor X route-map NAME in|out` (ipv4 unicast). */
   routeMapIn: string | null;
   routeMapOut: string | null;
+  /** `neighbor X prefix-list NAME in|out`. */
+  prefixListIn: string | null;
+  prefixListOut: string | null;
+  /** `neighbor X default-originate`. */
+  defaultOriginate: boolean;
 }
 
 export class BgpConfig {
@@ -143,11 +148,11 @@ function configureNeighbor(c: BgpConfig, text: string, no: boolean, w: string[])
     if (n) n.remoteAs = as;
     else {
       c.neighbors.set(address, { address, remoteAs: as, description: null, nextHopSelf: false, updateSource: null, activate: true, shutdown: false,
-        routeMapIn: null, routeMapOut: null });
+        routeMapIn: null, routeMapOut: null, prefixListIn: null, prefixListOut: null, defaultOriginate: false });
     }
     return null;
   }
-  const known = ['description', 'next-hop-self', 'update-source', 'activate', 'shutdown', 'route-map'];
+  const known = ['description', 'next-hop-self', 'update-source', 'activate', 'shutdown', 'route-map', 'prefix-list', 'default-originate'];
   if (!known.includes(what)) return unknown(text);
   if (!n) return '% Specify remote-as or peer-group commands first';
   switch (what) {
@@ -172,6 +177,16 @@ function configureNeighbor(c: BgpConfig, text: string, no: boolean, w: string[])
       else n.routeMapOut = no ? null : w[3];
       return null;
     }
+    case 'prefix-list': {
+      const dir = w[4];
+      if (w[3] === undefined || (dir !== 'in' && dir !== 'out')) return w.length < 5 ? incomplete(text) : unknown(text);
+      if (dir === 'in') n.prefixListIn = no ? null : w[3];
+      else n.prefixListOut = no ? null : w[3];
+      return null;
+    }
+    case 'default-originate':
+      n.defaultOriginate = !no;
+      return null;
     default:
       n.shutdown = !no;
       return null;
@@ -201,6 +216,9 @@ export function runningConfigLines(c: BgpConfig): string[] {
   for (const n of neighbors) {
     const a = formatIpv4Address(n.address);
     if (n.nextHopSelf) af.push(`  neighbor ${a} next-hop-self`);
+    if (n.defaultOriginate) af.push(`  neighbor ${a} default-originate`);
+    if (n.prefixListIn !== null) af.push(`  neighbor ${a} prefix-list ${n.prefixListIn} in`);
+    if (n.prefixListOut !== null) af.push(`  neighbor ${a} prefix-list ${n.prefixListOut} out`);
     if (n.routeMapIn !== null) af.push(`  neighbor ${a} route-map ${n.routeMapIn} in`);
     if (n.routeMapOut !== null) af.push(`  neighbor ${a} route-map ${n.routeMapOut} out`);
     if (!n.activate) af.push(`  no neighbor ${a} activate`);

@@ -10,7 +10,8 @@ import { connectedRoutes, localPaths, type BgpInterface, type BgpRedistRoute, ty
 import { asPathContains, selectBest, type BgpPath } from './path.ts';
 import { Peer, type SessionHost } from './peer.ts';
 import { RouteMaps } from './route-map.ts';
-import { advertise, announcement, endOfRib, type Advertised } from './output.ts';
+import { PrefixLists } from '../prefix-list.ts';
+import { advertise, announcement, defaultRoute, endOfRib, type Advertised } from './output.ts';
 
 export type { BgpInterface, BgpRedistRoute } from './local-routes.ts';
 export interface BgpRibRoute { prefix: string; prefixLength: number; nexthop: string; ifname: string; distance: number; metric: number }
@@ -50,6 +51,8 @@ export class BgpEngine {
   quaggaDefaults = false;
   /** Route maps live outside `router bgp` (and outlive it). */
   readonly routeMaps = new RouteMaps();
+  /** `ip prefix-list` (the library's, kept by each daemon: bgpd's for `neighbor X prefix-list`). */
+  readonly prefixLists = new PrefixLists();
   readonly peers = new Map<number, Peer>();
   readonly table = new Map<string, Dest>();
   tableVersion = 0;
@@ -253,11 +256,12 @@ export class BgpEngine {
 
   /**
    * Whether eBGP routes are held back for want of a policy in that direction (RFC 8212, `bgp
-   * ebgp-requires-policy`): a `neighbor X route-map NAME in|out` is one.
+   * ebgp-requires-policy`): a `neighbor X route-map|prefix-list NAME in|out` is one.
    */
   policyBlocks(p: Peer, dir: 'in' | 'out'): boolean {
-    const map = dir === 'in' ? p.config.routeMapIn : p.config.routeMapOut;
-    return !p.isInternal() && (this.config?.ebgpRequiresPolicy ?? false) && map === null;
+    const c = p.config;
+    const policy = dir === 'in' ? c.routeMapIn ?? c.prefixListIn : c.routeMapOut ?? c.prefixListOut;
+    return !p.isInternal() && (this.config?.ebgpRequiresPolicy ?? false) && policy === null;
   }
 
   private update(p: Peer, u: BgpUpdateRepr): void {
@@ -287,7 +291,9 @@ export class BgpEngine {
   private applyIn(p: Peer, prefix: number, length: number): void {
     const raw = p.rawIn.get(key(prefix, length));
     let path: BgpPath | null = null;
-    if (raw && !asPathContains(raw.asPath, this.config!.asn) && !this.policyBlocks(p, 'in')) {
+    const list = p.config.prefixListIn;
+    if (raw && !asPathContains(raw.asPath, this.config!.asn) && !this.policyBlocks(p, 'in') &&
+      (list === null || this.prefixLists.permits(list, prefix, length))) {
       const map = p.config.routeMapIn;
       const attrs = map === null ? raw : this.routeMaps.apply(map, raw);
       path = attrs ? { ...raw, localPref: attrs.localPref, med: attrs.med, asPath: attrs.asPath } : null;
@@ -401,7 +407,10 @@ export class BgpEngine {
   private sendTo(p: Peer): void {
     // In table order, as FRR walks its table: the prefixes' order decides the UPDATEs' order.
     const wanted = new Map<string, Advertised>();
+    // `neighbor X default-originate`: a default route from us, whatever the table and the outbound policy.
+    if (p.config.defaultOriginate && p.config.activate) wanted.set(key(0, 0), defaultRoute(this.config!.asn, p));
     for (const [k, d] of [...this.table].sort((a, b) => a[1].prefix - b[1].prefix || a[1].length - b[1].length)) {
+      if (wanted.has(k)) continue;
       const a = this.advertisement(p, d);
       if (a) wanted.set(k, a);
     }
@@ -414,6 +423,8 @@ export class BgpEngine {
 
   private advertisement(p: Peer, d: Dest): Advertised | null {
     if (!d.best || !p.config.activate || this.policyBlocks(p, 'out')) return null;
+    const list = p.config.prefixListOut;
+    if (list !== null && !this.prefixLists.permits(list, d.prefix, d.length)) return null;
     return announcement(this.config!.asn, p, d.prefix, d.length, d.best, this.routeMaps);
   }
 }

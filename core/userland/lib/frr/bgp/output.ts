@@ -58,6 +58,13 @@ export function advertise(adjOut: Map<string, string>, wanted: Map<string, Adver
   return out;
 }
 
+/** What default-originate sends: 0.0.0.0/0, origin IGP, our AS, ourselves as next hop, MED 0 (recorded). */
+export function defaultRoute(asn: number, p: Peer): Advertised {
+  const ibgp = p.isInternal();
+  return { prefix: 0, length: 0, origin: 0, asPath: ibgp ? [] : [{ type: 2, asns: [asn] }], nextHop: p.localAddress, med: 0,
+    localPref: ibgp ? 100 : undefined };
+}
+
 export function endOfRib(): Uint8Array {
   return emitBgpUpdate({ withdrawn: [], attributes: {}, nlri: [] });
 }
