@@ -231,6 +231,7 @@ const NO_PLIST_SYNTAX = [`no ip prefix-list WORD [seq (1-4294967295)] [${PLIST_R
 const RMAP_SYNTAX = [
   'set local-preference (0-4294967295)', 'no set local-preference [(0-4294967295)]', 'set metric (0-4294967295)', 'no set metric [(0-4294967295)]',
   'set as-path prepend LINE...', 'no set as-path prepend [LINE...]',
+  'match ip address prefix-list WORD', 'no match ip address prefix-list [WORD]',
 ];
 /** An `ip prefix-list` line (or its `no`) applied to `lists`: null, or what vtysh prints. */
 function prefixList(lists: PrefixLists, m: Matched<Action>): string | null {

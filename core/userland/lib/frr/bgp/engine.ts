@@ -50,9 +50,9 @@ export class BgpEngine {
    */
   quaggaDefaults = false;
   /** Route maps live outside `router bgp` (and outlive it). */
-  readonly routeMaps = new RouteMaps();
-  /** `ip prefix-list` (the library's, kept by each daemon: bgpd's for `neighbor X prefix-list`). */
+  /** `ip prefix-list` (the library's, kept by each daemon: bgpd's for `neighbor X prefix-list` and route maps). */
   readonly prefixLists = new PrefixLists();
+  readonly routeMaps = new RouteMaps(this.prefixLists);
   readonly peers = new Map<number, Peer>();
   readonly table = new Map<string, Dest>();
   tableVersion = 0;
@@ -295,7 +295,7 @@ export class BgpEngine {
     if (raw && !asPathContains(raw.asPath, this.config!.asn) && !this.policyBlocks(p, 'in') &&
       (list === null || this.prefixLists.permits(list, prefix, length))) {
       const map = p.config.routeMapIn;
-      const attrs = map === null ? raw : this.routeMaps.apply(map, raw);
+      const attrs = map === null ? raw : this.routeMaps.apply(map, raw, prefix, length);
       path = attrs ? { ...raw, localPref: attrs.localPref, med: attrs.med, asPath: attrs.asPath } : null;
     }
     const had = p.adjIn.get(key(prefix, length));

@@ -83,7 +83,7 @@ export function announcement(asn: number, p: Peer, prefix: number, length: numbe
   // MED goes to eBGP peers only for our own routes (RFC 4271 5.1.4); LOCAL_PREF only inside the AS.
   let attrs = { asPath: b.asPath, med: ibgp || b.source.kind === 'self' ? b.med : undefined, localPref: ibgp ? b.localPref ?? 100 : undefined };
   if (p.config.routeMapOut !== null) {
-    const mapped = maps.apply(p.config.routeMapOut, attrs);
+    const mapped = maps.apply(p.config.routeMapOut, attrs, prefix, length);
     if (!mapped) return null;
     attrs = { asPath: mapped.asPath, med: mapped.med, localPref: ibgp ? mapped.localPref : undefined };
   }

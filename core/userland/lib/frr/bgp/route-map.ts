@@ -1,9 +1,11 @@
 // Route maps as bgpd uses them for `neighbor X route-map NAME in|out` (the policy FRR 8.4 wants on
-// every eBGP session): entries by sequence number, each permit or deny, with no match clauses (every
-// route matches the first entry) and the set clauses labs use: local-preference, metric (MED) and
-// as-path prepend. A route map that is named but not defined denies everything, as in FRR.
+// every eBGP session): entries by sequence number, each permit or deny; the first entry whose match
+// clauses all hold decides (none matching denies); the match clause labs use, `match ip address
+// prefix-list NAME`, and the set clauses: local-preference, metric (MED) and as-path prepend. A route
+// map that is named but not defined denies everything, as in FRR.
 
 import type { AsPathSegment } from '../../../../net/wire/bgp.ts';
+import type { PrefixLists } from '../prefix-list.ts';
 
 export interface RouteMapEntry {
   readonly seq: number;
@@ -11,6 +13,10 @@ export interface RouteMapEntry {
   localPref?: number;
   metric?: number;
   prepend?: number[];
+  /** `match ip address prefix-list NAME`. */
+  prefixList?: string;
+  /** The match line, if any (show running-config puts it before the set lines). */
+  matchLines: string[];
   /** The set lines in the order they were given (show running-config). */
   lines: string[];
 }
@@ -25,12 +31,15 @@ export interface PolicyAttrs {
 export class RouteMaps {
   readonly maps = new Map<string, RouteMapEntry[]>();
 
+  /** `prefixLists`: what `match ip address prefix-list` consults. */
+  constructor(private readonly prefixLists: PrefixLists) {}
+
   /** `route-map NAME permit|deny SEQ`: the entry (made when new). */
   entry(name: string, action: 'permit' | 'deny', seq: number): RouteMapEntry {
     const list = this.maps.get(name) ?? [];
     let e = list.find((x) => x.seq === seq);
     if (!e) {
-      e = { seq, action, lines: [] };
+      e = { seq, action, matchLines: [], lines: [] };
       list.push(e);
       list.sort((a, b) => a.seq - b.seq);
       this.maps.set(name, list);
@@ -59,6 +68,12 @@ export class RouteMaps {
     const drop = (prefix: string) => {
       e.lines = e.lines.filter((l) => !l.startsWith(prefix));
     };
+    if (w[0] === 'match' && w[1] === 'ip' && w[2] === 'address' && w[3] === 'prefix-list') {
+      if (!no && w[4] === undefined) return `% Command incomplete: ${line.trim()}`;
+      e.prefixList = no ? undefined : w[4];
+      e.matchLines = no ? [] : [`match ip address prefix-list ${w[4]}`];
+      return null;
+    }
     if (w[0] !== 'set') return `% Unknown command: ${line.trim()}`;
     if (w[1] === 'local-preference') {
       drop('set local-preference');
@@ -78,9 +93,9 @@ export class RouteMaps {
     return null;
   }
 
-  /** The route as the map leaves it, or null when denied (or the map does not exist). */
-  apply(name: string, attrs: PolicyAttrs): PolicyAttrs | null {
-    const e = this.maps.get(name)?.[0];
+  /** The route prefix/length as the map leaves it, or null when denied (or the map does not exist). */
+  apply(name: string, attrs: PolicyAttrs, prefix: number, length: number): PolicyAttrs | null {
+    const e = this.maps.get(name)?.find((x) => x.prefixList === undefined || this.prefixLists.permits(x.prefixList, prefix, length));
     if (!e || e.action === 'deny') return null;
     const out: PolicyAttrs = { ...attrs };
     if (e.localPref !== undefined) out.localPref = e.localPref;
@@ -97,7 +112,7 @@ export class RouteMaps {
   sections(): { node: string; lines: string[] }[] {
     const out: { node: string; lines: string[] }[] = [];
     for (const name of [...this.maps.keys()].sort()) {
-      for (const e of this.maps.get(name)!) out.push({ node: `route-map ${name} ${e.action} ${e.seq}`, lines: e.lines.map((l) => ` ${l}`) });
+      for (const e of this.maps.get(name)!) out.push({ node: `route-map ${name} ${e.action} ${e.seq}`, lines: [...e.matchLines, ...e.lines].map((l) => ` ${l}`) });
     }
     return out;
   }
