@@ -3,6 +3,7 @@
 // (connection refused). Bytes and closes reach the other end after 1 ms; run() is a tiny event loop.
 
 import { inSubnet, networkOf, parseIpv4Address } from '../../../../net/wire/ipv4-address.ts';
+import { runEvents } from '../testbed-run.ts';
 import { BgpEngine, type BgpHost, type BgpInterface, type BgpRibRoute } from './engine.ts';
 
 interface Ev { at: number; run: () => void }
@@ -57,7 +58,7 @@ export class Speaker {
 export class BgpTestNet {
   now = 0;
   readonly speakers = new Map<string, Speaker>();
-  private events: Ev[] = [];
+  queue: Ev[] = [];
   private nextConn = 1;
   private readonly aborted = new Set<number>();
   /** Each connection id's other end: its speaker and id. */
@@ -72,7 +73,7 @@ export class BgpTestNet {
   }
 
   private at(delay: number, run: () => void): void {
-    this.events.push({ at: this.now + delay, run });
+    this.queue.push({ at: this.now + delay, run });
   }
 
   connect(from: Speaker, peer: string, _source: string | null): number {
@@ -120,20 +121,6 @@ export class BgpTestNet {
 
   /** Runs every event up to `until` (ms). */
   run(until: number): void {
-    for (;;) {
-      let next = Infinity;
-      for (const e of this.events) next = Math.min(next, e.at);
-      for (const s of this.speakers.values()) next = Math.min(next, s.engine.nextEvent() ?? Infinity);
-      if (next > until) break;
-      this.now = Math.max(this.now, next);
-      const due = this.events.filter((e) => e.at <= this.now);
-      this.events = this.events.filter((e) => e.at > this.now);
-      for (const e of due) e.run();
-      for (const s of this.speakers.values()) {
-        const t = s.engine.nextEvent();
-        if (t !== null && t <= this.now) s.engine.tick();
-      }
-    }
-    this.now = until;
+    runEvents(this, until, () => [...this.speakers.values()].map((s) => s.engine), (e) => e.run());
   }
 }

@@ -3,6 +3,7 @@
 // holding the address) and deliver after 1 ms; run() is a tiny event loop (no wall clock, no sleeps).
 
 import { inSubnet, networkOf, parseIpv4Address } from '../../../../net/wire/ipv4-address.ts';
+import { runEvents } from '../testbed-run.ts';
 import { RipEngine, type RedistRoute, type RipHost, type RipInterface } from './engine.ts';
 
 export interface Sent { router: string; ifname: string; src: string; dst: string; dstPort: number; payload: Uint8Array; at: number }
@@ -49,7 +50,7 @@ export class TestNet {
   readonly routers = new Map<string, Router>();
   readonly sent: Sent[] = [];
   private readonly links = new Map<string, [string, string][]>();
-  private queue: Delivery[] = [];
+  queue: Delivery[] = [];
 
   router(name: string, ifaces: { name: string; address: string; prefixLength: number }[], seed: number): Router {
     const list = ifaces.map((i, n) => ({ name: i.name, ifindex: n + 2, up: true, multicast: true, mtu: 1500, addresses: [{ address: i.address, prefixLength: i.prefixLength }] }));
@@ -89,23 +90,9 @@ export class TestNet {
 
   /** Runs every event up to `until` (ms). */
   run(until: number): void {
-    for (;;) {
-      let next = Infinity;
-      for (const d of this.queue) next = Math.min(next, d.at);
-      for (const r of this.routers.values()) next = Math.min(next, r.engine.nextEvent() ?? Infinity);
-      if (next > until) break;
-      this.now = Math.max(this.now, next);
-      const due = this.queue.filter((d) => d.at <= this.now);
-      this.queue = this.queue.filter((d) => d.at > this.now);
-      for (const d of due) {
-        const r = this.routers.get(d.router)!;
-        if (r.alive) r.engine.receive(d.ifname, d.src, d.srcPort, d.payload);
-      }
-      for (const r of this.routers.values()) {
-        const at = r.engine.nextEvent();
-        if (at !== null && at <= this.now) r.engine.tick();
-      }
-    }
-    this.now = until;
+    runEvents(this, until, () => [...this.routers.values()].map((r) => r.engine), (d) => {
+      const r = this.routers.get(d.router)!;
+      if (r.alive) r.engine.receive(d.ifname, d.src, d.srcPort, d.payload);
+    });
   }
 }
