@@ -75,6 +75,13 @@ describe('kathara/quagga', () => {
     expect(await sh(lab, 'r1', '/etc/init.d/zebra stop')).toBe('Stopping Zebra daemons (prio:0): ripd zebra.\nRemoving all routes made by zebra.\n');
   });
 
+  it('/etc/init.d/zebra starts Quagga from /etc/quagga when there is no /etc/zebra/daemons', async () => {
+    const lab = await boot({ ...LAB, 'r1.startup': 'ip address add 10.0.12.1/24 dev eth0\nip address add 10.1.0.1/24 dev eth1\n/etc/init.d/zebra start\n' });
+    await sh(lab, 'r1', 'sleep 40');
+    expect(await sh(lab, 'r1', "ip route | grep -c 'proto rip'; /etc/init.d/zebra stop")).toBe(
+      '3\nStopping Quagga daemons (prio:0): ripd zebra.\nRemoving all routes made by zebra.\n');
+  });
+
   it("ospfd takes Quagga's `ospf cost` forms as FRR 8.4 does (recorded: shown as `ip ospf ...`)", async () => {
     const ospfd = 'interface eth0\nospf cost 21\nospf dead-interval 30\nospf priority 5\nospf retransmit-interval 7\nospf transmit-delay 2\n' +
       'ospf network point-to-point\n!\ninterface eth1\nospf cost 40\nno ospf cost\n!\nrouter ospf\nnetwork 10.0.0.0/16 area 0.0.0.0\n!\n';

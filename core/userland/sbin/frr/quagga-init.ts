@@ -3,9 +3,9 @@
 // the daemons /etc/quagga/daemons enables (`ripd=yes`, or a priority 1-10; zebra first), each with its
 // own /etc/quagga/DAEMON.conf, one line of progress (`Starting Quagga daemons (prio:10): zebra ripd.`).
 // Quagga's zebra also kept the static routes (`ip route` in zebra.conf): FRR's staticd reads zebra.conf
-// for them, started with zebra. /etc/init.d/zebra is the same script for Netkit's older layout, with
-// /etc/zebra in place of /etc/quagga.
-import { SIGTERM, X_OK, type Program, type Sys } from '../../../kernel/abi.ts';
+// for them, started with zebra. /etc/init.d/zebra is the same script (with /etc/zebra in place of
+// /etc/quagga when that holds a daemons file, Netkit's older layout).
+import { F_OK, SIGTERM, X_OK, type Program, type Sys } from '../../../kernel/abi.ts';
 import { utf8Encode } from '../../../fs/utf8.ts';
 import { readFileText, writeAll } from '../../lib/io.ts';
 import { spawnCommand, strerror, waitChild } from '../../lib/run-child.ts';
@@ -101,9 +101,9 @@ class QuaggaInit {
   }
 }
 
-function initScript(flavour: Flavour): Program {
+function initScript(flavourOf: (sys: Sys) => Flavour): Program {
   return async (sys, argv, envp) => {
-    const init = new QuaggaInit(sys, envp, flavour);
+    const init = new QuaggaInit(sys, envp, flavourOf(sys));
     const only = argv[2];
     switch (argv[1]) {
       case 'start':
@@ -122,6 +122,12 @@ function initScript(flavour: Flavour): Program {
 }
 
 /** /etc/init.d/quagga. */
-export const main = initScript({ confDir: '/etc/quagga', suite: 'Quagga' });
-/** /etc/init.d/zebra (Netkit's labs: /etc/zebra). */
-export const zebraMain = initScript({ confDir: '/etc/zebra', suite: 'Zebra' });
+const QUAGGA: Flavour = { confDir: '/etc/quagga', suite: 'Quagga' };
+const ZEBRA: Flavour = { confDir: '/etc/zebra', suite: 'Zebra' };
+
+export const main = initScript(() => QUAGGA);
+/**
+ * /etc/init.d/zebra: Quagga's files in /etc/quagga, as the collection's kathara/quagga labs start them,
+ * or Netkit's in /etc/zebra when that folder has a daemons file.
+ */
+export const zebraMain = initScript((sys) => (sys.access(`${ZEBRA.confDir}/daemons`, F_OK) === 0 ? ZEBRA : QUAGGA));
