@@ -84,3 +84,17 @@ frr_bridged_cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
+
+# frr_bridged_record PREFIX [SUBFOLDER]: a whole recording, for the recorder in $here: the lab, cases and
+# outputs of $here (or of its SUBFOLDER) in lab/, cases.txt and expected/, the devices those of lab.conf,
+# run by frr_bridged_lab PREFIX and frr_record.
+frr_bridged_record() {
+  base=$here${2:+/$2}
+  lab=$base/lab
+  out=$base/expected
+  work=$(mktemp -d)
+  devs=($(sed -n "s/^\([a-z0-9]*\)\[0\].*/\1/p" "$lab/lab.conf"))
+  pids=()
+  frr_bridged_lab "$1"
+  frr_record "$lab" "$base/cases.txt" "$out" "${devs[@]}"
+}

@@ -15,12 +15,5 @@
 set -euo pipefail
 [ "${UPDATE_GOLDEN:-}" = 1 ] || { echo "set UPDATE_GOLDEN=1 to re-record" >&2; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)
-base=$here${1:+/$1}
-lab=$base/lab
-out=$base/expected
-work=$(mktemp -d)
-devs=($(sed -n "s/^\([a-z0-9]*\)\[0\].*/\1/p" "$lab/lab.conf"))
-pids=()
 . "$here/../frr-container.sh"
-frr_bridged_lab nlospf
-frr_record "$lab" "$base/cases.txt" "$out" "${devs[@]}"
+frr_bridged_record nlospf "${1:-}"

@@ -12,11 +12,5 @@
 set -euo pipefail
 [ "${UPDATE_GOLDEN:-}" = 1 ] || { echo "set UPDATE_GOLDEN=1 to re-record" >&2; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)
-lab=$here/lab
-out=$here/expected
-work=$(mktemp -d)
-devs=(r1 r2 r3)
-pids=()
 . "$here/../frr-container.sh"
-frr_bridged_lab nlzeb
-frr_record "$lab" "$here/cases.txt" "$out" "${devs[@]}"
+frr_bridged_record nlzeb
