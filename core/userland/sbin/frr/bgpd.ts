@@ -15,7 +15,7 @@ import type { RouteType } from '../../lib/frr/rib.ts';
 import { BgpEngine, type BgpHost } from '../../lib/frr/bgp/engine.ts';
 import { RouteMaps } from '../../lib/frr/bgp/route-map.ts';
 import type { PrefixLists } from '../../lib/frr/prefix-list.ts';
-import { NO_BGP, showBgpNeighbors, showBgpPrefix, showBgpSummary, showIpBgp, sortedDests } from '../../lib/frr/bgp/show.ts';
+import { NO_BGP, showAdvertised, showBgpNeighbors, showBgpPrefix, showBgpSummary, showIpBgp, showRoutesFrom, sortedDests } from '../../lib/frr/bgp/show.ts';
 import { Zclient } from '../../lib/frr/zclient.ts';
 
 class Bgpd {
@@ -297,6 +297,11 @@ function bgpdDef(d: Bgpd): DaemonDef {
         ...show(' A.B.C.D/M', prefix),
         ...show(' A.B.C.D', address),
         ...show(' neighbors [A.B.C.D]', neighbors),
+        ...show(' neighbors A.B.C.D advertised-routes', (m) => ok(showAdvertised(e, parseIpv4Address(value(m, 'A.B.C.D')!) ?? 0))),
+        ...show(' neighbors A.B.C.D routes', (m) => ok(showRoutesFrom(e, parseIpv4Address(value(m, 'A.B.C.D')!) ?? 0))),
+        // Netloom's bgpd keeps no copy of what came in before the inbound policy (soft-reconfiguration inbound).
+        ...show(' neighbors A.B.C.D received-routes', (m) => ok(!e.config ? NO_BGP : e.peers.has(parseIpv4Address(value(m, 'A.B.C.D')!) ?? 0)
+          ? '% Inbound soft reconfiguration not enabled\n' : 'No such neighbor in this view/vrf\n')),
         { syntax: 'clear ip bgp <*|A.B.C.D>', action: clear },
         { syntax: 'clear bgp <*|A.B.C.D>', action: clear },
         // A soft reset applies the policies again without ending the sessions.

@@ -421,6 +421,16 @@ export class BgpEngine {
     }
   }
 
+  /** What goes to `p` from the table, in table order, as sent (without a default-originate). */
+  advertisedTo(p: Peer): { dest: Dest; adv: Advertised }[] {
+    const out: { dest: Dest; adv: Advertised }[] = [];
+    for (const d of [...this.table.values()].sort((a, b) => a.prefix - b.prefix || a.length - b.length)) {
+      const adv = this.advertisement(p, d);
+      if (adv) out.push({ dest: d, adv });
+    }
+    return out;
+  }
+
   private advertisement(p: Peer, d: Dest): Advertised | null {
     if (!d.best || !p.config.activate || this.policyBlocks(p, 'out')) return null;
     const list = p.config.prefixListOut;

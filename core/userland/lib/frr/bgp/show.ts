@@ -15,14 +15,15 @@ const ORIGIN_NAME = ['IGP', 'EGP', 'incomplete'];
 export const NO_BGP = 'Default BGP instance not found\n';
 export const NO_BGP_SUMMARY = '% BGP instance not found\n';
 
-const BGP_TABLE_HEADER = `Status codes:  s suppressed, d damped, h history, * valid, > best, = multipath,
+const BGP_CODES = `Status codes:  s suppressed, d damped, h history, * valid, > best, = multipath,
                i internal, r RIB-failure, S Stale, R Removed
 Nexthop codes: @NNN nexthop's vrf id, < announce-nh-self
 Origin codes:  i - IGP, e - EGP, ? - incomplete
 RPKI validation codes: V valid, I invalid, N Not found
 
-   Network          Next Hop            Metric LocPrf Weight Path
 `;
+const BGP_COLUMNS = '   Network          Next Hop            Metric LocPrf Weight Path\n';
+const BGP_TABLE_HEADER = BGP_CODES + BGP_COLUMNS;
 
 /** Destinations in table order (a pre-order of the prefix tree: by address, shorter first). */
 export function sortedDests(e: BgpEngine): Dest[] {
@@ -37,8 +38,8 @@ function padded(text: string, width: number, indent: number): string {
   return text.length < width ? text.padEnd(width) : `${text}\n${' '.repeat(indent)}`;
 }
 
-function routeLine(d: Dest, p: BgpPath, first: boolean): string {
-  const status = `${p.valid ? '*' : ' '}${p === d.best ? '>' : ' '}${p.source.kind === 'ibgp' ? 'i' : ' '}`;
+function routeLine(d: Dest, p: BgpPath, first: boolean, best = p === d.best): string {
+  const status = `${p.valid ? '*' : ' '}${best ? '>' : ' '}${p.source.kind === 'ibgp' ? 'i' : ' '}`;
   const net = first ? padded(`${ip(d.prefix)}/${d.length}`, 17, 20) : ' '.repeat(17);
   const nh = padded(ip(p.nextHop), 16, 36);
   const metric = p.med !== undefined ? String(p.med).padStart(10) : ' '.repeat(10);
@@ -61,6 +62,58 @@ export function showIpBgp(e: BgpEngine): string {
     });
   }
   return `${out}\nDisplayed  ${dests.length} routes and ${paths} total paths\n`;
+}
+
+/** The first lines of a table view: version, router ID, local AS, the codes. */
+function tableHead(e: BgpEngine): string {
+  return `BGP table version is ${e.tableVersion}, local router ID is ${ip(e.routerId())}, vrf id 0\n` +
+    `Default local pref 100, local AS ${e.config!.asn}\n${BGP_CODES}`;
+}
+
+/**
+ * `show ip bgp neighbors A.B.C.D advertised-routes` (bgp_route.c show_adj_route): what goes to the
+ * neighbor after the outbound policy, next hop 0.0.0.0 when it is us, the path before our AS goes in
+ * front; a default-originate is named above the table.
+ */
+export function showAdvertised(e: BgpEngine, address: number): string {
+  if (!e.config) return NO_BGP;
+  const p = e.peers.get(address);
+  if (!p) return 'No such neighbor in this view/vrf\n';
+  const origin = p.config.defaultOriginate;
+  const rows = e.advertisedTo(p).filter((x) => !(origin && x.dest.length === 0));
+  if (rows.length === 0 && !origin) return '';
+  let out = tableHead(e) + (origin ? 'Originating default network 0.0.0.0/0\n\n' : '') + BGP_COLUMNS;
+  for (const { dest, adv } of rows) {
+    const b = dest.best!;
+    const self = !p.isInternal() || p.config.nextHopSelf || b.nextHop === 0;
+    const own = adv.asPath[0];
+    const asPath = p.isInternal() || own?.type !== 2 ? adv.asPath
+      : own.asns.length > 1 ? [{ type: 2, asns: own.asns.slice(1) }, ...adv.asPath.slice(1)] : adv.asPath.slice(1);
+    out += routeLine(dest, { ...b, nextHop: self ? 0 : b.nextHop, med: adv.med, localPref: adv.localPref, asPath }, true, true);
+  }
+  return rows.length > 0 ? `${out}\nTotal number of prefixes ${rows.length}\n` : out;
+}
+
+/** `show ip bgp neighbors A.B.C.D routes`: the paths from the neighbor that its inbound policy let in. */
+export function showRoutesFrom(e: BgpEngine, address: number): string {
+  if (!e.config) return NO_BGP;
+  const p = e.peers.get(address);
+  if (!p) return 'No such neighbor in this view/vrf\n';
+  let out = '';
+  let shown = 0;
+  let paths = 0;
+  for (const d of sortedDests(e)) {
+    let first = true;
+    for (const path of pathsOf(d)) {
+      paths++;
+      if (path.source.kind === 'self' || path.source.address !== p.address) continue;
+      out += routeLine(d, path, first);
+      first = false;
+      shown++;
+    }
+  }
+  if (shown === 0) return '';
+  return `${tableHead(e)}${BGP_COLUMNS}${out}\nDisplayed  ${shown} routes and ${paths} total paths\n`;
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
