@@ -15,7 +15,7 @@ import type { RouteType } from '../../lib/frr/rib.ts';
 import { BgpEngine, type BgpHost } from '../../lib/frr/bgp/engine.ts';
 import { RouteMaps } from '../../lib/frr/bgp/route-map.ts';
 import type { PrefixLists } from '../../lib/frr/prefix-list.ts';
-import { NO_BGP, showAdvertised, showBgpNeighbors, showBgpPrefix, showBgpSummary, showIpBgp, showRoutesFrom, sortedDests } from '../../lib/frr/bgp/show.ts';
+import { NO_BGP, showAdvertised, showBgpNeighbors, showBgpPrefix, showBgpSummary, showIpBgp, showReceived, showRoutesFrom, sortedDests } from '../../lib/frr/bgp/show.ts';
 import { Zclient } from '../../lib/frr/zclient.ts';
 
 class Bgpd {
@@ -223,6 +223,7 @@ const AF_SYNTAX = [
   'neighbor A.B.C.D route-map WORD <in|out>', 'no neighbor A.B.C.D route-map WORD <in|out>',
   'neighbor A.B.C.D prefix-list WORD <in|out>', 'no neighbor A.B.C.D prefix-list WORD <in|out>',
   'neighbor A.B.C.D default-originate', 'no neighbor A.B.C.D default-originate',
+  'neighbor A.B.C.D soft-reconfiguration inbound', 'no neighbor A.B.C.D soft-reconfiguration inbound',
 ];
 /** `ip prefix-list` (lib/plist.c's commands, in the config node). */
 const PLIST_RULE = '<permit|deny> <any|A.B.C.D/M|A.B.C.D/M ge (0-32)|A.B.C.D/M le (0-32)|A.B.C.D/M ge (0-32) le (0-32)>';
@@ -299,9 +300,7 @@ function bgpdDef(d: Bgpd): DaemonDef {
         ...show(' neighbors [A.B.C.D]', neighbors),
         ...show(' neighbors A.B.C.D advertised-routes', (m) => ok(showAdvertised(e, parseIpv4Address(value(m, 'A.B.C.D')!) ?? 0))),
         ...show(' neighbors A.B.C.D routes', (m) => ok(showRoutesFrom(e, parseIpv4Address(value(m, 'A.B.C.D')!) ?? 0))),
-        // Netloom's bgpd keeps no copy of what came in before the inbound policy (soft-reconfiguration inbound).
-        ...show(' neighbors A.B.C.D received-routes', (m) => ok(!e.config ? NO_BGP : e.peers.has(parseIpv4Address(value(m, 'A.B.C.D')!) ?? 0)
-          ? '% Inbound soft reconfiguration not enabled\n' : 'No such neighbor in this view/vrf\n')),
+        ...show(' neighbors A.B.C.D received-routes', (m) => ok(showReceived(e, parseIpv4Address(value(m, 'A.B.C.D')!) ?? 0))),
         { syntax: 'clear ip bgp <*|A.B.C.D>', action: clear },
         { syntax: 'clear bgp <*|A.B.C.D>', action: clear },
         // A soft reset applies the policies again without ending the sessions.

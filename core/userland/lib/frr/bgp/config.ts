@@ -27,6 +27,8 @@ export interface NeighborConfig {
   prefixListOut: string | null;
   /** `neighbor X default-originate`. */
   defaultOriginate: boolean;
+  /** `neighbor X soft-reconfiguration inbound`: what came in before the inbound policy can be shown. */
+  softReconfig: boolean;
 }
 
 export class BgpConfig {
@@ -148,11 +150,13 @@ function configureNeighbor(c: BgpConfig, text: string, no: boolean, w: string[])
     if (n) n.remoteAs = as;
     else {
       c.neighbors.set(address, { address, remoteAs: as, description: null, nextHopSelf: false, updateSource: null, activate: true, shutdown: false,
-        routeMapIn: null, routeMapOut: null, prefixListIn: null, prefixListOut: null, defaultOriginate: false });
+        routeMapIn: null, routeMapOut: null, prefixListIn: null, prefixListOut: null, defaultOriginate: false,
+        softReconfig: false });
     }
     return null;
   }
-  const known = ['description', 'next-hop-self', 'update-source', 'activate', 'shutdown', 'route-map', 'prefix-list', 'default-originate'];
+  const known = ['description', 'next-hop-self', 'update-source', 'activate', 'shutdown', 'route-map', 'prefix-list', 'default-originate',
+    'soft-reconfiguration'];
   if (!known.includes(what)) return unknown(text);
   if (!n) return '% Specify remote-as or peer-group commands first';
   switch (what) {
@@ -187,6 +191,10 @@ function configureNeighbor(c: BgpConfig, text: string, no: boolean, w: string[])
     case 'default-originate':
       n.defaultOriginate = !no;
       return null;
+    case 'soft-reconfiguration':
+      if (w[3] !== 'inbound') return w[3] === undefined ? incomplete(text) : unknown(text);
+      n.softReconfig = !no;
+      return null;
     default:
       n.shutdown = !no;
       return null;
@@ -217,6 +225,7 @@ export function runningConfigLines(c: BgpConfig): string[] {
     const a = formatIpv4Address(n.address);
     if (n.nextHopSelf) af.push(`  neighbor ${a} next-hop-self`);
     if (n.defaultOriginate) af.push(`  neighbor ${a} default-originate`);
+    if (n.softReconfig) af.push(`  neighbor ${a} soft-reconfiguration inbound`);
     if (n.prefixListIn !== null) af.push(`  neighbor ${a} prefix-list ${n.prefixListIn} in`);
     if (n.prefixListOut !== null) af.push(`  neighbor ${a} prefix-list ${n.prefixListOut} out`);
     if (n.routeMapIn !== null) af.push(`  neighbor ${a} route-map ${n.routeMapIn} in`);

@@ -2,7 +2,7 @@
 // bgp_vty.c bgp_show_summary, bgp_show_peer): `show ip bgp`, `show ip bgp A.B.C.D/M`, `show ip bgp
 // summary` and the first part of `show ip bgp neighbors`.
 
-import { formatIpv4Address as ip } from '../../../../net/wire/ipv4-address.ts';
+import { formatIpv4Address as ip, parseIpv4Address } from '../../../../net/wire/ipv4-address.ts';
 import { formatUptime } from '../rib.ts';
 import type { BgpEngine, Dest } from './engine.ts';
 import { formatAsPath, type BgpPath } from './path.ts';
@@ -92,6 +92,26 @@ export function showAdvertised(e: BgpEngine, address: number): string {
     out += routeLine(dest, { ...b, nextHop: self ? 0 : b.nextHop, med: adv.med, localPref: adv.localPref, asPath }, true, true);
   }
   return rows.length > 0 ? `${out}\nTotal number of prefixes ${rows.length}\n` : out;
+}
+
+/**
+ * `show ip bgp neighbors A.B.C.D received-routes`: with soft-reconfiguration inbound, what the neighbor
+ * sent before the inbound policy, and how many of those the policy (or a loop) turned away.
+ */
+export function showReceived(e: BgpEngine, address: number): string {
+  if (!e.config) return NO_BGP;
+  const p = e.peers.get(address);
+  if (!p) return 'No such neighbor in this view/vrf\n';
+  if (!p.config.softReconfig) return '% Inbound soft reconfiguration not enabled\n';
+  const rows = [...p.rawIn].map(([k, path]) => {
+    const [a, l] = k.split('/');
+    return { k, path, prefix: parseIpv4Address(a!) ?? 0, length: Number(l) };
+  }).sort((a, b) => a.prefix - b.prefix || a.length - b.length);
+  if (rows.length === 0) return '';
+  let out = tableHead(e) + BGP_COLUMNS;
+  for (const { path, prefix, length } of rows) out += routeLine({ prefix, length } as Dest, { ...path, valid: true, weight: 0 }, true, true);
+  const filtered = rows.filter(({ k }) => !p.adjIn.has(k)).length;
+  return `${out}\nTotal number of prefixes ${rows.length}${filtered ? ` (${filtered} filtered)` : ''}\n`;
 }
 
 /** `show ip bgp neighbors A.B.C.D routes`: the paths from the neighbor that its inbound policy let in. */
