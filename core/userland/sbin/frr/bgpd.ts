@@ -14,7 +14,7 @@ import { TickTimer, type Reactor } from '../../lib/frr/reactor.ts';
 import type { RouteType } from '../../lib/frr/rib.ts';
 import { BgpEngine, type BgpHost } from '../../lib/frr/bgp/engine.ts';
 import { RouteMaps } from '../../lib/frr/bgp/route-map.ts';
-import type { PrefixLists } from '../../lib/frr/prefix-list.ts';
+import { prefixListCommands } from '../../lib/frr/prefix-list-commands.ts';
 import { NO_BGP, showAdvertised, showBgpNeighbors, showBgpPrefix, showBgpSummary, showIpBgp, showReceived, showRoutesFrom, sortedDests } from '../../lib/frr/bgp/show.ts';
 import { Zclient } from '../../lib/frr/zclient.ts';
 
@@ -225,31 +225,11 @@ const AF_SYNTAX = [
   'neighbor A.B.C.D default-originate', 'no neighbor A.B.C.D default-originate',
   'neighbor A.B.C.D soft-reconfiguration inbound', 'no neighbor A.B.C.D soft-reconfiguration inbound',
 ];
-/** `ip prefix-list` (lib/plist.c's commands, in the config node). */
-const PLIST_RULE = '<permit|deny> <any|A.B.C.D/M|A.B.C.D/M ge (0-32)|A.B.C.D/M le (0-32)|A.B.C.D/M ge (0-32) le (0-32)>';
-const PLIST_SYNTAX = [`ip prefix-list WORD [seq (1-4294967295)] ${PLIST_RULE}`];
-const NO_PLIST_SYNTAX = [`no ip prefix-list WORD [seq (1-4294967295)] [${PLIST_RULE}]`];
 const RMAP_SYNTAX = [
   'set local-preference (0-4294967295)', 'no set local-preference [(0-4294967295)]', 'set metric (0-4294967295)', 'no set metric [(0-4294967295)]',
   'set as-path prepend LINE...', 'no set as-path prepend [LINE...]',
   'match ip address prefix-list WORD', 'no match ip address prefix-list [WORD]',
 ];
-/** An `ip prefix-list` line (or its `no`) applied to `lists`: null, or what vtysh prints. */
-function prefixList(lists: PrefixLists, m: Matched<Action>): string | null {
-  const word = (t: string) => m.words.find((w) => w.token === t)?.value;
-  const name = word('WORD')!;
-  const seqText = word('(1-4294967295)');
-  const seq = seqText === undefined ? null : Number(seqText);
-  const nums = m.words.filter((w) => w.token === '(0-32)').map((w) => Number(w.value));
-  const kws = m.words.map((w) => w.token);
-  const ge = kws.includes('ge') ? nums[0]! : null;
-  const le = kws.includes('le') ? nums[nums.length - 1]! : null;
-  const action = kws.includes('permit') ? 'permit' : kws.includes('deny') ? 'deny' : null;
-  const spec = kws.includes('any') ? 'any' : word('A.B.C.D/M');
-  if (m.words[0]!.token === 'no') return lists.remove(name, seq);
-  return lists.add(name, seq, action!, spec!, ge, le);
-}
-
 const ROUTER_NODE = 'router bgp';
 const AF_NODE = 'router bgp af';
 
@@ -318,13 +298,10 @@ function bgpdDef(d: Bgpd): DaemonDef {
           d.changed();
           return { status: 'ok', out: '', enter: ROUTER_NODE };
         } },
-        ...[...PLIST_SYNTAX, ...NO_PLIST_SYNTAX].map((syntax) => ({ syntax, action: (m: Matched<Action>) => {
-          const err = prefixList(e.prefixLists, m);
-          if (err !== null) return { status: 'warning' as const, out: err };
+        ...prefixListCommands(e.prefixLists, () => {
           e.policyChanged();
           d.changed();
-          return ok();
-        } })),
+        }),
         { syntax: 'route-map WORD <permit|deny> (1-65535)', action: (m) => {
           const node = `route-map ${value(m, 'WORD')} ${m.words[2]!.token} ${value(m, '(1-65535)')}`;
           const [, name, action, seq] = node.split(' ');

@@ -10,6 +10,8 @@ import { arg, has } from '../../lib/frr/cli.ts';
 import { Channel, listenLocal } from '../../lib/frr/channel.ts';
 import { daemonMain, type DaemonHelp, ok, type Action, type ConfigSection, type DaemonDef, type VtyReply } from '../../lib/frr/daemon.ts';
 import { FRR_GID, FRR_UID, ZSERV_PATH } from '../../lib/frr/paths.ts';
+import { PrefixLists } from '../../lib/frr/prefix-list.ts';
+import { prefixListCommands } from '../../lib/frr/prefix-list-commands.ts';
 import type { Reactor } from '../../lib/frr/reactor.ts';
 import { ROUTE_CODES, formatRoute, type RouteType } from '../../lib/frr/rib.ts';
 import { validToZebra, type FromZebra, type ZRoute } from '../../lib/frr/zapi.ts';
@@ -48,6 +50,8 @@ class Zebra {
   readonly ifconfig = new Map<string, IfConfig>();
   readonly clients: Client[] = [];
   hostname: string | null = null;
+  /** zebra's own copy of the prefix lists (it uses none yet: kept so that it has them as FRR's does). */
+  readonly prefixLists = new PrefixLists();
 
   constructor(readonly sys: Sys) {
     // zebra learns the interfaces before it reads its configuration, so a `shutdown` there is a link
@@ -259,6 +263,7 @@ function zebraDef(z: Zebra): DaemonDef {
         cmd('show version', () => ok(showVersion(z.sys.uname()))),
       ],
       config: [
+        ...prefixListCommands(z.prefixLists),
         cmd('interface IFNAME', (m) => ({ status: 'ok', out: '', enter: `interface ${arg(m, 'IFNAME')}` })),
         // FRR 8.4's daemons take a hostname typed in vtysh; the one in frr.conf leaves the system's.
         cmd('hostname WORD', (m) => {
@@ -313,6 +318,7 @@ function zebraDef(z: Zebra): DaemonDef {
         ];
         if (lines.length > 0) sections.push({ kind: 'interface', node: `interface ${name}`, lines });
       }
+      sections.push({ kind: 'prefix-list', lines: z.prefixLists.lines() });
       return sections;
     },
     start: (reactor) => z.start(reactor),
