@@ -2,8 +2,7 @@
 // written for Quagga expect (a lab like the RIP lab of Kathará's collection: daemons file, zebra.conf and
 // ripd.conf per router, `systemctl start quagga` in the startup files).
 import { describe, expect, it } from 'vitest';
-import { ImageStore, Lab, MemoryLabFiles, formatDiagnostic } from '../core/index.ts';
-import { nodeHost } from '../server/host.ts';
+import { bootLab, sh } from './helpers/lab.ts';
 
 const DAEMONS = 'zebra=yes\nbgpd=no\nospfd=no\nospf6d=no\nripd=yes\nripngd=no\n';
 const ZEBRA = (host: string, extra = ''): string => `hostname ${host}\npassword zebra\nenable password zebra\n${extra}log file /var/log/quagga/zebra.log\n`;
@@ -21,23 +20,9 @@ const LAB = {
   'r3/etc/quagga/ripd.conf': RIPD.replace('redistribute connected\n', 'redistribute connected\nredistribute static\n'),
 };
 
-async function boot(tree: Record<string, string>): Promise<Lab> {
-  const r = Lab.create(new MemoryLabFiles(tree), { host: nodeHost, images: new ImageStore() });
-  if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
-  r.lab.setMode('fast');
-  await r.lab.start();
-  return r.lab;
-}
-
-async function sh(lab: Lab, device: string, command: string): Promise<string> {
-  const r = await lab.exec(device, command);
-  if (!r.ok) throw new Error(r.error);
-  return r.output;
-}
-
 describe('kathara/quagga', () => {
   it('starts the daemons /etc/quagga/daemons enables; RIP spreads the LANs and zebra.conf\'s static route', async () => {
-    const lab = await boot(LAB);
+    const lab = await bootLab(LAB);
     expect(lab.warnings).toEqual([]);
     expect(lab.device('r1')?.runs).toBe('kathara/quagga');
     await sh(lab, 'r1', 'sleep 40');
@@ -50,7 +35,7 @@ describe('kathara/quagga', () => {
   });
 
   it('the init script: start prints the daemons, stop takes them and their routes away, bad usage', async () => {
-    const lab = await boot({ ...LAB, 'r1.startup': 'ip address add 10.0.12.1/24 dev eth0\n' });
+    const lab = await bootLab({ ...LAB, 'r1.startup': 'ip address add 10.0.12.1/24 dev eth0\n' });
     expect(await sh(lab, 'r1', '/etc/init.d/quagga start; echo rc=$?; ps -e -o comm= | sort | tr "\\n" " "')).toBe(
       'Starting Quagga daemons (prio:10): zebra ripd.\nrc=0\nbash init ps ripd sort staticd tr zebra ');
     await sh(lab, 'r1', 'sleep 40');
@@ -62,7 +47,7 @@ describe('kathara/quagga', () => {
   });
 
   it('/etc/init.d/zebra runs the same from /etc/zebra, as Netkit labs have it', async () => {
-    const lab = await boot({
+    const lab = await bootLab({
       'lab.conf': 'r1[0]=A\nr2[0]=A\nr2[1]=B\n',
       'r1.startup': 'ifconfig eth0 10.0.12.1/24 up\n/etc/init.d/zebra start\n',
       'r2.startup': 'ifconfig eth0 10.0.12.2/24 up\nifconfig eth1 10.2.0.1/24 up\n/etc/init.d/zebra start\n',
@@ -76,7 +61,7 @@ describe('kathara/quagga', () => {
   });
 
   it('/etc/init.d/zebra starts Quagga from /etc/quagga when there is no /etc/zebra/daemons', async () => {
-    const lab = await boot({ ...LAB, 'r1.startup': 'ip address add 10.0.12.1/24 dev eth0\nip address add 10.1.0.1/24 dev eth1\n/etc/init.d/zebra start\n' });
+    const lab = await bootLab({ ...LAB, 'r1.startup': 'ip address add 10.0.12.1/24 dev eth0\nip address add 10.1.0.1/24 dev eth1\n/etc/init.d/zebra start\n' });
     await sh(lab, 'r1', 'sleep 40');
     expect(await sh(lab, 'r1', "ip route | grep -c 'proto rip'; /etc/init.d/zebra stop")).toBe(
       '3\nStopping Quagga daemons (prio:0): ripd zebra.\nRemoving all routes made by zebra.\n');
@@ -85,7 +70,7 @@ describe('kathara/quagga', () => {
   it("ospfd takes Quagga's `ospf cost` forms as FRR 8.4 does (recorded: shown as `ip ospf ...`)", async () => {
     const ospfd = 'interface eth0\nospf cost 21\nospf dead-interval 30\nospf priority 5\nospf retransmit-interval 7\nospf transmit-delay 2\n' +
       'ospf network point-to-point\n!\ninterface eth1\nospf cost 40\nno ospf cost\n!\nrouter ospf\nnetwork 10.0.0.0/16 area 0.0.0.0\n!\n';
-    const lab = await boot({
+    const lab = await bootLab({
       'lab.conf': 'r1[0]=A\nr1[1]=B\nr1[image]="kathara/quagga"\n',
       'r1.startup': 'ip address add 10.0.0.1/24 dev eth0\nsystemctl start quagga\n',
       'r1/etc/quagga/daemons': 'zebra=yes\nospfd=yes\n', 'r1/etc/quagga/zebra.conf': '', 'r1/etc/quagga/ospfd.conf': ospfd,
@@ -108,7 +93,7 @@ describe('kathara/quagga', () => {
   it('bgpd keeps Quagga\'s defaults for a Quagga configuration: eBGP routes flow without a policy', async () => {
     const bgpd = (asn: number, peer: string, peerAs: number, net: string): string =>
       `hostname bgpd\npassword zebra\n!\nrouter bgp ${asn}\nnetwork ${net}\nneighbor ${peer} remote-as ${peerAs}\n!\nlog file /var/log/quagga/bgpd.log\n`;
-    const lab = await boot({
+    const lab = await bootLab({
       'lab.conf': 'r1[0]=A\nr1[1]=B\nr1[image]="kathara/quagga"\nr2[0]=A\nr2[1]=C\nr2[image]="kathara/quagga"\n',
       'r1.startup': 'ip address add 193.10.11.1/24 dev eth0\nip address add 195.11.14.1/24 dev eth1\nsystemctl start quagga\n',
       'r2.startup': 'ip address add 193.10.11.2/24 dev eth0\nip address add 200.1.1.1/24 dev eth1\nsystemctl start quagga\n',

@@ -1,26 +1,11 @@
 // `ip prefix-list` belongs to FRR's library: every daemon keeps the lists (vtysh sends the line to all of
 // them) and show running-config prints each line once, after the router sections.
 import { describe, expect, it } from 'vitest';
-import { ImageStore, Lab, MemoryLabFiles, formatDiagnostic } from '../../core/index.ts';
-import { nodeHost } from '../../server/host.ts';
-
-async function boot(files: Record<string, string>): Promise<Lab> {
-  const made = Lab.create(new MemoryLabFiles(files), { host: nodeHost, images: new ImageStore() });
-  if (!made.ok) throw new Error(made.errors.map(formatDiagnostic).join('\n'));
-  made.lab.setMode('fast');
-  await made.lab.start();
-  return made.lab;
-}
-
-async function sh(lab: Lab, device: string, command: string): Promise<string> {
-  const r = await lab.exec(device, command);
-  if (!r.ok) throw new Error(r.error);
-  return r.output;
-}
+import { bootLab, sh } from '../helpers/lab.ts';
 
 describe('ip prefix-list', () => {
   it('zebra alone takes it; with bgpd too, each line shows once', async () => {
-    const lab = await boot({
+    const lab = await bootLab({
       'lab.conf': 'r1[0]="A"\nr1[image]="kathara/frr"\nr2[0]="A"\nr2[image]="kathara/frr"\n',
       'r1.startup': 'systemctl start frr\n',
       'r2.startup': 'ip address add 10.0.0.2/24 dev eth0\nsystemctl start frr\n',

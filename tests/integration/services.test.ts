@@ -1,22 +1,9 @@
 // Services in the guests, which run no systemd: `service` and `systemctl` start and stop the SysV init
 // scripts of /etc/init.d (the way Kathará labs start FRR: `systemctl start frr` in a startup file).
 import { describe, expect, it } from 'vitest';
-import { ImageStore, Lab, MemoryLabFiles, formatDiagnostic } from '../../core/index.ts';
-import { nodeHost } from '../../server/host.ts';
+import { bootLab, sh } from '../helpers/lab.ts';
 
-async function boot(files: Record<string, string>): Promise<Lab> {
-  const made = Lab.create(new MemoryLabFiles(files), { host: nodeHost, images: new ImageStore(), grammar: 'kathara' });
-  if (!made.ok) throw new Error(made.errors.map(formatDiagnostic).join('\n'));
-  made.lab.setMode('fast');
-  await made.lab.start();
-  return made.lab;
-}
-
-async function sh(lab: Lab, device: string, command: string): Promise<string> {
-  const r = await lab.exec(device, command);
-  if (!r.ok) throw new Error(r.error);
-  return r.output;
-}
+const boot = (files: Record<string, string>) => bootLab(files, { grammar: 'kathara' });
 
 describe('systemctl and service', () => {
   it('start FRR from a startup file, report it, and stop it', async () => {
