@@ -140,6 +140,15 @@ export interface Termios {
   cc: number[];
 }
 
+/** Terminal settings as a terminal keeps them (tcgetattr): shared and frozen, so change a copy. */
+export interface TermiosView {
+  readonly iflag: number;
+  readonly oflag: number;
+  readonly cflag: number;
+  readonly lflag: number;
+  readonly cc: readonly number[];
+}
+
 export const TCSANOW = 0, TCSADRAIN = 1, TCSAFLUSH = 2;
 
 export interface Winsize {
@@ -296,8 +305,8 @@ export interface Sys extends SysNet, SysTc, SysNetfilter {
 
   // Terminals
   isatty(fd: number): boolean;
-  tcgetattr(fd: number): Termios | number;
-  tcsetattr(fd: number, when: number, termios: Termios): number;
+  tcgetattr(fd: number): TermiosView | number;
+  tcsetattr(fd: number, when: number, termios: TermiosView): number;
   tcgetpgrp(fd: number): number;
   tcsetpgrp(fd: number, pgid: number): number;
   tcgetwinsize(fd: number): Winsize | number;

@@ -6,7 +6,7 @@ import { BYTE_COST, SYSCALL_COST } from '../cpu/index.ts';
 import {
   CLOCK_BOOTTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID, CLOCK_REALTIME, EINVAL, ENAMETOOLONG,
   ENOTTY, EPERM, type DirEntry, type ForkBody, type Ids, type PollFd, type SignalAction, type Stat,
-  type SharedCache, type Sys, type Termios, type Times, type Utsname, type WaitResult, type Winsize,
+  type SharedCache, type Sys, type TermiosView, type Times, type Utsname, type WaitResult, type Winsize,
 } from './abi.ts';
 import { ProcessGone, never } from './errors.ts';
 import type { CallEnd } from './call-end.ts';
@@ -495,15 +495,14 @@ export class ProcSys implements Sys, CallEnd {
     const f = io.fileOf(this.p, fd);
     return this.leave(!!f && isTtyFile(f));
   }
-  tcgetattr(fd: number): Termios | number {
+  tcgetattr(fd: number): TermiosView | number {
     return this.call(() => {
       const tty = io.ttyOf(this.p, fd);
-      if (typeof tty === 'number') return tty;
-      const t = tty.termios;
-      return { iflag: t.iflag, oflag: t.oflag, cflag: t.cflag, lflag: t.lflag, cc: t.cc.slice() };
+      // The terminal's own settings: frozen and shared, never edited in place (Tty.setTermios).
+      return typeof tty === 'number' ? tty : tty.termios;
     });
   }
-  tcsetattr(fd: number, when: number, termios: Termios): number {
+  tcsetattr(fd: number, when: number, termios: TermiosView): number {
     this.enter(0);
     let r: number;
     try {

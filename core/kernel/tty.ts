@@ -8,7 +8,7 @@ import {
   EAGAIN, ECHO, ECHOCTL, ECHOE, ECHOK, ECHOKE, ECHONL, ICANON, ICRNL, IEXTEN, IGNCR, INLCR, ISIG,
   IXON, NOFLSH, ONLCR, OPOST, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH, VEOF, VEOL, VEOL2, VERASE, VINTR,
   VKILL, VLNEXT, VMIN, VQUIT, VREPRINT, VSTART, VSTOP, VSUSP, VTIME, VWERASE, IUTF8, CS8, CREAD, B38400,
-  CSIZE, PARENB, EINVAL, POLLIN, POLLOUT, type Termios, type Winsize,
+  CSIZE, PARENB, EINVAL, POLLIN, POLLOUT, type Termios, type TermiosView, type Winsize,
 } from './abi.ts';
 import { WaitQueue } from './wait-queue.ts';
 import { PtsAttrs } from './devpts.ts';
@@ -43,10 +43,10 @@ export function defaultTermios(): Termios {
  * What every new terminal starts with, shared and frozen: settings are replaced as a whole (setTermios,
  * setWinsize), never edited in place, so a terminal whose program never changes them makes no copy.
  */
-const INITIAL_TERMIOS: Termios = freezeTermios(defaultTermios());
+const INITIAL_TERMIOS: TermiosView = freezeTermios(defaultTermios());
 const INITIAL_WINSIZE: Winsize = Object.freeze({ rows: 24, cols: 80 });
 
-function freezeTermios(t: Termios): Termios {
+function freezeTermios(t: Termios): TermiosView {
   Object.freeze(t.cc);
   return Object.freeze(t);
 }
@@ -56,10 +56,10 @@ function freezeTermios(t: Termios): Termios {
  * mode, then the settings it saved), so a terminal keeps one of these rather than a copy of its own. The
  * list is small and fills with the first settings met; others get a copy of their own.
  */
-const SHARED_TERMIOS: Termios[] = [INITIAL_TERMIOS];
+const SHARED_TERMIOS: TermiosView[] = [INITIAL_TERMIOS];
 const SHARED_TERMIOS_MAX = 16;
 
-function sameTermios(a: Termios, b: Termios): boolean {
+function sameTermios(a: TermiosView, b: TermiosView): boolean {
   if (a.iflag !== b.iflag || a.oflag !== b.oflag || a.cflag !== b.cflag || a.lflag !== b.lflag) return false;
   if (a.cc.length !== b.cc.length) return false;
   for (let i = 0; i < a.cc.length; i++) if (a.cc[i] !== b.cc[i]) return false;
@@ -67,7 +67,7 @@ function sameTermios(a: Termios, b: Termios): boolean {
 }
 
 /** Settings equal to `t` that no one can change: a shared one when there is room or a match. */
-function settledTermios(t: Termios): Termios {
+function settledTermios(t: TermiosView): TermiosView {
   for (let i = 0; i < SHARED_TERMIOS.length; i++) if (sameTermios(SHARED_TERMIOS[i]!, t)) return SHARED_TERMIOS[i]!;
   const own = freezeTermios({ iflag: t.iflag, oflag: t.oflag, cflag: t.cflag, lflag: t.lflag, cc: t.cc.slice() });
   if (SHARED_TERMIOS.length < SHARED_TERMIOS_MAX) SHARED_TERMIOS.push(own);
@@ -88,7 +88,7 @@ function discard(): void {}
 export const OUTPUT_HIGH_WATER = 65536;
 
 export class Tty {
-  termios: Termios = INITIAL_TERMIOS;
+  termios: TermiosView = INITIAL_TERMIOS;
   winsize: Winsize = INITIAL_WINSIZE;
   /** Session that owns this terminal as its controlling terminal (0: none). */
   session = 0;
@@ -340,15 +340,15 @@ export class Tty {
    * 8 data bits, no parity and the receiver on whatever is asked, and (as Linux 6.18 does) a request that
    * would change nothing else fails with EINVAL, so `stty parenb` fails and `stty oddp` half succeeds.
    */
-  requestTermios(t: Termios): number {
-    const kept: Termios = { ...t, cflag: (t.cflag & ~(CSIZE | PARENB)) | CS8 | CREAD };
+  requestTermios(t: TermiosView): number {
+    const kept: TermiosView = { ...t, cflag: (t.cflag & ~(CSIZE | PARENB)) | CS8 | CREAD };
     if (kept.cflag !== t.cflag && sameTermios(kept, this.termios)) return -EINVAL;
     this.setTermios(kept);
     return 0;
   }
 
   /** Applies new settings; leaving canonical mode hands the partial line to raw reads. */
-  setTermios(t: Termios): void {
+  setTermios(t: TermiosView): void {
     const wasCanonical = this.canonical;
     this.termios = settledTermios(t);
     if (wasCanonical && !this.canonical) {

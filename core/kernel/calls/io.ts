@@ -5,7 +5,7 @@ import {
   EAGAIN, EBADF, EINTR, EINVAL, EIO, ENOTTY, EPERM, EPIPE, ESPIPE, ESRCH, F_DUPFD, F_DUPFD_CLOEXEC,
   F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_ACCMODE, O_APPEND, O_CLOEXEC, O_NONBLOCK, O_RDONLY,
   O_WRONLY, POLLNVAL, SEEK_CUR, SEEK_END, SEEK_SET, SIGPIPE, SIGTTIN, SIGTTOU, TOSTOP, type PollFd,
-  type Termios, type Winsize, TCSAFLUSH,
+  type TermiosView, type Winsize, TCSAFLUSH,
 } from '../abi.ts';
 import { OpenFile } from '../file.ts';
 import type { Kernel } from '../kernel.ts';
@@ -305,7 +305,7 @@ export function ttyOf(proc: Process, fd: number): Tty | number {
   return f.state as Tty;
 }
 
-export function tcsetattr(proc: Process, fd: number, when: number, t: Termios): number {
+export function tcsetattr(proc: Process, fd: number, when: number, t: TermiosView): number {
   const tty = ttyOf(proc, fd);
   if (typeof tty === 'number') return tty;
   if (when < 0 || when > TCSAFLUSH) return -EINVAL;

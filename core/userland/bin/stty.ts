@@ -1,7 +1,7 @@
 // stty(1) from GNU coreutils 9.1: prints the terminal's settings (what differs from sane, all of them
 // with -a, or a form stty takes back with -g) or changes them (flags, special characters, combinations
 // like raw and sane, speed, window size), on standard input or the -F device.
-import { CBAUD, O_NONBLOCK, O_RDONLY, TCSADRAIN, type Program, type Sys, type Termios, type Winsize } from '../../kernel/abi.ts';
+import { CBAUD, O_NONBLOCK, O_RDONLY, TCSADRAIN, type Program, type Sys, type Termios, type TermiosView, type Winsize } from '../../kernel/abi.ts';
 import { argBytes, Cmd } from '../lib/cmd.ts';
 import { getenv } from '../lib/env.ts';
 import { strerror } from '../lib/errno.ts';
@@ -55,7 +55,7 @@ export const main: Program = async (sys, argv, envp) => {
 };
 
 /** Carries out the actions in order, then sets the new settings and checks the terminal took them all. */
-async function change(p: Cmd, fd: number, device: string, current: Termios, actions: Action[]): Promise<number> {
+async function change(p: Cmd, fd: number, device: string, current: TermiosView, actions: Action[]): Promise<number> {
   const draft: Termios = { ...current, cc: current.cc.slice() };
   // glibc's struct termios also holds the speeds (c_ispeed, c_ospeed): only a speed argument changes them,
   // and it marks an input speed of 0 with a c_iflag bit the kernel does not keep (IBAUD0). So a speed of 0,
@@ -92,7 +92,7 @@ async function change(p: Cmd, fd: number, device: string, current: Termios, acti
   return finish(p, 0);
 }
 
-function sameSettings(a: Termios, b: Termios): boolean {
+function sameSettings(a: TermiosView, b: TermiosView): boolean {
   if ((a.iflag ^ b.iflag) | (a.oflag ^ b.oflag) | (a.cflag ^ b.cflag) | (a.lflag ^ b.lflag)) return false;
   for (let i = 0; i < Math.max(a.cc.length, b.cc.length); i++) if ((a.cc[i] ?? 0) !== (b.cc[i] ?? 0)) return false;
   return true;

@@ -2,7 +2,7 @@
 // raw mode, cursor movement, Home/End, Delete, history (Up/Down, Ctrl-R reverse search), kill and yank
 // (Ctrl-K/U/W/Y), Ctrl-A/E/L/D/C, and Tab completion of commands, variables and paths.
 
-import { ECHO, ICANON, IEXTEN, ICRNL, TCSANOW, EINTR, utf8Decode, type Termios } from '../../kernel/abi.ts';
+import { ECHO, ICANON, IEXTEN, ICRNL, TCSANOW, EINTR, utf8Decode, type TermiosView } from '../../kernel/abi.ts';
 import { complete } from './complete.ts';
 import type { Shell } from './shell.ts';
 
@@ -34,14 +34,13 @@ export class LineEditor {
    * feeds keys (readSpace, key) until key() gives the line: the shell's read loop reads the terminal
    * itself, so that an idle shell waits in one asynchronous function.
    */
-  begin(prompt: string): Termios | null {
+  begin(prompt: string): TermiosView | null {
     const sys = this.sh.sys;
     const saved = sys.tcgetattr(0);
     if (typeof saved === 'number') return null;
-    // tcsetattr keeps a copy of what it is given: the raw settings can share the saved control characters.
-    const raw: Termios = { ...saved };
-    raw.lflag &= ~(ICANON | ECHO | IEXTEN);
-    raw.iflag &= ~ICRNL;
+    // The terminal's settings are frozen and shared (never a copy of the caller's): the raw settings share
+    // the saved control characters, and tcsetattr finds them among the shared settings too.
+    const raw: TermiosView = { ...saved, lflag: saved.lflag & ~(ICANON | ECHO | IEXTEN), iflag: saved.iflag & ~ICRNL };
     sys.tcsetattr(0, TCSANOW, raw);
     this.buf = [];
     this.pos = 0;
@@ -75,7 +74,7 @@ export class LineEditor {
   }
 
   /** Puts back the settings begin() saved. */
-  restore(saved: Termios): void {
+  restore(saved: TermiosView): void {
     this.sh.sys.tcsetattr(0, TCSANOW, saved);
   }
 

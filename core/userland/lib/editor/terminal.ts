@@ -3,7 +3,7 @@
 
 import {
   ECHO, ECHONL, ICANON, ICRNL, IEXTEN, IGNCR, INLCR, ISIG, IXON, SIGHUP, SIGTERM, SIGWINCH, TCSADRAIN,
-  TCSANOW, VMIN, VTIME, type SignalAction, type Sys, type Termios,
+  TCSANOW, VMIN, VTIME, type SignalAction, type Sys, type Termios, type TermiosView,
 } from '../../../kernel/abi.ts';
 import { writeAll } from '../io.ts';
 
@@ -14,7 +14,7 @@ export class Terminal {
   resized = false;
   /** Set by SIGTERM or SIGHUP: the program should leave at once (the key reader returns null). */
   terminated = false;
-  private saved: Termios | null = null;
+  private saved: TermiosView | null = null;
   private savedActions: [number, SignalAction][] = [];
   private out = '';
   private active = false;
@@ -30,7 +30,7 @@ export class Terminal {
     const sys = this.sys;
     const t = sys.tcgetattr(0);
     if (typeof t !== 'number') {
-      this.saved = { ...t, cc: t.cc.slice() };
+      this.saved = t;
       const raw: Termios = { ...t, cc: t.cc.slice() };
       raw.lflag &= ~(ICANON | ECHO | ECHONL | ISIG | IEXTEN);
       raw.iflag &= ~(ICRNL | INLCR | IGNCR | IXON);

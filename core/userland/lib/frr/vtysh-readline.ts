@@ -4,7 +4,7 @@
 // (a space after a unique one, the bell and then a list when it is ambiguous), Ctrl-C abandoning the line,
 // Ctrl-Z running `end`, Ctrl-D on an empty line leaving. Keys are decoded by the shared KeyReader.
 import {
-  ICANON, ECHO, ECHONL, IEXTEN, ISIG, ICRNL, INLCR, IGNCR, IXON, TCSADRAIN, TCSANOW, VMIN, VTIME, type Sys, type Termios,
+  ICANON, ECHO, ECHONL, IEXTEN, ISIG, ICRNL, INLCR, IGNCR, IXON, TCSADRAIN, TCSANOW, VMIN, VTIME, type Sys, type Termios, type TermiosView,
 } from '../../../kernel/abi.ts';
 import { KeyReader } from '../editor/keys.ts';
 import { Terminal } from '../editor/terminal.ts';
@@ -44,7 +44,7 @@ export class VtyshReadline {
   private historyIndex = 0;
   private editing = '';
   private lastTab = false;
-  private saved: Termios | null = null;
+  private saved: TermiosView | null = null;
   private readonly keys: KeyReader;
 
   constructor(
@@ -60,7 +60,7 @@ export class VtyshReadline {
   enter(): void {
     const t = this.sys.tcgetattr(0);
     if (typeof t === 'number') return;
-    this.saved = { ...t, cc: t.cc.slice() };
+    this.saved = t;
     const raw: Termios = { ...t, cc: t.cc.slice() };
     raw.lflag &= ~(ICANON | ECHO | ECHONL | ISIG | IEXTEN);
     raw.iflag &= ~(ICRNL | INLCR | IGNCR | IXON);

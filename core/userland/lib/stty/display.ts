@@ -1,7 +1,7 @@
 // What `stty` and `stty -a` print: the speed line, the special characters, then one group of flags per
 // field (control, input, output, local), words wrapped to the width of the screen. Without -a only what
 // differs from `stty sane` is shown (and min and time when canonical mode is off).
-import { ICANON, type Termios, type Winsize } from '../../../kernel/abi.ts';
+import { ICANON, type TermiosView, type Winsize } from '../../../kernel/abi.ts';
 import { CONTROL_CHARS, COUNTS, visibleChar } from './chars.ts';
 import { MODES, modeIsOn, type ModeField } from './modes.ts';
 import { speedOf } from './speeds.ts';
@@ -44,7 +44,7 @@ const FIELDS: readonly ModeField[] = ['cflag', 'iflag', 'oflag', 'lflag'];
  * The settings as `stty` (all = false) or `stty -a` prints them; `size` is the terminal's window size
  * (shown by -a when known), `width` the columns to wrap at.
  */
-export function describe(t: Termios, all: boolean, size: Winsize | undefined, width: number): string {
+export function describe(t: TermiosView, all: boolean, size: Winsize | undefined, width: number): string {
   const w = new Wrapper(width);
   w.word(`speed ${speedOf(t.cflag)} baud;`);
   if (all && size) {

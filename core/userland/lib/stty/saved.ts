@@ -1,8 +1,8 @@
 // `stty -g`: the settings as one argument stty takes back, the four flag words then every special
 // character, in hex and separated by colons ("500:5:bf:8a3b:3:1c:...").
-import { NCCS, type Termios } from '../../../kernel/abi.ts';
+import { NCCS, type Termios, type TermiosView } from '../../../kernel/abi.ts';
 
-export function savedForm(t: Termios): string {
+export function savedForm(t: TermiosView): string {
   const words = [t.iflag, t.oflag, t.cflag, t.lflag].map((n) => (n >>> 0).toString(16));
   for (let i = 0; i < NCCS; i++) words.push((t.cc[i] ?? 0).toString(16));
   return words.join(':');
