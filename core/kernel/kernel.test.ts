@@ -5,7 +5,7 @@ import { Guest, exitCodeOf } from '../lab/guest.ts';
 import { Capture } from './spawn.ts';
 import {
   EPIPE, EINTR, POLLIN, SIGCONT, SIGINT, SIGKILL, SIGPIPE, SIGSTOP, SIGTERM, SIGUSR1, WIFSIGNALED, WIFSTOPPED,
-  WTERMSIG, WUNTRACED, WCONTINUED, WIFCONTINUED, WEXITSTATUS, ECHILD, utf8Encode, type Program, type SignalAction, type Sys,
+  WTERMSIG, WUNTRACED, WCONTINUED, WIFCONTINUED, WEXITSTATUS, WNOHANG, ECHILD, utf8Encode, type Program, type SignalAction, type Sys,
 } from './abi.ts';
 import { nodeHost } from '../../server/host.ts';
 
@@ -178,6 +178,32 @@ describe('signals', () => {
       return 0;
     });
     expect(output).toBe(`true ${SIGUSR1} 2,2\n`);
+  });
+
+  test('pause waits through a stop and a continue, and ends with EINTR once a handler runs', async () => {
+    const { output } = await runProgram(async (sys) => {
+      const child = sys.fork(async (c) => {
+        let got = 0;
+        c.sigaction(SIGUSR1, { handler: (s) => (got = s) });
+        const r = await c.pause();
+        await c.write(1, utf8Encode(`pause ${r} after ${got}\n`));
+        return 0;
+      });
+      await sys.nanosleep(1e6);
+      sys.kill(child, SIGSTOP);
+      await sys.nanosleep(1e6);
+      const stopped = await sys.wait4(child, WUNTRACED | WNOHANG);
+      sys.kill(child, SIGCONT);
+      await sys.nanosleep(1e6);
+      // Continued without a handler: still paused.
+      const still = await sys.wait4(child, WNOHANG);
+      sys.kill(child, SIGUSR1);
+      const end = await sys.wait4(child, 0);
+      const stop = typeof stopped === 'number' ? stopped : WIFSTOPPED(stopped.status);
+      await sys.write(1, utf8Encode(`stopped ${stop} still ${still} exit ${typeof end === 'number' ? end : WEXITSTATUS(end.status)}\n`));
+      return 0;
+    });
+    expect(output).toBe(`pause ${-EINTR} after ${SIGUSR1}\nstopped true still 0 exit 0\n`);
   });
 });
 

@@ -153,20 +153,37 @@ export async function nanosleep(k: Kernel, proc: Process, ns: number): Promise<n
   return handled ? -EINTR : 0;
 }
 
-/** pause(2): waits for a signal that runs a handler. `end`: the system-call layer's ending (call-end.ts). */
-export async function pause(k: Kernel, proc: Process, end: CallEnd | null = null): Promise<number> {
-  try {
-    for (;;) {
-      await sleep(k.cpu, proc, NO_QUEUES, undefined, k.hasDeliverableSignal(proc));
+/**
+ * pause(2): waits for a signal that runs a handler. `end`: the system-call layer's ending (call-end.ts).
+ * No asynchronous function is kept while it sleeps (init spends its life here): the wait is a promise
+ * whose continuation looks at the signals, and sleeps again when none ran a handler.
+ */
+export function pause(k: Kernel, proc: Process, end: CallEnd | null = null): Promise<number> {
+  const woken = (): number | Promise<number> => {
+    try {
       const { handled } = k.deliverSignals(proc);
-      while (proc.state === 'stopped') await sleep(k.cpu, proc, [proc.continued]);
+      if (proc.state === 'stopped') return continuedThenPause(k, proc, handled, end);
       if (!proc.alive) return never();
-      if (handled) break;
+      if (!handled) return pause(k, proc, end);
+    } catch (err) {
+      if (end) return end.failWait(err);
+      throw err;
     }
+    return end ? end.endWait(-EINTR) : -EINTR;
+  };
+  return sleep(k.cpu, proc, NO_QUEUES, undefined, k.hasDeliverableSignal(proc)).then(woken);
+}
+
+/** pause() stopped by a signal: waits to be continued, then ends (a handler ran) or pauses again. */
+async function continuedThenPause(k: Kernel, proc: Process, handled: boolean, end: CallEnd | null): Promise<number> {
+  try {
+    while (proc.state === 'stopped') await sleep(k.cpu, proc, [proc.continued]);
+    if (!proc.alive) return never();
   } catch (err) {
     if (end) return end.failWait(err);
     throw err;
   }
+  if (!handled) return pause(k, proc, end);
   return end ? end.endWait(-EINTR) : -EINTR;
 }
 
