@@ -16,6 +16,7 @@ import { isTtyFile } from '../devices.ts';
 import type { Tty } from '../tty.ts';
 import type { WaitQueue } from '../wait-queue.ts';
 import { never } from '../errors.ts';
+import { interrupted } from './interrupt.ts';
 import type { CallEnd } from '../call-end.ts';
 
 export const MAX_FDS = 1024;
@@ -24,16 +25,6 @@ export function fileOf(proc: Process, fd: number): OpenFile | undefined {
   return proc.fds.file(fd);
 }
 
-/**
- * Waits after a blocking call was interrupted: runs handlers; resolves true when the call should be
- * restarted, false when it must fail with -EINTR. A killed process never resumes.
- */
-async function interrupted(k: Kernel, proc: Process): Promise<boolean> {
-  const { handled, restart } = k.deliverSignals(proc);
-  while (proc.state === 'stopped') await sleep(k.cpu, proc, [proc.continued]);
-  if (!proc.alive) return never();
-  return !handled || restart;
-}
 
 /** May `proc` use its controlling terminal `tty` at once (no job-control signal to send first)? */
 function ttyFree(proc: Process, tty: Tty, reading: boolean): boolean {
