@@ -369,7 +369,8 @@ export class ProcSys implements Sys, CallEnd {
     } catch (err) {
       return this.failed(err);
     }
-    if (n === io.MUST_WAIT || n === io.MUST_SIGNAL) return io.read(this.k, this.p, fd, buf, n === io.MUST_WAIT, this);
+    if (n === io.MUST_WAIT) return io.readWaiting(this.k, this.p, fd, buf, this);
+    if (n === io.MUST_SIGNAL) return io.read(this.k, this.p, fd, buf, false, this);
     return this.done(n);
   }
   write(fd: number, data: Uint8Array): Promise<number> {

@@ -14,7 +14,7 @@ import { sleep, type Process } from '../process.ts';
 import { bit } from '../signals.ts';
 import { isTtyFile } from '../devices.ts';
 import type { Tty } from '../tty.ts';
-import type { WaitQueue } from '../wait-queue.ts';
+import type { WaitQueue, WakeReason } from '../wait-queue.ts';
 import { never } from '../errors.ts';
 import { interrupted } from './interrupt.ts';
 import type { CallEnd } from '../call-end.ts';
@@ -69,12 +69,39 @@ export function readNow(proc: Process, fd: number, buf: Uint8Array): number {
  * A read that may wait. `waiting`: readNow() found nothing to read and its access allowed (sleep first).
  * `end`: the system-call layer's ending, run here (see call-end.ts).
  */
-export async function read(k: Kernel, proc: Process, fd: number, buf: Uint8Array, waiting = false,
+export function read(k: Kernel, proc: Process, fd: number, buf: Uint8Array, waiting = false,
   end: CallEnd | null = null): Promise<number> {
+  return readFile(k, proc, fileOf(proc, fd), buf, waiting, end);
+}
+
+/**
+ * read() that found nothing to read (readNow gave MUST_WAIT), for the system-call layer: sleeps on the
+ * file's queue, then reads as read() does. While it sleeps no asynchronous function is kept suspended
+ * (an idle shell waits here for its next key): the sleep's continuation goes on with the same file.
+ */
+export function readWaiting(k: Kernel, proc: Process, fd: number, buf: Uint8Array, end: CallEnd): Promise<number> {
+  const f = fileOf(proc, fd);
+  try {
+    const q = f?.ops.readQueue?.(f);
+    if (!f || !q) return readFile(k, proc, f, buf, true, end);
+    // Neither readFile nor interrupted throws (they are asynchronous), and a sleep never fails.
+    const woken = (why: WakeReason): Promise<number> => {
+      if (why !== 'signal') return readFile(k, proc, f, buf, false, end);
+      return interrupted(k, proc).then((restart) => (restart ? readFile(k, proc, f, buf, false, end) : end.endWait(-EINTR)),
+        (err: unknown) => end.failWait(err));
+    };
+    return sleep(k.cpu, proc, [q], undefined, k.hasDeliverableSignal(proc)).then(woken);
+  } catch (err) {
+    return end.failWait(err);
+  }
+}
+
+/** read() of an open file (undefined: a bad descriptor); `waiting`: it was found empty, sleep first. */
+async function readFile(k: Kernel, proc: Process, f: OpenFile | undefined, buf: Uint8Array, waiting: boolean,
+  end: CallEnd | null): Promise<number> {
   let r: number;
   try {
     r = -EBADF;
-    const f = fileOf(proc, fd);
     if (f && (f.flags & O_ACCMODE) !== O_WRONLY) {
       for (;;) {
         if (!waiting) {
