@@ -106,3 +106,16 @@ describe('labs/rip-routing', () => {
     expect(await sh(lab, 'r1', "vtysh -c 'show ip rip' | awk '$2 == \"192.168.3.0/24\" { print $1, $4 }'; ip route | grep -c 192.168.3")).toBe('R(n) 16\n0\n');
   });
 });
+
+describe('labs/web-server', () => {
+  it('apache2 serves the device folder\'s page to curl and wget by name, and logs each request', async () => {
+    const lab = await boot('web-server');
+    const page = await sh(lab, 'server', 'cat /var/www/html/index.html');
+    expect(page).toContain('It works on the server device');
+    expect(await sh(lab, 'client', 'curl -s http://server/')).toBe(page);
+    expect(await sh(lab, 'client', 'wget -q -O - http://10.0.0.1/')).toBe(page);
+    expect(await sh(lab, 'client', 'curl -s -o /dev/null -w "%{http_code}\\n" http://server/missing')).toBe('404\n');
+    expect(await sh(lab, 'server', "awk '{ print $1, $7, $9 }' /var/log/apache2/access.log")).toBe(
+      '10.0.0.2 / 200\n10.0.0.2 / 200\n10.0.0.2 /missing 404\n');
+  });
+});

@@ -10,6 +10,7 @@ import { ETC_FILES } from './etc-files.ts';
 import { NETBASE_FILES } from './etc-netbase.ts';
 import { buildFrrImage } from './frr.ts';
 import { buildQuaggaImage } from './quagga.ts';
+import { addApache2Files } from './apache2-files.ts';
 
 export interface Image {
   name: string;
@@ -41,6 +42,7 @@ export function buildBaseImage(extra: Record<string, { path: string; program: Pr
   for (const [path, spec] of Object.entries(ETC_FILES)) b.file(path, spec.content, { mode: spec.mode ?? 0o644 });
   // netbase's files, -rw-r--r-- root root as dpkg installs them.
   for (const [path, content] of Object.entries(NETBASE_FILES)) b.file(path, content, { mode: 0o644, uid: 0, gid: 0 });
+  addApache2Files(b);
   const all = { ...BASE_PROGRAMS, ...extra };
   const programs = new Map<string, Program>();
   for (const [name, spec] of Object.entries(all)) {

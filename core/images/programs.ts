@@ -57,6 +57,11 @@ import { main as sysctlProgram } from '../userland/bin/sysctl.ts';
 import { main as netstatProgram } from '../userland/bin/netstat.ts';
 import { main as ssProgram } from '../userland/bin/ss.ts';
 import { main as ncProgram } from '../userland/bin/nc.ts';
+import { main as apache2Program } from '../userland/sbin/apache2/apache2.ts';
+import { main as apache2ctlProgram } from '../userland/sbin/apache2/apache2ctl.ts';
+import { main as apache2InitProgram } from '../userland/sbin/apache2/apache2-init.ts';
+import { main as curlProgram } from '../userland/bin/curl.ts';
+import { main as wgetProgram } from '../userland/bin/wget.ts';
 import { main as serviceProgram } from '../userland/bin/service.ts';
 import { main as systemctlProgram } from '../userland/bin/systemctl.ts';
 import { main as ethtoolProgram } from '../userland/bin/ethtool.ts';
@@ -221,6 +226,11 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   netstat: { path: '/usr/bin/netstat', program: netstatProgram },
   ss: { path: '/usr/bin/ss', program: ssProgram },
   nc: { path: '/usr/bin/nc', program: ncProgram },
+  apache2: { path: '/usr/sbin/apache2', program: apache2Program },
+  apache2ctl: { path: '/usr/sbin/apache2ctl', program: apache2ctlProgram },
+  'apache2-init': { path: '/etc/init.d/apache2', program: apache2InitProgram },
+  curl: { path: '/usr/bin/curl', program: curlProgram },
+  wget: { path: '/usr/bin/wget', program: wgetProgram },
   service: { path: '/usr/sbin/service', program: serviceProgram },
   systemctl: { path: '/usr/bin/systemctl', program: systemctlProgram },
   ethtool: { path: '/usr/sbin/ethtool', program: ethtoolProgram },
@@ -327,6 +337,7 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
  * /etc/alternatives (the nf_tables variant, Debian's default).
  */
 export const BASE_LINKS: Record<string, string> = {
+  '/usr/sbin/apachectl': 'apache2ctl',
   ...Object.fromEntries(['', '-save', '-restore'].flatMap((s) => [
     [`/usr/sbin/iptables-nft${s}`, 'xtables-nft-multi'],
     [`/usr/sbin/iptables-legacy${s}`, 'xtables-legacy-multi'],

@@ -24,8 +24,8 @@ describe('systemctl and service', () => {
 
   it('report units and services that do not exist', async () => {
     const lab = await boot({ 'lab.conf': 'pc[0]="A"\n' });
-    expect(await sh(lab, 'pc', 'systemctl start apache2; echo $?')).toBe('Failed to start apache2.service: Unit apache2.service not found.\n5\n');
-    expect(await sh(lab, 'pc', 'systemctl status bind9; echo $?')).toBe('Unit bind9.service could not be found.\n4\n');
+    expect(await sh(lab, 'pc', 'systemctl start nginx; echo $?')).toBe('Failed to start nginx.service: Unit nginx.service not found.\n5\n');
+    expect(await sh(lab, 'pc', 'systemctl status isc-dhcp-server; echo $?')).toBe('Unit isc-dhcp-server.service could not be found.\n4\n');
     expect(await sh(lab, 'pc', 'service frr start; echo $?')).toBe('frr: unrecognized service\n1\n');
     expect(await sh(lab, 'pc', 'systemctl frobnicate frr; echo $?')).toBe('Unknown command verb frobnicate.\n1\n');
     expect(await sh(lab, 'pc', 'systemctl; echo $?; systemctl --help | head -1')).toBe(

@@ -21,10 +21,13 @@ import { SS_TCP_CASES } from './cases-ss-tcp.ts';
 import { NC_TCP_CASES } from './cases-nc-tcp.ts';
 import { NC_UNIX_CASES } from './cases-nc-unix.ts';
 import { UNIX_TABLE_CASES } from './cases-unix-tables.ts';
+import { CURL_CASES } from './cases-curl.ts';
+import { WGET_CASES } from './cases-wget.ts';
 
 export const ALL_CASES: NetCase[] = [
   ...IP_CASES, ...NETTOOLS_CASES, ...SYS_CASES, ...PROBE_CASES, ...SOCKET_CASES, ...LEARNED_CASES, ...MONITOR_CASES, ...BRIDGE_CASES, ...MTR_CASES,
   ...INFO_CASES, ...INFO_EXTRA_CASES, ...SSFILTER_CASES, ...SERVICES_CASES, ...IPTABLES_CASES, ...IPTABLES_NAT_CASES, ...TCPDUMP_CASES,
   ...BASH_NET_CASES, ...TCP_CAPTURE_CASES,
   ...SS_TCP_CASES, ...NC_TCP_CASES, ...NC_UNIX_CASES, ...UNIX_TABLE_CASES,
+  ...CURL_CASES, ...WGET_CASES,
 ];

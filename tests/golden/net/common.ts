@@ -61,7 +61,31 @@ export function mask(text: string): string {
     .replace(/\b\d\d:\d\d:\d\d\.\d{6}\b/g, 'HH:MM:SS.us')
     .replace(/, id \d+, seq /g, ', id N, seq ')
     .replace(/(\(tos 0x[0-9a-f]+(?:,\w+\(\d\))?, ttl \d+, id )\d+/g, '$1N')
-    .replace(/^.*$/gm, maskMtrLine);
+    .replace(/^.*$/gm, maskMtrLine)
+    .split('\n').map(maskHttpClientLine).join('\n');
+}
+
+/**
+ * curl's progress meter (average and current speeds, times; consecutive updates that read the same after
+ * that are one) and connect times ("after N ms", "after N milliseconds"); wget's time stamps, rates and
+ * the speeds and times at the end of its dot progress rows.
+ */
+function maskHttpClientLine(line: string): string {
+  const TS = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d';
+  let l = line
+    .replace(/\r([ \d]{3} [^\r]{5}  [ \d]{3} [^\r]{5}  [ \d]{3} [^\r]{5})  [^\r]{5}  [^\r]{5} [^\r]{8} [^\r]{8} [^\r]{8} [^\r]{5}/g, '\r$1  SPEED')
+    .replace(/(\r[^\r]*)(?:\1)+/g, '$1')
+    .replace(/ after \d+ ms: /g, ' after N ms: ')
+    .replace(/ after \d+ milliseconds/g, ' after N milliseconds')
+    .replace(new RegExp(`^--${TS}--  `), '--DATE--  ')
+    .replace(new RegExp(`^${TS} (\\(|URL:|ERROR )`), 'DATE $1')
+    .replace(/^DATE \([\d.]+ [KMGT]?B\/s\) - /, 'DATE (RATE) - ')
+    .replace(new RegExp(`^FINISHED --${TS}--$`), 'FINISHED --DATE--')
+    .replace(/^Total wall clock time: \S+$/, 'Total wall clock time: T')
+    .replace(/^(Downloaded: \d+ files?, \S+) in \S+ \([\d.]+ [KMGT]?B\/s\)$/, '$1 in T (RATE)');
+  const dots = /^( *\d+K)( [. ]*)$|^( *\d+K)( [. ]*\S.*)$/.exec(l);
+  if (dots) l = (dots[1] ?? dots[3]!) + (dots[2] ?? dots[4]!).replace(/ +\d[\d.]*[KMGT]?(?:[= ].*)?$/, ' SPEED');
+  return l;
 }
 
 /**
