@@ -93,9 +93,9 @@ describe('Lab runtime: boot sequence', () => {
   });
 
   it('runs unknown images as kathara/base with a warning; missing programs are not found', async () => {
-    const lab = make({ 'lab.conf': 'r1[0]=A\nr1[image]="kathara/bind"\nx[0]=A\nx[image]="acme/custom:1"\n' });
+    const lab = make({ 'lab.conf': 'r1[0]=A\nr1[image]="kathara/p4"\nx[0]=A\nx[image]="acme/custom:1"\n' });
     expect(lab.warnings.map((w) => w.message).join('\n')).toMatch(/acme\/custom:1.*kathara\/base/);
-    expect(lab.warnings.map((w) => w.message).join('\n')).toMatch(/kathara\/bind` is not available in Netloom; r1 runs as kathara\/base/);
+    expect(lab.warnings.map((w) => w.message).join('\n')).toMatch(/kathara\/p4` is not available in Netloom; r1 runs as kathara\/base/);
     await lab.start();
     expect(lab.device('r1')?.runs).toBe('kathara/base');
     const r = await lab.exec('r1', 'vtysh -c "show ip route"');

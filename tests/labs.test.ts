@@ -119,3 +119,15 @@ describe('labs/web-server', () => {
       '10.0.0.2 / 200\n10.0.0.2 / 200\n10.0.0.2 /missing 404\n');
   });
 });
+
+describe('labs/dns', () => {
+  it('the resolver recurses from the root for the client, whose tools resolve names through it', async () => {
+    const lab = await boot('dns');
+    expect(await sh(lab, 'client', 'dig www.netloom.lab +short')).toBe('10.0.0.20\n');
+    expect(await sh(lab, 'client', 'host web')).toBe('web.netloom.lab is an alias for www.netloom.lab.\nwww.netloom.lab has address 10.0.0.20\n');
+    expect(await sh(lab, 'client', 'ping -c 1 client | head -1')).toBe('PING client.netloom.lab (10.0.0.10) 56(84) bytes of data.\n');
+    // The root refers netloom.lab to its server; that server answers with authority.
+    expect(await sh(lab, 'client', 'dig @10.0.0.1 www.netloom.lab +norec +noall +authority')).toBe('lab.\t\t\t3600\tIN\tNS\tns.netloom.lab.\n');
+    expect(await sh(lab, 'client', 'dig @10.0.0.2 www.netloom.lab | grep -c "flags: qr aa rd"')).toBe('1\n');
+  });
+});

@@ -10,6 +10,7 @@ import { ETC_FILES } from './etc-files.ts';
 import { NETBASE_FILES } from './etc-netbase.ts';
 import { buildFrrImage } from './frr.ts';
 import { buildQuaggaImage } from './quagga.ts';
+import { addBindFiles, buildBindImage } from './bind.ts';
 import { addApache2Files } from './apache2-files.ts';
 
 export interface Image {
@@ -43,6 +44,7 @@ export function buildBaseImage(extra: Record<string, { path: string; program: Pr
   // netbase's files, -rw-r--r-- root root as dpkg installs them.
   for (const [path, content] of Object.entries(NETBASE_FILES)) b.file(path, content, { mode: 0o644, uid: 0, gid: 0 });
   addApache2Files(b);
+  addBindFiles(b);
   const all = { ...BASE_PROGRAMS, ...extra };
   const programs = new Map<string, Program>();
   for (const [name, spec] of Object.entries(all)) {
@@ -76,6 +78,7 @@ const DEFAULT_BUILDERS: Record<string, (store: ImageStore) => Image> = {
   'kathara/base': () => buildBaseImage(),
   'kathara/frr': (store) => buildFrrImage(store.get('kathara/base')!),
   'kathara/quagga': (store) => buildQuaggaImage(store.get('kathara/frr')!),
+  'kathara/bind': (store) => buildBindImage(store.get('kathara/base')!),
 };
 
 /** Builds each image once and hands the same instance to every guest. */

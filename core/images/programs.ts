@@ -156,6 +156,13 @@ import { main as archTool } from '../userland/bin/arch.ts';
 import { main as unlinkTool } from '../userland/bin/unlink.ts';
 import { main as linkTool } from '../userland/bin/link.ts';
 import { main as lognameTool } from '../userland/bin/logname.ts';
+import { main as digTool } from '../userland/bin/dig.ts';
+import { main as hostTool } from '../userland/bin/host.ts';
+import { main as nslookupTool } from '../userland/bin/nslookup.ts';
+import { main as namedDaemon } from '../userland/sbin/named/named.ts';
+import { main as namedInitScript } from '../userland/sbin/named/named-init.ts';
+import { main as rndcTool } from '../userland/sbin/named/rndc.ts';
+import { checkconfMain as namedCheckconf, checkzoneMain as namedCheckzone } from '../userland/sbin/named/check-tools.ts';
 
 export interface ProgramSpec {
   /** Where the program's file goes. */
@@ -328,6 +335,15 @@ export const BASE_PROGRAMS: Record<string, ProgramSpec> = {
   unlink: { path: '/usr/bin/unlink', program: unlinkTool },
   link: { path: '/usr/bin/link', program: linkTool },
   logname: { path: '/usr/bin/logname', program: lognameTool },
+  dig: { path: '/usr/bin/dig', program: digTool },
+  host: { path: '/usr/bin/host', program: hostTool },
+  nslookup: { path: '/usr/bin/nslookup', program: nslookupTool },
+  named: { path: '/usr/sbin/named', program: namedDaemon },
+  'named-init': { path: '/etc/init.d/named', program: namedInitScript },
+  'bind9-init': { path: '/etc/init.d/bind9', program: namedInitScript },
+  rndc: { path: '/usr/sbin/rndc', program: rndcTool },
+  'named-checkconf': { path: '/usr/bin/named-checkconf', program: namedCheckconf },
+  'named-checkzone': { path: '/usr/bin/named-checkzone', program: namedCheckzone },
   '[': { path: '/usr/bin/[', program: testTool },
 };
 

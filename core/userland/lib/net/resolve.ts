@@ -1,8 +1,10 @@
 // Host name lookup as glibc does it for these tools with "hosts: files dns": a dotted quad (inet_aton
-// forms), then /etc/hosts; a guest has no reachable DNS server, so anything else fails the way the
-// resolver fails without a network. Reverse lookup (for names in output) uses /etc/hosts only.
+// forms), then /etc/hosts, then the name servers of /etc/resolv.conf (lib/dns/stub-resolver.ts). Without
+// a server that answers, a name fails the way the resolver fails without a network. Reverse lookups (for
+// names in output) ask the same way.
 import type { Sys } from '../../../kernel/abi.ts';
 import { formatIpv4Address } from '../../../net/wire/index.ts';
+import { lookupIpv4, lookupPtr } from '../dns/stub-resolver.ts';
 import { readFileText } from '../io.ts';
 
 /** inet_aton: a, a.b, a.b.c or a.b.c.d with decimal, octal (0..) or hex (0x..) parts. */
@@ -38,18 +40,23 @@ export interface Resolved {
   numeric: boolean;
 }
 
-/** Resolves a host; null when it is unknown. */
+/**
+ * Resolves a host as getaddrinfo does with Debian's nsswitch.conf (`hosts: files dns`): /etc/hosts, then
+ * the name servers of /etc/resolv.conf. null when it is unknown.
+ */
 export async function resolveHost(sys: Sys, host: string): Promise<Resolved | null> {
   const n = inetAton(host);
   if (n !== null) return { addr: n, canonical: formatIpv4Address(n), numeric: true };
   for (const e of await hostsEntries(sys)) {
     if (e.names.some((x) => x.toLowerCase() === host.toLowerCase())) return { addr: e.addr, canonical: e.names[0]!, numeric: false };
   }
-  return null;
+  if (host === '') return null;
+  const found = await lookupIpv4(sys, host);
+  return found.ok ? { addr: found.addrs[0]!, canonical: found.canonical, numeric: false } : null;
 }
 
-/** The name of an address from /etc/hosts, or null. */
+/** The name of an address: from /etc/hosts, then a PTR query to the name servers; null when none has one. */
 export async function reverseName(sys: Sys, addr: number): Promise<string | null> {
   for (const e of await hostsEntries(sys)) if (e.addr === addr) return e.names[0]!;
-  return null;
+  return lookupPtr(sys, addr);
 }
