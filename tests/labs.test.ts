@@ -129,5 +129,9 @@ describe('labs/dns', () => {
     // The root refers netloom.lab to its server; that server answers with authority.
     expect(await sh(lab, 'client', 'dig @10.0.0.1 www.netloom.lab +norec +noall +authority')).toBe('lab.\t\t\t3600\tIN\tNS\tns.netloom.lab.\n');
     expect(await sh(lab, 'client', 'dig @10.0.0.2 www.netloom.lab | grep -c "flags: qr aa rd"')).toBe('1\n');
+    // A name the servers say does not exist, and one no server answers for (glibc's two messages).
+    expect(await sh(lab, 'client', 'ping -c 1 nosuch; echo rc=$?')).toBe('ping: nosuch: Name or service not known\nrc=2\n');
+    expect(await sh(lab, 'client', 'echo "nameserver 10.0.0.99" > /etc/resolv.conf; ping -c 1 -W 1 www; echo rc=$?')).toBe(
+      'ping: www: Temporary failure in name resolution\nrc=2\n');
   });
 });

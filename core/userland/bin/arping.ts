@@ -9,7 +9,7 @@ import { ArpPacket, MAC_BROADCAST, emitArp, formatIpv4Address as fmt, parseArp }
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
 import { ARPING_USAGE, iputilsVersion } from '../lib/net/probe-usage.ts';
-import { inetAton, resolveHost } from '../lib/net/resolve.ts';
+import { inetAton, lookupHost } from '../lib/net/resolve.ts';
 import { Proc } from '../lib/program.ts';
 
 const macText = (m: number): string => Array.from({ length: 6 }, (_, i) => Math.floor(m / 2 ** (40 - 8 * i)) % 256)
@@ -72,11 +72,12 @@ export const main: Program = async (sys, argv, envp) => {
     await p.error(`Device ${o.iface ?? ''} not available.`);
     return p.finish(2);
   }
-  const target = await resolveHost(sys, host);
-  if (!target) {
-    await p.error(`${host}: Temporary failure in name resolution`);
+  const found = await lookupHost(sys, host);
+  if (typeof found === 'string') {
+    await p.error(`${host}: ${found}`);
     return p.finish(2);
   }
+  const target = found;
   let src = 0;
   if (o.source !== null) src = inetAton(o.source) ?? 0;
   else if (o.unsolicited) src = target.addr;

@@ -13,7 +13,7 @@ import { MtrNet, type NetEvents } from '../lib/net/mtr-net.ts';
 import { MTR_USAGE, isInteractive, parseMtr, type MtrOpts } from '../lib/net/mtr-opts.ts';
 import { MtrProber } from '../lib/net/mtr-probe.ts';
 import { formatCsv, formatJson, formatReport, formatXml, type ReportContext } from '../lib/net/mtr-report.ts';
-import { inetAton, resolveHost, reverseName } from '../lib/net/resolve.ts';
+import { inetAton, lookupHost, reverseName } from '../lib/net/resolve.ts';
 import { Proc } from '../lib/program.ts';
 import { strftime } from '../lib/time.ts';
 
@@ -244,8 +244,8 @@ export const main: Program = async (sys, argv, envp) => {
     if (o.inet6) {
       await p.error(`Failed to resolve host: ${host}: ${inetAton(host) !== null ? 'Address family for hostname not supported' : 'Temporary failure in name resolution'}`);
     } else {
-      const r = await resolveHost(sys, host);
-      if (r === null) await p.error(`Failed to resolve host: ${host}: Temporary failure in name resolution`);
+      const r = await lookupHost(sys, host);
+      if (typeof r === 'string') await p.error(`Failed to resolve host: ${host}: ${r}`);
       else dst = r.addr;
     }
     if (dst === null) {

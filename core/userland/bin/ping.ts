@@ -12,7 +12,7 @@ import { icmpErrorText } from '../lib/net/icmp-text.ts';
 import { parsePing, type PingOpts } from '../lib/net/ping-opts.ts';
 import { PingStats, formatRtt, summary } from '../lib/net/ping-report.ts';
 import { PING_USAGE } from '../lib/net/probe-usage.ts';
-import { inetAton, resolveHost, reverseName } from '../lib/net/resolve.ts';
+import { inetAton, lookupHost, reverseName } from '../lib/net/resolve.ts';
 import { Proc } from '../lib/program.ts';
 
 /** Echo replies and the errors ping reports pass ICMP_FILTER; everything else is dropped by the kernel. */
@@ -290,11 +290,12 @@ export const main: Program = async (sys, argv, envp) => {
   }
   for (const w of parsed.warnings) await p.error(w);
   const o = parsed.opts;
-  const target = await resolveHost(sys, o.host!);
-  if (!target) {
-    await p.error(`${o.host}: Temporary failure in name resolution`);
+  const found = await lookupHost(sys, o.host!);
+  if (typeof found === 'string') {
+    await p.error(`${o.host}: ${found}`);
     return p.finish(2);
   }
+  const target = found;
   const dst = target.addr;
   const fd = sys.socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
   if (fd < 0) {

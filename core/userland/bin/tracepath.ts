@@ -9,7 +9,7 @@ import { formatIpv4Address as fmt } from '../../net/wire/index.ts';
 import { strerror } from '../lib/errno.ts';
 import { getopt } from '../lib/getopt.ts';
 import { TRACEPATH_USAGE, iputilsVersion } from '../lib/net/probe-usage.ts';
-import { resolveHost, reverseName } from '../lib/net/resolve.ts';
+import { lookupHost, reverseName } from '../lib/net/resolve.ts';
 import { Proc } from '../lib/program.ts';
 
 interface Hop {
@@ -82,11 +82,12 @@ export const main: Program = async (sys, argv, envp) => {
     } else if (o.key === 'h') return usage();
   }
   if (g.operands.length !== 1) return usage();
-  const target = await resolveHost(sys, g.operands[0]!);
-  if (!target) {
-    await p.error(`${g.operands[0]}: Temporary failure in name resolution`);
+  const found = await lookupHost(sys, g.operands[0]!);
+  if (typeof found === 'string') {
+    await p.error(`${g.operands[0]}: ${found}`);
     return p.finish(1);
   }
+  const target = found;
   const route = sys.rtGetRoute(target.addr);
   const lr = sys.rtLinks();
   const link = typeof route === 'number' || typeof lr === 'number' ? undefined : lr.find((l) => l.ifindex === route.ifindex);

@@ -10,7 +10,7 @@ import { Ipv4Packet, formatIpv4Address as fmt, internetChecksum } from '../../ne
 import { strerror } from '../lib/errno.ts';
 import { tracerouteMark } from '../lib/net/icmp-text.ts';
 import { TRACEROUTE_USAGE } from '../lib/net/probe-usage.ts';
-import { inetAton, resolveHost, reverseName } from '../lib/net/resolve.ts';
+import { inetAton, lookupHost, reverseName } from '../lib/net/resolve.ts';
 import { parseTraceroute, type TraceOpts } from '../lib/net/traceroute-opts.ts';
 import { Proc } from '../lib/program.ts';
 
@@ -199,9 +199,9 @@ export const main: Program = async (sys, argv, envp) => {
     return p.finish(parsed.status);
   }
   const o = parsed.opts;
-  const target = await resolveHost(sys, o.host!);
-  if (!target) {
-    await p.err.write(`${o.host}: Temporary failure in name resolution\nCannot handle "host" cmdline arg \`${o.host}' on position 1 (argc ${argv.length - 1})\n`);
+  const target = await lookupHost(sys, o.host!);
+  if (typeof target === 'string') {
+    await p.err.write(`${o.host}: ${target}\nCannot handle "host" cmdline arg \`${o.host}' on position 1 (argc ${argv.length - 1})\n`);
     return p.finish(2);
   }
   let source: number | null = null;

@@ -8,7 +8,7 @@ import { strerror } from '../lib/errno.ts';
 import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { Output } from '../lib/io.ts';
 import { gmtime } from '../lib/time.ts';
-import { resolveHost, inetAton } from '../lib/net/resolve.ts';
+import { lookupHost, inetAton } from '../lib/net/resolve.ts';
 import { formatIpv4Address } from '../../net/wire/index.ts';
 import { connectTcp, now, readSome, SEC, writeFully } from '../lib/http-client/conn.ts';
 import { WGET_HELP, WGET_VERSION } from '../lib/http-client/help.ts';
@@ -252,9 +252,9 @@ class Wget {
     else if (cached !== undefined) addr = cached;
     else {
       await this.v(`Resolving ${url.host} (${url.host})... `);
-      const r = await resolveHost(sys, url.host);
-      if (!r) {
-        await this.v('failed: Temporary failure in name resolution.\n');
+      const r = await lookupHost(sys, url.host);
+      if (typeof r === 'string') {
+        await this.v(`failed: ${r}.\n`);
         await this.nq(`wget: unable to resolve host address '${url.host}'\n`);
         return { kind: 'done', status: NETWORK };
       }

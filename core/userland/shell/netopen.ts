@@ -6,7 +6,7 @@
 import { AF_INET, EINVAL, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_STREAM } from '../../kernel/abi.ts';
 import { strerror } from '../lib/errno.ts';
 import { readNetdb, serviceByName } from '../lib/net/netdb.ts';
-import { resolveHost } from '../lib/net/resolve.ts';
+import { lookupHost } from '../lib/net/resolve.ts';
 import type { Shell } from './shell.ts';
 
 const SPECIAL = /^\/dev\/(tcp|udp)\/([^/]*)\/(.*)$/s;
@@ -27,10 +27,9 @@ export async function netOpen(sh: Shell, path: string): Promise<number | null> {
     }
     port = e.number;
   }
-  const addr = host === '' ? null : await resolveHost(sys, host);
-  if (!addr) {
-    const why = host === '' ? 'Name or service not known' : 'Temporary failure in name resolution';
-    await sh.write(2, `${sh.errorPrefix()}: ${host}: ${why}\n`);
+  const addr = await lookupHost(sys, host);
+  if (typeof addr === 'string') {
+    await sh.write(2, `${sh.errorPrefix()}: ${host}: ${addr}\n`);
     return -EINVAL;
   }
   const fd = sys.socket(AF_INET, (proto === 'tcp' ? SOCK_STREAM : SOCK_DGRAM) | SOCK_CLOEXEC, 0);

@@ -10,7 +10,7 @@ import { formatIpv4Address as fmt } from '../../../net/wire/index.ts';
 import type { Cmd } from '../cmd.ts';
 import { strerror } from '../errno.ts';
 import { serviceByPort, type NetdbEntry } from '../net/netdb.ts';
-import { inetAton, resolveHost } from '../net/resolve.ts';
+import { inetAton, lookupHost, resolveHost } from '../net/resolve.ts';
 import { FATAL, inet, SEC, service, type NcOptions } from './args.ts';
 import { crlf } from './crlf.ts';
 
@@ -52,8 +52,8 @@ export async function datagramListen(p: Cmd, o: NcOptions, host: string | null, 
 /** One port of the client: its status, or FATAL after an error that ends netcat (it has printed it). */
 export async function datagramClient(p: Cmd, o: NcOptions, host: string, portText: string, source: string | null, localPort: string | null,
   services: NetdbEntry[]): Promise<number> {
-  const r = await resolveHost(p.sys, host);
-  if (!r) return p.error(`getaddrinfo for host "${host}" port ${portText}: Temporary failure in name resolution`).then(() => FATAL);
+  const r = await lookupHost(p.sys, host);
+  if (typeof r === 'string') return p.error(`getaddrinfo for host "${host}" port ${portText}: ${r}`).then(() => FATAL);
   let srcAddr = 0;
   if (source !== null) {
     const a = inetAton(source);

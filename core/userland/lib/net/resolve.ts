@@ -40,19 +40,29 @@ export interface Resolved {
   numeric: boolean;
 }
 
+/** gai_strerror's text for a name that was not resolved: no server answered, or the name does not exist. */
+export type LookupFailure = 'Temporary failure in name resolution' | 'Name or service not known';
+
 /**
  * Resolves a host as getaddrinfo does with Debian's nsswitch.conf (`hosts: files dns`): /etc/hosts, then
- * the name servers of /etc/resolv.conf. null when it is unknown.
+ * the name servers of /etc/resolv.conf. Without an address, why (as gai_strerror words it).
  */
-export async function resolveHost(sys: Sys, host: string): Promise<Resolved | null> {
+export async function lookupHost(sys: Sys, host: string): Promise<Resolved | LookupFailure> {
   const n = inetAton(host);
   if (n !== null) return { addr: n, canonical: formatIpv4Address(n), numeric: true };
   for (const e of await hostsEntries(sys)) {
     if (e.names.some((x) => x.toLowerCase() === host.toLowerCase())) return { addr: e.addr, canonical: e.names[0]!, numeric: false };
   }
-  if (host === '') return null;
+  if (host === '') return 'Name or service not known';
   const found = await lookupIpv4(sys, host);
-  return found.ok ? { addr: found.addrs[0]!, canonical: found.canonical, numeric: false } : null;
+  if (found.ok) return { addr: found.addrs[0]!, canonical: found.canonical, numeric: false };
+  return found.error === 'notfound' ? 'Name or service not known' : 'Temporary failure in name resolution';
+}
+
+/** lookupHost's address; null when there is none. */
+export async function resolveHost(sys: Sys, host: string): Promise<Resolved | null> {
+  const r = await lookupHost(sys, host);
+  return typeof r === 'string' ? null : r;
 }
 
 /** The name of an address: from /etc/hosts, then a PTR query to the name servers; null when none has one. */
