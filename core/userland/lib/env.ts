@@ -12,3 +12,13 @@ export function setenv(envp: readonly string[], name: string, value: string): st
   out.push(prefix + value);
   return out;
 }
+
+/** The environment as a map of names to values (a later entry for a name wins, as getenv reads it). */
+export function envMap(envp: readonly string[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const e of envp) {
+    const i = e.indexOf('=');
+    if (i > 0) m.set(e.slice(0, i), e.slice(i + 1));
+  }
+  return m;
+}

@@ -10,7 +10,7 @@ import { describeCommand, matchCommand, type Candidate, type CommandSpec, type M
 import { Channel, listenLocal } from './channel.ts';
 import { CommonConfig } from './common-config.ts';
 import { configBlocks } from './config-file.ts';
-import { daemonize, ready } from './daemonize.ts';
+import { daemonize, ready } from '../daemonize.ts';
 import { Reactor } from './reactor.ts';
 import { FRR_CONFIG_ARGS, FRR_GID, FRR_UID, FRR_VERSION, FRRVTY_GID, RUN_DIR, etcDir } from './paths.ts';
 import { getopt, type LongOpt } from '../getopt.ts';

@@ -8,6 +8,7 @@ import { utf8Decode } from '../../../fs/utf8.ts';
 import { readFileText, writeAll } from '../../lib/io.ts';
 import { runInitScript } from '../../lib/init-script.ts';
 import { readEnvvars } from './envvars.ts';
+import { envMap } from '../../lib/env.ts';
 
 const DAEMON = '/usr/sbin/apache2';
 const DESC = 'Apache httpd web server';
@@ -105,15 +106,6 @@ class Init {
     }
     return (await this.ctl('graceful', 'discard')).status;
   }
-}
-
-function envMap(envp: readonly string[]): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const e of envp) {
-    const i = e.indexOf('=');
-    if (i > 0) m.set(e.slice(0, i), e.slice(i + 1));
-  }
-  return m;
 }
 
 export const main: Program = async (sys, argv, envp) => {

@@ -12,11 +12,13 @@ import {
 import { strerror } from '../../lib/errno.ts';
 import { errorLogDate } from '../../lib/http/date.ts';
 import { readFileText, writeAll } from '../../lib/io.ts';
+import { daemonize, ready } from '../../lib/daemonize.ts';
 import { inetAton, resolveHost, reverseName } from '../../lib/net/resolve.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { ReadError, STATIC_MODULES } from './config-read.ts';
 import { Runtime, BUILT, VERSION } from './runtime.ts';
 import { serveLoop } from './server.ts';
+import { envMap } from '../../lib/env.ts';
 
 const USAGE = `Usage: /usr/sbin/apache2 [-D name] [-d directory] [-f file]
                          [-C "directive"] [-c "directive"]
@@ -90,15 +92,6 @@ function parseArgs(argv: readonly string[]): Args | null {
     }
   }
   return a;
-}
-
-function envMap(envp: readonly string[]): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const e of envp) {
-    const i = e.indexOf('=');
-    if (i > 0) m.set(e.slice(0, i), e.slice(i + 1));
-  }
-  return m;
 }
 
 const dotted = (a: number): string => `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`;
@@ -328,34 +321,15 @@ async function start(sys: Sys, a: Args, envp: readonly string[], conf: { config:
     return 1;
   }
   if (a.foreground) return master(sys, a, envp, rt, listeners);
-  // Into the background: a new session, stdin/stdout on /dev/null, stderr on the error log.
-  const p = sys.pipe2(O_CLOEXEC);
-  if (typeof p === 'number') return 1;
-  const [r, w] = p;
-  const pid = sys.fork(async (child) => {
-    child.close(r);
-    child.setsid();
-    const nul = child.open('/dev/null', O_RDWR);
-    if (nul >= 0) {
-      child.dup2(nul, 0);
-      child.dup2(nul, 1);
-      if (nul > 2) child.close(nul);
-    }
+  // Into the background: a new session, stdin/stdout on /dev/null, stderr on the error log. The starter
+  // returns once the pid file and the children are in place.
+  return daemonize(sys, (child, readyFd) => {
     const elog = rt.logFds.get(conf.config.errorLog);
     if (elog !== undefined) child.dup2(elog, 2);
     const crt = new Runtime(child, conf.config, conf.name);
     for (const [path, fd] of rt.logFds) crt.logFds.set(path, fd);
-    // The starter returns once the pid file and the children are in place.
-    return master(child, a, envp, crt, listeners, async () => {
-      await child.write(w, new Uint8Array([1]));
-      child.close(w);
-    });
+    return master(child, a, envp, crt, listeners, () => ready(child, readyFd));
   });
-  sys.close(w);
-  if (pid < 0) return 1;
-  await sys.read(r, new Uint8Array(1));
-  sys.close(r);
-  return 0;
 }
 
 async function signalServer(sys: Sys, a: Args, envp: readonly string[], conf: { config: ServerConfig; name: string }): Promise<number> {

@@ -7,17 +7,9 @@ import { writeAll } from '../../lib/io.ts';
 import { spawnCommand, strerror, waitChild } from '../../lib/run-child.ts';
 import { O_WRONLY } from '../../../kernel/abi.ts';
 import { readEnvvars } from './envvars.ts';
+import { envMap } from '../../lib/env.ts';
 
 const HTTPD = '/usr/sbin/apache2';
-
-function envMap(envp: readonly string[]): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const e of envp) {
-    const i = e.indexOf('=');
-    if (i > 0) m.set(e.slice(0, i), e.slice(i + 1));
-  }
-  return m;
-}
 
 async function run(sys: Sys, argv: string[], env: string[], quietErr = false): Promise<number> {
   const pid = spawnCommand(sys, argv, env, (e) => `${argv[0]}: ${strerror(e)}`, quietErr ? (c) => {

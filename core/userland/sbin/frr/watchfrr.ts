@@ -7,7 +7,7 @@ import { readFileText, writeAll } from '../../lib/io.ts';
 import { spawnCommand, strerror, waitChild } from '../../lib/run-child.ts';
 import { listenLocal } from '../../lib/frr/channel.ts';
 import { parseDaemons } from '../../lib/frr/daemons-file.ts';
-import { daemonize, ready } from '../../lib/frr/daemonize.ts';
+import { daemonize, ready } from '../../lib/daemonize.ts';
 import { FRRVTY_GID, RUN_DIR, etcDir } from '../../lib/frr/paths.ts';
 
 async function startDaemon(sys: Sys, name: string, options: string, envp: readonly string[]): Promise<void> {

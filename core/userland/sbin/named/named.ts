@@ -8,7 +8,7 @@ import {
 } from '../../../kernel/abi.ts';
 import { utf8Encode } from '../../../fs/utf8.ts';
 import { readFileText, writeAll } from '../../lib/io.ts';
-import { daemonize, ready } from '../../lib/frr/daemonize.ts';
+import { daemonize, ready } from '../../lib/daemonize.ts';
 import { namedConf, parseConf, type NamedConf } from '../../lib/dns/named-conf.ts';
 import { parseZoneFile } from '../../lib/dns/zone-file.ts';
 import { TYPE, type Rr } from '../../lib/dns/message.ts';

@@ -1,7 +1,7 @@
-// Going into the background as libfrr's daemons (and watchfrr) do with -d: a child in a new session with
+// Going into the background as daemons do (libfrr's -d, named, apache2): a child in a new session with
 // /dev/null for stdin, stdout and stderr; the parent returns only once the child says it is ready on a
 // pipe, so the next command of a startup script finds the daemon's sockets in place.
-import { O_CLOEXEC, O_RDWR, type Sys } from '../../../kernel/abi.ts';
+import { O_CLOEXEC, O_RDWR, type Sys } from '../../kernel/abi.ts';
 
 /**
  * Runs `body` in a background child, giving it the descriptor to call `ready` on; resolves 0 once the
