@@ -90,7 +90,7 @@ describe('kathara/quagga', () => {
     expect(await sh(lab, 'r1', "vtysh -c 'show ip ospf interface eth0' | grep -o 'Cost: [0-9]*'")).toBe('Cost: 21\n');
   });
 
-  it('bgpd keeps Quagga\'s defaults for a Quagga configuration: eBGP routes flow without a policy', async () => {
+  it('bgpd keeps Quagga\'s defaults for a Quagga configuration: eBGP routes flow without a policy; zebra needs no zebra.conf of the lab\'s', async () => {
     const bgpd = (asn: number, peer: string, peerAs: number, net: string): string =>
       `hostname bgpd\npassword zebra\n!\nrouter bgp ${asn}\nnetwork ${net}\nneighbor ${peer} remote-as ${peerAs}\n!\nlog file /var/log/quagga/bgpd.log\n`;
     const lab = await bootLab({
@@ -98,8 +98,10 @@ describe('kathara/quagga', () => {
       'r1.startup': 'ip address add 193.10.11.1/24 dev eth0\nip address add 195.11.14.1/24 dev eth1\nsystemctl start quagga\n',
       'r2.startup': 'ip address add 193.10.11.2/24 dev eth0\nip address add 200.1.1.1/24 dev eth1\nsystemctl start quagga\n',
       'r1/etc/quagga/daemons': 'zebra=yes\nbgpd=yes\n', 'r1/etc/quagga/zebra.conf': '', 'r1/etc/quagga/bgpd.conf': bgpd(1, '193.10.11.2', 2, '195.11.14.0/24'),
-      'r2/etc/quagga/daemons': 'zebra=yes\nbgpd=yes\n', 'r2/etc/quagga/zebra.conf': '', 'r2/etc/quagga/bgpd.conf': bgpd(2, '193.10.11.1', 1, '200.1.1.0/24'),
+      // r2 gives no zebra.conf, as many of the collection's Quagga labs: zebra starts from the image's own.
+      'r2/etc/quagga/daemons': 'zebra=yes\nbgpd=yes\n', 'r2/etc/quagga/bgpd.conf': bgpd(2, '193.10.11.1', 1, '200.1.1.0/24'),
     });
+    expect(await sh(lab, 'r2', 'wc -c < /etc/quagga/zebra.conf; ps -e -o comm= | grep -c zebra')).toBe('0\n1\n');
     await sh(lab, 'r1', 'sleep 30');
     expect(await sh(lab, 'r1', "ip route | grep 'proto bgp'")).toBe('200.1.1.0/24 via 193.10.11.2 dev eth0 proto bgp metric 20 \n');
     expect(await sh(lab, 'r2', "ip route | grep 'proto bgp'")).toBe('195.11.14.0/24 via 193.10.11.1 dev eth0 proto bgp metric 20 \n');

@@ -20,6 +20,10 @@ export function buildQuaggaImage(frr: Image): Image {
   const b = new LayerBuilder({ mtime: IMAGE_MTIME, name: 'kathara/quagga' });
   b.dir('/etc/quagga', { mode: 0o755 });
   b.file('/etc/quagga/daemons', DAEMONS, { mode: 0o644 });
+  // An empty zebra.conf of the image's own: the collection's Quagga labs turn zebra on in their daemons
+  // file and often give no zebra.conf (every router of small-internet-with-dns-and-web-server), relying
+  // on the image to have one, so zebra starts with its defaults and hands bgpd and ospfd a router-id.
+  b.file('/etc/quagga/zebra.conf', '', { mode: 0o644 });
   b.dir('/var/log/quagga', { mode: 0o755 });
   b.dir('/var/run/quagga', { mode: 0o755 });
   const programs = new Map(frr.programs);
