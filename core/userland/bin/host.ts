@@ -5,7 +5,7 @@ import { type Program } from '../../kernel/abi.ts';
 import { utf8Encode } from '../../fs/utf8.ts';
 import { formatIpv4Address } from '../../net/wire/index.ts';
 import { writeAll } from '../lib/io.ts';
-import { inetAton, resolveHost } from '../lib/net/resolve.ts';
+import { resolveHost } from '../lib/net/resolve.ts';
 import { rdataText } from '../lib/dns/format.ts';
 import { rcodeName, TYPE, typeName, typeNumber, type Message, type Rr } from '../lib/dns/message.ts';
 import { queryServer, readResolvConf, searchNames } from '../lib/dns/stub-resolver.ts';
@@ -54,9 +54,9 @@ export const main: Program = async (sys, argv) => {
     return 1;
   }
   const conf = await readResolvConf(sys);
-  let servers = conf.nameservers.length ? conf.nameservers : [0x7f000001];
+  let servers = conf.nameservers;
   if (serverText !== undefined) {
-    const a = inetAton(serverText) ?? (await resolveHost(sys, serverText))?.addr ?? null;
+    const a = (await resolveHost(sys, serverText))?.addr ?? null;
     if (a === null) {
       await writeAll(sys, 2, utf8Encode(`host: couldn't get address for '${serverText}': not found\n`));
       return 1;

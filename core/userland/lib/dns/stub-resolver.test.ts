@@ -9,7 +9,7 @@ describe('resolv.conf', () => {
     expect(c.search).toEqual(['uniroma3.it', 'lab.']);
     expect([c.ndots, c.timeoutSec, c.attempts]).toEqual([2, 1, 3]);
     expect(parseResolvConf('domain example.org\n').search).toEqual(['example.org']);
-    expect(parseResolvConf('').nameservers).toEqual([]);
+    expect(parseResolvConf('').nameservers).toEqual([0x7f000001]);
   });
 
   it('tries the search list before or after the name, by ndots', () => {

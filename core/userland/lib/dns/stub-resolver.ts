@@ -15,6 +15,10 @@ export interface ResolvConf {
   attempts: number;
 }
 
+/** 127.0.0.1, the server of a resolv.conf that names none. */
+const LOOPBACK = 0x7f000001;
+
+/** /etc/resolv.conf as the resolver reads it (at most 3 servers, the last search/domain line wins). */
 export function parseResolvConf(text: string): ResolvConf {
   const c: ResolvConf = { nameservers: [], search: [], ndots: 1, timeoutSec: 5, attempts: 2 };
   for (const raw of text.split('\n')) {
@@ -35,6 +39,8 @@ export function parseResolvConf(text: string): ResolvConf {
       }
     }
   }
+  // No nameserver line: the local host's server, as res_init() takes then.
+  if (c.nameservers.length === 0) c.nameservers.push(LOOPBACK);
   return c;
 }
 
@@ -88,7 +94,7 @@ export function searchNames(name: string, conf: ResolvConf): string[] {
 
 async function ask(sys: Sys, conf: ResolvConf, name: string, type: number): Promise<Message | null> {
   for (let attempt = 0; attempt < conf.attempts; attempt++) {
-    for (const s of conf.nameservers.length ? conf.nameservers : [0x7f000001]) {
+    for (const s of conf.nameservers) {
       const m = await queryServer(sys, s, name, type, conf.timeoutSec * 1e9);
       if (m) return m;
     }

@@ -132,6 +132,12 @@ export const main: Program = async (sys, argv, envp) => {
   const init = new Init(sys, env, pidFile, suffix);
   const action = argv[1] ?? '';
   const begin = (verb: string) => init.out(`${verb} ${DESC}: ${NAME}`);
+  /** The end of a stop or reload line: the script's ` failed!` (status 2) or `.`, then apache2's own messages. */
+  const ended = async (r: number): Promise<number> => {
+    await init.out(r === 2 ? ' failed!\n' : '.\n');
+    await init.printErrorMsg();
+    return r === 2 ? 1 : 0;
+  };
   switch (action) {
     case 'start': {
       await begin('Starting');
@@ -147,15 +153,7 @@ export const main: Program = async (sys, argv, envp) => {
     case 'stop':
     case 'graceful-stop': {
       await begin('Stopping');
-      const r = await init.doStop(action);
-      if (r === 2) {
-        await init.out(' failed!\n');
-        await init.printErrorMsg();
-        return 1;
-      }
-      await init.out('.\n');
-      await init.printErrorMsg();
-      return 0;
+      return ended(await init.doStop(action));
     }
     case 'status': {
       const p = await init.pidofproc();
@@ -170,15 +168,7 @@ export const main: Program = async (sys, argv, envp) => {
     case 'force-reload':
     case 'graceful': {
       await begin('Reloading');
-      const r = await init.doReload();
-      if (r === 2) {
-        await init.out(' failed!\n');
-        await init.printErrorMsg();
-        return 1;
-      }
-      await init.out('.\n');
-      await init.printErrorMsg();
-      return 0;
+      return ended(await init.doReload());
     }
     case 'restart': {
       await begin('Restarting');
