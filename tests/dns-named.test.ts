@@ -70,6 +70,12 @@ describe('named in a guest', () => {
       ';; communications error to 10.0.0.99#53: timed out\n;; communications error to 10.0.0.99#53: timed out\n' +
       '\n; <<>> DiG 9.18.49-1~deb12u3-Debian <<>> +tries=2 www.lab.test\n;; global options: +cmd\n;; no servers could be reached\nrc=9\n');
   }, 60_000);
+
+  it('dig -h prints its whole usage on stdout and exits 0, as Debian 12\'s dig does (117 lines)', async () => {
+    const lab = await bootLab(LAB);
+    expect(await sh(lab, 'pc', 'dig -h 2>/dev/null | wc -l; dig -h >/dev/null 2>&1; echo rc=$?; dig -h | head -n 1; dig -h | tail -n 1')).toBe(
+      '117\nrc=0\nUsage:  dig [@global-server] [domain] [q-type] [q-class] {q-opt}\n        -v                           (print version and exit)\n');
+  });
 });
 
 describe('named-checkzone and named-checkconf', () => {

@@ -13,6 +13,7 @@ import {
   CLASS_IN, EDNS_COOKIE, EDNS_EDE, emitMessage, emptyMessage, nameToLabels, parseMessage, rcodeName, TYPE, typeNumber, type Message,
   type Rr,
 } from '../lib/dns/message.ts';
+import { DIG_HELP } from '../lib/dns/dig-help.ts';
 import { questionLine, rdataText, rrLine } from '../lib/dns/format.ts';
 import { readResolvConf } from '../lib/dns/stub-resolver.ts';
 
@@ -316,14 +317,18 @@ export const main: Program = async (sys, argv) => {
     await writeAll(sys, 2, utf8Encode(`DiG ${DIG_VERSION}\n`));
     return 0;
   }
+  if (o === 'help') {
+    await writeAll(sys, 1, utf8Encode(DIG_HELP));
+    return 0;
+  }
   if (typeof o === 'string') {
-    await writeAll(sys, 2, utf8Encode(o === 'help' ? 'Usage:  dig [@global-server] [domain] [q-type] [q-class] {q-opt}\n' : `${o}\n`));
+    await writeAll(sys, 2, utf8Encode(`${o}\n`));
     return 1;
   }
   let name = o.name === null ? '.' : o.name;
   const qtype = o.type ?? (o.name === null ? TYPE.NS : TYPE.A);
   const conf = await readResolvConf(sys);
-  if (!o.serverGiven) o.servers = conf.nameservers.length ? conf.nameservers.map(formatIpv4Address) : ['127.0.0.1'];
+  if (!o.serverGiven) o.servers = conf.nameservers.map(formatIpv4Address);
   const names = [absolute(name)];
   if (o.search && !name.endsWith('.')) names.unshift(...conf.search.map((d) => `${name}.${absolute(d)}`));
   if (!nameToLabels(absolute(name))) {
