@@ -118,7 +118,8 @@ export class MountTable {
   add(path: string, fs: Filesystem, info: Partial<MountInfo>): Mount {
     const m = new Mount(fs, this.nextDev++, this.get(path) ?? null, info.source ?? fs.fstype, path,
       info.fstype ?? fs.fstype, info.options ?? 'rw,relatime');
-    this.mounts = this.mounts.concat(m);
+    // A new array (readers may be iterating the old one); concat is slow for arrays this small.
+    this.mounts = [...this.mounts, m];
     if (path === '/') this.rootStep = new Step(m.root, m, null, '', '/');
     return m;
   }

@@ -96,15 +96,26 @@ export function readText(sh: Shell, path: string): string | number | Promise<str
  */
 function readAtSize(sh: Shell, fd: number, path: string, size: number): string | number {
   const sys = sh.sys;
-  const buf = new Uint8Array(size);
+  const cache = size <= PARSE_CACHE_MAX_TEXT ? sys.sharedCache(TEXT_CACHE) : null;
+  // A file that may be shared is read into a scratch buffer (pread answers at once, so no other read can
+  // come between): a new typed array of this size has a buffer outside the heap, which costs more to
+  // make and to collect than the read itself. Its bytes are kept only when its text is new.
+  const buf = cache ? scratchOf(size) : new Uint8Array(size);
   const n = sys.pread(fd, buf, 0);
   if (n < 0) return n;
-  const cache = size <= PARSE_CACHE_MAX_TEXT ? sys.sharedCache(TEXT_CACHE) : null;
   const known = cache?.get(path) as DecodedText | undefined;
   if (known !== undefined && sameBytes(known.bytes, buf, n)) return known.text;
   const text = utf8Decode(buf, 0, n);
-  if (cache && n === size) cache.set(path, { bytes: buf, text });
+  if (cache && n === size) cache.set(path, { bytes: buf.slice(0, n), text });
   return text;
+}
+
+let scratch = new Uint8Array(0);
+
+/** A scratch buffer of `size` bytes, to be used before anything else can ask for it. */
+function scratchOf(size: number): Uint8Array {
+  if (scratch.length < size) scratch = new Uint8Array(Math.max(size, 2 * scratch.length));
+  return scratch.subarray(0, size);
 }
 
 /** Whether `bytes` is exactly the first `n` bytes of `buf`. */
