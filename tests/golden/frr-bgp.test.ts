@@ -30,10 +30,14 @@ export function mask(text: string): string {
     .replace(/^ {2}Update group \d+, subgroup \d+$/gm, '  Update group N, subgroup N')
     .replace(/^(Local|Foreign) host: (\S+), (Local|Foreign) port: \d+$/gm, '$1 host: $2, $3 port: N')
     .replace(/FD used: \d+$/gm, 'FD used: N')
+    // zebra's descriptors of its clients' connections (`show ip nht`), which depend on how many files
+    // each daemon had open when it connected.
+    .replace(/\(fd \d+\)/g, '(fd N)')
     // Netloom's kernel has no nexthop objects.
     .replace(/ nhid \d+/g, '')
-    // A ping's round trip.
-    .replace(/ time=[\d.]+ ms$/gm, ' time=T ms');
+    // A ping's round trip, a traceroute probe's.
+    .replace(/ time=[\d.]+ ms$/gm, ' time=T ms')
+    .replace(/^( ?\d+  [\d.]+ ) [\d.]+ ms$/gm, '$1 T ms');
 }
 
 /** Table versions that count events whose order or number Netloom does not reproduce, case by case. */
@@ -62,9 +66,15 @@ describe('mask', () => {
  * golden/frr-bgp (above) and golden/frr-bgp/filters (`record.sh filters`: a provider r1 in AS 20 and a
  * customer r2 in AS 200; r1 takes only the customer's own network with `prefix-list ... in`, sends it a
  * default route with `default-originate` and only what `prefix-list ... out` lets through; ge/le ranges,
- * a seq given and one numbered by bgpd, a range vtysh refuses).
+ * a seq given and one numbered by bgpd, a range vtysh refuses), and golden/frr-bgp/ibgp (`record.sh ibgp`:
+ * r1 and r2 in AS 100 with an iBGP session and no next-hop-self, r3 in AS 200; r1 learns r3's LAN with
+ * r3's address as next hop, which zebra resolves through a static route (`(recursive)` in `show ip
+ * route`, the resolved gateway in the kernel); static routes via gateways reached the same way; next-hop
+ * tracking (`show ip nht`, `show ip bgp nexthop`); the path going invalid when its next hop no longer
+ * resolves, and valid again through a shorter prefix).
  */
-for (const { folder, devices: devs } of [{ folder: 'frr-bgp', devices }, { folder: 'frr-bgp/filters', devices: ['r1', 'r2'] as const }]) {
+for (const { folder, devices: devs } of [{ folder: 'frr-bgp', devices }, { folder: 'frr-bgp/filters', devices: ['r1', 'r2'] as const },
+  { folder: 'frr-bgp/ibgp', devices: ['r1', 'r2', 'r3'] as const }]) {
   describe(`FRR 8.4.4 bgpd (golden/${folder})`, async () => {
     const { cases, expected, started, outputs } = await runFrrGolden(resolve(import.meta.dirname, folder), devs);
     for (const device of devs) {

@@ -10,8 +10,9 @@
 # runs on its device and its output goes to expected/NAME.txt. Nothing is created in the host's own
 # namespace, and everything started is stopped and deleted at the end.
 # With an argument (`filters`), the lab, cases and outputs of that subfolder instead (filters/: a provider
-# and a customer AS, prefix lists both ways and a default route originated to the customer).
-# Needs root and the frr package. Usage: UPDATE_GOLDEN=1 ./record.sh [filters]
+# and a customer AS, prefix lists both ways and a default route originated to the customer; ibgp/: an iBGP
+# pair without next-hop-self, its eBGP next hop reached through a static route, recursive static routes).
+# Needs root and the frr package (and iputils-ping, traceroute for ibgp/). Usage: UPDATE_GOLDEN=1 ./record.sh [filters|ibgp]
 set -euo pipefail
 [ "${UPDATE_GOLDEN:-}" = 1 ] || { echo "set UPDATE_GOLDEN=1 to re-record" >&2; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)

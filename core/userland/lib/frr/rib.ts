@@ -25,10 +25,17 @@ export interface RibRoute {
   gateway: number;
   /** Output interface name ('' when the gateway is not resolved yet). */
   ifname: string;
+  /** The interface the daemon named for the gateway ('' or unset: any). */
+  askedIfname?: string;
   /** Monotonic ms when the route was added or last changed. */
   since: number;
-  /** Set by selection: the gateway is reachable (on a connected prefix of an up interface). */
+  /** Set by selection: the gateway is reachable (on a connected prefix of an up interface, or through another route). */
   active?: boolean;
+  /**
+   * A gateway not on a connected network, reached through another route (`(recursive)`): the next hop
+   * that route gives it, which is what the kernel gets. Unset for a gateway on a connected network.
+   */
+  resolved?: { gateway: number; ifname: string };
   selected?: boolean;
   /** Installed in the kernel (the '*' of `show ip route`); connected and kernel routes always are. */
   fib?: boolean;
@@ -63,6 +70,13 @@ export function formatRoute(r: RibRoute, now: number): string {
   const dest = prefixKey(r.prefix, r.length);
   if (r.type === 'connected') return `${code} ${dest} is directly connected, ${r.ifname}, ${up}\n`;
   const weight = r.type === 'kernel' ? '' : ', weight 1';
+  if (r.resolved) {
+    // The route's own next hop, then the one it resolves to (FIB-marked) under it, indented two more
+    // than the first `via` (zebra pads by the head's length plus two per level of recursion).
+    const head = `${TYPE_CODE[r.type]}${r.selected ? '>' : ' '}  ${dest} [${r.distance}/${r.metric}] `;
+    return `${head}via ${formatIpv4(r.gateway)} (recursive)${weight}, ${up}\n` +
+      `  ${r.fib ? '*' : ' '}${' '.repeat(head.length - 1)}via ${formatIpv4(r.resolved.gateway)}, ${r.resolved.ifname}${weight}, ${up}\n`;
+  }
   const via = r.gateway === 0 ? `is directly connected, ${r.ifname}` : r.active ? `via ${formatIpv4(r.gateway)}, ${r.ifname}`
     : `via ${formatIpv4(r.gateway)} inactive`;
   return `${code} ${dest} [${r.distance}/${r.metric}] ${via}${weight}, ${up}\n`;

@@ -23,15 +23,43 @@ export interface ZInterfaceInfo {
   addresses: { address: string; prefixLength: number }[];
 }
 
+/**
+ * An address a client tracks: `connected` when only a connected network (or a static route) may resolve
+ * it (an eBGP neighbour's), `length` for a prefix that must be matched exactly (bgpd's import check).
+ */
+export interface ZTrack {
+  address: string;
+  connected?: boolean;
+  length?: number;
+}
+
+/**
+ * What zebra says of a tracked address (FRR's ZEBRA_NEXTHOP_UPDATE): whether a route resolves it, which
+ * (its type and metric), and the next hop it leads to (no gateway: on a connected network).
+ */
+export interface ZNexthop extends ZTrack {
+  resolved: boolean;
+  type?: RouteType;
+  metric?: number;
+  gateway?: string;
+  ifname?: string;
+}
+
 export type ToZebra =
   | { hello: string }
   | { add: ZRoute }
   | { del: ZRoute }
-  | { redistribute: RouteType[] };
+  | { redistribute: RouteType[] }
+  /** The addresses this client tracks (next-hop tracking), all of them: the list replaces the last one. */
+  | { track: ZTrack[] };
 
 export type FromZebra =
   | { interfaces: ZInterfaceInfo[] }
-  | { redist: ZRoute[] };
+  | { redist: ZRoute[] }
+  | { nht: ZNexthop[] };
+
+/** The most addresses one client may track. */
+export const TRACK_MAX = 4096;
 
 const TYPES: readonly string[] = ['kernel', 'connected', 'static', 'rip', 'ospf', 'bgp'];
 
@@ -40,8 +68,16 @@ export function validToZebra(m: unknown): m is ToZebra {
   if (typeof m !== 'object' || m === null) return false;
   const o = m as Record<string, unknown>;
   if (typeof o.hello === 'string') return true;
+  if (Array.isArray(o.track)) return o.track.length <= TRACK_MAX && o.track.every(validTrack);
   if (Array.isArray(o.redistribute)) return o.redistribute.every((t) => TYPES.includes(t as string));
   const r = (o.add ?? o.del) as Record<string, unknown> | undefined;
   return typeof r === 'object' && r !== null && TYPES.includes(r.type as string) && typeof r.prefix === 'string' &&
     typeof r.length === 'number' && r.length >= 0 && r.length <= 32;
+}
+
+function validTrack(t: unknown): t is ZTrack {
+  if (typeof t !== 'object' || t === null) return false;
+  const o = t as Record<string, unknown>;
+  return typeof o.address === 'string' && (o.connected === undefined || typeof o.connected === 'boolean') &&
+    (o.length === undefined || (typeof o.length === 'number' && Number.isInteger(o.length) && o.length >= 0 && o.length <= 32));
 }

@@ -5,11 +5,13 @@ import { connectLocal, type Channel } from './channel.ts';
 import { ZSERV_PATH } from './paths.ts';
 import type { Reactor } from './reactor.ts';
 import type { RouteType } from './rib.ts';
-import type { FromZebra, ToZebra, ZInterfaceInfo, ZRoute } from './zapi.ts';
+import type { FromZebra, ToZebra, ZInterfaceInfo, ZNexthop, ZRoute, ZTrack } from './zapi.ts';
 
 export interface ZclientHandlers {
   interfaces?(list: ZInterfaceInfo[]): void;
   redist?(routes: ZRoute[]): void;
+  /** What zebra says of the tracked addresses (all of them, each time one changes). */
+  nht?(list: ZNexthop[]): void;
   /** Connected (again): send the routes and subscriptions zebra must know. */
   connected?(): void;
 }
@@ -45,6 +47,7 @@ export class Zclient {
     if (typeof m !== 'object' || m === null) return;
     if ('interfaces' in m && Array.isArray(m.interfaces)) this.handlers.interfaces?.(m.interfaces);
     else if ('redist' in m && Array.isArray(m.redist)) this.handlers.redist?.(m.redist);
+    else if ('nht' in m && Array.isArray(m.nht)) this.handlers.nht?.(m.nht);
   }
 
   send(m: ToZebra): void {
@@ -62,6 +65,11 @@ export class Zclient {
 
   redistribute(types: RouteType[]): void {
     this.send({ redistribute: types });
+  }
+
+  /** The addresses to track (sent when they change, and again after a reconnection). */
+  track(list: ZTrack[]): void {
+    this.send({ track: list });
   }
 }
 

@@ -45,8 +45,8 @@ export class ZebraRib {
   interfaces: ZInterface[] = [];
   /** Routes by prefix key, each source's own. */
   private readonly routes = new Map<string, RibRoute[]>();
-  /** What we installed in the kernel, by prefix key. */
-  private readonly installed = new Map<string, RibRoute>();
+  /** What we installed in the kernel, by prefix key: the route and the kernel's record of it. */
+  private readonly installed = new Map<string, { route: RibRoute; spec: KernelRoute }>();
 
   constructor(private readonly sys: Sys, private readonly now: () => number) {}
 
@@ -122,11 +122,12 @@ export class ZebraRib {
   addClientRoute(c: ClientRoute): void {
     const key = prefixKey(c.prefix, c.length);
     const list = this.list(key);
-    const prev = list.findIndex((r) => r.type === c.type && (c.type !== 'static' || (r.gateway === c.gateway && r.ifname === c.ifname)));
-    const same = prev >= 0 && list[prev]!.gateway === c.gateway && list[prev]!.ifname === c.ifname && list[prev]!.metric === c.metric &&
+    const asked = (r: RibRoute) => r.askedIfname ?? r.ifname;
+    const prev = list.findIndex((r) => r.type === c.type && (c.type !== 'static' || (r.gateway === c.gateway && asked(r) === c.ifname)));
+    const same = prev >= 0 && list[prev]!.gateway === c.gateway && asked(list[prev]!) === c.ifname && list[prev]!.metric === c.metric &&
       list[prev]!.distance === c.distance;
     const route: RibRoute = { type: c.type, prefix: c.prefix, length: c.length, distance: c.distance ?? DISTANCE[c.type],
-      metric: c.metric, gateway: c.gateway, ifname: c.ifname, since: same ? list[prev]!.since : this.now(), tag: c.tag };
+      metric: c.metric, gateway: c.gateway, ifname: c.ifname, askedIfname: c.ifname, since: same ? list[prev]!.since : this.now(), tag: c.tag };
     if (prev >= 0) list[prev] = route;
     else list.push(route);
   }
@@ -135,7 +136,9 @@ export class ZebraRib {
     const key = prefixKey(prefix, length);
     const list = this.routes.get(key);
     if (!list) return;
-    this.routes.set(key, list.filter((r) => !(r.type === type && (gateway === undefined || (r.gateway === gateway && r.ifname === (ifname ?? r.ifname))))));
+    // A route is named by the gateway and interface its daemon gave (resolution may have found an interface since).
+    this.routes.set(key, list.filter((r) => !(r.type === type && (gateway === undefined ||
+      (r.gateway === gateway && (ifname === undefined || (r.askedIfname ?? r.ifname) === ifname))))));
   }
 
   /** Forgets every route of a type (its daemon went away). */
@@ -143,31 +146,49 @@ export class ZebraRib {
     for (const [key, list] of this.routes) this.routes.set(key, list.filter((r) => r.type !== type));
   }
 
-  /** Resolves next hops, selects the best route of each prefix and brings the kernel in line. */
+  /**
+   * Resolves next hops, selects the best route of each prefix and brings the kernel in line. A recursive
+   * next hop resolves through what is selected for another prefix, so selection runs again until nothing
+   * changes (a chain of recursive routes settles in as many rounds as it is long).
+   */
   select(): void {
-    for (const [key, list] of this.routes) {
-      for (const r of list) this.resolve(r);
-      const best = list.filter((r) => r.active).sort((a, b) => a.distance - b.distance || a.metric - b.metric)[0];
-      for (const r of list) {
-        r.selected = r === best;
-        r.fib = r.selected;
+    for (let round = 0; round < MAX_SELECT_ROUNDS; round++) {
+      let changed = false;
+      for (const list of this.routes.values()) {
+        for (const r of list) {
+          const before = resolutionOf(r);
+          this.resolve(r);
+          if (resolutionOf(r) !== before) changed = true;
+        }
+        const best = list.filter((r) => r.active).sort((a, b) => a.distance - b.distance || a.metric - b.metric)[0];
+        for (const r of list) {
+          if (r.selected !== (r === best)) changed = true;
+          r.selected = r === best;
+          r.fib = r.selected;
+        }
       }
+      if (!changed) break;
+    }
+    for (const [key, list] of this.routes) {
+      const best = list.find((r) => r.selected);
       const had = this.installed.get(key);
       const wants = best && best.type !== 'connected' && best.type !== 'kernel' ? best : undefined;
-      if (had && (!wants || had.gateway !== wants.gateway || had.ifname !== wants.ifname || had.type !== wants.type)) {
-        this.sys.rtDelRoute(this.kernelSpec(had));
+      const spec = wants ? this.kernelSpec(wants) : undefined;
+      if (had && (!spec || !sameKernelRoute(had.spec, spec))) {
+        this.sys.rtDelRoute(had.spec);
         this.installed.delete(key);
       }
-      if (wants && !this.installed.has(key)) {
-        const r = this.sys.rtAddRoute(this.kernelSpec(wants), 'replace');
+      if (wants && spec && !this.installed.has(key)) {
+        const r = this.sys.rtAddRoute(spec, 'replace');
         if (typeof r === 'number' && r < 0) wants.fib = false;
-        else this.installed.set(key, wants);
+        else this.installed.set(key, { route: wants, spec });
       }
       if (list.length === 0) this.routes.delete(key);
     }
   }
 
   private resolve(r: RibRoute): void {
+    r.resolved = undefined;
     if (r.type === 'connected' || r.type === 'kernel') {
       r.active = true;
       return;
@@ -176,22 +197,81 @@ export class ZebraRib {
       r.active = this.interfaces.some((i) => i.name === r.ifname && i.up);
       return;
     }
-    const iface = this.interfaces.find((i) => i.up && (!r.ifname || r.type === 'static' || i.name === r.ifname) &&
+    const asked = r.askedIfname ?? r.ifname;
+    const wasActive = r.active;
+    const iface = this.interfaces.find((i) => i.up && (!asked || r.type === 'static' || i.name === asked) &&
       i.addresses.some((a) => ((a.address ^ r.gateway) & prefixToNetmask(a.prefixLength)) === 0));
-    // zebra's nexthop_active(): a gateway may not be resolved by the route's own prefix (an iBGP route
-    // for a connected network, via a neighbour on it, stays `inactive`).
-    const viaItself = iface?.addresses.some((a) => a.prefixLength === r.length && r.length < 32 &&
-      ((a.address ^ r.gateway) & prefixToNetmask(a.prefixLength)) === 0 && ((a.address ^ r.prefix) & prefixToNetmask(r.length)) === 0);
-    r.active = !!iface && !viaItself;
-    if (iface) r.ifname = iface.name;
-    else if (r.type === 'static') r.ifname = '';
+    if (iface) {
+      // zebra's nexthop_active(): a gateway may not be resolved by the route's own prefix (an iBGP route
+      // for a connected network, via a neighbour on it, stays `inactive`).
+      const viaItself = iface.addresses.some((a) => a.prefixLength === r.length && r.length < 32 &&
+        ((a.address ^ r.gateway) & prefixToNetmask(a.prefixLength)) === 0 && ((a.address ^ r.prefix) & prefixToNetmask(r.length)) === 0);
+      r.active = !viaItself;
+      r.ifname = iface.name;
+    } else {
+      // A gateway on no connected network: staticd's routes and bgpd's iBGP routes (those it sends without
+      // an interface) may resolve through another route (zebra's ZEBRA_FLAG_ALLOW_RECURSION).
+      const via = r.type === 'static' || (r.type === 'bgp' && !asked) ? this.recursiveNexthop(r) : null;
+      r.active = via !== null;
+      if (via) r.resolved = via;
+      r.ifname = r.type === 'static' || r.type === 'bgp' ? '' : r.ifname;
+    }
+    // staticd offers a static route again once its gateway resolves again: it is new then.
+    if (r.type === 'static' && wasActive === false && r.active) r.since = this.now();
   }
 
-  private kernelSpec(r: RibRoute): Partial<RtRoute> & { dst: number; prefixLength: number } {
-    const ifindex = this.interfaces.find((i) => i.name === r.ifname)?.ifindex ?? 0;
+  /**
+   * The next hop a recursive gateway resolves to (zebra_nhg.c nexthop_active): the route selected for the
+   * longest prefix covering the gateway that has one, walking up past prefixes without; not through the
+   * default route, nor through the route's own prefix (but for a host route).
+   */
+  private recursiveNexthop(r: RibRoute): { gateway: number; ifname: string } | null {
+    for (const list of this.covering(r.gateway)) {
+      const first = list[0]!;
+      if (first.length === 0) return null;
+      if (first.prefix === r.prefix && first.length === r.length && r.length < 32) return null;
+      const match = list.find((x) => x.selected && x.active && x.fib);
+      if (!match) continue;
+      if (match.resolved) return match.resolved;
+      if (match.type === 'connected' || match.gateway === 0) return { gateway: r.gateway, ifname: match.ifname };
+      return { gateway: match.gateway, ifname: match.ifname };
+    }
+    return null;
+  }
+
+  /** The route lists of the prefixes covering an address, the longest first. */
+  private covering(address: number): RibRoute[][] {
+    const lists: RibRoute[][] = [];
+    for (const list of this.routes.values()) {
+      const r = list[0];
+      if (r && ((address ^ r.prefix) & prefixToNetmask(r.length)) === 0) lists.push(list);
+    }
+    return lists.sort((a, b) => b[0]!.length - a[0]!.length);
+  }
+
+  /**
+   * The route that resolves a tracked address (zebra_rnh.c zebra_rnh_resolve_nexthop_entry): the selected,
+   * installed route of the longest prefix covering it that has one; never the default route. `connected`:
+   * only a connected or static route will do; `length`: the prefix of that length only (an import check).
+   */
+  nhtLookup(address: number, options: { connected?: boolean; length?: number } = {}): RibRoute | null {
+    for (const list of this.covering(address)) {
+      const first = list[0]!;
+      if (first.length === 0) return null;
+      if (options.length !== undefined && (first.length !== options.length || first.prefix !== address)) continue;
+      const match = list.find((x) => x.selected && x.active && x.fib && (!options.connected || x.type === 'connected' || x.type === 'static'));
+      if (match) return match;
+    }
+    return null;
+  }
+
+  private kernelSpec(r: RibRoute): KernelRoute {
+    const gateway = r.resolved ? r.resolved.gateway : r.gateway;
+    const ifname = r.resolved ? r.resolved.ifname : r.ifname;
+    const ifindex = this.interfaces.find((i) => i.name === ifname)?.ifindex ?? 0;
     return {
       dst: r.prefix, prefixLength: r.length, table: RT_TABLE_MAIN, type: RTN_UNICAST, protocol: RTPROT[r.type] ?? 4,
-      metric: 20, gateway: r.gateway, ifindex, scope: RT_SCOPE_UNIVERSE,
+      metric: 20, gateway, ifindex, scope: RT_SCOPE_UNIVERSE,
     };
   }
 
@@ -234,9 +314,23 @@ export class ZebraRib {
 
   /** Withdraws every route this zebra installed (at exit). */
   uninstallAll(): void {
-    for (const r of this.installed.values()) this.sys.rtDelRoute(this.kernelSpec(r));
+    for (const r of this.installed.values()) this.sys.rtDelRoute(r.spec);
     this.installed.clear();
   }
+}
+
+type KernelRoute = Partial<RtRoute> & { dst: number; prefixLength: number };
+
+/** Rounds of selection before giving up on settling (a loop of recursive routes never settles). */
+const MAX_SELECT_ROUNDS = 8;
+
+/** What resolution decided for a route, to see whether a round changed it. */
+function resolutionOf(r: RibRoute): string {
+  return `${r.active}|${r.ifname}|${r.resolved ? `${r.resolved.gateway} ${r.resolved.ifname}` : ''}`;
+}
+
+function sameKernelRoute(a: KernelRoute, b: KernelRoute): boolean {
+  return a.gateway === b.gateway && a.ifindex === b.ifindex && a.protocol === b.protocol;
 }
 
 /** Whether zebra holds the route (see ZebraRib.all). */

@@ -26,7 +26,11 @@ export function formatRouteDetail(routes: readonly RibRoute[], now: number): str
     out += `Routing entry for ${prefixKey(r.prefix, r.length)}\n`;
     out += `  Known via "${r.type}", distance ${r.distance}, metric ${r.metric}${r.tag ? `, tag ${r.tag}` : ''}${r.selected ? ', best' : ''}\n`;
     out += `  Last update ${formatUptime(now - r.since)} ago\n`;
-    out += `  ${r.fib ? '*' : ' '}${nexthopDetail(r)}\n`;
+    if (r.resolved) {
+      // The recursive next hop, then what it resolves to, indented under it.
+      out += `    ${formatIpv4(r.gateway)} (recursive), weight 1\n`;
+      out += `  ${r.fib ? '*' : ' '}   ${formatIpv4(r.resolved.gateway)}, via ${r.resolved.ifname}, weight 1\n`;
+    } else out += `  ${r.fib ? '*' : ' '}${nexthopDetail(r)}\n`;
   }
   return `${out}\n`;
 }
@@ -59,23 +63,29 @@ export function showRouteSummary(rib: ZebraRib): string {
 }
 
 /**
- * `show ip nht`: each address a client tracks, resolved by the longest selected route covering it
- * (the default route does not count, as without `ip nht resolve-via-default`), and who tracks it.
- * `clients` gives the tracking daemons' names and zebra's socket descriptor for each.
+ * `show ip nht`: each address a client tracks, in address order, resolved by the route nhtLookup finds,
+ * and the clients tracking it (their daemon's name and zebra's socket descriptor for it).
  */
-export function showNht(rib: ZebraRib, tracked: readonly number[], clients: readonly { proto: string; fd: number }[]): string {
-  const selected = rib.all().filter((r) => r.selected && r.length > 0);
+export interface NhtEntry {
+  address: number;
+  connected: boolean;
+  length?: number;
+  clients: { proto: string; fd: number }[];
+}
+
+export function showNht(rib: ZebraRib, tracked: readonly NhtEntry[]): string {
   let out = '';
-  for (const address of tracked) {
-    out += `${formatIpv4(address)}\n`;
-    const covering = selected.filter((r) => ((address ^ r.prefix) & prefixToNetmask(r.length)) === 0)
-      .sort((a, b) => b.length - a.length)[0];
-    if (covering) {
-      out += ` resolved via ${covering.type}\n`;
-      out += covering.gateway === 0 ? ` is directly connected, ${covering.ifname}\n`
-        : ` via ${formatIpv4(covering.gateway)}, ${covering.ifname}\n`;
+  const order = [...tracked].sort((a, b) => a.address - b.address || Number(a.connected) - Number(b.connected));
+  for (const t of order) {
+    // An entry that must be resolved by a connected network says so after its address.
+    out += `${formatIpv4(t.address)}${t.connected ? '(Connected)' : ''}\n`;
+    const r = rib.nhtLookup(t.address, t);
+    if (r) {
+      out += ` resolved via ${r.type}\n`;
+      const via = r.resolved ?? (r.gateway === 0 ? null : { gateway: r.gateway, ifname: r.ifname });
+      out += via ? ` via ${formatIpv4(via.gateway)}, ${via.ifname}\n` : ` is directly connected, ${r.ifname}\n`;
     } else out += ' unresolved\n';
-    out += ` Client list:${clients.map((c) => ` ${c.proto}(fd ${c.fd})`).join('')}\n`;
+    out += ` Client list:${t.clients.map((c) => ` ${c.proto}(fd ${c.fd})`).join('')}\n`;
   }
   return out;
 }

@@ -15,8 +15,10 @@ import type { RouteType } from '../../lib/frr/rib.ts';
 import { BgpEngine, type BgpHost } from '../../lib/frr/bgp/engine.ts';
 import { RouteMaps } from '../../lib/frr/bgp/route-map.ts';
 import { prefixListCommands } from '../../lib/frr/prefix-list-commands.ts';
-import { NO_BGP, showAdvertised, showBgpNeighbors, showBgpPrefix, showBgpSummary, showIpBgp, showReceived, showRoutesFrom, sortedDests } from '../../lib/frr/bgp/show.ts';
+import { NO_BGP, ctime, showAdvertised, showBgpNeighbors, showBgpPrefix, showBgpSummary, showIpBgp, showReceived, showRoutesFrom, sortedDests } from '../../lib/frr/bgp/show.ts';
 import { Zclient } from '../../lib/frr/zclient.ts';
+import type { ZNexthop, ZTrack } from '../../lib/frr/zapi.ts';
+import { nexthopKey, showBgpNexthops, type NexthopState, type NexthopVia, type TrackedNexthop } from '../../lib/frr/bgp/nexthops.ts';
 
 class Bgpd {
   readonly engine: BgpEngine;
@@ -51,6 +53,7 @@ class Bgpd {
       routeAdd: (r) => this.zclient?.add({ type: 'bgp', prefix: r.prefix, length: r.prefixLength, gateway: r.nexthop, ifname: r.ifname,
         distance: r.distance, metric: r.metric }),
       routeDelete: (r) => this.zclient?.del({ type: 'bgp', prefix: r.prefix, length: r.prefixLength, metric: 0 }),
+      track: (list) => this.zclient?.track(list.map(zTrack)),
     };
   }
 
@@ -194,12 +197,42 @@ class Bgpd {
           prefixLength: r.length, nexthop: r.gateway, metric: r.metric })));
         this.schedule();
       },
-      connected: () => this.zclient?.redistribute(this.redistributedTypes()),
+      nht: (list) => {
+        const answers = new Map<string, NexthopState>();
+        for (const n of list) {
+          const address = parseIpv4Address(n.address);
+          if (address === null) continue;
+          answers.set(nexthopKey(address, n.connected === true, n.length), nexthopState(n));
+        }
+        this.engine.nexthopsUpdated(answers);
+        this.schedule();
+      },
+      connected: () => {
+        this.zclient?.redistribute(this.redistributedTypes());
+        this.zclient?.track(this.engine.tracked.map(zTrack));
+      },
     });
     await this.zclient.start();
     this.engine.run();
     this.changed();
   }
+}
+
+/** A tracked address as zebra is told of it. */
+function zTrack(t: TrackedNexthop): ZTrack {
+  return { address: formatIpv4Address(t.address), ...(t.connected ? { connected: true } : {}), ...(t.length === undefined ? {} : { length: t.length }) };
+}
+
+/**
+ * zebra's answer as bgpd keeps it. A static route's next hop is a bare gateway (`gate G`), another
+ * protocol's names its interface too; a connected network gives the interface alone.
+ */
+function nexthopState(n: ZNexthop): NexthopState {
+  if (!n.resolved) return { resolved: false, metric: 0, via: null };
+  const gateway = n.gateway === undefined ? null : parseIpv4Address(n.gateway);
+  const via: NexthopVia | null = gateway !== null ? (n.type === 'static' ? { gateway } : { gateway, ifname: n.ifname ?? '' })
+    : n.ifname ? { ifname: n.ifname } : null;
+  return { resolved: true, metric: typeof n.metric === 'number' ? n.metric : 0, via };
 }
 
 /** A matched line with its keywords written out in full. */
@@ -275,6 +308,7 @@ function bgpdDef(d: Bgpd): DaemonDef {
       view: [
         ...show('', () => ok(showIpBgp(e))),
         ...show(' summary', () => ok(showBgpSummary(e, now()))),
+        ...show(' nexthop', () => ok(e.config ? showBgpNexthops(e.nexthops, e.tracked, [...e.table.values()].flatMap((x) => x.paths), e.peers, ctime) : NO_BGP)),
         ...show(' A.B.C.D/M', prefix),
         ...show(' A.B.C.D', address),
         ...show(' neighbors [A.B.C.D]', neighbors),

@@ -14,10 +14,10 @@ import { PrefixLists } from '../../lib/frr/prefix-list.ts';
 import { prefixListCommands } from '../../lib/frr/prefix-list-commands.ts';
 import type { Reactor } from '../../lib/frr/reactor.ts';
 import { ROUTE_CODES, formatRoute, type RouteType } from '../../lib/frr/rib.ts';
-import { validToZebra, type FromZebra, type ZRoute } from '../../lib/frr/zapi.ts';
+import { validToZebra, type FromZebra, type ZNexthop, type ZRoute } from '../../lib/frr/zapi.ts';
 import { ZebraRib } from '../../lib/frr/zebra-rib.ts';
 import { showInterface } from '../../lib/frr/zebra-show-interface.ts';
-import { showNht, showRouteLookup, showRouteSummary } from '../../lib/frr/zebra-show-route.ts';
+import { showNht, showRouteLookup, showRouteSummary, type NhtEntry } from '../../lib/frr/zebra-show-route.ts';
 import { showIpProtocol, showVersion } from '../../lib/frr/zebra-show-system.ts';
 
 interface IfConfig {
@@ -33,7 +33,18 @@ interface Client {
   fd: number;
   name: string;
   redistribute: RouteType[];
+  /** The addresses it tracks, and what it was last told of them. */
+  track: Track[];
+  nhtSent: string;
 }
+
+interface Track {
+  address: number;
+  connected: boolean;
+  length?: number;
+}
+
+const trackKey = (t: Track) => `${t.address}${t.connected ? 'c' : ''}${t.length === undefined ? '' : `/${t.length}`}`;
 
 const cmd = (syntax: string, action: Action) => ({ syntax, action });
 
@@ -103,7 +114,7 @@ class Zebra {
     if (!this.rib) return;
     this.rib.syncKernel();
     this.rib.select();
-    for (const c of this.clients) void this.update(c);
+    for (const c of this.clients) void this.update(c).then(() => this.notifyNht(c));
   }
 
   async update(c: Client): Promise<void> {
@@ -127,7 +138,18 @@ class Zebra {
     if (!validToZebra(m) || !this.rib) return;
     if ('hello' in m) c.name = m.hello;
     else if ('redistribute' in m) c.redistribute = m.redistribute;
-    else {
+    else if ('track' in m) {
+      const seen = new Map<string, Track>();
+      for (const t of m.track) {
+        const address = parseIpv4Address(t.address);
+        if (address === null) continue;
+        const track: Track = { address, connected: t.connected === true, ...(t.length === undefined ? {} : { length: t.length }) };
+        seen.set(trackKey(track), track);
+      }
+      c.track = [...seen.values()];
+      void this.notifyNht(c);
+      return;
+    } else {
       const r: ZRoute = 'add' in m ? m.add : m.del;
       const prefix = parseIpv4Address(r.prefix);
       const gateway = r.gateway ? parseIpv4Address(r.gateway) : 0;
@@ -139,13 +161,16 @@ class Zebra {
       } else this.rib.deleteClientRoute(r.type, masked, r.length, r.type === 'static' ? gateway : undefined, r.type === 'static' ? r.ifname ?? '' : undefined);
     }
     this.rib.select();
-    for (const other of this.clients) if (other !== c && other.redistribute.length > 0) void this.update(other);
+    for (const other of this.clients) {
+      if (other !== c && other.redistribute.length > 0) void this.update(other);
+      void this.notifyNht(other);
+    }
   }
 
   async acceptClient(reactor: Reactor, listener: number): Promise<void> {
     const a = await this.sys.accept(listener, 0);
     if (typeof a === 'number') return;
-    const c: Client = { ch: new Channel(this.sys, a.fd), fd: a.fd, name: '', redistribute: [] };
+    const c: Client = { ch: new Channel(this.sys, a.fd), fd: a.fd, name: '', redistribute: [], track: [], nhtSent: '' };
     this.clients.push(c);
     reactor.watch(a.fd, async () => {
       const before = c.redistribute.join();
@@ -160,6 +185,7 @@ class Zebra {
         if (type && this.rib) {
           this.rib.deleteType(type);
           this.rib.select();
+          for (const other of this.clients) void this.notifyNht(other);
         }
       }
     });
@@ -198,11 +224,38 @@ class Zebra {
     return showRouteLookup(this.rib, address, cidr ? cidr.prefixLength : null, this.reactor.now());
   }
 
-  /** `show ip nht`: the static gateways staticd tracks, as staticd is the one client that tracks any. */
+  /**
+   * `show ip nht`: the static routes' gateways (staticd tracks them) and what the other clients track,
+   * each address with its clients, staticd first.
+   */
   showNht(): string {
     if (!this.rib) return '';
-    const trackers = this.clients.filter((c) => c.name === 'staticd').map((c) => ({ proto: 'static', fd: c.fd }));
-    return trackers.length === 0 ? '' : showNht(this.rib, this.rib.staticGateways(), trackers);
+    const entries = new Map<string, NhtEntry>();
+    const add = (t: Track, c: Client) => {
+      const k = trackKey(t);
+      let e = entries.get(k);
+      if (!e) entries.set(k, (e = { ...t, clients: [] }));
+      e.clients.push({ proto: CLIENT_TYPES[c.name] ?? c.name, fd: c.fd });
+    };
+    for (const c of this.clients.filter((x) => x.name === 'staticd')) for (const a of this.rib.staticGateways()) add({ address: a, connected: false }, c);
+    for (const c of this.clients) if (c.name !== 'staticd') for (const t of c.track) add(t, c);
+    return showNht(this.rib, [...entries.values()]);
+  }
+
+  /** Tells each tracking client what resolves its addresses, when that changed since it was last told. */
+  async notifyNht(c: Client): Promise<void> {
+    if (!this.rib || c.track.length === 0) return;
+    const list: ZNexthop[] = c.track.map((t) => {
+      const key = { address: ipv4Text(t.address), connected: t.connected, ...(t.length === undefined ? {} : { length: t.length }) };
+      const r = this.rib.nhtLookup(t.address, t);
+      if (!r) return { ...key, resolved: false };
+      const via = r.resolved ?? (r.gateway === 0 ? null : { gateway: r.gateway, ifname: r.ifname });
+      return { ...key, resolved: true, type: r.type, metric: r.metric, ...(via ? { gateway: ipv4Text(via.gateway), ifname: via.ifname } : { ifname: r.ifname }) };
+    });
+    const sig = JSON.stringify(list);
+    if (sig === c.nhtSent) return;
+    c.nhtSent = sig;
+    await c.ch.send({ nht: list } satisfies FromZebra);
   }
 
   showInterface(name: string | null): string {

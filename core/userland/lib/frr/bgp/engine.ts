@@ -12,8 +12,10 @@ import { Peer, type SessionHost } from './peer.ts';
 import { RouteMaps } from './route-map.ts';
 import { PrefixLists } from '../prefix-list.ts';
 import { advertise, announcement, defaultRoute, endOfRib, type Advertised } from './output.ts';
+import { NexthopCache, type NexthopState, type TrackedNexthop } from './nexthops.ts';
 
 export type { BgpInterface, BgpRedistRoute } from './local-routes.ts';
+export type { NexthopState, TrackedNexthop } from './nexthops.ts';
 export interface BgpRibRoute { prefix: string; prefixLength: number; nexthop: string; ifname: string; distance: number; metric: number }
 
 export interface BgpHost {
@@ -26,6 +28,8 @@ export interface BgpHost {
   close(conn: number): void;
   routeAdd(route: BgpRibRoute): void;
   routeDelete(route: { prefix: string; prefixLength: number }): void;
+  /** The addresses to track now (zebra answers through nexthopsUpdated). */
+  track?(list: readonly TrackedNexthop[]): void;
 }
 
 /** One prefix of the table: its paths, the best one and the table version of its last change. */
@@ -63,6 +67,11 @@ export class BgpEngine {
   /** Peers that have had their first table and End-of-RIB. */
   private readonly synced = new Set<Peer>();
   private readonly session: SessionHost;
+  /** Next-hop tracking: what zebra says of the addresses bgpd follows. */
+  readonly nexthops = new NexthopCache();
+  /** What is tracked now (flush() keeps it, and tells the host when it changes). */
+  tracked: TrackedNexthop[] = [];
+  private nhtAnswers = new Map<string, NexthopState>();
 
   constructor(private readonly host: BgpHost) {
     this.session = {
@@ -199,6 +208,12 @@ export class BgpEngine {
 
   redistributed(routes: BgpRedistRoute[]): void {
     this.redist = [...routes];
+    this.flush();
+  }
+
+  /** zebra's answers for the tracked addresses (by nexthopKey), all of them. */
+  nexthopsUpdated(answers: Map<string, NexthopState>): void {
+    this.nhtAnswers = answers;
     this.flush();
   }
 
@@ -379,21 +394,41 @@ export class BgpEngine {
       const [p, l] = k.split('/');
       this.dest(parseIpv4Address(p!)!, Number(l)).paths.push({ ...want, updated: now, seq: this.seq++ });
     }
+    this.trackNexthops();
     for (const [k, d] of [...this.table]) this.select(k, d);
     for (const p of this.peers.values()) if (p.state === 'Established') this.sendTo(p);
   }
 
+  /** Brings the tracked addresses and zebra's answers for them up to date; tells the host of a new list. */
+  private trackNexthops(): void {
+    const paths = [...this.table.values()].flatMap((d) => d.paths);
+    this.tracked = this.nexthops.tracked(this.config!, this.peers, paths);
+    if (this.nexthops.changed(this.tracked)) this.host.track?.(this.tracked);
+    this.nexthops.update(this.nhtAnswers, this.tracked, this.host.wallclock());
+  }
+
+  /**
+   * Whether a received path's next hop will do: not one of our addresses, and on a connected network;
+   * for an iBGP path, anywhere zebra can reach (next-hop tracking), so that its route is recursive.
+   */
+  private nexthopValid(p: BgpPath): boolean {
+    if (this.isOwnAddress(p.nextHop)) return false;
+    if (this.nexthopInterface(p.nextHop) !== null) return true;
+    return p.source.kind === 'ibgp' && this.nexthops.resolves(p.nextHop);
+  }
+
   private select(k: string, d: Dest): void {
-    for (const p of d.paths) if (p.source.kind !== 'self') p.valid = this.nexthopInterface(p.nextHop) !== null && !this.isOwnAddress(p.nextHop);
+    for (const p of d.paths) if (p.source.kind !== 'self') p.valid = this.nexthopValid(p);
     const { best, reason } = selectBest(d.paths);
     d.reason = reason;
     if (best !== d.best) {
       d.best = best;
       d.version = ++this.tableVersion;
     }
-    // eBGP routes at distance 20, iBGP at 200; the metric is the MED.
-    const ifname = best && best.source.kind !== 'self' ? this.nexthopInterface(best.nextHop) : null;
-    const route = best && ifname ? { prefix: formatIpv4Address(d.prefix), prefixLength: d.length, nexthop: formatIpv4Address(best.nextHop), ifname,
+    // eBGP routes at distance 20, iBGP at 200; the metric is the MED. A next hop on no connected network
+    // goes without an interface: zebra resolves it through another route.
+    const ifname = best && best.source.kind !== 'self' ? this.nexthopInterface(best.nextHop) ?? '' : null;
+    const route = best && ifname !== null ? { prefix: formatIpv4Address(d.prefix), prefixLength: d.length, nexthop: formatIpv4Address(best.nextHop), ifname,
       distance: best.source.kind === 'ebgp' ? 20 : 200, metric: best.med ?? 0 } : null;
     const sig = route ? JSON.stringify(route) : null;
     if (sig !== d.installed) {
