@@ -43,7 +43,8 @@ describe.skipIf(!have)('small-internet-with-dns-and-web-server', () => {
 
   test('an iBGP route whose next hop only the IGP reaches is best and installed through it', async () => {
     const bgp = await sh(lab, 'as20r2', "vtysh -c 'show ip bgp 30.3.3.0/24'");
-    expect(bgp).toContain('11.0.0.18 from');
+    // Reached through AS 20's IGP (OSPF), whose metric to it shows.
+    expect(bgp).toMatch(/^ {4}11\.0\.0\.18 \(metric \d+\) from /m);
     expect(bgp).toContain('valid, internal, best');
     const rib = await sh(lab, 'as20r2', "vtysh -c 'show ip route 30.3.3.0/24'");
     expect(rib).toMatch(/^ {4}11\.0\.0\.18 \(recursive\), weight 1\n {2}\* {3}20\.1\.1\.1, via eth\d, weight 1$/m);

@@ -71,10 +71,11 @@ describe('mask', () => {
  * r3's address as next hop, which zebra resolves through a static route (`(recursive)` in `show ip
  * route`, the resolved gateway in the kernel); static routes via gateways reached the same way; next-hop
  * tracking (`show ip nht`, `show ip bgp nexthop`); the path going invalid when its next hop no longer
- * resolves, and valid again through a shorter prefix).
+ * resolves, and valid again through a shorter prefix), and golden/frr-bgp/igp (`record.sh igp`: r1 and r3
+ * in AS 100 with an iBGP session between loopbacks that OSPF reaches through r2: the path's IGP metric).
  */
 for (const { folder, devices: devs } of [{ folder: 'frr-bgp', devices }, { folder: 'frr-bgp/filters', devices: ['r1', 'r2'] as const },
-  { folder: 'frr-bgp/ibgp', devices: ['r1', 'r2', 'r3'] as const }]) {
+  { folder: 'frr-bgp/ibgp', devices: ['r1', 'r2', 'r3'] as const }, { folder: 'frr-bgp/igp', devices: ['r1', 'r2', 'r3'] as const }]) {
   describe(`FRR 8.4.4 bgpd (golden/${folder})`, async () => {
     const { cases, expected, started, outputs } = await runFrrGolden(resolve(import.meta.dirname, folder), devs);
     for (const device of devs) {

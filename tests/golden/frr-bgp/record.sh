@@ -11,8 +11,9 @@
 # namespace, and everything started is stopped and deleted at the end.
 # With an argument (`filters`), the lab, cases and outputs of that subfolder instead (filters/: a provider
 # and a customer AS, prefix lists both ways and a default route originated to the customer; ibgp/: an iBGP
-# pair without next-hop-self, its eBGP next hop reached through a static route, recursive static routes).
-# Needs root and the frr package (and iputils-ping, traceroute for ibgp/). Usage: UPDATE_GOLDEN=1 ./record.sh [filters|ibgp]
+# pair without next-hop-self, its eBGP next hop reached through a static route, recursive static routes;
+# igp/: an iBGP session between loopbacks that OSPF reaches).
+# Needs root and the frr package (and iputils-ping, traceroute for ibgp/). Usage: UPDATE_GOLDEN=1 ./record.sh [filters|ibgp|igp]
 set -euo pipefail
 [ "${UPDATE_GOLDEN:-}" = 1 ] || { echo "set UPDATE_GOLDEN=1 to re-record" >&2; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)

@@ -20,6 +20,8 @@ export interface ZInterfaceInfo {
   ifindex: number;
   up: boolean;
   mtu: number;
+  /** IFF_LOOPBACK (its addresses come first for the router ID). */
+  loopback?: boolean;
   addresses: { address: string; prefixLength: number }[];
 }
 

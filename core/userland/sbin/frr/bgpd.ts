@@ -188,7 +188,7 @@ class Bgpd {
     this.sys.sigaction(SIGPIPE, { handler: 'ignore' });
     this.zclient = new Zclient(reactor, 'bgpd', {
       interfaces: (list) => {
-        this.interfaces = list.map((i) => ({ name: i.name, up: i.up, addresses: i.addresses }));
+        this.interfaces = list.map((i) => ({ name: i.name, up: i.up, loopback: i.loopback === true, addresses: i.addresses }));
         this.engine.interfaces(this.interfaces);
         this.schedule();
       },

@@ -120,7 +120,7 @@ class Zebra {
   async update(c: Client): Promise<void> {
     if (!this.rib) return;
     const interfaces: FromZebra = {
-      interfaces: this.rib.interfaces.map((i) => ({ name: i.name, ifindex: i.ifindex, up: i.up, mtu: i.mtu,
+      interfaces: this.rib.interfaces.map((i) => ({ name: i.name, ifindex: i.ifindex, up: i.up, mtu: i.mtu, loopback: i.link.kind === 'loopback',
         addresses: i.addresses.map((a) => ({ address: ipv4Text(a.address), prefixLength: a.prefixLength })) })),
     };
     await c.ch.send(interfaces);

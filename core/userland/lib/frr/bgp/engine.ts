@@ -12,6 +12,7 @@ import { Peer, type SessionHost } from './peer.ts';
 import { RouteMaps } from './route-map.ts';
 import { PrefixLists } from '../prefix-list.ts';
 import { advertise, announcement, defaultRoute, endOfRib, type Advertised } from './output.ts';
+import { zebraRouterId } from '../router-id.ts';
 import { NexthopCache, type NexthopState, type TrackedNexthop } from './nexthops.ts';
 
 export type { BgpInterface, BgpRedistRoute } from './local-routes.ts';
@@ -101,17 +102,10 @@ export class BgpEngine {
     return this.nexthopInterface(address) !== null;
   }
 
-  /** The router ID: configured, else the highest interface address (zebra's choice, loopback networks aside). */
+  /** The router ID: configured, else zebra's (the highest loopback address, else the highest other one). */
   routerId(): number {
     if (this.config?.routerId !== null && this.config?.routerId !== undefined) return this.config.routerId;
-    let id = 0;
-    for (const i of this.ifaces) {
-      for (const a of i.addresses) {
-        const n = parseIpv4Address(a.address) ?? 0;
-        if (n >>> 24 !== 127 && n > id) id = n;
-      }
-    }
-    return id;
+    return zebraRouterId(this.ifaces);
   }
 
   // ---- configuration ----
@@ -314,7 +308,8 @@ export class BgpEngine {
       path = attrs ? { ...raw, localPref: attrs.localPref, med: attrs.med, asPath: attrs.asPath } : null;
     }
     const had = p.adjIn.get(key(prefix, length));
-    if (path && had && JSON.stringify({ ...path, valid: 0 }) === JSON.stringify({ ...had, valid: 0 })) return;
+    // The same attributes again: nothing changes (validity and IGP metric are selection's, not the path's).
+    if (path && had && JSON.stringify({ ...path, valid: 0, igpMetric: 0 }) === JSON.stringify({ ...had, valid: 0, igpMetric: 0 })) return;
     this.setPeerPath(p, prefix, length, path);
   }
 
@@ -418,7 +413,11 @@ export class BgpEngine {
   }
 
   private select(k: string, d: Dest): void {
-    for (const p of d.paths) if (p.source.kind !== 'self') p.valid = this.nexthopValid(p);
+    for (const p of d.paths) {
+      if (p.source.kind === 'self') continue;
+      p.valid = this.nexthopValid(p);
+      p.igpMetric = p.valid && this.nexthopInterface(p.nextHop) === null ? this.nexthops.metric(p.nextHop) : 0;
+    }
     const { best, reason } = selectBest(d.paths);
     d.reason = reason;
     if (best !== d.best) {

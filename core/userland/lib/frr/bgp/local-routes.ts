@@ -6,7 +6,7 @@ import { formatIpv4Address, networkOf, parseIpv4Address } from '../../../../net/
 import type { BgpConfig, RedistType } from './config.ts';
 import type { BgpPath, PathSource } from './path.ts';
 
-export interface BgpInterface { name: string; up: boolean; addresses: { address: string; prefixLength: number }[] }
+export interface BgpInterface { name: string; up: boolean; loopback?: boolean; addresses: { address: string; prefixLength: number }[] }
 export interface BgpRedistRoute { type: RedistType; prefix: string; prefixLength: number; nexthop?: string; metric?: number }
 export interface ConnectedRoute { prefix: number; length: number; ifname: string }
 

@@ -77,6 +77,11 @@ export class NexthopCache {
     return changed;
   }
 
+  /** The metric of the route zebra resolves an iBGP next hop with (0 when it does not). */
+  metric(address: number): number {
+    return this.entries.get(nexthopKey(address, false))?.state?.metric ?? 0;
+  }
+
   /** Whether zebra resolves an iBGP next hop. */
   resolves(address: number): boolean {
     return this.entries.get(nexthopKey(address, false))?.state?.resolved === true;

@@ -28,6 +28,8 @@ export interface BgpPath {
   readonly seq: number;
   /** The next hop resolves (on a connected network, or this router's own path). */
   valid: boolean;
+  /** The metric of the route zebra resolves a recursive next hop with (0 on a connected network). */
+  igpMetric?: number;
 }
 
 export const DEFAULT_LOCAL_PREF = 100;
@@ -72,6 +74,9 @@ export function comparePaths(a: BgpPath, b: BgpPath): { order: number; reason: s
   }
   const ebgpA = a.source.kind === 'ebgp', ebgpB = b.source.kind === 'ebgp';
   if (ebgpA !== ebgpB) return pick(ebgpA ? -1 : 1, 'eBGP Peer');
+  // The nearer next hop, by the IGP's metric to it.
+  const igpA = a.igpMetric ?? 0, igpB = b.igpMetric ?? 0;
+  if (igpA !== igpB) return pick(igpA - igpB, 'IGP Metric');
   // Between eBGP paths the older one stays (bgp bestpath compare-routerid is off).
   if (ebgpA && ebgpB && a.seq !== b.seq) return pick(a.seq - b.seq, 'Older Path');
   if (a.source.routerId !== b.source.routerId) return pick(a.source.routerId - b.source.routerId > 0 ? 1 : -1, 'Router ID');

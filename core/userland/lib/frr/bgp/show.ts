@@ -151,7 +151,9 @@ function pathDetail(e: BgpEngine, d: Dest, p: BgpPath): string {
   let out = `  ${path === '' ? 'Local' : path}\n`;
   const self = p.source.kind === 'self';
   const from = self ? '0.0.0.0' : ip(p.source.address);
-  out += `    ${ip(p.nextHop)}${p.valid ? '' : ' (inaccessible)'} from ${from} (${ip(self ? e.routerId() : p.source.routerId)})\n`;
+  // An unusable next hop is `inaccessible`; a usable one reached through the IGP shows that route's metric.
+  const reach = !p.valid ? ' (inaccessible)' : p.igpMetric ? ` (metric ${p.igpMetric})` : '';
+  out += `    ${ip(p.nextHop)}${reach} from ${from} (${ip(self ? e.routerId() : p.source.routerId)})\n`;
   let line = `      Origin ${ORIGIN_NAME[p.origin]}`;
   if (p.med !== undefined) line += `, metric ${p.med}`;
   if (p.localPref !== undefined) line += `, localpref ${p.localPref}`;

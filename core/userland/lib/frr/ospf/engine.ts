@@ -4,6 +4,7 @@
 // multicast membership). Hellos and the interface and neighbour state machines are here; the database
 // exchange, flooding, origination, SPF and the show commands have files of their own.
 
+import { zebraRouterId } from '../router-id.ts';
 import { formatIpv4Address, inSubnet, networkOf, parseIpv4Address } from '../../../../net/wire/ipv4-address.ts';
 import { OSPF_ALL_D_ROUTERS, OSPF_ALL_SPF_ROUTERS, OspfAuthType, OspfPacket, parseOspf, type OspfBody } from '../../../../net/wire/ospf.ts';
 import { configureInterface, configureRouter, defaultCost, OSPF_DEFAULTS, OspfConfig, type AreaId } from './config.ts';
@@ -18,7 +19,7 @@ import { helloBody, packetBytes } from './packets.ts';
 import { computeRoutes, type OspfRoutes } from './spf.ts';
 import { syncRib } from './rib-sync.ts';
 
-export interface OspfInterfaceInfo { name: string; ifindex: number; up: boolean; mtu: number; addresses: { address: string; prefixLength: number }[] }
+export interface OspfInterfaceInfo { name: string; ifindex: number; up: boolean; mtu: number; loopback?: boolean; addresses: { address: string; prefixLength: number }[] }
 /** A route zebra offers for redistribution. */
 export interface OspfRedistRoute { type: string; prefix: string; prefixLength: number; nexthop?: string; ifname?: string; metric?: number }
 export interface OspfRibRoute { prefix: string; prefixLength: number; nexthop: string; ifname: string; metric: number }
@@ -119,8 +120,7 @@ export class OspfEngine {
   /** Recomputes the router ID and where OSPF runs after any change of configuration or of zebra's view. */
   private refresh(): void {
     if (!this.config.enabled) return;
-    const addrs = this.zebraIfaces.flatMap((i) => i.addresses.map((a) => parseIpv4Address(a.address) ?? 0)).filter((a) => a !== 0 && a >>> 24 !== 127);
-    const rid = this.config.routerId ?? (addrs.length > 0 ? Math.max(...addrs.map((a) => a >>> 0)) : 0);
+    const rid = this.config.routerId ?? zebraRouterId(this.zebraIfaces);
     if (rid !== this.routerId) {
       for (const i of [...this.ifaces.values()]) this.ifaceDown(i);
       this.routerId = rid;
