@@ -35,6 +35,11 @@ export interface ZTrack {
   length?: number;
 }
 
+/** The key of a tracked address: entries that differ in `connected` or `length` are tracked apart. */
+export function trackKey(address: number, connected: boolean, length?: number): string {
+  return `${address}${connected ? 'c' : ''}${length === undefined ? '' : `/${length}`}`;
+}
+
 /**
  * What zebra says of a tracked address (FRR's ZEBRA_NEXTHOP_UPDATE): whether a route resolves it, which
  * (its type and metric), and the next hop it leads to (no gateway: on a connected network).

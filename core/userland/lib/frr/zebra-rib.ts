@@ -321,6 +321,11 @@ export class ZebraRib {
 
 type KernelRoute = Partial<RtRoute> & { dst: number; prefixLength: number };
 
+/** The gateway a route forwards to (its resolved one when recursive), or null when it is directly connected. */
+export function forwardingHop(r: RibRoute): { gateway: number; ifname: string } | null {
+  return r.resolved ?? (r.gateway === 0 ? null : { gateway: r.gateway, ifname: r.ifname });
+}
+
 /** Rounds of selection before giving up on settling (a loop of recursive routes never settles). */
 const MAX_SELECT_ROUNDS = 8;
 

@@ -2,7 +2,7 @@
 // vty_show_ip_route_detail), `show ip route summary` and `show ip nht` (zebra_rnh.c print_rnh).
 import { formatIpv4Address as formatIpv4, prefixToNetmask } from '../../../net/wire/ipv4-address.ts';
 import { formatUptime, prefixKey, type RibRoute, type RouteType } from './rib.ts';
-import type { ZebraRib } from './zebra-rib.ts';
+import { forwardingHop, type ZebraRib } from './zebra-rib.ts';
 
 /** zebra_route_string of each type, in the order of FRR's route types (lib/route_types.txt). */
 const TYPE_ORDER: readonly RouteType[] = ['kernel', 'connected', 'static', 'rip', 'ospf', 'bgp'];
@@ -82,7 +82,7 @@ export function showNht(rib: ZebraRib, tracked: readonly NhtEntry[]): string {
     const r = rib.nhtLookup(t.address, t);
     if (r) {
       out += ` resolved via ${r.type}\n`;
-      const via = r.resolved ?? (r.gateway === 0 ? null : { gateway: r.gateway, ifname: r.ifname });
+      const via = forwardingHop(r);
       out += via ? ` via ${formatIpv4(via.gateway)}, ${via.ifname}\n` : ` is directly connected, ${r.ifname}\n`;
     } else out += ' unresolved\n';
     out += ` Client list:${t.clients.map((c) => ` ${c.proto}(fd ${c.fd})`).join('')}\n`;

@@ -17,8 +17,8 @@ import { RouteMaps } from '../../lib/frr/bgp/route-map.ts';
 import { prefixListCommands } from '../../lib/frr/prefix-list-commands.ts';
 import { NO_BGP, ctime, showAdvertised, showBgpNeighbors, showBgpPrefix, showBgpSummary, showIpBgp, showReceived, showRoutesFrom, sortedDests } from '../../lib/frr/bgp/show.ts';
 import { Zclient } from '../../lib/frr/zclient.ts';
-import type { ZNexthop, ZTrack } from '../../lib/frr/zapi.ts';
-import { nexthopKey, showBgpNexthops, type NexthopState, type NexthopVia, type TrackedNexthop } from '../../lib/frr/bgp/nexthops.ts';
+import { trackKey, type ZNexthop, type ZTrack } from '../../lib/frr/zapi.ts';
+import { showBgpNexthops, type NexthopState, type NexthopVia, type TrackedNexthop } from '../../lib/frr/bgp/nexthops.ts';
 
 class Bgpd {
   readonly engine: BgpEngine;
@@ -202,7 +202,7 @@ class Bgpd {
         for (const n of list) {
           const address = parseIpv4Address(n.address);
           if (address === null) continue;
-          answers.set(nexthopKey(address, n.connected === true, n.length), nexthopState(n));
+          answers.set(trackKey(address, n.connected === true, n.length), nexthopState(n));
         }
         this.engine.nexthopsUpdated(answers);
         this.schedule();

@@ -14,8 +14,8 @@ import { PrefixLists } from '../../lib/frr/prefix-list.ts';
 import { prefixListCommands } from '../../lib/frr/prefix-list-commands.ts';
 import type { Reactor } from '../../lib/frr/reactor.ts';
 import { ROUTE_CODES, formatRoute, type RouteType } from '../../lib/frr/rib.ts';
-import { validToZebra, type FromZebra, type ZNexthop, type ZRoute } from '../../lib/frr/zapi.ts';
-import { ZebraRib } from '../../lib/frr/zebra-rib.ts';
+import { trackKey, validToZebra, type FromZebra, type ZNexthop, type ZRoute } from '../../lib/frr/zapi.ts';
+import { ZebraRib, forwardingHop } from '../../lib/frr/zebra-rib.ts';
 import { showInterface } from '../../lib/frr/zebra-show-interface.ts';
 import { showNht, showRouteLookup, showRouteSummary, type NhtEntry } from '../../lib/frr/zebra-show-route.ts';
 import { showIpProtocol, showVersion } from '../../lib/frr/zebra-show-system.ts';
@@ -43,8 +43,6 @@ interface Track {
   connected: boolean;
   length?: number;
 }
-
-const trackKey = (t: Track) => `${t.address}${t.connected ? 'c' : ''}${t.length === undefined ? '' : `/${t.length}`}`;
 
 const cmd = (syntax: string, action: Action) => ({ syntax, action });
 
@@ -144,7 +142,7 @@ class Zebra {
         const address = parseIpv4Address(t.address);
         if (address === null) continue;
         const track: Track = { address, connected: t.connected === true, ...(t.length === undefined ? {} : { length: t.length }) };
-        seen.set(trackKey(track), track);
+        seen.set(trackKey(address, track.connected, track.length), track);
       }
       c.track = [...seen.values()];
       void this.notifyNht(c);
@@ -232,7 +230,7 @@ class Zebra {
     if (!this.rib) return '';
     const entries = new Map<string, NhtEntry>();
     const add = (t: Track, c: Client) => {
-      const k = trackKey(t);
+      const k = trackKey(t.address, t.connected, t.length);
       let e = entries.get(k);
       if (!e) entries.set(k, (e = { ...t, clients: [] }));
       e.clients.push({ proto: CLIENT_TYPES[c.name] ?? c.name, fd: c.fd });
@@ -249,7 +247,7 @@ class Zebra {
       const key = { address: ipv4Text(t.address), connected: t.connected, ...(t.length === undefined ? {} : { length: t.length }) };
       const r = this.rib.nhtLookup(t.address, t);
       if (!r) return { ...key, resolved: false };
-      const via = r.resolved ?? (r.gateway === 0 ? null : { gateway: r.gateway, ifname: r.ifname });
+      const via = forwardingHop(r);
       return { ...key, resolved: true, type: r.type, metric: r.metric, ...(via ? { gateway: ipv4Text(via.gateway), ifname: via.ifname } : { ifname: r.ifname }) };
     });
     const sig = JSON.stringify(list);

@@ -128,6 +128,9 @@ export class BgpEngine {
     for (const d of this.table.values()) if (d.installed) this.host.routeDelete({ prefix: formatIpv4Address(d.prefix), prefixLength: d.length });
     this.table.clear();
     this.config = null;
+    // Nothing is tracked any more.
+    this.tracked = [];
+    if (this.nexthops.changed(this.tracked)) this.host.track?.(this.tracked);
   }
 
   /** A line of the router bgp node (or its ipv4 unicast family): null, or the error text. */

@@ -6,6 +6,7 @@
 import { formatIpv4Address as ip } from '../../../../net/wire/ipv4-address.ts';
 import type { BgpConfig } from './config.ts';
 import type { BgpPath } from './path.ts';
+import { trackKey as nexthopKey } from '../zapi.ts';
 
 /** One address tracked: `connected` for an eBGP neighbour's (it must be on a connected network). */
 export interface TrackedNexthop {
@@ -31,14 +32,11 @@ interface CacheEntry {
   updated: number;
 }
 
-export const nexthopKey = (address: number, connected: boolean, length?: number): string =>
-  `${address}${connected ? 'c' : ''}${length === undefined ? '' : `/${length}`}`;
-
 export class NexthopCache {
   private readonly entries = new Map<string, CacheEntry>();
   private lastTracked = '';
 
-  /** What bgpd tracks now: neighbours and next hops (in address order), then the `network` prefixes. */
+  /** What bgpd tracks now: its neighbours, its paths' next hops and its `network` prefixes, in address order. */
   tracked(config: BgpConfig, peers: ReadonlyMap<number, { isInternal(): boolean }>, paths: Iterable<BgpPath>): TrackedNexthop[] {
     const out = new Map<string, TrackedNexthop>();
     const add = (t: TrackedNexthop) => out.set(nexthopKey(t.address, t.connected, t.length), t);
