@@ -45,6 +45,8 @@ export class ZebraRib {
   interfaces: ZInterface[] = [];
   /** Routes by prefix key, each source's own. */
   private readonly routes = new Map<string, RibRoute[]>();
+  /** The lists of `routes` by prefix length and prefix (see covering); null when it must be made again. */
+  private index: Array<Map<number, RibRoute[]> | undefined> | null = null;
   /** What we installed in the kernel, by prefix key: the route and the kernel's record of it. */
   private readonly installed = new Map<string, { route: RibRoute; spec: KernelRoute }>();
 
@@ -102,7 +104,7 @@ export class ZebraRib {
     const old = new Map<string, RibRoute>();
     for (const [key, list] of this.routes) {
       for (const r of list) if (types.includes(r.type)) old.set(`${key} ${r.type} ${r.gateway} ${r.ifname}`, r);
-      this.routes.set(key, list.filter((r) => !types.includes(r.type)));
+      this.setList(key, list.filter((r) => !types.includes(r.type)));
     }
     for (const r of fresh) {
       const key = prefixKey(r.prefix, r.length);
@@ -114,7 +116,7 @@ export class ZebraRib {
 
   private list(key: string): RibRoute[] {
     let l = this.routes.get(key);
-    if (!l) this.routes.set(key, (l = []));
+    if (!l) this.setList(key, (l = []));
     return l;
   }
 
@@ -137,13 +139,13 @@ export class ZebraRib {
     const list = this.routes.get(key);
     if (!list) return;
     // A route is named by the gateway and interface its daemon gave (resolution may have found an interface since).
-    this.routes.set(key, list.filter((r) => !(r.type === type && (gateway === undefined ||
+    this.setList(key, list.filter((r) => !(r.type === type && (gateway === undefined ||
       (r.gateway === gateway && (ifname === undefined || (r.askedIfname ?? r.ifname) === ifname))))));
   }
 
   /** Forgets every route of a type (its daemon went away). */
   deleteType(type: RouteType): void {
-    for (const [key, list] of this.routes) this.routes.set(key, list.filter((r) => r.type !== type));
+    for (const [key, list] of this.routes) this.setList(key, list.filter((r) => r.type !== type));
   }
 
   /**
@@ -183,7 +185,10 @@ export class ZebraRib {
         if (typeof r === 'number' && r < 0) wants.fib = false;
         else this.installed.set(key, { route: wants, spec });
       }
-      if (list.length === 0) this.routes.delete(key);
+      if (list.length === 0) {
+        this.routes.delete(key);
+        this.index = null;
+      }
     }
   }
 
@@ -239,14 +244,29 @@ export class ZebraRib {
     return null;
   }
 
+  private setList(key: string, list: RibRoute[]): void {
+    this.routes.set(key, list);
+    this.index = null;
+  }
+
   /** The route lists of the prefixes covering an address, the longest first. */
   private covering(address: number): RibRoute[][] {
-    const lists: RibRoute[][] = [];
-    for (const list of this.routes.values()) {
-      const r = list[0];
-      if (r && ((address ^ r.prefix) & prefixToNetmask(r.length)) === 0) lists.push(list);
+    // An index by prefix length (made again after any change of the lists): a lookup tries 33 lengths
+    // rather than every prefix, as selection looks up each recursive gateway in every round.
+    if (!this.index) {
+      this.index = [];
+      for (const list of this.routes.values()) {
+        const r = list[0];
+        if (!r) continue;
+        (this.index[r.length] ??= new Map()).set(r.prefix, list);
+      }
     }
-    return lists.sort((a, b) => b[0]!.length - a[0]!.length);
+    const lists: RibRoute[][] = [];
+    for (let length = 32; length >= 0; length--) {
+      const list = this.index[length]?.get((address & prefixToNetmask(length)) >>> 0);
+      if (list && list.length > 0) lists.push(list);
+    }
+    return lists;
   }
 
   /**
