@@ -30,6 +30,9 @@ export function mask(text: string): string {
     .replace(/^ {2}Update group \d+, subgroup \d+$/gm, '  Update group N, subgroup N')
     .replace(/^(Local|Foreign) host: (\S+), (Local|Foreign) port: \d+$/gm, '$1 host: $2, $3 port: N')
     .replace(/FD used: \d+$/gm, 'FD used: N')
+    // TCP's round-trip estimate for the session, in whole ms and printed only when it is at least 1:
+    // timing (4 ms through the recording host's bridges and a forwarding namespace).
+    .replace(/^Estimated round trip time: \d+ ms\n/gm, '')
     // zebra's descriptors of its clients' connections (`show ip nht`), which depend on how many files
     // each daemon had open when it connected.
     .replace(/\(fd \d+\)/g, '(fd N)')

@@ -315,6 +315,7 @@ function neighborDetail(e: BgpEngine, p: Peer, now: number): string {
   out += '  Configured conditional advertisements interval is 60 seconds\n';
   if (up) out += CAPABILITIES(e.hostname(), p.remoteHostname ?? 'n/a');
   out += messageStats(p);
+  if (p.config.updateSource !== null) out += `  Update source is ${p.config.updateSource}\n`;
   out += '\n For address family: IPv4 Unicast\n';
   if (up) out += '  Update group 1, subgroup 1\n  Packet Queue length 0\n';
   if (p.config.nextHopSelf) out += '  NEXT_HOP is always this router\n';
@@ -327,7 +328,8 @@ function neighborDetail(e: BgpEngine, p: Peer, now: number): string {
   out += `  ${p.adjIn.size} accepted prefixes\n\n`;
   out += `  Connections established ${p.established}; dropped ${p.dropped}\n`;
   out += `  Last reset ${formatUptime(now - p.resetAt)},  ${p.lastReset || 'No AFI/SAFI activated for peer'}\n`;
-  if (!ibgp) out += '  External BGP neighbor may be up to 1 hops away.\n';
+  // The session's TTL: 1 for eBGP (no multihop here), 255 for iBGP.
+  out += ibgp ? '  Internal BGP neighbor may be up to 255 hops away.\n' : '  External BGP neighbor may be up to 1 hops away.\n';
   if (up) {
     const local = ip(p.localAddress);
     out += `Local host: ${local}, Local port: ${p.ports.local}\nForeign host: ${ip(p.address)}, Foreign port: ${p.ports.remote}\n`;
