@@ -15,7 +15,7 @@ import {
 } from '../lib/dns/message.ts';
 import { DIG_HELP } from '../lib/dns/dig-help.ts';
 import { questionLine, rdataText, rrLine } from '../lib/dns/format.ts';
-import { readResolvConf } from '../lib/dns/stub-resolver.ts';
+import { inAddrArpa, readResolvConf } from '../lib/dns/stub-resolver.ts';
 
 export const DIG_VERSION = '9.18.49-1~deb12u3-Debian';
 
@@ -49,13 +49,6 @@ const EDE_NAMES: Record<number, string> = {
   16: 'Censored', 17: 'Filtered', 18: 'Prohibited', 19: 'Stale NXDOMAIN Answer', 20: 'Not Authoritative', 21: 'Not Supported',
   22: 'No Reachable Authority', 23: 'Network Error', 24: 'Invalid Data',
 };
-
-/** The reverse-lookup name of an IPv4 address (`10.0.0.80` -> `80.0.0.10.in-addr.arpa.`). */
-export function reverseName(addr: string): string | null {
-  const parts = addr.split('.');
-  if (parts.length < 1 || parts.length > 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return null;
-  return `${parts.map(Number).reverse().join('.')}.in-addr.arpa.`;
-}
 
 /** dig's output: held until exit when stdout is not a terminal (stdio's full buffering). */
 class Out {
@@ -125,7 +118,7 @@ function parseArgs(argv: readonly string[]): Opts | string {
       const val = () => (a.length > 2 ? a.slice(2) : argv[++i]);
       if (c === 'x') {
         const v = val();
-        const r = v === undefined ? null : reverseName(v);
+        const r = v === undefined ? null : inAddrArpa(v);
         if (r === null) return `Invalid IP address ${v ?? ''}`;
         o.name = r;
         o.type = TYPE.PTR;

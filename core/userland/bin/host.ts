@@ -8,8 +8,7 @@ import { writeAll } from '../lib/io.ts';
 import { resolveHost } from '../lib/net/resolve.ts';
 import { rdataText } from '../lib/dns/format.ts';
 import { rcodeName, TYPE, typeName, typeNumber, type Message, type Rr } from '../lib/dns/message.ts';
-import { queryServer, readResolvConf, searchNames } from '../lib/dns/stub-resolver.ts';
-import { reverseName } from './dig.ts';
+import { askEachServer, inAddrArpa, readResolvConf, searchNames } from '../lib/dns/stub-resolver.ts';
 
 const USAGE = 'Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]\n            [-R number] [-m flag] [-p port] hostname [server]\n';
 
@@ -64,16 +63,9 @@ export const main: Program = async (sys, argv) => {
     servers = [a];
     await out(`Using domain server:\nName: ${serverText}\nAddress: ${formatIpv4Address(a)}#53\nAliases: \n\n`);
   }
-  const ask = async (qname: string, qtype: number): Promise<Message | null> => {
-    for (const s of servers) {
-      for (let t = 0; t < 2; t++) {
-        const m = await queryServer(sys, s, qname, qtype, conf.timeoutSec * 1e9);
-        if (m) return m;
-      }
-    }
-    return null;
-  };
-  const rev = /^\d+\.\d+\.\d+\.\d+$/.test(name) ? reverseName(name) : null;
+  const ask = async (qname: string, qtype: number): Promise<Message | null> =>
+    (await askEachServer(sys, servers, qname, qtype, conf.timeoutSec * 1e9))?.m ?? null;
+  const rev = /^\d+\.\d+\.\d+\.\d+$/.test(name) ? inAddrArpa(name) : null;
   const names = rev ? [rev] : searchNames(name, conf);
   const types = rev ? [type ?? TYPE.PTR] : type !== null ? [type] : [TYPE.A, TYPE.AAAA, TYPE.MX];
   let last: Message | null = null;

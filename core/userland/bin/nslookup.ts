@@ -8,8 +8,7 @@ import { writeAll } from '../lib/io.ts';
 import { resolveHost } from '../lib/net/resolve.ts';
 import { rdataText } from '../lib/dns/format.ts';
 import { rcodeName, TYPE, typeNumber, type Message, type Rr } from '../lib/dns/message.ts';
-import { queryServer, readResolvConf, searchNames } from '../lib/dns/stub-resolver.ts';
-import { reverseName } from './dig.ts';
+import { askEachServer, inAddrArpa, readResolvConf, searchNames } from '../lib/dns/stub-resolver.ts';
 
 const bare = (n: string) => (n === '.' ? '.' : n.replace(/\.$/, ''));
 
@@ -61,16 +60,8 @@ export const main: Program = async (sys, argv) => {
     }
     servers = [a];
   }
-  const ask = async (qname: string, qtype: number): Promise<{ m: Message; server: number } | null> => {
-    for (const s of servers) {
-      for (let t = 0; t < 2; t++) {
-        const m = await queryServer(sys, s, qname, qtype, conf.timeoutSec * 1e9);
-        if (m) return { m, server: s };
-      }
-    }
-    return null;
-  };
-  const rev = /^\d+\.\d+\.\d+\.\d+$/.test(name) ? reverseName(name) : null;
+  const ask = (qname: string, qtype: number) => askEachServer(sys, servers, qname, qtype, conf.timeoutSec * 1e9);
+  const rev = /^\d+\.\d+\.\d+\.\d+$/.test(name) ? inAddrArpa(name) : null;
   const names = rev ? [rev] : searchNames(name, conf);
   const types = rev ? [TYPE.PTR] : type !== null ? [type] : [TYPE.A, TYPE.AAAA];
   for (const qname of names) {

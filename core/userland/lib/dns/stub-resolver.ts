@@ -6,6 +6,7 @@ import { AF_INET, CLOCK_MONOTONIC, POLLIN, SOCK_DGRAM, type Sys } from '../../..
 import { readFileText } from '../io.ts';
 import { inetAton } from '../net/resolve.ts';
 import { canon, CLASS_IN, emitMessage, emptyMessage, parseMessage, RCODE, TYPE, type Message } from './message.ts';
+import { formatIpv4Address } from '../../../net/wire/ipv4-address.ts';
 
 export interface ResolvConf {
   nameservers: number[];
@@ -92,6 +93,29 @@ export function searchNames(name: string, conf: ResolvConf): string[] {
   return dots >= conf.ndots ? [`${name}.`, ...withSearch] : [...withSearch, `${name}.`];
 }
 
+/** The reverse-lookup name of a dotted IPv4 address (`10.0.0.80` -> `80.0.0.10.in-addr.arpa.`), or null. */
+export function inAddrArpa(addr: string): string | null {
+  const parts = addr.split('.');
+  if (parts.length < 1 || parts.length > 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return null;
+  return `${parts.map(Number).reverse().join('.')}.in-addr.arpa.`;
+}
+
+/**
+ * host's and nslookup's way of asking: each server in turn, each `tries` times, until one answers; the
+ * reply and the server that gave it.
+ */
+export async function askEachServer(sys: Sys, servers: readonly number[], name: string, type: number, timeoutNs: number, tries = 2):
+  Promise<{ m: Message; server: number } | null> {
+  for (const server of servers) {
+    for (let t = 0; t < tries; t++) {
+      const m = await queryServer(sys, server, name, type, timeoutNs);
+      if (m) return { m, server };
+    }
+  }
+  return null;
+}
+
+/** The resolver's way of asking (res_send): every server once per attempt, `attempts` rounds. */
 async function ask(sys: Sys, conf: ResolvConf, name: string, type: number): Promise<Message | null> {
   for (let attempt = 0; attempt < conf.attempts; attempt++) {
     for (const s of conf.nameservers) {
@@ -129,8 +153,7 @@ export async function lookupIpv4(sys: Sys, name: string, conf?: ResolvConf): Pro
 /** getnameinfo's DNS part: the PTR name of an IPv4 address (without the final dot), or null. */
 export async function lookupPtr(sys: Sys, addr: number, conf?: ResolvConf): Promise<string | null> {
   const c = conf ?? (await readResolvConf(sys));
-  const name = `${addr & 0xff}.${(addr >>> 8) & 0xff}.${(addr >>> 16) & 0xff}.${addr >>> 24}.in-addr.arpa.`;
-  const m = await ask(sys, c, name, TYPE.PTR);
+  const m = await ask(sys, c, inAddrArpa(formatIpv4Address(addr))!, TYPE.PTR);
   const ptr = m?.answers.find((r) => r.type === TYPE.PTR && r.data.t === 'name');
   return ptr && ptr.data.t === 'name' ? ptr.data.name.replace(/\.$/, '') : null;
 }
