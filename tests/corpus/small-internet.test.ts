@@ -5,12 +5,12 @@
 // over iBGP are best and installed through their recursive next hop, and the client finds the web
 // server by name and fetches its page across the ASes.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Lab } from '../../core/index.ts';
 import { nodeHost } from '../../server/host.ts';
 import { nodeLabFiles } from '../../server/lab-folder.ts';
+import { sh } from '../helpers/lab.ts';
 
 const dir = fileURLToPath(new URL(
   '../../../shared/corpus/kathara-labs/main-labs/labs-integrating-several-technologies/small-internet-with-dns-and-web-server/kathara-lab_small-internet-with-dns-and-web-server',
@@ -19,16 +19,10 @@ const dir = fileURLToPath(new URL(
 const have = existsSync(dir);
 if (!have) console.warn(`skipping the small-internet lab: ${dir} is absent`);
 
-async function sh(lab: Lab, device: string, command: string): Promise<string> {
-  const r = await lab.exec(device, command);
-  if (!r.ok) throw new Error(r.error);
-  return r.output;
-}
-
 describe.skipIf(!have)('small-internet-with-dns-and-web-server', () => {
   let lab: Lab;
   beforeAll(async () => {
-    const created = Lab.create(nodeLabFiles(join(dir)), { host: nodeHost });
+    const created = Lab.create(nodeLabFiles(dir), { host: nodeHost });
     if (!created.ok) throw new Error(created.errors.map((e) => e.message).join('\n'));
     lab = created.lab;
     lab.setMode('fast');

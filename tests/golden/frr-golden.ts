@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { ImageStore, Lab, formatDiagnostic } from '../../core/index.ts';
 import { nodeHost } from '../../server/host.ts';
 import { nodeLabFiles } from '../../server/lab-folder.ts';
+import { sh } from '../helpers/lab.ts';
 
 export interface FrrCase {
   name: string;
@@ -23,11 +24,6 @@ export interface FrrGolden {
   outputs: Map<string, Promise<string>>;
 }
 
-export async function sh(lab: Lab, device: string, command: string): Promise<string> {
-  const r = await lab.exec(device, command);
-  if (!r.ok) throw new Error(r.error);
-  return r.output;
-}
 
 export async function runFrrGolden(dir: string, devices: readonly string[]): Promise<FrrGolden> {
   const cases = readFileSync(resolve(dir, 'cases.txt'), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => {
