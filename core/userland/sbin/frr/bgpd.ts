@@ -218,6 +218,9 @@ class Bgpd {
   }
 }
 
+/** What `show ip bgp nexthop` says without a `router bgp` (bgp_nexthop.c show_ip_bgp_nexthop_table). */
+const NO_BGP_INSTANCE = '% No such BGP instance exist\n';
+
 /** A tracked address as zebra is told of it. */
 function zTrack(t: TrackedNexthop): ZTrack {
   return { address: formatIpv4Address(t.address), ...(t.connected ? { connected: true } : {}), ...(t.length === undefined ? {} : { length: t.length }) };
@@ -308,7 +311,10 @@ function bgpdDef(d: Bgpd): DaemonDef {
       view: [
         ...show('', () => ok(showIpBgp(e))),
         ...show(' summary', () => ok(showBgpSummary(e, now()))),
-        ...show(' nexthop', () => ok(e.config ? showBgpNexthops(e.nexthops, e.tracked, [...e.table.values()].flatMap((x) => x.paths), e.peers, ctime) : NO_BGP)),
+        // `show [ip] bgp nexthop` only (no address family words, unlike the table's views).
+        ...['show ip bgp nexthop', 'show bgp nexthop'].map((syntax) => ({ syntax, action: (): VtyReply => e.config
+          ? ok(showBgpNexthops(e.nexthops, e.tracked, [...e.table.values()].flatMap((x) => x.paths), e.peers, ctime))
+          : { status: 'warning', out: NO_BGP_INSTANCE } })),
         ...show(' A.B.C.D/M', prefix),
         ...show(' A.B.C.D', address),
         ...show(' neighbors [A.B.C.D]', neighbors),

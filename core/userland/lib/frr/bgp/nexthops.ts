@@ -54,25 +54,17 @@ export class NexthopCache {
     return true;
   }
 
-  /** zebra's answers; true when any changed. Entries no longer tracked are forgotten. */
-  update(answers: ReadonlyMap<string, NexthopState>, tracked: readonly TrackedNexthop[], now: number): boolean {
-    let changed = false;
+  /** zebra's answers: an entry whose answer changed is stamped now; entries no longer tracked are forgotten. */
+  update(answers: ReadonlyMap<string, NexthopState>, tracked: readonly TrackedNexthop[], now: number): void {
     const keys = new Set<string>();
     for (const t of tracked) {
       const k = nexthopKey(t.address, t.connected, t.length);
       keys.add(k);
       const state = answers.get(k) ?? null;
       const had = this.entries.get(k);
-      if (!had) {
-        this.entries.set(k, { state, updated: now });
-        changed ||= state !== null;
-      } else if (JSON.stringify(had.state) !== JSON.stringify(state)) {
-        this.entries.set(k, { state, updated: now });
-        changed = true;
-      }
+      if (!had || JSON.stringify(had.state) !== JSON.stringify(state)) this.entries.set(k, { state, updated: now });
     }
     for (const k of [...this.entries.keys()]) if (!keys.has(k)) this.entries.delete(k);
-    return changed;
   }
 
   /** The metric of the route zebra resolves an iBGP next hop with (0 when it does not). */
@@ -111,6 +103,8 @@ export function showBgpNexthops(cache: NexthopCache, tracked: readonly TrackedNe
       else if (via) out += `  if ${via.ifname}\n`;
     } else {
       out += ` ${ip(t.address)} invalid, #paths ${count}${peer}\n`;
+      // An eBGP neighbour's next hop is registered as one a connected network must resolve.
+      if (t.connected) out += '  Must be Connected\n';
     }
     out += `  Last update: ${date(e?.updated ?? 0)}\n\n`;
   }
