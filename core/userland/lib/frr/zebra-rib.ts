@@ -47,8 +47,8 @@ export class ZebraRib {
   private readonly routes = new Map<string, RibRoute[]>();
   /** The lists of `routes` by prefix length and prefix (see covering); null when it must be made again. */
   private index: Array<Map<number, RibRoute[]> | undefined> | null = null;
-  /** What we installed in the kernel, by prefix key: the route and the kernel's record of it. */
-  private readonly installed = new Map<string, { route: RibRoute; spec: KernelRoute }>();
+  /** What we installed in the kernel, by prefix key (the kernel's record of the route). */
+  private readonly installed = new Map<string, KernelRoute>();
 
   constructor(private readonly sys: Sys, private readonly now: () => number) {}
 
@@ -176,14 +176,14 @@ export class ZebraRib {
       const had = this.installed.get(key);
       const wants = best && best.type !== 'connected' && best.type !== 'kernel' ? best : undefined;
       const spec = wants ? this.kernelSpec(wants) : undefined;
-      if (had && (!spec || !sameKernelRoute(had.spec, spec))) {
-        this.sys.rtDelRoute(had.spec);
+      if (had && (!spec || !sameKernelRoute(had, spec))) {
+        this.sys.rtDelRoute(had);
         this.installed.delete(key);
       }
       if (wants && spec && !this.installed.has(key)) {
         const r = this.sys.rtAddRoute(spec, 'replace');
         if (typeof r === 'number' && r < 0) wants.fib = false;
-        else this.installed.set(key, { route: wants, spec });
+        else this.installed.set(key, spec);
       }
       if (list.length === 0) {
         this.routes.delete(key);
@@ -334,7 +334,7 @@ export class ZebraRib {
 
   /** Withdraws every route this zebra installed (at exit). */
   uninstallAll(): void {
-    for (const r of this.installed.values()) this.sys.rtDelRoute(r.spec);
+    for (const spec of this.installed.values()) this.sys.rtDelRoute(spec);
     this.installed.clear();
   }
 }
